@@ -1,0 +1,96 @@
+package dev.jnetns;
+
+import dev.jnetns.rtnl.LinkMessage;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A network device as the kernel reports it ({@code ip link show}). Immutable. Numeric fields the
+ * kernel did not send are -1; {@link #masterIndex()} and {@link #linkIndex()} are 0 when absent.
+ *
+ * @param index ifindex
+ * @param name ifname
+ * @param flags the IFF_* bits (see {@link #flagNames()})
+ * @param mtu the MTU
+ * @param qdisc the root qdisc's kind, e.g. "noqueue"
+ * @param operState RFC 2863 operational state code (see {@link #operStateName()})
+ * @param linkMode link mode code (0 default, 1 dormant)
+ * @param group the device group
+ * @param txQueueLen the transmit queue length
+ * @param type the ARPHRD_* hardware type (see {@link #typeName()})
+ * @param address the hardware address as {@code ip} prints it, or null
+ * @param broadcast the broadcast address as {@code ip} prints it, or null
+ * @param masterIndex the master device's ifindex (a bridge, say), 0 when none
+ * @param linkIndex the ifindex of the device this one is tied to (veth peer, macvlan parent), 0 when none
+ * @param linkNetnsId the nsid of the namespace {@code linkIndex} lives in, -1 when the same
+ * @param alias the alias, or null
+ * @param kind the linkinfo kind ("veth", "bridge" …), or null for devices without one
+ * @param slaveKind the kind of the master this device is enslaved to ("bridge"), or null
+ */
+public record Link(int index, String name, int flags, int mtu, String qdisc, int operState, int linkMode,
+                   int group, int txQueueLen, int type, String address, String broadcast, int masterIndex,
+                   int linkIndex, int linkNetnsId, String alias, String kind, String slaveKind) {
+
+    private static final String[] OPER_STATES = {
+        "UNKNOWN", "NOTPRESENT", "DOWN", "LOWERLAYERDOWN", "TESTING", "DORMANT", "UP"};
+
+    /** IFF_* bits in the order {@code ip link show} prints them. */
+    private static final int[] FLAG_BITS = {
+        0x8, 0x2, 0x10, 0x1000, 0x80, 0x200, 0x100, 0x400, 0x800, 0x4, 0x8000, 0x4000, 0x2000, 0x20,
+        0x1, 0x10000, 0x20000, 0x40000};
+    private static final String[] FLAG_NAMES = {
+        "LOOPBACK", "BROADCAST", "POINTOPOINT", "MULTICAST", "NOARP", "ALLMULTI", "PROMISC", "MASTER",
+        "SLAVE", "DEBUG", "DYNAMIC", "AUTOMEDIA", "PORTSEL", "NOTRAILERS", "UP", "LOWER_UP", "DORMANT", "ECHO"};
+    private static final int IFF_UP = 0x1;
+    private static final int IFF_RUNNING = 0x40;
+
+    static Link of(LinkMessage m) {
+        return new Link(m.index(), m.name(), m.flags(), m.mtu(), m.qdisc(), m.operState(), m.linkMode(),
+                m.group(), m.txQueueLen(), m.type(), HardwareAddresses.format(m.type(), m.address()),
+                HardwareAddresses.format(m.type(), m.broadcast()), m.master(), m.link(), m.linkNetnsId(),
+                m.alias(), m.kind(), m.slaveKind());
+    }
+
+    /** True when the administrative state is up (IFF_UP). */
+    public boolean isUp() {
+        return (flags & IFF_UP) != 0;
+    }
+
+    /**
+     * The flags as {@code ip link show} lists them, e.g. {@code [BROADCAST, MULTICAST, UP, LOWER_UP]};
+     * "NO-CARRIER" first when up but not running, unknown bits last in hex.
+     */
+    public List<String> flagNames() {
+        List<String> out = new ArrayList<>();
+        int rest = flags;
+        if ((rest & IFF_UP) != 0 && (rest & IFF_RUNNING) == 0) {
+            out.add("NO-CARRIER");
+        }
+        rest &= ~IFF_RUNNING;
+        for (int i = 0; i < FLAG_BITS.length; i++) {
+            if ((rest & FLAG_BITS[i]) != 0) {
+                rest &= ~FLAG_BITS[i];
+                out.add(FLAG_NAMES[i]);
+            }
+        }
+        if (rest != 0) {
+            out.add(Integer.toHexString(rest));
+        }
+        return out;
+    }
+
+    /** "UP", "DOWN", "UNKNOWN" … as {@code ip} prints the operational state; null when unknown to ip. */
+    public String operStateName() {
+        return operState >= 0 && operState < OPER_STATES.length ? OPER_STATES[operState] : null;
+    }
+
+    /** "DEFAULT" or "DORMANT"; null for other codes. */
+    public String linkModeName() {
+        return linkMode == 0 ? "DEFAULT" : linkMode == 1 ? "DORMANT" : null;
+    }
+
+    /** The hardware type as {@code ip} names it ("ether", "loopback", "none" …). */
+    public String typeName() {
+        return HardwareAddresses.typeName(type);
+    }
+}

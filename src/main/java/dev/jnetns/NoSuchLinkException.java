@@ -1,0 +1,13 @@
+package dev.jnetns;
+
+import dev.jnetns.netlink.NetlinkException;
+import dev.jnetns.sys.Errno;
+
+/** No device of that name or index exists in the namespace (ENODEV). */
+public final class NoSuchLinkException extends NetlinkException {
+    private static final long serialVersionUID = 1L;
+
+    public NoSuchLinkException(String what) {
+        super(what, Errno.ENODEV.number(), null);
+    }
+}

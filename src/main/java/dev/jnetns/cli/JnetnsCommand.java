@@ -1,0 +1,72 @@
+package dev.jnetns.cli;
+
+import dev.jnetns.Netns;
+import dev.jnetns.Rtnl;
+import dev.jnetns.sys.Backends;
+import dev.jnetns.sys.Errno;
+import dev.jnetns.sys.ErrnoException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** The top-level {@code jnetns} command and its global options (iproute2's, before the object). */
+@Command(name = "jnetns",
+        description = "Linux network namespaces and rtnetlink, with the grammar of ip(8).",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionCommand.Provider.class,
+        subcommands = {VersionCommand.class, LinkCommand.class},
+        footer = {"", "Exit status: 0 success, 1 syntax or usage error, 2 error reported by the kernel."})
+final class JnetnsCommand implements Runnable {
+
+    @Option(names = {"-n", "-netns", "--netns"}, paramLabel = "NETNS",
+            description = "Run in the namespace NETNS: a name under /run/netns, or a path.")
+    String netns;
+
+    @Option(names = {"-j", "-json", "--json"}, description = "Output JSON with the keys of `ip -j`.")
+    boolean json;
+
+    @Option(names = {"-p", "-pretty", "--pretty"}, description = "Indent JSON output.")
+    boolean pretty;
+
+    @Option(names = {"-d", "-details", "--details"}, description = "Show details (link kind).")
+    boolean details;
+
+    @Option(names = "--backend", paramLabel = "ffm|jna",
+            description = "Force the syscall backend (default: ffm on JDK 22+, jna before).")
+    void backend(String name) {
+        if (!name.equals("ffm") && !name.equals("jna")) {
+            throw new UsageException("--backend " + name + ": use ffm or jna");
+        }
+        System.setProperty(Backends.PROPERTY, name);
+    }
+
+    @Option(names = "--debug", description = "Print stack traces of errors.")
+    boolean debug;
+
+    @Override
+    public void run() {
+        throw new UsageException("no object given; try 'jnetns --help'");
+    }
+
+    /** A handle for the namespace of {@code -n}, or the current one. */
+    Rtnl openRtnl() throws ErrnoException {
+        if (netns == null) {
+            return Rtnl.open();
+        }
+        try (Netns ns = Netns.open(netns)) {
+            return Rtnl.open(ns);
+        } catch (ErrnoException e) {
+            if (e.operation().startsWith("open(")) {
+                throw new ErrnoException("cannot open netns \"" + netns + "\"", e.errno());
+            }
+            if (e.operation().startsWith("setns(") && e.is(Errno.EINVAL)) {
+                throw new ErrnoException("cannot enter netns \"" + netns + "\": not a network namespace", e.errno());
+            }
+            throw e;
+        }
+    }
+
+    /** A JSON writer set up as -p asks. */
+    Json json() {
+        return new Json(pretty);
+    }
+}

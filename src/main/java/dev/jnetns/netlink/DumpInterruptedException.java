@@ -1,0 +1,13 @@
+package dev.jnetns.netlink;
+
+/**
+ * A dump kept coming back with {@code NLM_F_DUMP_INTR} (the kernel's table changed while it was
+ * being dumped) after every retry.
+ */
+public final class DumpInterruptedException extends NetlinkException {
+    private static final long serialVersionUID = 1L;
+
+    public DumpInterruptedException(String request, int attempts) {
+        super(request, 4 /* EINTR */, "dump interrupted by concurrent changes " + attempts + " times");
+    }
+}

@@ -1,0 +1,25 @@
+package dev.jnetns.netlink;
+
+import dev.jnetns.sys.ErrnoException;
+import java.util.Optional;
+
+/**
+ * The kernel refused a netlink request: the errno of its NLMSG_ERROR plus, when the kernel sent
+ * one, the extended-ack message ({@code NLMSGERR_ATTR_MSG}), e.g.
+ * {@code RTM_NEWLINK v0: Invalid argument (EINVAL): mtu less than device minimum}.
+ */
+public class NetlinkException extends ErrnoException {
+    private static final long serialVersionUID = 1L;
+
+    private final String extAck;
+
+    public NetlinkException(String request, int errno, String extAck) {
+        super(request, errno, extAck == null || extAck.isEmpty() ? null : ": " + extAck);
+        this.extAck = extAck == null || extAck.isEmpty() ? null : extAck;
+    }
+
+    /** The kernel's extended-ack text, when it sent one. */
+    public Optional<String> extAck() {
+        return Optional.ofNullable(extAck);
+    }
+}

@@ -1,0 +1,280 @@
+package dev.jnetns.netlink;
+
+import static dev.jnetns.netlink.LinuxNetlink.NETLINK_CAP_ACK;
+import static dev.jnetns.netlink.LinuxNetlink.NETLINK_EXT_ACK;
+import static dev.jnetns.netlink.LinuxNetlink.NETLINK_GET_STRICT_CHK;
+import static dev.jnetns.netlink.LinuxNetlink.NLMSGERR_ATTR_MSG;
+import static dev.jnetns.netlink.LinuxNetlink.NLMSG_DONE;
+import static dev.jnetns.netlink.LinuxNetlink.NLMSG_ERROR;
+import static dev.jnetns.netlink.LinuxNetlink.NLMSG_HDRLEN;
+import static dev.jnetns.netlink.LinuxNetlink.NLM_F_ACK_TLVS;
+import static dev.jnetns.netlink.LinuxNetlink.NLM_F_CAPPED;
+import static dev.jnetns.netlink.LinuxNetlink.NLM_F_DUMP_INTR;
+import static dev.jnetns.netlink.LinuxNetlink.SOCKADDR_NL_SIZE;
+import static dev.jnetns.netlink.LinuxNetlink.SOL_NETLINK;
+import static dev.jnetns.netlink.LinuxNetlink.align;
+import static dev.jnetns.sys.LinuxSocket.AF_NETLINK;
+import static dev.jnetns.sys.LinuxSocket.MSG_PEEK;
+import static dev.jnetns.sys.LinuxSocket.MSG_TRUNC;
+import static dev.jnetns.sys.LinuxSocket.SOCK_CLOEXEC;
+import static dev.jnetns.sys.LinuxSocket.SOCK_RAW;
+
+import dev.jnetns.sys.ErrnoException;
+import dev.jnetns.sys.Syscalls;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A netlink request/response socket. It lives in the network namespace of the thread that opened
+ * it and can then be used from any thread; requests are serialised by the socket. Every socket
+ * asks for extended acks ({@code NETLINK_EXT_ACK}) and capped acks ({@code NETLINK_CAP_ACK}).
+ *
+ * <p>Replies are matched to requests by sequence number; stray replies of an abandoned request
+ * are skipped. Dumps of any size are read completely (each datagram's size is peeked first), and
+ * a dump the kernel marks {@code NLM_F_DUMP_INTR} is restarted.
+ */
+public final class NlSocket implements AutoCloseable {
+    /** How often a dump interrupted by concurrent changes is restarted before giving up. */
+    static final int DUMP_ATTEMPTS = 10;
+
+    /** Writes one request message with the given sequence number into a writer. */
+    @FunctionalInterface
+    public interface Request {
+        void write(NlWriter w, int seq);
+    }
+
+    /** Turns one reply message of a dump into a value, or null to leave it out. */
+    @FunctionalInterface
+    public interface Decoder<T> {
+        T decode(NlMessage m);
+    }
+
+    private final Syscalls sys;
+    private final int fd;
+    private final int portId;
+    private final NlWriter tx = new NlWriter(8192);
+    private ByteBuffer rx = ByteBuffer.allocateDirect(64 * 1024).order(ByteOrder.nativeOrder());
+    private int seq = (int) (System.nanoTime() & 0x3fffffff);
+    private boolean closed;
+
+    private NlSocket(Syscalls sys, int fd, int portId) {
+        this.sys = sys;
+        this.fd = fd;
+        this.portId = portId;
+    }
+
+    /**
+     * Opens a netlink socket of {@code protocol} (e.g. {@link LinuxNetlink#NETLINK_ROUTE}) in the
+     * calling thread's network namespace.
+     */
+    public static NlSocket open(int protocol) throws ErrnoException {
+        Syscalls sys = Syscalls.get();
+        int fd = sys.socket(AF_NETLINK, SOCK_RAW | SOCK_CLOEXEC, protocol);
+        try {
+            sys.setsockopt(fd, SOL_NETLINK, NETLINK_EXT_ACK, 1);
+            sys.setsockopt(fd, SOL_NETLINK, NETLINK_CAP_ACK, 1);
+            byte[] addr = new byte[SOCKADDR_NL_SIZE];
+            ByteBuffer a = ByteBuffer.wrap(addr).order(ByteOrder.nativeOrder());
+            a.putShort(0, (short) AF_NETLINK);
+            sys.bind(fd, addr);
+            sys.getsockname(fd, addr);
+            return new NlSocket(sys, fd, a.getInt(4));
+        } catch (ErrnoException | RuntimeException e) {
+            closeQuietly(sys, fd);
+            throw e;
+        }
+    }
+
+    private static void closeQuietly(Syscalls sys, int fd) {
+        try {
+            sys.close(fd);
+        } catch (ErrnoException ignored) {
+            // the open already failed; its error is the one to report
+        }
+    }
+
+    /** The port id the kernel gave this socket. */
+    public int portId() {
+        return portId;
+    }
+
+    /** The socket's file descriptor (owned by this object). */
+    public int fd() {
+        return fd;
+    }
+
+    /** Turns strict checking of dump requests ({@code NETLINK_GET_STRICT_CHK}) on or off. */
+    public void setStrictCheck(boolean on) throws ErrnoException {
+        sys.setsockopt(fd, SOL_NETLINK, NETLINK_GET_STRICT_CHK, on ? 1 : 0);
+    }
+
+    /**
+     * Sends one request (which must carry {@code NLM_F_ACK}) and waits for its acknowledgement.
+     *
+     * @param what summary of the request for error messages, e.g. "link set dev v0 mtu 10"
+     * @throws NetlinkException when the kernel answers with an error
+     */
+    public void execute(String what, Request request) throws ErrnoException {
+        execute(what, request, m -> null);
+    }
+
+    /**
+     * Sends one request (which must carry {@code NLM_F_ACK}), decodes the replies that come before
+     * its acknowledgement (e.g. the answer to an RTM_GETLINK) and returns them.
+     */
+    public synchronized <T> List<T> execute(String what, Request request, Decoder<T> decoder) throws ErrnoException {
+        int s = nextSeq();
+        tx.clear();
+        request.write(tx, s);
+        send(tx.bytes());
+        List<T> out = new ArrayList<>(1);
+        receive(m -> {
+            if (m.seq() != s) {
+                return false;
+            }
+            if (m.type() == NLMSG_ERROR) {
+                int error = m.buffer().getInt(m.payloadOffset());
+                if (error != 0) {
+                    throw failure(what, m, -error);
+                }
+                return true;
+            }
+            T value = decoder.decode(m);
+            if (value != null) {
+                out.add(value);
+            }
+            return false;
+        });
+        return out;
+    }
+
+    /**
+     * Sends a dump request and decodes every reply until NLMSG_DONE; restarts the dump when the
+     * kernel marks it interrupted.
+     */
+    public synchronized <T> List<T> dump(String what, Request request, Decoder<T> decoder) throws ErrnoException {
+        for (int attempt = 1; attempt <= DUMP_ATTEMPTS; attempt++) {
+            int s = nextSeq();
+            tx.clear();
+            request.write(tx, s);
+            send(tx.bytes());
+            List<T> out = new ArrayList<>();
+            boolean[] interrupted = {false};
+            receive(m -> {
+                if (m.seq() != s) {
+                    return false;
+                }
+                if ((m.flags() & NLM_F_DUMP_INTR) != 0) {
+                    interrupted[0] = true;
+                }
+                if (m.type() == NLMSG_DONE) {
+                    int error = m.end() - m.payloadOffset() >= 4 ? m.buffer().getInt(m.payloadOffset()) : 0;
+                    if (error < 0) {
+                        throw failure(what, m, -error);
+                    }
+                    return true;
+                }
+                if (m.type() == NLMSG_ERROR) {
+                    throw failure(what, m, -m.buffer().getInt(m.payloadOffset()));
+                }
+                T value = decoder.decode(m);
+                if (value != null) {
+                    out.add(value);
+                }
+                return false;
+            });
+            if (!interrupted[0]) {
+                return out;
+            }
+        }
+        throw new DumpInterruptedException(what, DUMP_ATTEMPTS);
+    }
+
+    private int nextSeq() {
+        seq = seq == Integer.MAX_VALUE ? 1 : seq + 1;
+        return seq;
+    }
+
+    private void send(ByteBuffer bytes) throws ErrnoException {
+        ensureOpen();
+        int n = sys.send(fd, bytes, 0);
+        if (n != bytes.remaining()) {
+            throw new ErrnoException("send(netlink): short write " + n + " of " + bytes.remaining(), 5 /* EIO */);
+        }
+    }
+
+    /** Handles one reply message; returns true when the exchange is complete. */
+    private interface Handler {
+        boolean handle(NlMessage m) throws NetlinkException;
+    }
+
+    private void receive(Handler handler) throws ErrnoException {
+        while (true) {
+            int n = recvDatagram();
+            int off = 0;
+            boolean done = false;
+            while (off + NLMSG_HDRLEN <= n) {
+                int len = rx.getInt(off);
+                if (len < NLMSG_HDRLEN || off + len > n) {
+                    throw new NlDecodeException("netlink message of length " + len + " at offset " + off
+                            + " in a datagram of " + n + " bytes");
+                }
+                if (handler.handle(new NlMessage(rx, off, len))) {
+                    done = true;
+                }
+                off += align(len);
+            }
+            if (done) {
+                return;
+            }
+        }
+    }
+
+    /** Reads one datagram into {@link #rx}, growing it first when the datagram is larger. */
+    private int recvDatagram() throws ErrnoException {
+        ensureOpen();
+        rx.clear();
+        int size = sys.recv(fd, rx, MSG_PEEK | MSG_TRUNC);
+        if (size > rx.capacity()) {
+            rx = ByteBuffer.allocateDirect(Integer.highestOneBit(size) * 2).order(ByteOrder.nativeOrder());
+        }
+        rx.clear();
+        return sys.recv(fd, rx, 0);
+    }
+
+    /** Builds the exception for an NLMSG_ERROR (or a failed NLMSG_DONE), with the extended ack. */
+    private static NetlinkException failure(String what, NlMessage m, int errno) {
+        String extAck = null;
+        if ((m.flags() & NLM_F_ACK_TLVS) != 0) {
+            int tlvStart;
+            if (m.type() == NLMSG_DONE) {
+                tlvStart = m.payloadOffset() + 4;
+            } else {
+                int echoedLen = m.buffer().getInt(m.payloadOffset() + 4);
+                tlvStart = m.payloadOffset() + 4
+                        + ((m.flags() & NLM_F_CAPPED) != 0 ? NLMSG_HDRLEN : align(echoedLen));
+            }
+            if (tlvStart < m.end()) {
+                NlAttrs tlvs = NlAttrs.parse(m.buffer(), tlvStart, m.end(), "extended ack");
+                extAck = tlvs.stringOrNull(NLMSGERR_ATTR_MSG);
+            }
+        }
+        return new NetlinkException(what, errno, extAck);
+    }
+
+    private void ensureOpen() {
+        if (closed) {
+            throw new IllegalStateException("netlink socket is closed");
+        }
+    }
+
+    @Override
+    public synchronized void close() throws ErrnoException {
+        if (!closed) {
+            closed = true;
+            sys.close(fd);
+        }
+    }
+}

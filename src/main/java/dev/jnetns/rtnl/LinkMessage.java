@@ -1,0 +1,71 @@
+package dev.jnetns.rtnl;
+
+import static dev.jnetns.rtnl.LinuxIfLink.IFINFOMSG_SIZE;
+import static dev.jnetns.rtnl.LinuxIfLink.IFLA_ADDRESS;
+import static dev.jnetns.rtnl.LinuxIfLink.IFLA_BROADCAST;
+import static dev.jnetns.rtnl.LinuxIfLink.IFLA_GROUP;
+import static dev.jnetns.rtnl.LinuxIfLink.IFLA_IFALIAS;
+import static dev.jnetns.rtnl.LinuxIfLink.IFLA_IFNAME;
+import static dev.jnetns.rtnl.LinuxIfLink.IFLA_INFO_KIND;
+import static dev.jnetns.rtnl.LinuxIfLink.IFLA_INFO_SLAVE_KIND;
+import static dev.jnetns.rtnl.LinuxIfLink.IFLA_LINK;
+import static dev.jnetns.rtnl.LinuxIfLink.IFLA_LINKINFO;
+import static dev.jnetns.rtnl.LinuxIfLink.IFLA_LINKMODE;
+import static dev.jnetns.rtnl.LinuxIfLink.IFLA_LINK_NETNSID;
+import static dev.jnetns.rtnl.LinuxIfLink.IFLA_MASTER;
+import static dev.jnetns.rtnl.LinuxIfLink.IFLA_MAX_MTU;
+import static dev.jnetns.rtnl.LinuxIfLink.IFLA_MIN_MTU;
+import static dev.jnetns.rtnl.LinuxIfLink.IFLA_MTU;
+import static dev.jnetns.rtnl.LinuxIfLink.IFLA_OPERSTATE;
+import static dev.jnetns.rtnl.LinuxIfLink.IFLA_QDISC;
+import static dev.jnetns.rtnl.LinuxIfLink.IFLA_TXQLEN;
+
+import dev.jnetns.netlink.NlAttrs;
+import dev.jnetns.netlink.NlMessage;
+import dev.jnetns.netlink.NlWriter;
+import java.nio.ByteBuffer;
+
+/**
+ * An RTM_NEWLINK message as the kernel reports a link: the {@code struct ifinfomsg} header and the
+ * attributes jnetns reads. Absent numeric attributes are -1 (or 0 for master/link, which the kernel
+ * never uses as an index); absent strings and byte arrays are null.
+ *
+ * @param family ifi_family
+ * @param type ifi_type (ARPHRD_*)
+ * @param index ifi_index
+ * @param flags ifi_flags (IFF_*)
+ * @param change ifi_change
+ */
+public record LinkMessage(
+        int family, int type, int index, int flags, int change,
+        String name, int mtu, int minMtu, int maxMtu, String qdisc, int operState, int linkMode,
+        int group, int txQueueLen, byte[] address, byte[] broadcast, int master, int link,
+        int linkNetnsId, String alias, String kind, String slaveKind) {
+
+    /** Writes a {@code struct ifinfomsg}. */
+    public static void writeHeader(NlWriter w, int family, int type, int index, int flags, int change) {
+        w.u8(family).u8(0).u16(type).u32(index).u32(flags).u32(change);
+    }
+
+    /** Decodes an RTM_NEWLINK message. */
+    public static LinkMessage decode(NlMessage m) {
+        ByteBuffer b = m.buffer();
+        int p = m.payloadOffset();
+        NlAttrs a = m.attrs(IFINFOMSG_SIZE, "RTM_NEWLINK");
+        NlAttrs info = a.nestedOrNull(IFLA_LINKINFO);
+        return new LinkMessage(
+                Byte.toUnsignedInt(b.get(p)), Short.toUnsignedInt(b.getShort(p + 2)), b.getInt(p + 4),
+                b.getInt(p + 8), b.getInt(p + 12),
+                a.stringOrNull(IFLA_IFNAME),
+                a.u32(IFLA_MTU, -1), a.u32(IFLA_MIN_MTU, -1), a.u32(IFLA_MAX_MTU, -1),
+                a.stringOrNull(IFLA_QDISC),
+                a.has(IFLA_OPERSTATE) ? a.u8(IFLA_OPERSTATE) : -1,
+                a.has(IFLA_LINKMODE) ? a.u8(IFLA_LINKMODE) : -1,
+                a.u32(IFLA_GROUP, -1), a.u32(IFLA_TXQLEN, -1),
+                a.bytesOrNull(IFLA_ADDRESS), a.bytesOrNull(IFLA_BROADCAST),
+                a.u32(IFLA_MASTER, 0), a.u32(IFLA_LINK, 0), a.u32(IFLA_LINK_NETNSID, -1),
+                a.stringOrNull(IFLA_IFALIAS),
+                info == null ? null : info.stringOrNull(IFLA_INFO_KIND),
+                info == null ? null : info.stringOrNull(IFLA_INFO_SLAVE_KIND));
+    }
+}

@@ -1,0 +1,56 @@
+package dev.jnetns.rtnl;
+
+/** Link attributes and flags from {@code linux/if_link.h}, {@code linux/if.h} and {@code linux/veth.h}. */
+public final class LinuxIfLink {
+    /** {@code sizeof(struct ifinfomsg)}. */
+    public static final int IFINFOMSG_SIZE = 16;
+
+    public static final int IFLA_ADDRESS = 1;
+    public static final int IFLA_BROADCAST = 2;
+    public static final int IFLA_IFNAME = 3;
+    public static final int IFLA_MTU = 4;
+    public static final int IFLA_LINK = 5;
+    public static final int IFLA_QDISC = 6;
+    public static final int IFLA_MASTER = 10;
+    public static final int IFLA_TXQLEN = 13;
+    public static final int IFLA_OPERSTATE = 16;
+    public static final int IFLA_LINKMODE = 17;
+    public static final int IFLA_LINKINFO = 18;
+    public static final int IFLA_NET_NS_PID = 19;
+    public static final int IFLA_IFALIAS = 20;
+    public static final int IFLA_GROUP = 27;
+    public static final int IFLA_NET_NS_FD = 28;
+    public static final int IFLA_EXT_MASK = 29;
+    public static final int IFLA_LINK_NETNSID = 37;
+    public static final int IFLA_MIN_MTU = 50;
+    public static final int IFLA_MAX_MTU = 51;
+
+    public static final int IFLA_INFO_KIND = 1;
+    public static final int IFLA_INFO_DATA = 2;
+    public static final int IFLA_INFO_SLAVE_KIND = 4;
+
+    public static final int VETH_INFO_PEER = 1;
+
+    public static final int IFF_UP = 0x1;
+    public static final int IFF_BROADCAST = 0x2;
+    public static final int IFF_DEBUG = 0x4;
+    public static final int IFF_LOOPBACK = 0x8;
+    public static final int IFF_POINTOPOINT = 0x10;
+    public static final int IFF_NOTRAILERS = 0x20;
+    public static final int IFF_RUNNING = 0x40;
+    public static final int IFF_NOARP = 0x80;
+    public static final int IFF_PROMISC = 0x100;
+    public static final int IFF_ALLMULTI = 0x200;
+    public static final int IFF_MASTER = 0x400;
+    public static final int IFF_SLAVE = 0x800;
+    public static final int IFF_MULTICAST = 0x1000;
+    public static final int IFF_PORTSEL = 0x2000;
+    public static final int IFF_AUTOMEDIA = 0x4000;
+    public static final int IFF_DYNAMIC = 0x8000;
+    public static final int IFF_LOWER_UP = 0x10000;
+    public static final int IFF_DORMANT = 0x20000;
+    public static final int IFF_ECHO = 0x40000;
+
+    private LinuxIfLink() {
+    }
+}

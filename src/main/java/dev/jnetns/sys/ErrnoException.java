@@ -1,0 +1,56 @@
+package dev.jnetns.sys;
+
+import java.io.IOException;
+
+/**
+ * A system call failed. Carries the call, the errno (number and symbolic name) and what the call
+ * was applied to, e.g. {@code setns(fd 7, CLONE_NEWNET): Operation not permitted (EPERM)}.
+ */
+public class ErrnoException extends IOException {
+    private static final long serialVersionUID = 1L;
+
+    private final String operation;
+    private final int errno;
+
+    /**
+     * @param operation what failed, e.g. {@code "setns(fd 7, CLONE_NEWNET)"} or a netlink request summary
+     * @param errno the positive errno number
+     */
+    public ErrnoException(String operation, int errno) {
+        this(operation, errno, null);
+    }
+
+    protected ErrnoException(String operation, int errno, String extra) {
+        super(operation + ": " + describe(errno) + (extra == null ? "" : extra));
+        this.operation = operation;
+        this.errno = errno;
+    }
+
+    /** "File exists (EEXIST)"; for a number the table lacks "Unknown error 999 (errno 999)". */
+    public static String describe(int errno) {
+        Errno e = Errno.of(errno);
+        return e == Errno.UNKNOWN
+                ? "Unknown error " + errno + " (errno " + errno + ")"
+                : e.description() + " (" + e.name() + ")";
+    }
+
+    /** What failed, without the errno part. */
+    public String operation() {
+        return operation;
+    }
+
+    /** The positive errno number. */
+    public int errno() {
+        return errno;
+    }
+
+    /** The symbolic errno, {@link Errno#UNKNOWN} when the number is not in the table. */
+    public Errno errnoName() {
+        return Errno.of(errno);
+    }
+
+    /** True when this failure is the given errno: {@code e.is(Errno.ENOENT)}. */
+    public boolean is(Errno e) {
+        return e.number() == errno;
+    }
+}

@@ -1,0 +1,198 @@
+package dev.jnetns.sys;
+
+import com.sun.jna.LastErrorException;
+import com.sun.jna.Native;
+import com.sun.jna.NativeLong;
+import com.sun.jna.Platform;
+import com.sun.jna.Pointer;
+import java.nio.ByteBuffer;
+
+/** The JNA backend (JDK 17+): direct-mapped libc calls; JNA reads errno and throws. */
+final class JnaSyscalls implements Syscalls {
+
+    /** libc, direct-mapped; Java names equal the C symbols. */
+    private static final class Libc {
+        static {
+            Native.register(Platform.C_LIBRARY_NAME);
+        }
+
+        static native int socket(int domain, int type, int protocol) throws LastErrorException;
+
+        static native int bind(int fd, byte[] addr, int len) throws LastErrorException;
+
+        static native int getsockname(int fd, byte[] addr, int[] len) throws LastErrorException;
+
+        static native int setsockopt(int fd, int level, int name, int[] value, int len) throws LastErrorException;
+
+        static native int getsockopt(int fd, int level, int name, int[] value, int[] len) throws LastErrorException;
+
+        static native NativeLong send(int fd, Pointer buf, NativeLong len, int flags) throws LastErrorException;
+
+        static native NativeLong recv(int fd, Pointer buf, NativeLong len, int flags) throws LastErrorException;
+
+        static native int close(int fd) throws LastErrorException;
+
+        static native int open(String path, int flags, int mode) throws LastErrorException;
+
+        static native int setns(int fd, int nstype) throws LastErrorException;
+
+        static native int unshare(int flags) throws LastErrorException;
+
+        static native int mount(String source, String target, String fstype, NativeLong flags, String data)
+                throws LastErrorException;
+
+        static native int umount2(String target, int flags) throws LastErrorException;
+
+        static native int unlink(String path) throws LastErrorException;
+
+        static native int gettid();
+    }
+
+    @Override
+    public String backendName() {
+        return "jna";
+    }
+
+    @Override
+    public int socket(int domain, int type, int protocol) throws ErrnoException {
+        try {
+            return Libc.socket(domain, type, protocol);
+        } catch (LastErrorException e) {
+            throw new ErrnoException("socket(" + domain + ", " + type + ", " + protocol + ")", e.getErrorCode());
+        }
+    }
+
+    @Override
+    public void bind(int fd, byte[] sockaddr) throws ErrnoException {
+        try {
+            Libc.bind(fd, sockaddr, sockaddr.length);
+        } catch (LastErrorException e) {
+            throw new ErrnoException("bind(fd " + fd + ")", e.getErrorCode());
+        }
+    }
+
+    @Override
+    public int getsockname(int fd, byte[] sockaddr) throws ErrnoException {
+        int[] len = {sockaddr.length};
+        try {
+            Libc.getsockname(fd, sockaddr, len);
+            return len[0];
+        } catch (LastErrorException e) {
+            throw new ErrnoException("getsockname(fd " + fd + ")", e.getErrorCode());
+        }
+    }
+
+    @Override
+    public void setsockopt(int fd, int level, int name, int value) throws ErrnoException {
+        try {
+            Libc.setsockopt(fd, level, name, new int[] {value}, Integer.BYTES);
+        } catch (LastErrorException e) {
+            throw new ErrnoException("setsockopt(fd " + fd + ", " + level + ", " + name + ")", e.getErrorCode());
+        }
+    }
+
+    @Override
+    public int getsockopt(int fd, int level, int name) throws ErrnoException {
+        int[] value = {0};
+        int[] len = {Integer.BYTES};
+        try {
+            Libc.getsockopt(fd, level, name, value, len);
+            return value[0];
+        } catch (LastErrorException e) {
+            throw new ErrnoException("getsockopt(fd " + fd + ", " + level + ", " + name + ")", e.getErrorCode());
+        }
+    }
+
+    @Override
+    public int send(int fd, ByteBuffer buf, int flags) throws ErrnoException {
+        try {
+            return Libc.send(fd, at(buf), new NativeLong(buf.remaining()), flags).intValue();
+        } catch (LastErrorException e) {
+            throw new ErrnoException("send(fd " + fd + ")", e.getErrorCode());
+        }
+    }
+
+    @Override
+    public int recv(int fd, ByteBuffer buf, int flags) throws ErrnoException {
+        try {
+            return Libc.recv(fd, at(buf), new NativeLong(buf.remaining()), flags).intValue();
+        } catch (LastErrorException e) {
+            throw new ErrnoException("recv(fd " + fd + ")", e.getErrorCode());
+        }
+    }
+
+    private static Pointer at(ByteBuffer buf) {
+        if (!buf.isDirect()) {
+            throw new IllegalArgumentException("send/recv need a direct ByteBuffer");
+        }
+        return Native.getDirectBufferPointer(buf).share(buf.position());
+    }
+
+    @Override
+    public void close(int fd) throws ErrnoException {
+        try {
+            Libc.close(fd);
+        } catch (LastErrorException e) {
+            throw new ErrnoException("close(fd " + fd + ")", e.getErrorCode());
+        }
+    }
+
+    @Override
+    public int open(String path, int flags, int mode) throws ErrnoException {
+        try {
+            return Libc.open(path, flags, mode);
+        } catch (LastErrorException e) {
+            throw new ErrnoException("open(" + path + ")", e.getErrorCode());
+        }
+    }
+
+    @Override
+    public void setns(int fd, int nstype) throws ErrnoException {
+        try {
+            Libc.setns(fd, nstype);
+        } catch (LastErrorException e) {
+            throw new ErrnoException("setns(fd " + fd + ", " + LinuxSched.name(nstype) + ")", e.getErrorCode());
+        }
+    }
+
+    @Override
+    public void unshare(int flags) throws ErrnoException {
+        try {
+            Libc.unshare(flags);
+        } catch (LastErrorException e) {
+            throw new ErrnoException("unshare(" + LinuxSched.name(flags) + ")", e.getErrorCode());
+        }
+    }
+
+    @Override
+    public void mount(String source, String target, String fstype, long flags, String data) throws ErrnoException {
+        try {
+            Libc.mount(source, target, fstype, new NativeLong(flags), data);
+        } catch (LastErrorException e) {
+            throw new ErrnoException("mount(" + source + ", " + target + ")", e.getErrorCode());
+        }
+    }
+
+    @Override
+    public void umount2(String target, int flags) throws ErrnoException {
+        try {
+            Libc.umount2(target, flags);
+        } catch (LastErrorException e) {
+            throw new ErrnoException("umount2(" + target + ")", e.getErrorCode());
+        }
+    }
+
+    @Override
+    public void unlink(String path) throws ErrnoException {
+        try {
+            Libc.unlink(path);
+        } catch (LastErrorException e) {
+            throw new ErrnoException("unlink(" + path + ")", e.getErrorCode());
+        }
+    }
+
+    @Override
+    public int gettid() {
+        return Libc.gettid();
+    }
+}

@@ -1,0 +1,71 @@
+package dev.jnetns.sys;
+
+import java.nio.ByteBuffer;
+
+/**
+ * The only native surface of jnetns: the Linux system calls it needs, each throwing
+ * {@link ErrnoException} on failure (no errno getter, no -1 returns). Two backends implement it:
+ * FFM ({@code java.lang.foreign}, JDK 22+, from the multi-release part of the jar) and JNA (JDK 17+).
+ * {@link #get()} returns the one chosen for this JVM.
+ *
+ * <p>Buffers passed to {@link #send} and {@link #recv} must be direct; the bytes between position and
+ * limit are used, and positions are not moved.
+ */
+public interface Syscalls {
+
+    /** The backend chosen for this JVM (see {@link Backends}). */
+    static Syscalls get() {
+        return Backends.DEFAULT.syscalls();
+    }
+
+    /** "ffm" or "jna". */
+    String backendName();
+
+    /** socket(2); returns the new descriptor. */
+    int socket(int domain, int type, int protocol) throws ErrnoException;
+
+    /** bind(2) with a socket address given as raw bytes (e.g. a {@code struct sockaddr_nl}). */
+    void bind(int fd, byte[] sockaddr) throws ErrnoException;
+
+    /** getsockname(2) into {@code sockaddr}; returns the address length the kernel reported. */
+    int getsockname(int fd, byte[] sockaddr) throws ErrnoException;
+
+    /** setsockopt(2) with an {@code int} option value. */
+    void setsockopt(int fd, int level, int name, int value) throws ErrnoException;
+
+    /** getsockopt(2) of an {@code int} option value. */
+    int getsockopt(int fd, int level, int name) throws ErrnoException;
+
+    /** send(2) of the buffer's remaining bytes; returns the count sent. */
+    int send(int fd, ByteBuffer buf, int flags) throws ErrnoException;
+
+    /**
+     * recv(2) into the buffer's remaining space; returns the count received, which with
+     * {@code MSG_TRUNC} is the datagram's real length even when larger than the space.
+     */
+    int recv(int fd, ByteBuffer buf, int flags) throws ErrnoException;
+
+    /** close(2). */
+    void close(int fd) throws ErrnoException;
+
+    /** open(2); returns the new descriptor. */
+    int open(String path, int flags, int mode) throws ErrnoException;
+
+    /** setns(2): moves the <em>calling thread</em> into the namespace {@code fd} refers to. */
+    void setns(int fd, int nstype) throws ErrnoException;
+
+    /** unshare(2): gives the <em>calling thread</em> new namespaces. */
+    void unshare(int flags) throws ErrnoException;
+
+    /** mount(2); {@code source}, {@code fstype} and {@code data} may be null. */
+    void mount(String source, String target, String fstype, long flags, String data) throws ErrnoException;
+
+    /** umount2(2). */
+    void umount2(String target, int flags) throws ErrnoException;
+
+    /** unlink(2). */
+    void unlink(String path) throws ErrnoException;
+
+    /** gettid(2): the kernel's id of the calling thread. */
+    int gettid();
+}

@@ -1,0 +1,214 @@
+package dev.jnetns.sys;
+
+import static java.lang.foreign.ValueLayout.ADDRESS;
+import static java.lang.foreign.ValueLayout.JAVA_BYTE;
+import static java.lang.foreign.ValueLayout.JAVA_INT;
+import static java.lang.foreign.ValueLayout.JAVA_LONG;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.FunctionDescriptor;
+import java.lang.foreign.Linker;
+import java.lang.foreign.MemoryLayout;
+import java.lang.foreign.MemoryLayout.PathElement;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.StructLayout;
+import java.lang.foreign.SymbolLookup;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteBuffer;
+import java.util.function.Supplier;
+
+/**
+ * The FFM backend (JDK 22+). Every downcall captures errno into a state segment allocated for that
+ * call alone, so concurrent calls never see each other's errno.
+ */
+final class FfmSyscalls implements Syscalls {
+    private static final Linker LINKER = Linker.nativeLinker();
+    private static final SymbolLookup LIBC = LINKER.defaultLookup();
+    private static final StructLayout CAPTURE = Linker.Option.captureStateLayout();
+    private static final VarHandle ERRNO = CAPTURE.varHandle(PathElement.groupElement("errno"));
+    private static final Linker.Option CAPTURE_ERRNO = Linker.Option.captureCallState("errno");
+
+    private static final MethodHandle MH$socket = downcall("socket", JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT);
+    private static final MethodHandle MH$bind = downcall("bind", JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT);
+    private static final MethodHandle MH$getsockname = downcall("getsockname", JAVA_INT, JAVA_INT, ADDRESS, ADDRESS);
+    private static final MethodHandle MH$setsockopt =
+            downcall("setsockopt", JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT);
+    private static final MethodHandle MH$getsockopt =
+            downcall("getsockopt", JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS, ADDRESS);
+    private static final MethodHandle MH$send = downcall("send", JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG, JAVA_INT);
+    private static final MethodHandle MH$recv = downcall("recv", JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG, JAVA_INT);
+    private static final MethodHandle MH$close = downcall("close", JAVA_INT, JAVA_INT);
+    private static final MethodHandle MH$open = LINKER.downcallHandle(symbol("open"),
+            FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT),
+            CAPTURE_ERRNO, Linker.Option.firstVariadicArg(2));
+    private static final MethodHandle MH$setns = downcall("setns", JAVA_INT, JAVA_INT, JAVA_INT);
+    private static final MethodHandle MH$unshare = downcall("unshare", JAVA_INT, JAVA_INT);
+    private static final MethodHandle MH$mount =
+            downcall("mount", JAVA_INT, ADDRESS, ADDRESS, ADDRESS, JAVA_LONG, ADDRESS);
+    private static final MethodHandle MH$umount2 = downcall("umount2", JAVA_INT, ADDRESS, JAVA_INT);
+    private static final MethodHandle MH$unlink = downcall("unlink", JAVA_INT, ADDRESS);
+    private static final MethodHandle MH$gettid =
+            LINKER.downcallHandle(symbol("gettid"), FunctionDescriptor.of(JAVA_INT));
+
+    private static MemorySegment symbol(String name) {
+        return LIBC.find(name).orElseThrow(() -> new UnsatisfiedLinkError("libc has no symbol '" + name + "'"));
+    }
+
+    private static MethodHandle downcall(String name, MemoryLayout ret, MemoryLayout... args) {
+        return LINKER.downcallHandle(symbol(name), FunctionDescriptor.of(ret, args), CAPTURE_ERRNO);
+    }
+
+    private static int errno(MemorySegment state) {
+        return (int) ERRNO.get(state, 0L);
+    }
+
+    /** One downcall given the arena of this call and the errno capture segment; returns the C result. */
+    @FunctionalInterface
+    private interface Downcall {
+        long invoke(Arena arena, MemorySegment errnoState) throws Throwable;
+    }
+
+    /** Runs a downcall; a negative result becomes an {@link ErrnoException} naming {@code op}. */
+    private static long call(Supplier<String> op, Downcall downcall) throws ErrnoException {
+        int err;
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment state = arena.allocate(CAPTURE);
+            long rc;
+            try {
+                rc = downcall.invoke(arena, state);
+            } catch (Throwable t) {
+                throw new AssertionError(op.get() + " downcall", t);
+            }
+            if (rc >= 0) {
+                return rc;
+            }
+            err = errno(state);
+        }
+        throw new ErrnoException(op.get(), err);
+    }
+
+    private static MemorySegment cString(Arena arena, String s) {
+        return s == null ? MemorySegment.NULL : arena.allocateFrom(s);
+    }
+
+    private static MemorySegment direct(ByteBuffer buf) {
+        if (!buf.isDirect()) {
+            throw new IllegalArgumentException("send/recv need a direct ByteBuffer");
+        }
+        return MemorySegment.ofBuffer(buf);
+    }
+
+    @Override
+    public String backendName() {
+        return "ffm";
+    }
+
+    @Override
+    public int socket(int domain, int type, int protocol) throws ErrnoException {
+        return (int) call(() -> "socket(" + domain + ", " + type + ", " + protocol + ")",
+                (a, st) -> (int) MH$socket.invokeExact(st, domain, type, protocol));
+    }
+
+    @Override
+    public void bind(int fd, byte[] sockaddr) throws ErrnoException {
+        call(() -> "bind(fd " + fd + ")", (a, st) -> {
+            MemorySegment addr = a.allocate(sockaddr.length);
+            MemorySegment.copy(sockaddr, 0, addr, JAVA_BYTE, 0, sockaddr.length);
+            return (int) MH$bind.invokeExact(st, fd, addr, sockaddr.length);
+        });
+    }
+
+    @Override
+    public int getsockname(int fd, byte[] sockaddr) throws ErrnoException {
+        return (int) call(() -> "getsockname(fd " + fd + ")", (a, st) -> {
+            MemorySegment addr = a.allocate(sockaddr.length);
+            MemorySegment len = a.allocateFrom(JAVA_INT, sockaddr.length);
+            int rc = (int) MH$getsockname.invokeExact(st, fd, addr, len);
+            if (rc < 0) {
+                return rc;
+            }
+            MemorySegment.copy(addr, JAVA_BYTE, 0, sockaddr, 0, sockaddr.length);
+            return len.get(JAVA_INT, 0);
+        });
+    }
+
+    @Override
+    public void setsockopt(int fd, int level, int name, int value) throws ErrnoException {
+        call(() -> "setsockopt(fd " + fd + ", " + level + ", " + name + ")", (a, st) ->
+                (int) MH$setsockopt.invokeExact(st, fd, level, name, a.allocateFrom(JAVA_INT, value), Integer.BYTES));
+    }
+
+    @Override
+    public int getsockopt(int fd, int level, int name) throws ErrnoException {
+        int[] out = new int[1];
+        call(() -> "getsockopt(fd " + fd + ", " + level + ", " + name + ")", (a, st) -> {
+            MemorySegment v = a.allocate(JAVA_INT);
+            int rc = (int) MH$getsockopt.invokeExact(st, fd, level, name, v, a.allocateFrom(JAVA_INT, Integer.BYTES));
+            out[0] = v.get(JAVA_INT, 0);
+            return rc;
+        });
+        return out[0];
+    }
+
+    @Override
+    public int send(int fd, ByteBuffer buf, int flags) throws ErrnoException {
+        MemorySegment data = direct(buf);
+        return (int) call(() -> "send(fd " + fd + ")",
+                (a, st) -> (long) MH$send.invokeExact(st, fd, data, data.byteSize(), flags));
+    }
+
+    @Override
+    public int recv(int fd, ByteBuffer buf, int flags) throws ErrnoException {
+        MemorySegment data = direct(buf);
+        return (int) call(() -> "recv(fd " + fd + ")",
+                (a, st) -> (long) MH$recv.invokeExact(st, fd, data, data.byteSize(), flags));
+    }
+
+    @Override
+    public void close(int fd) throws ErrnoException {
+        call(() -> "close(fd " + fd + ")", (a, st) -> (int) MH$close.invokeExact(st, fd));
+    }
+
+    @Override
+    public int open(String path, int flags, int mode) throws ErrnoException {
+        return (int) call(() -> "open(" + path + ")",
+                (a, st) -> (int) MH$open.invokeExact(st, cString(a, path), flags, mode));
+    }
+
+    @Override
+    public void setns(int fd, int nstype) throws ErrnoException {
+        call(() -> "setns(fd " + fd + ", " + LinuxSched.name(nstype) + ")",
+                (a, st) -> (int) MH$setns.invokeExact(st, fd, nstype));
+    }
+
+    @Override
+    public void unshare(int flags) throws ErrnoException {
+        call(() -> "unshare(" + LinuxSched.name(flags) + ")", (a, st) -> (int) MH$unshare.invokeExact(st, flags));
+    }
+
+    @Override
+    public void mount(String source, String target, String fstype, long flags, String data) throws ErrnoException {
+        call(() -> "mount(" + source + ", " + target + ")", (a, st) -> (int) MH$mount.invokeExact(st,
+                cString(a, source), cString(a, target), cString(a, fstype), flags, cString(a, data)));
+    }
+
+    @Override
+    public void umount2(String target, int flags) throws ErrnoException {
+        call(() -> "umount2(" + target + ")", (a, st) -> (int) MH$umount2.invokeExact(st, cString(a, target), flags));
+    }
+
+    @Override
+    public void unlink(String path) throws ErrnoException {
+        call(() -> "unlink(" + path + ")", (a, st) -> (int) MH$unlink.invokeExact(st, cString(a, path)));
+    }
+
+    @Override
+    public int gettid() {
+        try {
+            return (int) MH$gettid.invokeExact();
+        } catch (Throwable t) {
+            throw new AssertionError("gettid downcall", t);
+        }
+    }
+}
