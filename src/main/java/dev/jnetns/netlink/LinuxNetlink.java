@@ -32,6 +32,8 @@ public final class LinuxNetlink {
     public static final int NLM_F_CAPPED = 0x100;
     public static final int NLM_F_ACK_TLVS = 0x200;
 
+    /** {@code offsetof(struct nlmsgerr, msg)}: where the echoed request header starts. */
+    public static final int NLMSGERR_MSG_OFFSET = 4;
     public static final int NLMSGERR_ATTR_MSG = 1;
     public static final int NLMSGERR_ATTR_OFFS = 2;
 
@@ -42,6 +44,8 @@ public final class LinuxNetlink {
 
     /** {@code sizeof(struct sockaddr_nl)}. */
     public static final int SOCKADDR_NL_SIZE = 12;
+    /** {@code offsetof(struct sockaddr_nl, nl_pid)}. */
+    public static final int SOCKADDR_NL_PID_OFFSET = 4;
 
     private LinuxNetlink() {
     }

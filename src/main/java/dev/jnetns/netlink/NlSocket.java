@@ -4,12 +4,14 @@ import static dev.jnetns.netlink.LinuxNetlink.NETLINK_CAP_ACK;
 import static dev.jnetns.netlink.LinuxNetlink.NETLINK_EXT_ACK;
 import static dev.jnetns.netlink.LinuxNetlink.NETLINK_GET_STRICT_CHK;
 import static dev.jnetns.netlink.LinuxNetlink.NLMSGERR_ATTR_MSG;
+import static dev.jnetns.netlink.LinuxNetlink.NLMSGERR_MSG_OFFSET;
 import static dev.jnetns.netlink.LinuxNetlink.NLMSG_DONE;
 import static dev.jnetns.netlink.LinuxNetlink.NLMSG_ERROR;
 import static dev.jnetns.netlink.LinuxNetlink.NLMSG_HDRLEN;
 import static dev.jnetns.netlink.LinuxNetlink.NLM_F_ACK_TLVS;
 import static dev.jnetns.netlink.LinuxNetlink.NLM_F_CAPPED;
 import static dev.jnetns.netlink.LinuxNetlink.NLM_F_DUMP_INTR;
+import static dev.jnetns.netlink.LinuxNetlink.SOCKADDR_NL_PID_OFFSET;
 import static dev.jnetns.netlink.LinuxNetlink.SOCKADDR_NL_SIZE;
 import static dev.jnetns.netlink.LinuxNetlink.SOL_NETLINK;
 import static dev.jnetns.netlink.LinuxNetlink.align;
@@ -80,7 +82,7 @@ public final class NlSocket implements AutoCloseable {
             a.putShort(0, (short) AF_NETLINK);
             sys.bind(fd, addr);
             sys.getsockname(fd, addr);
-            return new NlSocket(sys, fd, a.getInt(4));
+            return new NlSocket(sys, fd, a.getInt(SOCKADDR_NL_PID_OFFSET));
         } catch (ErrnoException | RuntimeException e) {
             closeQuietly(sys, fd);
             throw e;
@@ -250,10 +252,10 @@ public final class NlSocket implements AutoCloseable {
         if ((m.flags() & NLM_F_ACK_TLVS) != 0) {
             int tlvStart;
             if (m.type() == NLMSG_DONE) {
-                tlvStart = m.payloadOffset() + 4;
+                tlvStart = m.payloadOffset() + Integer.BYTES;
             } else {
-                int echoedLen = m.buffer().getInt(m.payloadOffset() + 4);
-                tlvStart = m.payloadOffset() + 4
+                int echoedLen = m.buffer().getInt(m.payloadOffset() + NLMSGERR_MSG_OFFSET);
+                tlvStart = m.payloadOffset() + NLMSGERR_MSG_OFFSET
                         + ((m.flags() & NLM_F_CAPPED) != 0 ? NLMSG_HDRLEN : align(echoedLen));
             }
             if (tlvStart < m.end()) {

@@ -1,0 +1,303 @@
+/*
+ * native/abi.c - prints the ABI facts the Java side of jnetns hard-codes, one "key=value" a line,
+ * read from the C library's and the kernel's headers (/usr/include, /usr/include/linux).
+ * AbiConformanceTest compiles and runs it and compares every Java constant with its line.
+ * Nothing here is shipped.
+ */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <fcntl.h>
+#include <sched.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <sys/mount.h>
+#include <sys/socket.h>
+#include <linux/netlink.h>
+#include <linux/rtnetlink.h>
+#include <linux/if.h>
+#include <linux/if_link.h>
+#include <linux/veth.h>
+
+#define K(name) printf("%s=%lld\n", #name, (long long)(name))
+#define KV(key, value) printf("%s=%lld\n", key, (long long)(value))
+#define SZ(t) printf("sizeof.%s=%zu\n", #t, sizeof(struct t))
+#define OFF(t, f) printf("offsetof.%s.%s=%zu\n", #t, #f, offsetof(struct t, f))
+
+static void constants(void)
+{
+    K(CLONE_FS);
+    K(CLONE_NEWNS);
+    K(CLONE_NEWNET);
+    K(O_RDONLY);
+    K(O_CREAT);
+    K(O_EXCL);
+    K(O_CLOEXEC);
+    K(AF_UNSPEC);
+    K(AF_INET);
+    K(AF_INET6);
+    K(AF_NETLINK);
+    K(SOCK_RAW);
+    K(SOCK_CLOEXEC);
+    K(SOL_SOCKET);
+    K(SO_SNDBUF);
+    K(SO_RCVBUF);
+    K(SO_SNDBUFFORCE);
+    K(SO_RCVBUFFORCE);
+    K(MSG_PEEK);
+    K(MSG_TRUNC);
+    K(MSG_DONTWAIT);
+    K(MS_RDONLY);
+    K(MS_REMOUNT);
+    K(MS_BIND);
+    K(MS_REC);
+    K(MS_PRIVATE);
+    K(MS_SLAVE);
+    K(MS_SHARED);
+    K(MNT_DETACH);
+    K(NETLINK_ROUTE);
+    K(SOL_NETLINK);
+    K(NETLINK_ADD_MEMBERSHIP);
+    K(NETLINK_CAP_ACK);
+    K(NETLINK_EXT_ACK);
+    K(NETLINK_GET_STRICT_CHK);
+    K(NLMSG_HDRLEN);
+    K(NLMSG_NOOP);
+    K(NLMSG_ERROR);
+    K(NLMSG_DONE);
+    K(NLMSG_OVERRUN);
+    K(NLM_F_REQUEST);
+    K(NLM_F_MULTI);
+    K(NLM_F_ACK);
+    K(NLM_F_ECHO);
+    K(NLM_F_DUMP_INTR);
+    K(NLM_F_DUMP_FILTERED);
+    K(NLM_F_ROOT);
+    K(NLM_F_MATCH);
+    K(NLM_F_DUMP);
+    K(NLM_F_REPLACE);
+    K(NLM_F_EXCL);
+    K(NLM_F_CREATE);
+    K(NLM_F_APPEND);
+    K(NLM_F_BULK);
+    K(NLM_F_CAPPED);
+    K(NLM_F_ACK_TLVS);
+    K(NLMSGERR_ATTR_MSG);
+    K(NLMSGERR_ATTR_OFFS);
+    K(NLA_HDRLEN);
+    K(NLA_F_NESTED);
+    K(NLA_F_NET_BYTEORDER);
+    KV("NLA_TYPE_MASK", (NLA_TYPE_MASK & 0xffff));
+    KV("SOCKADDR_NL_SIZE", sizeof(struct sockaddr_nl));
+    KV("SOCKADDR_NL_PID_OFFSET", offsetof(struct sockaddr_nl, nl_pid));
+    KV("NLMSGERR_MSG_OFFSET", offsetof(struct nlmsgerr, msg));
+    K(RTM_NEWLINK);
+    K(RTM_DELLINK);
+    K(RTM_GETLINK);
+    K(RTM_SETLINK);
+    K(RTM_NEWADDR);
+    K(RTM_DELADDR);
+    K(RTM_GETADDR);
+    K(RTM_NEWROUTE);
+    K(RTM_DELROUTE);
+    K(RTM_GETROUTE);
+    K(RTM_NEWNSID);
+    K(RTM_GETNSID);
+    K(RTEXT_FILTER_VF);
+    K(RTEXT_FILTER_SKIP_STATS);
+    KV("IFINFOMSG_SIZE", sizeof(struct ifinfomsg));
+    K(IFLA_ADDRESS);
+    K(IFLA_BROADCAST);
+    K(IFLA_IFNAME);
+    K(IFLA_MTU);
+    K(IFLA_LINK);
+    K(IFLA_QDISC);
+    K(IFLA_MASTER);
+    K(IFLA_TXQLEN);
+    K(IFLA_OPERSTATE);
+    K(IFLA_LINKMODE);
+    K(IFLA_LINKINFO);
+    K(IFLA_NET_NS_PID);
+    K(IFLA_IFALIAS);
+    K(IFLA_GROUP);
+    K(IFLA_NET_NS_FD);
+    K(IFLA_EXT_MASK);
+    K(IFLA_LINK_NETNSID);
+    K(IFLA_MIN_MTU);
+    K(IFLA_MAX_MTU);
+    K(IFLA_INFO_KIND);
+    K(IFLA_INFO_DATA);
+    K(IFLA_INFO_SLAVE_KIND);
+    K(VETH_INFO_PEER);
+    K(IFF_UP);
+    K(IFF_BROADCAST);
+    K(IFF_DEBUG);
+    K(IFF_LOOPBACK);
+    K(IFF_POINTOPOINT);
+    K(IFF_NOTRAILERS);
+    K(IFF_RUNNING);
+    K(IFF_NOARP);
+    K(IFF_PROMISC);
+    K(IFF_ALLMULTI);
+    K(IFF_MASTER);
+    K(IFF_SLAVE);
+    K(IFF_MULTICAST);
+    K(IFF_PORTSEL);
+    K(IFF_AUTOMEDIA);
+    K(IFF_DYNAMIC);
+    K(IFF_LOWER_UP);
+    K(IFF_DORMANT);
+    K(IFF_ECHO);
+}
+
+static void errnos(void)
+{
+    K(EPERM);
+    K(ENOENT);
+    K(ESRCH);
+    K(EINTR);
+    K(EIO);
+    K(ENXIO);
+    K(E2BIG);
+    K(ENOEXEC);
+    K(EBADF);
+    K(ECHILD);
+    K(EAGAIN);
+    K(ENOMEM);
+    K(EACCES);
+    K(EFAULT);
+    K(ENOTBLK);
+    K(EBUSY);
+    K(EEXIST);
+    K(EXDEV);
+    K(ENODEV);
+    K(ENOTDIR);
+    K(EISDIR);
+    K(EINVAL);
+    K(ENFILE);
+    K(EMFILE);
+    K(ENOTTY);
+    K(ETXTBSY);
+    K(EFBIG);
+    K(ENOSPC);
+    K(ESPIPE);
+    K(EROFS);
+    K(EMLINK);
+    K(EPIPE);
+    K(EDOM);
+    K(ERANGE);
+    K(EDEADLK);
+    K(ENAMETOOLONG);
+    K(ENOLCK);
+    K(ENOSYS);
+    K(ENOTEMPTY);
+    K(ELOOP);
+    K(ENOMSG);
+    K(EIDRM);
+    K(ECHRNG);
+    K(EL2NSYNC);
+    K(EL3HLT);
+    K(EL3RST);
+    K(ELNRNG);
+    K(EUNATCH);
+    K(ENOCSI);
+    K(EL2HLT);
+    K(EBADE);
+    K(EBADR);
+    K(EXFULL);
+    K(ENOANO);
+    K(EBADRQC);
+    K(EBADSLT);
+    K(EBFONT);
+    K(ENOSTR);
+    K(ENODATA);
+    K(ETIME);
+    K(ENOSR);
+    K(ENONET);
+    K(ENOPKG);
+    K(EREMOTE);
+    K(ENOLINK);
+    K(EADV);
+    K(ESRMNT);
+    K(ECOMM);
+    K(EPROTO);
+    K(EMULTIHOP);
+    K(EDOTDOT);
+    K(EBADMSG);
+    K(EOVERFLOW);
+    K(ENOTUNIQ);
+    K(EBADFD);
+    K(EREMCHG);
+    K(ELIBACC);
+    K(ELIBBAD);
+    K(ELIBSCN);
+    K(ELIBMAX);
+    K(ELIBEXEC);
+    K(EILSEQ);
+    K(ERESTART);
+    K(ESTRPIPE);
+    K(EUSERS);
+    K(ENOTSOCK);
+    K(EDESTADDRREQ);
+    K(EMSGSIZE);
+    K(EPROTOTYPE);
+    K(ENOPROTOOPT);
+    K(EPROTONOSUPPORT);
+    K(ESOCKTNOSUPPORT);
+    K(EOPNOTSUPP);
+    K(EPFNOSUPPORT);
+    K(EAFNOSUPPORT);
+    K(EADDRINUSE);
+    K(EADDRNOTAVAIL);
+    K(ENETDOWN);
+    K(ENETUNREACH);
+    K(ENETRESET);
+    K(ECONNABORTED);
+    K(ECONNRESET);
+    K(ENOBUFS);
+    K(EISCONN);
+    K(ENOTCONN);
+    K(ESHUTDOWN);
+    K(ETOOMANYREFS);
+    K(ETIMEDOUT);
+    K(ECONNREFUSED);
+    K(EHOSTDOWN);
+    K(EHOSTUNREACH);
+    K(EALREADY);
+    K(EINPROGRESS);
+    K(ESTALE);
+    K(EUCLEAN);
+    K(ENOTNAM);
+    K(ENAVAIL);
+    K(EISNAM);
+    K(EREMOTEIO);
+    K(EDQUOT);
+    K(ENOMEDIUM);
+    K(EMEDIUMTYPE);
+    K(ECANCELED);
+    K(ENOKEY);
+    K(EKEYEXPIRED);
+    K(EKEYREVOKED);
+    K(EKEYREJECTED);
+    K(EOWNERDEAD);
+    K(ENOTRECOVERABLE);
+    K(ERFKILL);
+}
+
+static void layouts(void)
+{
+    SZ(nlmsghdr); SZ(nlmsgerr); SZ(nlattr); SZ(rtattr); SZ(ifinfomsg); SZ(ifaddrmsg); SZ(rtmsg); SZ(sockaddr_nl);
+    OFF(nlmsghdr, nlmsg_len); OFF(nlmsghdr, nlmsg_type); OFF(nlmsghdr, nlmsg_flags);
+    OFF(nlmsghdr, nlmsg_seq); OFF(nlmsghdr, nlmsg_pid);
+    OFF(nlmsgerr, error); OFF(nlmsgerr, msg);
+    OFF(ifinfomsg, ifi_family); OFF(ifinfomsg, ifi_type); OFF(ifinfomsg, ifi_index);
+    OFF(ifinfomsg, ifi_flags); OFF(ifinfomsg, ifi_change);
+    OFF(sockaddr_nl, nl_family); OFF(sockaddr_nl, nl_pid); OFF(sockaddr_nl, nl_groups);
+}
+
+int main(void)
+{
+    constants();
+    errnos();
+    layouts();
+    return 0;
+}

@@ -1,0 +1,92 @@
+package dev.jnetns;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.jnetns.junit.NetnsExtension;
+import dev.jnetns.netlink.NetlinkException;
+import dev.jnetns.sys.Errno;
+import dev.jnetns.testutil.Fixtures;
+import dev.jnetns.testutil.Ip;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** Links as the API reads them, checked against what iproute2 made and shows. */
+@ExtendWith(NetnsExtension.class)
+class LinksTest {
+
+    @Test
+    void list_decodes_what_ip_shows(Netns ns, Rtnl rtnl) throws Exception {
+        Fixtures.mixedLinks(ns);
+        List<Link> links = rtnl.links().list();
+        assertEquals(List.of("lo", "br0", "v1", "v0", "mv0", "tap0", "vx0"), links.stream().map(Link::name).toList());
+        Link v0 = rtnl.links().get("v0");
+        Link v1 = rtnl.links().get("v1");
+        Link br0 = rtnl.links().get("br0");
+        assertEquals(9000, v0.mtu());
+        assertEquals("02:00:00:00:00:10", v0.address());
+        assertEquals("ff:ff:ff:ff:ff:ff", v0.broadcast());
+        assertTrue(v0.isUp());
+        assertEquals("veth", v0.kind());
+        assertEquals(v1.index(), v0.linkIndex());
+        assertEquals(br0.index(), v1.masterIndex());
+        assertEquals("bridge", v1.slaveKind());
+        assertEquals("bridge", br0.kind());
+        assertEquals("macvlan", rtnl.links().get("mv0").kind());
+        assertEquals("macvlan child", rtnl.links().get("mv0").alias());
+        assertEquals(1280, rtnl.links().get("tap0").mtu());
+        assertEquals("tun", rtnl.links().get("tap0").kind());
+        assertEquals("vxlan", rtnl.links().get("vx0").kind());
+        assertEquals(List.of("BROADCAST", "MULTICAST", "UP", "LOWER_UP"), v0.flagNames());
+        assertEquals("UP", v0.operStateName());
+        assertEquals(List.of("LOOPBACK"), rtnl.links().get("lo").flagNames());
+        assertEquals("loopback", rtnl.links().get("lo").typeName());
+    }
+
+    @Test
+    void find_by_name_and_index_and_get_of_a_missing_device(Netns ns, Rtnl rtnl) throws Exception {
+        Fixtures.mixedLinks(ns);
+        Link v1 = rtnl.links().get("v1");
+        assertEquals(Optional.of(v1), rtnl.links().find(v1.index()));
+        assertEquals(Optional.empty(), rtnl.links().find("nope0"));
+        assertEquals(Optional.empty(), rtnl.links().find(999_999));
+        NoSuchLinkException e = assertThrows(NoSuchLinkException.class, () -> rtnl.links().get("nope0"));
+        assertEquals("link show dev nope0: No such device (ENODEV)", e.getMessage());
+        IllegalArgumentException bad = assertThrows(IllegalArgumentException.class,
+                () -> rtnl.links().find("sixteen-bytes-xx"));
+        assertEquals("invalid device name \"sixteen-bytes-xx\": longer than 15 bytes", bad.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> rtnl.links().find("a b"));
+    }
+
+    @Test
+    void a_dump_of_ten_thousand_links_decodes_completely(Netns ns, Rtnl rtnl) throws Exception {
+        StringBuilder batch = new StringBuilder();
+        for (int i = 0; i < 5000; i++) {
+            batch.append("link add a").append(i).append(" type veth peer name b").append(i).append('\n');
+        }
+        Ip.batch(ns, batch.toString());
+        List<Link> links = rtnl.links().list();
+        assertEquals(10_001, links.size());
+        assertEquals(10_001, links.stream().map(Link::name).distinct().count());
+        String ipCount = Ip.run(ns, "-o", "link", "show");
+        assertEquals(10_001, ipCount.lines().count());
+    }
+
+    @Test
+    void a_kernel_refusal_carries_the_errno_name_and_the_extended_ack(Netns ns, Rtnl rtnl) throws Exception {
+        Ip.run(ns, "link", "add", "v0", "type", "veth", "peer", "name", "v1");
+        NetlinkException e = assertThrows(NetlinkException.class, () -> rtnl.links().setMtu("v0", 10));
+        assertEquals(Errno.EINVAL, e.errnoName());
+        Ip.Result ip = Ip.exec(ns, "link", "set", "dev", "v0", "mtu", "10");
+        // ip prints "Error: <extack>." — the same text with a full stop added
+        String kernelText = ip.err().trim().replaceFirst("^Error: ", "").replaceFirst("\\.$", "");
+        assertEquals(Optional.of(kernelText), e.extAck(), "ip said: " + ip.err());
+        assertEquals("link set dev v0 mtu 10: Invalid argument (EINVAL): " + kernelText, e.getMessage());
+        assertEquals(1500, rtnl.links().get("v0").mtu(), "a refused request changes nothing");
+        rtnl.links().setMtu("v0", 1400);
+        assertTrue(Ip.run(ns, "-j", "link", "show", "dev", "v0").contains("\"mtu\":1400"));
+    }
+}
