@@ -17,6 +17,7 @@
 #include <linux/if.h>
 #include <linux/if_link.h>
 #include <linux/veth.h>
+#include <linux/net_namespace.h>
 
 #define K(name) printf("%s=%lld\n", #name, (long long)(name))
 #define KV(key, value) printf("%s=%lld\n", key, (long long)(value))
@@ -102,8 +103,13 @@ static void constants(void)
     K(RTM_GETROUTE);
     K(RTM_NEWNSID);
     K(RTM_GETNSID);
+    KV("RTGENMSG_SIZE", sizeof(struct rtgenmsg));
     K(RTEXT_FILTER_VF);
     K(RTEXT_FILTER_SKIP_STATS);
+    K(NETNSA_NSID);
+    K(NETNSA_PID);
+    K(NETNSA_FD);
+    K(NETNSA_NSID_NOT_ASSIGNED);
     KV("IFINFOMSG_SIZE", sizeof(struct ifinfomsg));
     K(IFLA_ADDRESS);
     K(IFLA_BROADCAST);

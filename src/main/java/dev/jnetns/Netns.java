@@ -8,49 +8,120 @@ import dev.jnetns.sys.Errno;
 import dev.jnetns.sys.ErrnoException;
 import dev.jnetns.sys.Syscalls;
 import java.io.IOException;
+import java.lang.ref.Cleaner;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A network namespace held open by a file descriptor. Code that must run inside it runs on a
- * dedicated platform thread that enters it and then ends ({@link #call}); the caller's thread never
- * changes namespace, so this is safe from any thread, virtual threads included.
+ * A network namespace held open by a file descriptor ({@code O_CLOEXEC}). Code that must run inside
+ * it runs on a dedicated platform thread that enters it and then ends ({@link #call}); the caller's
+ * thread never changes namespace, so this is safe from any thread, virtual threads included.
+ *
+ * <p>Close handles when done. A handle that becomes unreachable without {@link #close()} is
+ * reported on stderr and its descriptor closed.
  */
 public final class Netns implements AutoCloseable {
     /** Where iproute2 keeps named namespaces. */
     public static final Path RUN_DIR = Path.of("/run/netns");
 
-    private static final AtomicInteger HELPERS = new AtomicInteger();
+    private static final Cleaner CLEANER = Cleaner.create();
 
-    private final int fd;
+    /** The descriptor; closes it when the handle is closed or found leaked. */
+    private static final class Fd implements Runnable {
+        final int fd;
+        final String description;
+        volatile boolean closedByOwner;
+
+        Fd(int fd, String description) {
+            this.fd = fd;
+            this.description = description;
+        }
+
+        @Override
+        public void run() {
+            if (!closedByOwner) {
+                System.err.println("jnetns: " + description + " (fd " + fd + ") was never closed; closing it now");
+            }
+            try {
+                Syscalls.get().close(fd);
+            } catch (ErrnoException e) {
+                System.err.println("jnetns: closing " + description + ": " + e.getMessage());
+            }
+        }
+    }
+
+    private final Fd fd;
+    private final Cleaner.Cleanable cleanable;
     private final String name;
     private final long inode;
-    private boolean closed;
+    private volatile boolean closed;
 
     private Netns(int fd, String name) throws ErrnoException {
-        this.fd = fd;
         this.name = name;
         this.inode = inodeOf(Path.of("/proc/self/fd/" + fd));
+        this.fd = new Fd(fd, "netns " + (name != null ? name : "net:[" + inode + "]"));
+        this.cleanable = CLEANER.register(this, this.fd);
+    }
+
+    private static Netns adopt(int fd, String name) throws ErrnoException {
+        try {
+            return new Netns(fd, name);
+        } catch (ErrnoException | RuntimeException e) {
+            try {
+                Syscalls.get().close(fd);
+            } catch (ErrnoException suppressed) {
+                e.addSuppressed(suppressed);
+            }
+            throw e;
+        }
     }
 
     /**
-     * Creates a new anonymous namespace; it lives as long as this object (or a socket or process
-     * inside it) holds it. Equivalent to: {@code unshare -n} without a process.
+     * Creates a new anonymous namespace; it lives as long as a handle, socket or process holds it.
+     * Equivalent to: {@code unshare --net} without a process.
      */
     public static Netns create() throws ErrnoException {
+        return HelperThread.callErrno("create", () -> {
+            Syscalls sys = Syscalls.get();
+            sys.unshare(CLONE_NEWNET);
+            return adopt(sys.open("/proc/thread-self/ns/net", O_RDONLY | O_CLOEXEC, 0), null);
+        });
+    }
+
+    /**
+     * Creates a named namespace the iproute2 way and opens it. Equivalent to: {@code ip netns add NAME}.
+     *
+     * @throws IllegalArgumentException for an invalid name (nothing is touched)
+     * @throws ErrnoException EEXIST when the name is taken
+     */
+    public static Netns createNamed(String name) throws ErrnoException {
+        NetnsDir.add(name);
         try {
-            return onHelperThread("create", () -> {
-                Syscalls sys = Syscalls.get();
-                sys.unshare(CLONE_NEWNET);
-                return new Netns(sys.open("/proc/thread-self/ns/net", O_RDONLY | O_CLOEXEC, 0), null);
-            });
+            return open(name);
         } catch (ErrnoException | RuntimeException e) {
+            try {
+                NetnsDir.delete(name);
+            } catch (ErrnoException suppressed) {
+                e.addSuppressed(suppressed);
+            }
             throw e;
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * Deletes a named namespace: detach-unmounts and removes {@code /run/netns/NAME}. The namespace
+     * itself lives on while anything else holds it. Equivalent to: {@code ip netns del NAME}.
+     */
+    public static void delete(String name) throws ErrnoException {
+        NetnsDir.delete(name);
+    }
+
+    /** The names under /run/netns. Equivalent to: {@code ip netns list}. */
+    public static List<String> names() throws ErrnoException {
+        return NetnsDir.names();
     }
 
     /**
@@ -58,14 +129,14 @@ public final class Netns implements AutoCloseable {
      * '/', e.g. {@code /proc/PID/ns/net}).
      */
     public static Netns open(String nameOrPath) throws ErrnoException {
-        String path = nameOrPath.indexOf('/') >= 0 ? nameOrPath : RUN_DIR.resolve(NetnsNames.check(nameOrPath)).toString();
-        int fd = Syscalls.get().open(path, O_RDONLY | O_CLOEXEC, 0);
-        try {
-            return new Netns(fd, nameOrPath.indexOf('/') >= 0 ? null : nameOrPath);
-        } catch (ErrnoException | RuntimeException e) {
-            closeQuietly(fd);
-            throw e;
-        }
+        boolean isPath = nameOrPath.indexOf('/') >= 0;
+        String path = isPath ? nameOrPath : NetnsDir.path(nameOrPath).toString();
+        return adopt(Syscalls.get().open(path, O_RDONLY | O_CLOEXEC, 0), isPath ? null : nameOrPath);
+    }
+
+    /** The namespace process {@code pid} is in ({@code /proc/PID/ns/net}). */
+    public static Netns openPid(long pid) throws ErrnoException {
+        return open("/proc/" + pid + "/ns/net");
     }
 
     /** The namespace of this process ({@code /proc/self/ns/net}). */
@@ -73,21 +144,76 @@ public final class Netns implements AutoCloseable {
         return open("/proc/self/ns/net");
     }
 
-    private static void closeQuietly(int fd) {
-        try {
-            Syscalls.get().close(fd);
-        } catch (ErrnoException ignored) {
-            // reporting the original failure matters more
-        }
-    }
-
     /** The inode that identifies a namespace file (as {@code stat -L}); equal inodes mean the same namespace. */
     public static long inodeOf(Path nsFile) throws ErrnoException {
         try {
             return ((Number) Files.getAttribute(nsFile, "unix:ino")).longValue();
         } catch (IOException e) {
-            throw new ErrnoException("stat " + nsFile + ": " + e.getMessage(), Errno.ENOENT.number());
+            throw new ErrnoException("stat " + nsFile, Errno.ENOENT.number());
         }
+    }
+
+    /**
+     * The names under /run/netns that refer to the namespace of process {@code pid}.
+     * Equivalent to: {@code ip netns identify PID}.
+     */
+    public static List<String> identify(long pid) throws ErrnoException {
+        long target = inodeOf(Path.of("/proc/" + pid + "/ns/net"));
+        List<String> out = new ArrayList<>();
+        for (String n : names()) {
+            try {
+                if (inodeOf(NetnsDir.path(n)) == target) {
+                    out.add(n);
+                }
+            } catch (ErrnoException e) {
+                // a name whose file vanished meanwhile names nothing
+            }
+        }
+        return out;
+    }
+
+    /** The processes inside this namespace. Equivalent to: {@code ip netns pids NAME}. */
+    public List<Long> pids() throws ErrnoException {
+        List<Long> out = new ArrayList<>();
+        try (var procs = Files.newDirectoryStream(Path.of("/proc"), "[0-9]*")) {
+            for (Path p : procs) {
+                try {
+                    if (inodeOf(p.resolve("ns/net")) == inode) {
+                        out.add(Long.parseLong(p.getFileName().toString()));
+                    }
+                } catch (ErrnoException e) {
+                    // the process ended meanwhile
+                }
+            }
+        } catch (IOException e) {
+            throw new ErrnoException("list /proc", Errno.EIO.number());
+        }
+        out.sort(null);
+        return out;
+    }
+
+    /**
+     * Threads of this JVM that are in a network namespace other than the process's (main thread's):
+     * jnetns never leaves one behind; tests use this to prove it. Each entry is "TID NAME net:[INODE]".
+     */
+    public static List<String> strandedThreads() throws ErrnoException {
+        long home = inodeOf(Path.of("/proc/self/ns/net"));
+        List<String> out = new ArrayList<>();
+        try (var tasks = Files.newDirectoryStream(Path.of("/proc/self/task"))) {
+            for (Path t : tasks) {
+                try {
+                    long ns = inodeOf(t.resolve("ns/net"));
+                    if (ns != home) {
+                        out.add(t.getFileName() + " " + Files.readString(t.resolve("comm")).trim() + " net:[" + ns + "]");
+                    }
+                } catch (IOException e) {
+                    // the thread ended meanwhile
+                }
+            }
+        } catch (IOException e) {
+            throw new ErrnoException("list /proc/self/task", Errno.EIO.number());
+        }
+        return out;
     }
 
     /** The namespace's inode number, as {@code ls -iL /proc/PID/ns/net} shows. */
@@ -102,7 +228,7 @@ public final class Netns implements AutoCloseable {
 
     /** The descriptor holding the namespace (owned by this object). */
     public int fd() {
-        return fd;
+        return fd.fd;
     }
 
     /**
@@ -110,17 +236,21 @@ public final class Netns implements AutoCloseable {
      * one, {@code /proc/PID/fd/FD} of this JVM otherwise (e.g. for {@code nsenter --net=PATH}).
      */
     public String path() {
-        return name != null ? RUN_DIR.resolve(name).toString() : "/proc/" + ProcessHandle.current().pid() + "/fd/" + fd;
+        return name != null ? RUN_DIR.resolve(name).toString() : "/proc/" + ProcessHandle.current().pid() + "/fd/" + fd.fd;
     }
 
     /**
      * Runs {@code task} on a new platform thread inside this namespace and returns its result; the
      * thread ends afterwards. Exceptions of the task are rethrown as they are.
+     *
+     * <p>Threads the task itself starts inherit the namespace for good (a ForkJoinPool first used
+     * there, say): keep such work outside, and open sockets inside instead. {@link #strandedThreads()}
+     * finds threads that ended up elsewhere.
      */
     public <T> T call(Callable<T> task) throws Exception {
         checkOpen();
-        return onHelperThread(toString(), () -> {
-            Syscalls.get().setns(fd, CLONE_NEWNET);
+        return HelperThread.call("in-" + inode, () -> {
+            Syscalls.get().setns(fd.fd, CLONE_NEWNET);
             return task.call();
         });
     }
@@ -139,38 +269,32 @@ public final class Netns implements AutoCloseable {
         void run() throws Exception;
     }
 
-    @SuppressWarnings("unchecked")
-    private static <T> T onHelperThread(String what, Callable<T> task) throws Exception {
-        Object[] result = new Object[1];
-        Throwable[] failure = new Throwable[1];
-        Thread t = new Thread(() -> {
-            try {
-                result[0] = task.call();
-            } catch (Throwable e) {
-                failure[0] = e;
-            }
-        }, "jnetns-" + what + "-" + HELPERS.incrementAndGet());
-        t.setDaemon(true);
-        t.start();
-        boolean interrupted = false;
-        while (true) {
-            try {
-                t.join();
-                break;
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
-        if (failure[0] instanceof Exception) {
-            throw (Exception) failure[0];
-        }
-        if (failure[0] != null) {
-            throw (Error) failure[0];
-        }
-        return (T) result[0];
+    /**
+     * Reads a sysctl of this namespace, e.g. {@code net.ipv4.ip_forward}. Equivalent to:
+     * {@code ip netns exec NS sysctl -n KEY}.
+     */
+    public String sysctl(String key) throws ErrnoException {
+        Path file = Sysctls.path(key);
+        return Sysctls.inside(this, key, () -> Sysctls.read(file));
+    }
+
+    /** Writes a sysctl of this namespace. Equivalent to: {@code ip netns exec NS sysctl -w KEY=VALUE}. */
+    public void setSysctl(String key, String value) throws ErrnoException {
+        Path file = Sysctls.path(key);
+        Sysctls.inside(this, key, () -> {
+            Sysctls.write(file, value);
+            return null;
+        });
+    }
+
+    /**
+     * Starts {@code command} inside this namespace, as {@code ip netns exec} does: the child also
+     * gets a private mount namespace with /sys remounted for this namespace and, for a named one,
+     * the files of /etc/netns/NAME bound over those of /etc. No shell is involved.
+     */
+    public Process start(ProcessBuilder command) throws ErrnoException {
+        checkOpen();
+        return NetnsExec.start(this, command);
     }
 
     private void checkOpen() {
@@ -180,15 +304,16 @@ public final class Netns implements AutoCloseable {
     }
 
     @Override
-    public synchronized void close() throws ErrnoException {
+    public synchronized void close() {
         if (!closed) {
             closed = true;
-            Syscalls.get().close(fd);
+            fd.closedByOwner = true;
+            cleanable.clean();
         }
     }
 
     @Override
     public String toString() {
-        return "netns " + (name != null ? name : "net:[" + inode + "]");
+        return fd.description;
     }
 }

@@ -1,9 +1,19 @@
 package dev.jnetns;
 
 import static dev.jnetns.netlink.LinuxNetlink.NETLINK_ROUTE;
+import static dev.jnetns.netlink.LinuxNetlink.NLM_F_ACK;
+import static dev.jnetns.netlink.LinuxNetlink.NLM_F_DUMP;
+import static dev.jnetns.netlink.LinuxNetlink.NLM_F_REQUEST;
+import static dev.jnetns.rtnl.LinuxNetNamespace.NETNSA_FD;
+import static dev.jnetns.rtnl.LinuxNetNamespace.NETNSA_NSID;
+import static dev.jnetns.rtnl.LinuxNetNamespace.NETNSA_NSID_NOT_ASSIGNED;
+import static dev.jnetns.rtnl.LinuxRtnetlink.RTM_GETNSID;
+import static dev.jnetns.rtnl.LinuxRtnetlink.RTM_NEWNSID;
 
 import dev.jnetns.netlink.NlSocket;
+import dev.jnetns.rtnl.NsidMessage;
 import dev.jnetns.sys.ErrnoException;
+import java.util.List;
 
 /**
  * An rtnetlink handle bound to one network namespace. Its socket is created inside that namespace
@@ -33,6 +43,43 @@ public final class Rtnl implements AutoCloseable {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * The id under which this handle's namespace knows {@code other}, or -1 when none is assigned.
+     * Equivalent to the id {@code ip netns list} shows.
+     */
+    public int nsid(Netns other) throws ErrnoException {
+        List<NsidMessage> r = socket.execute("netns get id of " + other, (w, seq) -> {
+            w.beginMessage(RTM_GETNSID, NLM_F_REQUEST | NLM_F_ACK, seq);
+            NsidMessage.writeHeader(w);
+            w.attrU32(NETNSA_FD, other.fd());
+            w.endMessage();
+        }, m -> m.type() == RTM_NEWNSID ? NsidMessage.decode(m) : null);
+        return r.isEmpty() ? NETNSA_NSID_NOT_ASSIGNED : r.get(0).nsid();
+    }
+
+    /**
+     * Assigns id {@code nsid} to {@code other} in this handle's namespace; -1 lets the kernel choose.
+     * Equivalent to: {@code ip netns set NAME NSID}.
+     */
+    public void setNsid(Netns other, int nsid) throws ErrnoException {
+        socket.execute("netns set " + other + " " + (nsid < 0 ? "auto" : nsid), (w, seq) -> {
+            w.beginMessage(RTM_NEWNSID, NLM_F_REQUEST | NLM_F_ACK, seq);
+            NsidMessage.writeHeader(w);
+            w.attrU32(NETNSA_FD, other.fd());
+            w.attrU32(NETNSA_NSID, nsid);
+            w.endMessage();
+        });
+    }
+
+    /** Every id assigned in this handle's namespace. Equivalent to: {@code ip netns list-id}. */
+    public List<Integer> nsids() throws ErrnoException {
+        return socket.dump("netns list-id", (w, seq) -> {
+            w.beginMessage(RTM_GETNSID, NLM_F_REQUEST | NLM_F_DUMP, seq);
+            NsidMessage.writeHeader(w);
+            w.endMessage();
+        }, m -> m.type() == RTM_NEWNSID ? NsidMessage.decode(m).nsid() : null);
     }
 
     /** Devices: {@code ip link}. */

@@ -7,6 +7,7 @@ import dev.jnetns.netlink.LinuxNetlink;
 import dev.jnetns.netlink.NlWriter;
 import dev.jnetns.rtnl.LinkMessage;
 import dev.jnetns.rtnl.LinuxIfLink;
+import dev.jnetns.rtnl.LinuxNetNamespace;
 import dev.jnetns.rtnl.LinuxRtnetlink;
 import dev.jnetns.sys.Errno;
 import dev.jnetns.sys.LinuxFcntl;
@@ -34,7 +35,8 @@ import org.junit.jupiter.api.Test;
  */
 class AbiConformanceTest {
     private static final List<Class<?>> CONSTANT_CLASSES = List.of(LinuxSched.class, LinuxFcntl.class,
-            LinuxSocket.class, LinuxMount.class, LinuxNetlink.class, LinuxRtnetlink.class, LinuxIfLink.class);
+            LinuxSocket.class, LinuxMount.class, LinuxNetlink.class, LinuxRtnetlink.class, LinuxIfLink.class,
+            LinuxNetNamespace.class);
 
     private static Map<String, Long> abi;
 

@@ -13,7 +13,7 @@ import picocli.CommandLine.Option;
         description = "Linux network namespaces and rtnetlink, with the grammar of ip(8).",
         mixinStandardHelpOptions = true,
         versionProvider = VersionCommand.Provider.class,
-        subcommands = {VersionCommand.class, LinkCommand.class},
+        subcommands = {VersionCommand.class, LinkCommand.class, NetnsCommand.class},
         footer = {"", "Exit status: 0 success, 1 syntax or usage error, 2 error reported by the kernel."})
 final class JnetnsCommand implements Runnable {
 

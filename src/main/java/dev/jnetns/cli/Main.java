@@ -34,6 +34,7 @@ public final class Main {
         cl.setOut(out);
         cl.setErr(err);
         cl.setAbbreviatedSubcommandsAllowed(true);
+        cl.setStopAtPositional(true);   // ip grammar: after the object, every word is positional
         cl.setParameterExceptionHandler((e, a) -> {
             err.println("jnetns: " + e.getMessage());
             err.println("Try 'jnetns --help'" + (e.getCommandLine() == cl ? "" : " or 'jnetns "

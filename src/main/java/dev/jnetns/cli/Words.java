@@ -30,6 +30,20 @@ final class Words {
         return words.get(next++);
     }
 
+    /** The words not read yet; reads them all. */
+    List<String> rest() {
+        List<String> r = List.copyOf(words.subList(next, words.size()));
+        next = words.size();
+        return r;
+    }
+
+    /** Fails when words are left over after a complete command. */
+    void end(String command) {
+        if (hasNext()) {
+            throw new UsageException(command + ": unexpected \"" + words.get(next) + "\"");
+        }
+    }
+
     /** iproute2's matches(): {@code word} is a non-empty prefix of {@code keyword}. */
     static boolean matches(String word, String keyword) {
         return !word.isEmpty() && keyword.startsWith(word);

@@ -15,6 +15,9 @@ public final class LinuxRtnetlink {
     public static final int RTM_NEWNSID = 88;
     public static final int RTM_GETNSID = 90;
 
+    /** {@code sizeof(struct rtgenmsg)}. */
+    public static final int RTGENMSG_SIZE = 1;
+
     public static final int RTEXT_FILTER_VF = 1;
     public static final int RTEXT_FILTER_SKIP_STATS = 1 << 3;
 

@@ -1,0 +1,124 @@
+package dev.jnetns;
+
+import static dev.jnetns.sys.LinuxFcntl.O_CLOEXEC;
+import static dev.jnetns.sys.LinuxFcntl.O_CREAT;
+import static dev.jnetns.sys.LinuxFcntl.O_EXCL;
+import static dev.jnetns.sys.LinuxFcntl.O_RDONLY;
+import static dev.jnetns.sys.LinuxMount.MNT_DETACH;
+import static dev.jnetns.sys.LinuxMount.MS_BIND;
+import static dev.jnetns.sys.LinuxMount.MS_REC;
+import static dev.jnetns.sys.LinuxMount.MS_SHARED;
+import static dev.jnetns.sys.LinuxSched.CLONE_NEWNET;
+
+import dev.jnetns.sys.Errno;
+import dev.jnetns.sys.ErrnoException;
+import dev.jnetns.sys.Syscalls;
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Named namespaces exactly as iproute2 keeps them: {@code /run/netns} is a shared mount point and
+ * {@code /run/netns/NAME} a bind mount of the namespace's {@code ns/net} file (ip/ipnetns.c).
+ */
+final class NetnsDir {
+    private static final Object LOCK = new Object();
+
+    private NetnsDir() {
+    }
+
+    static Path path(String name) {
+        return Netns.RUN_DIR.resolve(NetnsNames.check(name));
+    }
+
+    /** {@code ip netns add NAME}: creates the namespace and its bind mount; undoes all on failure. */
+    static void add(String name) throws ErrnoException {
+        Path path = path(name);
+        Syscalls sys = Syscalls.get();
+        synchronized (LOCK) {
+            makeRunDirShared(sys);
+            int fd;
+            try {
+                fd = sys.open(path.toString(), O_RDONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0);
+            } catch (ErrnoException e) {
+                throw new ErrnoException("cannot create namespace file \"" + path + "\"", e.errno());
+            }
+            sys.close(fd);
+            try {
+                HelperThread.callErrno("add-" + name, () -> {
+                    sys.unshare(CLONE_NEWNET);
+                    sys.mount("/proc/thread-self/ns/net", path.toString(), "none", MS_BIND, null);
+                    return null;
+                });
+            } catch (ErrnoException | RuntimeException e) {
+                try {
+                    sys.unlink(path.toString());
+                } catch (ErrnoException suppressed) {
+                    e.addSuppressed(suppressed);
+                }
+                throw e;
+            }
+        }
+    }
+
+    /** Makes /run/netns exist and be a shared mount point, bind-mounting it onto itself first if needed. */
+    private static void makeRunDirShared(Syscalls sys) throws ErrnoException {
+        try {
+            Files.createDirectories(Netns.RUN_DIR);
+        } catch (IOException e) {
+            throw new ErrnoException("mkdir " + Netns.RUN_DIR + ": " + e.getMessage(), Errno.EACCES.number());
+        }
+        String dir = Netns.RUN_DIR.toString();
+        try {
+            sys.mount("", dir, "none", MS_SHARED | MS_REC, null);
+        } catch (ErrnoException e) {
+            if (!e.is(Errno.EINVAL)) {
+                throw e;
+            }
+            sys.mount(dir, dir, "none", MS_BIND | MS_REC, null);   // not a mount point yet
+            sys.mount("", dir, "none", MS_SHARED | MS_REC, null);
+        }
+    }
+
+    /**
+     * {@code ip netns del NAME}: detaches the bind mount and removes the file; a stale file whose
+     * mount is gone is removed too.
+     */
+    static void delete(String name) throws ErrnoException {
+        Path path = path(name);
+        Syscalls sys = Syscalls.get();
+        synchronized (LOCK) {
+            try {
+                sys.umount2(path.toString(), MNT_DETACH);
+            } catch (ErrnoException e) {
+                if (!e.is(Errno.EINVAL) && !e.is(Errno.ENOENT)) {
+                    throw new ErrnoException("cannot remove namespace \"" + name + "\"", e.errno());
+                }
+            }
+            try {
+                sys.unlink(path.toString());
+            } catch (ErrnoException e) {
+                throw new ErrnoException("cannot remove namespace file \"" + path + "\"", e.errno());
+            }
+        }
+    }
+
+    /** The names under /run/netns, in directory order as {@code ip netns list} prints them. */
+    static List<String> names() throws ErrnoException {
+        List<String> out = new ArrayList<>();
+        if (!Files.isDirectory(Netns.RUN_DIR)) {
+            return out;
+        }
+        try (DirectoryStream<Path> dir = Files.newDirectoryStream(Netns.RUN_DIR)) {
+            for (Path p : dir) {
+                out.add(p.getFileName().toString());
+            }
+        } catch (IOException e) {
+            throw new ErrnoException("list " + Netns.RUN_DIR + ": " + e.getMessage(), Errno.EIO.number());
+        }
+        return out;
+    }
+}

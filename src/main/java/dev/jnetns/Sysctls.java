@@ -1,0 +1,74 @@
+package dev.jnetns;
+
+import dev.jnetns.sys.Errno;
+import dev.jnetns.sys.ErrnoException;
+import java.io.ByteArrayOutputStream;
+import java.io.FileInputStream;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+/** Reading and writing /proc/sys from a thread inside a namespace. */
+final class Sysctls {
+    private static final Path ROOT = Path.of("/proc/sys");
+
+    private Sysctls() {
+    }
+
+    /** {@code net.ipv4.ip_forward} → /proc/sys/net/ipv4/ip_forward (a key with '/' is taken as a path). */
+    static Path path(String key) {
+        if (key.isEmpty() || key.contains("..") || key.startsWith("/") || key.startsWith(".")) {
+            throw new IllegalArgumentException("invalid sysctl key \"" + key + "\"");
+        }
+        return ROOT.resolve(key.indexOf('/') >= 0 ? key : key.replace('.', '/'));
+    }
+
+    static <T> T inside(Netns ns, String key, Callable<T> io) throws ErrnoException {
+        try {
+            return ns.call(io);
+        } catch (NoSuchFileException e) {
+            throw new ErrnoException("sysctl " + key, Errno.ENOENT.number());
+        } catch (AccessDeniedException e) {
+            throw new ErrnoException("sysctl " + key, Errno.EACCES.number());
+        } catch (ErrnoException | RuntimeException e) {
+            throw e;
+        } catch (IOException e) {
+            throw new ErrnoException("sysctl " + key + " (" + e.getMessage() + ")", Errno.EINVAL.number());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Reads the whole file with a read loop: /proc/sys files report size 0, and size-based reads
+     * (Files.readString) stop after the first byte.
+     */
+    static String read(Path file) throws IOException {
+        if (!file.toFile().exists()) {
+            throw new NoSuchFileException(file.toString());
+        }
+        try (InputStream in = new FileInputStream(file.toFile())) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            byte[] buf = new byte[4096];
+            for (int n; (n = in.read(buf)) > 0; ) {
+                out.write(buf, 0, n);
+            }
+            return out.toString(StandardCharsets.UTF_8).strip();
+        }
+    }
+
+    static void write(Path file, String value) throws IOException {
+        if (!file.toFile().exists()) {
+            throw new NoSuchFileException(file.toString());
+        }
+        try (OutputStream out = new FileOutputStream(file.toFile())) {
+            out.write((value + "\n").getBytes(StandardCharsets.UTF_8));
+        }
+    }
+}

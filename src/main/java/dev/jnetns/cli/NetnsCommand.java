@@ -1,0 +1,181 @@
+package dev.jnetns.cli;
+
+import dev.jnetns.Netns;
+import dev.jnetns.Rtnl;
+import dev.jnetns.sys.ErrnoException;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code jnetns netns ...}: named network namespaces, as {@code ip netns}. */
+@Command(name = "netns", description = "Named network namespaces, as `ip netns`.",
+        footer = {"", "Usage: jnetns netns { list | add NAME | del NAME | exec NAME CMD [ARG...] |",
+            "                     identify [PID] | pids NAME | set NAME NSID|auto | list-id }"})
+final class NetnsCommand implements Callable<Integer> {
+    @ParentCommand
+    JnetnsCommand top;
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(arity = "0..*", paramLabel = "ARGS")
+    List<String> words = new ArrayList<>();
+
+    @Override
+    public Integer call() throws ErrnoException {
+        Words w = new Words(words);
+        String verb = w.hasNext() ? w.next() : "list";
+        PrintWriter out = spec.commandLine().getOut();
+        if (verb.equals("list-id")) {
+            listIds(w);
+        } else if (Words.matches(verb, "list") || Words.matches(verb, "show")) {
+            w.end("netns list");
+            list(out);
+        } else if (Words.matches(verb, "add")) {
+            String name = w.valueOf("add");
+            w.end("netns add");
+            Netns.createNamed(name).close();
+        } else if (Words.matches(verb, "delete")) {
+            String name = w.valueOf("delete");
+            w.end("netns delete");
+            Netns.delete(name);
+        } else if (Words.matches(verb, "exec")) {
+            return exec(w);
+        } else if (Words.matches(verb, "identify")) {
+            long pid = w.hasNext() ? pid(w.next()) : ProcessHandle.current().pid();
+            w.end("netns identify");
+            Netns.identify(pid).forEach(out::println);
+        } else if (Words.matches(verb, "pids")) {
+            String name = w.valueOf("pids");
+            w.end("netns pids");
+            try (Netns ns = Netns.open(name)) {
+                ns.pids().forEach(out::println);
+            }
+        } else if (verb.equals("set")) {
+            set(w);
+        } else if (Words.matches(verb, "help")) {
+            spec.commandLine().usage(out);
+        } else {
+            throw new UsageException("netns: unknown command \"" + verb + "\"; try 'jnetns netns help'");
+        }
+        return 0;
+    }
+
+    private static long pid(String s) {
+        try {
+            return Long.parseLong(s);
+        } catch (NumberFormatException e) {
+            throw new UsageException("invalid pid \"" + s + "\"");
+        }
+    }
+
+    /** {@code netns list}: names and, where assigned, their ids in the current (or -n) namespace. */
+    private void list(PrintWriter out) throws ErrnoException {
+        List<String> names = Netns.names();
+        Json j = top.json().beginArray();
+        try (Rtnl rtnl = top.openRtnl()) {
+            for (String name : names) {
+                int id = idOf(rtnl, name);
+                if (top.json) {
+                    j.beginObject().put("name", name);
+                    if (id >= 0) {
+                        j.put("id", id);
+                    }
+                    j.endObject();
+                } else {
+                    out.println(id >= 0 ? name + " (id: " + id + ")" : name);
+                }
+            }
+        }
+        if (top.json) {
+            out.println(j.endArray());
+        }
+    }
+
+    /** The nsid of a named namespace, -1 when none or when it cannot be opened (a stale name). */
+    private static int idOf(Rtnl rtnl, String name) {
+        try (Netns ns = Netns.open(name)) {
+            return rtnl.nsid(ns);
+        } catch (ErrnoException e) {
+            return -1;
+        }
+    }
+
+    /** {@code netns list-id}: every nsid with the name it belongs to, when one is known. */
+    private void listIds(Words w) throws ErrnoException {
+        w.end("netns list-id");
+        PrintWriter out = spec.commandLine().getOut();
+        try (Rtnl rtnl = top.openRtnl()) {
+            Map<Integer, String> names = new HashMap<>();
+            for (String name : Netns.names()) {
+                names.putIfAbsent(idOf(rtnl, name), name);
+            }
+            Json j = top.json().beginArray();
+            for (int id : rtnl.nsids()) {
+                String name = names.get(id);
+                if (top.json) {
+                    j.beginObject().put("nsid", id);
+                    if (name != null) {
+                        j.put("name", name);
+                    }
+                    j.endObject();
+                } else {
+                    out.println("nsid " + id + (name != null ? " (iproute2 netns name: " + name + ")" : ""));
+                }
+            }
+            if (top.json) {
+                out.println(j.endArray());
+            }
+        }
+    }
+
+    /** {@code netns set NAME NSID|auto}. */
+    private void set(Words w) throws ErrnoException {
+        String name = w.valueOf("set");
+        String id = w.valueOf(name);
+        w.end("netns set");
+        int nsid;
+        if (id.equals("auto")) {
+            nsid = -1;
+        } else {
+            try {
+                nsid = Integer.parseInt(id);
+            } catch (NumberFormatException e) {
+                nsid = -2;
+            }
+            if (nsid < 0) {
+                throw new UsageException("invalid nsid \"" + id + "\" (a number from 0, or auto)");
+            }
+        }
+        try (Netns ns = Netns.open(name); Rtnl rtnl = top.openRtnl()) {
+            rtnl.setNsid(ns, nsid);
+        }
+    }
+
+    /** {@code netns exec NAME CMD [ARG...]}: the child's exit code becomes ours. */
+    private int exec(Words w) throws ErrnoException {
+        String name = w.valueOf("exec");
+        List<String> command = w.rest();
+        if (command.isEmpty()) {
+            throw new UsageException("netns exec " + name + ": no command given");
+        }
+        try (Netns ns = Netns.open(name)) {
+            Process p = ns.start(new ProcessBuilder(command).inheritIO());
+            while (true) {
+                try {
+                    return p.waitFor();
+                } catch (InterruptedException e) {
+                    p.destroy();
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,97 @@
+package dev.jnetns;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.lang.reflect.Method;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+
+/** Many threads running tasks in many namespaces; no thread of the JVM is left in a foreign one. */
+class NetnsThreadsTest {
+
+    /** Virtual threads on JDK 21+, a pool of platform threads on 17. */
+    private static ExecutorService executor() throws Exception {
+        try {
+            Method m = Executors.class.getMethod("newVirtualThreadPerTaskExecutor");
+            return (ExecutorService) m.invoke(null);
+        } catch (NoSuchMethodException e) {
+            return Executors.newFixedThreadPool(64);
+        }
+    }
+
+    @Test
+    void a_thousand_tasks_across_twenty_namespaces_each_see_their_target() throws Exception {
+        List<Netns> spaces = new ArrayList<>();
+        try {
+            for (int i = 0; i < 20; i++) {
+                spaces.add(Netns.create());
+            }
+            List<Future<String>> results = new ArrayList<>();
+            ExecutorService ex = executor();
+            try {
+                for (int i = 0; i < 1000; i++) {
+                    Netns target = spaces.get(i % 20);
+                    boolean fail = i % 7 == 0;
+                    results.add(ex.submit(() -> {
+                        long seen;
+                        try {
+                            seen = target.call(() -> {
+                                long inode = Netns.inodeOf(Path.of("/proc/thread-self/ns/net"));
+                                if (fail) {
+                                    throw new IllegalStateException("task failed in " + inode);
+                                }
+                                return inode;
+                            });
+                        } catch (IllegalStateException e) {
+                            seen = Long.parseLong(e.getMessage().substring("task failed in ".length()));
+                        }
+                        long home = Netns.inodeOf(Path.of("/proc/thread-self/ns/net"));
+                        return seen == target.inode() ? (home == target.inode() ? "caller moved" : "ok")
+                                : "saw " + seen + " instead of " + target.inode();
+                    }));
+                }
+            } finally {
+                ex.shutdown();
+            }
+            for (Future<String> f : results) {
+                assertEquals("ok", f.get());
+            }
+            assertEquals(List.of(), Netns.strandedThreads());
+        } finally {
+            for (Netns ns : spaces) {
+                ns.close();
+            }
+        }
+    }
+
+    @Test
+    void a_leaked_handle_is_reported_and_its_fd_closed() throws Exception {
+        PrintStream realErr = System.err;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        try {
+            leak();
+            for (int i = 0; i < 100 && !captured.toString(StandardCharsets.UTF_8).contains("never closed"); i++) {
+                System.gc();
+                Thread.sleep(20);
+            }
+        } finally {
+            System.setErr(realErr);
+        }
+        String text = captured.toString(StandardCharsets.UTF_8);
+        assertTrue(text.matches("(?s).*jnetns: netns net:\\[\\d+] \\(fd \\d+\\) was never closed; closing it now.*"), text);
+    }
+
+    private static void leak() throws Exception {
+        Netns.create();
+    }
+}
