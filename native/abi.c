@@ -18,6 +18,10 @@
 #include <linux/if_link.h>
 #include <linux/veth.h>
 #include <linux/net_namespace.h>
+#include <linux/if_tun.h>
+#include <linux/if_addr.h>
+#include <linux/neighbour.h>
+#include <linux/fib_rules.h>
 
 #define K(name) printf("%s=%lld\n", #name, (long long)(name))
 #define KV(key, value) printf("%s=%lld\n", key, (long long)(value))
@@ -26,13 +30,17 @@
 
 static void constants(void)
 {
+    /* LinuxSched */
     K(CLONE_FS);
     K(CLONE_NEWNS);
     K(CLONE_NEWNET);
+    /* LinuxFcntl */
     K(O_RDONLY);
+    K(O_RDWR);
     K(O_CREAT);
     K(O_EXCL);
     K(O_CLOEXEC);
+    /* LinuxSocket */
     K(AF_UNSPEC);
     K(AF_INET);
     K(AF_INET6);
@@ -47,6 +55,7 @@ static void constants(void)
     K(MSG_PEEK);
     K(MSG_TRUNC);
     K(MSG_DONTWAIT);
+    /* LinuxMount */
     K(MS_RDONLY);
     K(MS_REMOUNT);
     K(MS_BIND);
@@ -55,6 +64,16 @@ static void constants(void)
     K(MS_SLAVE);
     K(MS_SHARED);
     K(MNT_DETACH);
+    /* LinuxTun */
+    K(TUNSETIFF);
+    K(TUNSETPERSIST);
+    K(IFF_TUN);
+    K(IFF_TAP);
+    K(IFF_NO_PI);
+    K(IFF_TUN_EXCL);
+    KV("IFREQ_SIZE", sizeof(struct ifreq));
+    KV("IFREQ_FLAGS_OFFSET", offsetof(struct ifreq, ifr_flags));
+    /* LinuxNetlink */
     K(NETLINK_ROUTE);
     K(SOL_NETLINK);
     K(NETLINK_ADD_MEMBERSHIP);
@@ -82,6 +101,7 @@ static void constants(void)
     K(NLM_F_BULK);
     K(NLM_F_CAPPED);
     K(NLM_F_ACK_TLVS);
+    KV("NLMSGERR_MSG_OFFSET", offsetof(struct nlmsgerr, msg));
     K(NLMSGERR_ATTR_MSG);
     K(NLMSGERR_ATTR_OFFS);
     K(NLA_HDRLEN);
@@ -90,7 +110,7 @@ static void constants(void)
     KV("NLA_TYPE_MASK", (NLA_TYPE_MASK & 0xffff));
     KV("SOCKADDR_NL_SIZE", sizeof(struct sockaddr_nl));
     KV("SOCKADDR_NL_PID_OFFSET", offsetof(struct sockaddr_nl, nl_pid));
-    KV("NLMSGERR_MSG_OFFSET", offsetof(struct nlmsgerr, msg));
+    /* LinuxRtnetlink */
     K(RTM_NEWLINK);
     K(RTM_DELLINK);
     K(RTM_GETLINK);
@@ -101,15 +121,18 @@ static void constants(void)
     K(RTM_NEWROUTE);
     K(RTM_DELROUTE);
     K(RTM_GETROUTE);
+    K(RTM_NEWNEIGH);
+    K(RTM_DELNEIGH);
+    K(RTM_GETNEIGH);
+    K(RTM_NEWRULE);
+    K(RTM_DELRULE);
+    K(RTM_GETRULE);
     K(RTM_NEWNSID);
     K(RTM_GETNSID);
     KV("RTGENMSG_SIZE", sizeof(struct rtgenmsg));
     K(RTEXT_FILTER_VF);
     K(RTEXT_FILTER_SKIP_STATS);
-    K(NETNSA_NSID);
-    K(NETNSA_PID);
-    K(NETNSA_FD);
-    K(NETNSA_NSID_NOT_ASSIGNED);
+    /* LinuxIfLink */
     KV("IFINFOMSG_SIZE", sizeof(struct ifinfomsg));
     K(IFLA_ADDRESS);
     K(IFLA_BROADCAST);
@@ -133,7 +156,30 @@ static void constants(void)
     K(IFLA_INFO_KIND);
     K(IFLA_INFO_DATA);
     K(IFLA_INFO_SLAVE_KIND);
+    K(IFLA_PROMISCUITY);
     K(VETH_INFO_PEER);
+    K(IFLA_MACVLAN_MODE);
+    K(MACVLAN_MODE_PRIVATE);
+    K(MACVLAN_MODE_VEPA);
+    K(MACVLAN_MODE_BRIDGE);
+    K(MACVLAN_MODE_PASSTHRU);
+    K(MACVLAN_MODE_SOURCE);
+    K(IFLA_VLAN_ID);
+    K(IFLA_IPVLAN_MODE);
+    K(IFLA_IPVLAN_FLAGS);
+    K(IPVLAN_MODE_L2);
+    K(IPVLAN_MODE_L3);
+    K(IPVLAN_MODE_L3S);
+    K(IFLA_BOND_MODE);
+    K(IFLA_VXLAN_ID);
+    K(IFLA_VXLAN_GROUP);
+    K(IFLA_VXLAN_LINK);
+    K(IFLA_VXLAN_LOCAL);
+    K(IFLA_VXLAN_TTL);
+    K(IFLA_VXLAN_LEARNING);
+    K(IFLA_VXLAN_PORT);
+    K(IFLA_VXLAN_GROUP6);
+    K(IFLA_VXLAN_LOCAL6);
     K(IFF_UP);
     K(IFF_BROADCAST);
     K(IFF_DEBUG);
@@ -153,6 +199,124 @@ static void constants(void)
     K(IFF_LOWER_UP);
     K(IFF_DORMANT);
     K(IFF_ECHO);
+    /* LinuxNetNamespace */
+    K(NETNSA_NSID);
+    K(NETNSA_PID);
+    K(NETNSA_FD);
+    K(NETNSA_NSID_NOT_ASSIGNED);
+    /* LinuxIfAddr */
+    KV("IFADDRMSG_SIZE", sizeof(struct ifaddrmsg));
+    K(IFA_ADDRESS);
+    K(IFA_LOCAL);
+    K(IFA_LABEL);
+    K(IFA_BROADCAST);
+    K(IFA_ANYCAST);
+    K(IFA_CACHEINFO);
+    K(IFA_FLAGS);
+    K(IFA_F_SECONDARY);
+    K(IFA_F_NODAD);
+    K(IFA_F_OPTIMISTIC);
+    K(IFA_F_DADFAILED);
+    K(IFA_F_HOMEADDRESS);
+    K(IFA_F_DEPRECATED);
+    K(IFA_F_TENTATIVE);
+    K(IFA_F_PERMANENT);
+    K(IFA_F_MANAGETEMPADDR);
+    K(IFA_F_NOPREFIXROUTE);
+    K(IFA_F_MCAUTOJOIN);
+    K(IFA_F_STABLE_PRIVACY);
+    /* LinuxRoute */
+    KV("RTMSG_SIZE", sizeof(struct rtmsg));
+    KV("RTNEXTHOP_SIZE", sizeof(struct rtnexthop));
+    K(RTA_DST);
+    K(RTA_SRC);
+    K(RTA_IIF);
+    K(RTA_OIF);
+    K(RTA_GATEWAY);
+    K(RTA_PRIORITY);
+    K(RTA_PREFSRC);
+    K(RTA_METRICS);
+    K(RTA_MULTIPATH);
+    K(RTA_FLOW);
+    K(RTA_CACHEINFO);
+    K(RTA_TABLE);
+    K(RTA_MARK);
+    K(RTA_VIA);
+    K(RTA_PREF);
+    K(RTA_EXPIRES);
+    K(RTN_UNSPEC);
+    K(RTN_UNICAST);
+    K(RTN_LOCAL);
+    K(RTN_BROADCAST);
+    K(RTN_ANYCAST);
+    K(RTN_MULTICAST);
+    K(RTN_BLACKHOLE);
+    K(RTN_UNREACHABLE);
+    K(RTN_PROHIBIT);
+    K(RTN_THROW);
+    K(RTN_NAT);
+    K(RTPROT_UNSPEC);
+    K(RTPROT_KERNEL);
+    K(RTPROT_BOOT);
+    K(RTPROT_STATIC);
+    K(RT_SCOPE_UNIVERSE);
+    K(RT_SCOPE_SITE);
+    K(RT_SCOPE_LINK);
+    K(RT_SCOPE_HOST);
+    K(RT_SCOPE_NOWHERE);
+    K(RT_TABLE_UNSPEC);
+    K(RT_TABLE_DEFAULT);
+    K(RT_TABLE_MAIN);
+    K(RT_TABLE_LOCAL);
+    K(RTNH_F_DEAD);
+    K(RTNH_F_PERVASIVE);
+    K(RTNH_F_ONLINK);
+    K(RTNH_F_OFFLOAD);
+    K(RTNH_F_LINKDOWN);
+    K(RTNH_F_UNRESOLVED);
+    K(RTNH_F_TRAP);
+    K(RTM_F_NOTIFY);
+    K(RTM_F_CLONED);
+    /* LinuxNeighbour */
+    KV("NDMSG_SIZE", sizeof(struct ndmsg));
+    K(NDA_DST);
+    K(NDA_LLADDR);
+    K(NDA_PROBES);
+    K(NUD_INCOMPLETE);
+    K(NUD_REACHABLE);
+    K(NUD_STALE);
+    K(NUD_DELAY);
+    K(NUD_PROBE);
+    K(NUD_FAILED);
+    K(NUD_NOARP);
+    K(NUD_PERMANENT);
+    K(NTF_USE);
+    K(NTF_SELF);
+    K(NTF_MASTER);
+    K(NTF_PROXY);
+    K(NTF_EXT_LEARNED);
+    K(NTF_OFFLOADED);
+    K(NTF_STICKY);
+    K(NTF_ROUTER);
+    /* LinuxFibRules */
+    KV("FIB_RULE_HDR_SIZE", sizeof(struct fib_rule_hdr));
+    K(FRA_DST);
+    K(FRA_SRC);
+    K(FRA_IIFNAME);
+    K(FRA_GOTO);
+    K(FRA_PRIORITY);
+    K(FRA_FWMARK);
+    K(FRA_TABLE);
+    K(FRA_FWMASK);
+    K(FRA_OIFNAME);
+    K(FRA_PROTOCOL);
+    K(FR_ACT_TO_TBL);
+    K(FR_ACT_GOTO);
+    K(FR_ACT_NOP);
+    K(FR_ACT_BLACKHOLE);
+    K(FR_ACT_UNREACHABLE);
+    K(FR_ACT_PROHIBIT);
+    K(FIB_RULE_INVERT);
 }
 
 static void errnos(void)

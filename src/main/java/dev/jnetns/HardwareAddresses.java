@@ -27,6 +27,30 @@ final class HardwareAddresses {
         }
     }
 
+    /**
+     * Parses "aa:bb:cc:dd:ee:ff" (6 hex pairs separated by ':').
+     *
+     * @throws IllegalArgumentException naming the bad text
+     */
+    static byte[] parseMac(String text) {
+        String[] parts = text.split(":", -1);
+        if (parts.length != 6) {
+            throw new IllegalArgumentException("invalid MAC address \"" + text + "\"");
+        }
+        byte[] out = new byte[6];
+        for (int i = 0; i < 6; i++) {
+            if (parts[i].isEmpty() || parts[i].length() > 2) {
+                throw new IllegalArgumentException("invalid MAC address \"" + text + "\"");
+            }
+            try {
+                out[i] = (byte) Integer.parseInt(parts[i], 16);
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("invalid MAC address \"" + text + "\"");
+            }
+        }
+        return out;
+    }
+
     /** Formats an address: IPv4/IPv6 for IP tunnel types, colon-separated hex otherwise; null stays null. */
     static String format(int type, byte[] addr) {
         if (addr == null) {

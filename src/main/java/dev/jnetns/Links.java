@@ -1,13 +1,24 @@
 package dev.jnetns;
 
 import static dev.jnetns.netlink.LinuxNetlink.NLM_F_ACK;
+import static dev.jnetns.netlink.LinuxNetlink.NLM_F_CREATE;
 import static dev.jnetns.netlink.LinuxNetlink.NLM_F_DUMP;
+import static dev.jnetns.netlink.LinuxNetlink.NLM_F_EXCL;
 import static dev.jnetns.netlink.LinuxNetlink.NLM_F_REQUEST;
+import static dev.jnetns.rtnl.LinuxIfLink.IFF_UP;
+import static dev.jnetns.rtnl.LinuxIfLink.IFLA_ADDRESS;
 import static dev.jnetns.rtnl.LinuxIfLink.IFLA_EXT_MASK;
+import static dev.jnetns.rtnl.LinuxIfLink.IFLA_GROUP;
+import static dev.jnetns.rtnl.LinuxIfLink.IFLA_IFALIAS;
 import static dev.jnetns.rtnl.LinuxIfLink.IFLA_IFNAME;
+import static dev.jnetns.rtnl.LinuxIfLink.IFLA_MASTER;
 import static dev.jnetns.rtnl.LinuxIfLink.IFLA_MTU;
+import static dev.jnetns.rtnl.LinuxIfLink.IFLA_NET_NS_FD;
+import static dev.jnetns.rtnl.LinuxIfLink.IFLA_NET_NS_PID;
+import static dev.jnetns.rtnl.LinuxIfLink.IFLA_TXQLEN;
 import static dev.jnetns.rtnl.LinuxRtnetlink.RTEXT_FILTER_SKIP_STATS;
 import static dev.jnetns.rtnl.LinuxRtnetlink.RTEXT_FILTER_VF;
+import static dev.jnetns.rtnl.LinuxRtnetlink.RTM_DELLINK;
 import static dev.jnetns.rtnl.LinuxRtnetlink.RTM_GETLINK;
 import static dev.jnetns.rtnl.LinuxRtnetlink.RTM_NEWLINK;
 import static dev.jnetns.sys.LinuxSocket.AF_UNSPEC;
@@ -27,9 +38,11 @@ public final class Links {
     public static final int MAX_NAME_BYTES = 15;
 
     private final NlSocket socket;
+    private final Netns home;
 
-    Links(NlSocket socket) {
+    Links(NlSocket socket, Netns home) {
         this.socket = socket;
+        this.home = home;
     }
 
     /** All devices, in ifindex order. Equivalent to: {@code ip link show}. */
@@ -61,9 +74,14 @@ public final class Links {
     public Link get(String name) throws ErrnoException {
         Optional<Link> l = find(name);
         if (l.isEmpty()) {
-            throw new NoSuchLinkException("link show dev " + name);
+            throw new NoSuchLinkException("Device \"" + name + "\" does not exist");
         }
         return l.get();
+    }
+
+    /** The ifindex of {@code name}; {@link NoSuchLinkException} when there is none. */
+    int index(String name) throws ErrnoException {
+        return get(name).index();
     }
 
     private Optional<Link> find(String what, int index, String name) throws ErrnoException {
@@ -86,16 +104,132 @@ public final class Links {
         }
     }
 
-    /** Sets the MTU. Equivalent to: {@code ip link set dev NAME mtu MTU}. */
-    public void setMtu(String name, int mtu) throws ErrnoException {
-        checkName(name);
-        socket.execute("link set dev " + name + " mtu " + Integer.toUnsignedString(mtu), (w, seq) -> {
-            w.beginMessage(RTM_NEWLINK, NLM_F_REQUEST | NLM_F_ACK, seq);
-            LinkMessage.writeHeader(w, AF_UNSPEC, 0, 0, 0, 0);
-            w.attrString(IFLA_IFNAME, name);
-            w.attrU32(IFLA_MTU, mtu);
+    /**
+     * Creates a device. Equivalent to: {@code ip link add NAME [mtu N] [address MAC] type KIND ...}
+     * (or {@code ip tuntap add NAME mode tap|tun} for tap and tun). A veth peer with
+     * {@link LinkSpec#peerNetns} is created directly in that namespace, in the same request.
+     */
+    public void add(LinkSpec spec) throws ErrnoException {
+        if (spec.kind.equals("tap") || spec.kind.equals("tun")) {
+            TunTap.create(home, spec);
+            LinkUpdate rest = LinkUpdate.create();
+            boolean any = false;
+            if (spec.mtu != null) {
+                rest.mtu(spec.mtu);
+                any = true;
+            }
+            if (spec.address != null) {
+                rest.address = spec.address;
+                any = true;
+            }
+            if (spec.txQueueLen != null) {
+                rest.txQueueLen(spec.txQueueLen);
+                any = true;
+            }
+            if (spec.netns != null) {
+                rest.netns(spec.netns);
+                any = true;
+            }
+            if (any) {
+                set(spec.name, rest);
+            }
+            return;
+        }
+        int parent = spec.parent != null ? index(spec.parent) : 0;
+        int vxlanDev = spec.vxlanDev != null ? index(spec.vxlanDev) : 0;
+        socket.execute(spec.toString(), (w, seq) -> {
+            w.beginMessage(RTM_NEWLINK, NLM_F_REQUEST | NLM_F_ACK | NLM_F_CREATE | NLM_F_EXCL, seq);
+            LinkRequests.writeAdd(w, spec, parent, vxlanDev);
             w.endMessage();
         });
+    }
+
+    /** Deletes a device (a veth's peer goes with it). Equivalent to: {@code ip link del dev NAME}. */
+    public void delete(String name) throws ErrnoException {
+        int index = index(name);
+        socket.execute("link del dev " + name, (w, seq) -> {
+            w.beginMessage(RTM_DELLINK, NLM_F_REQUEST | NLM_F_ACK, seq);
+            LinkMessage.writeHeader(w, AF_UNSPEC, 0, index, 0, 0);
+            w.endMessage();
+        });
+    }
+
+    /**
+     * Deletes every device of group {@code group} in one request, the kernel's batch delete.
+     * Equivalent to: {@code ip link del group GROUP}.
+     */
+    public void deleteGroup(int group) throws ErrnoException {
+        if (group == 0) {
+            throw new IllegalArgumentException("group 0 is the default group of every device; refusing to delete it");
+        }
+        socket.execute("link del group " + group, (w, seq) -> {
+            w.beginMessage(RTM_DELLINK, NLM_F_REQUEST | NLM_F_ACK, seq);
+            LinkMessage.writeHeader(w, AF_UNSPEC, 0, 0, 0, 0);
+            w.attrU32(IFLA_GROUP, group);
+            w.endMessage();
+        });
+    }
+
+    /**
+     * Applies {@code update} to device {@code name} in one request. Equivalent to:
+     * {@code ip link set dev NAME ...}.
+     */
+    public void set(String name, LinkUpdate update) throws ErrnoException {
+        int index = index(name);
+        int master = update.master != null ? index(update.master) : 0;
+        socket.execute("link set dev " + name, (w, seq) -> {
+            w.beginMessage(RTM_NEWLINK, NLM_F_REQUEST | NLM_F_ACK, seq);
+            int flags = Boolean.TRUE.equals(update.up) ? IFF_UP : 0;
+            LinkMessage.writeHeader(w, AF_UNSPEC, 0, index, flags, update.up != null ? IFF_UP : 0);
+            if (update.mtu != null) {
+                w.attrU32(IFLA_MTU, update.mtu);
+            }
+            if (update.address != null) {
+                w.attr(IFLA_ADDRESS, update.address);
+            }
+            if (update.newName != null) {
+                w.attrString(IFLA_IFNAME, update.newName);
+            }
+            if (update.master != null || update.noMaster) {
+                w.attrU32(IFLA_MASTER, master);
+            }
+            if (update.alias != null) {
+                w.attr(IFLA_IFALIAS, update.alias.getBytes(StandardCharsets.UTF_8));
+            }
+            if (update.txQueueLen != null) {
+                w.attrU32(IFLA_TXQLEN, update.txQueueLen);
+            }
+            if (update.netns != null) {
+                w.attrU32(IFLA_NET_NS_FD, update.netns.fd());
+            }
+            if (update.netnsPid != null) {
+                w.attrU32(IFLA_NET_NS_PID, update.netnsPid.intValue());
+            }
+            if (update.group != null) {
+                w.attrU32(IFLA_GROUP, update.group);
+            }
+            w.endMessage();
+        });
+    }
+
+    /** Equivalent to: {@code ip link set dev NAME up}. */
+    public void setUp(String name) throws ErrnoException {
+        set(name, LinkUpdate.create().up());
+    }
+
+    /** Equivalent to: {@code ip link set dev NAME down}. */
+    public void setDown(String name) throws ErrnoException {
+        set(name, LinkUpdate.create().down());
+    }
+
+    /** Equivalent to: {@code ip link set dev NAME mtu MTU}. */
+    public void setMtu(String name, int mtu) throws ErrnoException {
+        set(name, LinkUpdate.create().mtu(mtu));
+    }
+
+    /** Moves the device to {@code ns}; the kernel flushes its addresses and routes. Equivalent to: {@code ip link set dev NAME netns NS}. */
+    public void setNetns(String name, Netns ns) throws ErrnoException {
+        set(name, LinkUpdate.create().netns(ns));
     }
 
     private static Link decode(NlMessage m) {
@@ -107,7 +241,7 @@ public final class Links {
      *
      * @throws IllegalArgumentException naming what is wrong
      */
-    static String checkName(String name) {
+    public static String checkName(String name) {
         String why = null;
         if (name == null || name.isEmpty()) {
             why = "empty";

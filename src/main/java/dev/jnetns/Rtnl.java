@@ -1,6 +1,7 @@
 package dev.jnetns;
 
 import static dev.jnetns.netlink.LinuxNetlink.NETLINK_ROUTE;
+import static dev.jnetns.sys.LinuxSched.CLONE_NEWNET;
 import static dev.jnetns.netlink.LinuxNetlink.NLM_F_ACK;
 import static dev.jnetns.netlink.LinuxNetlink.NLM_F_DUMP;
 import static dev.jnetns.netlink.LinuxNetlink.NLM_F_REQUEST;
@@ -13,6 +14,7 @@ import static dev.jnetns.rtnl.LinuxRtnetlink.RTM_NEWNSID;
 import dev.jnetns.netlink.NlSocket;
 import dev.jnetns.rtnl.NsidMessage;
 import dev.jnetns.sys.ErrnoException;
+import dev.jnetns.sys.Syscalls;
 import java.util.List;
 
 /**
@@ -22,27 +24,42 @@ import java.util.List;
  */
 public final class Rtnl implements AutoCloseable {
     private final NlSocket socket;
+    private final Netns home;
     private final Links links;
 
-    private Rtnl(NlSocket socket) {
+    private Rtnl(NlSocket socket, Netns home) {
         this.socket = socket;
-        this.links = new Links(socket);
+        this.home = home;
+        this.links = new Links(socket, home);
     }
 
     /** A handle for the namespace of the calling thread (normally the process's own). */
     public static Rtnl open() throws ErrnoException {
-        return new Rtnl(NlSocket.open(NETLINK_ROUTE));
+        try (Netns here = Netns.open("/proc/thread-self/ns/net")) {
+            return open(here);
+        }
     }
 
-    /** A handle for {@code ns}; the namespace may be closed afterwards, the socket keeps it alive. */
+    /**
+     * A handle for {@code ns}. The handle keeps its own reference to the namespace, so {@code ns}
+     * may be closed afterwards.
+     */
     public static Rtnl open(Netns ns) throws ErrnoException {
+        Netns home = Netns.open("/proc/self/fd/" + ns.fd());
         try {
-            return new Rtnl(ns.call(() -> NlSocket.open(NETLINK_ROUTE)));
+            return new Rtnl(HelperThread.callErrno("rtnl", () -> {
+                Syscalls.get().setns(home.fd(), CLONE_NEWNET);
+                return NlSocket.open(NETLINK_ROUTE);
+            }), home);
         } catch (ErrnoException | RuntimeException e) {
+            home.close();
             throw e;
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
         }
+    }
+
+    /** The namespace this handle works in. */
+    public Netns netns() {
+        return home;
     }
 
     /**
@@ -89,6 +106,10 @@ public final class Rtnl implements AutoCloseable {
 
     @Override
     public void close() throws ErrnoException {
-        socket.close();
+        try {
+            socket.close();
+        } finally {
+            home.close();
+        }
     }
 }

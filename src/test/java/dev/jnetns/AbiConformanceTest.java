@@ -3,17 +3,22 @@ package dev.jnetns;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.jnetns.netlink.LinuxNetlink;
 import dev.jnetns.netlink.NlWriter;
 import dev.jnetns.rtnl.LinkMessage;
+import dev.jnetns.sys.Errno;
+import dev.jnetns.sys.LinuxSched;
+import dev.jnetns.sys.LinuxFcntl;
+import dev.jnetns.sys.LinuxSocket;
+import dev.jnetns.sys.LinuxMount;
+import dev.jnetns.sys.LinuxTun;
+import dev.jnetns.netlink.LinuxNetlink;
+import dev.jnetns.rtnl.LinuxRtnetlink;
 import dev.jnetns.rtnl.LinuxIfLink;
 import dev.jnetns.rtnl.LinuxNetNamespace;
-import dev.jnetns.rtnl.LinuxRtnetlink;
-import dev.jnetns.sys.Errno;
-import dev.jnetns.sys.LinuxFcntl;
-import dev.jnetns.sys.LinuxMount;
-import dev.jnetns.sys.LinuxSched;
-import dev.jnetns.sys.LinuxSocket;
+import dev.jnetns.rtnl.LinuxIfAddr;
+import dev.jnetns.rtnl.LinuxRoute;
+import dev.jnetns.rtnl.LinuxNeighbour;
+import dev.jnetns.rtnl.LinuxFibRules;
 import dev.jnetns.testutil.Ip;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
@@ -34,9 +39,7 @@ import org.junit.jupiter.api.Test;
  * Java values found by reflection.
  */
 class AbiConformanceTest {
-    private static final List<Class<?>> CONSTANT_CLASSES = List.of(LinuxSched.class, LinuxFcntl.class,
-            LinuxSocket.class, LinuxMount.class, LinuxNetlink.class, LinuxRtnetlink.class, LinuxIfLink.class,
-            LinuxNetNamespace.class);
+    private static final List<Class<?>> CONSTANT_CLASSES = List.of(LinuxSched.class, LinuxFcntl.class, LinuxSocket.class, LinuxMount.class, LinuxTun.class, LinuxNetlink.class, LinuxRtnetlink.class, LinuxIfLink.class, LinuxNetNamespace.class, LinuxIfAddr.class, LinuxRoute.class, LinuxNeighbour.class, LinuxFibRules.class);
 
     private static Map<String, Long> abi;
 

@@ -29,7 +29,36 @@ public final class LinuxIfLink {
     public static final int IFLA_INFO_DATA = 2;
     public static final int IFLA_INFO_SLAVE_KIND = 4;
 
+    public static final int IFLA_PROMISCUITY = 30;
+
     public static final int VETH_INFO_PEER = 1;
+
+    public static final int IFLA_MACVLAN_MODE = 1;
+    public static final int MACVLAN_MODE_PRIVATE = 1;
+    public static final int MACVLAN_MODE_VEPA = 2;
+    public static final int MACVLAN_MODE_BRIDGE = 4;
+    public static final int MACVLAN_MODE_PASSTHRU = 8;
+    public static final int MACVLAN_MODE_SOURCE = 16;
+
+    public static final int IFLA_VLAN_ID = 1;
+
+    public static final int IFLA_IPVLAN_MODE = 1;
+    public static final int IFLA_IPVLAN_FLAGS = 2;
+    public static final int IPVLAN_MODE_L2 = 0;
+    public static final int IPVLAN_MODE_L3 = 1;
+    public static final int IPVLAN_MODE_L3S = 2;
+
+    public static final int IFLA_BOND_MODE = 1;
+
+    public static final int IFLA_VXLAN_ID = 1;
+    public static final int IFLA_VXLAN_GROUP = 2;
+    public static final int IFLA_VXLAN_LINK = 3;
+    public static final int IFLA_VXLAN_LOCAL = 4;
+    public static final int IFLA_VXLAN_TTL = 5;
+    public static final int IFLA_VXLAN_LEARNING = 7;
+    public static final int IFLA_VXLAN_PORT = 15;
+    public static final int IFLA_VXLAN_GROUP6 = 16;
+    public static final int IFLA_VXLAN_LOCAL6 = 17;
 
     public static final int IFF_UP = 0x1;
     public static final int IFF_BROADCAST = 0x2;

@@ -12,6 +12,12 @@ public final class LinuxRtnetlink {
     public static final int RTM_NEWROUTE = 24;
     public static final int RTM_DELROUTE = 25;
     public static final int RTM_GETROUTE = 26;
+    public static final int RTM_NEWNEIGH = 28;
+    public static final int RTM_DELNEIGH = 29;
+    public static final int RTM_GETNEIGH = 30;
+    public static final int RTM_NEWRULE = 32;
+    public static final int RTM_DELRULE = 33;
+    public static final int RTM_GETRULE = 34;
     public static final int RTM_NEWNSID = 88;
     public static final int RTM_GETNSID = 90;
 
@@ -22,24 +28,5 @@ public final class LinuxRtnetlink {
     public static final int RTEXT_FILTER_SKIP_STATS = 1 << 3;
 
     private LinuxRtnetlink() {
-    }
-
-    /** "RTM_NEWLINK" for 16 and so on; the number for types this class does not name. */
-    public static String name(int type) {
-        switch (type) {
-            case RTM_NEWLINK: return "RTM_NEWLINK";
-            case RTM_DELLINK: return "RTM_DELLINK";
-            case RTM_GETLINK: return "RTM_GETLINK";
-            case RTM_SETLINK: return "RTM_SETLINK";
-            case RTM_NEWADDR: return "RTM_NEWADDR";
-            case RTM_DELADDR: return "RTM_DELADDR";
-            case RTM_GETADDR: return "RTM_GETADDR";
-            case RTM_NEWROUTE: return "RTM_NEWROUTE";
-            case RTM_DELROUTE: return "RTM_DELROUTE";
-            case RTM_GETROUTE: return "RTM_GETROUTE";
-            case RTM_NEWNSID: return "RTM_NEWNSID";
-            case RTM_GETNSID: return "RTM_GETNSID";
-            default: return "RTM_" + type;
-        }
     }
 }

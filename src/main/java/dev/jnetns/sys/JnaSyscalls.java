@@ -45,6 +45,10 @@ final class JnaSyscalls implements Syscalls {
 
         static native int unlink(String path) throws LastErrorException;
 
+        static native int ioctl(int fd, NativeLong request, byte[] arg) throws LastErrorException;
+
+        static native int ioctl(int fd, NativeLong request, NativeLong arg) throws LastErrorException;
+
         static native int gettid();
     }
 
@@ -188,6 +192,24 @@ final class JnaSyscalls implements Syscalls {
             Libc.unlink(path);
         } catch (LastErrorException e) {
             throw new ErrnoException("unlink(" + path + ")", e.getErrorCode());
+        }
+    }
+
+    @Override
+    public int ioctl(int fd, long request, byte[] arg) throws ErrnoException {
+        try {
+            return Libc.ioctl(fd, new NativeLong(request), arg);
+        } catch (LastErrorException e) {
+            throw new ErrnoException("ioctl(fd " + fd + ", 0x" + Long.toHexString(request) + ")", e.getErrorCode());
+        }
+    }
+
+    @Override
+    public int ioctl(int fd, long request, long arg) throws ErrnoException {
+        try {
+            return Libc.ioctl(fd, new NativeLong(request), new NativeLong(arg));
+        } catch (LastErrorException e) {
+            throw new ErrnoException("ioctl(fd " + fd + ", 0x" + Long.toHexString(request) + ")", e.getErrorCode());
         }
     }
 

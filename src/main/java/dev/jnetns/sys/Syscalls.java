@@ -66,6 +66,12 @@ public interface Syscalls {
     /** unlink(2). */
     void unlink(String path) throws ErrnoException;
 
+    /** ioctl(2) with a pointer argument: {@code arg} is passed in and read back after the call. */
+    int ioctl(int fd, long request, byte[] arg) throws ErrnoException;
+
+    /** ioctl(2) with an integer argument. */
+    int ioctl(int fd, long request, long arg) throws ErrnoException;
+
     /** gettid(2): the kernel's id of the calling thread. */
     int gettid();
 }

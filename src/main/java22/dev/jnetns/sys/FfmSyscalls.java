@@ -48,6 +48,10 @@ final class FfmSyscalls implements Syscalls {
             downcall("mount", JAVA_INT, ADDRESS, ADDRESS, ADDRESS, JAVA_LONG, ADDRESS);
     private static final MethodHandle MH$umount2 = downcall("umount2", JAVA_INT, ADDRESS, JAVA_INT);
     private static final MethodHandle MH$unlink = downcall("unlink", JAVA_INT, ADDRESS);
+    private static final MethodHandle MH$ioctl_ptr = LINKER.downcallHandle(symbol("ioctl"),
+            FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_LONG, ADDRESS), CAPTURE_ERRNO, Linker.Option.firstVariadicArg(2));
+    private static final MethodHandle MH$ioctl_long = LINKER.downcallHandle(symbol("ioctl"),
+            FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_LONG, JAVA_LONG), CAPTURE_ERRNO, Linker.Option.firstVariadicArg(2));
     private static final MethodHandle MH$gettid =
             LINKER.downcallHandle(symbol("gettid"), FunctionDescriptor.of(JAVA_INT));
 
@@ -201,6 +205,23 @@ final class FfmSyscalls implements Syscalls {
     @Override
     public void unlink(String path) throws ErrnoException {
         call(() -> "unlink(" + path + ")", (a, st) -> (int) MH$unlink.invokeExact(st, cString(a, path)));
+    }
+
+    @Override
+    public int ioctl(int fd, long request, byte[] arg) throws ErrnoException {
+        return (int) call(() -> "ioctl(fd " + fd + ", 0x" + Long.toHexString(request) + ")", (a, st) -> {
+            MemorySegment buf = a.allocate(arg.length);
+            MemorySegment.copy(arg, 0, buf, JAVA_BYTE, 0, arg.length);
+            int rc = (int) MH$ioctl_ptr.invokeExact(st, fd, request, buf);
+            MemorySegment.copy(buf, JAVA_BYTE, 0, arg, 0, arg.length);
+            return rc;
+        });
+    }
+
+    @Override
+    public int ioctl(int fd, long request, long arg) throws ErrnoException {
+        return (int) call(() -> "ioctl(fd " + fd + ", 0x" + Long.toHexString(request) + ")",
+                (a, st) -> (int) MH$ioctl_long.invokeExact(st, fd, request, arg));
     }
 
     @Override

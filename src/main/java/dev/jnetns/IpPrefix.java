@@ -1,0 +1,103 @@
+package dev.jnetns;
+
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+
+/**
+ * An IPv4 or IPv6 address with a prefix length, as {@code ip} writes it: {@code 198.18.0.1/24},
+ * {@code fd00::/64}. Parsing is strict and never resolves host names.
+ *
+ * @param address the address (host bits are kept, as in {@code ip addr add 198.18.0.1/24})
+ * @param length the prefix length, 0..32 or 0..128
+ */
+public record IpPrefix(InetAddress address, int length) {
+
+    public IpPrefix {
+        int max = bits(address);
+        if (length < 0 || length > max) {
+            throw new IllegalArgumentException("prefix length " + length + " out of range 0.." + max);
+        }
+    }
+
+    /** "ADDR/LEN", or "ADDR" for a full-length host prefix. */
+    public static IpPrefix parse(String text) {
+        int slash = text.indexOf('/');
+        InetAddress a = parseAddress(slash < 0 ? text : text.substring(0, slash));
+        if (slash < 0) {
+            return new IpPrefix(a, bits(a));
+        }
+        String len = text.substring(slash + 1);
+        int n;
+        try {
+            n = Integer.parseInt(len);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("invalid prefix length \"" + len + "\" in \"" + text + "\"");
+        }
+        if (n < 0 || n > bits(a)) {
+            throw new IllegalArgumentException("invalid prefix \"" + text + "\": length " + n + " out of range 0.." + bits(a));
+        }
+        return new IpPrefix(a, n);
+    }
+
+    /**
+     * A literal IPv4 address (four decimal octets 0..255) or IPv6 address (with ':'); never a name.
+     *
+     * @throws IllegalArgumentException naming what is wrong
+     */
+    public static InetAddress parseAddress(String text) {
+        try {
+            if (text.indexOf(':') >= 0) {
+                return InetAddress.getByName(text);
+            }
+            String[] parts = text.split("\\.", -1);
+            if (parts.length != 4) {
+                throw new IllegalArgumentException("invalid address \"" + text + "\"");
+            }
+            byte[] b = new byte[4];
+            for (int i = 0; i < 4; i++) {
+                if (parts[i].isEmpty() || parts[i].length() > 3 || !parts[i].chars().allMatch(Character::isDigit)) {
+                    throw new IllegalArgumentException("invalid address \"" + text + "\"");
+                }
+                int v = Integer.parseInt(parts[i]);
+                if (v > 255) {
+                    throw new IllegalArgumentException("invalid address \"" + text + "\": octet " + v + " > 255");
+                }
+                b[i] = (byte) v;
+            }
+            return InetAddress.getByAddress(b);
+        } catch (UnknownHostException e) {
+            throw new IllegalArgumentException("invalid address \"" + text + "\"");
+        }
+    }
+
+    /** 32 for IPv4, 128 for IPv6. */
+    public static int bits(InetAddress a) {
+        return a instanceof Inet4Address ? 32 : 128;
+    }
+
+    /** AF_INET or AF_INET6. */
+    public int family() {
+        return Inet.family(address);
+    }
+
+    /** True when this is the whole address space (a default route's destination). */
+    public boolean isDefault() {
+        return length == 0;
+    }
+
+    /** The prefix with the host bits cleared, e.g. 198.18.0.0/24 for 198.18.0.1/24. */
+    public IpPrefix network() {
+        byte[] b = address.getAddress();
+        for (int i = 0; i < b.length; i++) {
+            int keep = Math.max(0, Math.min(8, length - 8 * i));
+            b[i] &= (byte) (0xff << (8 - keep));
+        }
+        return new IpPrefix(Inet.of(b), length);
+    }
+
+    @Override
+    public String toString() {
+        return Inet.format(address) + "/" + length;
+    }
+}

@@ -1,0 +1,262 @@
+package dev.jnetns;
+
+import dev.jnetns.rtnl.LinuxIfLink;
+import java.net.InetAddress;
+import java.util.Locale;
+
+/**
+ * What to create with {@link Links#add}: a device name, its kind and the kind's options, plus
+ * common attributes (MTU, MAC, queue length, target namespace). Mirrors {@code ip link add}.
+ *
+ * <pre>{@code
+ * LinkSpec.veth("v0", "v1").mtu(1400).peerNetns(other)   // ip link add v0 mtu 1400 type veth peer name v1 netns OTHER
+ * LinkSpec.macvlan("mv0", "eth0", "bridge")               // ip link add mv0 link eth0 type macvlan mode bridge
+ * }</pre>
+ */
+public final class LinkSpec {
+    final String name;
+    final String kind;
+    Integer mtu;
+    byte[] address;
+    Integer txQueueLen;
+    Netns netns;
+    String parent;
+    // veth
+    String peerName;
+    Netns peerNetns;
+    Integer peerMtu;
+    byte[] peerAddress;
+    // macvlan / macvtap / ipvlan / bond / vlan
+    int mode;
+    int vlanId;
+    // vxlan
+    int vni;
+    Integer port;
+    InetAddress remote;
+    InetAddress local;
+    String vxlanDev;
+    Integer ttl;
+    Boolean learning;
+
+    private LinkSpec(String name, String kind) {
+        this.name = Links.checkName(name);
+        this.kind = kind;
+    }
+
+    /** {@code ip link add NAME type veth peer name PEER}. */
+    public static LinkSpec veth(String name, String peer) {
+        LinkSpec s = new LinkSpec(name, "veth");
+        s.peerName = Links.checkName(peer);
+        return s;
+    }
+
+    /** {@code ip link add NAME type bridge}. */
+    public static LinkSpec bridge(String name) {
+        return new LinkSpec(name, "bridge");
+    }
+
+    /** {@code ip link add NAME type ifb}. */
+    public static LinkSpec ifb(String name) {
+        return new LinkSpec(name, "ifb");
+    }
+
+    /** {@code ip link add NAME type dummy}. */
+    public static LinkSpec dummy(String name) {
+        return new LinkSpec(name, "dummy");
+    }
+
+    /** {@code ip link add NAME link PARENT type macvlan mode MODE} (private, vepa, bridge, passthru, source). */
+    public static LinkSpec macvlan(String name, String parent, String mode) {
+        return child(name, "macvlan", parent, macvlanMode(mode));
+    }
+
+    /** {@code ip link add NAME link PARENT type macvtap mode MODE}. */
+    public static LinkSpec macvtap(String name, String parent, String mode) {
+        return child(name, "macvtap", parent, macvlanMode(mode));
+    }
+
+    /** {@code ip link add link PARENT name NAME type vlan id ID}. */
+    public static LinkSpec vlan(String name, String parent, int id) {
+        if (id < 0 || id > 4094) {
+            throw new IllegalArgumentException("invalid vlan id " + id + " (0..4094)");
+        }
+        LinkSpec s = child(name, "vlan", parent, 0);
+        s.vlanId = id;
+        return s;
+    }
+
+    /** {@code ip link add link PARENT name NAME type ipvlan mode l2|l3|l3s}. */
+    public static LinkSpec ipvlan(String name, String parent, String mode) {
+        int m;
+        switch (mode) {
+            case "l2": m = LinuxIfLink.IPVLAN_MODE_L2; break;
+            case "l3": m = LinuxIfLink.IPVLAN_MODE_L3; break;
+            case "l3s": m = LinuxIfLink.IPVLAN_MODE_L3S; break;
+            default: throw new IllegalArgumentException("invalid ipvlan mode \"" + mode + "\" (l2, l3, l3s)");
+        }
+        return child(name, "ipvlan", parent, m);
+    }
+
+    /** {@code ip link add NAME type bond mode MODE} (balance-rr, active-backup, balance-xor, broadcast, 802.3ad, balance-tlb, balance-alb). */
+    public static LinkSpec bond(String name, String mode) {
+        String[] modes = {"balance-rr", "active-backup", "balance-xor", "broadcast", "802.3ad", "balance-tlb", "balance-alb"};
+        for (int i = 0; i < modes.length; i++) {
+            if (modes[i].equals(mode)) {
+                LinkSpec s = new LinkSpec(name, "bond");
+                s.mode = i;
+                return s;
+            }
+        }
+        throw new IllegalArgumentException("invalid bond mode \"" + mode + "\"");
+    }
+
+    /** {@code ip link add NAME type vxlan id VNI}. */
+    public static LinkSpec vxlan(String name, int vni) {
+        if (vni < 0 || vni >= 1 << 24) {
+            throw new IllegalArgumentException("invalid vxlan id " + vni + " (0..16777215)");
+        }
+        LinkSpec s = new LinkSpec(name, "vxlan");
+        s.vni = vni;
+        return s;
+    }
+
+    /** {@code ip tuntap add NAME mode tap}. */
+    public static LinkSpec tap(String name) {
+        return new LinkSpec(name, "tap");
+    }
+
+    /** {@code ip tuntap add NAME mode tun}. */
+    public static LinkSpec tun(String name) {
+        return new LinkSpec(name, "tun");
+    }
+
+    private static LinkSpec child(String name, String kind, String parent, int mode) {
+        LinkSpec s = new LinkSpec(name, kind);
+        s.parent = Links.checkName(parent);
+        s.mode = mode;
+        return s;
+    }
+
+    static int macvlanMode(String mode) {
+        switch (mode.toLowerCase(Locale.ROOT)) {
+            case "private": return LinuxIfLink.MACVLAN_MODE_PRIVATE;
+            case "vepa": return LinuxIfLink.MACVLAN_MODE_VEPA;
+            case "bridge": return LinuxIfLink.MACVLAN_MODE_BRIDGE;
+            case "passthru": return LinuxIfLink.MACVLAN_MODE_PASSTHRU;
+            case "source": return LinuxIfLink.MACVLAN_MODE_SOURCE;
+            default: throw new IllegalArgumentException("invalid macvlan mode \"" + mode + "\" (private, vepa, bridge, passthru, source)");
+        }
+    }
+
+    /** The device name. */
+    public String name() {
+        return name;
+    }
+
+    /** The kind ("veth", "bridge", "tap" …). */
+    public String kind() {
+        return kind;
+    }
+
+    /** The veth peer's name, or null. */
+    public String peerName() {
+        return peerName;
+    }
+
+    public LinkSpec mtu(int mtu) {
+        this.mtu = mtu;
+        return this;
+    }
+
+    /** The MAC address, "aa:bb:cc:dd:ee:ff". */
+    public LinkSpec address(String mac) {
+        this.address = HardwareAddresses.parseMac(mac);
+        return this;
+    }
+
+    public LinkSpec txQueueLen(int len) {
+        this.txQueueLen = len;
+        return this;
+    }
+
+    /** Creates the device directly in {@code ns} ({@code ip link add ... netns NS}). */
+    public LinkSpec netns(Netns ns) {
+        this.netns = ns;
+        return this;
+    }
+
+    /** Creates the veth peer directly in {@code ns}, in the same request. */
+    public LinkSpec peerNetns(Netns ns) {
+        requireKind("veth", "peerNetns");
+        this.peerNetns = ns;
+        return this;
+    }
+
+    public LinkSpec peerMtu(int mtu) {
+        requireKind("veth", "peerMtu");
+        this.peerMtu = mtu;
+        return this;
+    }
+
+    public LinkSpec peerAddress(String mac) {
+        requireKind("veth", "peerAddress");
+        this.peerAddress = HardwareAddresses.parseMac(mac);
+        return this;
+    }
+
+    /** vxlan: the UDP destination port (iproute2 requires one; 4789 is IANA's). */
+    public LinkSpec port(int port) {
+        requireKind("vxlan", "port");
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException("invalid port " + port);
+        }
+        this.port = port;
+        return this;
+    }
+
+    /** vxlan: the remote endpoint (unicast) or multicast group. */
+    public LinkSpec remote(InetAddress remote) {
+        requireKind("vxlan", "remote");
+        this.remote = remote;
+        return this;
+    }
+
+    /** vxlan: the local endpoint. */
+    public LinkSpec local(InetAddress local) {
+        requireKind("vxlan", "local");
+        this.local = local;
+        return this;
+    }
+
+    /** vxlan: the underlying device. */
+    public LinkSpec dev(String dev) {
+        requireKind("vxlan", "dev");
+        this.vxlanDev = Links.checkName(dev);
+        return this;
+    }
+
+    /** vxlan: the TTL of encapsulated packets. */
+    public LinkSpec ttl(int ttl) {
+        requireKind("vxlan", "ttl");
+        this.ttl = ttl;
+        return this;
+    }
+
+    /** vxlan: learn remote MACs (iproute2's default: on). */
+    public LinkSpec learning(boolean on) {
+        requireKind("vxlan", "learning");
+        this.learning = on;
+        return this;
+    }
+
+    private void requireKind(String k, String option) {
+        if (!kind.equals(k)) {
+            throw new IllegalArgumentException(option + " applies to " + k + " devices, not " + kind);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "link add " + name + " type " + kind + (peerName != null ? " peer name " + peerName : "");
+    }
+}

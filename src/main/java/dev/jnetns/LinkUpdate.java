@@ -1,0 +1,101 @@
+package dev.jnetns;
+
+/**
+ * Changes to an existing device, sent in one request by {@link Links#set}. Mirrors
+ * {@code ip link set DEV up|down mtu N address MAC name NEW master BR|nomaster alias TEXT
+ * txqueuelen N netns NS group G}.
+ */
+public final class LinkUpdate {
+    Boolean up;
+    Integer mtu;
+    byte[] address;
+    String newName;
+    String master;
+    boolean noMaster;
+    String alias;
+    Integer txQueueLen;
+    Netns netns;
+    Long netnsPid;
+    Integer group;
+
+    private LinkUpdate() {
+    }
+
+    /** An empty update to add changes to. */
+    public static LinkUpdate create() {
+        return new LinkUpdate();
+    }
+
+    public LinkUpdate up() {
+        up = true;
+        return this;
+    }
+
+    public LinkUpdate down() {
+        up = false;
+        return this;
+    }
+
+    public LinkUpdate mtu(int mtu) {
+        this.mtu = mtu;
+        return this;
+    }
+
+    /** New MAC address, "aa:bb:cc:dd:ee:ff". */
+    public LinkUpdate address(String mac) {
+        this.address = HardwareAddresses.parseMac(mac);
+        return this;
+    }
+
+    /** New name. */
+    public LinkUpdate name(String name) {
+        this.newName = Links.checkName(name);
+        return this;
+    }
+
+    /** Enslaves the device to {@code master} (a bridge, say). */
+    public LinkUpdate master(String master) {
+        this.master = Links.checkName(master);
+        this.noMaster = false;
+        return this;
+    }
+
+    /** Releases the device from its master. */
+    public LinkUpdate noMaster() {
+        this.master = null;
+        this.noMaster = true;
+        return this;
+    }
+
+    public LinkUpdate alias(String alias) {
+        if (alias.length() > 255) {
+            throw new IllegalArgumentException("alias longer than 255 characters");
+        }
+        this.alias = alias;
+        return this;
+    }
+
+    public LinkUpdate txQueueLen(int len) {
+        this.txQueueLen = len;
+        return this;
+    }
+
+    /** Moves the device to {@code ns} (addresses and routes are flushed by the kernel). */
+    public LinkUpdate netns(Netns ns) {
+        this.netns = ns;
+        this.netnsPid = null;
+        return this;
+    }
+
+    /** Moves the device to the namespace of process {@code pid}. */
+    public LinkUpdate netnsPid(long pid) {
+        this.netnsPid = pid;
+        this.netns = null;
+        return this;
+    }
+
+    public LinkUpdate group(int group) {
+        this.group = group;
+        return this;
+    }
+}

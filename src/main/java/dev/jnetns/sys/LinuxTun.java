@@ -1,0 +1,18 @@
+package dev.jnetns.sys;
+
+/** /dev/net/tun ioctls and flags from {@code linux/if_tun.h}, and {@code struct ifreq} from {@code linux/if.h}. */
+public final class LinuxTun {
+    public static final long TUNSETIFF = 0x400454caL;
+    public static final long TUNSETPERSIST = 0x400454cbL;
+    public static final int IFF_TUN = 0x0001;
+    public static final int IFF_TAP = 0x0002;
+    public static final int IFF_NO_PI = 0x1000;
+    public static final int IFF_TUN_EXCL = 0x8000;
+    /** {@code sizeof(struct ifreq)}. */
+    public static final int IFREQ_SIZE = 40;
+    /** {@code offsetof(struct ifreq, ifr_flags)}. */
+    public static final int IFREQ_FLAGS_OFFSET = 16;
+
+    private LinuxTun() {
+    }
+}
