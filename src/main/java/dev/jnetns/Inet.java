@@ -27,6 +27,11 @@ final class Inet {
         }
     }
 
+    /** 0.0.0.0 or :: for a family. */
+    static InetAddress any(int family) {
+        return of(new byte[family == LinuxSocket.AF_INET ? 4 : 16]);
+    }
+
     /** As iproute2 prints: dotted quad, or RFC 5952 compressed IPv6 (no scope). */
     static String format(InetAddress a) {
         if (a == null) {

@@ -71,6 +71,11 @@ public record IpPrefix(InetAddress address, int length) {
         }
     }
 
+    /** The address as iproute2 prints it: dotted quad, or compressed IPv6 without a scope. */
+    public static String format(InetAddress a) {
+        return Inet.format(a);
+    }
+
     /** 32 for IPv4, 128 for IPv6. */
     public static int bits(InetAddress a) {
         return a instanceof Inet4Address ? 32 : 128;

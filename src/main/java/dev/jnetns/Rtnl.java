@@ -13,6 +13,7 @@ import static dev.jnetns.rtnl.LinuxRtnetlink.RTM_NEWNSID;
 
 import dev.jnetns.netlink.NlSocket;
 import dev.jnetns.rtnl.NsidMessage;
+import dev.jnetns.sys.Errno;
 import dev.jnetns.sys.ErrnoException;
 import dev.jnetns.sys.Syscalls;
 import java.util.List;
@@ -26,11 +27,19 @@ public final class Rtnl implements AutoCloseable {
     private final NlSocket socket;
     private final Netns home;
     private final Links links;
+    private final Addresses addresses;
+    private final Routes routes;
+    private final Neighbours neighbours;
+    private final Rules rules;
 
     private Rtnl(NlSocket socket, Netns home) {
         this.socket = socket;
         this.home = home;
         this.links = new Links(socket, home);
+        this.addresses = new Addresses(socket, links);
+        this.routes = new Routes(socket, links);
+        this.neighbours = new Neighbours(socket, links);
+        this.rules = new Rules(socket);
     }
 
     /** A handle for the namespace of the calling thread (normally the process's own). */
@@ -47,10 +56,19 @@ public final class Rtnl implements AutoCloseable {
     public static Rtnl open(Netns ns) throws ErrnoException {
         Netns home = Netns.open("/proc/self/fd/" + ns.fd());
         try {
-            return new Rtnl(HelperThread.callErrno("rtnl", () -> {
+            NlSocket socket = HelperThread.callErrno("rtnl", () -> {
                 Syscalls.get().setns(home.fd(), CLONE_NEWNET);
                 return NlSocket.open(NETLINK_ROUTE);
-            }), home);
+            });
+            try {
+                socket.setStrictCheck(true);   // lets the kernel filter dumps by table, device, family
+            } catch (ErrnoException e) {
+                if (!e.is(Errno.ENOPROTOOPT)) {
+                    socket.close();
+                    throw e;
+                }
+            }
+            return new Rtnl(socket, home);
         } catch (ErrnoException | RuntimeException e) {
             home.close();
             throw e;
@@ -102,6 +120,26 @@ public final class Rtnl implements AutoCloseable {
     /** Devices: {@code ip link}. */
     public Links links() {
         return links;
+    }
+
+    /** IP addresses: {@code ip addr}. */
+    public Addresses addresses() {
+        return addresses;
+    }
+
+    /** Routes: {@code ip route}. */
+    public Routes routes() {
+        return routes;
+    }
+
+    /** ARP/NDP entries: {@code ip neigh}. */
+    public Neighbours neighbours() {
+        return neighbours;
+    }
+
+    /** Policy rules: {@code ip rule}. */
+    public Rules rules() {
+        return rules;
     }
 
     @Override

@@ -13,9 +13,18 @@ import picocli.CommandLine.Option;
         description = "Linux network namespaces and rtnetlink, with the grammar of ip(8).",
         mixinStandardHelpOptions = true,
         versionProvider = VersionCommand.Provider.class,
-        subcommands = {VersionCommand.class, LinkCommand.class, NetnsCommand.class},
+        subcommands = {VersionCommand.class, LinkCommand.class, AddressCommand.class, RouteCommand.class,
+            NeighbourCommand.class, RuleCommand.class, NetnsCommand.class},
         footer = {"", "Exit status: 0 success, 1 syntax or usage error, 2 error reported by the kernel."})
 final class JnetnsCommand implements Runnable {
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Option(names = {"-4"}, description = "IPv4 only.")
+    boolean ipv4;
+
+    @Option(names = {"-6"}, description = "IPv6 only.")
+    boolean ipv6;
 
     @Option(names = {"-n", "-netns", "--netns"}, paramLabel = "NETNS",
             description = "Run in the namespace NETNS: a name under /run/netns, or a path.")
@@ -47,6 +56,14 @@ final class JnetnsCommand implements Runnable {
         throw new UsageException("no object given; try 'jnetns --help'");
     }
 
+    /** AF_INET with -4, AF_INET6 with -6, else {@code otherwise}. */
+    int family(int otherwise) {
+        if (ipv4 && ipv6) {
+            throw new UsageException("-4 and -6 exclude each other");
+        }
+        return ipv4 ? 2 : ipv6 ? 10 : otherwise;
+    }
+
     /** A handle for the namespace of {@code -n}, or the current one. */
     Rtnl openRtnl() throws ErrnoException {
         if (netns == null) {
@@ -63,6 +80,34 @@ final class JnetnsCommand implements Runnable {
             }
             throw e;
         }
+    }
+
+    /** Where command output goes. */
+    java.io.PrintWriter out() {
+        return spec.commandLine().getOut();
+    }
+
+    /**
+     * The names under /run/netns by the nsid {@code rtnl}'s namespace knows them by (ip's
+     * "link-netns NAME"); empty when no link refers to another namespace.
+     */
+    static java.util.Map<Integer, String> netnsNames(Rtnl rtnl, java.util.List<dev.jnetns.Link> links)
+            throws ErrnoException {
+        java.util.Map<Integer, String> out = new java.util.HashMap<>();
+        if (links.stream().noneMatch(l -> l.linkNetnsId() >= 0)) {
+            return out;
+        }
+        for (String name : Netns.names()) {
+            try (Netns ns = Netns.open(name)) {
+                int id = rtnl.nsid(ns);
+                if (id >= 0) {
+                    out.putIfAbsent(id, name);
+                }
+            } catch (ErrnoException e) {
+                // a stale name under /run/netns names nothing
+            }
+        }
+        return out;
     }
 
     /** A JSON writer set up as -p asks. */

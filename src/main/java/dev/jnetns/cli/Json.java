@@ -24,6 +24,20 @@ final class Json {
         return this;
     }
 
+    Json beginArrayKey(String key) {
+        key(key);
+        out.append('[');
+        depth++;
+        first = true;
+        return this;
+    }
+
+    Json put(String key, boolean value) {
+        key(key);
+        out.append(value);
+        return this;
+    }
+
     Json endArray() {
         depth--;
         if (!first) {

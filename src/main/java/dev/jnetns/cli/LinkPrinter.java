@@ -1,27 +1,49 @@
 package dev.jnetns.cli;
 
 import dev.jnetns.Link;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Prints links as {@code ip link show} does, in text and in {@code ip -j} JSON. */
+/** Prints links as {@code ip link show} (and the link part of {@code ip addr show}) does, in text and JSON. */
 final class LinkPrinter {
-    private final Map<Integer, String> names;
+    private final Map<Integer, Link> byIndex = new HashMap<>();
     private final boolean details;
+    private final boolean linkLayer;
+    private final Map<Integer, String> netnsNames;
 
-    /** @param names ifindex to name of the namespace's devices, to name masters and peers */
-    LinkPrinter(Map<Integer, String> names, boolean details) {
-        this.names = names;
+    /**
+     * @param all every device of the namespace, to name masters and peers
+     * @param linkLayer false with {@code -4}/{@code -6} on {@code addr show}: ip then leaves out link/ether
+     * @param netnsNames names of the namespaces known by nsid, for "link-netns NAME"
+     */
+    LinkPrinter(List<Link> all, boolean details, boolean linkLayer, Map<Integer, String> netnsNames) {
+        all.forEach(l -> byIndex.put(l.index(), l));
         this.details = details;
+        this.linkLayer = linkLayer;
+        this.netnsNames = netnsNames;
     }
 
     private String nameOf(int index) {
-        String n = names.get(index);
-        return n != null ? n : "if" + index;
+        Link l = byIndex.get(index);
+        return l != null ? l.name() : "if" + index;
     }
 
-    String group(Link l) {
+    private static String group(Link l) {
         return l.group() == 0 ? "default" : Integer.toUnsignedString(l.group());
+    }
+
+    /** ip's flags, plus "M-DOWN" when the device this one is tied to (same namespace) is down. */
+    private List<String> flags(Link l) {
+        List<String> f = new ArrayList<>(l.flagNames());
+        if (l.linkIndex() != 0 && l.linkNetnsId() < 0) {
+            Link peer = byIndex.get(l.linkIndex());
+            if (peer == null || !peer.isUp()) {
+                f.add("M-DOWN");
+            }
+        }
+        return f;
     }
 
     /** The JSON array of {@code ip -j link show}. */
@@ -29,39 +51,53 @@ final class LinkPrinter {
         j.beginArray();
         for (Link l : links) {
             j.beginObject();
-            j.put("ifindex", l.index());
-            if (l.linkIndex() != 0) {
-                if (l.linkNetnsId() >= 0) {
-                    j.put("link_index", l.linkIndex());
-                } else {
-                    j.put("link", nameOf(l.linkIndex()));
-                }
+            jsonFields(l, j, true);
+            j.endObject();
+        }
+        return j.endArray().toString();
+    }
+
+    /**
+     * The fields of one link object. {@code linkView} is true for {@code link show} (prints linkmode,
+     * alias and details) and false for {@code addr show}.
+     */
+    void jsonFields(Link l, Json j, boolean linkView) {
+        j.put("ifindex", l.index());
+        if (l.linkIndex() != 0) {
+            if (l.linkNetnsId() >= 0) {
+                j.put("link_index", l.linkIndex());
+            } else {
+                j.put("link", nameOf(l.linkIndex()));
             }
-            j.put("ifname", l.name());
-            j.put("flags", l.flagNames());
-            j.put("mtu", l.mtu());
-            if (l.qdisc() != null) {
-                j.put("qdisc", l.qdisc());
-            }
-            if (l.masterIndex() != 0) {
-                j.put("master", nameOf(l.masterIndex()));
-            }
-            if (l.operStateName() != null) {
-                j.put("operstate", l.operStateName());
-            } else if (l.operState() >= 0) {
-                j.put("operstate_index", l.operState());
-            }
+        }
+        j.put("ifname", l.name());
+        j.put("flags", flags(l));
+        j.put("mtu", l.mtu());
+        if (l.qdisc() != null) {
+            j.put("qdisc", l.qdisc());
+        }
+        if (l.masterIndex() != 0) {
+            j.put("master", nameOf(l.masterIndex()));
+        }
+        if (l.operStateName() != null) {
+            j.put("operstate", l.operStateName());
+        } else if (l.operState() >= 0) {
+            j.put("operstate_index", l.operState());
+        }
+        if (linkView) {
             if (l.linkModeName() != null) {
                 j.put("linkmode", l.linkModeName());
             } else if (l.linkMode() >= 0) {
                 j.put("linkmode_index", l.linkMode());
             }
-            if (l.group() >= 0) {
-                j.put("group", group(l));
-            }
-            if (l.txQueueLen() > 0) {
-                j.put("txqlen", l.txQueueLen());
-            }
+        }
+        if (l.group() >= 0) {
+            j.put("group", group(l));
+        }
+        if (l.txQueueLen() > 0) {
+            j.put("txqlen", l.txQueueLen());
+        }
+        if (linkLayer) {
             j.put("link_type", l.typeName());
             if (l.address() != null) {
                 j.put("address", l.address());
@@ -69,35 +105,33 @@ final class LinkPrinter {
             if (l.broadcast() != null) {
                 j.put("broadcast", l.broadcast());
             }
-            if (l.linkNetnsId() >= 0) {
-                j.put("link_netnsid", l.linkNetnsId());
+        }
+        if (l.linkNetnsId() >= 0) {
+            j.put("link_netnsid", l.linkNetnsId());
+        }
+        if (details && (l.kind() != null || l.slaveKind() != null)) {
+            j.beginObject("linkinfo");
+            if (l.kind() != null) {
+                j.put("info_kind", l.kind());
             }
-            if (details && (l.kind() != null || l.slaveKind() != null)) {
-                j.beginObject("linkinfo");
-                if (l.kind() != null) {
-                    j.put("info_kind", l.kind());
-                }
-                if (l.slaveKind() != null) {
-                    j.put("info_slave_kind", l.slaveKind());
-                }
-                j.endObject();
-            }
-            if (l.alias() != null) {
-                j.put("ifalias", l.alias());
+            if (l.slaveKind() != null) {
+                j.put("info_slave_kind", l.slaveKind());
             }
             j.endObject();
         }
-        return j.endArray().toString();
+        if ((linkView || details) && l.alias() != null) {
+            j.put("ifalias", l.alias());
+        }
     }
 
-    /** Two or more lines of {@code ip link show} for one link. */
-    String text(Link l) {
+    /** The lines of {@code ip link show} (linkView) or the link part of {@code ip addr show} for one link. */
+    String text(Link l, boolean linkView) {
         StringBuilder sb = new StringBuilder();
         sb.append(l.index()).append(": ").append(l.name());
         if (l.linkIndex() != 0) {
             sb.append('@').append(l.linkNetnsId() >= 0 ? "if" + l.linkIndex() : nameOf(l.linkIndex()));
         }
-        sb.append(": <").append(String.join(",", l.flagNames())).append("> mtu ").append(l.mtu());
+        sb.append(": <").append(String.join(",", flags(l))).append("> mtu ").append(l.mtu());
         if (l.qdisc() != null) {
             sb.append(" qdisc ").append(l.qdisc());
         }
@@ -106,22 +140,27 @@ final class LinkPrinter {
         }
         sb.append(" state ").append(l.operStateName() != null ? l.operStateName()
                 : "0x" + Integer.toHexString(l.operState()));
-        sb.append(" mode ").append(l.linkModeName() != null ? l.linkModeName() : String.valueOf(l.linkMode()));
+        if (linkView) {
+            sb.append(" mode ").append(l.linkModeName() != null ? l.linkModeName() : String.valueOf(l.linkMode()));
+        }
         if (l.group() >= 0) {
             sb.append(" group ").append(group(l));
         }
         if (l.txQueueLen() > 0) {
             sb.append(" qlen ").append(l.txQueueLen());
         }
-        sb.append("\n    link/").append(l.typeName());
-        if (l.address() != null) {
-            sb.append(' ').append(l.address());
-        }
-        if (l.broadcast() != null) {
-            sb.append(" brd ").append(l.broadcast());
+        if (linkLayer) {
+            sb.append("\n    link/").append(l.typeName());
+            if (l.address() != null) {
+                sb.append(' ').append(l.address());
+            }
+            if (l.broadcast() != null) {
+                sb.append(" brd ").append(l.broadcast());
+            }
         }
         if (l.linkNetnsId() >= 0) {
-            sb.append(" link-netnsid ").append(l.linkNetnsId());
+            String ns = netnsNames.get(l.linkNetnsId());
+            sb.append(ns != null ? " link-netns " + ns : " link-netnsid " + l.linkNetnsId());
         }
         if (details && l.kind() != null) {
             sb.append("\n    ").append(l.kind()).append(' ');
@@ -129,7 +168,7 @@ final class LinkPrinter {
         if (details && l.slaveKind() != null) {
             sb.append("\n    ").append(l.slaveKind()).append("_slave ");
         }
-        if (l.alias() != null) {
+        if ((linkView || details) && l.alias() != null) {
             sb.append("\n    alias ").append(l.alias());
         }
         return sb.append('\n').toString();

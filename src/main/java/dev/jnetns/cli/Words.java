@@ -44,6 +44,30 @@ final class Words {
         }
     }
 
+    /** The next word as an unsigned number up to {@code max}, for keyword {@code key}. */
+    long number(String key, long max) {
+        String v = valueOf(key);
+        return parseNumber(key, v, max);
+    }
+
+    /** Decimal or 0x-hex text as an unsigned number up to {@code max}. */
+    static long parseNumber(String key, String v, long max) {
+        try {
+            long n = v.startsWith("0x") || v.startsWith("0X") ? Long.parseLong(v.substring(2), 16) : Long.parseLong(v);
+            if (n >= 0 && n <= max) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new UsageException("invalid \"" + key + "\" value \"" + v + "\"");
+    }
+
+    /** The word at the current position without reading it, or null at the end. */
+    String peek() {
+        return hasNext() ? words.get(next) : null;
+    }
+
     /** iproute2's matches(): {@code word} is a non-empty prefix of {@code keyword}. */
     static boolean matches(String word, String keyword) {
         return !word.isEmpty() && keyword.startsWith(word);

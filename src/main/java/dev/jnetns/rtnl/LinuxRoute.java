@@ -23,6 +23,9 @@ public final class LinuxRoute {
     public static final int RTA_VIA = 18;
     public static final int RTA_PREF = 20;
     public static final int RTA_EXPIRES = 23;
+    public static final int RTA_UID = 25;
+
+    public static final int RTAX_MTU = 2;
 
     public static final int RTN_UNSPEC = 0;
     public static final int RTN_UNICAST = 1;

@@ -12,6 +12,7 @@ import static dev.jnetns.rtnl.LinuxRoute.RTA_PREFSRC;
 import static dev.jnetns.rtnl.LinuxRoute.RTA_PRIORITY;
 import static dev.jnetns.rtnl.LinuxRoute.RTA_SRC;
 import static dev.jnetns.rtnl.LinuxRoute.RTA_TABLE;
+import static dev.jnetns.rtnl.LinuxRoute.RTA_UID;
 import static dev.jnetns.rtnl.LinuxRoute.RTMSG_SIZE;
 import static dev.jnetns.rtnl.LinuxRoute.RTNEXTHOP_SIZE;
 
@@ -33,7 +34,7 @@ import java.util.TreeMap;
 public record RouteMessage(int family, int dstLen, int srcLen, int tos, int table, int protocol, int scope,
                            int type, int flags, byte[] dst, byte[] src, int oif, byte[] gateway, long priority,
                            byte[] prefsrc, int iif, List<Nexthop> nexthops, int pref, long mark,
-                           Map<Integer, Integer> metrics) {
+                           Map<Integer, Integer> metrics, long uid) {
 
     /**
      * One {@code struct rtnexthop} of RTA_MULTIPATH with its gateway.
@@ -77,7 +78,8 @@ public record RouteMessage(int family, int dstLen, int srcLen, int tos, int tabl
                 a.has(RTA_MULTIPATH) ? multipath(a) : List.of(),
                 a.has(RTA_PREF) ? a.u8(RTA_PREF) : -1,
                 a.has(RTA_MARK) ? Integer.toUnsignedLong(a.u32(RTA_MARK)) : -1,
-                a.has(RTA_METRICS) ? metrics(a.nested(RTA_METRICS)) : Map.of());
+                a.has(RTA_METRICS) ? metrics(a.nested(RTA_METRICS)) : Map.of(),
+                a.has(RTA_UID) ? Integer.toUnsignedLong(a.u32(RTA_UID)) : -1);
     }
 
     private static List<Nexthop> multipath(NlAttrs a) {

@@ -1,0 +1,143 @@
+package dev.jnetns;
+
+import static dev.jnetns.rtnl.LinuxIfAddr.IFA_F_HOMEADDRESS;
+import static dev.jnetns.rtnl.LinuxIfAddr.IFA_F_MANAGETEMPADDR;
+import static dev.jnetns.rtnl.LinuxIfAddr.IFA_F_MCAUTOJOIN;
+import static dev.jnetns.rtnl.LinuxIfAddr.IFA_F_NODAD;
+import static dev.jnetns.rtnl.LinuxIfAddr.IFA_F_NOPREFIXROUTE;
+
+import java.net.Inet4Address;
+import java.net.InetAddress;
+
+/**
+ * An address to add, replace or delete on a device. Mirrors
+ * {@code ip addr add PREFIX [peer PREFIX] [broadcast ADDR|+] [label L] [scope S] [nodad] [noprefixroute]
+ * [valid_lft SEC] [preferred_lft SEC] dev DEV}.
+ */
+public final class AddressSpec {
+    final IpPrefix local;
+    IpPrefix peer;
+    InetAddress broadcast;
+    String label;
+    Integer scope;
+    int flags;
+    Long validLifetime;
+    Long preferredLifetime;
+
+    private AddressSpec(IpPrefix local) {
+        this.local = local;
+    }
+
+    /** {@code ip addr add PREFIX}: "198.18.0.1/24", "fd00::1/64" (no length: a host prefix). */
+    public static AddressSpec of(String prefix) {
+        return new AddressSpec(IpPrefix.parse(prefix));
+    }
+
+    public static AddressSpec of(IpPrefix prefix) {
+        return new AddressSpec(prefix);
+    }
+
+    /** The address and prefix length. */
+    public IpPrefix prefix() {
+        return local;
+    }
+
+    /** The peer of a point-to-point address; its length becomes the prefix length. */
+    public AddressSpec peer(IpPrefix peer) {
+        if (Inet.family(peer.address()) != local.family()) {
+            throw new IllegalArgumentException("peer " + peer + " is not of the family of " + local);
+        }
+        this.peer = peer;
+        return this;
+    }
+
+    public AddressSpec broadcast(InetAddress broadcast) {
+        this.broadcast = broadcast;
+        return this;
+    }
+
+    /** {@code brd +}: the broadcast address with all host bits set (IPv4 only). */
+    public AddressSpec broadcastFromPrefix() {
+        if (!(local.address() instanceof Inet4Address)) {
+            throw new IllegalArgumentException("broadcast applies to IPv4 addresses");
+        }
+        byte[] b = local.address().getAddress();
+        for (int i = 0; i < 4; i++) {
+            int keep = Math.max(0, Math.min(8, local.length() - 8 * i));
+            b[i] |= (byte) (0xff >>> keep);
+        }
+        this.broadcast = Inet.of(b);
+        return this;
+    }
+
+    /** An IPv4 label; iproute2 requires it to start with the device name. */
+    public AddressSpec label(String label) {
+        if (label.length() > 15) {
+            throw new IllegalArgumentException("label \"" + label + "\" is longer than 15 bytes");
+        }
+        this.label = label;
+        return this;
+    }
+
+    /** RT_SCOPE_*: 0 global, 200 site, 253 link, 254 host. */
+    public AddressSpec scope(int scope) {
+        this.scope = scope;
+        return this;
+    }
+
+    /** {@code nodad}: skip duplicate address detection (IPv6). */
+    public AddressSpec noDad() {
+        flags |= IFA_F_NODAD;
+        return this;
+    }
+
+    /** {@code noprefixroute}: do not add the prefix route. */
+    public AddressSpec noPrefixRoute() {
+        flags |= IFA_F_NOPREFIXROUTE;
+        return this;
+    }
+
+    /** {@code home}. */
+    public AddressSpec home() {
+        flags |= IFA_F_HOMEADDRESS;
+        return this;
+    }
+
+    /** {@code mngtmpaddr}. */
+    public AddressSpec manageTempAddr() {
+        flags |= IFA_F_MANAGETEMPADDR;
+        return this;
+    }
+
+    /** {@code autojoin}. */
+    public AddressSpec autoJoin() {
+        flags |= IFA_F_MCAUTOJOIN;
+        return this;
+    }
+
+    /** {@code valid_lft SEC} ({@link Address#FOREVER} for forever). */
+    public AddressSpec validLifetime(long seconds) {
+        this.validLifetime = seconds;
+        return this;
+    }
+
+    /** {@code preferred_lft SEC}. */
+    public AddressSpec preferredLifetime(long seconds) {
+        this.preferredLifetime = seconds;
+        return this;
+    }
+
+    /** The scope iproute2 picks when none is given: host for 127.0.0.0/8, else global. */
+    int effectiveScope() {
+        if (scope != null) {
+            return scope;
+        }
+        byte[] b = local.address().getAddress();
+        return b.length == 4 && (b[0] & 0xff) == 127 ? 254 : 0;
+    }
+
+    @Override
+    public String toString() {
+        return local + (peer != null ? " peer " + peer : "");
+    }
+}

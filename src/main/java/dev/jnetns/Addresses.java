@@ -1,0 +1,143 @@
+package dev.jnetns;
+
+import static dev.jnetns.netlink.LinuxNetlink.NLM_F_ACK;
+import static dev.jnetns.netlink.LinuxNetlink.NLM_F_CREATE;
+import static dev.jnetns.netlink.LinuxNetlink.NLM_F_DUMP;
+import static dev.jnetns.netlink.LinuxNetlink.NLM_F_EXCL;
+import static dev.jnetns.netlink.LinuxNetlink.NLM_F_REPLACE;
+import static dev.jnetns.netlink.LinuxNetlink.NLM_F_REQUEST;
+import static dev.jnetns.rtnl.LinuxIfAddr.IFA_ADDRESS;
+import static dev.jnetns.rtnl.LinuxIfAddr.IFA_BROADCAST;
+import static dev.jnetns.rtnl.LinuxIfAddr.IFA_CACHEINFO;
+import static dev.jnetns.rtnl.LinuxIfAddr.IFA_FLAGS;
+import static dev.jnetns.rtnl.LinuxIfAddr.IFA_LABEL;
+import static dev.jnetns.rtnl.LinuxIfAddr.IFA_LOCAL;
+import static dev.jnetns.rtnl.LinuxRtnetlink.RTM_DELADDR;
+import static dev.jnetns.rtnl.LinuxRtnetlink.RTM_GETADDR;
+import static dev.jnetns.rtnl.LinuxRtnetlink.RTM_NEWADDR;
+import static dev.jnetns.sys.LinuxSocket.AF_UNSPEC;
+
+import dev.jnetns.netlink.NlSocket;
+import dev.jnetns.rtnl.AddrMessage;
+import dev.jnetns.sys.Errno;
+import dev.jnetns.sys.ErrnoException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.List;
+
+/** The IP addresses of one namespace: {@code ip addr}. Obtained from {@link Rtnl#addresses()}. */
+public final class Addresses {
+    private final NlSocket socket;
+    private final Links links;
+
+    Addresses(NlSocket socket, Links links) {
+        this.socket = socket;
+        this.links = links;
+    }
+
+    /** Every address, IPv4 first. Equivalent to: {@code ip addr show}. */
+    public List<Address> list() throws ErrnoException {
+        return dump(AF_UNSPEC, 0);
+    }
+
+    /** The addresses of one device. Equivalent to: {@code ip addr show dev DEV}. */
+    public List<Address> list(String dev) throws ErrnoException {
+        return dump(AF_UNSPEC, links.index(dev));
+    }
+
+    /** Addresses of {@code family} (AF_UNSPEC for all) on {@code index} (0 for all), filtered in the kernel. */
+    List<Address> dump(int family, int index) throws ErrnoException {
+        return socket.dump("addr show", (w, seq) -> {
+            w.beginMessage(RTM_GETADDR, NLM_F_REQUEST | NLM_F_DUMP, seq);
+            AddrMessage.writeHeader(w, family, 0, 0, 0, index);
+            w.endMessage();
+        }, m -> {
+            if (m.type() != RTM_NEWADDR) {
+                return null;
+            }
+            Address a = Address.of(AddrMessage.decode(m));
+            return index == 0 || a.index() == index ? a : null;
+        });
+    }
+
+    /** Equivalent to: {@code ip addr add SPEC dev DEV}. */
+    public void add(String dev, AddressSpec spec) throws ErrnoException {
+        modify(RTM_NEWADDR, NLM_F_CREATE | NLM_F_EXCL, "addr add " + spec + " dev " + dev, dev, spec);
+    }
+
+    /** Adds or updates. Equivalent to: {@code ip addr replace SPEC dev DEV}. */
+    public void replace(String dev, AddressSpec spec) throws ErrnoException {
+        modify(RTM_NEWADDR, NLM_F_CREATE | NLM_F_REPLACE, "addr replace " + spec + " dev " + dev, dev, spec);
+    }
+
+    /** Equivalent to: {@code ip addr del SPEC dev DEV}. */
+    public void delete(String dev, AddressSpec spec) throws ErrnoException {
+        modify(RTM_DELADDR, 0, "addr del " + spec + " dev " + dev, dev, spec);
+    }
+
+    /**
+     * Removes every address of {@code family} (AF_UNSPEC for all) from a device; returns how many.
+     * Equivalent to: {@code ip addr flush dev DEV}.
+     */
+    public int flush(String dev, int family) throws ErrnoException {
+        int index = links.index(dev);
+        List<Address> all = dump(family, index);
+        int n = 0;
+        for (Address a : all) {
+            try {
+                socket.execute("addr flush dev " + dev, (w, seq) -> {
+                    w.beginMessage(RTM_DELADDR, NLM_F_REQUEST | NLM_F_ACK, seq);
+                    AddrMessage.writeHeader(w, a.family(), a.prefixLength(), 0, a.scope(), index);
+                    w.attr(IFA_LOCAL, a.local().getAddress());
+                    w.endMessage();
+                });
+                n++;
+            } catch (ErrnoException e) {
+                // deleting a primary IPv4 address takes its secondaries with it
+                if (!e.is(Errno.EADDRNOTAVAIL)) {
+                    throw e;
+                }
+            }
+        }
+        return n;
+    }
+
+    private void modify(int type, int flags, String what, String dev, AddressSpec s) throws ErrnoException {
+        int index = links.index(dev);
+        if (s.label != null && !s.label.startsWith(dev)) {
+            throw new IllegalArgumentException("label \"" + s.label + "\" must begin with the device name \"" + dev + "\"");
+        }
+        long valid = s.validLifetime != null ? s.validLifetime : Address.FOREVER;
+        long preferred = s.preferredLifetime != null ? s.preferredLifetime : valid;
+        if (preferred > valid) {
+            throw new IllegalArgumentException("preferred_lft is greater than valid_lft");
+        }
+        IpPrefix peer = s.peer != null ? s.peer : s.local;
+        socket.execute(what, (w, seq) -> {
+            w.beginMessage(type, NLM_F_REQUEST | NLM_F_ACK | flags, seq);
+            AddrMessage.writeHeader(w, s.local.family(), s.peer != null ? s.peer.length() : s.local.length(),
+                    s.flags & 0xff, type == RTM_DELADDR && s.scope == null ? 0 : s.effectiveScope(), index);
+            w.attr(IFA_LOCAL, s.local.address().getAddress());
+            w.attr(IFA_ADDRESS, peer.address().getAddress());
+            if (s.broadcast != null) {
+                w.attr(IFA_BROADCAST, s.broadcast.getAddress());
+            }
+            if (s.label != null) {
+                w.attrString(IFA_LABEL, s.label);
+            }
+            if (s.validLifetime != null || s.preferredLifetime != null) {
+                w.attr(IFA_CACHEINFO, cacheinfo(preferred, valid));
+            }
+            if ((s.flags & ~0xff) != 0) {
+                w.attrU32(IFA_FLAGS, s.flags);
+            }
+            w.endMessage();
+        });
+    }
+
+    private static byte[] cacheinfo(long preferred, long valid) {
+        ByteBuffer b = ByteBuffer.allocate(16).order(ByteOrder.nativeOrder());
+        b.putInt((int) preferred).putInt((int) valid).putInt(0).putInt(0);
+        return b.array();
+    }
+}

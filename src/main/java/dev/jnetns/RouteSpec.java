@@ -1,0 +1,180 @@
+package dev.jnetns;
+
+import dev.jnetns.rtnl.LinuxRoute;
+import dev.jnetns.sys.LinuxSocket;
+import java.net.InetAddress;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A route to add, replace or delete. Mirrors {@code ip route add [TYPE] PREFIX|default [via GW]
+ * [dev DEV] [src IP] [metric N] [table ID] [proto P] [scope S] [onlink] [mtu N] [nexthop ...]}.
+ * Unset fields take iproute2's defaults (table main, proto boot, type unicast, scope link for a
+ * route with no gateway, universe otherwise).
+ */
+public final class RouteSpec {
+    final IpPrefix dst;          // null: default route of the family the other fields imply
+    InetAddress gateway;
+    String dev;
+    InetAddress prefsrc;
+    Long metric;
+    Integer table;
+    Integer protocol;
+    Integer scope;
+    Integer type;
+    boolean onlink;
+    Integer mtu;
+    final List<NexthopSpec> nexthops = new ArrayList<>();
+    Integer family;
+
+    /** One path of a multipath route ({@code nexthop via GW dev DEV weight W}). */
+    record NexthopSpec(InetAddress gateway, String dev, int weight) {
+    }
+
+    private RouteSpec(IpPrefix dst) {
+        this.dst = dst;
+    }
+
+    /** A route to {@code prefix}: "198.18.1.0/24", "fd00:1::/64", "198.18.1.1" (a host) or "default". */
+    public static RouteSpec to(String prefix) {
+        return prefix.equals("default") || prefix.equals("all") || prefix.equals("any")
+                ? new RouteSpec(null) : new RouteSpec(IpPrefix.parse(prefix));
+    }
+
+    public static RouteSpec to(IpPrefix prefix) {
+        return new RouteSpec(prefix);
+    }
+
+    /** The default route; its family follows the gateway (IPv4 when nothing says otherwise). */
+    public static RouteSpec defaultRoute() {
+        return new RouteSpec(null);
+    }
+
+    /** {@code via GW}. */
+    public RouteSpec via(InetAddress gateway) {
+        this.gateway = gateway;
+        return this;
+    }
+
+    /** {@code dev DEV}. */
+    public RouteSpec dev(String dev) {
+        this.dev = Links.checkName(dev);
+        return this;
+    }
+
+    /** {@code src IP}: the preferred source address. */
+    public RouteSpec src(InetAddress prefsrc) {
+        this.prefsrc = prefsrc;
+        return this;
+    }
+
+    /** {@code metric N}. */
+    public RouteSpec metric(long metric) {
+        if (metric < 0 || metric > 0xffffffffL) {
+            throw new IllegalArgumentException("invalid metric " + metric);
+        }
+        this.metric = metric;
+        return this;
+    }
+
+    /** {@code table ID} (254 main, 255 local, any other id up to 2^32-1). */
+    public RouteSpec table(int table) {
+        this.table = table;
+        return this;
+    }
+
+    /** {@code proto P} (RTPROT_*: 2 kernel, 3 boot, 4 static …). */
+    public RouteSpec protocol(int protocol) {
+        this.protocol = protocol;
+        return this;
+    }
+
+    /** {@code scope S} (RT_SCOPE_*). */
+    public RouteSpec scope(int scope) {
+        this.scope = scope;
+        return this;
+    }
+
+    /** The route type (RTN_*): unicast, local, blackhole, unreachable, prohibit … */
+    public RouteSpec type(int type) {
+        this.type = type;
+        return this;
+    }
+
+    /** {@code onlink}: the gateway is on the link even though no prefix says so. */
+    public RouteSpec onlink() {
+        this.onlink = true;
+        return this;
+    }
+
+    /** {@code mtu N}: the path MTU metric. */
+    public RouteSpec mtu(int mtu) {
+        this.mtu = mtu;
+        return this;
+    }
+
+    /** {@code nexthop via GW dev DEV weight W}: one path of a multipath route. */
+    public RouteSpec nexthop(InetAddress gateway, String dev, int weight) {
+        if (weight < 1 || weight > 256) {
+            throw new IllegalArgumentException("invalid nexthop weight " + weight + " (1..256)");
+        }
+        nexthops.add(new NexthopSpec(gateway, dev == null ? null : Links.checkName(dev), weight));
+        return this;
+    }
+
+    /** {@code -4} / {@code -6}: the family, when nothing else gives it (a default blackhole, say). */
+    public RouteSpec family(int family) {
+        this.family = family;
+        return this;
+    }
+
+    /** AF_INET or AF_INET6, from the destination, the gateway, the source or {@link #family(int)}. */
+    int effectiveFamily() {
+        if (dst != null) {
+            return dst.family();
+        }
+        if (gateway != null) {
+            return Inet.family(gateway);
+        }
+        for (NexthopSpec n : nexthops) {
+            if (n.gateway() != null) {
+                return Inet.family(n.gateway());
+            }
+        }
+        if (prefsrc != null) {
+            return Inet.family(prefsrc);
+        }
+        return family != null ? family : LinuxSocket.AF_INET;
+    }
+
+    /** The destination, {@code 0.0.0.0/0} or {@code ::/0} for a default route. */
+    IpPrefix effectiveDst() {
+        return dst != null ? dst : new IpPrefix(Inet.any(effectiveFamily()), 0);
+    }
+
+    int effectiveType() {
+        return type != null ? type : LinuxRoute.RTN_UNICAST;
+    }
+
+    @Override
+    public String toString() {
+        StringBuilder sb = new StringBuilder();
+        if (type != null && type != LinuxRoute.RTN_UNICAST) {
+            sb.append(RtNames.TYPES.name(type)).append(' ');
+        }
+        sb.append(dst == null ? "default" : dst.length() == IpPrefix.bits(dst.address()) ? Inet.format(dst.address()) : dst.toString());
+        if (gateway != null) {
+            sb.append(" via ").append(Inet.format(gateway));
+        }
+        if (dev != null) {
+            sb.append(" dev ").append(dev);
+        }
+        if (table != null) {
+            sb.append(" table ").append(RtNames.TABLES.name(table));
+        }
+        if (metric != null) {
+            sb.append(" metric ").append(metric);
+        }
+        return sb.toString();
+    }
+}

@@ -1,0 +1,202 @@
+package dev.jnetns;
+
+import static dev.jnetns.netlink.LinuxNetlink.NLM_F_ACK;
+import static dev.jnetns.netlink.LinuxNetlink.NLM_F_CREATE;
+import static dev.jnetns.netlink.LinuxNetlink.NLM_F_DUMP;
+import static dev.jnetns.netlink.LinuxNetlink.NLM_F_EXCL;
+import static dev.jnetns.netlink.LinuxNetlink.NLM_F_REPLACE;
+import static dev.jnetns.netlink.LinuxNetlink.NLM_F_REQUEST;
+import static dev.jnetns.rtnl.LinuxRoute.RTAX_MTU;
+import static dev.jnetns.rtnl.LinuxRoute.RTA_DST;
+import static dev.jnetns.rtnl.LinuxRoute.RTA_GATEWAY;
+import static dev.jnetns.rtnl.LinuxRoute.RTA_METRICS;
+import static dev.jnetns.rtnl.LinuxRoute.RTA_OIF;
+import static dev.jnetns.rtnl.LinuxRoute.RTA_PREFSRC;
+import static dev.jnetns.rtnl.LinuxRoute.RTA_PRIORITY;
+import static dev.jnetns.rtnl.LinuxRoute.RTA_TABLE;
+import static dev.jnetns.rtnl.LinuxRoute.RTM_F_CLONED;
+import static dev.jnetns.rtnl.LinuxRoute.RTNH_F_ONLINK;
+import static dev.jnetns.rtnl.LinuxRoute.RTN_ANYCAST;
+import static dev.jnetns.rtnl.LinuxRoute.RTN_BROADCAST;
+import static dev.jnetns.rtnl.LinuxRoute.RTN_LOCAL;
+import static dev.jnetns.rtnl.LinuxRoute.RTN_MULTICAST;
+import static dev.jnetns.rtnl.LinuxRoute.RTN_NAT;
+import static dev.jnetns.rtnl.LinuxRoute.RTN_UNICAST;
+import static dev.jnetns.rtnl.LinuxRoute.RTPROT_BOOT;
+import static dev.jnetns.rtnl.LinuxRoute.RT_SCOPE_HOST;
+import static dev.jnetns.rtnl.LinuxRoute.RT_SCOPE_LINK;
+import static dev.jnetns.rtnl.LinuxRoute.RT_SCOPE_NOWHERE;
+import static dev.jnetns.rtnl.LinuxRoute.RT_SCOPE_UNIVERSE;
+import static dev.jnetns.rtnl.LinuxRoute.RT_TABLE_LOCAL;
+import static dev.jnetns.rtnl.LinuxRoute.RT_TABLE_MAIN;
+import static dev.jnetns.rtnl.LinuxRtnetlink.RTM_DELROUTE;
+import static dev.jnetns.rtnl.LinuxRtnetlink.RTM_GETROUTE;
+import static dev.jnetns.rtnl.LinuxRtnetlink.RTM_NEWROUTE;
+import static dev.jnetns.sys.LinuxSocket.AF_INET6;
+import static dev.jnetns.sys.LinuxSocket.AF_UNSPEC;
+
+import dev.jnetns.netlink.NlSocket;
+import dev.jnetns.netlink.NlWriter;
+import dev.jnetns.rtnl.RouteMessage;
+import dev.jnetns.sys.ErrnoException;
+import java.net.InetAddress;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The routes of one namespace: {@code ip route}. Obtained from {@link Rtnl#routes()}. */
+public final class Routes {
+    private final NlSocket socket;
+    private final Links links;
+
+    Routes(NlSocket socket, Links links) {
+        this.socket = socket;
+        this.links = links;
+    }
+
+    /** Every route of every family and table. Equivalent to: {@code ip route show table all} plus {@code ip -6 ...}. */
+    public List<Route> list() throws ErrnoException {
+        return list(AF_UNSPEC, 0);
+    }
+
+    /**
+     * The routes of {@code family} (AF_UNSPEC for both) in {@code table} (0 for all), filtered in the
+     * kernel; cached clones are left out. Equivalent to: {@code ip [-4|-6] route show table TABLE}.
+     */
+    public List<Route> list(int family, int table) throws ErrnoException {
+        return socket.dump("route show", (w, seq) -> {
+            w.beginMessage(RTM_GETROUTE, NLM_F_REQUEST | NLM_F_DUMP, seq);
+            RouteMessage.writeHeader(w, family, 0, 0, 0, table > 0 && table < 256 ? table : 0, 0, 0, 0, 0);
+            if (table >= 256 || table < 0) {
+                w.attrU32(RTA_TABLE, table);
+            }
+            w.endMessage();
+        }, m -> {
+            if (m.type() != RTM_NEWROUTE) {
+                return null;
+            }
+            RouteMessage r = RouteMessage.decode(m);
+            if ((r.flags() & RTM_F_CLONED) != 0 || (table != 0 && r.table() != table)) {
+                return null;
+            }
+            return Route.of(r);
+        });
+    }
+
+    /** Equivalent to: {@code ip route add SPEC}. */
+    public void add(RouteSpec spec) throws ErrnoException {
+        modify(RTM_NEWROUTE, NLM_F_CREATE | NLM_F_EXCL, "route add " + spec, spec);
+    }
+
+    /** Adds or updates. Equivalent to: {@code ip route replace SPEC}. */
+    public void replace(RouteSpec spec) throws ErrnoException {
+        modify(RTM_NEWROUTE, NLM_F_CREATE | NLM_F_REPLACE, "route replace " + spec, spec);
+    }
+
+    /** Equivalent to: {@code ip route del SPEC}; fields left unset match any value. */
+    public void delete(RouteSpec spec) throws ErrnoException {
+        modify(RTM_DELROUTE, 0, "route del " + spec, spec);
+    }
+
+    /** The route the kernel would use to reach {@code dst}. Equivalent to: {@code ip route get ADDR}. */
+    public Route get(InetAddress dst) throws ErrnoException {
+        int family = Inet.family(dst);
+        List<Route> r = socket.execute("route get " + Inet.format(dst), (w, seq) -> {
+            w.beginMessage(RTM_GETROUTE, NLM_F_REQUEST | NLM_F_ACK, seq);
+            RouteMessage.writeHeader(w, family, IpPrefix.bits(dst), 0, 0, 0, 0, 0, 0, 0);
+            w.attr(RTA_DST, dst.getAddress());
+            w.endMessage();
+        }, m -> m.type() == RTM_NEWROUTE ? Route.of(RouteMessage.decode(m)) : null);
+        return r.get(0);
+    }
+
+    private void modify(int type, int flags, String what, RouteSpec s) throws ErrnoException {
+        int oif = s.dev != null ? links.index(s.dev) : 0;
+        List<RouteMessage.Nexthop> hops = new ArrayList<>();
+        for (RouteSpec.NexthopSpec n : s.nexthops) {
+            hops.add(new RouteMessage.Nexthop(0, n.weight() - 1, n.dev() != null ? links.index(n.dev()) : 0,
+                    n.gateway() == null ? null : n.gateway().getAddress()));
+        }
+        int family = s.effectiveFamily();
+        checkFamily(s, family);
+        socket.execute(what, (w, seq) -> {
+            w.beginMessage(type, NLM_F_REQUEST | NLM_F_ACK | flags, seq);
+            write(w, type == RTM_DELROUTE, s, family, oif, hops);
+            w.endMessage();
+        });
+    }
+
+    private static void checkFamily(RouteSpec s, int family) {
+        List<InetAddress> all = new ArrayList<>();
+        if (s.gateway != null) {
+            all.add(s.gateway);
+        }
+        if (s.prefsrc != null) {
+            all.add(s.prefsrc);
+        }
+        s.nexthops.forEach(n -> {
+            if (n.gateway() != null) {
+                all.add(n.gateway());
+            }
+        });
+        for (InetAddress a : all) {
+            if (Inet.family(a) != family) {
+                throw new IllegalArgumentException("address " + Inet.format(a) + " is not of the route's family");
+            }
+        }
+    }
+
+    /** The rtmsg and attributes iproute2 sends for the same {@code ip route} command. */
+    private static void write(NlWriter w, boolean delete, RouteSpec s, int family, int oif,
+                              List<RouteMessage.Nexthop> hops) {
+        int rtType = delete ? (s.type != null ? s.type : 0) : s.effectiveType();
+        int table = s.table != null ? s.table
+                : (!delete && (rtType == RTN_LOCAL || rtType == RTN_BROADCAST || rtType == RTN_NAT || rtType == RTN_ANYCAST))
+                ? RT_TABLE_LOCAL : RT_TABLE_MAIN;
+        int protocol = s.protocol != null ? s.protocol : delete ? 0 : RTPROT_BOOT;
+        int scope;
+        if (s.scope != null) {
+            scope = s.scope;
+        } else if (delete) {
+            scope = RT_SCOPE_NOWHERE;
+        } else if (family == AF_INET6) {
+            scope = RT_SCOPE_UNIVERSE;
+        } else if (rtType == RTN_LOCAL || rtType == RTN_NAT) {
+            scope = RT_SCOPE_HOST;
+        } else if (rtType == RTN_BROADCAST || rtType == RTN_MULTICAST || rtType == RTN_ANYCAST) {
+            scope = RT_SCOPE_LINK;
+        } else if (rtType == RTN_UNICAST && s.gateway == null && hops.isEmpty()) {
+            scope = RT_SCOPE_LINK;
+        } else {
+            scope = RT_SCOPE_UNIVERSE;
+        }
+        IpPrefix dst = s.effectiveDst();
+        RouteMessage.writeHeader(w, family, dst.length(), 0, 0, Integer.compareUnsigned(table, 256) < 0 ? table : 0,
+                protocol, scope, rtType, s.onlink ? RTNH_F_ONLINK : 0);
+        if (dst.length() > 0) {
+            w.attr(RTA_DST, dst.address().getAddress());
+        }
+        if (s.metric != null) {
+            w.attrU32(RTA_PRIORITY, s.metric.intValue());
+        }
+        if (s.prefsrc != null) {
+            w.attr(RTA_PREFSRC, s.prefsrc.getAddress());
+        }
+        if (s.gateway != null) {
+            w.attr(RTA_GATEWAY, s.gateway.getAddress());
+        }
+        if (oif != 0) {
+            w.attrU32(RTA_OIF, oif);
+        }
+        if (Integer.compareUnsigned(table, 256) >= 0) {
+            w.attrU32(RTA_TABLE, table);
+        }
+        if (s.mtu != null) {
+            int mx = w.beginNestedPlain(RTA_METRICS);
+            w.attrU32(RTAX_MTU, s.mtu);
+            w.endNested(mx);
+        }
+        if (!hops.isEmpty()) {
+            RouteMessage.writeMultipath(w, hops);
+        }
+    }
+}

@@ -1,0 +1,71 @@
+package dev.jnetns;
+
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The names iproute2 gives route tables, protocols, scopes and types (its built-in rt_names, the
+ * files under /etc/iproute2 are not read), both ways: {@code 254 ↔ "main"}. Unknown numbers print
+ * as numbers and numbers parse as themselves.
+ */
+public final class RtNames {
+    /** Route tables. */
+    public static final RtNames TABLES = new RtNames("table", 0xffffffffL,
+            0, "unspec", 253, "default", 254, "main", 255, "local");
+    /** Route protocols (RTPROT_*). */
+    public static final RtNames PROTOCOLS = new RtNames("protocol", 255,
+            0, "unspec", 1, "redirect", 2, "kernel", 3, "boot", 4, "static", 8, "gated", 9, "ra", 10, "mrt",
+            11, "zebra", 12, "bird", 13, "dnrouted", 14, "xorp", 15, "ntk", 16, "dhcp", 18, "keepalived",
+            42, "babel", 99, "openr", 186, "bgp", 187, "isis", 188, "ospf", 189, "rip", 192, "eigrp");
+    /** Scopes (RT_SCOPE_*). */
+    public static final RtNames SCOPES = new RtNames("scope", 255,
+            0, "global", 200, "site", 253, "link", 254, "host", 255, "nowhere");
+    /** Route types (RTN_*). */
+    public static final RtNames TYPES = new RtNames("type", 255,
+            0, "none", 1, "unicast", 2, "local", 3, "broadcast", 4, "anycast", 5, "multicast", 6, "blackhole",
+            7, "unreachable", 8, "prohibit", 9, "throw", 10, "nat", 11, "xresolve");
+
+    private final String what;
+    private final long max;
+    private final Map<Integer, String> byNumber = new TreeMap<>();
+    private final Map<String, Integer> byName = new TreeMap<>();
+
+    private RtNames(String what, long max, Object... pairs) {
+        this.what = what;
+        this.max = max;
+        for (int i = 0; i < pairs.length; i += 2) {
+            byNumber.put((Integer) pairs[i], (String) pairs[i + 1]);
+            byName.put((String) pairs[i + 1], (Integer) pairs[i]);
+        }
+    }
+
+    /** The name of {@code number}, or the number itself as text. */
+    public String name(int number) {
+        String n = byNumber.get(number);
+        return n != null ? n : Integer.toUnsignedString(number);
+    }
+
+    /**
+     * The number of a name or numeric text ("main" → 254, "100" → 100).
+     *
+     * @throws IllegalArgumentException for an unknown name or a number out of range
+     */
+    public int number(String text) {
+        Integer n = byName.get(text);
+        if (n != null) {
+            return n;
+        }
+        if (what.equals("scope") && text.equals("universe")) {
+            return 0;
+        }
+        try {
+            long v = Long.parseLong(text);
+            if (v >= 0 && v <= max) {
+                return (int) v;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException("invalid " + what + " \"" + text + "\"");
+    }
+}

@@ -1,0 +1,194 @@
+package dev.jnetns.cli;
+
+import dev.jnetns.Address;
+import dev.jnetns.AddressSpec;
+import dev.jnetns.IpPrefix;
+import dev.jnetns.Link;
+import dev.jnetns.RtNames;
+import dev.jnetns.Rtnl;
+import dev.jnetns.sys.ErrnoException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code jnetns address ...}: IP addresses, as {@code ip address}. */
+@Command(name = "address", aliases = {"addr", "a"}, description = "IP addresses, as `ip address`.",
+        footer = {"",
+            "Usage: jnetns [-4|-6] address show [dev DEV]",
+            "       jnetns address add|del|replace PREFIX [peer PREFIX] [broadcast ADDR|+] [label LABEL]",
+            "                      [scope SCOPE] [nodad] [noprefixroute] [home] [mngtmpaddr] [autojoin]",
+            "                      [valid_lft SEC|forever] [preferred_lft SEC|forever] dev DEV",
+            "       jnetns [-4|-6] address flush dev DEV"})
+final class AddressCommand implements Callable<Integer> {
+    @ParentCommand
+    JnetnsCommand top;
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(arity = "0..*", paramLabel = "ARGS")
+    List<String> words = new ArrayList<>();
+
+    @Override
+    public Integer call() throws ErrnoException {
+        Words w = new Words(words);
+        String verb = w.hasNext() ? w.next() : "show";
+        if (Words.matches(verb, "show") || Words.matches(verb, "list") || verb.equals("lst")) {
+            show(w);
+        } else if (Words.matches(verb, "add")) {
+            modify(w, "add");
+        } else if (Words.matches(verb, "delete")) {
+            modify(w, "del");
+        } else if (Words.matches(verb, "replace") || verb.equals("change")) {
+            modify(w, "replace");
+        } else if (Words.matches(verb, "flush")) {
+            flush(w);
+        } else if (Words.matches(verb, "help")) {
+            spec.commandLine().usage(spec.commandLine().getOut());
+        } else {
+            throw new UsageException("address: unknown command \"" + verb + "\"; try 'jnetns address help'");
+        }
+        return 0;
+    }
+
+    private void show(Words w) throws ErrnoException {
+        String dev = null;
+        while (w.hasNext()) {
+            String word = w.next();
+            if (word.equals("dev")) {
+                dev = w.valueOf(word);
+            } else if (dev == null) {
+                dev = word;
+            } else {
+                throw new UsageException("address show: unexpected \"" + word + "\"");
+            }
+        }
+        int family = top.family(0);
+        try (Rtnl rtnl = top.openRtnl()) {
+            List<Link> links = rtnl.links().list();
+            List<Link> shown = dev == null ? links : List.of(rtnl.links().get(dev));
+            if (family == 10 && dev == null) {
+                // ip -6 dumps links from the IPv6 layer, whose answer has no qdisc, master or group
+                shown = shown.stream().map(l -> new Link(l.index(), l.name(), l.flags(), l.mtu(), null,
+                        l.operState(), l.linkMode(), -1, l.txQueueLen(), l.type(), l.address(), l.broadcast(), 0,
+                        l.linkIndex(), l.linkNetnsId(), l.alias(), l.kind(), l.slaveKind())).toList();
+            }
+            List<Address> addrs = new ArrayList<>();
+            for (Address a : dev == null ? rtnl.addresses().list() : rtnl.addresses().list(dev)) {
+                if (family == 0 || a.family() == family) {
+                    addrs.add(a);
+                }
+            }
+            if (family != 0) {
+                // with -4/-6, ip lists only the devices that have an address of that family
+                shown = shown.stream().filter(l -> addrs.stream().anyMatch(a -> a.index() == l.index())).toList();
+            }
+            AddressPrinter p = new AddressPrinter(new LinkPrinter(links, top.details, family == 0,
+                    top.json ? java.util.Map.of() : JnetnsCommand.netnsNames(rtnl, links)));
+            if (top.json) {
+                top.out().println(p.json(shown, addrs, top.json()));
+            } else {
+                top.out().print(p.text(shown, addrs));
+            }
+        }
+    }
+
+    private void modify(Words w, String verb) throws ErrnoException {
+        if (!w.hasNext()) {
+            throw new UsageException("address " + verb + ": no address given");
+        }
+        AddressSpec s = null;
+        String dev = null;
+        List<String> pending = new ArrayList<>();
+        while (w.hasNext()) {
+            String word = w.next();
+            switch (word) {
+                case "dev": dev = w.valueOf(word); break;
+                case "local": s = AddressSpec.of(w.valueOf(word)); break;
+                case "peer": case "remote": case "broadcast": case "brd": case "label": case "scope":
+                case "valid_lft": case "preferred_lft":
+                    pending.add(word);
+                    pending.add(w.valueOf(word));
+                    break;
+                case "nodad": case "noprefixroute": case "home": case "mngtmpaddr": case "autojoin":
+                    pending.add(word);
+                    break;
+                default:
+                    if (s != null) {
+                        throw new UsageException("address " + verb + ": unexpected \"" + word + "\"");
+                    }
+                    s = AddressSpec.of(word);
+            }
+        }
+        if (s == null) {
+            throw new UsageException("address " + verb + ": no address given");
+        }
+        if (dev == null) {
+            throw new UsageException("address " + verb + ": \"dev DEV\" is required");
+        }
+        applyOptions(s, pending);
+        try (Rtnl rtnl = top.openRtnl()) {
+            switch (verb) {
+                case "add": rtnl.addresses().add(dev, s); break;
+                case "del": rtnl.addresses().delete(dev, s); break;
+                default: rtnl.addresses().replace(dev, s); break;
+            }
+        }
+    }
+
+    private static void applyOptions(AddressSpec s, List<String> opts) {
+        for (int i = 0; i < opts.size(); i++) {
+            String word = opts.get(i);
+            switch (word) {
+                case "peer": case "remote": s.peer(IpPrefix.parse(opts.get(++i))); break;
+                case "broadcast": case "brd": {
+                    String b = opts.get(++i);
+                    if (b.equals("+")) {
+                        s.broadcastFromPrefix();
+                    } else {
+                        s.broadcast(IpPrefix.parseAddress(b));
+                    }
+                    break;
+                }
+                case "label": s.label(opts.get(++i)); break;
+                case "scope": s.scope(RtNames.SCOPES.number(opts.get(++i))); break;
+                case "valid_lft": s.validLifetime(lifetime(word, opts.get(++i))); break;
+                case "preferred_lft": s.preferredLifetime(lifetime(word, opts.get(++i))); break;
+                case "nodad": s.noDad(); break;
+                case "noprefixroute": s.noPrefixRoute(); break;
+                case "home": s.home(); break;
+                case "mngtmpaddr": s.manageTempAddr(); break;
+                default: s.autoJoin(); break;
+            }
+        }
+    }
+
+    private static long lifetime(String key, String v) {
+        return v.equals("forever") ? Address.FOREVER : Words.parseNumber(key, v, 0xffffffffL);
+    }
+
+    private void flush(Words w) throws ErrnoException {
+        String dev = null;
+        while (w.hasNext()) {
+            String word = w.next();
+            if (word.equals("dev")) {
+                dev = w.valueOf(word);
+            } else if (dev == null) {
+                dev = word;
+            } else {
+                throw new UsageException("address flush: unexpected \"" + word + "\"");
+            }
+        }
+        if (dev == null) {
+            throw new UsageException("address flush: \"dev DEV\" is required");
+        }
+        try (Rtnl rtnl = top.openRtnl()) {
+            rtnl.addresses().flush(dev, top.family(0));
+        }
+    }
+}

@@ -1,0 +1,101 @@
+package dev.jnetns.cli;
+
+import dev.jnetns.Address;
+import dev.jnetns.IpPrefix;
+import dev.jnetns.Link;
+import dev.jnetns.RtNames;
+import java.net.InetAddress;
+import java.util.List;
+
+/** Prints {@code ip addr show}: each link followed by its addresses, in text and JSON. */
+final class AddressPrinter {
+    private final LinkPrinter links;
+
+    AddressPrinter(LinkPrinter links) {
+        this.links = links;
+    }
+
+    private static String host(InetAddress a) {
+        return IpPrefix.format(a);
+    }
+
+    private static List<Address> of(List<Address> all, Link l) {
+        return all.stream().filter(a -> a.index() == l.index()).toList();
+    }
+
+    String json(List<Link> shown, List<Address> all, Json j) {
+        j.beginArray();
+        for (Link l : shown) {
+            j.beginObject();
+            links.jsonFields(l, j, false);
+            j.beginArrayKey("addr_info");
+            for (Address a : of(all, l)) {
+                j.beginObject();
+                j.put("family", a.family() == 2 ? "inet" : "inet6");
+                j.put("local", host(a.local()));
+                if (a.peer() != null) {
+                    j.put("address", host(a.peer()));
+                }
+                j.put("prefixlen", a.prefixLength());
+                if (a.broadcast() != null) {
+                    j.put("broadcast", host(a.broadcast()));
+                }
+                j.put("scope", RtNames.SCOPES.name(a.scope()));
+                for (String f : a.flagNames()) {
+                    j.put(f, true);
+                }
+                if (a.unnamedFlags() != 0) {
+                    j.put("ifa_flags", String.format("%02x", a.unnamedFlags()));
+                }
+                if (a.label() != null) {
+                    j.put("label", a.label());
+                }
+                if (a.validLifetime() >= 0) {
+                    j.put("valid_life_time", a.validLifetime());
+                    j.put("preferred_life_time", a.preferredLifetime());
+                }
+                j.endObject();
+            }
+            j.endArray();
+            j.endObject();
+        }
+        return j.endArray().toString();
+    }
+
+    String text(List<Link> shown, List<Address> all) {
+        StringBuilder sb = new StringBuilder();
+        for (Link l : shown) {
+            sb.append(links.text(l, false));
+            for (Address a : of(all, l)) {
+                sb.append("    ").append(a.family() == 2 ? "inet" : "inet6").append(' ').append(host(a.local()));
+                if (a.peer() != null) {
+                    sb.append(" peer ").append(host(a.peer()));
+                }
+                sb.append('/').append(a.prefixLength()).append(' ');
+                if (a.broadcast() != null) {
+                    sb.append("brd ").append(host(a.broadcast())).append(' ');
+                }
+                sb.append("scope ").append(RtNames.SCOPES.name(a.scope())).append(' ');
+                for (String f : a.flagNames()) {
+                    sb.append(f).append(' ');
+                }
+                if (a.unnamedFlags() != 0) {
+                    sb.append("flags ").append(String.format("%02x", a.unnamedFlags())).append(' ');
+                }
+                if (a.label() != null) {
+                    sb.append(a.label());
+                }
+                if (a.validLifetime() >= 0) {
+                    sb.append("\n       valid_lft ").append(lifetime(a.validLifetime()))
+                            .append(" preferred_lft ").append(lifetime(a.preferredLifetime()));
+                }
+                sb.append('\n');
+            }
+        }
+        return sb.toString();
+    }
+
+    private static String lifetime(long seconds) {
+        return seconds == Address.FOREVER ? "forever" : seconds + "sec";
+    }
+}

@@ -1,0 +1,134 @@
+package dev.jnetns.cli;
+
+import dev.jnetns.IpPrefix;
+import dev.jnetns.Neighbour;
+import dev.jnetns.Rtnl;
+import dev.jnetns.sys.ErrnoException;
+import java.net.InetAddress;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code jnetns neighbour ...}: ARP/NDP entries, as {@code ip neigh}. */
+@Command(name = "neighbour", aliases = {"neighbor", "neigh", "n"}, description = "ARP/NDP entries, as `ip neigh`.",
+        footer = {"",
+            "Usage: jnetns [-4|-6] neigh show [dev DEV] [nud STATE|all]",
+            "       jnetns neigh add|del|replace ADDR [lladdr MAC] dev DEV [nud STATE] [router] [proxy]"})
+final class NeighbourCommand implements Callable<Integer> {
+    private static final int NUD_NOARP = 0x40;
+
+    @ParentCommand
+    JnetnsCommand top;
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(arity = "0..*", paramLabel = "ARGS")
+    List<String> words = new ArrayList<>();
+
+    @Override
+    public Integer call() throws ErrnoException {
+        Words w = new Words(words);
+        String verb = w.hasNext() ? w.next() : "show";
+        if (Words.matches(verb, "show") || Words.matches(verb, "list") || verb.equals("lst")) {
+            show(w);
+        } else if (Words.matches(verb, "add")) {
+            modify(w, "add");
+        } else if (Words.matches(verb, "delete")) {
+            modify(w, "del");
+        } else if (Words.matches(verb, "replace") || verb.equals("change")) {
+            modify(w, "replace");
+        } else if (Words.matches(verb, "help")) {
+            spec.commandLine().usage(spec.commandLine().getOut());
+        } else {
+            throw new UsageException("neigh: unknown command \"" + verb + "\"; try 'jnetns neigh help'");
+        }
+        return 0;
+    }
+
+    private void show(Words w) throws ErrnoException {
+        String dev = null;
+        boolean all = false;
+        Integer nud = null;
+        while (w.hasNext()) {
+            String word = w.next();
+            if (word.equals("dev")) {
+                dev = w.valueOf(word);
+            } else if (word.equals("nud")) {
+                String s = w.valueOf(word);
+                if (s.equals("all")) {
+                    all = true;
+                } else {
+                    nud = Neighbour.state(s);
+                }
+            } else {
+                throw new UsageException("neigh show: unexpected \"" + word + "\"");
+            }
+        }
+        int family = top.family(0);
+        boolean showAll = all;
+        Integer onlyState = nud;
+        try (Rtnl rtnl = top.openRtnl()) {
+            int index = dev == null ? 0 : rtnl.links().get(dev).index();
+            List<Neighbour> shown = rtnl.neighbours().list().stream()
+                    .filter(n -> index == 0 || n.index() == index)
+                    .filter(n -> family == 0 || n.family() == family)
+                    .filter(n -> onlyState != null ? (n.state() & onlyState) != 0 || (onlyState == 0 && n.state() == 0)
+                            : showAll || n.state() == 0 || (n.state() & ~NUD_NOARP) != 0)
+                    .toList();
+            NeighbourPrinter p = new NeighbourPrinter(rtnl.links().list());
+            if (top.json) {
+                top.out().println(p.json(shown, top.json()));
+            } else {
+                top.out().print(p.text(shown));
+            }
+        }
+    }
+
+    private void modify(Words w, String verb) throws ErrnoException {
+        InetAddress dst = null;
+        String lladdr = null;
+        String dev = null;
+        int state = 0;
+        boolean router = false;
+        boolean proxy = false;
+        while (w.hasNext()) {
+            String word = w.next();
+            switch (word) {
+                case "lladdr": lladdr = w.valueOf(word); break;
+                case "dev": dev = w.valueOf(word); break;
+                case "nud": state = Neighbour.state(w.valueOf(word)); break;
+                case "router": router = true; break;
+                case "proxy": proxy = true; dst = IpPrefix.parseAddress(w.valueOf(word)); break;
+                case "to": dst = IpPrefix.parseAddress(w.valueOf(word)); break;
+                default:
+                    if (dst != null) {
+                        throw new UsageException("neigh " + verb + ": unexpected \"" + word + "\"");
+                    }
+                    dst = IpPrefix.parseAddress(word);
+            }
+        }
+        if (dst == null) {
+            throw new UsageException("neigh " + verb + ": no address given");
+        }
+        if (dev == null) {
+            throw new UsageException("neigh " + verb + ": \"dev DEV\" is required");
+        }
+        try (Rtnl rtnl = top.openRtnl()) {
+            if (verb.equals("del")) {
+                rtnl.neighbours().delete(dev, dst);
+            } else if (proxy) {
+                rtnl.neighbours().addProxy(dev, dst);
+            } else if (verb.equals("add")) {
+                rtnl.neighbours().add(dev, dst, lladdr, state, router);
+            } else {
+                rtnl.neighbours().replace(dev, dst, lladdr, state, router);
+            }
+        }
+    }
+}

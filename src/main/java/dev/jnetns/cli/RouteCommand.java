@@ -1,0 +1,214 @@
+package dev.jnetns.cli;
+
+import dev.jnetns.IpPrefix;
+import dev.jnetns.Link;
+import dev.jnetns.Route;
+import dev.jnetns.RouteSpec;
+import dev.jnetns.RtNames;
+import dev.jnetns.Rtnl;
+import dev.jnetns.sys.ErrnoException;
+import java.net.InetAddress;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code jnetns route ...}: routes, as {@code ip route}. */
+@Command(name = "route", aliases = {"r", "ro"}, description = "Routes, as `ip route`.",
+        footer = {"",
+            "Usage: jnetns [-4|-6] route show [table ID|all] [dev DEV]",
+            "       jnetns route add|del|replace [TYPE] PREFIX|default [via GW] [dev DEV] [src IP] [metric N]",
+            "                    [table ID] [proto P] [scope S] [onlink] [mtu N] [nexthop via GW dev DEV weight W]...",
+            "         TYPE := unicast | local | blackhole | unreachable | prohibit | throw",
+            "       jnetns route get ADDRESS"})
+final class RouteCommand implements Callable<Integer> {
+    private static final int AF_INET = 2;
+    private static final int RT_TABLE_MAIN = 254;
+
+    @ParentCommand
+    JnetnsCommand top;
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(arity = "0..*", paramLabel = "ARGS")
+    List<String> words = new ArrayList<>();
+
+    @Override
+    public Integer call() throws ErrnoException {
+        Words w = new Words(words);
+        String verb = w.hasNext() ? w.next() : "show";
+        if (Words.matches(verb, "show") || Words.matches(verb, "list") || verb.equals("lst")) {
+            show(w);
+        } else if (Words.matches(verb, "add")) {
+            modify(w, "add");
+        } else if (Words.matches(verb, "delete")) {
+            modify(w, "del");
+        } else if (Words.matches(verb, "replace") || verb.equals("change")) {
+            modify(w, "replace");
+        } else if (Words.matches(verb, "get")) {
+            get(w);
+        } else if (Words.matches(verb, "help")) {
+            spec.commandLine().usage(spec.commandLine().getOut());
+        } else {
+            throw new UsageException("route: unknown command \"" + verb + "\"; try 'jnetns route help'");
+        }
+        return 0;
+    }
+
+    private void show(Words w) throws ErrnoException {
+        int table = RT_TABLE_MAIN;
+        String dev = null;
+        while (w.hasNext()) {
+            String word = w.next();
+            if (word.equals("table")) {
+                String t = w.valueOf(word);
+                table = t.equals("all") ? 0 : RtNames.TABLES.number(t);
+            } else if (word.equals("dev")) {
+                dev = w.valueOf(word);
+            } else {
+                throw new UsageException("route show: unexpected \"" + word + "\"");
+            }
+        }
+        // like ip: a specific table (main by default) lists IPv4 unless -6; "all" lists both families
+        int family = top.family(table == 0 ? 0 : AF_INET);
+        try (Rtnl rtnl = top.openRtnl()) {
+            List<Link> links = rtnl.links().list();
+            int oif = dev == null ? 0 : rtnl.links().get(dev).index();
+            List<Route> routes = rtnl.routes().list(family, table).stream()
+                    .filter(r -> oif == 0 || r.oif() == oif).toList();
+            RoutePrinter p = new RoutePrinter(links, table == 0);
+            if (top.json) {
+                Json j = top.json().beginArray();
+                routes.forEach(r -> p.json(r, j));
+                top.out().println(j.endArray());
+            } else {
+                routes.forEach(r -> top.out().print(p.text(r)));
+            }
+        }
+    }
+
+    private void get(Words w) throws ErrnoException {
+        InetAddress dst = null;
+        while (w.hasNext()) {
+            String word = w.next();
+            if (word.equals("to")) {
+                dst = IpPrefix.parseAddress(w.valueOf(word));
+            } else if (dst == null) {
+                dst = IpPrefix.parseAddress(word);
+            } else {
+                throw new UsageException("route get: unexpected \"" + word + "\"");
+            }
+        }
+        if (dst == null) {
+            throw new UsageException("route get: no address given");
+        }
+        try (Rtnl rtnl = top.openRtnl()) {
+            Route r = rtnl.routes().get(dst);
+            RoutePrinter p = new RoutePrinter(rtnl.links().list(), false);
+            if (top.json) {
+                Json j = top.json().beginArray();
+                p.json(r, j);
+                top.out().println(j.endArray());
+            } else {
+                top.out().print(p.text(r));
+            }
+        }
+    }
+
+    /** Parses the ip route grammar into a spec. */
+    static RouteSpec parse(Words w, String verb, int family) {
+        RouteSpec s = null;
+        Integer type = null;
+        List<String[]> opts = new ArrayList<>();
+        while (w.hasNext()) {
+            String word = w.next();
+            switch (word) {
+                case "via": case "dev": case "src": case "metric": case "priority": case "preference": case "table":
+                case "proto": case "protocol": case "scope": case "mtu":
+                    opts.add(new String[] {word, w.valueOf(word)});
+                    break;
+                case "onlink":
+                    opts.add(new String[] {word});
+                    break;
+                case "nexthop": {
+                    String via = null;
+                    String dev = null;
+                    int weight = 1;
+                    while (w.hasNext() && !"nexthop".equals(w.peek())) {
+                        String k = w.next();
+                        switch (k) {
+                            case "via": via = w.valueOf(k); break;
+                            case "dev": dev = w.valueOf(k); break;
+                            case "weight": weight = (int) w.number(k, 256); break;
+                            default: throw new UsageException("nexthop: unexpected \"" + k + "\"");
+                        }
+                    }
+                    opts.add(new String[] {"nexthop", via, dev, String.valueOf(weight)});
+                    break;
+                }
+                case "to":
+                    s = RouteSpec.to(w.valueOf(word));
+                    break;
+                default:
+                    if (s == null && type == null && isType(word)) {
+                        type = RtNames.TYPES.number(word);
+                    } else if (s == null) {
+                        s = RouteSpec.to(word);
+                    } else {
+                        throw new UsageException("route " + verb + ": unexpected \"" + word + "\"");
+                    }
+            }
+        }
+        if (s == null) {
+            throw new UsageException("route " + verb + ": no destination given");
+        }
+        if (type != null) {
+            s.type(type);
+        }
+        if (family != 0) {
+            s.family(family);
+        }
+        for (String[] o : opts) {
+            switch (o[0]) {
+                case "via": s.via(IpPrefix.parseAddress(o[1])); break;
+                case "dev": s.dev(o[1]); break;
+                case "src": s.src(IpPrefix.parseAddress(o[1])); break;
+                case "metric": case "priority": case "preference": s.metric(Words.parseNumber(o[0], o[1], 0xffffffffL)); break;
+                case "table": s.table(RtNames.TABLES.number(o[1])); break;
+                case "proto": case "protocol": s.protocol(RtNames.PROTOCOLS.number(o[1])); break;
+                case "scope": s.scope(RtNames.SCOPES.number(o[1])); break;
+                case "mtu": s.mtu((int) Words.parseNumber(o[0], o[1], 0xffffffffL)); break;
+                case "onlink": s.onlink(); break;
+                default:
+                    s.nexthop(o[1] == null ? null : IpPrefix.parseAddress(o[1]), o[2], Integer.parseInt(o[3]));
+            }
+        }
+        return s;
+    }
+
+    private static boolean isType(String word) {
+        switch (word) {
+            case "unicast": case "local": case "broadcast": case "anycast": case "multicast": case "blackhole":
+            case "unreachable": case "prohibit": case "throw": case "nat":
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    private void modify(Words w, String verb) throws ErrnoException {
+        RouteSpec s = parse(w, verb, top.family(0));
+        try (Rtnl rtnl = top.openRtnl()) {
+            switch (verb) {
+                case "add": rtnl.routes().add(s); break;
+                case "del": rtnl.routes().delete(s); break;
+                default: rtnl.routes().replace(s); break;
+            }
+        }
+    }
+}

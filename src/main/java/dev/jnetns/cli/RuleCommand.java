@@ -1,0 +1,111 @@
+package dev.jnetns.cli;
+
+import dev.jnetns.IpPrefix;
+import dev.jnetns.RtNames;
+import dev.jnetns.Rtnl;
+import dev.jnetns.RuleSpec;
+import dev.jnetns.sys.ErrnoException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code jnetns rule ...}: policy-routing rules, as {@code ip rule}. */
+@Command(name = "rule", aliases = {"ru"}, description = "Policy-routing rules, as `ip rule`.",
+        footer = {"",
+            "Usage: jnetns [-4|-6] rule show",
+            "       jnetns [-4|-6] rule add|del [not] [from PREFIX] [to PREFIX] [iif DEV] [oif DEV]",
+            "                      [fwmark MARK[/MASK]] [pref N] [table ID | blackhole | unreachable | prohibit]"})
+final class RuleCommand implements Callable<Integer> {
+    private static final int AF_INET = 2;
+
+    @ParentCommand
+    JnetnsCommand top;
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(arity = "0..*", paramLabel = "ARGS")
+    List<String> words = new ArrayList<>();
+
+    @Override
+    public Integer call() throws ErrnoException {
+        Words w = new Words(words);
+        String verb = w.hasNext() ? w.next() : "show";
+        if (Words.matches(verb, "show") || Words.matches(verb, "list") || verb.equals("lst")) {
+            w.end("rule show");
+            try (Rtnl rtnl = top.openRtnl()) {
+                RulePrinter p = new RulePrinter();
+                var rules = rtnl.rules().list(top.family(AF_INET));
+                if (top.json) {
+                    top.out().println(p.json(rules, top.json()));
+                } else {
+                    top.out().print(p.text(rules));
+                }
+            }
+        } else if (Words.matches(verb, "add") || Words.matches(verb, "delete")) {
+            RuleSpec s = parse(w);
+            try (Rtnl rtnl = top.openRtnl()) {
+                if (Words.matches(verb, "add")) {
+                    rtnl.rules().add(s);
+                } else {
+                    rtnl.rules().delete(s);
+                }
+            }
+        } else if (Words.matches(verb, "help")) {
+            spec.commandLine().usage(spec.commandLine().getOut());
+        } else {
+            throw new UsageException("rule: unknown command \"" + verb + "\"; try 'jnetns rule help'");
+        }
+        return 0;
+    }
+
+    private RuleSpec parse(Words w) {
+        RuleSpec s = RuleSpec.create();
+        int family = top.family(0);
+        if (family != 0) {
+            s.family(family);
+        }
+        while (w.hasNext()) {
+            String word = w.next();
+            switch (word) {
+                case "not": s.not(); break;
+                case "from": {
+                    String v = w.valueOf(word);
+                    if (!v.equals("all")) {
+                        s.from(IpPrefix.parse(v));
+                    }
+                    break;
+                }
+                case "to": {
+                    String v = w.valueOf(word);
+                    if (!v.equals("all")) {
+                        s.to(IpPrefix.parse(v));
+                    }
+                    break;
+                }
+                case "iif": case "dev": s.iif(w.valueOf(word)); break;
+                case "oif": s.oif(w.valueOf(word)); break;
+                case "fwmark": {
+                    String v = w.valueOf(word);
+                    int slash = v.indexOf('/');
+                    long mark = Words.parseNumber(word, slash < 0 ? v : v.substring(0, slash), 0xffffffffL);
+                    long mask = slash < 0 ? 0xffffffffL : Words.parseNumber(word, v.substring(slash + 1), 0xffffffffL);
+                    s.fwmark(mark, mask);
+                    break;
+                }
+                case "pref": case "priority": case "order": s.priority(w.number(word, 0xffffffffL)); break;
+                case "table": case "lookup": s.table(RtNames.TABLES.number(w.valueOf(word))); break;
+                case "blackhole": s.action(6); break;
+                case "unreachable": s.action(7); break;
+                case "prohibit": s.action(8); break;
+                default: throw new UsageException("rule: unexpected \"" + word + "\"");
+            }
+        }
+        return s;
+    }
+}
