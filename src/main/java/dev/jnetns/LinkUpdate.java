@@ -98,4 +98,44 @@ public final class LinkUpdate {
         this.group = group;
         return this;
     }
+
+    /** The changes in {@code ip link set} words, e.g. "up mtu 1400". */
+    @Override
+    public String toString() {
+        StringBuilder sb = new StringBuilder();
+        if (up != null) {
+            sb.append(up ? " up" : " down");
+        }
+        if (mtu != null) {
+            sb.append(" mtu ").append(Integer.toUnsignedString(mtu));
+        }
+        if (address != null) {
+            sb.append(" address ").append(HardwareAddresses.format(1, address));
+        }
+        if (newName != null) {
+            sb.append(" name ").append(newName);
+        }
+        if (master != null) {
+            sb.append(" master ").append(master);
+        }
+        if (noMaster) {
+            sb.append(" nomaster");
+        }
+        if (alias != null) {
+            sb.append(" alias \"").append(alias).append('"');
+        }
+        if (txQueueLen != null) {
+            sb.append(" txqueuelen ").append(Integer.toUnsignedString(txQueueLen));
+        }
+        if (netns != null) {
+            sb.append(" netns ").append(netns.name() != null ? netns.name() : netns.path());
+        }
+        if (netnsPid != null) {
+            sb.append(" netns ").append(netnsPid);
+        }
+        if (group != null) {
+            sb.append(" group ").append(Integer.toUnsignedString(group));
+        }
+        return sb.toString().trim();
+    }
 }

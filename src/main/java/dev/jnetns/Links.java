@@ -177,7 +177,7 @@ public final class Links {
     public void set(String name, LinkUpdate update) throws ErrnoException {
         int index = index(name);
         int master = update.master != null ? index(update.master) : 0;
-        socket.execute("link set dev " + name, (w, seq) -> {
+        socket.execute("link set dev " + name + " " + update, (w, seq) -> {
             w.beginMessage(RTM_NEWLINK, NLM_F_REQUEST | NLM_F_ACK, seq);
             int flags = Boolean.TRUE.equals(update.up) ? IFF_UP : 0;
             LinkMessage.writeHeader(w, AF_UNSPEC, 0, index, flags, update.up != null ? IFF_UP : 0);

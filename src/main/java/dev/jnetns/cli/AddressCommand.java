@@ -69,32 +69,31 @@ final class AddressCommand implements Callable<Integer> {
             }
         }
         int family = top.family(0);
-        try (Rtnl rtnl = top.openRtnl()) {
-            List<Link> links = rtnl.links().list();
-            List<Link> shown = dev == null ? links : List.of(rtnl.links().get(dev));
-            if (family == 10 && dev == null) {
-                // ip -6 dumps links from the IPv6 layer, whose answer has no qdisc, master or group
-                shown = shown.stream().map(l -> new Link(l.index(), l.name(), l.flags(), l.mtu(), null,
-                        l.operState(), l.linkMode(), -1, l.txQueueLen(), l.type(), l.address(), l.broadcast(), 0,
-                        l.linkIndex(), l.linkNetnsId(), l.alias(), l.kind(), l.slaveKind())).toList();
+        Rtnl rtnl = top.rtnl();
+        List<Link> links = rtnl.links().list();
+        List<Link> shown = dev == null ? links : List.of(rtnl.links().get(dev));
+        if (family == 10 && dev == null) {
+            // ip -6 dumps links from the IPv6 layer, whose answer has no qdisc, master or group
+            shown = shown.stream().map(l -> new Link(l.index(), l.name(), l.flags(), l.mtu(), null,
+                    l.operState(), l.linkMode(), -1, l.txQueueLen(), l.type(), l.address(), l.broadcast(), 0,
+                    l.linkIndex(), l.linkNetnsId(), l.alias(), l.kind(), l.slaveKind())).toList();
+        }
+        List<Address> addrs = new ArrayList<>();
+        for (Address a : dev == null ? rtnl.addresses().list() : rtnl.addresses().list(dev)) {
+            if (family == 0 || a.family() == family) {
+                addrs.add(a);
             }
-            List<Address> addrs = new ArrayList<>();
-            for (Address a : dev == null ? rtnl.addresses().list() : rtnl.addresses().list(dev)) {
-                if (family == 0 || a.family() == family) {
-                    addrs.add(a);
-                }
-            }
-            if (family != 0) {
-                // with -4/-6, ip lists only the devices that have an address of that family
-                shown = shown.stream().filter(l -> addrs.stream().anyMatch(a -> a.index() == l.index())).toList();
-            }
-            AddressPrinter p = new AddressPrinter(new LinkPrinter(links, top.details, family == 0,
-                    top.json ? java.util.Map.of() : JnetnsCommand.netnsNames(rtnl, links)));
-            if (top.json) {
-                top.out().println(p.json(shown, addrs, top.json()));
-            } else {
-                top.out().print(p.text(shown, addrs));
-            }
+        }
+        if (family != 0) {
+            // with -4/-6, ip lists only the devices that have an address of that family
+            shown = shown.stream().filter(l -> addrs.stream().anyMatch(a -> a.index() == l.index())).toList();
+        }
+        AddressPrinter p = new AddressPrinter(new LinkPrinter(links, top.details, family == 0,
+                top.json ? java.util.Map.of() : JnetnsCommand.netnsNames(rtnl, links)));
+        if (top.json) {
+            top.out().println(p.json(shown, addrs, top.json()));
+        } else {
+            top.out().print(p.text(shown, addrs));
         }
     }
 
@@ -132,12 +131,11 @@ final class AddressCommand implements Callable<Integer> {
             throw new UsageException("address " + verb + ": \"dev DEV\" is required");
         }
         applyOptions(s, pending);
-        try (Rtnl rtnl = top.openRtnl()) {
-            switch (verb) {
-                case "add": rtnl.addresses().add(dev, s); break;
-                case "del": rtnl.addresses().delete(dev, s); break;
-                default: rtnl.addresses().replace(dev, s); break;
-            }
+        Rtnl rtnl = top.rtnl();
+        switch (verb) {
+            case "add": rtnl.addresses().add(dev, s); break;
+            case "del": rtnl.addresses().delete(dev, s); break;
+            default: rtnl.addresses().replace(dev, s); break;
         }
     }
 
@@ -187,8 +185,7 @@ final class AddressCommand implements Callable<Integer> {
         if (dev == null) {
             throw new UsageException("address flush: \"dev DEV\" is required");
         }
-        try (Rtnl rtnl = top.openRtnl()) {
-            rtnl.addresses().flush(dev, top.family(0));
-        }
+        Rtnl rtnl = top.rtnl();
+        rtnl.addresses().flush(dev, top.family(0));
     }
 }

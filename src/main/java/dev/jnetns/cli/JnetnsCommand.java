@@ -48,6 +48,13 @@ final class JnetnsCommand implements Runnable {
         System.setProperty(Backends.PROPERTY, name);
     }
 
+    @Option(names = {"-b", "-batch", "--batch"}, paramLabel = "FILE",
+            description = "Run one command per line of FILE (- for stdin); stop at the first error.")
+    String batchFile;
+
+    @Option(names = {"-force", "--force"}, description = "With -batch: go on after errors, exit non-zero at the end.")
+    boolean force;
+
     @Option(names = "--debug", description = "Print stack traces of errors.")
     boolean debug;
 
@@ -64,8 +71,37 @@ final class JnetnsCommand implements Runnable {
         return ipv4 ? 2 : ipv6 ? 10 : otherwise;
     }
 
-    /** A handle for the namespace of {@code -n}, or the current one. */
-    Rtnl openRtnl() throws ErrnoException {
+    private Rtnl rtnl;
+    private String rtnlNetns;
+
+    /**
+     * The handle for the namespace of {@code -n} (or the current one), opened on first use and kept
+     * for the rest of the run (a whole batch file); {@link #close()} releases it.
+     */
+    Rtnl rtnl() throws ErrnoException {
+        if (rtnl != null && !java.util.Objects.equals(rtnlNetns, netns)) {
+            close();
+        }
+        if (rtnl == null) {
+            rtnl = openRtnl();
+            rtnlNetns = netns;
+        }
+        return rtnl;
+    }
+
+    /** Closes the handle {@link #rtnl()} opened, if any. */
+    void close() {
+        if (rtnl != null) {
+            try {
+                rtnl.close();
+            } catch (ErrnoException e) {
+                // nothing useful to do when closing a socket fails
+            }
+            rtnl = null;
+        }
+    }
+
+    private Rtnl openRtnl() throws ErrnoException {
         if (netns == null) {
             return Rtnl.open();
         }

@@ -73,16 +73,15 @@ final class LinkCommand implements Callable<Integer> {
                 throw new UsageException("link show: unexpected \"" + word + "\"");
             }
         }
-        try (Rtnl rtnl = top.openRtnl()) {
-            List<Link> links = rtnl.links().list();
-            List<Link> shown = dev == null ? links : List.of(rtnl.links().get(dev));
-            LinkPrinter printer = new LinkPrinter(links, top.details, true,
-                    top.json ? java.util.Map.of() : JnetnsCommand.netnsNames(rtnl, links));
-            if (top.json) {
-                top.out().println(printer.json(shown, top.json()));
-            } else {
-                shown.forEach(l -> top.out().print(printer.text(l, true)));
-            }
+        Rtnl rtnl = top.rtnl();
+        List<Link> links = rtnl.links().list();
+        List<Link> shown = dev == null ? links : List.of(rtnl.links().get(dev));
+        LinkPrinter printer = new LinkPrinter(links, top.details, true,
+                top.json ? java.util.Map.of() : JnetnsCommand.netnsNames(rtnl, links));
+        if (top.json) {
+            top.out().println(printer.json(shown, top.json()));
+        } else {
+            shown.forEach(l -> top.out().print(printer.text(l, true)));
         }
     }
 
@@ -146,9 +145,8 @@ final class LinkCommand implements Callable<Integer> {
             if (ns != null) {
                 s.netns(netns(ns));
             }
-            try (Rtnl rtnl = top.openRtnl()) {
-                rtnl.links().add(s);
-            }
+            Rtnl rtnl = top.rtnl();
+            rtnl.links().add(s);
         } finally {
             closeOpened();
         }
@@ -256,7 +254,7 @@ final class LinkCommand implements Callable<Integer> {
             case "vxlan":
                 return vxlan(name, w);
             default:
-                throw new UsageException("link add: unknown type \"" + kind + "\"");
+                throw new UsageException("link add " + name + ": unknown type \"" + kind + "\"");
         }
         if (w.hasNext()) {
             throw new UsageException(kind + ": unexpected \"" + w.next() + "\"");
@@ -337,9 +335,8 @@ final class LinkCommand implements Callable<Integer> {
             if (dev == null) {
                 throw new UsageException("link set: no device given");
             }
-            try (Rtnl rtnl = top.openRtnl()) {
-                rtnl.links().set(dev, u);
-            }
+            Rtnl rtnl = top.rtnl();
+            rtnl.links().set(dev, u);
         } finally {
             closeOpened();
         }
@@ -361,14 +358,13 @@ final class LinkCommand implements Callable<Integer> {
                 throw new UsageException("link del: unexpected \"" + word + "\"");
             }
         }
-        try (Rtnl rtnl = top.openRtnl()) {
-            if (group != null) {
-                rtnl.links().deleteGroup(group);
-            } else if (dev != null) {
-                rtnl.links().delete(dev);
-            } else {
-                throw new UsageException("link del: no device given");
-            }
+        Rtnl rtnl = top.rtnl();
+        if (group != null) {
+            rtnl.links().deleteGroup(group);
+        } else if (dev != null) {
+            rtnl.links().delete(dev);
+        } else {
+            throw new UsageException("link del: no device given");
         }
     }
 }

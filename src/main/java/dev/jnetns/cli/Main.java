@@ -2,14 +2,22 @@ package dev.jnetns.cli;
 
 import dev.jnetns.netlink.NlDecodeException;
 import dev.jnetns.sys.ErrnoException;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import picocli.CommandLine;
 
 /**
  * Entry point of the {@code jnetns} command. Exit codes as ip(8): 0 success, 1 syntax or usage
  * error, 2 an error reported by the kernel or a system call. Errors are one line on stderr; a
- * stack trace only with {@code --debug}.
+ * stack trace only with {@code --debug}. {@code -batch FILE} ({@code -} for stdin) runs one command
+ * per line with the same global options and stops at the first error unless {@code -force}.
  */
 public final class Main {
     /** Exit code for a syntax or usage error. */
@@ -17,20 +25,13 @@ public final class Main {
     /** Exit code for an error reported by the kernel or a system call. */
     static final int EXIT_KERNEL = 2;
 
-    private Main() {
-    }
+    private final CommandLine cl;
+    private final JnetnsCommand top = new JnetnsCommand();
+    private final PrintWriter err;
 
-    public static void main(String[] args) {
-        PrintWriter out = new PrintWriter(System.out, false, StandardCharsets.UTF_8);
-        PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
-        int rc = run(args, out, err);
-        out.flush();
-        System.exit(rc);
-    }
-
-    /** Runs one command line, writing to {@code out} and {@code err}; returns the exit code. */
-    public static int run(String[] args, PrintWriter out, PrintWriter err) {
-        CommandLine cl = new CommandLine(new JnetnsCommand());
+    private Main(PrintWriter out, PrintWriter err) {
+        this.err = err;
+        cl = new CommandLine(top);
         cl.setOut(out);
         cl.setErr(err);
         cl.setAbbreviatedSubcommandsAllowed(true);
@@ -42,16 +43,86 @@ public final class Main {
             return EXIT_USAGE;
         });
         cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-            JnetnsCommand top = cl.getCommand();
             if (top.debug) {
                 e.printStackTrace(err);
             }
             err.println("jnetns: " + message(e));
             return exitCode(e);
         });
-        int rc = cl.execute(args);
+    }
+
+    public static void main(String[] args) {
+        PrintWriter out = new PrintWriter(System.out, false, StandardCharsets.UTF_8);
+        PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
+        int rc = run(args, out, err);
         out.flush();
-        return rc;
+        System.exit(rc);
+    }
+
+    /** Runs one command line (or batch), writing to {@code out} and {@code err}; returns the exit code. */
+    public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        Main m = new Main(out, err);
+        try {
+            List<String> globals = new ArrayList<>();
+            String batch = null;
+            boolean force = false;
+            for (int i = 0; i < args.length; i++) {
+                String a = args[i];
+                if (a.equals("-b") || a.equals("-batch") || a.equals("--batch")) {
+                    if (i + 1 == args.length) {
+                        err.println("jnetns: " + a + " needs a file name (- for stdin)");
+                        return EXIT_USAGE;
+                    }
+                    batch = args[++i];
+                } else if (a.equals("-force") || a.equals("--force")) {
+                    force = true;
+                } else {
+                    globals.add(a);
+                }
+            }
+            int rc = batch == null ? m.cl.execute(args) : m.batch(globals, batch, force);
+            out.flush();
+            return rc;
+        } finally {
+            m.top.close();
+        }
+    }
+
+    private int batch(List<String> globals, String file, boolean force) {
+        List<String> lines;
+        try {
+            lines = file.equals("-")
+                    ? new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).lines().toList()
+                    : Files.readAllLines(Path.of(file), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            err.println("jnetns: cannot read batch file " + file + ": " + e.getMessage());
+            return EXIT_USAGE;
+        }
+        int worst = 0;
+        for (int n = 0; n < lines.size(); n++) {
+            List<String> words;
+            try {
+                words = BatchLines.split(lines.get(n));
+            } catch (IllegalArgumentException e) {
+                err.println("jnetns: " + e.getMessage());
+                err.println("Command failed " + file + ":" + (n + 1));
+                return EXIT_USAGE;
+            }
+            if (words.isEmpty()) {
+                continue;
+            }
+            List<String> args = new ArrayList<>(globals);
+            args.addAll(words);
+            int rc = cl.execute(args.toArray(new String[0]));
+            if (rc != 0) {
+                err.println("Command failed " + file + ":" + (n + 1));
+                worst = Math.max(worst, rc);
+                if (!force || rc == EXIT_USAGE) {
+                    return rc;
+                }
+            }
+        }
+        return worst;
     }
 
     static int exitCode(Exception e) {

@@ -73,20 +73,19 @@ final class NeighbourCommand implements Callable<Integer> {
         int family = top.family(0);
         boolean showAll = all;
         Integer onlyState = nud;
-        try (Rtnl rtnl = top.openRtnl()) {
-            int index = dev == null ? 0 : rtnl.links().get(dev).index();
-            List<Neighbour> shown = rtnl.neighbours().list().stream()
-                    .filter(n -> index == 0 || n.index() == index)
-                    .filter(n -> family == 0 || n.family() == family)
-                    .filter(n -> onlyState != null ? (n.state() & onlyState) != 0 || (onlyState == 0 && n.state() == 0)
-                            : showAll || n.state() == 0 || (n.state() & ~NUD_NOARP) != 0)
-                    .toList();
-            NeighbourPrinter p = new NeighbourPrinter(rtnl.links().list());
-            if (top.json) {
-                top.out().println(p.json(shown, top.json()));
-            } else {
-                top.out().print(p.text(shown));
-            }
+        Rtnl rtnl = top.rtnl();
+        int index = dev == null ? 0 : rtnl.links().get(dev).index();
+        List<Neighbour> shown = rtnl.neighbours().list().stream()
+                .filter(n -> index == 0 || n.index() == index)
+                .filter(n -> family == 0 || n.family() == family)
+                .filter(n -> onlyState != null ? (n.state() & onlyState) != 0 || (onlyState == 0 && n.state() == 0)
+                        : showAll || n.state() == 0 || (n.state() & ~NUD_NOARP) != 0)
+                .toList();
+        NeighbourPrinter p = new NeighbourPrinter(rtnl.links().list());
+        if (top.json) {
+            top.out().println(p.json(shown, top.json()));
+        } else {
+            top.out().print(p.text(shown));
         }
     }
 
@@ -119,16 +118,15 @@ final class NeighbourCommand implements Callable<Integer> {
         if (dev == null) {
             throw new UsageException("neigh " + verb + ": \"dev DEV\" is required");
         }
-        try (Rtnl rtnl = top.openRtnl()) {
-            if (verb.equals("del")) {
-                rtnl.neighbours().delete(dev, dst);
-            } else if (proxy) {
-                rtnl.neighbours().addProxy(dev, dst);
-            } else if (verb.equals("add")) {
-                rtnl.neighbours().add(dev, dst, lladdr, state, router);
-            } else {
-                rtnl.neighbours().replace(dev, dst, lladdr, state, router);
-            }
+        Rtnl rtnl = top.rtnl();
+        if (verb.equals("del")) {
+            rtnl.neighbours().delete(dev, dst);
+        } else if (proxy) {
+            rtnl.neighbours().addProxy(dev, dst);
+        } else if (verb.equals("add")) {
+            rtnl.neighbours().add(dev, dst, lladdr, state, router);
+        } else {
+            rtnl.neighbours().replace(dev, dst, lladdr, state, router);
         }
     }
 }

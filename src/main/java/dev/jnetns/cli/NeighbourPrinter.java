@@ -33,7 +33,7 @@ final class NeighbourPrinter {
                 j.put("lladdr", n.lladdr());
             }
             if ((n.flags() & NTF_ROUTER) != 0) {
-                j.put("router", true);
+                j.putNull("router");   // as ip -j prints it
             }
             if ((n.flags() & NTF_PROXY) != 0) {
                 j.putNull("proxy");

@@ -81,18 +81,17 @@ final class NetnsCommand implements Callable<Integer> {
     private void list(PrintWriter out) throws ErrnoException {
         List<String> names = Netns.names();
         Json j = top.json().beginArray();
-        try (Rtnl rtnl = top.openRtnl()) {
-            for (String name : names) {
-                int id = idOf(rtnl, name);
-                if (top.json) {
-                    j.beginObject().put("name", name);
-                    if (id >= 0) {
-                        j.put("id", id);
-                    }
-                    j.endObject();
-                } else {
-                    out.println(id >= 0 ? name + " (id: " + id + ")" : name);
+        Rtnl rtnl = top.rtnl();
+        for (String name : names) {
+            int id = idOf(rtnl, name);
+            if (top.json) {
+                j.beginObject().put("name", name);
+                if (id >= 0) {
+                    j.put("id", id);
                 }
+                j.endObject();
+            } else {
+                out.println(id >= 0 ? name + " (id: " + id + ")" : name);
             }
         }
         if (top.json) {
@@ -113,27 +112,26 @@ final class NetnsCommand implements Callable<Integer> {
     private void listIds(Words w) throws ErrnoException {
         w.end("netns list-id");
         PrintWriter out = spec.commandLine().getOut();
-        try (Rtnl rtnl = top.openRtnl()) {
-            Map<Integer, String> names = new HashMap<>();
-            for (String name : Netns.names()) {
-                names.putIfAbsent(idOf(rtnl, name), name);
-            }
-            Json j = top.json().beginArray();
-            for (int id : rtnl.nsids()) {
-                String name = names.get(id);
-                if (top.json) {
-                    j.beginObject().put("nsid", id);
-                    if (name != null) {
-                        j.put("name", name);
-                    }
-                    j.endObject();
-                } else {
-                    out.println("nsid " + id + (name != null ? " (iproute2 netns name: " + name + ")" : ""));
-                }
-            }
+        Rtnl rtnl = top.rtnl();
+        Map<Integer, String> names = new HashMap<>();
+        for (String name : Netns.names()) {
+            names.putIfAbsent(idOf(rtnl, name), name);
+        }
+        Json j = top.json().beginArray();
+        for (int id : rtnl.nsids()) {
+            String name = names.get(id);
             if (top.json) {
-                out.println(j.endArray());
+                j.beginObject().put("nsid", id);
+                if (name != null) {
+                    j.put("name", name);
+                }
+                j.endObject();
+            } else {
+                out.println("nsid " + id + (name != null ? " (iproute2 netns name: " + name + ")" : ""));
             }
+        }
+        if (top.json) {
+            out.println(j.endArray());
         }
     }
 
@@ -155,7 +153,8 @@ final class NetnsCommand implements Callable<Integer> {
                 throw new UsageException("invalid nsid \"" + id + "\" (a number from 0, or auto)");
             }
         }
-        try (Netns ns = Netns.open(name); Rtnl rtnl = top.openRtnl()) {
+        try (Netns ns = Netns.open(name)) {
+            Rtnl rtnl = top.rtnl();
             rtnl.setNsid(ns, nsid);
         }
     }

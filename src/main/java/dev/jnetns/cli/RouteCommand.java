@@ -76,19 +76,18 @@ final class RouteCommand implements Callable<Integer> {
         }
         // like ip: a specific table (main by default) lists IPv4 unless -6; "all" lists both families
         int family = top.family(table == 0 ? 0 : AF_INET);
-        try (Rtnl rtnl = top.openRtnl()) {
-            List<Link> links = rtnl.links().list();
-            int oif = dev == null ? 0 : rtnl.links().get(dev).index();
-            List<Route> routes = rtnl.routes().list(family, table).stream()
-                    .filter(r -> oif == 0 || r.oif() == oif).toList();
-            RoutePrinter p = new RoutePrinter(links, table == 0);
-            if (top.json) {
-                Json j = top.json().beginArray();
-                routes.forEach(r -> p.json(r, j));
-                top.out().println(j.endArray());
-            } else {
-                routes.forEach(r -> top.out().print(p.text(r)));
-            }
+        Rtnl rtnl = top.rtnl();
+        List<Link> links = rtnl.links().list();
+        int oif = dev == null ? 0 : rtnl.links().get(dev).index();
+        List<Route> routes = rtnl.routes().list(family, table).stream()
+                .filter(r -> oif == 0 || r.oif() == oif).toList();
+        RoutePrinter p = new RoutePrinter(links, table == 0, dev == null);
+        if (top.json) {
+            Json j = top.json().beginArray();
+            routes.forEach(r -> p.json(r, j));
+            top.out().println(j.endArray());
+        } else {
+            routes.forEach(r -> top.out().print(p.text(r)));
         }
     }
 
@@ -107,16 +106,15 @@ final class RouteCommand implements Callable<Integer> {
         if (dst == null) {
             throw new UsageException("route get: no address given");
         }
-        try (Rtnl rtnl = top.openRtnl()) {
-            Route r = rtnl.routes().get(dst);
-            RoutePrinter p = new RoutePrinter(rtnl.links().list(), false);
-            if (top.json) {
-                Json j = top.json().beginArray();
-                p.json(r, j);
-                top.out().println(j.endArray());
-            } else {
-                top.out().print(p.text(r));
-            }
+        Rtnl rtnl = top.rtnl();
+        Route r = rtnl.routes().get(dst);
+        RoutePrinter p = new RoutePrinter(rtnl.links().list(), false, true);
+        if (top.json) {
+            Json j = top.json().beginArray();
+            p.json(r, j);
+            top.out().println(j.endArray());
+        } else {
+            top.out().print(p.text(r));
         }
     }
 
@@ -203,12 +201,11 @@ final class RouteCommand implements Callable<Integer> {
 
     private void modify(Words w, String verb) throws ErrnoException {
         RouteSpec s = parse(w, verb, top.family(0));
-        try (Rtnl rtnl = top.openRtnl()) {
-            switch (verb) {
-                case "add": rtnl.routes().add(s); break;
-                case "del": rtnl.routes().delete(s); break;
-                default: rtnl.routes().replace(s); break;
-            }
+        Rtnl rtnl = top.rtnl();
+        switch (verb) {
+            case "add": rtnl.routes().add(s); break;
+            case "del": rtnl.routes().delete(s); break;
+            default: rtnl.routes().replace(s); break;
         }
     }
 }

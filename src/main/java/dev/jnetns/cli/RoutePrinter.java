@@ -18,14 +18,17 @@ final class RoutePrinter {
 
     private final Map<Integer, String> names = new HashMap<>();
     private final boolean showTable;
+    private final boolean showDev;
 
     /**
      * @param links the namespace's devices, to name them
      * @param showTable true when listing all tables: then non-main tables are printed
+     * @param showDev false when the listing is filtered by device: ip then leaves "dev" out
      */
-    RoutePrinter(List<Link> links, boolean showTable) {
+    RoutePrinter(List<Link> links, boolean showTable, boolean showDev) {
         links.forEach(l -> names.put(l.index(), l.name()));
         this.showTable = showTable;
+        this.showDev = showDev;
     }
 
     private String dev(int index) {
@@ -63,7 +66,7 @@ final class RoutePrinter {
         if (r.gateway() != null) {
             j.put("gateway", IpPrefix.format(r.gateway()));
         }
-        if (r.oif() != 0) {
+        if (r.oif() != 0 && showDev) {
             j.put("dev", dev(r.oif()));
         }
         if (showTable && r.table() != RT_TABLE_MAIN && r.table() != 0) {
@@ -128,7 +131,7 @@ final class RoutePrinter {
         if (r.gateway() != null) {
             sb.append("via ").append(IpPrefix.format(r.gateway())).append(' ');
         }
-        if (r.oif() != 0) {
+        if (r.oif() != 0 && showDev) {
             sb.append("dev ").append(dev(r.oif())).append(' ');
         }
         if (showTable && r.table() != RT_TABLE_MAIN && r.table() != 0) {

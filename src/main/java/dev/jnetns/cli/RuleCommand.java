@@ -38,23 +38,21 @@ final class RuleCommand implements Callable<Integer> {
         String verb = w.hasNext() ? w.next() : "show";
         if (Words.matches(verb, "show") || Words.matches(verb, "list") || verb.equals("lst")) {
             w.end("rule show");
-            try (Rtnl rtnl = top.openRtnl()) {
-                RulePrinter p = new RulePrinter();
-                var rules = rtnl.rules().list(top.family(AF_INET));
-                if (top.json) {
-                    top.out().println(p.json(rules, top.json()));
-                } else {
-                    top.out().print(p.text(rules));
-                }
+            Rtnl rtnl = top.rtnl();
+            RulePrinter p = new RulePrinter();
+            var rules = rtnl.rules().list(top.family(AF_INET));
+            if (top.json) {
+                top.out().println(p.json(rules, top.json()));
+            } else {
+                top.out().print(p.text(rules));
             }
         } else if (Words.matches(verb, "add") || Words.matches(verb, "delete")) {
             RuleSpec s = parse(w);
-            try (Rtnl rtnl = top.openRtnl()) {
-                if (Words.matches(verb, "add")) {
-                    rtnl.rules().add(s);
-                } else {
-                    rtnl.rules().delete(s);
-                }
+            Rtnl rtnl = top.rtnl();
+            if (Words.matches(verb, "add")) {
+                rtnl.rules().add(s);
+            } else {
+                rtnl.rules().delete(s);
             }
         } else if (Words.matches(verb, "help")) {
             spec.commandLine().usage(spec.commandLine().getOut());
@@ -72,6 +70,9 @@ final class RuleCommand implements Callable<Integer> {
         }
         while (w.hasNext()) {
             String word = w.next();
+            if (Words.matches(word, "preference") || Words.matches(word, "priority") || Words.matches(word, "order")) {
+                word = "pref";
+            }
             switch (word) {
                 case "not": s.not(); break;
                 case "from": {
@@ -98,7 +99,7 @@ final class RuleCommand implements Callable<Integer> {
                     s.fwmark(mark, mask);
                     break;
                 }
-                case "pref": case "priority": case "order": s.priority(w.number(word, 0xffffffffL)); break;
+                case "pref": s.priority(w.number(word, 0xffffffffL)); break;
                 case "table": case "lookup": s.table(RtNames.TABLES.number(w.valueOf(word))); break;
                 case "blackhole": s.action(6); break;
                 case "unreachable": s.action(7); break;

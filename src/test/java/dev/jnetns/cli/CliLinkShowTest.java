@@ -5,10 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.jnetns.Netns;
 import dev.jnetns.junit.NetnsExtension;
+import dev.jnetns.testutil.Cli;
 import dev.jnetns.testutil.Fixtures;
 import dev.jnetns.testutil.Ip;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -16,77 +15,60 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(NetnsExtension.class)
 class CliLinkShowTest {
 
-    /** One run of the CLI: exit code, stdout, stderr. */
-    record Run(int exitCode, String out, String err) {
-    }
-
-    static Run jnetns(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int rc = Main.run(args, new PrintWriter(out), new PrintWriter(err));
-        return new Run(rc, out.toString(), err.toString());
-    }
-
-    static String ok(String... args) {
-        Run r = jnetns(args);
-        assertEquals(0, r.exitCode(), "jnetns " + String.join(" ", args) + " failed: " + r.err());
-        return r.out();
-    }
-
     @Test
     void json_equals_ip_json(Netns ns) throws Exception {
         Fixtures.mixedLinks(ns);
         try (Netns peer = Netns.create()) {
             // a veth whose peer lives in another namespace: link_index and link_netnsid
             Ip.run(ns, "link", "add", "x0", "type", "veth", "peer", "name", "x1", "netns", peer.path());
-            assertEquals(Ip.run(ns, "-j", "link", "show").trim(), ok("-n", ns.path(), "-j", "link", "show").trim());
+            assertEquals(Ip.run(ns, "-j", "link", "show").trim(), Cli.ok("-n", ns.path(), "-j", "link", "show").trim());
         }
     }
 
     @Test
     void text_equals_ip_text(Netns ns) {
         Fixtures.mixedLinks(ns);
-        assertEquals(Ip.run(ns, "link", "show"), ok("-n", ns.path(), "link", "show"));
+        assertEquals(Ip.run(ns, "link", "show"), Cli.ok("-n", ns.path(), "link", "show"));
         assertEquals(Ip.run(ns, "-d", "-j", "link", "show", "dev", "v1").replaceAll(",\"promiscuity.*", ""),
-                ok("-n", ns.path(), "-d", "-j", "link", "show", "dev", "v1").replaceAll(",\"linkinfo.*", ""));
+                Cli.ok("-n", ns.path(), "-d", "-j", "link", "show", "dev", "v1").replaceAll(",\"linkinfo.*", ""));
     }
 
     @Test
     void show_dev_returns_just_that_device(Netns ns) {
         Fixtures.mixedLinks(ns);
         assertEquals(Ip.run(ns, "-j", "link", "show", "dev", "mv0").trim(),
-                ok("-n", ns.path(), "-j", "link", "show", "dev", "mv0").trim());
+                Cli.ok("-n", ns.path(), "-j", "link", "show", "dev", "mv0").trim());
         assertEquals(Ip.run(ns, "-j", "link", "show", "v1").trim(),
-                ok("-n", ns.path(), "-j", "l", "sh", "v1").trim());
+                Cli.ok("-n", ns.path(), "-j", "l", "sh", "v1").trim());
     }
 
     @Test
     void errors_are_one_line_with_ip_exit_codes(Netns ns) {
-        Run missing = jnetns("-n", ns.path(), "link", "show", "dev", "nope0");
+        Ip.Result missing = Cli.run("-n", ns.path(), "link", "show", "dev", "nope0");
         assertEquals(2, missing.exitCode());
-        assertEquals("jnetns: link show dev nope0: No such device (ENODEV)\n", missing.err());
-        Run noNs = jnetns("-n", "jnetns-test-missing", "link", "show");
+        assertEquals("jnetns: Device \"nope0\" does not exist: No such device (ENODEV)\n", missing.err());
+        Ip.Result noNs = Cli.run("-n", "jnetns-test-missing", "link", "show");
         assertEquals(2, noNs.exitCode());
         assertEquals("jnetns: cannot open netns \"jnetns-test-missing\": No such file or directory (ENOENT)\n",
                 noNs.err());
-        Run badVerb = jnetns("-n", ns.path(), "link", "frobnicate");
+        Ip.Result badVerb = Cli.run("-n", ns.path(), "link", "frobnicate");
         assertEquals(1, badVerb.exitCode());
         assertEquals(1, badVerb.err().lines().count(), badVerb.err());
-        Run badName = jnetns("-n", ns.path(), "link", "show", "dev", "sixteen-bytes-xx");
+        Ip.Result badName = Cli.run("-n", ns.path(), "link", "show", "dev", "sixteen-bytes-xx");
         assertEquals(1, badName.exitCode());
         assertEquals("jnetns: invalid device name \"sixteen-bytes-xx\": longer than 15 bytes\n", badName.err());
-        Run badOption = jnetns("--no-such-option");
+        Ip.Result badOption = Cli.run("--no-such-option");
         assertEquals(1, badOption.exitCode());
         assertTrue(badOption.err().startsWith("jnetns: Unknown option: '--no-such-option'"), badOption.err());
     }
 
     @Test
     void version_names_the_backend() {
-        String v = ok("version");
+        String v = Cli.ok("version");
         String expected = Runtime.version().feature() >= 22 ? "ffm" : "jna";
         String forced = System.getProperty("jnetns.backend", "");
         assertTrue(v.startsWith("jnetns "), v);
         assertTrue(v.contains(" backend " + (forced.isEmpty() ? expected : forced) + " "), v);
-        assertTrue(ok("-j", "version").matches("\\{\"version\":\"[^\"]+\",\"backend\":\"(ffm|jna)\",\"jdk\":\"[^\"]+\"}\n"));
+        assertTrue(Cli.ok("-j", "version").matches("\\{\"version\":\"[^\"]+\",\"backend\":\"(ffm|jna)\",\"jdk\":\"[^\"]+\"}\n"));
     }
 }

@@ -1,0 +1,161 @@
+package dev.jnetns;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.jnetns.junit.NetnsExtension;
+import dev.jnetns.netlink.NetlinkException;
+import dev.jnetns.sys.Errno;
+import dev.jnetns.sys.LinuxSocket;
+import dev.jnetns.testutil.Ip;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** The rtnetlink API against the kernel, checked with ip. */
+@ExtendWith(NetnsExtension.class)
+class RtnlApiTest {
+
+    @Test
+    void a_veth_is_created_with_its_peer_already_in_another_namespace(Netns ns, Rtnl rtnl) throws Exception {
+        try (Netns other = Netns.create()) {
+            rtnl.links().add(LinkSpec.veth("out0", "in0").peerNetns(other).peerMtu(1400).mtu(1300));
+            assertTrue(Ip.run(other, "-j", "link", "show", "dev", "in0").contains("\"mtu\":1400"));
+            assertTrue(Ip.exec(ns, "link", "show", "in0").exitCode() != 0, "the peer is not in the first namespace");
+            Link out = rtnl.links().get("out0");
+            assertEquals(1300, out.mtu());
+            assertTrue(out.linkNetnsId() >= 0, "the peer is reported in another namespace");
+        }
+    }
+
+    @Test
+    void kinds_the_kernel_lacks_are_refused_with_its_own_message(Rtnl rtnl) throws Exception {
+        rtnl.links().add(LinkSpec.veth("v0", "v1"));
+        for (LinkSpec s : List.of(LinkSpec.dummy("d0"), LinkSpec.vlan("v0.10", "v0", 10),
+                LinkSpec.ipvlan("ipv0", "v0", "l2"), LinkSpec.bond("bond0", "active-backup"))) {
+            NetlinkException e = assertThrows(NetlinkException.class, () -> rtnl.links().add(s), s.toString());
+            assertEquals(Errno.EOPNOTSUPP, e.errnoName(), e.getMessage());
+            assertEquals(Optional.of("Unknown device type"), e.extAck());
+        }
+        assertEquals(List.of("lo", "v1", "v0"), rtnl.links().list().stream().map(Link::name).toList());
+    }
+
+    @Test
+    void tap_tun_ifb_bridge_vxlan_and_macvlan_are_created_and_deleted(Netns ns, Rtnl rtnl) throws Exception {
+        rtnl.links().add(LinkSpec.veth("v0", "v1"));
+        rtnl.links().add(LinkSpec.tap("tap0").mtu(1400));
+        rtnl.links().add(LinkSpec.tun("tun0"));
+        rtnl.links().add(LinkSpec.ifb("ifb0"));
+        rtnl.links().add(LinkSpec.bridge("br0"));
+        rtnl.links().add(LinkSpec.vxlan("vx0", 5).port(4789).dev("v0"));
+        rtnl.links().add(LinkSpec.macvlan("mv0", "v0", "passthru"));
+        rtnl.links().add(LinkSpec.macvtap("mvt0", "v1", "bridge"));
+        String ip = Ip.run(ns, "-d", "-j", "link", "show");
+        for (String kind : List.of("\"info_kind\":\"tun\",\"info_data\":{\"type\":\"tap\"",
+                "\"info_kind\":\"tun\",\"info_data\":{\"type\":\"tun\"", "\"info_kind\":\"ifb\"",
+                "\"info_kind\":\"bridge\"", "\"info_kind\":\"vxlan\"", "\"mode\":\"passthru\"", "\"info_kind\":\"macvtap\"")) {
+            assertTrue(ip.contains(kind), kind + " in " + ip);
+        }
+        assertEquals(1400, rtnl.links().get("tap0").mtu());
+        NetlinkException again = assertThrows(NetlinkException.class, () -> rtnl.links().add(LinkSpec.bridge("br0")));
+        assertEquals(Errno.EEXIST, again.errnoName());
+        dev.jnetns.sys.ErrnoException tapAgain = assertThrows(dev.jnetns.sys.ErrnoException.class,
+                () -> rtnl.links().add(LinkSpec.tap("tap0")));
+        assertTrue(tapAgain.is(Errno.EBUSY) || tapAgain.is(Errno.EEXIST), tapAgain.getMessage());
+        for (String n : List.of("tap0", "tun0", "ifb0", "br0", "vx0", "mv0", "mvt0", "v0")) {
+            rtnl.links().delete(n);
+        }
+        assertEquals(List.of("lo"), rtnl.links().list().stream().map(Link::name).toList());
+    }
+
+    @Test
+    void a_group_of_links_is_deleted_in_one_request(Netns ns, Rtnl rtnl) throws Exception {
+        StringBuilder batch = new StringBuilder();
+        for (int i = 0; i < 50; i++) {
+            batch.append("link add g").append(i).append(" group 42 type veth peer name h").append(i).append(" group 42\n");
+        }
+        batch.append("link add keep0 type veth peer name keep1\n");
+        Ip.batch(ns, batch.toString());
+        assertEquals(103, rtnl.links().list().size());
+        rtnl.links().deleteGroup(42);
+        assertEquals(List.of("lo", "keep1", "keep0"), rtnl.links().list().stream().map(Link::name).toList());
+        assertThrows(IllegalArgumentException.class, () -> rtnl.links().deleteGroup(0));
+    }
+
+    @Test
+    void set_applies_every_change_in_one_request(Netns ns, Rtnl rtnl) throws Exception {
+        rtnl.links().add(LinkSpec.veth("v0", "v1"));
+        rtnl.links().add(LinkSpec.bridge("br0"));
+        rtnl.links().set("v0", LinkUpdate.create().up().mtu(1280).address("02:00:00:00:00:aa").alias("moved")
+                .txQueueLen(77).master("br0").group(9).name("v0x"));
+        Link l = rtnl.links().get("v0x");
+        assertTrue(l.isUp());
+        assertEquals(1280, l.mtu());
+        assertEquals("02:00:00:00:00:aa", l.address());
+        assertEquals("moved", l.alias());
+        assertEquals(77, l.txQueueLen());
+        assertEquals(9, l.group());
+        assertEquals(rtnl.links().get("br0").index(), l.masterIndex());
+        rtnl.links().set("v0x", LinkUpdate.create().noMaster().down());
+        assertEquals(0, rtnl.links().get("v0x").masterIndex());
+        assertFalse(rtnl.links().get("v0x").isUp());
+        try (Netns other = Netns.create(); Rtnl there = Rtnl.open(other)) {
+            rtnl.links().setNetns("v1", other);
+            assertTrue(there.links().find("v1").isPresent());
+            assertTrue(rtnl.links().find("v1").isEmpty());
+        }
+    }
+
+    @Test
+    void addresses_routes_neighbours_and_rules_round_trip(Netns ns, Rtnl rtnl) throws Exception {
+        rtnl.links().add(LinkSpec.veth("v0", "v1"));
+        rtnl.links().setUp("v0");
+        rtnl.links().setUp("v1");
+        rtnl.addresses().add("v0", AddressSpec.of("198.18.0.1/24").label("v0:a"));
+        rtnl.addresses().add("v0", AddressSpec.of("fd00::1/64").noDad());
+        rtnl.addresses().add("v0", AddressSpec.of("198.18.9.1/24").validLifetime(300).preferredLifetime(200));
+        Address a = rtnl.addresses().list("v0").stream().filter(x -> x.local().getHostAddress().equals("198.18.0.1"))
+                .findFirst().orElseThrow();
+        assertEquals("v0:a", a.label());
+        assertEquals(24, a.prefixLength());
+        Address timed = rtnl.addresses().list("v0").stream()
+                .filter(x -> x.local().getHostAddress().equals("198.18.9.1")).findFirst().orElseThrow();
+        assertTrue(timed.validLifetime() <= 300 && timed.validLifetime() > 290, String.valueOf(timed.validLifetime()));
+        assertTrue(timed.flagNames().contains("dynamic"));
+
+        rtnl.routes().add(RouteSpec.to("198.18.10.0/24").via(IpPrefix.parseAddress("198.18.0.2")).metric(7).table(100));
+        rtnl.routes().add(RouteSpec.defaultRoute().via(IpPrefix.parseAddress("fd00::2")));
+        Route r = rtnl.routes().list(LinuxSocket.AF_INET, 100).get(0);
+        assertEquals("198.18.10.0/24", r.dst().toString());
+        assertEquals(7, r.metric());
+        assertEquals(100, r.table());
+        assertTrue(rtnl.routes().list(LinuxSocket.AF_INET6, 254).stream().anyMatch(Route::isDefault));
+        Route got = rtnl.routes().get(IpPrefix.parseAddress("198.18.0.77"));
+        assertEquals(rtnl.links().get("v0").index(), got.oif());
+        assertEquals(0, got.uid());
+        assertTrue(Ip.run(ns, "route", "show", "table", "100").contains("198.18.10.0/24 via 198.18.0.2 dev v0 metric 7"));
+        rtnl.routes().delete(RouteSpec.to("198.18.10.0/24").table(100));
+        assertEquals(List.of(), rtnl.routes().list(LinuxSocket.AF_INET, 100));
+
+        rtnl.neighbours().add("v0", IpPrefix.parseAddress("198.18.0.9"), "02:00:00:00:00:09", 0, true);
+        Neighbour n = rtnl.neighbours().list().stream().filter(x -> x.dst().getHostAddress().equals("198.18.0.9"))
+                .findFirst().orElseThrow();
+        assertEquals(List.of("PERMANENT"), n.stateNames());
+        assertEquals("02:00:00:00:00:09", n.lladdr());
+        rtnl.neighbours().delete("v0", IpPrefix.parseAddress("198.18.0.9"));
+        assertTrue(rtnl.neighbours().list().stream().noneMatch(x -> x.dst().getHostAddress().equals("198.18.0.9")));
+
+        rtnl.rules().add(RuleSpec.create().from(IpPrefix.parse("198.18.0.0/24")).table(100).priority(500));
+        Rule rule = rtnl.rules().list(LinuxSocket.AF_INET).stream().filter(x -> x.priority() == 500).findFirst().orElseThrow();
+        assertEquals(100, rule.table());
+        assertEquals("198.18.0.0/24", rule.src().toString());
+        rtnl.rules().delete(RuleSpec.create().priority(500));
+        assertTrue(rtnl.rules().list(LinuxSocket.AF_INET).stream().noneMatch(x -> x.priority() == 500));
+
+        assertEquals(2, rtnl.addresses().flush("v0", LinuxSocket.AF_INET));
+        assertTrue(rtnl.addresses().list("v0").stream().noneMatch(x -> x.family() == LinuxSocket.AF_INET));
+    }
+}

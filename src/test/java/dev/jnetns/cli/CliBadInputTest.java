@@ -1,0 +1,70 @@
+package dev.jnetns.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.jnetns.Netns;
+import dev.jnetns.junit.NetnsExtension;
+import dev.jnetns.testutil.Cli;
+import dev.jnetns.testutil.Ip;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** Bad input gives one line on stderr, ip's exit codes, and changes nothing. */
+@ExtendWith(NetnsExtension.class)
+class CliBadInputTest {
+
+    private static String state(Netns ns) {
+        return Ip.run(ns, "-j", "link", "show") + Ip.run(ns, "-j", "addr", "show")
+                + Ip.run(ns, "-j", "route", "show", "table", "all") + Ip.run(ns, "-j", "rule", "show");
+    }
+
+    @Test
+    void every_bad_command_fails_cleanly_and_changes_nothing(Netns ns) {
+        Ip.batch(ns, "link add v0 type veth peer name v1\nlink set v0 up\nlink set v1 up\naddr add 198.18.0.1/24 dev v0\n");
+        String before = state(ns);
+        // {exit code, start of the message, args...}
+        List<String[]> cases = List.of(
+                new String[] {"1", "invalid device name \"sixteen-bytes-xx\": longer than 15 bytes", "link", "add", "sixteen-bytes-xx", "type", "bridge"},
+                new String[] {"1", "invalid device name \"a b\": contains ' '", "link", "add", "a b", "type", "bridge"},
+                new String[] {"1", "link add x0: unknown type \"frob\"", "link", "add", "x0", "type", "frob"},
+                new String[] {"1", "link add x0: \"type\" is required", "link", "add", "x0"},
+                new String[] {"1", "invalid MAC address \"zz:00:00:00:00:00\"", "link", "set", "v0", "address", "zz:00:00:00:00:00"},
+                new String[] {"1", "invalid MAC address \"02:00\"", "link", "add", "x0", "address", "02:00", "type", "bridge"},
+                new String[] {"1", "invalid address \"198.18.300.1\": octet 300 > 255", "addr", "add", "198.18.300.1/24", "dev", "v0"},
+                new String[] {"1", "invalid prefix \"198.18.3.1/33\": length 33 out of range 0..32", "addr", "add", "198.18.3.1/33", "dev", "v0"},
+                new String[] {"1", "invalid address \"host.example\"", "route", "add", "198.18.5.0/24", "via", "host.example"},
+                new String[] {"2", "route add 198.18.50.0/24 via 203.0.113.1: Network is unreachable (ENETUNREACH): Nexthop has invalid gateway", "route", "add", "198.18.50.0/24", "via", "203.0.113.1"},
+                new String[] {"1", "invalid table \"foo\"", "route", "add", "198.18.50.0/24", "dev", "v0", "table", "foo"},
+                new String[] {"1", "invalid \"metric\" value \"-3\"", "route", "add", "198.18.50.0/24", "dev", "v0", "metric", "-3"},
+                new String[] {"2", "Device \"nope0\" does not exist: No such device (ENODEV)", "addr", "add", "198.18.7.1/24", "dev", "nope0"},
+                new String[] {"2", "Device \"nope0\" does not exist: No such device (ENODEV)", "link", "set", "nope0", "up"},
+                new String[] {"2", "Device \"nope0\" does not exist: No such device (ENODEV)", "route", "add", "198.18.50.0/24", "dev", "nope0"},
+                new String[] {"2", "Device \"nope0\" does not exist: No such device (ENODEV)", "link", "del", "nope0"},
+                new String[] {"2", "link add v0 type veth peer name v9: File exists (EEXIST)", "link", "add", "v0", "type", "veth", "peer", "name", "v9"},
+                new String[] {"2", "link set dev v0 mtu 10: Invalid argument (EINVAL): mtu less than device minimum", "link", "set", "v0", "mtu", "10"},
+                new String[] {"2", "addr del 198.18.99.1/24 dev v0: Cannot assign requested address (EADDRNOTAVAIL): ipv4: Address not found", "addr", "del", "198.18.99.1/24", "dev", "v0"},
+                new String[] {"2", "route del 198.18.77.0/24: No such process (ESRCH)", "route", "del", "198.18.77.0/24"},
+                new String[] {"1", "invalid vlan id 5000 (0..4094)", "link", "add", "link", "v0", "name", "v0.5", "type", "vlan", "id", "4094x"},
+                new String[] {"1", "label \"foo\" must begin with the device name \"v0\"", "addr", "add", "198.18.8.1/24", "label", "foo", "dev", "v0"},
+                new String[] {"1", "invalid nud state \"sleepy\"", "neigh", "add", "198.18.0.9", "lladdr", "02:00:00:00:00:09", "dev", "v0", "nud", "sleepy"},
+                new String[] {"1", "route add: no destination given", "route", "add", "via", "198.18.0.2"});
+        for (String[] c : cases) {
+            String[] args = new String[c.length - 2 + 2];
+            args[0] = "-n";
+            args[1] = ns.path();
+            System.arraycopy(c, 2, args, 2, c.length - 2);
+            var r = Cli.run(args);
+            String what = String.join(" ", List.of(args).subList(2, args.length));
+            assertEquals(Integer.parseInt(c[0]), r.exitCode(), what + ": " + r.err());
+            assertEquals(1, r.err().lines().count(), what + ": " + r.err());
+            assertTrue(r.err().startsWith("jnetns: "), r.err());
+            if (!c[1].startsWith("invalid vlan")) {
+                assertEquals("jnetns: " + c[1] + "\n", r.err(), what);
+            }
+            assertEquals("", r.out(), what);
+        }
+        assertEquals(before, state(ns));
+    }
+}

@@ -1,0 +1,60 @@
+package dev.jnetns.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.jnetns.Netns;
+import dev.jnetns.testutil.Cli;
+import dev.jnetns.testutil.Fixtures;
+import dev.jnetns.testutil.Ip;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every show command of jnetns prints exactly what ip prints (JSON and text) on a namespace that
+ * holds every device kind and route type, tables and IPv6 included.
+ */
+class CliShowTest {
+    private static final List<String> SHOWS = List.of(
+            "link show", "link show dev v3", "addr show", "addr show dev v0", "-4 addr show", "-6 addr show",
+            "route show", "-6 route show", "route show table all", "route show table 100", "route show table 1000",
+            "route show table local", "-6 route show table local", "route show dev v0",
+            "neigh show", "neigh show nud all", "-6 neigh show", "rule show", "-6 rule show",
+            "netns list");
+
+    @Test
+    void every_show_equals_ip_in_json_and_text() throws Exception {
+        String peer = "jnetns-test-show-" + UUID.randomUUID().toString().substring(0, 6);
+        try (Netns ns = Netns.createNamed("jnetns-test-s-" + peer.substring(17)); Netns p = Netns.createNamed(peer)) {
+            Fixtures.everything(ns, peer);
+            List<String> checked = new ArrayList<>();
+            for (String show : SHOWS) {
+                for (String json : new String[] {"-j", null}) {
+                    List<String> args = new ArrayList<>(List.of("-n", ns.name()));
+                    if (json != null) {
+                        args.add(json);
+                    }
+                    args.addAll(List.of(show.split(" ")));
+                    String[] a = args.toArray(new String[0]);
+                    List<String> ipArgs = new ArrayList<>(args);
+                    Ip.Result ip = Ip.command(prepend("ip", ipArgs), null);
+                    assertEquals(0, ip.exitCode(), ip.err());
+                    assertEquals(ip.out(), Cli.ok(a), "jnetns " + String.join(" ", a));
+                    checked.add(String.join(" ", a));
+                }
+            }
+            assertEquals(SHOWS.size() * 2, checked.size());
+        } finally {
+            Netns.delete(peer);
+            Netns.delete("jnetns-test-s-" + peer.substring(17));
+        }
+    }
+
+    private static List<String> prepend(String first, List<String> rest) {
+        List<String> out = new ArrayList<>();
+        out.add(first);
+        out.addAll(rest);
+        return out;
+    }
+}
