@@ -244,6 +244,8 @@ static void constants(void)
     K(RTA_VIA);
     K(RTA_PREF);
     K(RTA_EXPIRES);
+    K(RTA_UID);
+    K(RTAX_MTU);
     K(RTN_UNSPEC);
     K(RTN_UNICAST);
     K(RTN_LOCAL);
