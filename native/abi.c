@@ -22,6 +22,8 @@
 #include <linux/if_addr.h>
 #include <linux/neighbour.h>
 #include <linux/fib_rules.h>
+#include <linux/capability.h>
+#include <linux/prctl.h>
 
 #define K(name) printf("%s=%lld\n", #name, (long long)(name))
 #define KV(key, value) printf("%s=%lld\n", key, (long long)(value))
@@ -73,6 +75,14 @@ static void constants(void)
     K(IFF_TUN_EXCL);
     KV("IFREQ_SIZE", sizeof(struct ifreq));
     KV("IFREQ_FLAGS_OFFSET", offsetof(struct ifreq, ifr_flags));
+    /* LinuxCapability */
+    K(CAP_NET_ADMIN);
+    K(CAP_NET_RAW);
+    K(CAP_SYS_ADMIN);
+    K(PR_CAPBSET_DROP);
+    K(PR_CAP_AMBIENT);
+    K(PR_CAP_AMBIENT_CLEAR_ALL);
+    KV("LINUX_CAPABILITY_VERSION_3", _LINUX_CAPABILITY_VERSION_3);
     /* LinuxNetlink */
     K(NETLINK_ROUTE);
     K(SOL_NETLINK);
@@ -171,6 +181,7 @@ static void constants(void)
     K(IPVLAN_MODE_L3);
     K(IPVLAN_MODE_L3S);
     K(IFLA_BOND_MODE);
+    K(IFLA_TUN_TYPE);
     K(IFLA_VXLAN_ID);
     K(IFLA_VXLAN_GROUP);
     K(IFLA_VXLAN_LINK);

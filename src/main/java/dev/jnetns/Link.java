@@ -26,10 +26,26 @@ import java.util.List;
  * @param alias the alias, or null
  * @param kind the linkinfo kind ("veth", "bridge" …), or null for devices without one
  * @param slaveKind the kind of the master this device is enslaved to ("bridge"), or null
+ * @param info what jnetns reads of the kind's own data (macvlan mode, vxlan id …)
  */
 public record Link(int index, String name, int flags, int mtu, String qdisc, int operState, int linkMode,
                    int group, int txQueueLen, int type, String address, String broadcast, int masterIndex,
-                   int linkIndex, int linkNetnsId, String alias, String kind, String slaveKind) {
+                   int linkIndex, int linkNetnsId, String alias, String kind, String slaveKind, Info info) {
+
+    /**
+     * The kind-specific data (IFLA_INFO_DATA) jnetns decodes; -1 (0 for {@code vxlanLink}) where it
+     * does not apply.
+     *
+     * @param macvlanMode MACVLAN_MODE_* of a macvlan or macvtap (1 private, 2 vepa, 4 bridge, 8 passthru)
+     * @param vxlanId the VNI of a vxlan
+     * @param vxlanPort the UDP port of a vxlan
+     * @param vxlanLink ifindex of a vxlan's underlay device
+     * @param tunType 1 tun, 2 tap
+     */
+    public record Info(int macvlanMode, int vxlanId, int vxlanPort, int vxlanLink, int tunType) {
+        /** No kind data. */
+        public static final Info NONE = new Info(-1, -1, -1, 0, -1);
+    }
 
     private static final String[] OPER_STATES = {
         "UNKNOWN", "NOTPRESENT", "DOWN", "LOWERLAYERDOWN", "TESTING", "DORMANT", "UP"};
@@ -48,7 +64,25 @@ public record Link(int index, String name, int flags, int mtu, String qdisc, int
         return new Link(m.index(), m.name(), m.flags(), m.mtu(), m.qdisc(), m.operState(), m.linkMode(),
                 m.group(), m.txQueueLen(), m.type(), HardwareAddresses.format(m.type(), m.address()),
                 HardwareAddresses.format(m.type(), m.broadcast()), m.master(), m.link(), m.linkNetnsId(),
-                m.alias(), m.kind(), m.slaveKind());
+                m.alias(), m.kind(), m.slaveKind(),
+                new Info(m.macvlanMode(), m.vxlanId(), m.vxlanPort(), m.vxlanLink(), m.tunType()));
+    }
+
+    /** The kind as {@code ip link add ... type} names it: "tap" for a tun device in tap mode. */
+    public String createKind() {
+        return "tun".equals(kind) && info.tunType() == 2 ? "tap" : kind;
+    }
+
+    /** The macvlan mode's name ("bridge", "private" …), or null. */
+    public String macvlanModeName() {
+        switch (info.macvlanMode()) {
+            case 1: return "private";
+            case 2: return "vepa";
+            case 4: return "bridge";
+            case 8: return "passthru";
+            case 16: return "source";
+            default: return null;
+        }
     }
 
     /** True when the administrative state is up (IFF_UP). */

@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 
 /**
@@ -117,6 +118,16 @@ public final class Netns implements AutoCloseable {
      */
     public static void delete(String name) throws ErrnoException {
         NetnsDir.delete(name);
+    }
+
+    /**
+     * Checks a namespace name as iproute2 does (not empty, not "." or "..", no '/' or NUL, at most 255
+     * bytes) and returns it.
+     *
+     * @throws IllegalArgumentException naming what is wrong
+     */
+    public static String checkName(String name) {
+        return NetnsNames.check(name);
     }
 
     /** The names under /run/netns. Equivalent to: {@code ip netns list}. */
@@ -293,8 +304,18 @@ public final class Netns implements AutoCloseable {
      * the files of /etc/netns/NAME bound over those of /etc. No shell is involved.
      */
     public Process start(ProcessBuilder command) throws ErrnoException {
+        return start(command, Set.of());
+    }
+
+    /**
+     * Like {@link #start(ProcessBuilder)}, and the child can never hold the capabilities
+     * {@code dropCapabilities} (CAP_* numbers, see {@code LinuxCapability}): they are removed from
+     * its bounding, inheritable and ambient sets, so also from its effective and permitted sets,
+     * root or not. Equivalent to: {@code jnetns netns exec --drop-cap net_admin NAME CMD}.
+     */
+    public Process start(ProcessBuilder command, Set<Integer> dropCapabilities) throws ErrnoException {
         checkOpen();
-        return NetnsExec.start(this, command);
+        return NetnsExec.start(this, command, dropCapabilities);
     }
 
     private void checkOpen() {

@@ -9,12 +9,14 @@ import static dev.jnetns.sys.LinuxSched.CLONE_NEWNET;
 import static dev.jnetns.sys.LinuxSched.CLONE_NEWNS;
 
 import dev.jnetns.sys.Errno;
+import dev.jnetns.sys.LinuxCapability;
 import dev.jnetns.sys.ErrnoException;
 import dev.jnetns.sys.Syscalls;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -31,7 +33,7 @@ final class NetnsExec {
     private NetnsExec() {
     }
 
-    static Process start(Netns ns, ProcessBuilder command) throws ErrnoException {
+    static Process start(Netns ns, ProcessBuilder command, Set<Integer> dropCapabilities) throws ErrnoException {
         return HelperThread.callErrno("exec", () -> {
             Syscalls sys = Syscalls.get();
             sys.unshare(CLONE_NEWNS);
@@ -41,6 +43,7 @@ final class NetnsExec {
             if (ns.name() != null) {
                 bindEtc(sys, ns.name());
             }
+            drop(sys, dropCapabilities);
             try {
                 return command.start();
             } catch (IOException e) {
@@ -49,6 +52,27 @@ final class NetnsExec {
                         m.find() ? Integer.parseInt(m.group(1)) : Errno.ENOENT.number());
             }
         });
+    }
+
+    /**
+     * Removes capabilities from this (spawning) thread's bounding and inheritable sets and clears
+     * its ambient set, so an exec'd child — root included — can never hold them.
+     */
+    private static void drop(Syscalls sys, Set<Integer> caps) throws ErrnoException {
+        if (caps.isEmpty()) {
+            return;
+        }
+        int[] header = {LinuxCapability.LINUX_CAPABILITY_VERSION_3, 0};
+        int[] data = new int[6];
+        sys.capget(header, data);
+        for (int cap : caps) {
+            sys.prctl(LinuxCapability.PR_CAPBSET_DROP, cap, 0);
+            int word = cap / 32;
+            int bit = 1 << (cap % 32);
+            data[word * 3 + 2] &= ~bit;   // inheritable
+        }
+        sys.capset(header, data);
+        sys.prctl(LinuxCapability.PR_CAP_AMBIENT, LinuxCapability.PR_CAP_AMBIENT_CLEAR_ALL, 0);
     }
 
     private static void remountSys(Syscalls sys, String name) throws ErrnoException {

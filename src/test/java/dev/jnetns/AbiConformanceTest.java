@@ -11,6 +11,7 @@ import dev.jnetns.sys.LinuxFcntl;
 import dev.jnetns.sys.LinuxSocket;
 import dev.jnetns.sys.LinuxMount;
 import dev.jnetns.sys.LinuxTun;
+import dev.jnetns.sys.LinuxCapability;
 import dev.jnetns.netlink.LinuxNetlink;
 import dev.jnetns.rtnl.LinuxRtnetlink;
 import dev.jnetns.rtnl.LinuxIfLink;
@@ -39,7 +40,9 @@ import org.junit.jupiter.api.Test;
  * Java values found by reflection.
  */
 class AbiConformanceTest {
-    private static final List<Class<?>> CONSTANT_CLASSES = List.of(LinuxSched.class, LinuxFcntl.class, LinuxSocket.class, LinuxMount.class, LinuxTun.class, LinuxNetlink.class, LinuxRtnetlink.class, LinuxIfLink.class, LinuxNetNamespace.class, LinuxIfAddr.class, LinuxRoute.class, LinuxNeighbour.class, LinuxFibRules.class);
+    private static final List<Class<?>> CONSTANT_CLASSES = List.of(LinuxSched.class, LinuxFcntl.class,
+            LinuxSocket.class, LinuxMount.class, LinuxTun.class, LinuxCapability.class, LinuxNetlink.class,
+            LinuxRtnetlink.class, LinuxIfLink.class, LinuxNetNamespace.class, LinuxIfAddr.class, LinuxRoute.class, LinuxNeighbour.class, LinuxFibRules.class);
 
     private static Map<String, Long> abi;
 

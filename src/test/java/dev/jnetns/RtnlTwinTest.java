@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.jnetns.cli.Main;
 import dev.jnetns.testutil.Fixtures;
 import dev.jnetns.testutil.Ip;
-import dev.jnetns.testutil.JsonParser;
+import dev.jnetns.model.JsonText;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.ArrayList;
@@ -26,7 +26,7 @@ class RtnlTwinTest {
         {"-j", "neigh", "show", "nud", "all"}, {"-j", "rule", "show"}, {"-6", "-j", "rule", "show"}};
 
     private static String state(Netns ns, String[] show) {
-        Object v = JsonParser.parse(Ip.run(ns, show));
+        Object v = JsonText.parse(Ip.run(ns, show));
         scrub(v);
         if (Arrays.asList(show).contains("neigh")) {
             // multicast entries the kernel makes by itself come and go with timing: leave them out

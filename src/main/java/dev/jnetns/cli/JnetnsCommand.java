@@ -14,7 +14,8 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         versionProvider = VersionCommand.Provider.class,
         subcommands = {VersionCommand.class, LinkCommand.class, AddressCommand.class, RouteCommand.class,
-            NeighbourCommand.class, RuleCommand.class, NetnsCommand.class},
+            NeighbourCommand.class, RuleCommand.class, NetnsCommand.class, TopologyCommands.Apply.class,
+            TopologyCommands.Diff.class, TopologyCommands.Destroy.class, DemoCommand.class},
         footer = {"", "Exit status: 0 success, 1 syntax or usage error, 2 error reported by the kernel."})
 final class JnetnsCommand implements Runnable {
     @picocli.CommandLine.Spec

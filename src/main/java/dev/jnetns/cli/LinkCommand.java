@@ -6,6 +6,7 @@ import dev.jnetns.LinkSpec;
 import dev.jnetns.LinkUpdate;
 import dev.jnetns.Netns;
 import dev.jnetns.Rtnl;
+import dev.jnetns.model.DeviceMover;
 import dev.jnetns.sys.ErrnoException;
 import java.util.ArrayList;
 import java.util.List;
@@ -52,6 +53,8 @@ final class LinkCommand implements Callable<Integer> {
             set(w);
         } else if (Words.matches(verb, "delete")) {
             delete(w);
+        } else if (verb.equals("move")) {
+            move(w);
         } else if (Words.matches(verb, "help")) {
             spec.commandLine().usage(spec.commandLine().getOut());
         } else {
@@ -339,6 +342,30 @@ final class LinkCommand implements Callable<Integer> {
             rtnl.links().set(dev, u);
         } finally {
             closeOpened();
+        }
+    }
+
+    /** {@code link move [dev] DEV netns NS}: the device with its addresses, routes, MTU and state. */
+    private void move(Words w) throws ErrnoException {
+        String dev = null;
+        String ns = null;
+        while (w.hasNext()) {
+            String word = w.next();
+            if (word.equals("dev")) {
+                dev = w.valueOf(word);
+            } else if (word.equals("netns")) {
+                ns = w.valueOf(word);
+            } else if (dev == null) {
+                dev = word;
+            } else {
+                throw new UsageException("link move: unexpected \"" + word + "\"");
+            }
+        }
+        if (dev == null || ns == null) {
+            throw new UsageException("link move: usage: link move DEV netns NS");
+        }
+        try (Netns target = Netns.open(ns); Rtnl to = Rtnl.open(target)) {
+            DeviceMover.move(top.rtnl(), to, dev);
         }
     }
 

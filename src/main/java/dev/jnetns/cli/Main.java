@@ -1,5 +1,6 @@
 package dev.jnetns.cli;
 
+import dev.jnetns.model.Plan;
 import dev.jnetns.netlink.NlDecodeException;
 import dev.jnetns.sys.ErrnoException;
 import java.io.BufferedReader;
@@ -126,6 +127,9 @@ public final class Main {
     }
 
     static int exitCode(Exception e) {
+        if (e instanceof Plan.StepFailedException && e.getCause() instanceof Exception) {
+            return exitCode((Exception) e.getCause());
+        }
         if (e instanceof UsageException || e instanceof IllegalArgumentException) {
             return EXIT_USAGE;
         }
@@ -133,7 +137,8 @@ public final class Main {
     }
 
     static String message(Exception e) {
-        if (e instanceof ErrnoException || e instanceof UsageException || e instanceof IllegalArgumentException) {
+        if (e instanceof ErrnoException || e instanceof UsageException || e instanceof IllegalArgumentException
+                || e instanceof Plan.StepFailedException) {
             return e.getMessage();
         }
         if (e instanceof NlDecodeException) {

@@ -17,8 +17,8 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code jnetns netns ...}: named network namespaces, as {@code ip netns}. */
 @Command(name = "netns", description = "Named network namespaces, as `ip netns`.",
-        footer = {"", "Usage: jnetns netns { list | add NAME | del NAME | exec NAME CMD [ARG...] |",
-            "                     identify [PID] | pids NAME | set NAME NSID|auto | list-id }"})
+        footer = {"", "Usage: jnetns netns { list | add NAME | del NAME | exec [--drop-cap CAP]... NAME CMD [ARG...] |",
+            "                     identify [PID] | pids NAME | set NAME NSID|auto | list-id | export NAME }"})
 final class NetnsCommand implements Callable<Integer> {
     @ParentCommand
     JnetnsCommand top;
@@ -61,6 +61,10 @@ final class NetnsCommand implements Callable<Integer> {
             }
         } else if (verb.equals("set")) {
             set(w);
+        } else if (Words.matches(verb, "export")) {
+            String name = w.valueOf("export");
+            w.end("netns export");
+            out.print(dev.jnetns.model.JsonText.write(dev.jnetns.model.Exporter.export(name).toJson()));
         } else if (Words.matches(verb, "help")) {
             spec.commandLine().usage(out);
         } else {
@@ -159,15 +163,20 @@ final class NetnsCommand implements Callable<Integer> {
         }
     }
 
-    /** {@code netns exec NAME CMD [ARG...]}: the child's exit code becomes ours. */
+    /** {@code netns exec [--drop-cap CAP]... NAME CMD [ARG...]}: the child's exit code becomes ours. */
     private int exec(Words w) throws ErrnoException {
+        java.util.Set<Integer> drop = new java.util.HashSet<>();
+        while ("--drop-cap".equals(w.peek())) {
+            w.next();
+            drop.add(dev.jnetns.sys.LinuxCapability.byName(w.valueOf("--drop-cap")));
+        }
         String name = w.valueOf("exec");
         List<String> command = w.rest();
         if (command.isEmpty()) {
             throw new UsageException("netns exec " + name + ": no command given");
         }
         try (Netns ns = Netns.open(name)) {
-            Process p = ns.start(new ProcessBuilder(command).inheritIO());
+            Process p = ns.start(new ProcessBuilder(command).inheritIO(), drop);
             while (true) {
                 try {
                     return p.waitFor();

@@ -6,7 +6,13 @@ import static dev.jnetns.rtnl.LinuxIfLink.IFLA_BROADCAST;
 import static dev.jnetns.rtnl.LinuxIfLink.IFLA_GROUP;
 import static dev.jnetns.rtnl.LinuxIfLink.IFLA_IFALIAS;
 import static dev.jnetns.rtnl.LinuxIfLink.IFLA_IFNAME;
+import static dev.jnetns.rtnl.LinuxIfLink.IFLA_INFO_DATA;
 import static dev.jnetns.rtnl.LinuxIfLink.IFLA_INFO_KIND;
+import static dev.jnetns.rtnl.LinuxIfLink.IFLA_MACVLAN_MODE;
+import static dev.jnetns.rtnl.LinuxIfLink.IFLA_TUN_TYPE;
+import static dev.jnetns.rtnl.LinuxIfLink.IFLA_VXLAN_ID;
+import static dev.jnetns.rtnl.LinuxIfLink.IFLA_VXLAN_LINK;
+import static dev.jnetns.rtnl.LinuxIfLink.IFLA_VXLAN_PORT;
 import static dev.jnetns.rtnl.LinuxIfLink.IFLA_INFO_SLAVE_KIND;
 import static dev.jnetns.rtnl.LinuxIfLink.IFLA_LINK;
 import static dev.jnetns.rtnl.LinuxIfLink.IFLA_LINKINFO;
@@ -35,12 +41,18 @@ import java.nio.ByteBuffer;
  * @param index ifi_index
  * @param flags ifi_flags (IFF_*)
  * @param change ifi_change
+ * @param macvlanMode IFLA_MACVLAN_MODE of a macvlan/macvtap, -1 otherwise
+ * @param vxlanId IFLA_VXLAN_ID, -1 when not a vxlan
+ * @param vxlanPort IFLA_VXLAN_PORT (host order), -1 when not a vxlan
+ * @param vxlanLink IFLA_VXLAN_LINK, 0 when none
+ * @param tunType IFLA_TUN_TYPE (1 tun, 2 tap), -1 when not a tun device
  */
 public record LinkMessage(
         int family, int type, int index, int flags, int change,
         String name, int mtu, int minMtu, int maxMtu, String qdisc, int operState, int linkMode,
         int group, int txQueueLen, byte[] address, byte[] broadcast, int master, int link,
-        int linkNetnsId, String alias, String kind, String slaveKind) {
+        int linkNetnsId, String alias, String kind, String slaveKind, int macvlanMode, int vxlanId,
+        int vxlanPort, int vxlanLink, int tunType) {
 
     /** Writes a {@code struct ifinfomsg}. */
     public static void writeHeader(NlWriter w, int family, int type, int index, int flags, int change) {
@@ -53,6 +65,10 @@ public record LinkMessage(
         int p = m.payloadOffset();
         NlAttrs a = m.attrs(IFINFOMSG_SIZE, "RTM_NEWLINK");
         NlAttrs info = a.nestedOrNull(IFLA_LINKINFO);
+        String kind = info == null ? null : info.stringOrNull(IFLA_INFO_KIND);
+        NlAttrs data = info == null ? null : info.nestedOrNull(IFLA_INFO_DATA);
+        boolean macvlan = "macvlan".equals(kind) || "macvtap".equals(kind);
+        boolean vxlan = "vxlan".equals(kind);
         return new LinkMessage(
                 Byte.toUnsignedInt(b.get(p)), Short.toUnsignedInt(b.getShort(p + 2)), b.getInt(p + 4),
                 b.getInt(p + 8), b.getInt(p + 12),
@@ -65,7 +81,11 @@ public record LinkMessage(
                 a.bytesOrNull(IFLA_ADDRESS), a.bytesOrNull(IFLA_BROADCAST),
                 a.u32(IFLA_MASTER, 0), a.u32(IFLA_LINK, 0), a.u32(IFLA_LINK_NETNSID, -1),
                 a.stringOrNull(IFLA_IFALIAS),
-                info == null ? null : info.stringOrNull(IFLA_INFO_KIND),
-                info == null ? null : info.stringOrNull(IFLA_INFO_SLAVE_KIND));
+                kind, info == null ? null : info.stringOrNull(IFLA_INFO_SLAVE_KIND),
+                macvlan && data != null ? data.u32(IFLA_MACVLAN_MODE, -1) : -1,
+                vxlan && data != null ? data.u32(IFLA_VXLAN_ID, -1) : -1,
+                vxlan && data != null && data.has(IFLA_VXLAN_PORT) ? Short.toUnsignedInt(Short.reverseBytes((short) data.u16(IFLA_VXLAN_PORT))) : -1,
+                vxlan && data != null ? data.u32(IFLA_VXLAN_LINK, 0) : 0,
+                "tun".equals(kind) && data != null && data.has(IFLA_TUN_TYPE) ? data.u8(IFLA_TUN_TYPE) : -1);
     }
 }

@@ -50,6 +50,8 @@ public final class LinuxIfLink {
 
     public static final int IFLA_BOND_MODE = 1;
 
+    public static final int IFLA_TUN_TYPE = 3;
+
     public static final int IFLA_VXLAN_ID = 1;
     public static final int IFLA_VXLAN_GROUP = 2;
     public static final int IFLA_VXLAN_LINK = 3;

@@ -49,6 +49,13 @@ final class JnaSyscalls implements Syscalls {
 
         static native int ioctl(int fd, NativeLong request, NativeLong arg) throws LastErrorException;
 
+        static native int prctl(int option, NativeLong arg2, NativeLong arg3, NativeLong arg4, NativeLong arg5)
+                throws LastErrorException;
+
+        static native int capget(int[] header, int[] data) throws LastErrorException;
+
+        static native int capset(int[] header, int[] data) throws LastErrorException;
+
         static native int gettid();
     }
 
@@ -210,6 +217,33 @@ final class JnaSyscalls implements Syscalls {
             return Libc.ioctl(fd, new NativeLong(request), new NativeLong(arg));
         } catch (LastErrorException e) {
             throw new ErrnoException("ioctl(fd " + fd + ", 0x" + Long.toHexString(request) + ")", e.getErrorCode());
+        }
+    }
+
+    @Override
+    public int prctl(int option, long arg2, long arg3) throws ErrnoException {
+        try {
+            return Libc.prctl(option, new NativeLong(arg2), new NativeLong(arg3), new NativeLong(0), new NativeLong(0));
+        } catch (LastErrorException e) {
+            throw new ErrnoException("prctl(" + option + ", " + arg2 + ")", e.getErrorCode());
+        }
+    }
+
+    @Override
+    public void capget(int[] header, int[] data) throws ErrnoException {
+        try {
+            Libc.capget(header, data);
+        } catch (LastErrorException e) {
+            throw new ErrnoException("capget", e.getErrorCode());
+        }
+    }
+
+    @Override
+    public void capset(int[] header, int[] data) throws ErrnoException {
+        try {
+            Libc.capset(header, data);
+        } catch (LastErrorException e) {
+            throw new ErrnoException("capset", e.getErrorCode());
         }
     }
 

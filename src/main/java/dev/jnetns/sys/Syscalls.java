@@ -72,6 +72,15 @@ public interface Syscalls {
     /** ioctl(2) with an integer argument. */
     int ioctl(int fd, long request, long arg) throws ErrnoException;
 
+    /** prctl(2) with one argument (e.g. PR_CAPBSET_DROP, CAP); acts on the calling thread. */
+    int prctl(int option, long arg2, long arg3) throws ErrnoException;
+
+    /** capget(2): {@code header} is {version, pid}; {@code data} receives 2 × {effective, permitted, inheritable}. */
+    void capget(int[] header, int[] data) throws ErrnoException;
+
+    /** capset(2) of the calling thread, same layout as {@link #capget}. */
+    void capset(int[] header, int[] data) throws ErrnoException;
+
     /** gettid(2): the kernel's id of the calling thread. */
     int gettid();
 }

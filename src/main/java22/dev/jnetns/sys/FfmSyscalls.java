@@ -52,6 +52,11 @@ final class FfmSyscalls implements Syscalls {
             FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_LONG, ADDRESS), CAPTURE_ERRNO, Linker.Option.firstVariadicArg(2));
     private static final MethodHandle MH$ioctl_long = LINKER.downcallHandle(symbol("ioctl"),
             FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_LONG, JAVA_LONG), CAPTURE_ERRNO, Linker.Option.firstVariadicArg(2));
+    private static final MethodHandle MH$prctl = LINKER.downcallHandle(symbol("prctl"),
+            FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG),
+            CAPTURE_ERRNO, Linker.Option.firstVariadicArg(1));
+    private static final MethodHandle MH$capget = downcall("capget", JAVA_INT, ADDRESS, ADDRESS);
+    private static final MethodHandle MH$capset = downcall("capset", JAVA_INT, ADDRESS, ADDRESS);
     private static final MethodHandle MH$gettid =
             LINKER.downcallHandle(symbol("gettid"), FunctionDescriptor.of(JAVA_INT));
 
@@ -222,6 +227,29 @@ final class FfmSyscalls implements Syscalls {
     public int ioctl(int fd, long request, long arg) throws ErrnoException {
         return (int) call(() -> "ioctl(fd " + fd + ", 0x" + Long.toHexString(request) + ")",
                 (a, st) -> (int) MH$ioctl_long.invokeExact(st, fd, request, arg));
+    }
+
+    @Override
+    public int prctl(int option, long arg2, long arg3) throws ErrnoException {
+        return (int) call(() -> "prctl(" + option + ", " + arg2 + ")",
+                (a, st) -> (int) MH$prctl.invokeExact(st, option, arg2, arg3, 0L, 0L));
+    }
+
+    @Override
+    public void capget(int[] header, int[] data) throws ErrnoException {
+        call(() -> "capget", (a, st) -> {
+            MemorySegment h = a.allocateFrom(JAVA_INT, header);
+            MemorySegment d = a.allocateFrom(JAVA_INT, data);
+            int rc = (int) MH$capget.invokeExact(st, h, d);
+            MemorySegment.copy(d, JAVA_INT, 0, data, 0, data.length);
+            return rc;
+        });
+    }
+
+    @Override
+    public void capset(int[] header, int[] data) throws ErrnoException {
+        call(() -> "capset", (a, st) -> (int) MH$capset.invokeExact(st, a.allocateFrom(JAVA_INT, header),
+                a.allocateFrom(JAVA_INT, data)));
     }
 
     @Override

@@ -1,0 +1,151 @@
+package dev.jnetns.model;
+
+import dev.jnetns.Address;
+import dev.jnetns.IpPrefix;
+import dev.jnetns.Link;
+import dev.jnetns.Netns;
+import dev.jnetns.Route;
+import dev.jnetns.RtNames;
+import dev.jnetns.Rtnl;
+import dev.jnetns.model.Topology.LinkDecl;
+import dev.jnetns.model.Topology.NamespaceDecl;
+import dev.jnetns.model.Topology.Ref;
+import dev.jnetns.model.Topology.RouteDecl;
+import dev.jnetns.sys.ErrnoException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Writes a live named namespace as a topology that {@code apply} restores: its devices (kind, MTU,
+ * MAC, alias, master, up state, addresses), its routes other than the kernel's, and the
+ * forwarding sysctls when on. Equivalent to {@code jnetns netns export NAME}.
+ */
+public final class Exporter {
+    private static final List<String> SYSCTLS = List.of("net.ipv4.ip_forward", "net.ipv6.conf.all.forwarding");
+
+    private Exporter() {
+    }
+
+    public static Topology export(String name) throws ErrnoException {
+        try (Netns ns = Netns.open(name); Rtnl rtnl = Rtnl.open(ns)) {
+            List<Link> links = rtnl.links().list();
+            Map<Integer, String> netnsNames = netnsNames(rtnl);
+            Map<String, String> sysctl = new LinkedHashMap<>();
+            for (String key : SYSCTLS) {
+                String v = ns.sysctl(key);
+                if (!v.equals("0")) {
+                    sysctl.put(key, v);
+                }
+            }
+            List<Address> addrs = rtnl.addresses().list();
+            List<LinkDecl> decls = new ArrayList<>();
+            for (Link l : links) {
+                LinkDecl d = decl(l, links, addrs, netnsNames);
+                if (d != null) {
+                    decls.add(d);
+                }
+            }
+            List<RouteDecl> routes = new ArrayList<>();
+            for (Route r : rtnl.routes().list()) {
+                if (r.protocol() != 2 && r.table() != 255 && r.nexthops().isEmpty()) {
+                    routes.add(route(r, links));
+                }
+            }
+            Map<String, NamespaceDecl> spaces = new LinkedHashMap<>();
+            spaces.put(name, new NamespaceDecl(sysctl, decls, routes));
+            return new Topology(spaces);
+        }
+    }
+
+    /** Names of the namespaces this one knows by nsid. */
+    private static Map<Integer, String> netnsNames(Rtnl rtnl) throws ErrnoException {
+        Map<Integer, String> out = new HashMap<>();
+        for (String n : Netns.names()) {
+            try (Netns other = Netns.open(n)) {
+                int id = rtnl.nsid(other);
+                if (id >= 0) {
+                    out.putIfAbsent(id, n);
+                }
+            } catch (ErrnoException e) {
+                // a stale name
+            }
+        }
+        return out;
+    }
+
+    private static LinkDecl decl(Link l, List<Link> links, List<Address> addrs, Map<Integer, String> netnsNames)
+            throws ErrnoException {
+        List<String> mine = new ArrayList<>();
+        for (Address a : addrs) {
+            if (a.index() == l.index() && !Planner.isKernelMade(a) && a.peer() == null) {
+                String flags = ((a.flags() & 0x02) != 0 ? " nodad" : "") + ((a.flags() & 0x200) != 0 ? " noprefixroute" : "");
+                mine.add(a.prefix() + flags);
+            }
+        }
+        if (l.name().equals("lo")) {
+            return l.isUp() || !mine.isEmpty() ? new LinkDecl("lo", null, null, null, null, null, null, null,
+                    l.isUp(), null, null, null, null, mine) : null;
+        }
+        String kind = l.createKind();
+        Ref peer = null;
+        Ref parent = null;
+        String mode = null;
+        Integer id = null;
+        Integer port = null;
+        String dev = null;
+        if ("veth".equals(kind)) {
+            if (l.linkNetnsId() < 0) {
+                Optional<Link> p = links.stream().filter(x -> x.index() == l.linkIndex()).findFirst();
+                if (p.isEmpty() || p.get().index() > l.index()) {
+                    // the end with the higher ifindex creates the pair: the kernel makes the peer first,
+                    // so both ends get their old order back
+                    kind = null;
+                } else {
+                    peer = new Ref(p.get().name(), null);
+                }
+            } else {
+                String other = netnsNames.get(l.linkNetnsId());
+                String peerName = other == null ? null : peerName(other, l.linkIndex());
+                if (peerName == null) {
+                    kind = null;                        // the peer's namespace has no name: refer to the device only
+                } else {
+                    peer = new Ref(peerName, other);
+                }
+            }
+        } else if ("macvlan".equals(kind) || "macvtap".equals(kind)) {
+            parent = l.linkNetnsId() < 0 ? new Ref(RouteSpecs.name(l.linkIndex(), links), null) : null;
+            mode = l.macvlanModeName();
+            if (parent == null) {
+                kind = null;
+            }
+        } else if ("vxlan".equals(kind)) {
+            id = l.info().vxlanId();
+            port = l.info().vxlanPort();
+            dev = l.info().vxlanLink() != 0 ? RouteSpecs.name(l.info().vxlanLink(), links) : null;
+        }
+        String master = l.masterIndex() != 0 ? RouteSpecs.name(l.masterIndex(), links) : null;
+        return new LinkDecl(l.name(), kind, peer, parent, mode, id, port, dev, l.isUp(), l.mtu(), l.address(),
+                l.alias(), master, mine);
+    }
+
+    private static String peerName(String netns, int index) throws ErrnoException {
+        try (Netns ns = Netns.open(netns); Rtnl r = Rtnl.open(ns)) {
+            return r.links().find(index).map(Link::name).orElse(null);
+        }
+    }
+
+    private static RouteDecl route(Route r, List<Link> links) {
+        String dst = r.isDefault() ? "default" : r.dst().network().toString();
+        return new RouteDecl(dst, r.gateway() == null ? null : IpPrefix.format(r.gateway()),
+                r.oif() != 0 ? RouteSpecs.name(r.oif(), links) : null,
+                r.metric() > 0 && !(r.family() == 10 && r.metric() == 1024) ? r.metric() : null,
+                r.table() != 254 ? r.table() : null,
+                r.prefsrc() == null ? null : IpPrefix.format(r.prefsrc()),
+                r.type() != 1 ? RtNames.TYPES.name(r.type()) : null,
+                r.protocol() != 3 ? RtNames.PROTOCOLS.name(r.protocol()) : null);
+    }
+}

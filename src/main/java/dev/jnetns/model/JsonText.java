@@ -1,0 +1,247 @@
+package dev.jnetns.model;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads and writes the JSON of topology files: objects are {@code LinkedHashMap}s (key order kept),
+ * arrays {@code List}s, numbers {@code Long}s (or {@code BigDecimal}s with a fraction), plus
+ * strings, booleans and null.
+ */
+public final class JsonText {
+    private final String s;
+    private int i;
+
+    private JsonText(String s) {
+        this.s = s;
+    }
+
+    /**
+     * Parses a JSON document.
+     *
+     * @throws IllegalArgumentException naming the line and column of the first error
+     */
+    public static Object parse(String text) {
+        JsonText p = new JsonText(text);
+        Object v = p.value();
+        p.ws();
+        if (p.i != text.length()) {
+            throw p.error("unexpected text after the document");
+        }
+        return v;
+    }
+
+    private IllegalArgumentException error(String what) {
+        int line = 1;
+        int col = 1;
+        for (int k = 0; k < Math.min(i, s.length()); k++) {
+            if (s.charAt(k) == '\n') {
+                line++;
+                col = 1;
+            } else {
+                col++;
+            }
+        }
+        return new IllegalArgumentException("JSON line " + line + " column " + col + ": " + what);
+    }
+
+    private void ws() {
+        while (i < s.length() && Character.isWhitespace(s.charAt(i))) {
+            i++;
+        }
+    }
+
+    private char peek() {
+        if (i >= s.length()) {
+            throw error("unexpected end");
+        }
+        return s.charAt(i);
+    }
+
+    private void expect(char c) {
+        if (peek() != c) {
+            throw error("expected '" + c + "'");
+        }
+        i++;
+    }
+
+    private Object value() {
+        ws();
+        char c = peek();
+        switch (c) {
+            case '{': {
+                Map<String, Object> m = new LinkedHashMap<>();
+                i++;
+                ws();
+                if (peek() == '}') {
+                    i++;
+                    return m;
+                }
+                while (true) {
+                    ws();
+                    String k = string();
+                    ws();
+                    expect(':');
+                    if (m.put(k, value()) != null) {
+                        throw error("duplicate key \"" + k + "\"");
+                    }
+                    ws();
+                    if (peek() == ',') {
+                        i++;
+                    } else {
+                        expect('}');
+                        return m;
+                    }
+                }
+            }
+            case '[': {
+                List<Object> l = new ArrayList<>();
+                i++;
+                ws();
+                if (peek() == ']') {
+                    i++;
+                    return l;
+                }
+                while (true) {
+                    l.add(value());
+                    ws();
+                    if (peek() == ',') {
+                        i++;
+                    } else {
+                        expect(']');
+                        return l;
+                    }
+                }
+            }
+            case '"':
+                return string();
+            default:
+                if (s.startsWith("true", i)) {
+                    i += 4;
+                    return Boolean.TRUE;
+                }
+                if (s.startsWith("false", i)) {
+                    i += 5;
+                    return Boolean.FALSE;
+                }
+                if (s.startsWith("null", i)) {
+                    i += 4;
+                    return null;
+                }
+                return number();
+        }
+    }
+
+    private Object number() {
+        int start = i;
+        while (i < s.length() && "+-0123456789.eE".indexOf(s.charAt(i)) >= 0) {
+            i++;
+        }
+        String n = s.substring(start, i);
+        try {
+            return n.matches("-?\\d+") ? (Object) Long.parseLong(n) : new BigDecimal(n);
+        } catch (NumberFormatException e) {
+            i = start;
+            throw error("invalid value");
+        }
+    }
+
+    private String string() {
+        expect('"');
+        StringBuilder sb = new StringBuilder();
+        while (peek() != '"') {
+            char c = s.charAt(i++);
+            if (c == '\\') {
+                char e = peek();
+                i++;
+                switch (e) {
+                    case 'n': sb.append('\n'); break;
+                    case 't': sb.append('\t'); break;
+                    case 'r': sb.append('\r'); break;
+                    case 'b': sb.append('\b'); break;
+                    case 'f': sb.append('\f'); break;
+                    case 'u':
+                        sb.append((char) Integer.parseInt(s.substring(i, i + 4), 16));
+                        i += 4;
+                        break;
+                    default: sb.append(e);
+                }
+            } else {
+                sb.append(c);
+            }
+        }
+        i++;
+        return sb.toString();
+    }
+
+    /** Writes a value made of maps, lists, strings, numbers, booleans and null, indented by two spaces. */
+    public static String write(Object v) {
+        StringBuilder sb = new StringBuilder();
+        write(sb, v, 0);
+        return sb.append('\n').toString();
+    }
+
+    private static void write(StringBuilder sb, Object v, int depth) {
+        if (v instanceof Map) {
+            Map<?, ?> m = (Map<?, ?>) v;
+            if (m.isEmpty()) {
+                sb.append("{}");
+                return;
+            }
+            sb.append("{");
+            String sep = "\n";
+            for (Map.Entry<?, ?> e : m.entrySet()) {
+                sb.append(sep).append("  ".repeat(depth + 1));
+                string(sb, String.valueOf(e.getKey()));
+                sb.append(": ");
+                write(sb, e.getValue(), depth + 1);
+                sep = ",\n";
+            }
+            sb.append('\n').append("  ".repeat(depth)).append('}');
+        } else if (v instanceof List) {
+            List<?> l = (List<?>) v;
+            boolean simple = l.stream().noneMatch(x -> x instanceof Map || x instanceof List);
+            if (l.isEmpty() || simple) {
+                sb.append('[');
+                for (int k = 0; k < l.size(); k++) {
+                    sb.append(k > 0 ? ", " : "");
+                    write(sb, l.get(k), depth + 1);
+                }
+                sb.append(']');
+                return;
+            }
+            sb.append('[');
+            String sep = "\n";
+            for (Object x : l) {
+                sb.append(sep).append("  ".repeat(depth + 1));
+                write(sb, x, depth + 1);
+                sep = ",\n";
+            }
+            sb.append('\n').append("  ".repeat(depth)).append(']');
+        } else if (v instanceof String) {
+            string(sb, (String) v);
+        } else {
+            sb.append(v);
+        }
+    }
+
+    private static void string(StringBuilder sb, String s) {
+        sb.append('"');
+        for (int k = 0; k < s.length(); k++) {
+            char c = s.charAt(k);
+            if (c == '"' || c == '\\') {
+                sb.append('\\').append(c);
+            } else if (c == '\n') {
+                sb.append("\\n");
+            } else if (c < 0x20) {
+                sb.append(String.format("\\u%04x", (int) c));
+            } else {
+                sb.append(c);
+            }
+        }
+        sb.append('"');
+    }
+}

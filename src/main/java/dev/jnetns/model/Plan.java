@@ -1,0 +1,98 @@
+package dev.jnetns.model;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The ordered steps that bring the live namespaces to what a topology file says. {@link #apply}
+ * runs them and, when one fails, undoes the ones that ran, in reverse order. An empty plan means
+ * there is no drift.
+ */
+public final class Plan {
+
+    /** Something one step does to a namespace. */
+    @FunctionalInterface
+    interface Action {
+        void run(Session s) throws Exception;
+    }
+
+    /**
+     * One step.
+     *
+     * @param netns the namespace it changes
+     * @param verb "create", "change" or "delete"
+     * @param what what it does, in words ("link r-a (veth, peer a-r in a)", "mtu of r-a 1400 -> 1500")
+     */
+    public record Step(String netns, String verb, String what, Action apply, Action undo) {
+        @Override
+        public String toString() {
+            return netns + ": " + verb + " " + what;
+        }
+    }
+
+    private final List<Step> steps;
+
+    Plan(List<Step> steps) {
+        this.steps = List.copyOf(steps);
+    }
+
+    /** The steps in the order they run. */
+    public List<Step> steps() {
+        return steps;
+    }
+
+    /** True when the live state already is what the file says. */
+    public boolean isEmpty() {
+        return steps.isEmpty();
+    }
+
+    /**
+     * Runs every step; when one fails, undoes those that ran (newest first) and rethrows the
+     * failure, with problems of the undo attached as suppressed exceptions.
+     *
+     * @param progress called with each step before it runs (may be null)
+     */
+    public void apply(java.util.function.Consumer<Step> progress) throws Exception {
+        List<Step> done = new ArrayList<>();
+        try (Session s = new Session()) {
+            for (Step step : steps) {
+                if (progress != null) {
+                    progress.accept(step);
+                }
+                try {
+                    step.apply().run(s);
+                    done.add(step);
+                } catch (Exception e) {
+                    Exception failure = new StepFailedException(step, e);
+                    for (int i = done.size() - 1; i >= 0; i--) {
+                        Step d = done.get(i);
+                        if (d.undo() != null) {
+                            try {
+                                d.undo().run(s);
+                            } catch (Exception undo) {
+                                failure.addSuppressed(undo);
+                            }
+                        }
+                    }
+                    throw failure;
+                }
+            }
+        }
+    }
+
+    /** A step failed; everything before it was undone. */
+    public static final class StepFailedException extends Exception {
+        private static final long serialVersionUID = 1L;
+        private final transient Step step;
+
+        StepFailedException(Step step, Exception cause) {
+            super(step + ": " + cause.getMessage() + " (rolled back)", cause);
+            this.step = step;
+        }
+
+        /** The step that failed. */
+        public Step step() {
+            return step;
+        }
+    }
+}

@@ -1,0 +1,56 @@
+package dev.jnetns.model;
+
+import dev.jnetns.Link;
+import dev.jnetns.Route;
+import dev.jnetns.RouteSpec;
+import java.util.Collection;
+
+/** Turns a route the kernel reports back into the request that makes it again. */
+final class RouteSpecs {
+    private static final int RTNH_F_ONLINK = 4;
+    private static final int RTAX_MTU = 2;
+
+    private RouteSpecs() {
+    }
+
+    /**
+     * The spec of {@code r}: destination, gateway, device (named from {@code links}), metric, table,
+     * protocol, scope, type, source, nexthops, onlink and the MTU metric.
+     */
+    static RouteSpec of(Route r, Collection<Link> links) {
+        RouteSpec s = r.isDefault() ? RouteSpec.defaultRoute().family(r.family()) : RouteSpec.to(r.dst().network());
+        if (r.gateway() != null) {
+            s.via(r.gateway());
+        }
+        if (r.oif() != 0) {
+            s.dev(name(r.oif(), links));
+        }
+        if (r.metric() > 0) {
+            s.metric(r.metric());
+        }
+        s.table(r.table()).protocol(r.protocol()).scope(r.scope()).type(r.type());
+        if (r.prefsrc() != null) {
+            s.src(r.prefsrc());
+        }
+        if ((r.flags() & RTNH_F_ONLINK) != 0) {
+            s.onlink();
+        }
+        Integer mtu = r.metrics().get(RTAX_MTU);
+        if (mtu != null) {
+            s.mtu(mtu);
+        }
+        for (Route.Nexthop n : r.nexthops()) {
+            s.nexthop(n.gateway(), name(n.oif(), links), n.weight());
+        }
+        return s;
+    }
+
+    static String name(int index, Collection<Link> links) {
+        for (Link l : links) {
+            if (l.index() == index) {
+                return l.name();
+            }
+        }
+        throw new IllegalStateException("no device with ifindex " + index);
+    }
+}

@@ -1,0 +1,237 @@
+package dev.jnetns.model;
+
+import dev.jnetns.AddressSpec;
+import dev.jnetns.IpPrefix;
+import dev.jnetns.Links;
+import dev.jnetns.Netns;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A declarative topology: named namespaces with their sysctls, devices (with addresses) and
+ * routes, in the JSON format of DESIGN.md. A link with {@code kind} is created; one without refers
+ * to a device that exists or that another entry creates (a veth peer). Addresses may carry the
+ * flags {@code nodad} and {@code noprefixroute} after the prefix.
+ */
+public record Topology(Map<String, NamespaceDecl> namespaces) {
+
+    /** One namespace of the file. */
+    public record NamespaceDecl(Map<String, String> sysctl, List<LinkDecl> links, List<RouteDecl> routes) {
+    }
+
+    /**
+     * A device reference in another namespace, or in the same one when {@code netns} is null.
+     */
+    public record Ref(String name, String netns) {
+    }
+
+    /**
+     * One device. Kind-specific fields: {@code peer} (veth), {@code link} and {@code mode}
+     * (macvlan/macvtap parent), {@code id}, {@code port}, {@code dev} (vxlan).
+     */
+    public record LinkDecl(String name, String kind, Ref peer, Ref link, String mode, Integer id, Integer port,
+                           String dev, Boolean up, Integer mtu, String mac, String alias, String master,
+                           List<String> addresses) {
+    }
+
+    /** One route; {@code dst} is a prefix or "default". */
+    public record RouteDecl(String dst, String via, String dev, Long metric, Integer table, String src, String type,
+                            String proto) {
+    }
+
+    private static final Set<String> TOP = Set.of("namespaces");
+    private static final Set<String> NS = Set.of("sysctl", "links", "routes");
+    private static final Set<String> LINK = Set.of("name", "kind", "peer", "link", "mode", "id", "port", "dev", "up",
+            "mtu", "mac", "alias", "master", "addresses");
+    private static final Set<String> REF = Set.of("name", "netns");
+    private static final Set<String> ROUTE = Set.of("dst", "via", "dev", "metric", "table", "src", "type", "proto");
+
+    /**
+     * Parses and checks a topology file.
+     *
+     * @throws IllegalArgumentException naming the place of the first problem
+     */
+    public static Topology parse(String json) {
+        Fields top = Fields.of(JsonText.parse(json), "topology", TOP);
+        Map<String, NamespaceDecl> spaces = new LinkedHashMap<>();
+        Fields nsMap = Fields.of(top.object("namespaces"), "namespaces", Set.copyOf(namesOf(top.object("namespaces"))));
+        for (String name : namesOf(top.object("namespaces"))) {
+            String path = "namespaces." + name;
+            try {
+                Netns.checkName(name);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(path + ": " + e.getMessage());
+            }
+            Fields ns = Fields.of(nsMap.raw(name), path, NS);
+            Map<String, String> sysctl = new LinkedHashMap<>();
+            ns.object("sysctl").forEach((k, v) -> sysctl.put(String.valueOf(k), String.valueOf(v)));
+            List<LinkDecl> links = new ArrayList<>();
+            List<?> rawLinks = ns.list("links");
+            for (int i = 0; i < rawLinks.size(); i++) {
+                links.add(link(Fields.of(rawLinks.get(i), path + ".links[" + i + "]", LINK)));
+            }
+            List<RouteDecl> routes = new ArrayList<>();
+            List<?> rawRoutes = ns.list("routes");
+            for (int i = 0; i < rawRoutes.size(); i++) {
+                routes.add(route(Fields.of(rawRoutes.get(i), path + ".routes[" + i + "]", ROUTE)));
+            }
+            spaces.put(name, new NamespaceDecl(sysctl, links, routes));
+        }
+        return new Topology(spaces);
+    }
+
+    private static List<String> namesOf(Map<?, ?> m) {
+        List<String> out = new ArrayList<>();
+        m.keySet().forEach(k -> out.add(String.valueOf(k)));
+        return out;
+    }
+
+    private static Ref ref(Object v, String path) {
+        if (v == null) {
+            return null;
+        }
+        if (v instanceof String) {
+            return new Ref(Links.checkName((String) v), null);
+        }
+        Fields f = Fields.of(v, path, REF);
+        String netns = f.string("netns");
+        if (netns != null) {
+            Netns.checkName(netns);
+        }
+        return new Ref(Links.checkName(f.requiredString("name")), netns);
+    }
+
+    private static LinkDecl link(Fields f) {
+        String name;
+        try {
+            name = Links.checkName(f.requiredString("name"));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(f.path() + ": " + e.getMessage());
+        }
+        List<String> addrs = new ArrayList<>();
+        for (Object a : f.list("addresses")) {
+            try {
+                address(String.valueOf(a));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(f.path() + ".addresses: " + e.getMessage());
+            }
+            addrs.add(String.valueOf(a));
+        }
+        String kind = f.string("kind");
+        Ref peer = ref(f.raw("peer"), f.path() + ".peer");
+        if ("veth".equals(kind) && peer == null) {
+            throw new IllegalArgumentException(f.path() + ": a veth needs \"peer\"");
+        }
+        return new LinkDecl(name, kind, peer, ref(f.raw("link"), f.path() + ".link"), f.string("mode"),
+                f.integer("id"), f.integer("port"), f.string("dev"), f.bool("up"), f.integer("mtu"), f.string("mac"),
+                f.string("alias"), f.string("master"), addrs);
+    }
+
+    /**
+     * An entry of "addresses": a prefix, optionally followed by the flags {@code nodad} and
+     * {@code noprefixroute}, e.g. {@code "fd00::1/64 nodad"}.
+     */
+    public static AddressSpec address(String entry) {
+        String[] words = entry.trim().split("\\s+");
+        AddressSpec s = AddressSpec.of(words[0]);
+        for (int i = 1; i < words.length; i++) {
+            switch (words[i]) {
+                case "nodad": s.noDad(); break;
+                case "noprefixroute": s.noPrefixRoute(); break;
+                default: throw new IllegalArgumentException("unknown address flag \"" + words[i] + "\" in \"" + entry + "\"");
+            }
+        }
+        return s;
+    }
+
+    private static RouteDecl route(Fields f) {
+        String dst = f.requiredString("dst");
+        if (!dst.equals("default")) {
+            try {
+                IpPrefix.parse(dst);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(f.path() + ".dst: " + e.getMessage());
+            }
+        }
+        return new RouteDecl(dst, f.string("via"), f.string("dev"), f.number("metric"), f.integer("table"),
+                f.string("src"), f.string("type"), f.string("proto"));
+    }
+
+    /** The file form, with only the fields that are set (what {@code netns export} writes). */
+    public Map<String, Object> toJson() {
+        Map<String, Object> spaces = new LinkedHashMap<>();
+        namespaces.forEach((name, ns) -> {
+            Map<String, Object> n = new LinkedHashMap<>();
+            if (!ns.sysctl().isEmpty()) {
+                n.put("sysctl", new LinkedHashMap<>(ns.sysctl()));
+            }
+            List<Object> links = new ArrayList<>();
+            for (LinkDecl l : ns.links()) {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("name", l.name());
+                put(m, "kind", l.kind());
+                if (l.peer() != null) {
+                    put(m, "peer", refJson(l.peer()));
+                }
+                if (l.link() != null) {
+                    put(m, "link", refJson(l.link()));
+                }
+                put(m, "mode", l.mode());
+                put(m, "id", l.id());
+                put(m, "port", l.port());
+                put(m, "dev", l.dev());
+                put(m, "up", l.up());
+                put(m, "mtu", l.mtu());
+                put(m, "mac", l.mac());
+                put(m, "alias", l.alias());
+                put(m, "master", l.master());
+                if (!l.addresses().isEmpty()) {
+                    m.put("addresses", l.addresses());
+                }
+                links.add(m);
+            }
+            if (!links.isEmpty()) {
+                n.put("links", links);
+            }
+            List<Object> routes = new ArrayList<>();
+            for (RouteDecl r : ns.routes()) {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("dst", r.dst());
+                put(m, "via", r.via());
+                put(m, "dev", r.dev());
+                put(m, "metric", r.metric());
+                put(m, "table", r.table());
+                put(m, "src", r.src());
+                put(m, "type", r.type());
+                put(m, "proto", r.proto());
+                routes.add(m);
+            }
+            if (!routes.isEmpty()) {
+                n.put("routes", routes);
+            }
+            spaces.put(name, n);
+        });
+        Map<String, Object> top = new LinkedHashMap<>();
+        top.put("namespaces", spaces);
+        return top;
+    }
+
+    private static Object refJson(Ref r) {
+        if (r.netns() == null) {
+            return r.name();
+        }
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("name", r.name());
+        m.put("netns", r.netns());
+        return m;
+    }
+
+    private static void put(Map<String, Object> m, String key, Object v) {
+        if (v != null) {
+            m.put(key, v);
+        }
+    }
+}

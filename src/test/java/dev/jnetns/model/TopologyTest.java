@@ -1,0 +1,134 @@
+package dev.jnetns.model;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.jnetns.Netns;
+import dev.jnetns.testutil.Cli;
+import dev.jnetns.testutil.Ip;
+import dev.jnetns.testutil.Scripts;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** apply / diff / destroy / export with the three-namespace router of examples/router.json. */
+class TopologyTest {
+    private final String tag = UUID.randomUUID().toString().substring(0, 6);
+    private final String router = "jt-router-" + tag;
+    private final String a = "jt-a-" + tag;
+    private final String b = "jt-b-" + tag;
+
+    /** examples/router.json with this test's namespace names. */
+    private String routerFile(Path dir) throws Exception {
+        String json = Files.readString(Scripts.example("router.json"))
+                .replace("\"router\"", "\"" + router + "\"").replace("\"a\"", "\"" + a + "\"").replace("\"b\"", "\"" + b + "\"");
+        Path f = dir.resolve("router.json");
+        Files.writeString(f, json);
+        return f.toString();
+    }
+
+    @AfterEach
+    void cleanUp() throws Exception {
+        for (String n : List.of(router, a, b)) {
+            if (Netns.names().contains(n)) {
+                Netns.delete(n);
+            }
+        }
+    }
+
+    private static Netns open(String n) throws Exception {
+        return Netns.open(n);
+    }
+
+    @Test
+    void the_router_applies_routes_traffic_and_a_second_apply_changes_nothing(@TempDir Path dir) throws Exception {
+        String file = routerFile(dir);
+        var first = Cli.run("apply", file);
+        assertEquals(0, first.exitCode(), first.err());
+        assertTrue(first.out().endsWith("21 changes applied\n"), first.out());
+        try (Netns na = open(a)) {
+            Ip.Result ping = Ip.command(List.of("nsenter", "--net=" + na.path(), "ping", "-c", "1", "-W", "2", "198.18.2.2"), null);
+            assertEquals(0, ping.exitCode(), ping.out());
+            assertTrue(ping.out().contains("ttl=63"), "one hop through the router: " + ping.out());
+        }
+        String links;
+        try (Netns nr = open(router)) {
+            links = Ip.run(nr, "-j", "link", "show");
+        }
+        var second = Cli.run("apply", file);
+        assertEquals("no changes\n", second.out());
+        try (Netns nr = open(router)) {
+            assertEquals(links, Ip.run(nr, "-j", "link", "show"), "nothing recreated: same ifindexes");
+        }
+        assertEquals(0, Cli.run("diff", file).exitCode());
+    }
+
+    @Test
+    void drift_is_reported_by_diff_and_repaired_by_apply(@TempDir Path dir) throws Exception {
+        String file = routerFile(dir);
+        Cli.ok("apply", file);
+        try (Netns nr = open(router)) {
+            Ip.run(nr, "link", "set", "r-a", "mtu", "1400");
+            Ip.run(nr, "addr", "add", "198.18.9.9/24", "dev", "r-b");
+            var diff = Cli.run("diff", file);
+            assertEquals(1, diff.exitCode());
+            assertEquals(router + ": change mtu of r-a 1400 -> 1500\n" + router + ": delete address 198.18.9.9/24 on r-b\n",
+                    diff.out());
+            var json = Cli.run("-j", "diff", file);
+            assertEquals("[{\"netns\":\"" + router + "\",\"action\":\"change\",\"what\":\"mtu of r-a 1400 -> 1500\"},"
+                    + "{\"netns\":\"" + router + "\",\"action\":\"delete\",\"what\":\"address 198.18.9.9/24 on r-b\"}]\n", json.out());
+            Cli.ok("apply", file);
+            assertTrue(Ip.run(nr, "link", "show", "r-a").contains("mtu 1500"));
+            assertEquals(0, Cli.run("diff", file).exitCode());
+        }
+    }
+
+    @Test
+    void destroy_leaves_nothing(@TempDir Path dir) throws Exception {
+        String file = routerFile(dir);
+        Cli.ok("apply", file);
+        Cli.ok("destroy", file);
+        for (String n : List.of(router, a, b)) {
+            assertTrue(!Netns.names().contains(n), n);
+        }
+        assertEquals(1, Cli.run("diff", file).exitCode(), "everything is missing again");
+    }
+
+    @Test
+    void an_apply_that_fails_halfway_leaves_nothing_behind(@TempDir Path dir) throws Exception {
+        String file = routerFile(dir);
+        String bad = Files.readString(Path.of(file)).replace("\"198.18.2.2/24\"", "\"198.18.2.2/24\", \"ff02::5/64\"");
+        Path f = dir.resolve("bad.json");
+        Files.writeString(f, bad);
+        var r = Cli.run("apply", f.toString());
+        assertEquals(2, r.exitCode());
+        assertEquals(1, r.err().lines().count(), r.err());
+        assertTrue(r.err().contains("create address ff02::5/64 on b-r") && r.err().contains("(EADDRNOTAVAIL)")
+                && r.err().contains("Cannot assign multicast address") && r.err().contains("rolled back"), r.err());
+        for (String n : List.of(router, a, b)) {
+            assertTrue(!Netns.names().contains(n), n + " was rolled back");
+        }
+    }
+
+    @Test
+    void bad_files_are_usage_errors_that_name_the_place(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("t.json");
+        Files.writeString(f, "{\"namespaces\": {\"x\": {\"links\": [{\"name\": \"v0\", \"mtuu\": 1}]}}}");
+        var r = Cli.run("apply", f.toString());
+        assertEquals(1, r.exitCode());
+        assertTrue(r.err().startsWith("jnetns: " + f + ": namespaces.x.links[0]: unknown key \"mtuu\""), r.err());
+        Files.writeString(f, "{\"namespaces\": {\"x\": {\"links\": [{\"name\": \"v0\", \"addresses\": [\"198.18.0.300/24\"]}]}}}");
+        assertTrue(Cli.run("diff", f.toString()).err().contains("namespaces.x.links[0].addresses: invalid address"));
+        Files.writeString(f, "{\"namespaces\": {\"../x\": {}}}");
+        assertTrue(Cli.run("apply", f.toString()).err().contains("namespaces.../x: invalid netns name"));
+        Files.writeString(f, "{\"namespaces\": ");
+        assertTrue(Cli.run("apply", f.toString()).err().contains("JSON line 1"));
+        assertEquals(1, Cli.run("apply", dir.resolve("missing.json").toString()).exitCode());
+        assertThrows(IllegalArgumentException.class, () -> Topology.parse("{\"namespaces\":{\"x\":{\"links\":[{\"name\":\"v\",\"kind\":\"veth\"}]}}}"));
+    }
+}
