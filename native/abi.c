@@ -38,7 +38,10 @@ static void constants(void)
     K(CLONE_NEWNET);
     /* LinuxFcntl */
     K(O_RDONLY);
+    K(O_WRONLY);
     K(O_RDWR);
+    K(O_TRUNC);
+    K(O_APPEND);
     K(O_CREAT);
     K(O_EXCL);
     K(O_CLOEXEC);

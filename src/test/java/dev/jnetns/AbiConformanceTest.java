@@ -40,9 +40,7 @@ import org.junit.jupiter.api.Test;
  * Java values found by reflection.
  */
 class AbiConformanceTest {
-    private static final List<Class<?>> CONSTANT_CLASSES = List.of(LinuxSched.class, LinuxFcntl.class,
-            LinuxSocket.class, LinuxMount.class, LinuxTun.class, LinuxCapability.class, LinuxNetlink.class,
-            LinuxRtnetlink.class, LinuxIfLink.class, LinuxNetNamespace.class, LinuxIfAddr.class, LinuxRoute.class, LinuxNeighbour.class, LinuxFibRules.class);
+    private static final List<Class<?>> CONSTANT_CLASSES = List.of(LinuxSched.class, LinuxFcntl.class, LinuxSocket.class, LinuxMount.class, LinuxTun.class, LinuxCapability.class, LinuxNetlink.class, LinuxRtnetlink.class, LinuxIfLink.class, LinuxNetNamespace.class, LinuxIfAddr.class, LinuxRoute.class, LinuxNeighbour.class, LinuxFibRules.class);
 
     private static Map<String, Long> abi;
 

@@ -74,13 +74,36 @@ class NetnsThreadsTest {
     }
 
     @Test
+    void processes_started_inside_leave_no_thread_behind_in_the_namespace() throws Exception {
+        try (Netns ns = Netns.create()) {
+            java.util.List<Process> ps = new java.util.ArrayList<>();
+            for (int i = 0; i < 4; i++) {   // concurrently running children: each would need its own reaper
+                ps.add(ns.start(new ProcessBuilder("sleep", "0.3")));
+            }
+            Process echo = ns.start(new ProcessBuilder("sh", "-c", "cat; echo err >&2; readlink /proc/self/ns/net; exit 3"));
+            echo.getOutputStream().write("in\n".getBytes(StandardCharsets.UTF_8));
+            echo.getOutputStream().close();
+            String out = new String(echo.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertEquals("in\nnet:[" + ns.inode() + "]\n", out);
+            assertEquals("err\n", new String(echo.getErrorStream().readAllBytes(), StandardCharsets.UTF_8));
+            assertEquals(3, echo.waitFor());
+            for (Process p : ps) {
+                assertEquals(0, p.waitFor());
+            }
+            assertEquals(java.util.List.of(), Netns.strandedThreads());
+        }
+    }
+
+    @Test
     void a_leaked_handle_is_reported_and_its_fd_closed() throws Exception {
+        long inode;
         PrintStream realErr = System.err;
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
         System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
         try {
-            leak();
-            for (int i = 0; i < 100 && !captured.toString(StandardCharsets.UTF_8).contains("never closed"); i++) {
+            inode = leak();
+            String expected = "jnetns: netns net:[" + inode + "] (fd ";
+            for (int i = 0; i < 100 && !captured.toString(StandardCharsets.UTF_8).contains(expected); i++) {
                 System.gc();
                 Thread.sleep(20);
             }
@@ -88,10 +111,11 @@ class NetnsThreadsTest {
             System.setErr(realErr);
         }
         String text = captured.toString(StandardCharsets.UTF_8);
-        assertTrue(text.matches("(?s).*jnetns: netns net:\\[\\d+] \\(fd \\d+\\) was never closed; closing it now.*"), text);
+        assertTrue(text.matches("(?s).*jnetns: netns net:\\[" + inode + "] \\(fd \\d+\\) was never closed; closing it now.*"), text);
     }
 
-    private static void leak() throws Exception {
-        Netns.create();
+    /** Creates a namespace handle and drops it; returns its inode. */
+    private static long leak() throws Exception {
+        return Netns.create().inode();
     }
 }

@@ -5,10 +5,13 @@ import com.sun.jna.Native;
 import com.sun.jna.NativeLong;
 import com.sun.jna.Platform;
 import com.sun.jna.Pointer;
+import com.sun.jna.StringArray;
 import java.nio.ByteBuffer;
 
 /** The JNA backend (JDK 17+): direct-mapped libc calls; JNA reads errno and throws. */
 final class JnaSyscalls implements Syscalls {
+    /** Room for a {@code posix_spawn_file_actions_t} (80 bytes on glibc x86_64 and aarch64). */
+    static final int SPAWN_FILE_ACTIONS_SIZE = 256;
 
     /** libc, direct-mapped; Java names equal the C symbols. */
     private static final class Libc {
@@ -55,6 +58,27 @@ final class JnaSyscalls implements Syscalls {
         static native int capget(int[] header, int[] data) throws LastErrorException;
 
         static native int capset(int[] header, int[] data) throws LastErrorException;
+
+        static native int pipe2(int[] fds, int flags) throws LastErrorException;
+
+        static native NativeLong read(int fd, byte[] buf, NativeLong len) throws LastErrorException;
+
+        static native NativeLong write(int fd, byte[] buf, NativeLong len) throws LastErrorException;
+
+        static native int posix_spawn_file_actions_init(Pointer actions);
+
+        static native int posix_spawn_file_actions_destroy(Pointer actions);
+
+        static native int posix_spawn_file_actions_adddup2(Pointer actions, int fd, int newfd);
+
+        static native int posix_spawn_file_actions_addchdir_np(Pointer actions, String dir);
+
+        static native int posix_spawnp(int[] pid, String file, Pointer actions, Pointer attr, Pointer argv,
+                                       Pointer envp);
+
+        static native int waitpid(int pid, int[] status, int options) throws LastErrorException;
+
+        static native int kill(int pid, int signal) throws LastErrorException;
 
         static native int gettid();
     }
@@ -244,6 +268,84 @@ final class JnaSyscalls implements Syscalls {
             Libc.capset(header, data);
         } catch (LastErrorException e) {
             throw new ErrnoException("capset", e.getErrorCode());
+        }
+    }
+
+    @Override
+    public int[] pipe() throws ErrnoException {
+        int[] fds = new int[2];
+        try {
+            Libc.pipe2(fds, LinuxFcntl.O_CLOEXEC);
+            return fds;
+        } catch (LastErrorException e) {
+            throw new ErrnoException("pipe2", e.getErrorCode());
+        }
+    }
+
+    @Override
+    public int read(int fd, byte[] buf, int off, int len) throws ErrnoException {
+        byte[] tmp = off == 0 ? buf : new byte[len];
+        try {
+            int n = Libc.read(fd, tmp, new NativeLong(len)).intValue();
+            if (tmp != buf && n > 0) {
+                System.arraycopy(tmp, 0, buf, off, n);
+            }
+            return n;
+        } catch (LastErrorException e) {
+            throw new ErrnoException("read(fd " + fd + ")", e.getErrorCode());
+        }
+    }
+
+    @Override
+    public int write(int fd, byte[] buf, int off, int len) throws ErrnoException {
+        byte[] tmp = off == 0 ? buf : java.util.Arrays.copyOfRange(buf, off, off + len);
+        try {
+            return Libc.write(fd, tmp, new NativeLong(len)).intValue();
+        } catch (LastErrorException e) {
+            throw new ErrnoException("write(fd " + fd + ")", e.getErrorCode());
+        }
+    }
+
+    @Override
+    public int spawn(String[] argv, String[] envp, int[] fds, String dir) throws ErrnoException {
+        com.sun.jna.Memory actions = new com.sun.jna.Memory(SPAWN_FILE_ACTIONS_SIZE);
+        Libc.posix_spawn_file_actions_init(actions);
+        try {
+            for (int i = 0; i < fds.length; i++) {
+                if (fds[i] >= 0) {
+                    Libc.posix_spawn_file_actions_adddup2(actions, fds[i], i);
+                }
+            }
+            if (dir != null) {
+                Libc.posix_spawn_file_actions_addchdir_np(actions, dir);
+            }
+            int[] pid = new int[1];
+            int rc = Libc.posix_spawnp(pid, argv[0], actions, null, new StringArray(argv), new StringArray(envp));
+            if (rc != 0) {
+                throw new ErrnoException("exec " + argv[0], rc);
+            }
+            return pid[0];
+        } finally {
+            Libc.posix_spawn_file_actions_destroy(actions);
+        }
+    }
+
+    @Override
+    public int waitpid(int pid, int options) throws ErrnoException {
+        int[] status = new int[1];
+        try {
+            return Libc.waitpid(pid, status, options) == 0 ? -1 : status[0];
+        } catch (LastErrorException e) {
+            throw new ErrnoException("waitpid(" + pid + ")", e.getErrorCode());
+        }
+    }
+
+    @Override
+    public void kill(int pid, int signal) throws ErrnoException {
+        try {
+            Libc.kill(pid, signal);
+        } catch (LastErrorException e) {
+            throw new ErrnoException("kill(" + pid + ", " + signal + ")", e.getErrorCode());
         }
     }
 

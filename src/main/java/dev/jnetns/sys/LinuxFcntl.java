@@ -3,7 +3,10 @@ package dev.jnetns.sys;
 /** open(2) flags from {@code <fcntl.h>}. */
 public final class LinuxFcntl {
     public static final int O_RDONLY = 0;
+    public static final int O_WRONLY = 1;
     public static final int O_RDWR = 2;
+    public static final int O_TRUNC = 01000;
+    public static final int O_APPEND = 02000;
     public static final int O_CREAT = 0100;
     public static final int O_EXCL = 0200;
     public static final int O_CLOEXEC = 02000000;

@@ -81,6 +81,29 @@ public interface Syscalls {
     /** capset(2) of the calling thread, same layout as {@link #capget}. */
     void capset(int[] header, int[] data) throws ErrnoException;
 
+    /** pipe2(2) with O_CLOEXEC; returns {read end, write end}. */
+    int[] pipe() throws ErrnoException;
+
+    /** read(2) into {@code buf[off..off+len)}; returns the count, 0 at end of file. */
+    int read(int fd, byte[] buf, int off, int len) throws ErrnoException;
+
+    /** write(2) of {@code buf[off..off+len)}; returns the count written. */
+    int write(int fd, byte[] buf, int off, int len) throws ErrnoException;
+
+    /**
+     * posix_spawnp(3) from the calling thread (so the child gets that thread's namespaces): runs
+     * {@code argv[0]} (searched in PATH) with {@code envp}; child descriptor {@code i} becomes
+     * {@code fds[i]} of this process when {@code fds[i] >= 0} (else it is inherited as it is); the
+     * child starts in {@code dir} when not null. Returns the child's pid.
+     */
+    int spawn(String[] argv, String[] envp, int[] fds, String dir) throws ErrnoException;
+
+    /** waitpid(2); returns the raw status, or -1 with {@code WNOHANG} while the child runs. */
+    int waitpid(int pid, int options) throws ErrnoException;
+
+    /** kill(2). */
+    void kill(int pid, int signal) throws ErrnoException;
+
     /** gettid(2): the kernel's id of the calling thread. */
     int gettid();
 }

@@ -57,6 +57,23 @@ final class FfmSyscalls implements Syscalls {
             CAPTURE_ERRNO, Linker.Option.firstVariadicArg(1));
     private static final MethodHandle MH$capget = downcall("capget", JAVA_INT, ADDRESS, ADDRESS);
     private static final MethodHandle MH$capset = downcall("capset", JAVA_INT, ADDRESS, ADDRESS);
+    private static final MethodHandle MH$pipe2 = downcall("pipe2", JAVA_INT, ADDRESS, JAVA_INT);
+    private static final MethodHandle MH$read = downcall("read", JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG);
+    private static final MethodHandle MH$write = downcall("write", JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG);
+    private static final MethodHandle MH$fa_init = LINKER.downcallHandle(symbol("posix_spawn_file_actions_init"),
+            FunctionDescriptor.of(JAVA_INT, ADDRESS));
+    private static final MethodHandle MH$fa_destroy = LINKER.downcallHandle(
+            symbol("posix_spawn_file_actions_destroy"), FunctionDescriptor.of(JAVA_INT, ADDRESS));
+    private static final MethodHandle MH$fa_adddup2 = LINKER.downcallHandle(
+            symbol("posix_spawn_file_actions_adddup2"), FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT));
+    private static final MethodHandle MH$fa_addchdir = LINKER.downcallHandle(
+            symbol("posix_spawn_file_actions_addchdir_np"), FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS));
+    private static final MethodHandle MH$posix_spawnp = LINKER.downcallHandle(symbol("posix_spawnp"),
+            FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, ADDRESS, ADDRESS, ADDRESS, ADDRESS));
+    private static final MethodHandle MH$waitpid = downcall("waitpid", JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT);
+    private static final MethodHandle MH$kill = downcall("kill", JAVA_INT, JAVA_INT, JAVA_INT);
+    /** Room for a {@code posix_spawn_file_actions_t} (80 bytes on glibc x86_64 and aarch64). */
+    private static final long SPAWN_FILE_ACTIONS_SIZE = 256;
     private static final MethodHandle MH$gettid =
             LINKER.downcallHandle(symbol("gettid"), FunctionDescriptor.of(JAVA_INT));
 
@@ -250,6 +267,97 @@ final class FfmSyscalls implements Syscalls {
     public void capset(int[] header, int[] data) throws ErrnoException {
         call(() -> "capset", (a, st) -> (int) MH$capset.invokeExact(st, a.allocateFrom(JAVA_INT, header),
                 a.allocateFrom(JAVA_INT, data)));
+    }
+
+    @Override
+    public int[] pipe() throws ErrnoException {
+        int[] fds = new int[2];
+        call(() -> "pipe2", (a, st) -> {
+            MemorySegment f = a.allocate(JAVA_INT, 2);
+            int rc = (int) MH$pipe2.invokeExact(st, f, LinuxFcntl.O_CLOEXEC);
+            fds[0] = f.getAtIndex(JAVA_INT, 0);
+            fds[1] = f.getAtIndex(JAVA_INT, 1);
+            return rc;
+        });
+        return fds;
+    }
+
+    @Override
+    public int read(int fd, byte[] buf, int off, int len) throws ErrnoException {
+        return (int) call(() -> "read(fd " + fd + ")", (a, st) -> {
+            MemorySegment b = a.allocate(Math.max(1, len));
+            long n = (long) MH$read.invokeExact(st, fd, b, (long) len);
+            if (n > 0) {
+                MemorySegment.copy(b, JAVA_BYTE, 0, buf, off, (int) n);
+            }
+            return n;
+        });
+    }
+
+    @Override
+    public int write(int fd, byte[] buf, int off, int len) throws ErrnoException {
+        return (int) call(() -> "write(fd " + fd + ")", (a, st) -> {
+            MemorySegment b = a.allocate(Math.max(1, len));
+            MemorySegment.copy(buf, off, b, JAVA_BYTE, 0, len);
+            return (long) MH$write.invokeExact(st, fd, b, (long) len);
+        });
+    }
+
+    private static MemorySegment strings(Arena a, String[] values) {
+        MemorySegment arr = a.allocate(ADDRESS, values.length + 1);
+        for (int i = 0; i < values.length; i++) {
+            arr.setAtIndex(ADDRESS, i, a.allocateFrom(values[i]));
+        }
+        arr.setAtIndex(ADDRESS, values.length, MemorySegment.NULL);
+        return arr;
+    }
+
+    @Override
+    public int spawn(String[] argv, String[] envp, int[] fds, String dir) throws ErrnoException {
+        try (Arena a = Arena.ofConfined()) {
+            MemorySegment actions = a.allocate(SPAWN_FILE_ACTIONS_SIZE, 16);
+            int rc;
+            MemorySegment pid = a.allocate(JAVA_INT);
+            try {
+                rc = (int) MH$fa_init.invokeExact(actions);
+                for (int i = 0; i < fds.length; i++) {
+                    if (fds[i] >= 0) {
+                        rc |= (int) MH$fa_adddup2.invokeExact(actions, fds[i], i);
+                    }
+                }
+                if (dir != null) {
+                    rc |= (int) MH$fa_addchdir.invokeExact(actions, a.allocateFrom(dir));
+                }
+                if (rc == 0) {
+                    rc = (int) MH$posix_spawnp.invokeExact(pid, a.allocateFrom(argv[0]), actions, MemorySegment.NULL,
+                            strings(a, argv), strings(a, envp));
+                }
+                int ignored = (int) MH$fa_destroy.invokeExact(actions);
+            } catch (Throwable t) {
+                throw new AssertionError("posix_spawnp downcall", t);
+            }
+            if (rc != 0) {
+                throw new ErrnoException("exec " + argv[0], rc);
+            }
+            return pid.get(JAVA_INT, 0);
+        }
+    }
+
+    @Override
+    public int waitpid(int pid, int options) throws ErrnoException {
+        int[] status = new int[1];
+        long rc = call(() -> "waitpid(" + pid + ")", (a, st) -> {
+            MemorySegment s = a.allocate(JAVA_INT);
+            int r = (int) MH$waitpid.invokeExact(st, pid, s, options);
+            status[0] = s.get(JAVA_INT, 0);
+            return r;
+        });
+        return rc == 0 ? -1 : status[0];
+    }
+
+    @Override
+    public void kill(int pid, int signal) throws ErrnoException {
+        call(() -> "kill(" + pid + ", " + signal + ")", (a, st) -> (int) MH$kill.invokeExact(st, pid, signal));
     }
 
     @Override

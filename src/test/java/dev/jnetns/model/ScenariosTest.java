@@ -34,8 +34,8 @@ class ScenariosTest {
         String file = Scripts.example("router.json").toString();
         try {
             Cli.ok("apply", file);
-            try (Netns a = Netns.open("a")) {
-                assertEquals("1", Netns.open("router").sysctl("net.ipv4.ip_forward"));
+            try (Netns a = Netns.open("a"); Netns router = Netns.open("router")) {
+                assertEquals("1", router.sysctl("net.ipv4.ip_forward"));
                 Ip.Result ping = Ip.command(List.of("nsenter", "--net=" + a.path(), "ping", "-c", "1", "-W", "2", "198.18.2.2"), null);
                 assertEquals(0, ping.exitCode(), ping.out());
             }
