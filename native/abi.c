@@ -24,6 +24,7 @@
 #include <linux/fib_rules.h>
 #include <linux/capability.h>
 #include <linux/prctl.h>
+#include <poll.h>
 
 #define K(name) printf("%s=%lld\n", #name, (long long)(name))
 #define KV(key, value) printf("%s=%lld\n", key, (long long)(value))
@@ -60,6 +61,7 @@ static void constants(void)
     K(MSG_PEEK);
     K(MSG_TRUNC);
     K(MSG_DONTWAIT);
+    K(POLLIN);
     /* LinuxMount */
     K(MS_RDONLY);
     K(MS_REMOUNT);
@@ -142,6 +144,12 @@ static void constants(void)
     K(RTM_GETRULE);
     K(RTM_NEWNSID);
     K(RTM_GETNSID);
+    K(RTNLGRP_LINK);
+    K(RTNLGRP_NEIGH);
+    K(RTNLGRP_IPV4_IFADDR);
+    K(RTNLGRP_IPV4_ROUTE);
+    K(RTNLGRP_IPV6_IFADDR);
+    K(RTNLGRP_IPV6_ROUTE);
     KV("RTGENMSG_SIZE", sizeof(struct rtgenmsg));
     K(RTEXT_FILTER_VF);
     K(RTEXT_FILTER_SKIP_STATS);

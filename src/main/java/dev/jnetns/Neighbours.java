@@ -19,6 +19,7 @@ import static dev.jnetns.sys.LinuxSocket.AF_UNSPEC;
 import dev.jnetns.netlink.NlSocket;
 import dev.jnetns.rtnl.NeighMessage;
 import dev.jnetns.sys.ErrnoException;
+import dev.jnetns.sys.LinuxSocket;
 import java.net.InetAddress;
 import java.util.List;
 
@@ -38,7 +39,13 @@ public final class Neighbours {
             w.beginMessage(RTM_GETNEIGH, NLM_F_REQUEST | NLM_F_DUMP, seq);
             NeighMessage.writeHeader(w, AF_UNSPEC, 0, 0, 0, 0);
             w.endMessage();
-        }, m -> m.type() == RTM_NEWNEIGH ? Neighbour.of(NeighMessage.decode(m)) : null);
+        }, m -> {
+            if (m.type() != RTM_NEWNEIGH) {
+                return null;
+            }
+            NeighMessage n = NeighMessage.decode(m);
+            return n.family() == LinuxSocket.AF_INET || n.family() == LinuxSocket.AF_INET6 ? Neighbour.of(n) : null;
+        });
     }
 
     /**

@@ -15,7 +15,7 @@ import picocli.CommandLine.Option;
         versionProvider = VersionCommand.Provider.class,
         subcommands = {VersionCommand.class, LinkCommand.class, AddressCommand.class, RouteCommand.class,
             NeighbourCommand.class, RuleCommand.class, NetnsCommand.class, TopologyCommands.Apply.class,
-            TopologyCommands.Diff.class, TopologyCommands.Destroy.class, DemoCommand.class},
+            TopologyCommands.Diff.class, TopologyCommands.Destroy.class, MonitorCommand.class, DemoCommand.class},
         footer = {"", "Exit status: 0 success, 1 syntax or usage error, 2 error reported by the kernel."})
 final class JnetnsCommand implements Runnable {
     @picocli.CommandLine.Spec
@@ -28,8 +28,19 @@ final class JnetnsCommand implements Runnable {
     boolean ipv6;
 
     @Option(names = {"-n", "-netns", "--netns"}, paramLabel = "NETNS",
-            description = "Run in the namespace NETNS: a name under /run/netns, or a path.")
-    String netns;
+            description = "Run in the namespace NETNS: a name under /run/netns, or a path (several for monitor).")
+    java.util.List<String> netnsList = new java.util.ArrayList<>();
+
+    @Option(names = {"-a", "-all", "--all-netns"}, description = "monitor: every namespace under /run/netns.")
+    boolean allNetns;
+
+    /** The namespace of -n, null when none was given. */
+    String netns() {
+        if (netnsList.size() > 1) {
+            throw new UsageException("only monitor takes -n more than once");
+        }
+        return netnsList.isEmpty() ? null : netnsList.get(0);
+    }
 
     @Option(names = {"-j", "-json", "--json"}, description = "Output JSON with the keys of `ip -j`.")
     boolean json;
@@ -80,11 +91,12 @@ final class JnetnsCommand implements Runnable {
      * for the rest of the run (a whole batch file); {@link #close()} releases it.
      */
     Rtnl rtnl() throws ErrnoException {
+        String netns = netns();
         if (rtnl != null && !java.util.Objects.equals(rtnlNetns, netns)) {
             close();
         }
         if (rtnl == null) {
-            rtnl = openRtnl();
+            rtnl = openRtnl(netns);
             rtnlNetns = netns;
         }
         return rtnl;
@@ -102,7 +114,7 @@ final class JnetnsCommand implements Runnable {
         }
     }
 
-    private Rtnl openRtnl() throws ErrnoException {
+    private static Rtnl openRtnl(String netns) throws ErrnoException {
         if (netns == null) {
             return Rtnl.open();
         }

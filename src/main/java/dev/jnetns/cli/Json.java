@@ -105,6 +105,16 @@ final class Json {
         return this;
     }
 
+    /** Splices already-written JSON members ("k":v,...) into the current object. */
+    Json raw(String members) {
+        if (members.isEmpty()) {
+            return this;
+        }
+        value();
+        out.append(members);
+        return this;
+    }
+
     private void key(String key) {
         value();
         string(key);

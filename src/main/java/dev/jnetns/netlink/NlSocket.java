@@ -1,5 +1,6 @@
 package dev.jnetns.netlink;
 
+import static dev.jnetns.netlink.LinuxNetlink.NETLINK_ADD_MEMBERSHIP;
 import static dev.jnetns.netlink.LinuxNetlink.NETLINK_CAP_ACK;
 import static dev.jnetns.netlink.LinuxNetlink.NETLINK_EXT_ACK;
 import static dev.jnetns.netlink.LinuxNetlink.NETLINK_GET_STRICT_CHK;
@@ -20,6 +21,8 @@ import static dev.jnetns.sys.LinuxSocket.MSG_PEEK;
 import static dev.jnetns.sys.LinuxSocket.MSG_TRUNC;
 import static dev.jnetns.sys.LinuxSocket.SOCK_CLOEXEC;
 import static dev.jnetns.sys.LinuxSocket.SOCK_RAW;
+import static dev.jnetns.sys.LinuxSocket.SOL_SOCKET;
+import static dev.jnetns.sys.LinuxSocket.SO_RCVBUF;
 
 import dev.jnetns.sys.ErrnoException;
 import dev.jnetns.sys.Syscalls;
@@ -194,6 +197,35 @@ public final class NlSocket implements AutoCloseable {
         throw new DumpInterruptedException(what, DUMP_ATTEMPTS);
     }
 
+    /** Joins multicast group {@code group} (an RTNLGRP_*): the kernel's notifications arrive here. */
+    public void join(int group) throws ErrnoException {
+        sys.setsockopt(fd, SOL_NETLINK, NETLINK_ADD_MEMBERSHIP, group);
+    }
+
+    /** Sets the receive buffer (SO_RCVBUF); the kernel doubles and bounds it. */
+    public void setReceiveBuffer(int bytes) throws ErrnoException {
+        sys.setsockopt(fd, SOL_SOCKET, SO_RCVBUF, bytes);
+    }
+
+    /**
+     * Waits up to {@code timeoutMillis} for notifications and hands each message of one datagram to
+     * {@code handler}; returns false when none came in time.
+     *
+     * @throws ErrnoException ENOBUFS when notifications were lost because the buffer overflowed
+     */
+    public synchronized boolean readEvents(int timeoutMillis, java.util.function.Consumer<NlMessage> handler)
+            throws ErrnoException {
+        ensureOpen();
+        if (!sys.poll(fd, timeoutMillis)) {
+            return false;
+        }
+        receiveOnce(m -> {
+            handler.accept(m);
+            return false;
+        });
+        return true;
+    }
+
     private int nextSeq() {
         seq = seq == Integer.MAX_VALUE ? 1 : seq + 1;
         return seq;
@@ -213,25 +245,28 @@ public final class NlSocket implements AutoCloseable {
     }
 
     private void receive(Handler handler) throws ErrnoException {
-        while (true) {
-            int n = recvDatagram();
-            int off = 0;
-            boolean done = false;
-            while (off + NLMSG_HDRLEN <= n) {
-                int len = rx.getInt(off);
-                if (len < NLMSG_HDRLEN || off + len > n) {
-                    throw new NlDecodeException("netlink message of length " + len + " at offset " + off
-                            + " in a datagram of " + n + " bytes");
-                }
-                if (handler.handle(new NlMessage(rx, off, len))) {
-                    done = true;
-                }
-                off += align(len);
-            }
-            if (done) {
-                return;
-            }
+        while (!receiveOnce(handler)) {
+            // more datagrams belong to this exchange
         }
+    }
+
+    /** Reads one datagram and hands each message to {@code handler}; true when it said the exchange is done. */
+    private boolean receiveOnce(Handler handler) throws ErrnoException {
+        int n = recvDatagram();
+        int off = 0;
+        boolean done = false;
+        while (off + NLMSG_HDRLEN <= n) {
+            int len = rx.getInt(off);
+            if (len < NLMSG_HDRLEN || off + len > n) {
+                throw new NlDecodeException("netlink message of length " + len + " at offset " + off
+                        + " in a datagram of " + n + " bytes");
+            }
+            if (handler.handle(new NlMessage(rx, off, len))) {
+                done = true;
+            }
+            off += align(len);
+        }
+        return done;
     }
 
     /** Reads one datagram into {@link #rx}, growing it first when the datagram is larger. */

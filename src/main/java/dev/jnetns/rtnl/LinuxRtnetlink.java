@@ -21,6 +21,13 @@ public final class LinuxRtnetlink {
     public static final int RTM_NEWNSID = 88;
     public static final int RTM_GETNSID = 90;
 
+    public static final int RTNLGRP_LINK = 1;
+    public static final int RTNLGRP_NEIGH = 3;
+    public static final int RTNLGRP_IPV4_IFADDR = 5;
+    public static final int RTNLGRP_IPV4_ROUTE = 7;
+    public static final int RTNLGRP_IPV6_IFADDR = 9;
+    public static final int RTNLGRP_IPV6_ROUTE = 11;
+
     /** {@code sizeof(struct rtgenmsg)}. */
     public static final int RTGENMSG_SIZE = 1;
 

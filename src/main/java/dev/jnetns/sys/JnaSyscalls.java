@@ -80,6 +80,8 @@ final class JnaSyscalls implements Syscalls {
 
         static native int kill(int pid, int signal) throws LastErrorException;
 
+        static native int poll(short[] pollfd, NativeLong nfds, int timeout) throws LastErrorException;
+
         static native int gettid();
     }
 
@@ -337,6 +339,23 @@ final class JnaSyscalls implements Syscalls {
             return Libc.waitpid(pid, status, options) == 0 ? -1 : status[0];
         } catch (LastErrorException e) {
             throw new ErrnoException("waitpid(" + pid + ")", e.getErrorCode());
+        }
+    }
+
+    @Override
+    public boolean poll(int fd, int timeoutMillis) throws ErrnoException {
+        // struct pollfd { int fd; short events; short revents; } as four shorts, host order
+        short[] pfd = {0, 0, (short) LinuxSocket.POLLIN, 0};
+        boolean little = java.nio.ByteOrder.nativeOrder() == java.nio.ByteOrder.LITTLE_ENDIAN;
+        pfd[little ? 0 : 1] = (short) fd;
+        pfd[little ? 1 : 0] = (short) (fd >>> 16);
+        try {
+            return Libc.poll(pfd, new NativeLong(1), timeoutMillis) > 0;
+        } catch (LastErrorException e) {
+            if (e.getErrorCode() == Errno.EINTR.number()) {
+                return false;
+            }
+            throw new ErrnoException("poll(fd " + fd + ")", e.getErrorCode());
         }
     }
 

@@ -16,6 +16,7 @@ public final class LinuxSocket {
     public static final int MSG_PEEK = 2;
     public static final int MSG_TRUNC = 0x20;
     public static final int MSG_DONTWAIT = 0x40;
+    public static final int POLLIN = 0x1;
 
     private LinuxSocket() {
     }

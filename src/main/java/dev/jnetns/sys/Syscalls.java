@@ -101,6 +101,9 @@ public interface Syscalls {
     /** waitpid(2); returns the raw status, or -1 with {@code WNOHANG} while the child runs. */
     int waitpid(int pid, int options) throws ErrnoException;
 
+    /** poll(2) of one descriptor for input; true when it is readable (or has an error to report). */
+    boolean poll(int fd, int timeoutMillis) throws ErrnoException;
+
     /** kill(2). */
     void kill(int pid, int signal) throws ErrnoException;
 

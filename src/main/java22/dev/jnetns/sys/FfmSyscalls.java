@@ -72,6 +72,7 @@ final class FfmSyscalls implements Syscalls {
             FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, ADDRESS, ADDRESS, ADDRESS, ADDRESS));
     private static final MethodHandle MH$waitpid = downcall("waitpid", JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT);
     private static final MethodHandle MH$kill = downcall("kill", JAVA_INT, JAVA_INT, JAVA_INT);
+    private static final MethodHandle MH$poll = downcall("poll", JAVA_INT, ADDRESS, JAVA_LONG, JAVA_INT);
     /** Room for a {@code posix_spawn_file_actions_t} (80 bytes on glibc x86_64 and aarch64). */
     private static final long SPAWN_FILE_ACTIONS_SIZE = 256;
     private static final MethodHandle MH$gettid =
@@ -353,6 +354,23 @@ final class FfmSyscalls implements Syscalls {
             return r;
         });
         return rc == 0 ? -1 : status[0];
+    }
+
+    @Override
+    public boolean poll(int fd, int timeoutMillis) throws ErrnoException {
+        try {
+            return call(() -> "poll(fd " + fd + ")", (a, st) -> {
+                MemorySegment pfd = a.allocate(8, 4);
+                pfd.set(JAVA_INT, 0, fd);
+                pfd.set(java.lang.foreign.ValueLayout.JAVA_SHORT, 4, (short) LinuxSocket.POLLIN);
+                return (int) MH$poll.invokeExact(st, pfd, 1L, timeoutMillis);
+            }) > 0;
+        } catch (ErrnoException e) {
+            if (e.is(Errno.EINTR)) {
+                return false;
+            }
+            throw e;
+        }
     }
 
     @Override

@@ -1,0 +1,422 @@
+package dev.jnetns;
+
+import static dev.jnetns.netlink.LinuxNetlink.NETLINK_ROUTE;
+import static dev.jnetns.rtnl.LinuxRtnetlink.RTM_DELADDR;
+import static dev.jnetns.rtnl.LinuxRtnetlink.RTM_DELLINK;
+import static dev.jnetns.rtnl.LinuxRtnetlink.RTM_DELNEIGH;
+import static dev.jnetns.rtnl.LinuxRtnetlink.RTM_DELROUTE;
+import static dev.jnetns.rtnl.LinuxRtnetlink.RTM_NEWADDR;
+import static dev.jnetns.rtnl.LinuxRtnetlink.RTM_NEWLINK;
+import static dev.jnetns.rtnl.LinuxRtnetlink.RTM_NEWNEIGH;
+import static dev.jnetns.rtnl.LinuxRtnetlink.RTM_NEWROUTE;
+import static dev.jnetns.rtnl.LinuxRtnetlink.RTNLGRP_IPV4_IFADDR;
+import static dev.jnetns.rtnl.LinuxRtnetlink.RTNLGRP_IPV4_ROUTE;
+import static dev.jnetns.rtnl.LinuxRtnetlink.RTNLGRP_IPV6_IFADDR;
+import static dev.jnetns.rtnl.LinuxRtnetlink.RTNLGRP_IPV6_ROUTE;
+import static dev.jnetns.rtnl.LinuxRtnetlink.RTNLGRP_LINK;
+import static dev.jnetns.rtnl.LinuxRtnetlink.RTNLGRP_NEIGH;
+import static dev.jnetns.rtnl.LinuxRoute.RTM_F_CLONED;
+import static dev.jnetns.sys.LinuxSched.CLONE_NEWNET;
+
+import dev.jnetns.netlink.NlMessage;
+import dev.jnetns.netlink.NlSocket;
+import dev.jnetns.rtnl.AddrMessage;
+import dev.jnetns.rtnl.LinkMessage;
+import dev.jnetns.rtnl.NeighMessage;
+import dev.jnetns.rtnl.RouteMessage;
+import dev.jnetns.sys.Errno;
+import dev.jnetns.sys.ErrnoException;
+import dev.jnetns.sys.Syscalls;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * Watches links, addresses, routes and neighbours in one or many namespaces ({@code ip monitor}),
+ * and never leaves its user with a wrong picture: it keeps the state it has reported, reports only
+ * real changes (no duplicates), and when the kernel drops notifications (ENOBUFS) it dumps again,
+ * reports the difference and a {@link Resynced} marker, and carries on.
+ *
+ * <p>Each namespace gets a notification socket created inside it and a reader thread of its own
+ * (which never enters the namespace). Events go to a callback, or, without one, to a queue read by
+ * {@link #take()}. {@link #close()} releases sockets and threads.
+ */
+public final class Monitor implements AutoCloseable {
+
+    /** What to watch. */
+    public enum Topic { LINK, ADDRESS, ROUTE, NEIGH }
+
+    /** The kind of a change. */
+    public enum Change { ADDED, CHANGED, REMOVED }
+
+    /** Something that happened in namespace {@code netns} (the label it was given). */
+    public sealed interface Event permits LinkEvent, AddressEvent, RouteEvent, NeighbourEvent, Resynced, Failed {
+        String netns();
+    }
+
+    public record LinkEvent(String netns, Change change, Link link) implements Event {
+    }
+
+    public record AddressEvent(String netns, Change change, Address address) implements Event {
+    }
+
+    public record RouteEvent(String netns, Change change, Route route) implements Event {
+    }
+
+    public record NeighbourEvent(String netns, Change change, Neighbour neighbour) implements Event {
+    }
+
+    /** Notifications were lost; the events before this one brought the reported state back in line. */
+    public record Resynced(String netns) implements Event {
+    }
+
+    /** Watching {@code netns} stopped for good: the kernel kept failing. */
+    public record Failed(String netns, Exception error) implements Event {
+    }
+
+    /**
+     * Options.
+     *
+     * @param listExisting report what exists first, as ADDED events
+     * @param receiveBuffer SO_RCVBUF of the notification sockets, 0 for the system default
+     */
+    public record Options(boolean listExisting, int receiveBuffer) {
+        public static final Options DEFAULT = new Options(false, 0);
+    }
+
+    /** How many times in a row a resync may fail before {@link Failed}. */
+    static final int RESYNC_ATTEMPTS = 5;
+
+    private final List<Watcher> watchers = new ArrayList<>();
+    private final BlockingQueue<Event> queue;
+
+    private Monitor(BlockingQueue<Event> queue) {
+        this.queue = queue;
+    }
+
+    /**
+     * Starts watching {@code spaces} (label → namespace) for {@code topics}; events go to {@code sink},
+     * or to the queue of {@link #take()} when {@code sink} is null. Equivalent to:
+     * {@code ip monitor [link] [address] [route] [neigh]}.
+     */
+    public static Monitor start(Map<String, Netns> spaces, Set<Topic> topics, Options options, Consumer<Event> sink)
+            throws ErrnoException {
+        BlockingQueue<Event> q = sink == null ? new LinkedBlockingQueue<>() : null;
+        Monitor m = new Monitor(q);
+        Consumer<Event> out = sink != null ? sink : q::add;
+        try {
+            for (Map.Entry<String, Netns> e : spaces.entrySet()) {
+                m.watchers.add(new Watcher(e.getKey(), e.getValue(), EnumSet.copyOf(topics), options, out));
+            }
+            for (Watcher w : m.watchers) {
+                w.thread.start();
+            }
+        } catch (ErrnoException | RuntimeException e) {
+            m.close();
+            throw e;
+        }
+        return m;
+    }
+
+    /** The next event (without a callback); blocks. */
+    public Event take() throws InterruptedException {
+        return queue.take();
+    }
+
+    /** The next event within {@code timeout}, or null. */
+    public Event poll(long timeout, TimeUnit unit) throws InterruptedException {
+        return queue.poll(timeout, unit);
+    }
+
+    /** The routes this monitor believes {@code netns} has now (its reconstructed state). */
+    public List<Route> routes(String netns) {
+        return watcher(netns).snapshot(Topic.ROUTE);
+    }
+
+    /** The links this monitor believes {@code netns} has now. */
+    public List<Link> links(String netns) {
+        return watcher(netns).snapshot(Topic.LINK);
+    }
+
+    private Watcher watcher(String netns) {
+        return watchers.stream().filter(w -> w.label.equals(netns)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("not watching " + netns));
+    }
+
+    @Override
+    public void close() {
+        watchers.forEach(w -> w.stopping = true);
+        for (Watcher w : watchers) {
+            w.stop();
+        }
+    }
+
+    /** One namespace: its notification socket, its dump handle, what was reported, its reader thread. */
+    private static final class Watcher {
+        final String label;
+        final Set<Topic> topics;
+        final Consumer<Event> out;
+        final NlSocket events;
+        final Rtnl rtnl;
+        final Thread thread;
+        final Map<Topic, Map<String, Object>> state = new java.util.EnumMap<>(Topic.class);
+        volatile boolean stopping;
+
+        Watcher(String label, Netns ns, Set<Topic> topics, Options options, Consumer<Event> out) throws ErrnoException {
+            this.label = label;
+            this.topics = topics;
+            this.out = out;
+            for (Topic t : Topic.values()) {
+                state.put(t, new LinkedHashMap<>());
+            }
+            events = HelperThread.callErrno("monitor", () -> {
+                Syscalls.get().setns(ns.fd(), CLONE_NEWNET);
+                return NlSocket.open(NETLINK_ROUTE);
+            });
+            Rtnl r = null;
+            try {
+                if (options.receiveBuffer() > 0) {
+                    events.setReceiveBuffer(options.receiveBuffer());
+                }
+                for (Topic t : topics) {
+                    for (int g : groups(t)) {
+                        events.join(g);
+                    }
+                }
+                r = Rtnl.open(ns);
+                rtnl = r;
+                sync(options.listExisting(), false);   // subscribed first: nothing falls between dump and events
+            } catch (ErrnoException | RuntimeException e) {
+                events.close();
+                if (r != null) {
+                    r.close();
+                }
+                throw e;
+            }
+            thread = new Thread(this::run, "jnetns-monitor-" + label);
+            thread.setDaemon(true);
+        }
+
+        private static int[] groups(Topic t) {
+            switch (t) {
+                case LINK: return new int[] {RTNLGRP_LINK};
+                case ADDRESS: return new int[] {RTNLGRP_IPV4_IFADDR, RTNLGRP_IPV6_IFADDR};
+                case ROUTE: return new int[] {RTNLGRP_IPV4_ROUTE, RTNLGRP_IPV6_ROUTE};
+                default: return new int[] {RTNLGRP_NEIGH};
+            }
+        }
+
+        private void run() {
+            int failures = 0;
+            while (!stopping) {
+                try {
+                    events.readEvents(100, this::handle);
+                } catch (ErrnoException e) {
+                    if (stopping) {
+                        return;
+                    }
+                    if (!e.is(Errno.ENOBUFS)) {
+                        out.accept(new Failed(label, e));
+                        return;
+                    }
+                    try {
+                        sync(true, true);
+                        failures = 0;
+                    } catch (ErrnoException | RuntimeException again) {
+                        if (++failures >= RESYNC_ATTEMPTS) {
+                            out.accept(new Failed(label, again));
+                            return;
+                        }
+                    }
+                } catch (RuntimeException e) {
+                    out.accept(new Failed(label, e));
+                    return;
+                }
+            }
+        }
+
+        /** Dumps every topic and reports (when {@code report}) how it differs from what was reported. */
+        private synchronized void sync(boolean report, boolean marker) throws ErrnoException {
+            if (topics.contains(Topic.LINK)) {
+                replace(Topic.LINK, keyed(rtnl.links().list(), Watcher::key), report);
+            }
+            if (topics.contains(Topic.ADDRESS)) {
+                replace(Topic.ADDRESS, keyed(rtnl.addresses().list(), Watcher::key), report);
+            }
+            if (topics.contains(Topic.ROUTE)) {
+                replace(Topic.ROUTE, keyed(rtnl.routes().list(), Watcher::key), report);
+            }
+            if (topics.contains(Topic.NEIGH)) {
+                replace(Topic.NEIGH, keyed(rtnl.neighbours().list(), Watcher::key), report);
+            }
+            if (marker) {
+                out.accept(new Resynced(label));
+            }
+        }
+
+        private static <T> Map<String, Object> keyed(Collection<T> items, java.util.function.Function<T, String> key) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            for (T t : items) {
+                m.put(key.apply(t), t);
+            }
+            return m;
+        }
+
+        private void replace(Topic t, Map<String, Object> now, boolean report) {
+            Map<String, Object> had = state.get(t);
+            if (report) {
+                for (Map.Entry<String, Object> e : had.entrySet()) {
+                    if (!now.containsKey(e.getKey())) {
+                        emit(t, Change.REMOVED, e.getValue());
+                    }
+                }
+                for (Map.Entry<String, Object> e : now.entrySet()) {
+                    Object old = had.get(e.getKey());
+                    if (old == null) {
+                        emit(t, Change.ADDED, e.getValue());
+                    } else if (!old.equals(e.getValue())) {
+                        emit(t, Change.CHANGED, e.getValue());
+                    }
+                }
+            }
+            had.clear();
+            had.putAll(now);
+        }
+
+        /** One notification: applied to the state, reported when it changes it. */
+        private synchronized void handle(NlMessage m) {
+            switch (m.type()) {
+                case RTM_NEWLINK:
+                case RTM_DELLINK: {
+                    LinkMessage l = LinkMessage.decode(m);
+                    if (l.family() == 0) {   // AF_BRIDGE notifications describe bridge ports, not devices
+                        update(Topic.LINK, Link.of(l), m.type() == RTM_DELLINK);
+                    }
+                    break;
+                }
+                case RTM_NEWADDR: update(Topic.ADDRESS, Address.of(AddrMessage.decode(m)), false); break;
+                case RTM_DELADDR: update(Topic.ADDRESS, Address.of(AddrMessage.decode(m)), true); break;
+                case RTM_NEWROUTE:
+                case RTM_DELROUTE: {
+                    Route r = Route.of(RouteMessage.decode(m));
+                    if ((r.flags() & RTM_F_CLONED) == 0) {   // cache clones are not in dumps either
+                        update(Topic.ROUTE, r, m.type() == RTM_DELROUTE);
+                    }
+                    break;
+                }
+                case RTM_NEWNEIGH:
+                case RTM_DELNEIGH: {
+                    NeighMessage n = NeighMessage.decode(m);
+                    if (n.family() == 2 || n.family() == 10) {   // not the bridge's forwarding database
+                        update(Topic.NEIGH, Neighbour.of(n), m.type() == RTM_DELNEIGH);
+                    }
+                    break;
+                }
+                default: break;
+            }
+        }
+
+        private void update(Topic t, Object value, boolean removed) {
+            if (!topics.contains(t)) {
+                return;
+            }
+            Map<String, Object> s = state.get(t);
+            String key = key(value);
+            Object old = s.get(key);
+            if (removed) {
+                if (old != null) {
+                    s.remove(key);
+                    emit(t, Change.REMOVED, value);
+                }
+                if (t == Topic.LINK) {
+                    forgetDevice(((Link) value).index());
+                }
+            } else if (old == null) {
+                s.put(key, value);
+                emit(t, Change.ADDED, value);
+            } else if (!Objects.equals(old, value)) {
+                s.put(key, value);
+                emit(t, Change.CHANGED, value);
+            }
+        }
+
+        /** The kernel removes a deleted device's addresses, routes and neighbours, not always saying so. */
+        private void forgetDevice(int index) {
+            removeIf(Topic.ADDRESS, v -> ((Address) v).index() == index);
+            removeIf(Topic.ROUTE, v -> ((Route) v).oif() == index);
+            removeIf(Topic.NEIGH, v -> ((Neighbour) v).index() == index);
+        }
+
+        private void removeIf(Topic t, java.util.function.Predicate<Object> p) {
+            var it = state.get(t).values().iterator();
+            while (it.hasNext()) {
+                Object v = it.next();
+                if (p.test(v)) {
+                    it.remove();
+                    emit(t, Change.REMOVED, v);
+                }
+            }
+        }
+
+        private void emit(Topic t, Change c, Object v) {
+            switch (t) {
+                case LINK: out.accept(new LinkEvent(label, c, (Link) v)); break;
+                case ADDRESS: out.accept(new AddressEvent(label, c, (Address) v)); break;
+                case ROUTE: out.accept(new RouteEvent(label, c, (Route) v)); break;
+                default: out.accept(new NeighbourEvent(label, c, (Neighbour) v)); break;
+            }
+        }
+
+        static String key(Object v) {
+            if (v instanceof Link) {
+                return String.valueOf(((Link) v).index());
+            }
+            if (v instanceof Address) {
+                Address a = (Address) v;
+                return a.index() + "|" + a.prefix();
+            }
+            if (v instanceof Route) {
+                Route r = (Route) v;
+                return r.family() + "|" + r.table() + "|" + r.type() + "|" + r.dst() + "|" + r.metric()
+                        + (r.family() == 10 ? "|" + r.oif() : "");
+            }
+            Neighbour n = (Neighbour) v;
+            return n.index() + "|" + IpPrefix.format(n.dst());
+        }
+
+        @SuppressWarnings("unchecked")
+        <T> List<T> snapshot(Topic t) {
+            synchronized (this) {
+                return new ArrayList<>((Collection<T>) state.get(t).values());
+            }
+        }
+
+        void stop() {
+            stopping = true;
+            try {
+                thread.join(5000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            try {
+                events.close();
+            } catch (ErrnoException e) {
+                // closing
+            }
+            try {
+                rtnl.close();
+            } catch (ErrnoException e) {
+                // closing
+            }
+        }
+    }
+}

@@ -1,0 +1,192 @@
+package dev.jnetns;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.jnetns.Monitor.Change;
+import dev.jnetns.Monitor.Event;
+import dev.jnetns.Monitor.Topic;
+import dev.jnetns.junit.NetnsExtension;
+import dev.jnetns.testutil.CliProcess;
+import dev.jnetns.testutil.Ip;
+import dev.jnetns.testutil.Scripts;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** Events from the kernel, in order, without loss even when the socket overflows. */
+@ExtendWith(NetnsExtension.class)
+class MonitorTest {
+
+    private static Event next(Monitor m, java.util.function.Predicate<Event> wanted) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (System.nanoTime() < deadline) {
+            Event e = m.poll(100, TimeUnit.MILLISECONDS);
+            if (e != null && wanted.test(e)) {
+                return e;
+            }
+        }
+        return null;
+    }
+
+    @Test
+    void link_address_route_and_link_delete_arrive_in_order(Netns ns) throws Exception {
+        try (Monitor m = Monitor.start(Map.of("t", ns), EnumSet.allOf(Topic.class), Monitor.Options.DEFAULT, null)) {
+            Ip.run(ns, "link", "add", "v0", "type", "veth", "peer", "name", "v1");
+            Ip.run(ns, "addr", "add", "198.18.0.1/24", "dev", "v0");
+            Ip.run(ns, "link", "set", "v0", "up");
+            Ip.run(ns, "route", "add", "198.18.5.0/24", "via", "198.18.0.2");
+            Ip.run(ns, "link", "del", "v0");
+            List<String> seen = new ArrayList<>();
+            Event e;
+            while ((e = m.poll(2, TimeUnit.SECONDS)) != null) {
+                if (e instanceof Monitor.LinkEvent && ((Monitor.LinkEvent) e).link().name().equals("v0")
+                        && ((Monitor.LinkEvent) e).change() != Change.CHANGED) {
+                    seen.add("link " + ((Monitor.LinkEvent) e).change());
+                } else if (e instanceof Monitor.AddressEvent && ((Monitor.AddressEvent) e).change() == Change.ADDED) {
+                    seen.add("address " + ((Monitor.AddressEvent) e).address().prefix());
+                } else if (e instanceof Monitor.RouteEvent && ((Monitor.RouteEvent) e).change() == Change.ADDED
+                        && ((Monitor.RouteEvent) e).route().dst().toString().equals("198.18.5.0/24")) {
+                    seen.add("route 198.18.5.0/24");
+                }
+                if (seen.contains("link REMOVED")) {
+                    break;
+                }
+            }
+            assertEquals(List.of("link ADDED", "address 198.18.0.1/24", "route 198.18.5.0/24", "link REMOVED"), seen);
+        }
+    }
+
+    @Test
+    void an_initial_listing_comes_first_without_duplicates(Netns ns) throws Exception {
+        Ip.run(ns, "link", "add", "v0", "type", "veth", "peer", "name", "v1");
+        try (Monitor m = Monitor.start(Map.of("t", ns), EnumSet.of(Topic.LINK), new Monitor.Options(true, 0), null)) {
+            Set<String> names = new TreeSet<>();
+            Event e;
+            while ((e = m.poll(500, TimeUnit.MILLISECONDS)) != null) {
+                assertEquals(Change.ADDED, ((Monitor.LinkEvent) e).change());
+                assertTrue(names.add(((Monitor.LinkEvent) e).link().name()), "duplicate " + e);
+            }
+            assertEquals(Set.of("lo", "v0", "v1"), names);
+        }
+    }
+
+    private static Set<String> routeKeys(List<Route> routes) {
+        Set<String> out = new TreeSet<>();
+        for (Route r : routes) {
+            out.add(r.family() + " " + r.table() + " " + r.type() + " " + r.dst() + " " + r.metric() + " " + r.oif());
+        }
+        return out;
+    }
+
+    @Test
+    void an_overflow_is_followed_by_a_resync_that_restores_the_true_state(Netns ns, Rtnl rtnl) throws Exception {
+        Ip.batch(ns, "link add v0 type veth peer name v1\nlink set v0 up\nlink set v1 up\naddr add 198.18.0.1/16 dev v0\n");
+        CountDownLatch burstDone = new CountDownLatch(1);
+        java.util.concurrent.atomic.AtomicInteger count = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicBoolean resynced = new java.util.concurrent.atomic.AtomicBoolean();
+        try (Monitor m = Monitor.start(Map.of("t", ns), EnumSet.of(Topic.ROUTE), new Monitor.Options(false, 1024), e -> {
+            if (e instanceof Monitor.Resynced) {
+                resynced.set(true);
+            }
+            if (count.incrementAndGet() == 1) {
+                try {
+                    burstDone.await(60, TimeUnit.SECONDS);   // a slow reader: the socket buffer overflows
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        })) {
+            StringBuilder batch = new StringBuilder();
+            for (int i = 0; i < 10_000; i++) {
+                batch.append("route add 198.19.").append(i / 250).append('.').append(i % 250).append("/32 dev v0\n");
+            }
+            Ip.batch(ns, batch.toString());
+            burstDone.countDown();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (!resynced.get() && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            assertTrue(resynced.get(), "no Resynced after " + count.get() + " events");
+            Thread.sleep(500);
+            assertEquals(routeKeys(rtnl.routes().list()), routeKeys(m.routes("t")));
+            assertTrue(m.routes("t").size() > 10_000);
+        }
+    }
+
+    private static long fds() throws Exception {
+        try (Stream<Path> s = Files.list(Path.of("/proc/self/fd"))) {
+            return s.count();
+        }
+    }
+
+    @Test
+    void twenty_namespaces_at_once_and_closing_leaves_nothing() throws Exception {
+        long fdsBefore = fds();
+        Map<String, Netns> spaces = new LinkedHashMap<>();
+        try {
+            for (int i = 0; i < 20; i++) {
+                spaces.put("ns" + i, Netns.create());
+            }
+            try (Monitor m = Monitor.start(spaces, EnumSet.of(Topic.LINK), Monitor.Options.DEFAULT, null)) {
+                for (Map.Entry<String, Netns> e : spaces.entrySet()) {
+                    Ip.run(e.getValue(), "link", "add", "x-" + e.getKey(), "type", "veth", "peer", "name", "y-" + e.getKey());
+                }
+                Set<String> got = new TreeSet<>();
+                while (got.size() < 20) {
+                    Event e = next(m, x -> x instanceof Monitor.LinkEvent
+                            && ((Monitor.LinkEvent) x).link().name().startsWith("x-"));
+                    assertNotNull(e, "events so far: " + got);
+                    assertEquals("x-" + e.netns(), ((Monitor.LinkEvent) e).link().name());
+                    got.add(e.netns());
+                }
+            }
+            assertEquals(List.of(), Thread.getAllStackTraces().keySet().stream()
+                    .map(Thread::getName).filter(n -> n.startsWith("jnetns-monitor")).toList());
+        } finally {
+            spaces.values().forEach(Netns::close);
+        }
+        assertEquals(fdsBefore, fds());
+    }
+
+    @Test
+    void the_cli_prints_one_json_object_per_event_as_it_happens(Netns ns) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of(Scripts.jnetnsCommand().split(" ")));
+        cmd.addAll(List.of("-n", ns.path(), "-j", "monitor", "link"));
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+            Thread.sleep(1500);   // the child JVM starts and subscribes
+            Ip.run(ns, "link", "add", "m0", "type", "veth", "peer", "name", "m1");
+            String first = r.readLine();
+            assertNotNull(first);
+            assertTrue(first.startsWith("{\"event\":\"added\",\"type\":\"link\",\"data\":{\"ifindex\":"), first);
+            assertTrue(first.contains("\"ifname\":\"m1\"") || first.contains("\"ifname\":\"m0\""), first);
+            Ip.run(ns, "link", "del", "m0");
+            String line;
+            boolean deleted = false;
+            while (!deleted && (line = r.readLine()) != null) {
+                deleted = line.startsWith("{\"event\":\"removed\",\"type\":\"link\"") && line.contains("\"ifname\":\"m0\"");
+            }
+            assertTrue(deleted);
+        } finally {
+            p.destroy();
+            assertTrue(p.waitFor(10, TimeUnit.SECONDS), "ends on SIGTERM");
+        }
+        assertEquals(143, p.exitValue());
+    }
+}
