@@ -229,6 +229,7 @@ public final class Monitor implements AutoCloseable {
                         return;
                     }
                     try {
+                        events.drain();   // what was queued is older than the dump below
                         sync(true, true);
                         failures = 0;
                     } catch (ErrnoException | RuntimeException again) {

@@ -226,6 +226,23 @@ public final class NlSocket implements AutoCloseable {
         return true;
     }
 
+    /**
+     * Discards every queued datagram. After an ENOBUFS the kernel reports no further losses until
+     * the queue has been emptied once, so a reader that resynchronises drains first.
+     */
+    public synchronized void drain() throws ErrnoException {
+        ensureOpen();
+        while (sys.poll(fd, 0)) {
+            try {
+                recvDatagram();
+            } catch (ErrnoException e) {
+                if (!e.is(dev.jnetns.sys.Errno.ENOBUFS)) {
+                    throw e;
+                }
+            }
+        }
+    }
+
     private int nextSeq() {
         seq = seq == Integer.MAX_VALUE ? 1 : seq + 1;
         return seq;
