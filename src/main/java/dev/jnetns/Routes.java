@@ -63,14 +63,32 @@ public final class Routes {
      * kernel; cached clones are left out. Equivalent to: {@code ip [-4|-6] route show table TABLE}.
      */
     public List<Route> list(int family, int table) throws ErrnoException {
-        return socket.dump("route show", (w, seq) -> {
+        return socket.dump("route show", dumpRequest(family, table), decoder(table));
+    }
+
+    /**
+     * Streams the routes of {@code family} in {@code table} (0 for all) to {@code sink} as they are
+     * read, in constant memory: for tables of any size.
+     *
+     * @throws dev.jnetns.netlink.DumpInterruptedException when the table changed during the dump
+     */
+    public void forEach(int family, int table, java.util.function.Consumer<Route> sink) throws ErrnoException {
+        socket.dumpEach("route show", dumpRequest(family, table), decoder(table), sink);
+    }
+
+    private static NlSocket.Request dumpRequest(int family, int table) {
+        return (w, seq) -> {
             w.beginMessage(RTM_GETROUTE, NLM_F_REQUEST | NLM_F_DUMP, seq);
             RouteMessage.writeHeader(w, family, 0, 0, 0, table > 0 && table < 256 ? table : 0, 0, 0, 0, 0);
             if (table >= 256 || table < 0) {
                 w.attrU32(RTA_TABLE, table);
             }
             w.endMessage();
-        }, m -> {
+        };
+    }
+
+    private static NlSocket.Decoder<Route> decoder(int table) {
+        return m -> {
             if (m.type() != RTM_NEWROUTE) {
                 return null;
             }
@@ -79,7 +97,7 @@ public final class Routes {
                 return null;
             }
             return Route.of(r);
-        });
+        };
     }
 
     /** Equivalent to: {@code ip route add SPEC}. */
@@ -110,19 +128,65 @@ public final class Routes {
     }
 
     private void modify(int type, int flags, String what, RouteSpec s) throws ErrnoException {
-        int oif = s.dev != null ? links.index(s.dev) : 0;
+        Encoded e = encode(s, links::index);
+        socket.execute(what, (w, seq) -> {
+            w.beginMessage(type, NLM_F_REQUEST | NLM_F_ACK | flags, seq);
+            write(w, type == RTM_DELROUTE, s, e.family, e.oif, e.hops);
+            w.endMessage();
+        });
+    }
+
+    /**
+     * Adds many routes in few system calls: requests go out many per datagram and only failures come
+     * back ({@link NlSocket#executeAll}). Device names are looked up once. Equivalent to a file of
+     * {@code route add} lines run with {@code ip -batch} (with {@code -force} unless
+     * {@code stopAtFirstError}).
+     *
+     * @return the routes the kernel refused, by index in {@code specs}
+     */
+    public NlSocket.BulkResult addAll(List<RouteSpec> specs, boolean stopAtFirstError) throws ErrnoException {
+        java.util.Map<String, Integer> indexes = new java.util.HashMap<>();
+        for (Link l : links.list()) {
+            indexes.put(l.name(), l.index());
+        }
+        List<Encoded> encoded = new ArrayList<>(specs.size());
+        for (RouteSpec s : specs) {
+            encoded.add(encode(s, name -> {
+                Integer i = indexes.get(name);
+                if (i == null) {
+                    throw new NoSuchLinkException("Device \"" + name + "\" does not exist");
+                }
+                return i;
+            }));
+        }
+        return socket.executeAll(specs.size(), (w, seq, i) -> {
+            Encoded e = encoded.get(i);
+            w.beginMessage(RTM_NEWROUTE, NLM_F_REQUEST | NLM_F_CREATE | NLM_F_EXCL, seq);
+            write(w, false, specs.get(i), e.family, e.oif, e.hops);
+            w.endMessage();
+        }, stopAtFirstError, i -> "route add " + specs.get(i));
+    }
+
+    /** A device name to its ifindex. */
+    @FunctionalInterface
+    private interface IndexOf {
+        int of(String name) throws ErrnoException;
+    }
+
+    /** What a spec needs resolved before it is written: family, output device, nexthops. */
+    private record Encoded(int family, int oif, List<RouteMessage.Nexthop> hops) {
+    }
+
+    private static Encoded encode(RouteSpec s, IndexOf index) throws ErrnoException {
+        int oif = s.dev != null ? index.of(s.dev) : 0;
         List<RouteMessage.Nexthop> hops = new ArrayList<>();
         for (RouteSpec.NexthopSpec n : s.nexthops) {
-            hops.add(new RouteMessage.Nexthop(0, n.weight() - 1, n.dev() != null ? links.index(n.dev()) : 0,
+            hops.add(new RouteMessage.Nexthop(0, n.weight() - 1, n.dev() != null ? index.of(n.dev()) : 0,
                     n.gateway() == null ? null : n.gateway().getAddress()));
         }
         int family = s.effectiveFamily();
         checkFamily(s, family);
-        socket.execute(what, (w, seq) -> {
-            w.beginMessage(type, NLM_F_REQUEST | NLM_F_ACK | flags, seq);
-            write(w, type == RTM_DELROUTE, s, family, oif, hops);
-            w.endMessage();
-        });
+        return new Encoded(family, oif, hops);
     }
 
     private static void checkFamily(RouteSpec s, int family) {

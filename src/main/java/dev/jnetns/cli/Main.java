@@ -99,18 +99,40 @@ public final class Main {
             err.println("jnetns: cannot read batch file " + file + ": " + e.getMessage());
             return EXIT_USAGE;
         }
+        cl.parseArgs(globals.toArray(new String[0]));   // -n, -4/-6 … for the pipelined route adds
+        RouteBatch routes = new RouteBatch(top, err, file, force);
         int worst = 0;
         for (int n = 0; n < lines.size(); n++) {
             List<String> words;
             try {
                 words = BatchLines.split(lines.get(n));
             } catch (IllegalArgumentException e) {
+                worst = Math.max(worst, routes.flush());
                 err.println("jnetns: " + e.getMessage());
                 err.println("Command failed " + file + ":" + (n + 1));
                 return EXIT_USAGE;
             }
             if (words.isEmpty()) {
                 continue;
+            }
+            if (RouteBatch.isRouteAdd(words)) {
+                try {
+                    routes.add(n + 1, RouteCommand.parse(new Words(words.subList(2, words.size())), "add", top.family(0)));
+                    continue;
+                } catch (RuntimeException e) {
+                    worst = Math.max(worst, routes.flush());
+                    if (worst != 0 && !force) {
+                        return worst;
+                    }
+                    err.println("jnetns: " + e.getMessage());
+                    err.println("Command failed " + file + ":" + (n + 1));
+                    return EXIT_USAGE;
+                }
+            }
+            int pending = routes.flush();
+            worst = Math.max(worst, pending);
+            if (pending != 0 && !force) {
+                return pending;
             }
             List<String> args = new ArrayList<>(globals);
             args.addAll(words);
@@ -123,7 +145,7 @@ public final class Main {
                 }
             }
         }
-        return worst;
+        return Math.max(worst, routes.flush());
     }
 
     static int exitCode(Exception e) {

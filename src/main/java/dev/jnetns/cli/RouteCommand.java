@@ -7,6 +7,7 @@ import dev.jnetns.RouteSpec;
 import dev.jnetns.RtNames;
 import dev.jnetns.Rtnl;
 import dev.jnetns.sys.ErrnoException;
+import java.io.PrintWriter;
 import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.List;
@@ -79,15 +80,30 @@ final class RouteCommand implements Callable<Integer> {
         Rtnl rtnl = top.rtnl();
         List<Link> links = rtnl.links().list();
         int oif = dev == null ? 0 : rtnl.links().get(dev).index();
-        List<Route> routes = rtnl.routes().list(family, table).stream()
-                .filter(r -> oif == 0 || r.oif() == oif).toList();
         RoutePrinter p = new RoutePrinter(links, table == 0, dev == null);
+        PrintWriter out = top.out();
+        boolean[] first = {true};
         if (top.json) {
-            Json j = top.json().beginArray();
-            routes.forEach(r -> p.json(r, j));
-            top.out().println(j.endArray());
-        } else {
-            routes.forEach(r -> top.out().print(p.text(r)));
+            out.print('[');
+        }
+        rtnl.routes().forEach(family, table, r -> {   // streamed: constant memory for any table
+            if (oif != 0 && r.oif() != oif) {
+                return;
+            }
+            if (top.json) {
+                if (!first[0]) {
+                    out.print(',');
+                }
+                Json j = top.json();
+                p.json(r, j);
+                out.print(j);
+            } else {
+                out.print(p.text(r));
+            }
+            first[0] = false;
+        });
+        if (top.json) {
+            out.println(']');
         }
     }
 

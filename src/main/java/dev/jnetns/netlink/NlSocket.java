@@ -197,6 +197,73 @@ public final class NlSocket implements AutoCloseable {
         throw new DumpInterruptedException(what, DUMP_ATTEMPTS);
     }
 
+    /** Bytes of requests sent per datagram by {@link #executeAll}. */
+    static final int BULK_CHUNK_BYTES = 64 * 1024;
+
+    /** The outcome of {@link #executeAll}: the items the kernel refused, by index. */
+    public record BulkResult(int sent, java.util.SortedMap<Integer, NetlinkException> failures) {
+        public boolean ok() {
+            return failures.isEmpty();
+        }
+    }
+
+    /**
+     * Sends {@code count} requests many per datagram, without asking an acknowledgement for each
+     * (the kernel answers only failures) and with one NLMSG_NOOP barrier per datagram whose ack
+     * says every request before it has been handled. Failures are matched to their request by
+     * sequence number.
+     *
+     * @param requests writes request {@code i} (without NLM_F_ACK) with the given sequence number
+     * @param stopAtFirstError when true, no datagram is sent after one that had a failure
+     * @param what describes request {@code i} for error messages
+     */
+    public synchronized BulkResult executeAll(int count, IndexedRequest requests, boolean stopAtFirstError,
+                                              java.util.function.IntFunction<String> what) throws ErrnoException {
+        java.util.SortedMap<Integer, NetlinkException> failures = new java.util.TreeMap<>();
+        int i = 0;
+        while (i < count) {
+            tx.clear();
+            if (seq > Integer.MAX_VALUE - 2 * BULK_CHUNK_BYTES) {
+                seq = 0;   // sequence numbers of a chunk must not wrap: failures are found by difference
+            }
+            int firstSeq = seq + 1;
+            int first = i;
+            while (i < count && tx.size() < BULK_CHUNK_BYTES) {
+                requests.write(tx, nextSeq(), i);
+                i++;
+            }
+            int barrier = nextSeq();
+            tx.beginMessage(LinuxNetlink.NLMSG_NOOP, LinuxNetlink.NLM_F_REQUEST | LinuxNetlink.NLM_F_ACK, barrier);
+            tx.endMessage();
+            send(tx.bytes());
+            int base = first;
+            receive(m -> {
+                if (m.type() != NLMSG_ERROR) {
+                    return false;
+                }
+                int error = m.buffer().getInt(m.payloadOffset());
+                if (m.seq() == barrier) {
+                    return true;
+                }
+                int index = base + (m.seq() - firstSeq);
+                if (error != 0 && index >= base && index < count) {
+                    failures.put(index, failure(what.apply(index), m, -error));
+                }
+                return false;
+            });
+            if (stopAtFirstError && !failures.isEmpty()) {
+                return new BulkResult(i, failures);
+            }
+        }
+        return new BulkResult(i, failures);
+    }
+
+    /** Writes request number {@code index} with sequence number {@code seq}. */
+    @FunctionalInterface
+    public interface IndexedRequest {
+        void write(NlWriter w, int seq, int index);
+    }
+
     /** Joins multicast group {@code group} (an RTNLGRP_*): the kernel's notifications arrive here. */
     public void join(int group) throws ErrnoException {
         sys.setsockopt(fd, SOL_NETLINK, NETLINK_ADD_MEMBERSHIP, group);
@@ -240,6 +307,48 @@ public final class NlSocket implements AutoCloseable {
                     throw e;
                 }
             }
+        }
+    }
+
+    /**
+     * Streams a dump: each reply is decoded and handed to {@code sink} as it is read, in constant
+     * memory whatever the dump's size.
+     *
+     * @throws DumpInterruptedException after the last reply when the kernel marked the dump
+     *         interrupted (its table changed meanwhile): what {@code sink} got may be inconsistent
+     */
+    public synchronized <T> void dumpEach(String what, Request request, Decoder<T> decoder,
+                                          java.util.function.Consumer<T> sink) throws ErrnoException {
+        int s = nextSeq();
+        tx.clear();
+        request.write(tx, s);
+        send(tx.bytes());
+        boolean[] interrupted = {false};
+        receive(m -> {
+            if (m.seq() != s) {
+                return false;
+            }
+            if ((m.flags() & NLM_F_DUMP_INTR) != 0) {
+                interrupted[0] = true;
+            }
+            if (m.type() == NLMSG_DONE) {
+                int error = m.end() - m.payloadOffset() >= 4 ? m.buffer().getInt(m.payloadOffset()) : 0;
+                if (error < 0) {
+                    throw failure(what, m, -error);
+                }
+                return true;
+            }
+            if (m.type() == NLMSG_ERROR) {
+                throw failure(what, m, -m.buffer().getInt(m.payloadOffset()));
+            }
+            T value = decoder.decode(m);
+            if (value != null) {
+                sink.accept(value);
+            }
+            return false;
+        });
+        if (interrupted[0]) {
+            throw new DumpInterruptedException(what, 1);
         }
     }
 
