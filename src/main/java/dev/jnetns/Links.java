@@ -144,6 +144,31 @@ public final class Links {
         });
     }
 
+    /**
+     * Creates many devices in few system calls: the requests go out many per datagram and only
+     * failures come back. Parents and underlay devices must exist before the call; tap and tun
+     * devices (made by ioctl, not netlink) are not accepted here.
+     *
+     * @return the specs the kernel refused, by index
+     */
+    public NlSocket.BulkResult addAll(List<LinkSpec> specs, boolean stopAtFirstError) throws ErrnoException {
+        int[] parents = new int[specs.size()];
+        int[] underlays = new int[specs.size()];
+        for (int i = 0; i < specs.size(); i++) {
+            LinkSpec s = specs.get(i);
+            if (s.kind.equals("tap") || s.kind.equals("tun")) {
+                throw new IllegalArgumentException(s + ": tap and tun devices are made one by one, with add()");
+            }
+            parents[i] = s.parent != null ? index(s.parent) : 0;
+            underlays[i] = s.vxlanDev != null ? index(s.vxlanDev) : 0;
+        }
+        return socket.executeAll(specs.size(), (w, seq, i) -> {
+            w.beginMessage(RTM_NEWLINK, NLM_F_REQUEST | NLM_F_CREATE | NLM_F_EXCL, seq);
+            LinkRequests.writeAdd(w, specs.get(i), parents[i], underlays[i]);
+            w.endMessage();
+        }, stopAtFirstError, i -> specs.get(i).toString());
+    }
+
     /** Deletes a device (a veth's peer goes with it). Equivalent to: {@code ip link del dev NAME}. */
     public void delete(String name) throws ErrnoException {
         int index = index(name);

@@ -5,6 +5,7 @@ import dev.jnetns.Rtnl;
 import dev.jnetns.sys.Backends;
 import dev.jnetns.sys.Errno;
 import dev.jnetns.sys.ErrnoException;
+import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -13,11 +14,46 @@ import picocli.CommandLine.Option;
         description = "Linux network namespaces and rtnetlink, with the grammar of ip(8).",
         mixinStandardHelpOptions = true,
         versionProvider = VersionCommand.Provider.class,
-        subcommands = {VersionCommand.class, LinkCommand.class, AddressCommand.class, RouteCommand.class,
-            NeighbourCommand.class, RuleCommand.class, NetnsCommand.class, TopologyCommands.Apply.class,
-            TopologyCommands.Diff.class, TopologyCommands.Destroy.class, MonitorCommand.class, DemoCommand.class},
+        // the objects (subcommands) are registered by Main: all of them for help, else only the one used
         footer = {"", "Exit status: 0 success, 1 syntax or usage error, 2 error reported by the kernel."})
 final class JnetnsCommand implements Runnable {
+    /** Every object, in iproute2's order of precedence for abbreviations ("n" is neighbour, as in ip). */
+    static final List<Class<?>> OBJECTS = List.of(VersionCommand.class, LinkCommand.class, AddressCommand.class,
+            RouteCommand.class, NeighbourCommand.class, RuleCommand.class, NetnsCommand.class,
+            TopologyCommands.Apply.class, TopologyCommands.Diff.class, TopologyCommands.Destroy.class,
+            MonitorCommand.class, DemoCommand.class, BenchCommand.class, TrainCommand.class);
+
+    /** Global options that take a value. */
+    private static final java.util.Set<String> VALUED = java.util.Set.of("-n", "-netns", "--netns", "-b", "-batch",
+            "--batch", "--backend");
+
+    /**
+     * The object a command line names, found as ip finds it: the first word after the global
+     * options, matched against names and aliases by prefix, first in {@link #OBJECTS} order wins;
+     * null when there is none (help, version flags, batch files).
+     */
+    static Class<?> object(String[] args) {
+        int i = 0;
+        while (i < args.length && args[i].startsWith("-")) {
+            i += VALUED.contains(args[i]) ? 2 : 1;
+        }
+        if (i >= args.length) {
+            return null;
+        }
+        String word = args[i];
+        for (Class<?> c : OBJECTS) {
+            Command cmd = c.getAnnotation(Command.class);
+            java.util.List<String> names = new java.util.ArrayList<>(java.util.List.of(cmd.aliases()));
+            names.add(0, cmd.name());
+            for (String n : names) {
+                if (n.startsWith(word)) {
+                    return c;
+                }
+            }
+        }
+        return null;
+    }
+
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 

@@ -30,9 +30,13 @@ public final class Main {
     private final JnetnsCommand top = new JnetnsCommand();
     private final PrintWriter err;
 
-    private Main(PrintWriter out, PrintWriter err) {
+    private Main(PrintWriter out, PrintWriter err, Class<?> object) {
         this.err = err;
         cl = new CommandLine(top);
+        // building picocli's model of a command costs start-up time: only the object used is added
+        for (Class<?> c : object == null ? JnetnsCommand.OBJECTS : List.of(object)) {
+            cl.addSubcommand(c);
+        }
         cl.setOut(out);
         cl.setErr(err);
         cl.setAbbreviatedSubcommandsAllowed(true);
@@ -62,7 +66,9 @@ public final class Main {
 
     /** Runs one command line (or batch), writing to {@code out} and {@code err}; returns the exit code. */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
-        Main m = new Main(out, err);
+        boolean batchFile = java.util.Arrays.stream(args).anyMatch(a -> a.equals("-b") || a.equals("-batch")
+                || a.equals("--batch"));
+        Main m = new Main(out, err, batchFile ? null : JnetnsCommand.object(args));
         try {
             List<String> globals = new ArrayList<>();
             String batch = null;

@@ -1,0 +1,85 @@
+#!/usr/bin/env bash
+# Runs the same workloads through `jnetns -batch` and `ip -batch` (and the same one-shot shows),
+# each in a fresh namespace, median of 3, and prints each figure with its ratio to ip from this
+# very run. As root. Usage: bench/compare.sh [ROUTES]   (default 100000)
+set -euo pipefail
+root="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)"
+jnetns="$root/bin/jnetns"
+routes=${1:-100000}
+dir=$(mktemp -d)
+ns=jnetns-bench-$$
+trap 'ip netns del $ns 2>/dev/null || true; rm -rf "$dir"' EXIT
+
+python3 - "$dir" "$routes" <<'PY'
+import ipaddress, sys
+d, n = sys.argv[1], int(sys.argv[2])
+base = int(ipaddress.IPv4Address('198.18.0.0'))
+open(d + '/setup', 'w').write('link add v0 type veth peer name v1\nlink set v0 up\nlink set v1 up\naddr add 198.18.0.1/16 dev v0\n')
+with open(d + '/routes', 'w') as f:
+    for i in range(n):
+        f.write('route add %s/32 via 198.18.0.2 dev v0\n' % ipaddress.IPv4Address(base + 256 + i))
+with open(d + '/veths', 'w') as f:
+    for i in range(1000):
+        f.write('link add a%d type veth peer name b%d\n' % (i, i))
+with open(d + '/addrs', 'w') as f:
+    for i in range(10000):
+        f.write('addr add %s/32 dev v0\n' % ipaddress.IPv4Address(base + 65536 + i))
+with open(d + '/netns', 'w') as f:
+    for i in range(200):
+        f.write('netns add jnetns-bench-n%d\n' % i)
+    for i in range(200):
+        f.write('netns del jnetns-bench-n%d\n' % i)
+PY
+
+seconds() { local s e; s=$(date +%s.%N); "$@" >/dev/null; e=$(date +%s.%N); echo "$e - $s" | bc; }
+median() { printf '%s\n' "$@" | sort -g | sed -n 2p; }
+
+# time_fresh TOOL FILE [setup]: run TOOL -batch FILE in a fresh namespace; prints seconds
+time_fresh() {
+  local tool=$1 file=$2 setup=${3:-}
+  ip netns add $ns
+  [ -n "$setup" ] && ip -n $ns -batch "$dir/setup"
+  if [ "$tool" = ip ]; then t=$(seconds ip -n $ns -batch "$file"); else t=$(seconds "$jnetns" -n $ns -batch "$file"); fi
+  ip netns del $ns
+  echo "$t"
+}
+
+row() { printf '%-42s %9.3f %9.3f %7.2f\n' "$1" "$2" "$3" "$(echo "$2 / $3" | bc -l)"; }
+
+"$jnetns" version >/dev/null   # builds the jar and its AOT cache first
+printf '%-42s %9s %9s %7s\n' "workload (median of 3)" "jnetns s" "ip s" "ratio"
+for w in "routes:add $routes routes:setup" "veths:create 1000 veth pairs:" "addrs:add 10000 addresses:setup" "netns:create + delete 200 named netns:"; do
+  IFS=: read -r file label setup <<<"$w"
+  j=(); i=()
+  for r in 1 2 3; do
+    j+=("$(time_fresh jnetns "$dir/$file" "$setup")")
+    i+=("$(time_fresh ip "$dir/$file" "$setup")")
+  done
+  row "$label (-batch)" "$(median "${j[@]}")" "$(median "${i[@]}")"
+done
+
+ip netns add $ns
+ip -n $ns -batch "$dir/setup"
+ip -n $ns -batch "$dir/routes"
+for show in "-j route show" "route show" "-j link show"; do
+  j=(); i=()
+  for r in 1 2 3; do
+    # shellcheck disable=SC2086
+    j+=("$(seconds "$jnetns" -n $ns $show)")
+    # shellcheck disable=SC2086
+    i+=("$(seconds ip -n $ns $show)")
+  done
+  row "$show (one shot, $routes routes)" "$(median "${j[@]}")" "$(median "${i[@]}")"
+done
+java=$(sed -n 's/^exec "\$java".*//p' "$jnetns" >/dev/null; readlink -f "$(command -v java)")
+printf 'public class Empty { public static void main(String[] a) {} }\n' > "$dir/Empty.java"
+jdk=$(ls -d /usr/lib/jvm/temurin-25* 2>/dev/null | head -n 1)
+if [ -n "$jdk" ]; then
+  "$jdk/bin/javac" -d "$dir" "$dir/Empty.java"
+  e=(); j=()
+  for r in 1 2 3; do e+=("$(seconds "$jdk/bin/java" -cp "$dir" Empty)"); j+=("$(seconds "$jnetns" -n $ns -j link show)"); done
+  printf '%-42s %9.3f %9.3f %7.2f   (vs an empty java program)\n' "-j link show vs empty JVM" "$(median "${j[@]}")" "$(median "${e[@]}")" "$(echo "$(median "${j[@]}") / $(median "${e[@]}")" | bc -l)"
+fi
+# streaming: a route dump with a 64 MiB heap (the CLI streams what it prints)
+count=$(JNETNS_AOT=0 "$jdk/bin/java" -Xmx64m -jar "$root/target/jnetns.jar" -n $ns route show | wc -l)
+echo "route show with -Xmx64m: $count routes"

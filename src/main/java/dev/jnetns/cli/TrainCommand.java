@@ -1,0 +1,46 @@
+package dev.jnetns.cli;
+
+import dev.jnetns.Netns;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+
+/**
+ * {@code jnetns train}: runs the CLI's common paths once in a throwaway namespace, so that a JDK 25
+ * {@code -XX:AOTCacheOutput} run records them; {@code bin/jnetns} does this once and starts every
+ * later command from the cache (see docs/PERFORMANCE.md). Prints nothing.
+ */
+@Command(name = "train", hidden = true, description = "Exercise the common paths once (for the JDK's AOT cache).")
+final class TrainCommand implements Callable<Integer> {
+    private static final int ROUTES = 20_000;
+
+    @Override
+    public Integer call() throws Exception {
+        Path batch = Files.createTempFile("jnetns-train", ".batch");
+        try (Netns ns = Netns.create()) {
+            StringBuilder sb = new StringBuilder("link add v0 type veth peer name v1\nlink set v0 up\nlink set v1 up\n"
+                    + "addr add 198.18.0.1/16 dev v0\naddr add fd00::1/64 dev v0 nodad\n");
+            for (int i = 0; i < ROUTES; i++) {
+                int x = (198 << 24) | (18 << 16) | (256 + i);
+                sb.append("route add ").append(x >>> 24).append('.').append((x >>> 16) & 255).append('.')
+                        .append((x >>> 8) & 255).append('.').append(x & 255).append("/32 via 198.18.0.2 dev v0\n");
+            }
+            Files.writeString(batch, sb);
+            PrintWriter none = new PrintWriter(Writer.nullWriter());
+            String n = ns.path();
+            Main.run(new String[] {"-n", n, "-batch", batch.toString()}, none, none);
+            for (String[] args : new String[][] {
+                {"-n", n, "-j", "route", "show"}, {"-n", n, "route", "show"}, {"-n", n, "-j", "link", "show"},
+                {"-n", n, "link", "show"}, {"-n", n, "-j", "addr", "show"}, {"-n", n, "addr", "show"},
+                {"-n", n, "neigh", "show"}, {"-n", n, "-j", "rule", "show"}, {"version"}}) {
+                Main.run(args, none, none);
+            }
+        } finally {
+            Files.deleteIfExists(batch);
+        }
+        return 0;
+    }
+}
