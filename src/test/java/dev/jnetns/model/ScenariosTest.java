@@ -64,6 +64,7 @@ class ScenariosTest {
     @Test
     void s4_dhcp_runs_unmodified_between_namespaces(@TempDir Path dir) throws Exception {
         String file = Scripts.example("dhcp.json").toString();
+        byte[] resolvConf = Files.readAllBytes(Path.of("/etc/resolv.conf"));
         Process server = null;
         try {
             Cli.ok("apply", file);
@@ -72,13 +73,21 @@ class ScenariosTest {
                         "--interface=srv0", "--bind-interfaces", "--dhcp-range=198.18.60.10,198.18.60.20,1m",
                         "--dhcp-leasefile=" + dir.resolve("leases"), "--port=0").redirectErrorStream(true)
                         .redirectOutput(dir.resolve("dnsmasq.log").toFile()));
-                Process client = cli.start(new ProcessBuilder("udhcpc", "-i", "cli0", "-n", "-q", "-f", "-t", "5")
-                        .redirectErrorStream(true));
+                // udhcpc's default script rewrites /etc/resolv.conf, a file the namespaces share with the
+                // host (a mount namespace isolates mounts, not file contents): use a script that only
+                // configures the address
+                Path script = dir.resolve("lease.sh");
+                Files.writeString(script, "#!/bin/sh\n[ \"$1\" = bound ] || exit 0\nexec ip addr add \"$ip/$mask\" dev \"$interface\"\n");
+                script.toFile().setExecutable(true);
+                Process client = cli.start(new ProcessBuilder("udhcpc", "-i", "cli0", "-n", "-q", "-f", "-t", "5",
+                        "-s", script.toString()).redirectErrorStream(true));
                 String out = new String(client.getInputStream().readAllBytes());
                 assertTrue(client.waitFor(30, TimeUnit.SECONDS));
                 assertEquals(0, client.exitValue(), out + Files.readString(dir.resolve("dnsmasq.log")));
                 String addr = Ip.run(cli, "-4", "addr", "show", "dev", "cli0");
                 assertTrue(addr.matches("(?s).*inet 198\\.18\\.60\\.(1\\d|20)/24.*"), addr + out);
+                assertTrue(java.util.Arrays.equals(resolvConf, Files.readAllBytes(Path.of("/etc/resolv.conf"))),
+                        "the host's /etc/resolv.conf is untouched");
             }
         } finally {
             if (server != null) {
