@@ -32,7 +32,7 @@ start() {
   fi
   if ! docker info >/dev/null 2>&1; then
     log "starting dockerd"
-    nohup dockerd --bridge=none --iptables=false --ip6tables=false >/var/log/jnetns-dockerd.log 2>&1 &
+    nohup dockerd --bridge=none --iptables=false --ip6tables=false --ip-forward=false >/var/log/jnetns-dockerd.log 2>&1 &
     echo $! > "$state"
     for _ in $(seq 1 60); do docker info >/dev/null 2>&1 && break; sleep 0.5; done
     docker info >/dev/null 2>&1 || { log "dockerd did not start, see /var/log/jnetns-dockerd.log"; exit 1; }

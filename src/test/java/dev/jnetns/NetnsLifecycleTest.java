@@ -134,10 +134,13 @@ class NetnsLifecycleTest {
     void sysctls_are_per_namespace_and_read_whole() throws Exception {
         String hostForward = Ip.command(List.of("cat", "/proc/sys/net/ipv4/ip_forward"), null).out().trim();
         try (Netns ns = Netns.createNamed(name)) {
-            assertEquals("0", ns.sysctl("net.ipv4.ip_forward"));
-            ns.setSysctl("net.ipv4.ip_forward", "1");
-            assertEquals("1", ns.sysctl("net.ipv4.ip_forward"));
-            assertEquals("1\n", ipExec(name, "cat", "/proc/sys/net/ipv4/ip_forward"));
+            // a new namespace starts from the host's IPv4 settings (devconf_inherit_init_net 0): flip it
+            String initial = ns.sysctl("net.ipv4.ip_forward");
+            assertEquals(hostForward, initial);
+            String flipped = initial.equals("0") ? "1" : "0";
+            ns.setSysctl("net.ipv4.ip_forward", flipped);
+            assertEquals(flipped, ns.sysctl("net.ipv4.ip_forward"));
+            assertEquals(flipped + "\n", ipExec(name, "cat", "/proc/sys/net/ipv4/ip_forward"));
             assertEquals(ipExec(name, "cat", "/proc/sys/net/core/somaxconn").trim(), ns.sysctl("net.core.somaxconn"));
             assertTrue(ns.sysctl("net.core.somaxconn").length() > 1, "the whole value, not its first byte");
             ErrnoException missing = assertThrows(ErrnoException.class, () -> ns.sysctl("net.ipv4.no_such_key"));
