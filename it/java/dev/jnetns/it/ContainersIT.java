@@ -82,6 +82,19 @@ class ContainersIT {
         return c.getContainerInfo().getState().getPidLong();
     }
 
+    /** Waits until IPv6 duplicate address detection and carrier changes are over in {@code ns}. */
+    private static void settle(GenericContainer<?> c, String ns) throws Exception {
+        String before = "";
+        for (int i = 0; i < 40; i++) {
+            String now = exec(c, "ip", "-n", ns, "-j", "addr", "show") + exec(c, "ip", "-n", ns, "-j", "route", "show");
+            if (now.equals(before) && !now.contains("tentative")) {
+                return;
+            }
+            before = now;
+            Thread.sleep(250);
+        }
+    }
+
     @Test
     @Order(1)
     void the_image_prints_its_version_and_a_link_show() throws Exception {
@@ -101,6 +114,7 @@ class ContainersIT {
         exec(c, "jnetns", "-n", "inner", "link", "set", "v1", "up");
         exec(c, "jnetns", "-n", "inner", "addr", "add", "198.18.5.1/24", "dev", "v0");
         exec(c, "jnetns", "-n", "inner", "route", "add", "198.18.50.0/24", "via", "198.18.5.2");
+        settle(c, "inner");
         for (String obj : new String[] {"link", "addr", "route"}) {
             assertEquals(exec(c, "ip", "-n", "inner", "-j", obj, "show"), exec(c, "jnetns", "-n", "inner", "-j", obj, "show"), obj);
         }
