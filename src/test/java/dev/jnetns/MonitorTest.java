@@ -8,7 +8,6 @@ import dev.jnetns.Monitor.Change;
 import dev.jnetns.Monitor.Event;
 import dev.jnetns.Monitor.Topic;
 import dev.jnetns.junit.NetnsExtension;
-import dev.jnetns.testutil.CliProcess;
 import dev.jnetns.testutil.Ip;
 import dev.jnetns.testutil.Scripts;
 import java.io.BufferedReader;

@@ -9,12 +9,7 @@ import dev.jnetns.Rtnl;
 import dev.jnetns.sys.ErrnoException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code jnetns address ...}: IP addresses, as {@code ip address}. */
 @Command(name = "address", aliases = {"addr", "a"}, description = "IP addresses, as `ip address`.",
@@ -24,21 +19,10 @@ import picocli.CommandLine.Model.CommandSpec;
             "                      [scope SCOPE] [nodad] [noprefixroute] [home] [mngtmpaddr] [autojoin]",
             "                      [valid_lft SEC|forever] [preferred_lft SEC|forever] dev DEV",
             "       jnetns [-4|-6] address flush dev DEV"})
-final class AddressCommand implements Callable<Integer> {
-    @ParentCommand
-    JnetnsCommand top;
-
-    @Spec
-    CommandSpec spec;
-
-    @Parameters(arity = "0..*", paramLabel = "ARGS")
-    List<String> words = new ArrayList<>();
-
+final class AddressCommand extends ObjectCommand {
     @Override
-    public Integer call() throws ErrnoException {
-        Words w = new Words(words);
-        String verb = w.hasNext() ? w.next() : "show";
-        if (Words.matches(verb, "show") || Words.matches(verb, "list") || verb.equals("lst")) {
+    Integer run(String verb, Words w) throws ErrnoException {
+        if (isShow(verb)) {
             show(w);
         } else if (Words.matches(verb, "add")) {
             modify(w, "add");
@@ -48,26 +32,14 @@ final class AddressCommand implements Callable<Integer> {
             modify(w, "replace");
         } else if (Words.matches(verb, "flush")) {
             flush(w);
-        } else if (Words.matches(verb, "help")) {
-            spec.commandLine().usage(spec.commandLine().getOut());
         } else {
-            throw new UsageException("address: unknown command \"" + verb + "\"; try 'jnetns address help'");
+            return null;
         }
         return 0;
     }
 
     private void show(Words w) throws ErrnoException {
-        String dev = null;
-        while (w.hasNext()) {
-            String word = w.next();
-            if (word.equals("dev")) {
-                dev = w.valueOf(word);
-            } else if (dev == null) {
-                dev = word;
-            } else {
-                throw new UsageException("address show: unexpected \"" + word + "\"");
-            }
-        }
+        String dev = w.device("address show");
         int family = top.family(0);
         Rtnl rtnl = top.rtnl();
         List<Link> links = rtnl.links().list();
@@ -171,17 +143,7 @@ final class AddressCommand implements Callable<Integer> {
     }
 
     private void flush(Words w) throws ErrnoException {
-        String dev = null;
-        while (w.hasNext()) {
-            String word = w.next();
-            if (word.equals("dev")) {
-                dev = w.valueOf(word);
-            } else if (dev == null) {
-                dev = word;
-            } else {
-                throw new UsageException("address flush: unexpected \"" + word + "\"");
-            }
-        }
+        String dev = w.device("address flush");
         if (dev == null) {
             throw new UsageException("address flush: \"dev DEV\" is required");
         }

@@ -1,7 +1,6 @@
 package dev.jnetns.cli;
 
 import dev.jnetns.Address;
-import dev.jnetns.IpPrefix;
 import dev.jnetns.Link;
 import dev.jnetns.Netns;
 import dev.jnetns.Route;

@@ -10,12 +10,7 @@ import dev.jnetns.model.DeviceMover;
 import dev.jnetns.sys.ErrnoException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code jnetns link ...}: network devices, as {@code ip link}. */
 @Command(name = "link", aliases = {"l"}, description = "Network devices, as `ip link`.",
@@ -31,21 +26,10 @@ import picocli.CommandLine.Model.CommandSpec;
             "                       [alias TEXT] [txqueuelen N] [netns NS|PID] [group G]",
             "       jnetns link del [dev] DEV | group G",
             "       jnetns link move DEV netns NS     (moves DEV with its addresses, routes, MTU and state)"})
-final class LinkCommand implements Callable<Integer> {
-    @ParentCommand
-    JnetnsCommand top;
-
-    @Spec
-    CommandSpec spec;
-
-    @Parameters(arity = "0..*", paramLabel = "ARGS")
-    List<String> words = new ArrayList<>();
-
+final class LinkCommand extends ObjectCommand {
     @Override
-    public Integer call() throws Exception {
-        Words w = new Words(words);
-        String verb = w.hasNext() ? w.next() : "show";
-        if (Words.matches(verb, "show") || Words.matches(verb, "list") || verb.equals("lst")) {
+    Integer run(String verb, Words w) throws Exception {
+        if (isShow(verb)) {
             show(w);
         } else if (Words.matches(verb, "add")) {
             add(w);
@@ -55,27 +39,15 @@ final class LinkCommand implements Callable<Integer> {
             delete(w);
         } else if (verb.equals("move")) {
             move(w);
-        } else if (Words.matches(verb, "help")) {
-            spec.commandLine().usage(spec.commandLine().getOut());
         } else {
-            throw new UsageException("link: unknown command \"" + verb + "\"; try 'jnetns link help'");
+            return null;
         }
         return 0;
     }
 
     /** {@code link show [[dev] DEV]}. */
     private void show(Words w) throws ErrnoException {
-        String dev = null;
-        while (w.hasNext()) {
-            String word = w.next();
-            if (word.equals("dev")) {
-                dev = w.valueOf("dev");
-            } else if (dev == null) {
-                dev = word;
-            } else {
-                throw new UsageException("link show: unexpected \"" + word + "\"");
-            }
-        }
+        String dev = w.device("link show");
         Rtnl rtnl = top.rtnl();
         List<Link> links = rtnl.links().list();
         List<Link> shown = dev == null ? links : List.of(rtnl.links().get(dev));

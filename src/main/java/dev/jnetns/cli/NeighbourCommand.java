@@ -5,37 +5,20 @@ import dev.jnetns.Neighbour;
 import dev.jnetns.Rtnl;
 import dev.jnetns.sys.ErrnoException;
 import java.net.InetAddress;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code jnetns neighbour ...}: ARP/NDP entries, as {@code ip neigh}. */
 @Command(name = "neighbour", aliases = {"neighbor", "neigh", "n"}, description = "ARP/NDP entries, as `ip neigh`.",
         footer = {"",
             "Usage: jnetns [-4|-6] neigh show [dev DEV] [nud STATE|all]",
             "       jnetns neigh add|del|replace ADDR [lladdr MAC] dev DEV [nud STATE] [router] [proxy]"})
-final class NeighbourCommand implements Callable<Integer> {
+final class NeighbourCommand extends ObjectCommand {
     private static final int NUD_NOARP = 0x40;
 
-    @ParentCommand
-    JnetnsCommand top;
-
-    @Spec
-    CommandSpec spec;
-
-    @Parameters(arity = "0..*", paramLabel = "ARGS")
-    List<String> words = new ArrayList<>();
-
     @Override
-    public Integer call() throws ErrnoException {
-        Words w = new Words(words);
-        String verb = w.hasNext() ? w.next() : "show";
-        if (Words.matches(verb, "show") || Words.matches(verb, "list") || verb.equals("lst")) {
+    Integer run(String verb, Words w) throws ErrnoException {
+        if (isShow(verb)) {
             show(w);
         } else if (Words.matches(verb, "add")) {
             modify(w, "add");
@@ -43,10 +26,8 @@ final class NeighbourCommand implements Callable<Integer> {
             modify(w, "del");
         } else if (Words.matches(verb, "replace") || verb.equals("change")) {
             modify(w, "replace");
-        } else if (Words.matches(verb, "help")) {
-            spec.commandLine().usage(spec.commandLine().getOut());
         } else {
-            throw new UsageException("neigh: unknown command \"" + verb + "\"; try 'jnetns neigh help'");
+            return null;
         }
         return 0;
     }

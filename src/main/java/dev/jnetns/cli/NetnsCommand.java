@@ -2,37 +2,27 @@ package dev.jnetns.cli;
 
 import dev.jnetns.Netns;
 import dev.jnetns.Rtnl;
+import dev.jnetns.model.Exporter;
+import dev.jnetns.model.JsonText;
 import dev.jnetns.sys.ErrnoException;
 import java.io.PrintWriter;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code jnetns netns ...}: named network namespaces, as {@code ip netns}. */
 @Command(name = "netns", description = "Named network namespaces, as `ip netns`.",
         footer = {"", "Usage: jnetns netns { list | add NAME | del NAME | exec [--drop-cap CAP]... NAME CMD [ARG...] |",
             "                     identify [PID] | pids NAME | set NAME NSID|auto | list-id | export NAME }"})
-final class NetnsCommand implements Callable<Integer> {
-    @ParentCommand
-    JnetnsCommand top;
-
-    @Spec
-    CommandSpec spec;
-
-    @Parameters(arity = "0..*", paramLabel = "ARGS")
-    List<String> words = new ArrayList<>();
+final class NetnsCommand extends ObjectCommand {
+    @Override
+    String defaultVerb() {
+        return "list";
+    }
 
     @Override
-    public Integer call() throws ErrnoException {
-        Words w = new Words(words);
-        String verb = w.hasNext() ? w.next() : "list";
+    Integer run(String verb, Words w) throws ErrnoException {
         PrintWriter out = spec.commandLine().getOut();
         if (verb.equals("list-id")) {
             listIds(w);
@@ -64,11 +54,9 @@ final class NetnsCommand implements Callable<Integer> {
         } else if (Words.matches(verb, "export")) {
             String name = w.valueOf("export");
             w.end("netns export");
-            out.print(dev.jnetns.model.JsonText.write(dev.jnetns.model.Exporter.export(name).toJson()));
-        } else if (Words.matches(verb, "help")) {
-            spec.commandLine().usage(out);
+            out.print(JsonText.write(Exporter.export(name).toJson()));
         } else {
-            throw new UsageException("netns: unknown command \"" + verb + "\"; try 'jnetns netns help'");
+            return null;
         }
         return 0;
     }

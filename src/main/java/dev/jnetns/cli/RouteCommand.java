@@ -11,12 +11,7 @@ import java.io.PrintWriter;
 import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code jnetns route ...}: routes, as {@code ip route}. */
 @Command(name = "route", aliases = {"r", "ro"}, description = "Routes, as `ip route`.",
@@ -26,24 +21,13 @@ import picocli.CommandLine.Model.CommandSpec;
             "                    [table ID] [proto P] [scope S] [onlink] [mtu N] [nexthop via GW dev DEV weight W]...",
             "         TYPE := unicast | local | blackhole | unreachable | prohibit | throw",
             "       jnetns route get ADDRESS"})
-final class RouteCommand implements Callable<Integer> {
+final class RouteCommand extends ObjectCommand {
     private static final int AF_INET = 2;
     private static final int RT_TABLE_MAIN = 254;
 
-    @ParentCommand
-    JnetnsCommand top;
-
-    @Spec
-    CommandSpec spec;
-
-    @Parameters(arity = "0..*", paramLabel = "ARGS")
-    List<String> words = new ArrayList<>();
-
     @Override
-    public Integer call() throws ErrnoException {
-        Words w = new Words(words);
-        String verb = w.hasNext() ? w.next() : "show";
-        if (Words.matches(verb, "show") || Words.matches(verb, "list") || verb.equals("lst")) {
+    Integer run(String verb, Words w) throws ErrnoException {
+        if (isShow(verb)) {
             show(w);
         } else if (Words.matches(verb, "add")) {
             modify(w, "add");
@@ -53,10 +37,8 @@ final class RouteCommand implements Callable<Integer> {
             modify(w, "replace");
         } else if (Words.matches(verb, "get")) {
             get(w);
-        } else if (Words.matches(verb, "help")) {
-            spec.commandLine().usage(spec.commandLine().getOut());
         } else {
-            throw new UsageException("route: unknown command \"" + verb + "\"; try 'jnetns route help'");
+            return null;
         }
         return 0;
     }

@@ -5,14 +5,7 @@ import dev.jnetns.RtNames;
 import dev.jnetns.Rtnl;
 import dev.jnetns.RuleSpec;
 import dev.jnetns.sys.ErrnoException;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code jnetns rule ...}: policy-routing rules, as {@code ip rule}. */
 @Command(name = "rule", aliases = {"ru"}, description = "Policy-routing rules, as `ip rule`.",
@@ -20,23 +13,12 @@ import picocli.CommandLine.Model.CommandSpec;
             "Usage: jnetns [-4|-6] rule show",
             "       jnetns [-4|-6] rule add|del [not] [from PREFIX] [to PREFIX] [iif DEV] [oif DEV]",
             "                      [fwmark MARK[/MASK]] [pref N] [table ID | blackhole | unreachable | prohibit]"})
-final class RuleCommand implements Callable<Integer> {
+final class RuleCommand extends ObjectCommand {
     private static final int AF_INET = 2;
 
-    @ParentCommand
-    JnetnsCommand top;
-
-    @Spec
-    CommandSpec spec;
-
-    @Parameters(arity = "0..*", paramLabel = "ARGS")
-    List<String> words = new ArrayList<>();
-
     @Override
-    public Integer call() throws ErrnoException {
-        Words w = new Words(words);
-        String verb = w.hasNext() ? w.next() : "show";
-        if (Words.matches(verb, "show") || Words.matches(verb, "list") || verb.equals("lst")) {
+    Integer run(String verb, Words w) throws ErrnoException {
+        if (isShow(verb)) {
             w.end("rule show");
             Rtnl rtnl = top.rtnl();
             RulePrinter p = new RulePrinter();
@@ -54,10 +36,8 @@ final class RuleCommand implements Callable<Integer> {
             } else {
                 rtnl.rules().delete(s);
             }
-        } else if (Words.matches(verb, "help")) {
-            spec.commandLine().usage(spec.commandLine().getOut());
         } else {
-            throw new UsageException("rule: unknown command \"" + verb + "\"; try 'jnetns rule help'");
+            return null;
         }
         return 0;
     }

@@ -68,6 +68,22 @@ final class Words {
         return hasNext() ? words.get(next) : null;
     }
 
+    /** The rest as {@code [dev] DEV}, the whole of a command's arguments; null when there are none. */
+    String device(String command) {
+        String dev = null;
+        while (hasNext()) {
+            String word = next();
+            if (word.equals("dev")) {
+                dev = valueOf(word);
+            } else if (dev == null) {
+                dev = word;
+            } else {
+                throw new UsageException(command + ": unexpected \"" + word + "\"");
+            }
+        }
+        return dev;
+    }
+
     /** iproute2's matches(): {@code word} is a non-empty prefix of {@code keyword}. */
     static boolean matches(String word, String keyword) {
         return !word.isEmpty() && keyword.startsWith(word);

@@ -161,37 +161,12 @@ public final class NlSocket implements AutoCloseable {
      */
     public synchronized <T> List<T> dump(String what, Request request, Decoder<T> decoder) throws ErrnoException {
         for (int attempt = 1; attempt <= DUMP_ATTEMPTS; attempt++) {
-            int s = nextSeq();
-            tx.clear();
-            request.write(tx, s);
-            send(tx.bytes());
             List<T> out = new ArrayList<>();
-            boolean[] interrupted = {false};
-            receive(m -> {
-                if (m.seq() != s) {
-                    return false;
-                }
-                if ((m.flags() & NLM_F_DUMP_INTR) != 0) {
-                    interrupted[0] = true;
-                }
-                if (m.type() == NLMSG_DONE) {
-                    int error = m.end() - m.payloadOffset() >= 4 ? m.buffer().getInt(m.payloadOffset()) : 0;
-                    if (error < 0) {
-                        throw failure(what, m, -error);
-                    }
-                    return true;
-                }
-                if (m.type() == NLMSG_ERROR) {
-                    throw failure(what, m, -m.buffer().getInt(m.payloadOffset()));
-                }
-                T value = decoder.decode(m);
-                if (value != null) {
-                    out.add(value);
-                }
-                return false;
-            });
-            if (!interrupted[0]) {
+            try {
+                dumpEach(what, request, decoder, out::add);
                 return out;
+            } catch (DumpInterruptedException e) {
+                // the table changed while it was dumped: dump it again
             }
         }
         throw new DumpInterruptedException(what, DUMP_ATTEMPTS);
