@@ -18,6 +18,7 @@ import static dev.jnetns.rtnl.LinuxRtnetlink.RTM_NEWADDR;
 import static dev.jnetns.sys.LinuxSocket.AF_UNSPEC;
 
 import dev.jnetns.netlink.NlSocket;
+import dev.jnetns.netlink.NlWriter;
 import dev.jnetns.rtnl.AddrMessage;
 import dev.jnetns.sys.Errno;
 import dev.jnetns.sys.ErrnoException;
@@ -104,6 +105,45 @@ public final class Addresses {
 
     private void modify(int type, int flags, String what, String dev, AddressSpec s) throws ErrnoException {
         int index = links.index(dev);
+        check(dev, s);
+        socket.execute(what, (w, seq) -> {
+            w.beginMessage(type, NLM_F_REQUEST | NLM_F_ACK | flags, seq);
+            write(w, type, index, s);
+            w.endMessage();
+        });
+    }
+
+    /**
+     * Adds many addresses in few system calls (requests many per datagram, only failures answered).
+     * Equivalent to a file of {@code addr add} lines run with {@code ip -batch} (with {@code -force}
+     * unless {@code stopAtFirstError}).
+     *
+     * @param devs the device of each address
+     * @return the addresses the kernel refused, by index
+     */
+    public NlSocket.BulkResult addAll(List<String> devs, List<AddressSpec> specs, boolean stopAtFirstError)
+            throws ErrnoException {
+        java.util.Map<String, Integer> indexes = new java.util.HashMap<>();
+        for (Link l : links.list()) {
+            indexes.put(l.name(), l.index());
+        }
+        int[] index = new int[specs.size()];
+        for (int i = 0; i < specs.size(); i++) {
+            Integer x = indexes.get(devs.get(i));
+            if (x == null) {
+                throw new NoSuchLinkException("Device \"" + devs.get(i) + "\" does not exist");
+            }
+            check(devs.get(i), specs.get(i));
+            index[i] = x;
+        }
+        return socket.executeAll(specs.size(), (w, seq, i) -> {
+            w.beginMessage(RTM_NEWADDR, NLM_F_REQUEST | NLM_F_CREATE | NLM_F_EXCL, seq);
+            write(w, RTM_NEWADDR, index[i], specs.get(i));
+            w.endMessage();
+        }, stopAtFirstError, i -> "addr add " + specs.get(i) + " dev " + devs.get(i));
+    }
+
+    private static void check(String dev, AddressSpec s) {
         if (s.label != null && !s.label.startsWith(dev)) {
             throw new IllegalArgumentException("label \"" + s.label + "\" must begin with the device name \"" + dev + "\"");
         }
@@ -112,27 +152,29 @@ public final class Addresses {
         if (preferred > valid) {
             throw new IllegalArgumentException("preferred_lft is greater than valid_lft");
         }
+    }
+
+    /** The ifaddrmsg and attributes iproute2 sends for the same {@code ip addr} command. */
+    private static void write(NlWriter w, int type, int index, AddressSpec s) {
+        long valid = s.validLifetime != null ? s.validLifetime : Address.FOREVER;
+        long preferred = s.preferredLifetime != null ? s.preferredLifetime : valid;
         IpPrefix peer = s.peer != null ? s.peer : s.local;
-        socket.execute(what, (w, seq) -> {
-            w.beginMessage(type, NLM_F_REQUEST | NLM_F_ACK | flags, seq);
-            AddrMessage.writeHeader(w, s.local.family(), s.peer != null ? s.peer.length() : s.local.length(),
-                    s.flags & 0xff, type == RTM_DELADDR && s.scope == null ? 0 : s.effectiveScope(), index);
-            w.attr(IFA_LOCAL, s.local.address().getAddress());
-            w.attr(IFA_ADDRESS, peer.address().getAddress());
-            if (s.broadcast != null) {
-                w.attr(IFA_BROADCAST, s.broadcast.getAddress());
-            }
-            if (s.label != null) {
-                w.attrString(IFA_LABEL, s.label);
-            }
-            if (s.validLifetime != null || s.preferredLifetime != null) {
-                w.attr(IFA_CACHEINFO, cacheinfo(preferred, valid));
-            }
-            if ((s.flags & ~0xff) != 0) {
-                w.attrU32(IFA_FLAGS, s.flags);
-            }
-            w.endMessage();
-        });
+        AddrMessage.writeHeader(w, s.local.family(), s.peer != null ? s.peer.length() : s.local.length(),
+                s.flags & 0xff, type == RTM_DELADDR && s.scope == null ? 0 : s.effectiveScope(), index);
+        w.attr(IFA_LOCAL, s.local.address().getAddress());
+        w.attr(IFA_ADDRESS, peer.address().getAddress());
+        if (s.broadcast != null) {
+            w.attr(IFA_BROADCAST, s.broadcast.getAddress());
+        }
+        if (s.label != null) {
+            w.attrString(IFA_LABEL, s.label);
+        }
+        if (s.validLifetime != null || s.preferredLifetime != null) {
+            w.attr(IFA_CACHEINFO, cacheinfo(preferred, valid));
+        }
+        if ((s.flags & ~0xff) != 0) {
+            w.attrU32(IFA_FLAGS, s.flags);
+        }
     }
 
     private static byte[] cacheinfo(long preferred, long valid) {

@@ -69,7 +69,11 @@ final class AddressCommand extends ObjectCommand {
         }
     }
 
-    private void modify(Words w, String verb) throws ErrnoException {
+    /** One {@code addr add|del|replace} line: the device and the address. */
+    record Parsed(String dev, AddressSpec spec) {
+    }
+
+    static Parsed parse(Words w, String verb) {
         if (!w.hasNext()) {
             throw new UsageException("address " + verb + ": no address given");
         }
@@ -103,11 +107,16 @@ final class AddressCommand extends ObjectCommand {
             throw new UsageException("address " + verb + ": \"dev DEV\" is required");
         }
         applyOptions(s, pending);
+        return new Parsed(dev, s);
+    }
+
+    private void modify(Words w, String verb) throws ErrnoException {
+        Parsed p = parse(w, verb);
         Rtnl rtnl = top.rtnl();
         switch (verb) {
-            case "add": rtnl.addresses().add(dev, s); break;
-            case "del": rtnl.addresses().delete(dev, s); break;
-            default: rtnl.addresses().replace(dev, s); break;
+            case "add": rtnl.addresses().add(p.dev(), p.spec()); break;
+            case "del": rtnl.addresses().delete(p.dev(), p.spec()); break;
+            default: rtnl.addresses().replace(p.dev(), p.spec()); break;
         }
     }
 

@@ -74,8 +74,23 @@ final class LinkCommand extends ObjectCommand {
         opened.clear();
     }
 
+    /** Opens a namespace named in a command (and keeps it for closing later). */
+    @FunctionalInterface
+    interface NetnsSource {
+        Netns open(String nameOrPath) throws ErrnoException;
+    }
+
     /** {@code link add ...}. */
     private void add(Words w) throws Exception {
+        try {
+            top.rtnl().links().add(parseAdd(w, this::netns));
+        } finally {
+            closeOpened();
+        }
+    }
+
+    /** Parses {@code link add [link PARENT] [name] NAME [mtu N] [address MAC] [txqueuelen N] [netns NS] type KIND ...}. */
+    static LinkSpec parseAdd(Words w, NetnsSource spaces) throws ErrnoException {
         String name = null;
         String parent = null;
         Integer mtu = null;
@@ -106,28 +121,24 @@ final class LinkCommand extends ObjectCommand {
         if (kind == null) {
             throw new UsageException("link add " + name + ": \"type\" is required");
         }
-        try {
-            LinkSpec s = kindSpec(name, kind, parent, w);
-            if (mtu != null) {
-                s.mtu(mtu);
-            }
-            if (mac != null) {
-                s.address(mac);
-            }
-            if (txq != null) {
-                s.txQueueLen(txq);
-            }
-            if (ns != null) {
-                s.netns(netns(ns));
-            }
-            Rtnl rtnl = top.rtnl();
-            rtnl.links().add(s);
-        } finally {
-            closeOpened();
+        LinkSpec s = kindSpec(name, kind, parent, w, spaces);
+        if (mtu != null) {
+            s.mtu(mtu);
         }
+        if (mac != null) {
+            s.address(mac);
+        }
+        if (txq != null) {
+            s.txQueueLen(txq);
+        }
+        if (ns != null) {
+            s.netns(spaces.open(ns));
+        }
+        return s;
     }
 
-    private LinkSpec kindSpec(String name, String kind, String parent, Words w) throws ErrnoException {
+    private static LinkSpec kindSpec(String name, String kind, String parent, Words w, NetnsSource spaces)
+            throws ErrnoException {
         LinkSpec s;
         switch (kind) {
             case "veth": {
@@ -166,7 +177,7 @@ final class LinkCommand extends ObjectCommand {
                     s.peerAddress(peerMac);
                 }
                 if (peerNs != null) {
-                    s.peerNetns(netns(peerNs));
+                    s.peerNetns(spaces.open(peerNs));
                 }
                 return s;
             }

@@ -105,15 +105,15 @@ public final class Main {
             err.println("jnetns: cannot read batch file " + file + ": " + e.getMessage());
             return EXIT_USAGE;
         }
-        cl.parseArgs(globals.toArray(new String[0]));   // -n, -4/-6 … for the pipelined route adds
-        RouteBatch routes = new RouteBatch(top, err, file, force);
+        cl.parseArgs(globals.toArray(new String[0]));   // -n, -4/-6 … for the pipelined lines
+        PipelinedBatch pipe = new PipelinedBatch(top, err, file, force);
         int worst = 0;
         for (int n = 0; n < lines.size(); n++) {
             List<String> words;
             try {
                 words = BatchLines.split(lines.get(n));
             } catch (IllegalArgumentException e) {
-                worst = Math.max(worst, routes.flush());
+                worst = Math.max(worst, pipe.flush());
                 err.println("jnetns: " + e.getMessage());
                 err.println("Command failed " + file + ":" + (n + 1));
                 return EXIT_USAGE;
@@ -121,28 +121,39 @@ public final class Main {
             if (words.isEmpty()) {
                 continue;
             }
-            if (RouteBatch.isRouteAdd(words)) {
-                try {
-                    routes.add(n + 1, RouteCommand.parse(new Words(words.subList(2, words.size())), "add", top.family(0)));
-                    continue;
-                } catch (RuntimeException e) {
-                    worst = Math.max(worst, routes.flush());
-                    if (worst != 0 && !force) {
-                        return worst;
-                    }
-                    err.println("jnetns: " + e.getMessage());
-                    err.println("Command failed " + file + ":" + (n + 1));
-                    return EXIT_USAGE;
+            PipelinedBatch.Kind kind = PipelinedBatch.kindOf(words);
+            if (kind == null || kind != pipe.kind()) {
+                int rc = pipe.flush();   // keep the file's order: a run ends where another kind starts
+                worst = Math.max(worst, rc);
+                if (rc != 0 && !force) {
+                    return rc;
                 }
             }
-            int pending = routes.flush();
-            worst = Math.max(worst, pending);
-            if (pending != 0 && !force) {
-                return pending;
+            if (kind != null) {
+                try {
+                    pipe.add(n + 1, kind, words);
+                    continue;
+                } catch (ErrnoException | RuntimeException e) {
+                    int rc = pipe.flush();
+                    if (rc != 0 && !force) {
+                        return rc;
+                    }
+                    err.println("jnetns: " + message(e));
+                    err.println("Command failed " + file + ":" + (n + 1));
+                    worst = Math.max(worst, Math.max(rc, exitCode(e)));
+                    if (!force || exitCode(e) == EXIT_USAGE) {
+                        return exitCode(e);
+                    }
+                    continue;
+                }
             }
-            List<String> args = new ArrayList<>(globals);
-            args.addAll(words);
-            int rc = cl.execute(args.toArray(new String[0]));
+            int rc;
+            try {
+                rc = NetnsCommand.runDirect(words) ? 0 : cl.execute(concat(globals, words));
+            } catch (ErrnoException | RuntimeException e) {
+                err.println("jnetns: " + message(e));
+                rc = exitCode(e);
+            }
             if (rc != 0) {
                 err.println("Command failed " + file + ":" + (n + 1));
                 worst = Math.max(worst, rc);
@@ -151,7 +162,13 @@ public final class Main {
                 }
             }
         }
-        return Math.max(worst, routes.flush());
+        return Math.max(worst, pipe.flush());
+    }
+
+    private static String[] concat(List<String> a, List<String> b) {
+        List<String> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all.toArray(new String[0]);
     }
 
     static int exitCode(Exception e) {

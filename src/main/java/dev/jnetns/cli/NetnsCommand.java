@@ -29,14 +29,8 @@ final class NetnsCommand extends ObjectCommand {
         } else if (Words.matches(verb, "list") || Words.matches(verb, "show")) {
             w.end("netns list");
             list(out);
-        } else if (Words.matches(verb, "add")) {
-            String name = w.valueOf("add");
-            w.end("netns add");
-            Netns.createNamed(name).close();
-        } else if (Words.matches(verb, "delete")) {
-            String name = w.valueOf("delete");
-            w.end("netns delete");
-            Netns.delete(name);
+        } else if (Words.matches(verb, "add") || Words.matches(verb, "delete")) {
+            addOrDelete(verb, w);
         } else if (Words.matches(verb, "exec")) {
             return exec(w);
         } else if (Words.matches(verb, "identify")) {
@@ -59,6 +53,31 @@ final class NetnsCommand extends ObjectCommand {
             return null;
         }
         return 0;
+    }
+
+    /** {@code netns add NAME} or {@code netns del NAME}. */
+    private static void addOrDelete(String verb, Words w) throws ErrnoException {
+        boolean add = Words.matches(verb, "add");
+        String name = w.valueOf(add ? "add" : "delete");
+        w.end(add ? "netns add" : "netns delete");
+        if (add) {
+            Netns.createNamed(name).close();
+        } else {
+            Netns.delete(name);
+        }
+    }
+
+    /**
+     * A batch line {@code netns add|del NAME}, run without the command parser (many of them make a
+     * batch of namespaces); false for any other line.
+     */
+    static boolean runDirect(List<String> words) throws ErrnoException {
+        if (words.size() != 3 || !Words.matches(words.get(0), "netns")
+                || !(Words.matches(words.get(1), "add") || Words.matches(words.get(1), "delete"))) {
+            return false;
+        }
+        addOrDelete(words.get(1), new Words(words.subList(2, 3)));
+        return true;
     }
 
     private static long pid(String s) {
