@@ -40,6 +40,25 @@ class CliBatchTest {
     }
 
     @Test
+    void pipelined_lines_keep_the_stop_at_first_error_semantics(Netns ns, @TempDir Path dir) throws Exception {
+        Ip.batch(ns, "link add v0 type veth peer name v1\nlink set v0 up\nlink set v1 up\n");
+        Path f = dir.resolve("cmds");
+        Files.writeString(f, "addr add 198.18.0.1/24 dev v0\naddr add 198.18.0.1/24 dev v0\naddr add 198.18.0.3/24 dev v0\n"
+                + "route add 198.18.9.0/24 via 198.18.0.2\n");
+        var r = Cli.run("-n", ns.path(), "-batch", f.toString());
+        assertEquals(2, r.exitCode());
+        assertTrue(r.err().endsWith("Command failed " + f + ":2\n"), r.err());
+        String addrs = Ip.run(ns, "addr", "show", "dev", "v0");
+        assertTrue(addrs.contains("198.18.0.1/24") && !addrs.contains("198.18.0.3/24"),
+                "line 3 went out with line 2 but is undone: " + addrs);
+        assertEquals("", Ip.run(ns, "route", "show", "198.18.9.0/24"));
+        var forced = Cli.run("-n", ns.path(), "-force", "-batch", f.toString());
+        assertEquals(2, forced.exitCode());
+        assertTrue(Ip.run(ns, "addr", "show", "dev", "v0").contains("198.18.0.3/24"));
+        assertTrue(Ip.run(ns, "route", "show").contains("198.18.9.0/24 via 198.18.0.2"));
+    }
+
+    @Test
     void a_syntax_error_stops_even_with_force(Netns ns, @TempDir Path dir) throws Exception {
         Path f = dir.resolve("cmds");
         Files.writeString(f, "link frob\nlink add v0 type veth peer name v1\n");
