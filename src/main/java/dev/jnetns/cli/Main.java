@@ -96,22 +96,27 @@ public final class Main {
     }
 
     private int batch(List<String> globals, String file, boolean force) {
-        List<String> lines;
-        try {
-            lines = file.equals("-")
-                    ? new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).lines().toList()
-                    : Files.readAllLines(Path.of(file), StandardCharsets.UTF_8);
+        try (BufferedReader in = file.equals("-")
+                ? new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))
+                : Files.newBufferedReader(Path.of(file), StandardCharsets.UTF_8)) {
+            return batch(globals, file, force, in);
         } catch (IOException e) {
             err.println("jnetns: cannot read batch file " + file + ": " + e.getMessage());
             return EXIT_USAGE;
         }
+    }
+
+    /** The lines of {@code in}, read as they are run: a batch of any length runs in bounded memory. */
+    private int batch(List<String> globals, String file, boolean force, BufferedReader in) throws IOException {
         cl.parseArgs(globals.toArray(new String[0]));   // -n, -4/-6 … for the pipelined lines
         PipelinedBatch pipe = new PipelinedBatch(top, err, file, force);
         int worst = 0;
-        for (int n = 0; n < lines.size(); n++) {
+        int n = -1;
+        for (String line; (line = in.readLine()) != null; ) {
+            n++;
             List<String> words;
             try {
-                words = BatchLines.split(lines.get(n));
+                words = BatchLines.split(line);
             } catch (IllegalArgumentException e) {
                 worst = Math.max(worst, pipe.flush());
                 err.println("jnetns: " + e.getMessage());
@@ -122,7 +127,7 @@ public final class Main {
                 continue;
             }
             PipelinedBatch.Kind kind = PipelinedBatch.kindOf(words);
-            if (kind == null || kind != pipe.kind()) {
+            if (kind == null || kind != pipe.kind() || pipe.size() >= PipelinedBatch.MAX_RUN) {
                 int rc = pipe.flush();   // keep the file's order: a run ends where another kind starts
                 worst = Math.max(worst, rc);
                 if (rc != 0 && !force) {

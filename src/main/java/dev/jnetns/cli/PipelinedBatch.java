@@ -21,6 +21,9 @@ import java.util.Map;
  * stopped there.
  */
 final class PipelinedBatch {
+    /** Lines held at most before they are sent: bounds the memory of a long batch. */
+    static final int MAX_RUN = 8192;
+
     /** What a run holds. */
     enum Kind { ROUTE, ADDRESS, LINK }
 
@@ -62,6 +65,11 @@ final class PipelinedBatch {
             return ioctl ? null : Kind.LINK;
         }
         return null;
+    }
+
+    /** The number of pending lines. */
+    int size() {
+        return lines.size();
     }
 
     /** The kind of the pending run, null when none is pending. */
