@@ -26,8 +26,16 @@ public final class DeviceMover {
     private DeviceMover() {
     }
 
-    /** What a device carries. */
-    private record Config(Link link, List<Address> addresses, List<RouteSpec> routes) {
+    /** What a device carries: itself, its addresses, the routes through it and the devices they name. */
+    private record Config(Link link, List<Address> addresses, List<Route> routes, List<Link> links) {
+        /** The routes as requests, the device called {@code name}. */
+        List<RouteSpec> routeSpecs(String name) {
+            List<RouteSpec> out = new ArrayList<>();
+            for (Route r : routes) {
+                out.add(RouteSpecs.of(r, i -> i == link.index() ? name : RouteSpecs.name(i, links)));
+            }
+            return out;
+        }
     }
 
     /**
@@ -37,18 +45,28 @@ public final class DeviceMover {
      * @throws ErrnoException EEXIST when the target has a device of that name (nothing moved)
      */
     public static void move(Rtnl from, Rtnl to, String dev) throws ErrnoException {
+        move(from, to, dev, dev);
+    }
+
+    /**
+     * Moves {@code dev} and names it {@code name} in the target (what a container runtime asks:
+     * eth0), with its configuration.
+     *
+     * @throws ErrnoException EEXIST when the target has a device called {@code name} (nothing moved)
+     */
+    public static void move(Rtnl from, Rtnl to, String dev, String name) throws ErrnoException {
         Config c = capture(from, dev);
-        if (to.links().find(dev).isPresent()) {
-            throw new ErrnoException("link move " + dev + ": the target namespace has a device named " + dev,
+        if (to.links().find(name).isPresent()) {
+            throw new ErrnoException("link move " + dev + ": the target namespace has a device named " + name,
                     Errno.EEXIST.number());
         }
         from.links().setNetns(dev, to.netns());
         try {
-            restore(to, c);
+            restore(to, c, dev, name);
         } catch (ErrnoException | RuntimeException e) {
             try {
-                to.links().setNetns(dev, from.netns());
-                restore(from, c);
+                to.links().set(name, LinkUpdate.create().down().netns(from.netns()));
+                restore(from, c, name, dev);
             } catch (ErrnoException | RuntimeException back) {
                 e.addSuppressed(back);
             }
@@ -64,41 +82,50 @@ public final class DeviceMover {
                 addrs.add(a);
             }
         }
-        List<Link> links = r.links().list();
-        List<RouteSpec> routes = new ArrayList<>();
+        List<Route> routes = new ArrayList<>();
         for (Route route : r.routes().list()) {
             boolean through = route.oif() == link.index() && route.nexthops().isEmpty()
                     || !route.nexthops().isEmpty() && route.nexthops().stream().allMatch(n -> n.oif() == link.index());
             if (through && route.protocol() != RTPROT_KERNEL && route.table() != RT_TABLE_LOCAL) {
-                routes.add(RouteSpecs.of(route, links));
+                routes.add(route);
             }
         }
-        return new Config(link, addrs, routes);
+        return new Config(link, addrs, routes, r.links().list());
     }
 
-    private static void restore(Rtnl r, Config c) throws ErrnoException {
+    /** Puts back the configuration of the device now called {@code current} here, renamed {@code name}. */
+    private static void restore(Rtnl r, Config c, String current, String name) throws ErrnoException {
         Link l = c.link();
         LinkUpdate u = LinkUpdate.create().mtu(l.mtu());
+        if (!current.equals(name)) {
+            u.name(name);   // the device is down after the move: it can be renamed
+        }
         if (l.address() != null && l.address().length() == 17) {
             u.address(l.address());
         }
         if (l.alias() != null) {
             u.alias(l.alias());
         }
-        r.links().set(l.name(), u);
+        r.links().set(current, u);
         for (Address a : c.addresses()) {
-            r.addresses().add(l.name(), spec(a));
+            r.addresses().add(name, spec(a, name));
         }
         if (l.isUp()) {
-            r.links().setUp(l.name());
+            r.links().setUp(name);
         }
-        for (RouteSpec route : c.routes()) {
+        for (RouteSpec route : c.routeSpecs(name)) {
             r.routes().add(route);   // add, not replace: a clashing route of the target is a failure
         }
     }
 
+    /** Length of the device-name part of an IPv4 label ("eth0" of "eth0:1"). */
+    private static int labelPrefix(String label) {
+        int colon = label.indexOf(':');
+        return colon < 0 ? label.length() : colon;
+    }
+
     /** The request that adds {@code a} again: prefix, peer, broadcast, label, scope, flags, lifetimes. */
-    static AddressSpec spec(Address a) {
+    static AddressSpec spec(Address a, String dev) {
         AddressSpec s = AddressSpec.of(a.prefix());
         if (a.peer() != null) {
             s.peer(new dev.jnetns.IpPrefix(a.peer(), a.prefixLength()));
@@ -107,7 +134,7 @@ public final class DeviceMover {
             s.broadcast(a.broadcast());
         }
         if (a.label() != null) {
-            s.label(a.label());
+            s.label(dev + a.label().substring(Math.min(a.label().length(), labelPrefix(a.label()))));
         }
         s.scope(a.scope());
         if ((a.flags() & 0x02) != 0) {

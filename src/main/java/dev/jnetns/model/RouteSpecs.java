@@ -18,12 +18,17 @@ final class RouteSpecs {
      * protocol, scope, type, source, nexthops, onlink and the MTU metric.
      */
     static RouteSpec of(Route r, Collection<Link> links) {
+        return of(r, index -> name(index, links));
+    }
+
+    /** Like {@link #of(Route, Collection)} with device names from {@code names} (ifindex → name). */
+    static RouteSpec of(Route r, java.util.function.IntFunction<String> names) {
         RouteSpec s = r.isDefault() ? RouteSpec.defaultRoute().family(r.family()) : RouteSpec.to(r.dst().network());
         if (r.gateway() != null) {
             s.via(r.gateway());
         }
         if (r.oif() != 0) {
-            s.dev(name(r.oif(), links));
+            s.dev(names.apply(r.oif()));
         }
         if (r.metric() > 0) {
             s.metric(r.metric());
@@ -40,7 +45,7 @@ final class RouteSpecs {
             s.mtu(mtu);
         }
         for (Route.Nexthop n : r.nexthops()) {
-            s.nexthop(n.gateway(), name(n.oif(), links), n.weight());
+            s.nexthop(n.gateway(), names.apply(n.oif()), n.weight());
         }
         return s;
     }
