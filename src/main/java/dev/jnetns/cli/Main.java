@@ -56,7 +56,11 @@ public final class Main {
         });
     }
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws IOException {
+        if (args.length == 1 && args[0].equals("cni")) {
+            dev.jnetns.cni.CniPlugin.main(args);   // the CNI plugin (bin/jnetns-cni): no ip grammar
+            return;
+        }
         PrintWriter out = new PrintWriter(System.out, false, StandardCharsets.UTF_8);
         PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
         int rc = run(args, out, err);

@@ -1,0 +1,93 @@
+package dev.jnetns.cni;
+
+import dev.jnetns.Links;
+import dev.jnetns.model.JsonText;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The network configuration a runtime hands the plugin on stdin, checked. {@code mode} is veth
+ * (routed, the default), bridge, macvlan or move; addresses come from {@code ipam} (a delegated
+ * plugin) or from {@code addresses} (static).
+ */
+record CniConfig(String cniVersion, String name, String mode, String bridge, String master, String macvlanMode,
+                 String device, Integer mtu, Map<?, ?> ipam, Map<?, ?> raw, String text) {
+
+    static final List<String> VERSIONS = List.of("0.3.0", "0.3.1", "0.4.0", "1.0.0", "1.1.0");
+
+    static CniConfig parse(String text) throws CniException {
+        Object v;
+        try {
+            v = JsonText.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new CniException(CniException.DECODE, "cannot decode the network configuration", e.getMessage());
+        }
+        if (!(v instanceof Map)) {
+            throw new CniException(CniException.DECODE, "the network configuration is not a JSON object");
+        }
+        Map<?, ?> m = (Map<?, ?>) v;
+        String version = str(m, "cniVersion", "1.0.0");
+        if (!VERSIONS.contains(version)) {
+            throw new CniException(CniException.INCOMPATIBLE_VERSION, "incompatible CNI version " + version,
+                    "supported: " + VERSIONS);
+        }
+        String mode = str(m, "mode", "veth");
+        if (!List.of("veth", "bridge", "macvlan", "move").contains(mode)) {
+            throw new CniException(CniException.INVALID_CONFIG, "unknown mode \"" + mode + "\"",
+                    "use veth, bridge, macvlan or move");
+        }
+        Object ipam = m.get("ipam");
+        Object addrs = m.get("addresses");
+        if (ipam != null && !(ipam instanceof Map) || addrs != null && !(addrs instanceof List)) {
+            throw new CniException(CniException.INVALID_CONFIG, "\"ipam\" must be an object, \"addresses\" a list");
+        }
+        boolean none = (ipam == null || ((Map<?, ?>) ipam).isEmpty()) && addrs == null;
+        if (none && !mode.equals("move")) {
+            throw new CniException(CniException.INVALID_CONFIG, "no addresses: give \"ipam\" or \"addresses\"");
+        }
+        if (!none && mode.equals("move")) {
+            throw new CniException(CniException.INVALID_CONFIG, "mode move keeps the device's own addresses",
+                    "drop \"ipam\" and \"addresses\"");
+        }
+        String master = str(m, "master", null);
+        if (mode.equals("macvlan") && master == null) {
+            throw new CniException(CniException.INVALID_CONFIG, "mode macvlan needs \"master\" (the parent device)");
+        }
+        String macvlanMode = str(m, "macvlanMode", "bridge");
+        if (!List.of("private", "vepa", "bridge", "passthru").contains(macvlanMode)) {
+            throw new CniException(CniException.INVALID_CONFIG, "unknown macvlanMode \"" + macvlanMode + "\"",
+                    "use private, vepa, bridge or passthru");
+        }
+        String device = str(m, "device", null);
+        if (mode.equals("move") && device == null) {
+            throw new CniException(CniException.INVALID_CONFIG, "mode move needs \"device\" (the device to move)");
+        }
+        try {
+            for (String n : new String[] {master, device, str(m, "bridge", null)}) {
+                if (n != null) {
+                    Links.checkName(n);
+                }
+            }
+        } catch (IllegalArgumentException e) {
+            throw new CniException(CniException.INVALID_CONFIG, e.getMessage());
+        }
+        Object mtu = m.get("mtu");
+        if (mtu != null && !(mtu instanceof Long && (Long) mtu >= 68 && (Long) mtu <= 65535)) {
+            throw new CniException(CniException.INVALID_CONFIG, "\"mtu\" must be a number from 68 to 65535");
+        }
+        return new CniConfig(version, str(m, "name", "jnetns"), mode, str(m, "bridge", "jnetns0"), master,
+                macvlanMode, device, mtu instanceof Long ? ((Long) mtu).intValue() : null,
+                ipam instanceof Map ? (Map<?, ?>) ipam : Map.of(), m, text);
+    }
+
+    private static String str(Map<?, ?> m, String key, String otherwise) throws CniException {
+        Object v = m.get(key);
+        if (v == null) {
+            return otherwise;
+        }
+        if (!(v instanceof String)) {
+            throw new CniException(CniException.INVALID_CONFIG, "\"" + key + "\" must be a string");
+        }
+        return (String) v;
+    }
+}
