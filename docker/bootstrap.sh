@@ -5,6 +5,7 @@
 #                                base image debian:bookworm-slim when it cannot be pulled (debootstrap
 #                                -> docker import, rootfs tarball cached), and the jlinked runtime
 #   docker/bootstrap.sh runtime  only the jlinked JDK 25 runtime in target/jre (the Dockerfile copies it)
+#   docker/bootstrap.sh rootfs   only the cached bookworm rootfs tarball (podman imports it too)
 #   docker/bootstrap.sh stop     stops the dockerd that `start` started, if any
 set -euo pipefail
 root="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)"
@@ -24,6 +25,23 @@ runtime() {
   fi
 }
 
+# The Debian bookworm root filesystem tarball (with ip and ping) that the local base image and the
+# podman tests import: debootstrapped once, cached.
+rootfs() {
+  mkdir -p "$cache"
+  if [ ! -s "$cache/bookworm-rootfs.tar" ]; then
+    command -v debootstrap >/dev/null || { apt-get update -qq; DEBIAN_FRONTEND=noninteractive apt-get install -y -qq debootstrap >/dev/null; }
+    log "debootstrap bookworm (once, about 80 s)"
+    local dir
+    dir=$(mktemp -d)
+    debootstrap --variant=minbase --include=iproute2,iputils-ping,procps bookworm "$dir" \
+      http://deb.debian.org/debian >/var/log/jnetns-debootstrap.log 2>&1
+    tar -C "$dir" --numeric-owner -cf "$cache/bookworm-rootfs.tar.tmp" .
+    mv "$cache/bookworm-rootfs.tar.tmp" "$cache/bookworm-rootfs.tar"
+    rm -rf "$dir"
+  fi
+}
+
 start() {
   if ! command -v dockerd >/dev/null; then
     log "installing docker.io"
@@ -37,19 +55,9 @@ start() {
     for _ in $(seq 1 60); do docker info >/dev/null 2>&1 && break; sleep 0.5; done
     docker info >/dev/null 2>&1 || { log "dockerd did not start, see /var/log/jnetns-dockerd.log"; exit 1; }
   fi
+  rootfs
   if ! docker image inspect "$base" >/dev/null 2>&1; then
     if ! timeout 20 docker pull -q "$base" >/dev/null 2>&1; then
-      mkdir -p "$cache"
-      if [ ! -s "$cache/bookworm-rootfs.tar" ]; then
-        command -v debootstrap >/dev/null || { apt-get update -qq; DEBIAN_FRONTEND=noninteractive apt-get install -y -qq debootstrap >/dev/null; }
-        log "debootstrap bookworm (once, about 80 s)"
-        rootfs=$(mktemp -d)
-        debootstrap --variant=minbase --include=iproute2,iputils-ping,procps bookworm "$rootfs" \
-          http://deb.debian.org/debian >/var/log/jnetns-debootstrap.log 2>&1
-        tar -C "$rootfs" --numeric-owner -cf "$cache/bookworm-rootfs.tar.tmp" .
-        mv "$cache/bookworm-rootfs.tar.tmp" "$cache/bookworm-rootfs.tar"
-        rm -rf "$rootfs"
-      fi
       log "importing $base"
       docker import --change 'ENV PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin' \
         --change 'CMD ["bash"]' "$cache/bookworm-rootfs.tar" "$base" >/dev/null
@@ -71,6 +79,7 @@ stop() {
 case "${1:-start}" in
   start) start ;;
   runtime) runtime ;;
+  rootfs) rootfs ;;
   stop) stop ;;
-  *) echo "usage: $0 start|runtime|stop" >&2; exit 1 ;;
+  *) echo "usage: $0 start|runtime|rootfs|stop" >&2; exit 1 ;;
 esac

@@ -39,8 +39,11 @@ public final class CniPlugin {
         System.exit(rc);
     }
 
-    /** Runs one call; returns the exit code (0, or 1 after printing an error object). */
-    static int run(Map<String, String> env, String stdin, PrintStream out) {
+    /**
+     * Runs one call with {@code env} as the environment, in the calling thread's namespace (the
+     * runtime's); returns the exit code (0, or 1 after printing an error object).
+     */
+    public static int run(Map<String, String> env, String stdin, PrintStream out) {
         String version = "1.1.0";
         try {
             CniEnv e = CniEnv.read(env);

@@ -71,23 +71,28 @@ final class Ipam {
     private static Object run(CniConfig c, CniEnv e, String command, String containerId, String ifname)
             throws CniException {
         Path plugin = find(c, e);
-        return exec(plugin, command, containerId, ifname, configFor(plugin, c));
+        try {
+            return exec(plugin, command, containerId, ifname, c.text());
+        } catch (CniException x) {
+            if (x.code != CniException.INCOMPATIBLE_VERSION) {
+                throw x;
+            }
+            return exec(plugin, command, containerId, ifname, olderConfig(plugin, c));
+        }
     }
 
     /**
-     * The config as the plugin can read it: unchanged when it speaks {@code c}'s version, else with
-     * the newest older version it does speak (host-local 1.1 predates CNI 1.1.0; results of every
-     * version are read alike).
+     * The config with the newest version older than {@code c}'s that the plugin speaks, for a plugin
+     * that refused {@code c}'s (host-local 1.1 predates CNI 1.1.0; results of every version are read
+     * alike).
      */
-    private static String configFor(Path plugin, CniConfig c) throws CniException {
+    private static String olderConfig(Path plugin, CniConfig c) throws CniException {
         Object v = exec(plugin, "VERSION", "", "", "{\"cniVersion\":\"" + c.cniVersion() + "\"}");
-        Object supported = v instanceof Map ? ((Map<?, ?>) v).get("supportedVersions") : null;
-        if (!(supported instanceof List) || ((List<?>) supported).contains(c.cniVersion())) {
-            return c.text();
-        }
+        Object listed = v instanceof Map ? ((Map<?, ?>) v).get("supportedVersions") : null;
+        List<?> supported = listed instanceof List ? (List<?>) listed : List.of();
         List<String> ours = CniConfig.VERSIONS.subList(0, CniConfig.VERSIONS.indexOf(c.cniVersion()));
         for (int i = ours.size() - 1; i >= 0; i--) {
-            if (((List<?>) supported).contains(ours.get(i))) {
+            if (supported.contains(ours.get(i))) {
                 Map<Object, Object> m = new LinkedHashMap<>(c.raw());
                 m.put("cniVersion", ours.get(i));
                 return JsonText.write(m);

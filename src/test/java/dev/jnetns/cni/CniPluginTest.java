@@ -305,6 +305,18 @@ class CniPluginTest {
         assertEquals(List.of("0.3.0", "0.3.1", "0.4.0", "1.0.0", "1.1.0"), v.get("supportedVersions"));
     }
 
+    /** bin/jnetns-cni answers VERSION itself (no JVM): its answer must be the plugin's. */
+    @Test
+    void the_launchers_version_answer_is_the_plugins() {
+        Path launcher = Path.of(System.getProperty("jnetns.native.dir", "native")).resolveSibling("bin")
+                .resolve("jnetns-cni");
+        for (String asked : List.of("{\"cniVersion\":\"0.3.1\"}", "{\"cniVersion\": \"1.1.0\"}",
+                "{\"cniVersion\":\"0.9\"}", "", "not json")) {
+            Ip.Result fast = Ip.command(List.of("/usr/bin/env", "-i", "CNI_COMMAND=VERSION", launcher.toString()), asked);
+            assertEquals(ok(cni("VERSION", null, null, null, asked)), ok(fast), asked);
+        }
+    }
+
     @Test
     void bad_environment_and_config_get_the_spec_codes_and_change_nothing() throws Exception {
         Netns ctr = container();
