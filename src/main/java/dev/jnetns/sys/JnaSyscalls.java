@@ -16,19 +16,7 @@ final class JnaSyscalls implements Syscalls {
     /** libc, direct-mapped; Java names equal the C symbols. */
     private static final class Libc {
         static {
-            Native.register(libc());
-        }
-
-        /**
-         * glibc by its soname: JNA's search for plain "c" finds the linker script libc.so first and
-         * then runs {@code ldconfig -p}, ~25 ms of every short command.
-         */
-        private static com.sun.jna.NativeLibrary libc() {
-            try {
-                return com.sun.jna.NativeLibrary.getInstance("libc.so.6");
-            } catch (UnsatisfiedLinkError notGlibc) {
-                return com.sun.jna.NativeLibrary.getInstance(Platform.C_LIBRARY_NAME);
-            }
+            Native.register(Platform.C_LIBRARY_NAME);
         }
 
         static native int socket(int domain, int type, int protocol) throws LastErrorException;
