@@ -175,6 +175,18 @@ class PodmanCniTest {
     }
 
     @Test
+    void the_reference_tuning_plugin_chains_after_jnetns() throws Exception {
+        network("jnp-chain", "{\"type\":\"jnetns\",\"mode\":\"veth\"," + ipam("198.18.34.0/24") + "},"
+                + "{\"type\":\"tuning\",\"mac\":\"02:00:00:00:00:42\",\"mtu\":1400}");
+        List<String> before = devices();
+        Map<?, ?> c = start("c-chain", "jnp-chain");
+        assertEquals(List.of(c.get("ip"), "02:00:00:00:00:42"), eth0(c), "tuning changed jnetns's eth0");
+        assertEquals("02:00:00:00:00:42", c.get("mac"), "and passed the result on");
+        ping(runtime.path(), (String) c.get("ip"));
+        removeAndCheckNothingLeft("c-chain", "jnp-chain", before);
+    }
+
+    @Test
     void macvlan_and_move_modes_reach_the_network_behind_the_runtime() throws Exception {
         try (Netns far = Netns.create()) {
             Ip.run(runtime, "link", "add", "uplink", "type", "veth", "peer", "name", "wire", "netns", far.path());
