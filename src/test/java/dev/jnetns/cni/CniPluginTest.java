@@ -102,9 +102,12 @@ class CniPluginTest {
         return config.substring(0, config.length() - 1) + ",\"prevResult\":" + JsonText.write(result) + "}";
     }
 
-    /** Lease files host-local holds (not its lock and last-reserved bookkeeping). */
     private List<String> leases() throws IOException {
-        Path dir = dataDir.resolve("jn-test");
+        return leases(dataDir.resolve("jn-test"));
+    }
+
+    /** Lease files host-local holds in {@code dir} (not its lock and last-reserved bookkeeping). */
+    static List<String> leases(Path dir) throws IOException {
         if (!Files.isDirectory(dir)) {
             return List.of();
         }
@@ -114,7 +117,8 @@ class CniPluginTest {
         }
     }
 
-    private static List<String> devices(Netns ns) {
+    /** The device names in {@code ns}, as ip -j lists them. */
+    static List<String> devices(Netns ns) {
         List<String> out = new ArrayList<>();
         for (Object o : (List<?>) JsonText.parse(Ip.run(ns, "-j", "link", "show"))) {
             out.add((String) ((Map<?, ?>) o).get("ifname"));
@@ -136,7 +140,12 @@ class CniPluginTest {
     }
 
     private static void ping(Netns from, String to) {
-        Ip.Result r = Ip.command(List.of("nsenter", "--net=" + from.path(), "ping", "-c", "1", "-W", "2", to), null);
+        ping(from.path(), to);
+    }
+
+    /** One ping from the namespace at {@code nsPath}; fails the test when no answer comes. */
+    static void ping(String nsPath, String to) {
+        Ip.Result r = Ip.command(List.of("nsenter", "--net=" + nsPath, "ping", "-c", "1", "-W", "2", to), null);
         assertEquals(0, r.exitCode(), "ping " + to + ": " + r.out() + r.err());
     }
 
