@@ -7,7 +7,6 @@ import dev.jnetns.sys.ErrnoException;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -105,7 +104,8 @@ public final class CniPlugin {
                     check(c, e, host);
                     return null;
                 default:
-                    try (FileChannel ch = lockFile(); FileLock lock = ch.lock()) {
+                    try (FileChannel ch = lockFile()) {
+                        ch.lock();   // held until the channel closes
                         if (e.command().equals("ADD")) {
                             return add(c, e, host);
                         }
