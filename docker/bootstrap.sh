@@ -6,6 +6,7 @@
 #                                -> docker import, rootfs tarball cached), and the jlinked runtime
 #   docker/bootstrap.sh runtime  only the jlinked JDK 25 runtime in target/jre (the Dockerfile copies it)
 #   docker/bootstrap.sh rootfs   only the cached bookworm rootfs tarball (podman imports it too)
+#   docker/bootstrap.sh cnitool  the CNI project's cnitool, built once from Debian's source package
 #   docker/bootstrap.sh stop     stops the dockerd that `start` started, if any
 set -euo pipefail
 root="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)"
@@ -40,6 +41,26 @@ rootfs() {
     mv "$cache/bookworm-rootfs.tar.tmp" "$cache/bookworm-rootfs.tar"
     rm -rf "$dir"
   fi
+}
+
+# cnitool, the CNI project's own client (the only one that sends CHECK), built from Debian's source
+# package golang-github-appc-cni with Debian's Go (no module downloads): cached.
+cnitool() {
+  [ -x "$cache/cnitool" ] && return 0
+  command -v go >/dev/null || { apt-get update -qq; DEBIAN_FRONTEND=noninteractive apt-get install -y -qq golang-go >/dev/null; }
+  log "building cnitool from Debian's golang-github-appc-cni source"
+  local dir apt
+  dir=$(mktemp -d)
+  mkdir -p "$dir/lists/partial" "$dir/src" "$dir/go/src/github.com/containernetworking" "$cache"
+  echo "deb-src http://deb.debian.org/debian bookworm main" > "$dir/sources.list"
+  apt=(-o Dir::Etc::SourceList="$dir/sources.list" -o Dir::Etc::SourceParts=/dev/null -o Dir::State::Lists="$dir/lists")
+  apt-get "${apt[@]}" update -qq 2>/dev/null
+  (cd "$dir/src" && apt-get "${apt[@]}" source --download-only golang-github-appc-cni >/dev/null 2>&1 \
+    && tar xf golang-github-appc-cni_*.orig.tar.* \
+    && mv golang-github-appc-cni-*/ "$dir/go/src/github.com/containernetworking/cni")
+  GOPATH="$dir/go" GOCACHE="$dir/gocache" GO111MODULE=off GOPROXY=off CGO_ENABLED=0 \
+    go build -o "$cache/cnitool" github.com/containernetworking/cni/cnitool
+  rm -rf "$dir"
 }
 
 start() {
@@ -80,6 +101,7 @@ case "${1:-start}" in
   start) start ;;
   runtime) runtime ;;
   rootfs) rootfs ;;
+  cnitool) cnitool ;;
   stop) stop ;;
-  *) echo "usage: $0 start|runtime|rootfs|stop" >&2; exit 1 ;;
+  *) echo "usage: $0 start|runtime|rootfs|cnitool|stop" >&2; exit 1 ;;
 esac

@@ -10,6 +10,7 @@ import dev.jnetns.testutil.Ip;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -54,6 +55,16 @@ class CniPluginTest {
         Netns ns = Netns.create();
         opened.add(ns);
         return ns;
+    }
+
+    /** Writes {@code dir/jnetns}: this build's plugin, started the way a runtime starts a plugin. */
+    static void installPlugin(Path dir) throws IOException {
+        String backend = System.getProperty("jnetns.backend", "");
+        Path plugin = dir.resolve("jnetns");
+        Files.writeString(plugin, "#!/bin/sh\nexec " + ProcessHandle.current().info().command().orElseThrow()
+                + " --enable-native-access=ALL-UNNAMED" + (backend.isEmpty() ? "" : " -Djnetns.backend=" + backend)
+                + " -cp " + System.getProperty("java.class.path") + " dev.jnetns.cli.Main cni\n");
+        Files.setPosixFilePermissions(plugin, PosixFilePermissions.fromString("rwxr-xr-x"));
     }
 
     /** One plugin call; returns exit code and stdout. */

@@ -9,7 +9,6 @@ import dev.jnetns.testutil.Ip;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -39,12 +38,7 @@ class PodmanCniTest {
         work = Files.createTempDirectory("jnetns-podman");
         Path bin = Files.createDirectories(work.resolve("bin"));
         Files.createDirectories(work.resolve("net.d"));
-        String backend = System.getProperty("jnetns.backend", "");
-        Path plugin = bin.resolve("jnetns");
-        Files.writeString(plugin, "#!/bin/sh\nexec " + ProcessHandle.current().info().command().orElseThrow()
-                + " --enable-native-access=ALL-UNNAMED" + (backend.isEmpty() ? "" : " -Djnetns.backend=" + backend)
-                + " -cp " + System.getProperty("java.class.path") + " dev.jnetns.cli.Main cni\n");
-        Files.setPosixFilePermissions(plugin, PosixFilePermissions.fromString("rwxr-xr-x"));
+        CniPluginTest.installPlugin(bin);
         Files.writeString(work.resolve("containers.conf"), String.join("\n",
                 "[containers]",
                 "default_ulimits = [\"nofile=20000:20000\", \"nproc=32768:32768\"]",

@@ -1,0 +1,70 @@
+package dev.jnetns.cni;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.jnetns.Netns;
+import dev.jnetns.model.JsonText;
+import dev.jnetns.testutil.Ip;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The CNI project's own client, cnitool (libcni 1.1, built from Debian's source package by
+ * docker/bootstrap.sh cnitool), drives ADD, CHECK and DEL of a conflist that chains the reference
+ * tuning plugin after jnetns. cnitool runs inside a throwaway "runtime" namespace.
+ */
+class CnitoolTest {
+    private static final Path CNITOOL = Path.of("/var/cache/jnetns/cnitool");
+
+    @TempDir
+    Path work;
+
+    private Ip.Result cnitool(Netns runtime, Netns ctr, String command) {
+        List<String> cmd = new ArrayList<>(List.of("/usr/bin/env", "NETCONFPATH=" + work.resolve("net.d"),
+                "CNI_PATH=" + work.resolve("bin") + ":/usr/lib/cni", "CNI_IFNAME=eth0",
+                "nsenter", "--net=" + runtime.path(), CNITOOL.toString(), command, "jnc", ctr.path()));
+        return Ip.command(cmd, null);
+    }
+
+    @Test
+    void cnitool_adds_checks_and_deletes_with_tuning_chained() throws Exception {
+        assertTrue(Files.isExecutable(CNITOOL), CNITOOL + " missing: run docker/bootstrap.sh cnitool");
+        Files.createDirectories(work.resolve("bin"));
+        Files.createDirectories(work.resolve("net.d"));
+        CniPluginTest.installPlugin(work.resolve("bin"));
+        Files.writeString(work.resolve("net.d").resolve("jnc.conflist"), "{\"cniVersion\":\"1.0.0\",\"name\":\"jnc\","
+                + "\"plugins\":[{\"type\":\"jnetns\",\"mode\":\"bridge\",\"bridge\":\"jncbr0\",\"ipam\":{\"type\":"
+                + "\"host-local\",\"dataDir\":\"" + work.resolve("ipam") + "\",\"ranges\":[[{\"subnet\":"
+                + "\"198.18.35.0/24\"}]]}},{\"type\":\"tuning\",\"mtu\":1300}]}");
+        try (Netns runtime = Netns.create(); Netns ctr = Netns.create()) {
+            Ip.Result add = cnitool(runtime, ctr, "add");
+            assertEquals(0, add.exitCode(), add.out() + add.err());
+            Map<?, ?> result = (Map<?, ?>) JsonText.parse(add.out());
+            String ip = (String) ((Map<?, ?>) ((List<?>) result.get("ips")).get(0)).get("address");
+            assertEquals("198.18.35.2/24", ip);
+            Map<?, ?> eth0 = (Map<?, ?>) ((List<?>) JsonText.parse(Ip.run(ctr, "-j", "link", "show", "eth0"))).get(0);
+            assertEquals(1300L, eth0.get("mtu"), "tuning ran after jnetns");
+            CniPluginTest.ping(runtime.path(), "198.18.35.2");
+
+            Ip.Result check = cnitool(runtime, ctr, "check");
+            assertEquals(0, check.exitCode(), check.out() + check.err());
+            Ip.run(ctr, "addr", "del", ip, "dev", "eth0");
+            Ip.Result broken = cnitool(runtime, ctr, "check");
+            assertNotEquals(0, broken.exitCode());
+            assertTrue((broken.out() + broken.err()).contains("lacks address 198.18.35.2/24"), broken.out() + broken.err());
+
+            Ip.Result del = cnitool(runtime, ctr, "del");
+            assertEquals(0, del.exitCode(), del.out() + del.err());
+            assertEquals(List.of("lo"), CniPluginTest.devices(runtime));
+            assertEquals(List.of("lo"), CniPluginTest.devices(ctr));
+            assertEquals(List.of(), CniPluginTest.leases(work.resolve("ipam").resolve("jnc")));
+        }
+    }
+}
