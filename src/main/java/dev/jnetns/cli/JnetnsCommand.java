@@ -15,7 +15,9 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         versionProvider = VersionCommand.Provider.class,
         // the objects (subcommands) are registered by Main: all of them for help, else only the one used
-        footer = {"", "Exit status: 0 success, 1 syntax or usage error, 2 error reported by the kernel."})
+        footer = {"", "Exit status: 0 success, 1 syntax or usage error, 2 error reported by the kernel.",
+            "`jnetns cni` (bin/jnetns-cni) is the CNI plugin: CNI_* in the environment,",
+            "the network config on stdin (README: \"Use as a CNI plugin\")."})
 final class JnetnsCommand implements Runnable {
     /** Every object, in iproute2's order of precedence for abbreviations ("n" is neighbour, as in ip). */
     static final List<Class<?>> OBJECTS = List.of(VersionCommand.class, LinkCommand.class, AddressCommand.class,
