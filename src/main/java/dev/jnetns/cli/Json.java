@@ -1,5 +1,6 @@
 package dev.jnetns.cli;
 
+import dev.jnetns.model.JsonText;
 import java.util.List;
 
 /**
@@ -76,7 +77,7 @@ final class Json {
 
     Json put(String key, String value) {
         key(key);
-        string(value);
+        JsonText.quote(out, value);
         return this;
     }
 
@@ -99,7 +100,7 @@ final class Json {
             if (i > 0) {
                 out.append(pretty ? ", " : ",");
             }
-            string(values.get(i));
+            JsonText.quote(out, values.get(i));
         }
         out.append(']');
         return this;
@@ -117,7 +118,7 @@ final class Json {
 
     private void key(String key) {
         value();
-        string(key);
+        JsonText.quote(out, key);
         out.append(pretty ? ": " : ":");
     }
 
@@ -138,29 +139,6 @@ final class Json {
                 out.append("    ");
             }
         }
-    }
-
-    private void string(String s) {
-        out.append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"': out.append("\\\""); break;
-                case '\\': out.append("\\\\"); break;
-                case '\n': out.append("\\n"); break;
-                case '\r': out.append("\\r"); break;
-                case '\t': out.append("\\t"); break;
-                case '\b': out.append("\\b"); break;
-                case '\f': out.append("\\f"); break;
-                default:
-                    if (c < 0x20) {
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-            }
-        }
-        out.append('"');
     }
 
     @Override

@@ -20,12 +20,8 @@ final class NeighbourCommand extends ObjectCommand {
     Integer run(String verb, Words w) throws ErrnoException {
         if (isShow(verb)) {
             show(w);
-        } else if (Words.matches(verb, "add")) {
-            modify(w, "add");
-        } else if (Words.matches(verb, "delete")) {
-            modify(w, "del");
-        } else if (Words.matches(verb, "replace") || verb.equals("change")) {
-            modify(w, "replace");
+        } else if (change(verb) != null) {
+            modify(w, change(verb));
         } else {
             return null;
         }

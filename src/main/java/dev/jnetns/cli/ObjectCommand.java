@@ -47,6 +47,23 @@ abstract class ObjectCommand implements Callable<Integer> {
     /** Runs {@code verb} with the words after it; returns the exit code, null when the verb is unknown. */
     abstract Integer run(String verb, Words w) throws Exception;
 
+    /**
+     * The change a verb asks for, as ip spells its verbs: "add" (add), "del" (delete, del) or
+     * "replace" (replace, change); null for any other verb.
+     */
+    static String change(String verb) {
+        if (Words.matches(verb, "add")) {
+            return "add";
+        }
+        if (Words.matches(verb, "delete")) {
+            return "del";
+        }
+        if (Words.matches(verb, "replace") || verb.equals("change")) {
+            return "replace";
+        }
+        return null;
+    }
+
     /** show, list or lst, abbreviated as ip allows. */
     static boolean isShow(String verb) {
         return Words.matches(verb, "show") || Words.matches(verb, "list") || verb.equals("lst");

@@ -29,12 +29,8 @@ final class RouteCommand extends ObjectCommand {
     Integer run(String verb, Words w) throws ErrnoException {
         if (isShow(verb)) {
             show(w);
-        } else if (Words.matches(verb, "add")) {
-            modify(w, "add");
-        } else if (Words.matches(verb, "delete")) {
-            modify(w, "del");
-        } else if (Words.matches(verb, "replace") || verb.equals("change")) {
-            modify(w, "replace");
+        } else if (change(verb) != null) {
+            modify(w, change(verb));
         } else if (Words.matches(verb, "get")) {
             get(w);
         } else {

@@ -47,15 +47,18 @@ final class TopologyCommands {
         }
     }
 
-    /** {@code jnetns apply FILE}. */
-    @Command(name = "apply", description = "Make the namespaces what FILE describes; idempotent; rolls back on failure.")
-    static final class Apply implements Callable<Integer> {
+    /** What apply, diff and destroy share: the parent command and the topology file. */
+    abstract static class OnFile implements Callable<Integer> {
         @ParentCommand
         JnetnsCommand top;
 
         @Parameters(index = "0", paramLabel = "FILE", description = "Topology file (JSON), - for stdin.")
         String file;
+    }
 
+    /** {@code jnetns apply FILE}. */
+    @Command(name = "apply", description = "Make the namespaces what FILE describes; idempotent; rolls back on failure.")
+    static final class Apply extends OnFile {
         @Override
         public Integer call() throws Exception {
             Plan plan = Planner.plan(read(file));
@@ -75,13 +78,7 @@ final class TopologyCommands {
 
     /** {@code jnetns diff FILE}: exit 1 when the live state differs. */
     @Command(name = "diff", description = "Show how the live namespaces differ from FILE; exit 1 when they do.")
-    static final class Diff implements Callable<Integer> {
-        @ParentCommand
-        JnetnsCommand top;
-
-        @Parameters(index = "0", paramLabel = "FILE")
-        String file;
-
+    static final class Diff extends OnFile {
         @Override
         public Integer call() throws Exception {
             Plan plan = Planner.plan(read(file));
@@ -92,13 +89,7 @@ final class TopologyCommands {
 
     /** {@code jnetns destroy FILE}. */
     @Command(name = "destroy", description = "Delete the namespaces FILE describes, and everything in them.")
-    static final class Destroy implements Callable<Integer> {
-        @ParentCommand
-        JnetnsCommand top;
-
-        @Parameters(index = "0", paramLabel = "FILE")
-        String file;
-
+    static final class Destroy extends OnFile {
         @Override
         public Integer call() throws Exception {
             Plan plan = Planner.destroy(read(file));

@@ -195,7 +195,7 @@ public final class JsonText {
             String sep = "\n";
             for (Map.Entry<?, ?> e : m.entrySet()) {
                 sb.append(sep).append("  ".repeat(depth + 1));
-                string(sb, String.valueOf(e.getKey()));
+                quote(sb, String.valueOf(e.getKey()));
                 sb.append(": ");
                 write(sb, e.getValue(), depth + 1);
                 sep = ",\n";
@@ -222,24 +222,31 @@ public final class JsonText {
             }
             sb.append('\n').append("  ".repeat(depth)).append(']');
         } else if (v instanceof String) {
-            string(sb, (String) v);
+            quote(sb, (String) v);
         } else {
             sb.append(v);
         }
     }
 
-    private static void string(StringBuilder sb, String s) {
+    /** Appends {@code s} as a JSON string, escaped the way iproute2's JSON writer escapes. */
+    public static void quote(StringBuilder sb, String s) {
         sb.append('"');
         for (int k = 0; k < s.length(); k++) {
             char c = s.charAt(k);
-            if (c == '"' || c == '\\') {
-                sb.append('\\').append(c);
-            } else if (c == '\n') {
-                sb.append("\\n");
-            } else if (c < 0x20) {
-                sb.append(String.format("\\u%04x", (int) c));
-            } else {
-                sb.append(c);
+            switch (c) {
+                case '"': sb.append("\\\""); break;
+                case '\\': sb.append("\\\\"); break;
+                case '\n': sb.append("\\n"); break;
+                case '\r': sb.append("\\r"); break;
+                case '\t': sb.append("\\t"); break;
+                case '\b': sb.append("\\b"); break;
+                case '\f': sb.append("\\f"); break;
+                default:
+                    if (c < 0x20) {
+                        sb.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        sb.append(c);
+                    }
             }
         }
         sb.append('"');
