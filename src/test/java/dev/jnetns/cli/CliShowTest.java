@@ -38,7 +38,7 @@ class CliShowTest {
                     args.addAll(List.of(show.split(" ")));
                     String[] a = args.toArray(new String[0]);
                     List<String> ipArgs = new ArrayList<>(args);
-                    assertSameAsIp(prepend("ip", ipArgs), a);
+                    Cli.assertSameAsIp(() -> ipOut(prepend("ip", ipArgs)), () -> Cli.ok(a), "jnetns " + String.join(" ", a));
                     checked.add(String.join(" ", a));
                 }
             }
@@ -46,27 +46,6 @@ class CliShowTest {
         } finally {
             Netns.delete(peer);
             Netns.delete("jnetns-test-s-" + peer.substring(17));
-        }
-    }
-
-    /**
-     * The kernel adds entries on its own timers (MLD multicast neighbours, DAD), so ip is asked
-     * before and after jnetns; jnetns must equal ip whenever ip's two answers agree. Tries a few
-     * times; fails when the namespace never holds still or jnetns differs from a stable answer.
-     */
-    private static void assertSameAsIp(List<String> ipCommand, String[] jnetnsArgs) throws InterruptedException {
-        for (int attempt = 1; ; attempt++) {
-            String before = ipOut(ipCommand);
-            String ours = Cli.ok(jnetnsArgs);
-            String after = ipOut(ipCommand);
-            if (before.equals(after)) {
-                assertEquals(before, ours, "jnetns " + String.join(" ", jnetnsArgs));
-                return;
-            }
-            if (attempt == 10) {
-                throw new AssertionError("ip's answer kept changing: " + ipCommand);
-            }
-            Thread.sleep(300);
         }
     }
 
