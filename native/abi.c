@@ -25,6 +25,7 @@
 #include <linux/capability.h>
 #include <linux/prctl.h>
 #include <poll.h>
+#include <sys/syscall.h>
 
 #define K(name) printf("%s=%lld\n", #name, (long long)(name))
 #define KV(key, value) printf("%s=%lld\n", key, (long long)(value))
@@ -46,6 +47,33 @@ static void constants(void)
     K(O_CREAT);
     K(O_EXCL);
     K(O_CLOEXEC);
+    K(AT_FDCWD);
+    /* LinuxSyscall */
+    K(SYS_read);
+    K(SYS_write);
+    K(SYS_close);
+    K(SYS_ppoll);
+    K(SYS_ioctl);
+    K(SYS_pipe2);
+    K(SYS_socket);
+    K(SYS_sendto);
+    K(SYS_recvfrom);
+    K(SYS_bind);
+    K(SYS_getsockname);
+    K(SYS_setsockopt);
+    K(SYS_getsockopt);
+    K(SYS_wait4);
+    K(SYS_kill);
+    K(SYS_openat);
+    K(SYS_unlinkat);
+    K(SYS_setns);
+    K(SYS_unshare);
+    K(SYS_mount);
+    K(SYS_umount2);
+    K(SYS_prctl);
+    K(SYS_capget);
+    K(SYS_capset);
+    K(SYS_gettid);
     /* LinuxSocket */
     K(AF_UNSPEC);
     K(AF_INET);

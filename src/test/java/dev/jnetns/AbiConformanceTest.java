@@ -8,6 +8,7 @@ import dev.jnetns.rtnl.LinkMessage;
 import dev.jnetns.sys.Errno;
 import dev.jnetns.sys.LinuxSched;
 import dev.jnetns.sys.LinuxFcntl;
+import dev.jnetns.sys.LinuxSyscall;
 import dev.jnetns.sys.LinuxSocket;
 import dev.jnetns.sys.LinuxMount;
 import dev.jnetns.sys.LinuxTun;
@@ -40,7 +41,7 @@ import org.junit.jupiter.api.Test;
  * Java values found by reflection.
  */
 class AbiConformanceTest {
-    private static final List<Class<?>> CONSTANT_CLASSES = List.of(LinuxSched.class, LinuxFcntl.class, LinuxSocket.class, LinuxMount.class, LinuxTun.class, LinuxCapability.class, LinuxNetlink.class, LinuxRtnetlink.class, LinuxIfLink.class, LinuxNetNamespace.class, LinuxIfAddr.class, LinuxRoute.class, LinuxNeighbour.class, LinuxFibRules.class);
+    private static final List<Class<?>> CONSTANT_CLASSES = List.of(LinuxSched.class, LinuxFcntl.class, LinuxSyscall.class, LinuxSocket.class, LinuxMount.class, LinuxTun.class, LinuxCapability.class, LinuxNetlink.class, LinuxRtnetlink.class, LinuxIfLink.class, LinuxNetNamespace.class, LinuxIfAddr.class, LinuxRoute.class, LinuxNeighbour.class, LinuxFibRules.class);
 
     private static Map<String, Long> abi;
 

@@ -1,6 +1,6 @@
 package dev.jnetns.sys;
 
-/** open(2) flags from {@code <fcntl.h>}. */
+/** open(2) flags and the "current directory" descriptor of the *at calls, from {@code <fcntl.h>}. */
 public final class LinuxFcntl {
     public static final int O_RDONLY = 0;
     public static final int O_WRONLY = 1;
@@ -10,6 +10,7 @@ public final class LinuxFcntl {
     public static final int O_CREAT = 0100;
     public static final int O_EXCL = 0200;
     public static final int O_CLOEXEC = 02000000;
+    public static final int AT_FDCWD = -100;
 
     private LinuxFcntl() {
     }

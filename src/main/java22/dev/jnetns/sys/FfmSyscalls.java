@@ -4,23 +4,26 @@ import static java.lang.foreign.ValueLayout.ADDRESS;
 import static java.lang.foreign.ValueLayout.JAVA_BYTE;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
+import static java.lang.foreign.ValueLayout.JAVA_SHORT;
+import static dev.jnetns.sys.LinuxSyscall.*;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.Linker;
-import java.lang.foreign.MemoryLayout;
 import java.lang.foreign.MemoryLayout.PathElement;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.StructLayout;
 import java.lang.foreign.SymbolLookup;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.VarHandle;
+import java.lang.ref.Reference;
 import java.nio.ByteBuffer;
 import java.util.function.Supplier;
 
 /**
- * The FFM backend (JDK 22+). Every downcall captures errno into a state segment allocated for that
- * call alone, so concurrent calls never see each other's errno.
+ * The FFM backend (JDK 22+). System calls go through the C library's {@code syscall(3)} with the
+ * numbers of {@link LinuxSyscall}; every downcall captures errno into a state segment allocated for
+ * that call alone, so concurrent calls never see each other's errno.
  */
 final class FfmSyscalls implements Syscalls {
     private static final Linker LINKER = Linker.nativeLinker();
@@ -32,102 +35,16 @@ final class FfmSyscalls implements Syscalls {
     /** Room for a {@code posix_spawn_file_actions_t} (80 bytes on glibc x86_64 and aarch64). */
     private static final long SPAWN_FILE_ACTIONS_SIZE = 256;
 
-    // One holder class per C function: a downcall handle is generated on first use only (generating
-    // all of them up front costs a CLI run a good part of its start-up time), and stays a constant.
-    private static final class H$socket {
-        static final MethodHandle MH = downcall("socket", JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT);
-    }
-
-    private static final class H$bind {
-        static final MethodHandle MH = downcall("bind", JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT);
-    }
-
-    private static final class H$getsockname {
-        static final MethodHandle MH = downcall("getsockname", JAVA_INT, JAVA_INT, ADDRESS, ADDRESS);
-    }
-
-    private static final class H$setsockopt {
-        static final MethodHandle MH = downcall("setsockopt", JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT);
-    }
-
-    private static final class H$getsockopt {
-        static final MethodHandle MH = downcall("getsockopt", JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS, ADDRESS);
-    }
-
-    private static final class H$send {
-        static final MethodHandle MH = downcall("send", JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG, JAVA_INT);
-    }
-
-    private static final class H$recv {
-        static final MethodHandle MH = downcall("recv", JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG, JAVA_INT);
-    }
-
-    private static final class H$close {
-        static final MethodHandle MH = downcall("close", JAVA_INT, JAVA_INT);
-    }
-
-    private static final class H$open {
-        static final MethodHandle MH = LINKER.downcallHandle(symbol("open"),
-            FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT),
-            CAPTURE_ERRNO, Linker.Option.firstVariadicArg(2));
-    }
-
-    private static final class H$setns {
-        static final MethodHandle MH = downcall("setns", JAVA_INT, JAVA_INT, JAVA_INT);
-    }
-
-    private static final class H$unshare {
-        static final MethodHandle MH = downcall("unshare", JAVA_INT, JAVA_INT);
-    }
-
-    private static final class H$mount {
-        static final MethodHandle MH = downcall("mount", JAVA_INT, ADDRESS, ADDRESS, ADDRESS, JAVA_LONG, ADDRESS);
-    }
-
-    private static final class H$umount2 {
-        static final MethodHandle MH = downcall("umount2", JAVA_INT, ADDRESS, JAVA_INT);
-    }
-
-    private static final class H$unlink {
-        static final MethodHandle MH = downcall("unlink", JAVA_INT, ADDRESS);
-    }
-
-    private static final class H$ioctl_ptr {
-        static final MethodHandle MH = LINKER.downcallHandle(symbol("ioctl"),
-            FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_LONG, ADDRESS), CAPTURE_ERRNO, Linker.Option.firstVariadicArg(2));
-    }
-
-    private static final class H$ioctl_long {
-        static final MethodHandle MH = LINKER.downcallHandle(symbol("ioctl"),
-            FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_LONG, JAVA_LONG), CAPTURE_ERRNO, Linker.Option.firstVariadicArg(2));
-    }
-
-    private static final class H$prctl {
-        static final MethodHandle MH = LINKER.downcallHandle(symbol("prctl"),
-            FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG),
+    // Every system call goes through the C library's syscall(3): one downcall handle, generated on
+    // first use, instead of one per function (each costs a CLI run milliseconds of start-up).
+    private static final class H$syscall {
+        static final MethodHandle MH = LINKER.downcallHandle(symbol("syscall"),
+            FunctionDescriptor.of(JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG),
             CAPTURE_ERRNO, Linker.Option.firstVariadicArg(1));
     }
 
-    private static final class H$capget {
-        static final MethodHandle MH = downcall("capget", JAVA_INT, ADDRESS, ADDRESS);
-    }
-
-    private static final class H$capset {
-        static final MethodHandle MH = downcall("capset", JAVA_INT, ADDRESS, ADDRESS);
-    }
-
-    private static final class H$pipe2 {
-        static final MethodHandle MH = downcall("pipe2", JAVA_INT, ADDRESS, JAVA_INT);
-    }
-
-    private static final class H$read {
-        static final MethodHandle MH = downcall("read", JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG);
-    }
-
-    private static final class H$write {
-        static final MethodHandle MH = downcall("write", JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG);
-    }
-
+    // posix_spawn is a library function, not a system call: its handles are made when a command
+    // starts a process, and only then.
     private static final class H$fa_init {
         static final MethodHandle MH = LINKER.downcallHandle(symbol("posix_spawn_file_actions_init"),
             FunctionDescriptor.of(JAVA_INT, ADDRESS));
@@ -153,28 +70,24 @@ final class FfmSyscalls implements Syscalls {
             FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, ADDRESS, ADDRESS, ADDRESS, ADDRESS));
     }
 
-    private static final class H$waitpid {
-        static final MethodHandle MH = downcall("waitpid", JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT);
-    }
-
-    private static final class H$kill {
-        static final MethodHandle MH = downcall("kill", JAVA_INT, JAVA_INT, JAVA_INT);
-    }
-
-    private static final class H$poll {
-        static final MethodHandle MH = downcall("poll", JAVA_INT, ADDRESS, JAVA_LONG, JAVA_INT);
-    }
-
-    private static final class H$gettid {
-        static final MethodHandle MH = LINKER.downcallHandle(symbol("gettid"), FunctionDescriptor.of(JAVA_INT));
+    FfmSyscalls() {
+        if (!LinuxSyscall.SUPPORTED) {
+            throw new IllegalStateException("no system call numbers for " + System.getProperty("os.arch"));
+        }
     }
 
     private static MemorySegment symbol(String name) {
         return LIBC.find(name).orElseThrow(() -> new UnsatisfiedLinkError("libc has no symbol '" + name + "'"));
     }
 
-    private static MethodHandle downcall(String name, MemoryLayout ret, MemoryLayout... args) {
-        return LINKER.downcallHandle(symbol(name), FunctionDescriptor.of(ret, args), CAPTURE_ERRNO);
+    /** syscall(3) of {@code nr} with up to six arguments (pointers as addresses, the rest 0). */
+    private static long sys(MemorySegment state, int nr, long a, long b, long c, long d, long e, long f)
+            throws Throwable {
+        return (long) H$syscall.MH.invokeExact(state, (long) nr, a, b, c, d, e, f);
+    }
+
+    private static long sys(MemorySegment state, int nr, long a, long b, long c) throws Throwable {
+        return sys(state, nr, a, b, c, 0L, 0L, 0L);
     }
 
     private static int errno(MemorySegment state) {
@@ -225,7 +138,7 @@ final class FfmSyscalls implements Syscalls {
     @Override
     public int socket(int domain, int type, int protocol) throws ErrnoException {
         return (int) call(() -> "socket(" + domain + ", " + type + ", " + protocol + ")",
-                (a, st) -> (int) H$socket.MH.invokeExact(st, domain, type, protocol));
+                (a, st) -> sys(st, SYS_socket, domain, type, protocol));
     }
 
     @Override
@@ -233,7 +146,7 @@ final class FfmSyscalls implements Syscalls {
         call(() -> "bind(fd " + fd + ")", (a, st) -> {
             MemorySegment addr = a.allocate(sockaddr.length);
             MemorySegment.copy(sockaddr, 0, addr, JAVA_BYTE, 0, sockaddr.length);
-            return (int) H$bind.MH.invokeExact(st, fd, addr, sockaddr.length);
+            return sys(st, SYS_bind, fd, addr.address(), sockaddr.length);
         });
     }
 
@@ -242,7 +155,7 @@ final class FfmSyscalls implements Syscalls {
         return (int) call(() -> "getsockname(fd " + fd + ")", (a, st) -> {
             MemorySegment addr = a.allocate(sockaddr.length);
             MemorySegment len = a.allocateFrom(JAVA_INT, sockaddr.length);
-            int rc = (int) H$getsockname.MH.invokeExact(st, fd, addr, len);
+            long rc = sys(st, SYS_getsockname, fd, addr.address(), len.address());
             if (rc < 0) {
                 return rc;
             }
@@ -253,8 +166,8 @@ final class FfmSyscalls implements Syscalls {
 
     @Override
     public void setsockopt(int fd, int level, int name, int value) throws ErrnoException {
-        call(() -> "setsockopt(fd " + fd + ", " + level + ", " + name + ")", (a, st) ->
-                (int) H$setsockopt.MH.invokeExact(st, fd, level, name, a.allocateFrom(JAVA_INT, value), Integer.BYTES));
+        call(() -> "setsockopt(fd " + fd + ", " + level + ", " + name + ")", (a, st) -> sys(st, SYS_setsockopt,
+                fd, level, name, a.allocateFrom(JAVA_INT, value).address(), Integer.BYTES, 0L));
     }
 
     @Override
@@ -262,7 +175,8 @@ final class FfmSyscalls implements Syscalls {
         int[] out = new int[1];
         call(() -> "getsockopt(fd " + fd + ", " + level + ", " + name + ")", (a, st) -> {
             MemorySegment v = a.allocate(JAVA_INT);
-            int rc = (int) H$getsockopt.MH.invokeExact(st, fd, level, name, v, a.allocateFrom(JAVA_INT, Integer.BYTES));
+            long rc = sys(st, SYS_getsockopt, fd, level, name, v.address(),
+                    a.allocateFrom(JAVA_INT, Integer.BYTES).address(), 0L);
             out[0] = v.get(JAVA_INT, 0);
             return rc;
         });
@@ -272,53 +186,61 @@ final class FfmSyscalls implements Syscalls {
     @Override
     public int send(int fd, ByteBuffer buf, int flags) throws ErrnoException {
         MemorySegment data = direct(buf);
-        return (int) call(() -> "send(fd " + fd + ")",
-                (a, st) -> (long) H$send.MH.invokeExact(st, fd, data, data.byteSize(), flags));
+        try {
+            return (int) call(() -> "send(fd " + fd + ")",
+                    (a, st) -> sys(st, SYS_sendto, fd, data.address(), data.byteSize(), flags, 0L, 0L));
+        } finally {
+            Reference.reachabilityFence(buf);
+        }
     }
 
     @Override
     public int recv(int fd, ByteBuffer buf, int flags) throws ErrnoException {
         MemorySegment data = direct(buf);
-        return (int) call(() -> "recv(fd " + fd + ")",
-                (a, st) -> (long) H$recv.MH.invokeExact(st, fd, data, data.byteSize(), flags));
+        try {
+            return (int) call(() -> "recv(fd " + fd + ")",
+                    (a, st) -> sys(st, SYS_recvfrom, fd, data.address(), data.byteSize(), flags, 0L, 0L));
+        } finally {
+            Reference.reachabilityFence(buf);
+        }
     }
 
     @Override
     public void close(int fd) throws ErrnoException {
-        call(() -> "close(fd " + fd + ")", (a, st) -> (int) H$close.MH.invokeExact(st, fd));
+        call(() -> "close(fd " + fd + ")", (a, st) -> sys(st, SYS_close, fd, 0L, 0L));
     }
 
     @Override
     public int open(String path, int flags, int mode) throws ErrnoException {
-        return (int) call(() -> "open(" + path + ")",
-                (a, st) -> (int) H$open.MH.invokeExact(st, cString(a, path), flags, mode));
+        return (int) call(() -> "open(" + path + ")", (a, st) -> sys(st, SYS_openat, LinuxFcntl.AT_FDCWD,
+                cString(a, path).address(), flags, mode, 0L, 0L));
     }
 
     @Override
     public void setns(int fd, int nstype) throws ErrnoException {
-        call(() -> "setns(fd " + fd + ", " + LinuxSched.name(nstype) + ")",
-                (a, st) -> (int) H$setns.MH.invokeExact(st, fd, nstype));
+        call(() -> "setns(fd " + fd + ", " + LinuxSched.name(nstype) + ")", (a, st) -> sys(st, SYS_setns, fd, nstype, 0L));
     }
 
     @Override
     public void unshare(int flags) throws ErrnoException {
-        call(() -> "unshare(" + LinuxSched.name(flags) + ")", (a, st) -> (int) H$unshare.MH.invokeExact(st, flags));
+        call(() -> "unshare(" + LinuxSched.name(flags) + ")", (a, st) -> sys(st, SYS_unshare, flags, 0L, 0L));
     }
 
     @Override
     public void mount(String source, String target, String fstype, long flags, String data) throws ErrnoException {
-        call(() -> "mount(" + source + ", " + target + ")", (a, st) -> (int) H$mount.MH.invokeExact(st,
-                cString(a, source), cString(a, target), cString(a, fstype), flags, cString(a, data)));
+        call(() -> "mount(" + source + ", " + target + ")", (a, st) -> sys(st, SYS_mount, cString(a, source).address(),
+                cString(a, target).address(), cString(a, fstype).address(), flags, cString(a, data).address(), 0L));
     }
 
     @Override
     public void umount2(String target, int flags) throws ErrnoException {
-        call(() -> "umount2(" + target + ")", (a, st) -> (int) H$umount2.MH.invokeExact(st, cString(a, target), flags));
+        call(() -> "umount2(" + target + ")", (a, st) -> sys(st, SYS_umount2, cString(a, target).address(), flags, 0L));
     }
 
     @Override
     public void unlink(String path) throws ErrnoException {
-        call(() -> "unlink(" + path + ")", (a, st) -> (int) H$unlink.MH.invokeExact(st, cString(a, path)));
+        call(() -> "unlink(" + path + ")",
+                (a, st) -> sys(st, SYS_unlinkat, LinuxFcntl.AT_FDCWD, cString(a, path).address(), 0L));
     }
 
     @Override
@@ -326,7 +248,7 @@ final class FfmSyscalls implements Syscalls {
         return (int) call(() -> "ioctl(fd " + fd + ", 0x" + Long.toHexString(request) + ")", (a, st) -> {
             MemorySegment buf = a.allocate(arg.length);
             MemorySegment.copy(arg, 0, buf, JAVA_BYTE, 0, arg.length);
-            int rc = (int) H$ioctl_ptr.MH.invokeExact(st, fd, request, buf);
+            long rc = sys(st, SYS_ioctl, fd, request, buf.address());
             MemorySegment.copy(buf, JAVA_BYTE, 0, arg, 0, arg.length);
             return rc;
         });
@@ -335,13 +257,13 @@ final class FfmSyscalls implements Syscalls {
     @Override
     public int ioctl(int fd, long request, long arg) throws ErrnoException {
         return (int) call(() -> "ioctl(fd " + fd + ", 0x" + Long.toHexString(request) + ")",
-                (a, st) -> (int) H$ioctl_long.MH.invokeExact(st, fd, request, arg));
+                (a, st) -> sys(st, SYS_ioctl, fd, request, arg));
     }
 
     @Override
     public int prctl(int option, long arg2, long arg3) throws ErrnoException {
         return (int) call(() -> "prctl(" + option + ", " + arg2 + ")",
-                (a, st) -> (int) H$prctl.MH.invokeExact(st, option, arg2, arg3, 0L, 0L));
+                (a, st) -> sys(st, SYS_prctl, option, arg2, arg3, 0L, 0L, 0L));
     }
 
     @Override
@@ -349,7 +271,7 @@ final class FfmSyscalls implements Syscalls {
         call(() -> "capget", (a, st) -> {
             MemorySegment h = a.allocateFrom(JAVA_INT, header);
             MemorySegment d = a.allocateFrom(JAVA_INT, data);
-            int rc = (int) H$capget.MH.invokeExact(st, h, d);
+            long rc = sys(st, SYS_capget, h.address(), d.address(), 0L);
             MemorySegment.copy(d, JAVA_INT, 0, data, 0, data.length);
             return rc;
         });
@@ -357,8 +279,8 @@ final class FfmSyscalls implements Syscalls {
 
     @Override
     public void capset(int[] header, int[] data) throws ErrnoException {
-        call(() -> "capset", (a, st) -> (int) H$capset.MH.invokeExact(st, a.allocateFrom(JAVA_INT, header),
-                a.allocateFrom(JAVA_INT, data)));
+        call(() -> "capset", (a, st) -> sys(st, SYS_capset, a.allocateFrom(JAVA_INT, header).address(),
+                a.allocateFrom(JAVA_INT, data).address(), 0L));
     }
 
     @Override
@@ -366,7 +288,7 @@ final class FfmSyscalls implements Syscalls {
         int[] fds = new int[2];
         call(() -> "pipe2", (a, st) -> {
             MemorySegment f = a.allocate(JAVA_INT, 2);
-            int rc = (int) H$pipe2.MH.invokeExact(st, f, LinuxFcntl.O_CLOEXEC);
+            long rc = sys(st, SYS_pipe2, f.address(), LinuxFcntl.O_CLOEXEC, 0L);
             fds[0] = f.getAtIndex(JAVA_INT, 0);
             fds[1] = f.getAtIndex(JAVA_INT, 1);
             return rc;
@@ -378,7 +300,7 @@ final class FfmSyscalls implements Syscalls {
     public int read(int fd, byte[] buf, int off, int len) throws ErrnoException {
         return (int) call(() -> "read(fd " + fd + ")", (a, st) -> {
             MemorySegment b = a.allocate(Math.max(1, len));
-            long n = (long) H$read.MH.invokeExact(st, fd, b, (long) len);
+            long n = sys(st, SYS_read, fd, b.address(), len);
             if (n > 0) {
                 MemorySegment.copy(b, JAVA_BYTE, 0, buf, off, (int) n);
             }
@@ -391,7 +313,7 @@ final class FfmSyscalls implements Syscalls {
         return (int) call(() -> "write(fd " + fd + ")", (a, st) -> {
             MemorySegment b = a.allocate(Math.max(1, len));
             MemorySegment.copy(buf, off, b, JAVA_BYTE, 0, len);
-            return (long) H$write.MH.invokeExact(st, fd, b, (long) len);
+            return sys(st, SYS_write, fd, b.address(), len);
         });
     }
 
@@ -440,7 +362,7 @@ final class FfmSyscalls implements Syscalls {
         int[] status = new int[1];
         long rc = call(() -> "waitpid(" + pid + ")", (a, st) -> {
             MemorySegment s = a.allocate(JAVA_INT);
-            int r = (int) H$waitpid.MH.invokeExact(st, pid, s, options);
+            long r = sys(st, SYS_wait4, pid, s.address(), options, 0L, 0L, 0L);
             status[0] = s.get(JAVA_INT, 0);
             return r;
         });
@@ -453,8 +375,14 @@ final class FfmSyscalls implements Syscalls {
             return call(() -> "poll(fd " + fd + ")", (a, st) -> {
                 MemorySegment pfd = a.allocate(8, 4);
                 pfd.set(JAVA_INT, 0, fd);
-                pfd.set(java.lang.foreign.ValueLayout.JAVA_SHORT, 4, (short) LinuxSocket.POLLIN);
-                return (int) H$poll.MH.invokeExact(st, pfd, 1L, timeoutMillis);
+                pfd.set(JAVA_SHORT, 4, (short) LinuxSocket.POLLIN);
+                MemorySegment timeout = MemorySegment.NULL;   // ppoll's NULL timeout waits for ever, as poll's -1
+                if (timeoutMillis >= 0) {
+                    timeout = a.allocate(16, 8);
+                    timeout.set(JAVA_LONG, 0, timeoutMillis / 1000);
+                    timeout.set(JAVA_LONG, 8, (timeoutMillis % 1000) * 1_000_000L);
+                }
+                return sys(st, SYS_ppoll, pfd.address(), 1L, timeout.address(), 0L, 0L, 0L);
             }) > 0;
         } catch (ErrnoException e) {
             if (e.is(Errno.EINTR)) {
@@ -466,15 +394,15 @@ final class FfmSyscalls implements Syscalls {
 
     @Override
     public void kill(int pid, int signal) throws ErrnoException {
-        call(() -> "kill(" + pid + ", " + signal + ")", (a, st) -> (int) H$kill.MH.invokeExact(st, pid, signal));
+        call(() -> "kill(" + pid + ", " + signal + ")", (a, st) -> sys(st, SYS_kill, pid, signal, 0L));
     }
 
     @Override
     public int gettid() {
         try {
-            return (int) H$gettid.MH.invokeExact();
-        } catch (Throwable t) {
-            throw new AssertionError("gettid downcall", t);
+            return (int) call(() -> "gettid", (a, st) -> sys(st, SYS_gettid, 0L, 0L, 0L));
+        } catch (ErrnoException e) {
+            throw new AssertionError("gettid cannot fail", e);
         }
     }
 }
