@@ -9,17 +9,16 @@ import dev.jnetns.Rtnl;
 import dev.jnetns.sys.ErrnoException;
 import java.util.ArrayList;
 import java.util.List;
-import picocli.CommandLine.Command;
 
 /** {@code jnetns address ...}: IP addresses, as {@code ip address}. */
-@Command(name = "address", aliases = {"addr", "a"}, description = "IP addresses, as `ip address`.",
-        footer = {"",
-            "Usage: jnetns [-4|-6] address show [dev DEV]",
-            "       jnetns address add|del|replace PREFIX [peer PREFIX] [broadcast ADDR|+] [label LABEL]",
-            "                      [scope SCOPE] [nodad] [noprefixroute] [home] [mngtmpaddr] [autojoin]",
-            "                      [valid_lft SEC|forever] [preferred_lft SEC|forever] dev DEV",
-            "       jnetns [-4|-6] address flush dev DEV"})
 final class AddressCommand extends ObjectCommand {
+    static final String USAGE =
+            "Usage: jnetns [-4|-6] address show [dev DEV]\n"
+            + "       jnetns address add|del|replace PREFIX [peer PREFIX] [broadcast ADDR|+] [label LABEL]\n"
+            + "                      [scope SCOPE] [nodad] [noprefixroute] [home] [mngtmpaddr] [autojoin]\n"
+            + "                      [valid_lft SEC|forever] [preferred_lft SEC|forever] dev DEV\n"
+            + "       jnetns [-4|-6] address flush dev DEV\n";
+
     @Override
     Integer run(String verb, Words w) throws ErrnoException {
         if (isShow(verb)) {

@@ -10,26 +10,20 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
 
 /**
  * {@code jnetns bench}: the library's own speed on this machine, each workload in a fresh
  * namespace, median of several rounds (the first round warms the JIT and is not counted). See
  * bench/compare.sh for the CLI side by side with {@code ip -batch}.
  */
-@Command(name = "bench", description = "Measure the API: bulk route adds, dumps, veth pairs, named namespaces.")
-final class BenchCommand implements Callable<Integer> {
-    @ParentCommand
-    JnetnsCommand top;
+final class BenchCommand extends CliCommand {
+    static final String USAGE =
+            "Usage: jnetns bench [--routes N] [--rounds N]\n"
+            + "  --routes N   routes per round (default 100000)\n"
+            + "  --rounds N   measured rounds (default 3)\n";
 
-    @Option(names = "--routes", description = "Routes per round (default ${DEFAULT-VALUE}).")
-    int routes = 100_000;
-
-    @Option(names = "--rounds", description = "Measured rounds (default ${DEFAULT-VALUE}).")
-    int rounds = 3;
+    private int routes = 100_000;
+    private int rounds = 3;
 
     /** One measured workload: setup happens in {@code run}, the returned nanos are the timed part. */
     @FunctionalInterface
@@ -38,7 +32,16 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() throws Exception {
+    int call(List<String> words) throws Exception {
+        Words w = new Words(words);
+        while (w.hasNext()) {
+            String option = w.next();
+            switch (option) {
+                case "--routes" -> routes = (int) Math.max(1, w.number(option, 16_000_000));
+                case "--rounds" -> rounds = (int) Math.max(1, w.number(option, 1000));
+                default -> throw new UsageException("bench: unknown option \"" + option + "\"; try 'jnetns bench --help'");
+            }
+        }
         PrintWriter out = top.out();
         List<RouteSpec> specs = new ArrayList<>(routes);
         for (int i = 0; i < routes; i++) {

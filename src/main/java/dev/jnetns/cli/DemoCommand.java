@@ -14,26 +14,20 @@ import java.io.PrintWriter;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.ParentCommand;
 
 /**
  * {@code jnetns demo}: builds a router namespace with two networks (seed scenario 2) from a
  * topology file, shows each namespace, pings from one network to the other through the router,
  * and removes everything.
  */
-@Command(name = "demo", description = "Build a router between two namespaces, show it, ping across it, remove it.")
-final class DemoCommand implements Callable<Integer> {
+final class DemoCommand extends CliCommand {
     private static final String A = "jnetns-demo-a";
     private static final String ROUTER = "jnetns-demo-router";
     private static final String TARGET = "198.18.2.2";
 
-    @ParentCommand
-    JnetnsCommand top;
-
     @Override
-    public Integer call() throws Exception {
+    int call(List<String> words) throws Exception {
+        noArguments(words);
         PrintWriter out = top.out();
         Topology t;
         try (InputStream in = DemoCommand.class.getResourceAsStream("demo-topology.json")) {

@@ -5,72 +5,133 @@ import dev.jnetns.Rtnl;
 import dev.jnetns.sys.Backends;
 import dev.jnetns.sys.Errno;
 import dev.jnetns.sys.ErrnoException;
+import java.io.PrintWriter;
+import java.util.ArrayList;
 import java.util.List;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 
-/** The top-level {@code jnetns} command and its global options (iproute2's, before the object). */
-@Command(name = "jnetns",
-        description = "Linux network namespaces and rtnetlink, with the grammar of ip(8).",
-        mixinStandardHelpOptions = true,
-        versionProvider = VersionCommand.Provider.class,
-        // the objects (subcommands) are registered by Main: all of them for help, else only the one used
-        footer = {"", "Exit status: 0 success, 1 syntax or usage error, 2 error reported by the kernel.",
-            "`jnetns cni` (bin/jnetns-cni) is the CNI plugin: CNI_* in the environment,",
-            "the network config on stdin (README: \"Use as a CNI plugin\")."})
-final class JnetnsCommand implements Runnable {
-    /** Every object, in iproute2's order of precedence for abbreviations ("n" is neighbour, as in ip). */
-    static final List<Class<?>> OBJECTS = List.of(VersionCommand.class, LinkCommand.class, AddressCommand.class,
-            RouteCommand.class, NeighbourCommand.class, RuleCommand.class, NetnsCommand.class,
-            TopologyCommands.Apply.class, TopologyCommands.Diff.class, TopologyCommands.Destroy.class,
-            MonitorCommand.class, DemoCommand.class, BenchCommand.class, TrainCommand.class);
+/**
+ * The global options of {@code jnetns} (iproute2's, before the object), parsed by hand as ip parses
+ * them, and what they give the commands: the rtnetlink handle of {@code -n}, the output, JSON.
+ */
+final class JnetnsCommand {
+    /** The options for {@code --help}: names, the value they take ("" when none), description. */
+    private static final String[][] OPTIONS = {
+        {"-4", "", "IPv4 only."},
+        {"-6", "", "IPv6 only."},
+        {"-n, -netns, --netns", "NETNS", "Run in the namespace NETNS: a name under /run/netns, or a path (several for monitor)."},
+        {"-a, -all, --all-netns", "", "monitor: every namespace under /run/netns."},
+        {"-j, -json, --json", "", "Output JSON with the keys of `ip -j`."},
+        {"-p, -pretty, --pretty", "", "Indent JSON output."},
+        {"-d, -details, --details", "", "Show details (link kind)."},
+        {"--backend", "ffm|jna", "Force the syscall backend (default: ffm on JDK 22+, jna before)."},
+        {"-b, -batch, --batch", "FILE", "Run one command per line of FILE (- for stdin); stop at the first error."},
+        {"-force, --force", "", "With -batch: go on after errors, exit non-zero at the end."},
+        {"--debug", "", "Print stack traces of errors."},
+        {"-h, -help, --help", "", "Show this help and exit."},
+        {"-V, -Version, --version", "", "Print the version and exit."},
+    };
 
-    /** Global options that take a value. */
-    private static final java.util.Set<String> VALUED = java.util.Set.of("-n", "-netns", "--netns", "-b", "-batch",
-            "--batch", "--backend");
+    private final PrintWriter out;
 
-    /**
-     * The object a command line names, found as ip finds it: the first word after the global
-     * options, matched against names and aliases by prefix, first in {@link #OBJECTS} order wins;
-     * null when there is none (help, version flags, batch files).
-     */
-    static Class<?> object(String[] args) {
-        int i = 0;
-        while (i < args.length && args[i].startsWith("-")) {
-            i += VALUED.contains(args[i]) ? 2 : 1;
-        }
-        if (i >= args.length) {
-            return null;
-        }
-        String word = args[i];
-        for (Class<?> c : OBJECTS) {
-            Command cmd = c.getAnnotation(Command.class);
-            java.util.List<String> names = new java.util.ArrayList<>(java.util.List.of(cmd.aliases()));
-            names.add(0, cmd.name());
-            for (String n : names) {
-                if (n.startsWith(word)) {
-                    return c;
-                }
-            }
-        }
-        return null;
+    boolean ipv4;
+    boolean ipv6;
+    List<String> netnsList = new ArrayList<>();
+    boolean allNetns;
+    boolean json;
+    boolean pretty;
+    boolean details;
+    String batchFile;
+    boolean force;
+    boolean debug;
+    boolean help;
+    boolean version;
+
+    JnetnsCommand(PrintWriter out) {
+        this.out = out;
     }
 
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
+    /**
+     * Reads the global options at the start of {@code args} (earlier values are forgotten) and
+     * returns the index of the first word that is not one: the object. Long options also take
+     * {@code --name=VALUE}.
+     */
+    int parse(List<String> args) {
+        ipv4 = ipv6 = allNetns = json = pretty = details = force = debug = help = version = false;
+        netnsList = new ArrayList<>();
+        batchFile = null;
+        int i = 0;
+        for (; i < args.size() && args.get(i).startsWith("-"); i++) {
+            String arg = args.get(i);
+            int eq = arg.startsWith("--") ? arg.indexOf('=') : -1;
+            String name = eq < 0 ? arg : arg.substring(0, eq);
+            String value = eq < 0 ? null : arg.substring(eq + 1);
+            boolean valued = true;
+            switch (name) {
+                case "-n", "-netns", "--netns" -> netnsList.add(value != null ? value : value(args, ++i, arg));
+                case "-b", "-batch", "--batch" -> batchFile = value != null ? value : value(args, ++i, arg);
+                case "--backend" -> backend(value != null ? value : value(args, ++i, arg));
+                default -> valued = false;
+            }
+            if (valued) {
+                continue;
+            }
+            if (value != null) {
+                throw new UsageException("option \"" + name + "\" takes no value");
+            }
+            switch (name) {
+                case "-4" -> ipv4 = true;
+                case "-6" -> ipv6 = true;
+                case "-a", "-all", "--all-netns" -> allNetns = true;
+                case "-j", "-json", "--json" -> json = true;
+                case "-p", "-pretty", "--pretty" -> pretty = true;
+                case "-d", "-details", "--details" -> details = true;
+                case "-force", "--force" -> force = true;
+                case "--debug" -> debug = true;
+                case "-h", "-help", "--help" -> help = true;
+                case "-V", "-Version", "--version" -> version = true;
+                default -> throw new UsageException("Option \"" + arg + "\" is unknown, try \"jnetns --help\"");
+            }
+        }
+        return i;
+    }
 
-    @Option(names = {"-4"}, description = "IPv4 only.")
-    boolean ipv4;
+    private static String value(List<String> args, int i, String option) {
+        if (i >= args.size()) {
+            throw new UsageException("option \"" + option + "\" needs a value; try 'jnetns --help'");
+        }
+        return args.get(i);
+    }
 
-    @Option(names = {"-6"}, description = "IPv6 only.")
-    boolean ipv6;
+    private static void backend(String name) {
+        if (!name.equals("ffm") && !name.equals("jna")) {
+            throw new UsageException("--backend " + name + ": use ffm or jna");
+        }
+        System.setProperty(Backends.PROPERTY, name);
+    }
 
-    @Option(names = {"-n", "-netns", "--netns"}, paramLabel = "NETNS",
-            description = "Run in the namespace NETNS: a name under /run/netns, or a path (several for monitor).")
-    java.util.List<String> netnsList = new java.util.ArrayList<>();
-
-    @Option(names = {"-a", "-all", "--all-netns"}, description = "monitor: every namespace under /run/netns.")
-    boolean allNetns;
+    /** {@code jnetns --help}: synopsis, options, commands, exit status. */
+    void printHelp() {
+        out.println("Usage: jnetns [OPTIONS] OBJECT [ARGS...]");
+        out.println("       jnetns [OPTIONS] -batch FILE");
+        out.println("Linux network namespaces and rtnetlink, with the grammar of ip(8).");
+        out.println();
+        out.println("Options:");
+        for (String[] o : OPTIONS) {
+            out.printf("  %-30s %s%n", o[0] + (o[1].isEmpty() ? "" : " " + o[1]), o[2]);
+        }
+        out.println();
+        out.println("Objects and commands (abbreviations as ip allows; 'jnetns OBJECT help' for one):");
+        for (Commands.Entry e : Commands.ALL) {
+            if (!e.hidden()) {
+                String names = e.name() + (e.aliases().isEmpty() ? "" : ", " + String.join(", ", e.aliases()));
+                out.printf("  %-30s %s%n", names, e.description());
+            }
+        }
+        out.println();
+        out.println("Exit status: 0 success, 1 syntax or usage error, 2 error reported by the kernel.");
+        out.println("`jnetns cni` (bin/jnetns-cni) is the CNI plugin: CNI_* in the environment,");
+        out.println("the network config on stdin (README: \"Use as a CNI plugin\").");
+    }
 
     /** The namespace of -n, null when none was given. */
     String netns() {
@@ -78,39 +139,6 @@ final class JnetnsCommand implements Runnable {
             throw new UsageException("only monitor takes -n more than once");
         }
         return netnsList.isEmpty() ? null : netnsList.get(0);
-    }
-
-    @Option(names = {"-j", "-json", "--json"}, description = "Output JSON with the keys of `ip -j`.")
-    boolean json;
-
-    @Option(names = {"-p", "-pretty", "--pretty"}, description = "Indent JSON output.")
-    boolean pretty;
-
-    @Option(names = {"-d", "-details", "--details"}, description = "Show details (link kind).")
-    boolean details;
-
-    @Option(names = "--backend", paramLabel = "ffm|jna",
-            description = "Force the syscall backend (default: ffm on JDK 22+, jna before).")
-    void backend(String name) {
-        if (!name.equals("ffm") && !name.equals("jna")) {
-            throw new UsageException("--backend " + name + ": use ffm or jna");
-        }
-        System.setProperty(Backends.PROPERTY, name);
-    }
-
-    @Option(names = {"-b", "-batch", "--batch"}, paramLabel = "FILE",
-            description = "Run one command per line of FILE (- for stdin); stop at the first error.")
-    String batchFile;
-
-    @Option(names = {"-force", "--force"}, description = "With -batch: go on after errors, exit non-zero at the end.")
-    boolean force;
-
-    @Option(names = "--debug", description = "Print stack traces of errors.")
-    boolean debug;
-
-    @Override
-    public void run() {
-        throw new UsageException("no object given; try 'jnetns --help'");
     }
 
     /** AF_INET with -4, AF_INET6 with -6, else {@code otherwise}. */
@@ -170,8 +198,8 @@ final class JnetnsCommand implements Runnable {
     }
 
     /** Where command output goes. */
-    java.io.PrintWriter out() {
-        return spec.commandLine().getOut();
+    PrintWriter out() {
+        return out;
     }
 
     /**

@@ -10,23 +10,22 @@ import dev.jnetns.model.DeviceMover;
 import dev.jnetns.sys.ErrnoException;
 import java.util.ArrayList;
 import java.util.List;
-import picocli.CommandLine.Command;
 
 /** {@code jnetns link ...}: network devices, as {@code ip link}. */
-@Command(name = "link", aliases = {"l"}, description = "Network devices, as `ip link`.",
-        footer = {"",
-            "Usage: jnetns link show [[dev] DEV]",
-            "       jnetns link add [link PARENT] [name] NAME [mtu N] [address MAC] [txqueuelen N] [netns NS]",
-            "                       type KIND [ARGS]",
-            "         KIND := veth [peer [name] PEER [mtu N] [address MAC] [netns NS]] | bridge | ifb | dummy |",
-            "                 macvlan|macvtap mode private|vepa|bridge|passthru|source | vlan id ID |",
-            "                 ipvlan mode l2|l3|l3s | bond mode MODE | tap | tun |",
-            "                 vxlan id VNI [dev DEV] [dstport PORT] [remote|group ADDR] [local ADDR] [ttl N] [nolearning]",
-            "       jnetns link set [dev] DEV [up|down] [mtu N] [address MAC] [name NEW] [master DEV|nomaster]",
-            "                       [alias TEXT] [txqueuelen N] [netns NS|PID] [group G]",
-            "       jnetns link del [dev] DEV | group G",
-            "       jnetns link move DEV netns NS     (moves DEV with its addresses, routes, MTU and state)"})
 final class LinkCommand extends ObjectCommand {
+    static final String USAGE =
+            "Usage: jnetns link show [[dev] DEV]\n"
+            + "       jnetns link add [link PARENT] [name] NAME [mtu N] [address MAC] [txqueuelen N] [netns NS]\n"
+            + "                       type KIND [ARGS]\n"
+            + "         KIND := veth [peer [name] PEER [mtu N] [address MAC] [netns NS]] | bridge | ifb | dummy |\n"
+            + "                 macvlan|macvtap mode private|vepa|bridge|passthru|source | vlan id ID |\n"
+            + "                 ipvlan mode l2|l3|l3s | bond mode MODE | tap | tun |\n"
+            + "                 vxlan id VNI [dev DEV] [dstport PORT] [remote|group ADDR] [local ADDR] [ttl N] [nolearning]\n"
+            + "       jnetns link set [dev] DEV [up|down] [mtu N] [address MAC] [name NEW] [master DEV|nomaster]\n"
+            + "                       [alias TEXT] [txqueuelen N] [netns NS|PID] [group G]\n"
+            + "       jnetns link del [dev] DEV | group G\n"
+            + "       jnetns link move DEV netns NS     (moves DEV with its addresses, routes, MTU and state)\n";
+
     @Override
     Integer run(String verb, Words w) throws Exception {
         if (isShow(verb)) {

@@ -12,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import picocli.CommandLine;
 
 /**
  * Entry point of the {@code jnetns} command. Exit codes as ip(8): 0 success, 1 syntax or usage
@@ -26,34 +25,12 @@ public final class Main {
     /** Exit code for an error reported by the kernel or a system call. */
     static final int EXIT_KERNEL = 2;
 
-    private final CommandLine cl;
-    private final JnetnsCommand top = new JnetnsCommand();
+    private final JnetnsCommand top;
     private final PrintWriter err;
 
-    private Main(PrintWriter out, PrintWriter err, Class<?> object) {
+    private Main(JnetnsCommand top, PrintWriter err) {
+        this.top = top;
         this.err = err;
-        cl = new CommandLine(top);
-        // building picocli's model of a command costs start-up time: only the object used is added
-        for (Class<?> c : object == null ? JnetnsCommand.OBJECTS : List.of(object)) {
-            cl.addSubcommand(c);
-        }
-        cl.setOut(out);
-        cl.setErr(err);
-        cl.setAbbreviatedSubcommandsAllowed(true);
-        cl.setStopAtPositional(true);   // ip grammar: after the object, every word is positional
-        cl.setParameterExceptionHandler((e, a) -> {
-            err.println("jnetns: " + e.getMessage());
-            err.println("Try 'jnetns --help'" + (e.getCommandLine() == cl ? "" : " or 'jnetns "
-                    + e.getCommandLine().getCommandName() + " help'") + ".");
-            return EXIT_USAGE;
-        });
-        cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-            if (top.debug) {
-                e.printStackTrace(err);
-            }
-            err.println("jnetns: " + message(e));
-            return exitCode(e);
-        });
     }
 
     public static void main(String[] args) throws IOException {
@@ -70,32 +47,84 @@ public final class Main {
 
     /** Runs one command line (or batch), writing to {@code out} and {@code err}; returns the exit code. */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
-        boolean batchFile = java.util.Arrays.stream(args).anyMatch(a -> a.equals("-b") || a.equals("-batch")
-                || a.equals("--batch"));
-        Main m = new Main(out, err, batchFile ? null : JnetnsCommand.object(args));
+        JnetnsCommand top = new JnetnsCommand(out);
         try {
+            return new Main(top, err).run(List.of(args));
+        } finally {
+            top.close();
+            out.flush();
+        }
+    }
+
+    private int run(List<String> args) {
+        int object;
+        try {
+            object = top.parse(args);
+        } catch (UsageException e) {
+            err.println("jnetns: " + e.getMessage());
+            return EXIT_USAGE;
+        }
+        if (top.help) {
+            top.printHelp();
+            return 0;
+        }
+        if (top.version) {
+            top.out().println("jnetns " + VersionCommand.version());
+            return 0;
+        }
+        if (top.batchFile != null) {
+            if (object < args.size()) {
+                err.println("jnetns: -batch FILE takes the commands from FILE, not \"" + args.get(object) + "\"");
+                return EXIT_USAGE;
+            }
             List<String> globals = new ArrayList<>();
-            String batch = null;
-            boolean force = false;
-            for (int i = 0; i < args.length; i++) {
-                String a = args[i];
+            for (int i = 0; i < object; i++) {
+                String a = args.get(i);
                 if (a.equals("-b") || a.equals("-batch") || a.equals("--batch")) {
-                    if (i + 1 == args.length) {
-                        err.println("jnetns: " + a + " needs a file name (- for stdin)");
-                        return EXIT_USAGE;
-                    }
-                    batch = args[++i];
-                } else if (a.equals("-force") || a.equals("--force")) {
-                    force = true;
-                } else {
+                    i++;
+                } else if (!a.startsWith("--batch=") && !a.equals("-force") && !a.equals("--force")) {
                     globals.add(a);
                 }
             }
-            int rc = batch == null ? m.cl.execute(args) : m.batch(globals, batch, force);
-            out.flush();
-            return rc;
-        } finally {
-            m.top.close();
+            return batch(globals, top.batchFile, top.force);
+        }
+        return dispatch(args.subList(object, args.size()));
+    }
+
+    /**
+     * Runs the command {@code words} starts with (the options already parsed into {@link #top}):
+     * errors become one line on stderr and ip's exit code.
+     */
+    private int dispatch(List<String> words) {
+        if (words.isEmpty()) {
+            err.println("jnetns: no object given; try 'jnetns --help'");
+            return EXIT_USAGE;
+        }
+        if (words.get(0).equals("help")) {
+            top.printHelp();
+            return 0;
+        }
+        Commands.Entry entry = Commands.find(words.get(0));
+        if (entry == null) {
+            err.println("jnetns: Object \"" + words.get(0) + "\" is unknown, try \"jnetns help\"");
+            return EXIT_USAGE;
+        }
+        List<String> rest = words.subList(1, words.size());
+        if (rest.size() == 1 && (rest.get(0).equals("--help") || rest.get(0).equals("-h"))) {
+            entry.help(top.out());
+            return 0;
+        }
+        CliCommand command = entry.make().get();
+        command.top = top;
+        command.entry = entry;
+        try {
+            return command.call(rest);
+        } catch (Exception e) {
+            if (top.debug) {
+                e.printStackTrace(err);
+            }
+            err.println("jnetns: " + message(e));
+            return exitCode(e);
         }
     }
 
@@ -112,7 +141,7 @@ public final class Main {
 
     /** The lines of {@code in}, read as they are run: a batch of any length runs in bounded memory. */
     private int batch(List<String> globals, String file, boolean force, BufferedReader in) throws IOException {
-        cl.parseArgs(globals.toArray(new String[0]));   // -n, -4/-6 … for the pipelined lines
+        top.parse(globals);   // -n, -4/-6 … for the pipelined lines
         PipelinedBatch pipe = new PipelinedBatch(top, err, file, force);
         int worst = 0;
         int n = -1;
@@ -158,7 +187,7 @@ public final class Main {
             }
             int rc;
             try {
-                rc = NetnsCommand.runDirect(words) ? 0 : cl.execute(concat(globals, words));
+                rc = NetnsCommand.runDirect(words) ? 0 : line(concat(globals, words));
             } catch (ErrnoException | RuntimeException e) {
                 err.println("jnetns: " + message(e));
                 rc = exitCode(e);
@@ -174,10 +203,22 @@ public final class Main {
         return Math.max(worst, pipe.flush());
     }
 
-    private static String[] concat(List<String> a, List<String> b) {
+    /** One line of a batch file that is not pipelined, with the global options before it. */
+    private int line(List<String> args) {
+        int object;
+        try {
+            object = top.parse(args);
+        } catch (UsageException e) {
+            err.println("jnetns: " + e.getMessage());
+            return EXIT_USAGE;
+        }
+        return dispatch(args.subList(object, args.size()));
+    }
+
+    private static List<String> concat(List<String> a, List<String> b) {
         List<String> all = new ArrayList<>(a);
         all.addAll(b);
-        return all.toArray(new String[0]);
+        return all;
     }
 
     static int exitCode(Exception e) {

@@ -16,32 +16,23 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
 
 /**
  * {@code jnetns [-n NS]... [--all-netns] [-j] monitor [link] [address] [route] [neigh]}: one line (or
  * one JSON object) per event, flushed as it happens, until SIGINT or SIGTERM.
  */
-@Command(name = "monitor", description = "Print link, address, route and neighbour events as they happen.",
-        footer = {"", "Usage: jnetns [-n NS]... [--all-netns] [-j] monitor [link] [address] [route] [neigh] [all]",
-            "Lost notifications are recovered: the state is dumped again, the difference printed, then \"Resynced\"."})
-final class MonitorCommand implements Callable<Integer> {
-    @ParentCommand
-    JnetnsCommand top;
-
-    @Parameters(arity = "0..*", paramLabel = "OBJECT")
-    List<String> words = new ArrayList<>();
+final class MonitorCommand extends CliCommand {
+    static final String USAGE =
+            "Usage: jnetns [-n NS]... [--all-netns] [-j] monitor [link] [address] [route] [neigh] [all]\n"
+            + "Lost notifications are recovered: the state is dumped again, the difference printed, then \"Resynced\".\n";
 
     private final Map<String, List<Link>> linkCache = new HashMap<>();
     private final Map<String, Rtnl> handles = new HashMap<>();
     private boolean labelled;
 
     @Override
-    public Integer call() throws Exception {
+    int call(List<String> words) throws Exception {
         Set<Monitor.Topic> topics = EnumSet.noneOf(Monitor.Topic.class);
         for (String w : words) {
             if (w.equals("all")) {

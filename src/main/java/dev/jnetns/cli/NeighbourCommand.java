@@ -6,14 +6,13 @@ import dev.jnetns.Rtnl;
 import dev.jnetns.sys.ErrnoException;
 import java.net.InetAddress;
 import java.util.List;
-import picocli.CommandLine.Command;
 
 /** {@code jnetns neighbour ...}: ARP/NDP entries, as {@code ip neigh}. */
-@Command(name = "neighbour", aliases = {"neighbor", "neigh", "n"}, description = "ARP/NDP entries, as `ip neigh`.",
-        footer = {"",
-            "Usage: jnetns [-4|-6] neigh show [dev DEV] [nud STATE|all]",
-            "       jnetns neigh add|del|replace ADDR [lladdr MAC] dev DEV [nud STATE] [router] [proxy]"})
 final class NeighbourCommand extends ObjectCommand {
+    static final String USAGE =
+            "Usage: jnetns [-4|-6] neigh show [dev DEV] [nud STATE|all]\n"
+            + "       jnetns neigh add|del|replace ADDR [lladdr MAC] dev DEV [nud STATE] [router] [proxy]\n";
+
     private static final int NUD_NOARP = 0x40;
 
     @Override

@@ -9,13 +9,13 @@ import java.io.PrintWriter;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import picocli.CommandLine.Command;
 
 /** {@code jnetns netns ...}: named network namespaces, as {@code ip netns}. */
-@Command(name = "netns", description = "Named network namespaces, as `ip netns`.",
-        footer = {"", "Usage: jnetns netns { list | add NAME | del NAME | exec [--drop-cap CAP]... NAME CMD [ARG...] |",
-            "                     identify [PID] | pids NAME | set NAME NSID|auto | list-id | export NAME }"})
 final class NetnsCommand extends ObjectCommand {
+    static final String USAGE =
+            "Usage: jnetns netns { list | add NAME | del NAME | exec [--drop-cap CAP]... NAME CMD [ARG...] |\n"
+            + "                     identify [PID] | pids NAME | set NAME NSID|auto | list-id | export NAME }\n";
+
     @Override
     String defaultVerb() {
         return "list";
@@ -23,7 +23,7 @@ final class NetnsCommand extends ObjectCommand {
 
     @Override
     Integer run(String verb, Words w) throws ErrnoException {
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = top.out();
         if (verb.equals("list-id")) {
             listIds(w);
         } else if (Words.matches(verb, "list") || Words.matches(verb, "show")) {
@@ -122,7 +122,7 @@ final class NetnsCommand extends ObjectCommand {
     /** {@code netns list-id}: every nsid with the name it belongs to, when one is known. */
     private void listIds(Words w) throws ErrnoException {
         w.end("netns list-id");
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = top.out();
         Rtnl rtnl = top.rtnl();
         Map<Integer, String> names = new HashMap<>();
         for (String name : Netns.names()) {

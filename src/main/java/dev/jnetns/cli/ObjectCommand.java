@@ -1,39 +1,24 @@
 package dev.jnetns.cli;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * An object of the ip grammar ({@code link}, {@code address}, {@code route} …): its words are
  * positional, the first is the verb (abbreviations allowed, as ip allows them), {@code help} prints
  * the usage, and an unknown verb is a usage error.
  */
-abstract class ObjectCommand implements Callable<Integer> {
-    @ParentCommand
-    JnetnsCommand top;
-
-    @Spec
-    CommandSpec spec;
-
-    @Parameters(arity = "0..*", paramLabel = "ARGS")
-    List<String> words = new ArrayList<>();
-
+abstract class ObjectCommand extends CliCommand {
     @Override
-    public final Integer call() throws Exception {
+    final int call(List<String> words) throws Exception {
         Words w = new Words(words);
         String verb = w.hasNext() ? w.next() : defaultVerb();
         if (Words.matches(verb, "help")) {
-            spec.commandLine().usage(spec.commandLine().getOut());
+            entry.help(top.out());
             return 0;
         }
         Integer rc = run(verb, w);
         if (rc == null) {
-            throw new UsageException(spec.name() + ": unknown command \"" + verb + "\"; try 'jnetns " + spec.name()
+            throw new UsageException(entry.name() + ": unknown command \"" + verb + "\"; try 'jnetns " + entry.name()
                     + " help'");
         }
         return rc;

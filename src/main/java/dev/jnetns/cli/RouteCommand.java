@@ -11,17 +11,16 @@ import java.io.PrintWriter;
 import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.List;
-import picocli.CommandLine.Command;
 
 /** {@code jnetns route ...}: routes, as {@code ip route}. */
-@Command(name = "route", aliases = {"r", "ro"}, description = "Routes, as `ip route`.",
-        footer = {"",
-            "Usage: jnetns [-4|-6] route show [table ID|all] [dev DEV]",
-            "       jnetns route add|del|replace [TYPE] PREFIX|default [via GW] [dev DEV] [src IP] [metric N]",
-            "                    [table ID] [proto P] [scope S] [onlink] [mtu N] [nexthop via GW dev DEV weight W]...",
-            "         TYPE := unicast | local | blackhole | unreachable | prohibit | throw",
-            "       jnetns route get ADDRESS"})
 final class RouteCommand extends ObjectCommand {
+    static final String USAGE =
+            "Usage: jnetns [-4|-6] route show [table ID|all] [dev DEV]\n"
+            + "       jnetns route add|del|replace [TYPE] PREFIX|default [via GW] [dev DEV] [src IP] [metric N]\n"
+            + "                    [table ID] [proto P] [scope S] [onlink] [mtu N] [nexthop via GW dev DEV weight W]...\n"
+            + "         TYPE := unicast | local | blackhole | unreachable | prohibit | throw\n"
+            + "       jnetns route get ADDRESS\n";
+
     private static final int AF_INET = 2;
     private static final int RT_TABLE_MAIN = 254;
 

@@ -5,15 +5,14 @@ import dev.jnetns.RtNames;
 import dev.jnetns.Rtnl;
 import dev.jnetns.RuleSpec;
 import dev.jnetns.sys.ErrnoException;
-import picocli.CommandLine.Command;
 
 /** {@code jnetns rule ...}: policy-routing rules, as {@code ip rule}. */
-@Command(name = "rule", aliases = {"ru"}, description = "Policy-routing rules, as `ip rule`.",
-        footer = {"",
-            "Usage: jnetns [-4|-6] rule show",
-            "       jnetns [-4|-6] rule add|del [not] [from PREFIX] [to PREFIX] [iif DEV] [oif DEV]",
-            "                      [fwmark MARK[/MASK]] [pref N] [table ID | blackhole | unreachable | prohibit]"})
 final class RuleCommand extends ObjectCommand {
+    static final String USAGE =
+            "Usage: jnetns [-4|-6] rule show\n"
+            + "       jnetns [-4|-6] rule add|del [not] [from PREFIX] [to PREFIX] [iif DEV] [oif DEV]\n"
+            + "                      [fwmark MARK[/MASK]] [pref N] [table ID | blackhole | unreachable | prohibit]\n";
+
     private static final int AF_INET = 2;
 
     @Override

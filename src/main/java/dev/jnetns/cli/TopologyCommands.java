@@ -9,10 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
+import java.util.List;
 
 /** {@code jnetns apply|diff|destroy FILE}: declarative topologies (DESIGN.md, "Topology file"). */
 final class TopologyCommands {
@@ -47,20 +44,29 @@ final class TopologyCommands {
         }
     }
 
-    /** What apply, diff and destroy share: the parent command and the topology file. */
-    abstract static class OnFile implements Callable<Integer> {
-        @ParentCommand
-        JnetnsCommand top;
+    /** The usage lines of {@code jnetns apply|diff|destroy}. */
+    static String usage(String command) {
+        return "Usage: jnetns [-j] " + command + " FILE      (FILE: topology file (JSON), - for stdin)\n";
+    }
 
-        @Parameters(index = "0", paramLabel = "FILE", description = "Topology file (JSON), - for stdin.")
-        String file;
+    /** What apply, diff and destroy share: the topology file, their one argument. */
+    abstract static class OnFile extends CliCommand {
+        @Override
+        final int call(List<String> words) throws Exception {
+            if (words.size() != 1) {
+                throw new UsageException(entry.name() + " takes one FILE (- for stdin); try 'jnetns " + entry.name()
+                        + " --help'");
+            }
+            return run(words.get(0));
+        }
+
+        abstract int run(String file) throws Exception;
     }
 
     /** {@code jnetns apply FILE}. */
-    @Command(name = "apply", description = "Make the namespaces what FILE describes; idempotent; rolls back on failure.")
     static final class Apply extends OnFile {
         @Override
-        public Integer call() throws Exception {
+        int run(String file) throws Exception {
             Plan plan = Planner.plan(read(file));
             PrintWriter out = top.out();
             plan.apply(top.json ? null : step -> {
@@ -77,10 +83,9 @@ final class TopologyCommands {
     }
 
     /** {@code jnetns diff FILE}: exit 1 when the live state differs. */
-    @Command(name = "diff", description = "Show how the live namespaces differ from FILE; exit 1 when they do.")
     static final class Diff extends OnFile {
         @Override
-        public Integer call() throws Exception {
+        int run(String file) throws Exception {
             Plan plan = Planner.plan(read(file));
             print(top, plan);
             return plan.isEmpty() ? 0 : 1;
@@ -88,10 +93,9 @@ final class TopologyCommands {
     }
 
     /** {@code jnetns destroy FILE}. */
-    @Command(name = "destroy", description = "Delete the namespaces FILE describes, and everything in them.")
     static final class Destroy extends OnFile {
         @Override
-        public Integer call() throws Exception {
+        int run(String file) throws Exception {
             Plan plan = Planner.destroy(read(file));
             plan.apply(top.json ? null : top.out()::println);
             if (top.json) {

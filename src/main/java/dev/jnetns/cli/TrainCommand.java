@@ -9,20 +9,19 @@ import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
+import java.util.List;
 
 /**
  * {@code jnetns train}: runs the CLI's common paths once in a throwaway namespace, so that a JDK 25
  * {@code -XX:AOTCacheOutput} run records them; {@code bin/jnetns} does this once and starts every
  * later command from the cache (see docs/PERFORMANCE.md). Prints nothing.
  */
-@Command(name = "train", hidden = true, description = "Exercise the common paths once (for the JDK's AOT cache).")
-final class TrainCommand implements Callable<Integer> {
+final class TrainCommand extends CliCommand {
     private static final int ROUTES = 20_000;
 
     @Override
-    public Integer call() throws Exception {
+    int call(List<String> words) throws Exception {
+        noArguments(words);
         Path batch = Files.createTempFile("jnetns-train", ".batch");
         try (Netns ns = Netns.create()) {
             StringBuilder sb = new StringBuilder("link add v0 type veth peer name v1\nlink set v0 up\nlink set v1 up\n"

@@ -2,29 +2,19 @@ package dev.jnetns.cli;
 
 import dev.jnetns.sys.Syscalls;
 import java.io.PrintWriter;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.IVersionProvider;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
+import java.util.List;
 
 /** {@code jnetns version}: the version, the syscall backend in use and the JDK. */
-@Command(name = "version", description = "Print the version, the syscall backend (ffm|jna) and the JDK.")
-final class VersionCommand implements Runnable {
-    @ParentCommand
-    JnetnsCommand top;
-
-    @Spec
-    CommandSpec spec;
-
+final class VersionCommand extends CliCommand {
     static String version() {
         String v = VersionCommand.class.getPackage().getImplementationVersion();
         return v == null ? "dev" : v;
     }
 
     @Override
-    public void run() {
-        PrintWriter out = spec.commandLine().getOut();
+    int call(List<String> words) {
+        noArguments(words);
+        PrintWriter out = top.out();
         String backend = Syscalls.get().backendName();
         String jdk = Runtime.version().toString();
         if (top.json) {
@@ -33,13 +23,6 @@ final class VersionCommand implements Runnable {
         } else {
             out.println("jnetns " + version() + " backend " + backend + " jdk " + jdk);
         }
-    }
-
-    /** For {@code jnetns --version}. */
-    static final class Provider implements IVersionProvider {
-        @Override
-        public String[] getVersion() {
-            return new String[] {"jnetns " + version()};
-        }
+        return 0;
     }
 }

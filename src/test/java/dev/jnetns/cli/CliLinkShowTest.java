@@ -21,25 +21,27 @@ class CliLinkShowTest {
         try (Netns peer = Netns.create()) {
             // a veth whose peer lives in another namespace: link_index and link_netnsid
             Ip.run(ns, "link", "add", "x0", "type", "veth", "peer", "name", "x1", "netns", peer.path());
-            assertEquals(Ip.run(ns, "-j", "link", "show").trim(), Cli.ok("-n", ns.path(), "-j", "link", "show").trim());
+            Cli.assertSameAsIp(() -> Ip.run(ns, "-j", "link", "show").trim(),
+                    () -> Cli.ok("-n", ns.path(), "-j", "link", "show").trim(), "-j link show");
         }
     }
 
     @Test
     void text_equals_ip_text(Netns ns) {
         Fixtures.mixedLinks(ns);
-        assertEquals(Ip.run(ns, "link", "show"), Cli.ok("-n", ns.path(), "link", "show"));
-        assertEquals(Ip.run(ns, "-d", "-j", "link", "show", "dev", "v1").replaceAll(",\"promiscuity.*", ""),
-                Cli.ok("-n", ns.path(), "-d", "-j", "link", "show", "dev", "v1").replaceAll(",\"linkinfo.*", ""));
+        Cli.assertSameAsIp(() -> Ip.run(ns, "link", "show"), () -> Cli.ok("-n", ns.path(), "link", "show"), "link show");
+        Cli.assertSameAsIp(() -> Ip.run(ns, "-d", "-j", "link", "show", "dev", "v1").replaceAll(",\"promiscuity.*", ""),
+                () -> Cli.ok("-n", ns.path(), "-d", "-j", "link", "show", "dev", "v1").replaceAll(",\"linkinfo.*", ""),
+                "-d -j link show dev v1");
     }
 
     @Test
     void show_dev_returns_just_that_device(Netns ns) {
         Fixtures.mixedLinks(ns);
-        assertEquals(Ip.run(ns, "-j", "link", "show", "dev", "mv0").trim(),
-                Cli.ok("-n", ns.path(), "-j", "link", "show", "dev", "mv0").trim());
-        assertEquals(Ip.run(ns, "-j", "link", "show", "v1").trim(),
-                Cli.ok("-n", ns.path(), "-j", "l", "sh", "v1").trim());
+        Cli.assertSameAsIp(() -> Ip.run(ns, "-j", "link", "show", "dev", "mv0").trim(),
+                () -> Cli.ok("-n", ns.path(), "-j", "link", "show", "dev", "mv0").trim(), "-j link show dev mv0");
+        Cli.assertSameAsIp(() -> Ip.run(ns, "-j", "link", "show", "v1").trim(),
+                () -> Cli.ok("-n", ns.path(), "-j", "l", "sh", "v1").trim(), "-j l sh v1");
     }
 
     @Test
@@ -59,7 +61,30 @@ class CliLinkShowTest {
         assertEquals("jnetns: invalid device name \"sixteen-bytes-xx\": longer than 15 bytes\n", badName.err());
         Ip.Result badOption = Cli.run("--no-such-option");
         assertEquals(1, badOption.exitCode());
-        assertTrue(badOption.err().startsWith("jnetns: Unknown option: '--no-such-option'"), badOption.err());
+        assertEquals("jnetns: Option \"--no-such-option\" is unknown, try \"jnetns --help\"\n", badOption.err());
+        Ip.Result badObject = Cli.run("frob");
+        assertEquals(1, badObject.exitCode());
+        assertEquals("jnetns: Object \"frob\" is unknown, try \"jnetns help\"\n", badObject.err());
+        Ip.Result noValue = Cli.run("-n");
+        assertEquals(1, noValue.exitCode());
+        assertEquals("jnetns: option \"-n\" needs a value; try 'jnetns --help'\n", noValue.err());
+    }
+
+    @Test
+    void help_lists_every_command_and_each_command_has_its_own() {
+        String help = Cli.ok("--help");
+        assertEquals(help, Cli.ok("help"));
+        for (Commands.Entry e : Commands.ALL) {
+            assertEquals(!e.hidden(), help.contains("\n  " + e.name()), e.name());
+            String own = Cli.ok(e.name(), "--help");
+            assertTrue(own.startsWith("jnetns " + e.name() + ": " + e.description() + "\n"), own);
+        }
+        assertTrue(Cli.ok("link", "help").contains("jnetns link add"));
+        assertTrue(Cli.ok("ro", "help").contains("jnetns route add"));
+        assertEquals("jnetns " + VersionCommand.version() + "\n", Cli.ok("--version"));
+        Ip.Result extra = Cli.run("diff", "a.json", "b.json");
+        assertEquals(1, extra.exitCode());
+        assertEquals("jnetns: diff takes one FILE (- for stdin); try 'jnetns diff --help'\n", extra.err());
     }
 
     @Test
