@@ -23,7 +23,8 @@ final class TrainCommand extends CliCommand {
     int call(List<String> words) throws Exception {
         noArguments(words);
         Path batch = Files.createTempFile("jnetns-train", ".batch");
-        try (Netns ns = Netns.create()) {
+        String n = "jnetns-train-" + ProcessHandle.current().pid();   // by name, as users name them
+        try (Netns ns = Netns.createNamed(n)) {
             StringBuilder sb = new StringBuilder("link add v0 type veth peer name v1\nlink set v0 up\nlink set v1 up\n"
                     + "addr add 198.18.0.1/16 dev v0\naddr add fd00::1/64 dev v0 nodad\n");
             for (int i = 0; i < ROUTES; i++) {
@@ -33,7 +34,6 @@ final class TrainCommand extends CliCommand {
             }
             Files.writeString(batch, sb);
             PrintWriter none = new PrintWriter(Writer.nullWriter());
-            String n = ns.path();
             Main.run(new String[] {"-n", n, "-batch", batch.toString()}, none, none);
             for (String[] args : new String[][] {
                 {"-n", n, "-j", "route", "show"}, {"-n", n, "route", "show"}, {"-n", n, "-j", "link", "show"},
@@ -42,6 +42,7 @@ final class TrainCommand extends CliCommand {
                 Main.run(args, none, none);
             }
         } finally {
+            Netns.delete(n);
             Files.deleteIfExists(batch);
         }
         trainCni();
