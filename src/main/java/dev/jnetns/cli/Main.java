@@ -56,12 +56,19 @@ public final class Main {
         }
     }
 
-    private int run(List<String> args) {
-        int object;
+    /** Parses the global options into {@link #top}; the index of the object, -1 after a usage error (printed). */
+    private int parse(List<String> args) {
         try {
-            object = top.parse(args);
+            return top.parse(args);
         } catch (UsageException e) {
             err.println("jnetns: " + e.getMessage());
+            return -1;
+        }
+    }
+
+    private int run(List<String> args) {
+        int object = parse(args);
+        if (object < 0) {
             return EXIT_USAGE;
         }
         if (top.help) {
@@ -205,14 +212,8 @@ public final class Main {
 
     /** One line of a batch file that is not pipelined, with the global options before it. */
     private int line(List<String> args) {
-        int object;
-        try {
-            object = top.parse(args);
-        } catch (UsageException e) {
-            err.println("jnetns: " + e.getMessage());
-            return EXIT_USAGE;
-        }
-        return dispatch(args.subList(object, args.size()));
+        int object = parse(args);
+        return object < 0 ? EXIT_USAGE : dispatch(args.subList(object, args.size()));
     }
 
     private static List<String> concat(List<String> a, List<String> b) {
