@@ -1,31 +1,67 @@
 package dev.jnetns;
 
+import static dev.jnetns.sys.LinuxFcntl.O_CLOEXEC;
+import static dev.jnetns.sys.LinuxFcntl.O_RDONLY;
+import static dev.jnetns.sys.LinuxSched.CLONE_NEWNET;
+
+import dev.jnetns.sys.ErrnoException;
+import dev.jnetns.sys.Syscalls;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Runs a task on a new platform thread and waits for it. Used for everything that changes a
- * thread's namespaces: the helper thread may be left in another namespace, so it is never reused —
- * it ends with the task.
+ * Runs a task on another platform thread and waits for it: whatever changes a thread's namespaces
+ * runs there, never on the caller's thread. {@link #call} starts a new thread that ends with the
+ * task, since it may be left in any namespace. {@link #create} is only for making a new network
+ * namespace (unshare and what follows, nothing else): a thread start costs about as much as the
+ * unshare itself, so those run on pooled workers that return to the process's network namespace
+ * before they take another task (a worker that cannot return is dropped).
  */
 final class HelperThread {
     private static final AtomicInteger COUNT = new AtomicInteger();
 
+    /** Idle workers for {@link #create}, each in the process's network namespace. */
+    private static final ThreadPoolExecutor CREATORS = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 5,
+            TimeUnit.SECONDS, new SynchronousQueue<>(), r -> daemon(r, "jnetns-create-" + COUNT.incrementAndGet()));
+
+    /** The process's network namespace (its main thread's), where {@link #create} workers return. */
+    private static final class Home {
+        static final int FD = open();
+
+        private static int open() {
+            try {
+                return Syscalls.get().open("/proc/self/ns/net", O_RDONLY | O_CLOEXEC, 0);
+            } catch (ErrnoException e) {
+                throw new IllegalStateException("cannot open /proc/self/ns/net", e);
+            }
+        }
+    }
+
     private HelperThread() {
+    }
+
+    private static Thread daemon(Runnable r, String name) {
+        Thread t = new Thread(r, name);
+        t.setDaemon(true);
+        return t;
     }
 
     /** Runs {@code task} on a fresh platform thread named "jnetns-WHAT-N"; rethrows what it throws. */
     static <T> T call(String what, Callable<T> task) throws Exception {
         Object[] result = new Object[1];
         Throwable[] failure = new Throwable[1];
-        Thread t = new Thread(() -> {
+        Thread t = daemon(() -> {
             try {
                 result[0] = task.call();
             } catch (Throwable e) {
                 failure[0] = e;
             }
         }, "jnetns-" + what + "-" + COUNT.incrementAndGet());
-        t.setDaemon(true);
         t.start();
         boolean interrupted = false;
         while (true) {
@@ -58,6 +94,50 @@ final class HelperThread {
             throw e;
         } catch (Exception e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Runs a task that creates a network namespace ({@code unshare(CLONE_NEWNET)}, then reads or
+     * mounts {@code /proc/thread-self/ns/net}) on a pooled worker, which returns to the process's
+     * network namespace afterwards. Rethrows what the task throws.
+     */
+    static <T> T create(Callable<T> task) throws ErrnoException {
+        FutureTask<T> f = new FutureTask<>(task);
+        CREATORS.execute(() -> {
+            f.run();
+            try {
+                Syscalls.get().setns(Home.FD, CLONE_NEWNET);
+            } catch (ErrnoException e) {
+                // left in the new namespace: this worker must not take another task
+                throw new IllegalStateException("jnetns worker cannot return to the process's network namespace", e);
+            }
+        });
+        boolean interrupted = false;
+        try {
+            while (true) {
+                try {
+                    return f.get();
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof ErrnoException) {
+                throw (ErrnoException) cause;
+            }
+            if (cause instanceof RuntimeException) {
+                throw (RuntimeException) cause;
+            }
+            if (cause instanceof Error) {
+                throw (Error) cause;
+            }
+            throw new IllegalStateException(cause);
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 }

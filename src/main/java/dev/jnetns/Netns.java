@@ -85,7 +85,7 @@ public final class Netns implements AutoCloseable {
      * Equivalent to: {@code unshare --net} without a process.
      */
     public static Netns create() throws ErrnoException {
-        return HelperThread.callErrno("create", () -> {
+        return HelperThread.create(() -> {
             Syscalls sys = Syscalls.get();
             sys.unshare(CLONE_NEWNET);
             return adopt(sys.open("/proc/thread-self/ns/net", O_RDONLY | O_CLOEXEC, 0), null);

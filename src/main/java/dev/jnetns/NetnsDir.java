@@ -48,7 +48,7 @@ final class NetnsDir {
             }
             sys.close(fd);
             try {
-                HelperThread.callErrno("add-" + name, () -> {
+                HelperThread.create(() -> {
                     sys.unshare(CLONE_NEWNET);
                     sys.mount("/proc/thread-self/ns/net", path.toString(), "none", MS_BIND, null);
                     return null;

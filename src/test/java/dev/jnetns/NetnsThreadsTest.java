@@ -94,6 +94,29 @@ class NetnsThreadsTest {
         }
     }
 
+    @Test
+    void namespaces_are_created_on_reused_workers_that_go_home() throws Exception {
+        String tag = "jnetns-test-w" + ProcessHandle.current().pid() + "-";
+        List<Long> inodes = new ArrayList<>();
+        try {
+            for (int i = 0; i < 40; i++) {
+                try (Netns named = Netns.createNamed(tag + i); Netns anonymous = Netns.create()) {
+                    inodes.add(named.inode());
+                    inodes.add(anonymous.inode());
+                }
+            }
+        } finally {
+            for (int i = 0; i < 40; i++) {
+                Netns.delete(tag + i);
+            }
+        }
+        assertEquals(80, inodes.stream().distinct().count(), "every create made a namespace of its own");
+        assertEquals(List.of(), strandedAfterExit());
+        long workers = Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.getName().startsWith("jnetns-create-")).count();
+        assertTrue(workers >= 1 && workers <= 4, workers + " creator threads for 80 namespaces made one by one");
+    }
+
     /**
      * The stranded threads once ended helper threads are gone: an OS thread outlives its Java
      * Thread's join() by a moment, so the scan is retried for up to 5 s.
