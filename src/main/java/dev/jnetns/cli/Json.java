@@ -1,77 +1,62 @@
 package dev.jnetns.cli;
 
 import dev.jnetns.model.JsonText;
+import java.io.PrintWriter;
 import java.util.List;
 
 /**
- * A small streaming JSON writer with {@code ip -j}'s layout: compact by default, indented with
- * {@code -p}. Keys appear in the order written, as iproute2's do.
+ * A streaming JSON writer with {@code ip -j}'s layout, compact or, with {@code -p}, indented
+ * exactly as iproute2's json_writer indents: members on their own lines four spaces deeper, array
+ * elements inline ({@code [ "UP","LOWER_UP" ]}, {@code [ {} ]}). Keys appear in the order written.
  */
 final class Json {
+    private static final char NONE = 0;
+
     private final StringBuilder out = new StringBuilder();
     private final boolean pretty;
     private int depth;
-    private boolean first = true;
+    /** What goes before the next member or element: ',' after one, nothing at the start. */
+    private char sep = NONE;
 
     Json(boolean pretty) {
         this.pretty = pretty;
     }
 
     Json beginArray() {
-        value();
-        out.append('[');
-        depth++;
-        first = true;
-        return this;
+        separate();
+        return openArray();
     }
 
     Json beginArrayKey(String key) {
         key(key);
-        out.append('[');
-        depth++;
-        first = true;
-        return this;
+        return openArray();
+    }
+
+    Json endArray() {
+        if (pretty && sep != NONE) {
+            out.append(' ');
+        }
+        sep = NONE;
+        return close(']');
+    }
+
+    Json beginObject() {
+        separate();
+        return open('{');
+    }
+
+    Json beginObject(String key) {
+        key(key);
+        return open('{');
+    }
+
+    Json endObject() {
+        return close('}');
     }
 
     Json put(String key, boolean value) {
         key(key);
         out.append(value);
-        return this;
-    }
-
-    Json endArray() {
-        depth--;
-        if (!first) {
-            newline();
-        }
-        out.append(']');
-        first = false;
-        return this;
-    }
-
-    Json beginObject() {
-        value();
-        out.append('{');
-        depth++;
-        first = true;
-        return this;
-    }
-
-    Json beginObject(String key) {
-        key(key);
-        out.append('{');
-        depth++;
-        first = true;
-        return this;
-    }
-
-    Json endObject() {
-        depth--;
-        if (!first) {
-            newline();
-        }
-        out.append('}');
-        first = false;
         return this;
     }
 
@@ -94,42 +79,63 @@ final class Json {
     }
 
     Json put(String key, List<String> values) {
-        key(key);
-        out.append('[');
-        for (int i = 0; i < values.size(); i++) {
-            if (i > 0) {
-                out.append(pretty ? ", " : ",");
-            }
-            JsonText.quote(out, values.get(i));
+        beginArrayKey(key);
+        for (String v : values) {
+            separate();
+            JsonText.quote(out, v);
         }
-        out.append(']');
+        return endArray();
+    }
+
+    /** The number of characters held (not yet moved out by {@link #drainTo}). */
+    int length() {
+        return out.length();
+    }
+
+    /** Moves what is written so far to {@code w}, for output streamed while it is written. */
+    void drainTo(PrintWriter w) {
+        w.append(out);
+        out.setLength(0);
+    }
+
+    private Json openArray() {
+        open('[');
+        if (pretty) {
+            out.append(' ');
+        }
         return this;
     }
 
-    /** Splices already-written JSON members ("k":v,...) into the current object. */
-    Json raw(String members) {
-        if (members.isEmpty()) {
-            return this;
-        }
-        value();
-        out.append(members);
+    private Json open(char c) {
+        out.append(c);
+        depth++;
+        sep = NONE;
         return this;
     }
 
+    private Json close(char c) {
+        depth--;
+        if (sep != NONE) {
+            newline();
+        }
+        out.append(c);
+        sep = ',';
+        return this;
+    }
+
+    /** Writes {@code "key": }; the value follows (a scalar, or an object or array that opens). */
     private void key(String key) {
-        value();
+        separate();
+        newline();
         JsonText.quote(out, key);
         out.append(pretty ? ": " : ":");
     }
 
-    private void value() {
-        if (!first) {
-            out.append(',');
+    private void separate() {
+        if (sep != NONE) {
+            out.append(sep);
         }
-        if (depth > 0) {
-            newline();
-        }
-        first = false;
+        sep = ',';
     }
 
     private void newline() {

@@ -130,7 +130,7 @@ final class MonitorCommand extends CliCommand {
             obj = ((Monitor.Failed) e).error().getMessage();
         }
         if (top.json) {
-            Json j = new Json(false).beginObject();
+            Json j = top.json().beginObject();
             if (labelled) {
                 j.put("netns", ns);
             }
@@ -179,18 +179,10 @@ final class MonitorCommand extends CliCommand {
                 j.put("label", a.label());
             }
         } else if (obj instanceof dev.jnetns.Route) {
-            String full = jsonOf(ns, obj);
-            j.raw(full.substring(1, full.length() - 1));
+            new RoutePrinter(known(ns), true, true).fields((dev.jnetns.Route) obj, j);
         } else {
-            String full = new NeighbourPrinter(known(ns)).json(List.of((dev.jnetns.Neighbour) obj), new Json(false));
-            j.raw(full.substring(2, full.length() - 2));
+            new NeighbourPrinter(known(ns)).fields((dev.jnetns.Neighbour) obj, j);
         }
-    }
-
-    private String jsonOf(String ns, Object route) {
-        Json j = new Json(false);
-        new RoutePrinter(known(ns), true, true).json((dev.jnetns.Route) route, j);
-        return j.toString();
     }
 
     private String text(String ns, Object obj) {

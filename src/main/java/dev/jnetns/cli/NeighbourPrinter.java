@@ -27,21 +27,26 @@ final class NeighbourPrinter {
         j.beginArray();
         for (Neighbour n : entries) {
             j.beginObject();
-            j.put("dst", IpPrefix.format(n.dst()));
-            j.put("dev", dev(n.index()));
-            if (n.lladdr() != null) {
-                j.put("lladdr", n.lladdr());
-            }
-            if ((n.flags() & NTF_ROUTER) != 0) {
-                j.putNull("router");   // as ip -j prints it
-            }
-            if ((n.flags() & NTF_PROXY) != 0) {
-                j.putNull("proxy");
-            }
-            j.put("state", n.stateNames());
+            fields(n, j);
             j.endObject();
         }
         return j.endArray().toString();
+    }
+
+    /** The members of one entry's JSON object. */
+    void fields(Neighbour n, Json j) {
+        j.put("dst", IpPrefix.format(n.dst()));
+        j.put("dev", dev(n.index()));
+        if (n.lladdr() != null) {
+            j.put("lladdr", n.lladdr());
+        }
+        if ((n.flags() & NTF_ROUTER) != 0) {
+            j.putNull("router");   // as ip -j prints it
+        }
+        if ((n.flags() & NTF_PROXY) != 0) {
+            j.putNull("proxy");
+        }
+        j.put("state", n.stateNames());
     }
 
     String text(List<Neighbour> entries) {

@@ -59,28 +59,22 @@ final class RouteCommand extends ObjectCommand {
         int oif = dev == null ? 0 : rtnl.links().get(dev).index();
         RoutePrinter p = new RoutePrinter(links, table == 0, dev == null);
         PrintWriter out = top.out();
-        boolean[] first = {true};
-        if (top.json) {
-            out.print('[');
-        }
+        Json j = top.json ? top.json().beginArray() : null;
         rtnl.routes().forEach(family, table, r -> {   // streamed: constant memory for any table
             if (oif != 0 && r.oif() != oif) {
                 return;
             }
-            if (top.json) {
-                if (!first[0]) {
-                    out.print(',');
-                }
-                Json j = top.json();
-                p.json(r, j);
-                out.print(j);
-            } else {
+            if (j == null) {
                 out.print(p.text(r));
+                return;
             }
-            first[0] = false;
+            p.json(r, j);
+            if (j.length() >= 1 << 16) {
+                j.drainTo(out);
+            }
         });
-        if (top.json) {
-            out.println(']');
+        if (j != null) {
+            out.println(j.endArray());
         }
     }
 

@@ -56,6 +56,12 @@ final class RoutePrinter {
     /** One route as a JSON object. */
     void json(Route r, Json j) {
         j.beginObject();
+        fields(r, j);
+        j.endObject();
+    }
+
+    /** The members of one route's JSON object. */
+    void fields(Route r, Json j) {
         if (r.type() != RTN_UNICAST) {
             j.put("type", RtNames.TYPES.name(r.type()));
         }
@@ -115,7 +121,6 @@ final class RoutePrinter {
             }
             j.endArray();
         }
-        j.endObject();
     }
 
     /** One route as text, newline included. */

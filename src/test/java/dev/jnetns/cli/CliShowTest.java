@@ -12,7 +12,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every show command of jnetns prints exactly what ip prints (JSON and text) on a namespace that
+ * Every show command of jnetns prints exactly what ip prints (JSON, indented JSON and text) on a namespace that
  * holds every device kind and route type, tables and IPv6 included.
  */
 class CliShowTest {
@@ -30,10 +30,10 @@ class CliShowTest {
             Fixtures.everything(ns, peer);
             List<String> checked = new ArrayList<>();
             for (String show : SHOWS) {
-                for (String json : new String[] {"-j", null}) {
+                for (String json : new String[] {"-j", "-j -p", null}) {
                     List<String> args = new ArrayList<>(List.of("-n", ns.name()));
                     if (json != null) {
-                        args.add(json);
+                        args.addAll(List.of(json.split(" ")));
                     }
                     args.addAll(List.of(show.split(" ")));
                     String[] a = args.toArray(new String[0]);
@@ -42,7 +42,7 @@ class CliShowTest {
                     checked.add(String.join(" ", a));
                 }
             }
-            assertEquals(SHOWS.size() * 2, checked.size());
+            assertEquals(SHOWS.size() * 3, checked.size());
         } finally {
             Netns.delete(peer);
             Netns.delete("jnetns-test-s-" + peer.substring(17));
