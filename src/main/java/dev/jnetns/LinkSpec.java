@@ -50,6 +50,20 @@ public final class LinkSpec {
         return s;
     }
 
+    /**
+     * {@code ip link add NAME type KIND} for any kind the kernel may know (wireguard, nlmon, vcan …),
+     * sent as ip sends a kind it has no options for: the kind alone. The kernel refuses kinds it
+     * lacks with EOPNOTSUPP ("Unknown device type").
+     *
+     * @throws IllegalArgumentException for a kind that is empty or not printable ASCII without spaces
+     */
+    public static LinkSpec ofKind(String name, String kind) {
+        if (kind.isEmpty() || !kind.chars().allMatch(c -> c > ' ' && c < 127 && c != '/')) {
+            throw new IllegalArgumentException("invalid link kind \"" + kind + "\"");
+        }
+        return new LinkSpec(name, kind);
+    }
+
     /** {@code ip link add NAME type bridge}. */
     public static LinkSpec bridge(String name) {
         return new LinkSpec(name, "bridge");

@@ -20,7 +20,8 @@ final class LinkCommand extends ObjectCommand {
             + "         KIND := veth [peer [name] PEER [mtu N] [address MAC] [netns NS]] | bridge | ifb | dummy |\n"
             + "                 macvlan|macvtap mode private|vepa|bridge|passthru|source | vlan id ID |\n"
             + "                 ipvlan mode l2|l3|l3s | bond mode MODE | tap | tun |\n"
-            + "                 vxlan id VNI [dev DEV] [dstport PORT] [remote|group ADDR] [local ADDR] [ttl N] [nolearning]\n"
+            + "                 vxlan id VNI [dev DEV] [dstport PORT] [remote|group ADDR] [local ADDR] [ttl N] [nolearning] |\n"
+            + "                 any other kind the kernel knows (sent alone, as ip sends it)\n"
             + "       jnetns link set [dev] DEV [up|down] [mtu N] [address MAC] [name NEW] [master DEV|nomaster]\n"
             + "                       [alias TEXT] [txqueuelen N] [netns NS|PID] [group G]\n"
             + "       jnetns link del [dev] DEV | group G\n"
@@ -180,9 +181,6 @@ final class LinkCommand extends ObjectCommand {
                 }
                 return s;
             }
-            case "bridge": s = LinkSpec.bridge(name); break;
-            case "ifb": s = LinkSpec.ifb(name); break;
-            case "dummy": s = LinkSpec.dummy(name); break;
             case "tap": s = LinkSpec.tap(name); break;
             case "tun": s = LinkSpec.tun(name); break;
             case "macvlan":
@@ -238,8 +236,9 @@ final class LinkCommand extends ObjectCommand {
             }
             case "vxlan":
                 return vxlan(name, w);
-            default:
-                throw new UsageException("link add " + name + ": unknown type \"" + kind + "\"");
+            default:   // bridge, ifb, dummy and whatever else the kernel knows: the kind alone, as ip sends it
+                s = LinkSpec.ofKind(name, kind);
+                break;
         }
         if (w.hasNext()) {
             throw new UsageException(kind + ": unexpected \"" + w.next() + "\"");

@@ -28,7 +28,8 @@ class CliBadInputTest {
         List<String[]> cases = List.of(
                 new String[] {"1", "invalid device name \"sixteen-bytes-xx\": longer than 15 bytes", "link", "add", "sixteen-bytes-xx", "type", "bridge"},
                 new String[] {"1", "invalid device name \"a b\": contains ' '", "link", "add", "a b", "type", "bridge"},
-                new String[] {"1", "link add x0: unknown type \"frob\"", "link", "add", "x0", "type", "frob"},
+                new String[] {"2", "link add x0 type frob: Operation not supported (EOPNOTSUPP): Unknown device type", "link", "add", "x0", "type", "frob"},
+                new String[] {"1", "invalid link kind \"fr/ob\"", "link", "add", "x0", "type", "fr/ob"},
                 new String[] {"1", "link add x0: \"type\" is required", "link", "add", "x0"},
                 new String[] {"1", "invalid MAC address \"zz:00:00:00:00:00\"", "link", "set", "v0", "address", "zz:00:00:00:00:00"},
                 new String[] {"1", "invalid MAC address \"02:00\"", "link", "add", "x0", "address", "02:00", "type", "bridge"},
