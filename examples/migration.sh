@@ -17,6 +17,7 @@ $jnetns -n migrant addr add fd00:80::1/64 dev m0 nodad
 $jnetns -n migrant route add 198.18.81.0/24 via 198.18.80.2 metric 20
 $jnetns -n migrant route add 198.18.82.0/24 via 198.18.80.2 table 100
 $jnetns -n migrant route add fd00:81::/64 via fd00:80::2
+$jnetns -n migrant route add 198.18.83.0/24 nexthop via 198.18.80.2 dev m0 weight 2 nexthop via 198.18.80.3 dev m0
 # what ip shows, without ifindexes, kernel-made addresses and routes, and passing DAD/carrier states
 state() {
   $jnetns -n migrant link show | sed -E 's/^[0-9]+: //; s/(NO-CARRIER|LOWER_UP|M-DOWN),?//g; s/,>/>/; s/ state [A-Z]+//'
@@ -28,6 +29,7 @@ $jnetns netns export migrant > "$dir/migrant.json"
 $jnetns netns del migrant
 $jnetns apply "$dir/migrant.json"
 after=$(state)
+$jnetns diff "$dir/migrant.json" >/dev/null || { echo "diff finds drift right after apply" >&2; exit 1; }
 $jnetns netns export migrant > "$dir/again.json"
 if [ "$before" != "$after" ]; then
   echo "state differs after migration:" >&2; diff <(echo "$before") <(echo "$after") >&2; exit 1

@@ -175,6 +175,16 @@ public final class RouteSpec {
         if (metric != null) {
             sb.append(" metric ").append(metric);
         }
+        for (NexthopSpec n : nexthops) {
+            sb.append(" nexthop");
+            if (n.gateway() != null) {
+                sb.append(" via ").append(Inet.format(n.gateway()));
+            }
+            if (n.dev() != null) {
+                sb.append(" dev ").append(n.dev());
+            }
+            sb.append(" weight ").append(n.weight());
+        }
         return sb.toString();
     }
 }

@@ -51,7 +51,7 @@ public final class Exporter {
             }
             List<RouteDecl> routes = new ArrayList<>();
             for (Route r : rtnl.routes().list()) {
-                if (r.protocol() != 2 && r.table() != 255 && r.nexthops().isEmpty()) {
+                if (r.protocol() != 2 && r.table() != 255) {
                     routes.add(route(r, links));
                 }
             }
@@ -146,6 +146,9 @@ public final class Exporter {
                 r.table() != 254 ? r.table() : null,
                 r.prefsrc() == null ? null : IpPrefix.format(r.prefsrc()),
                 r.type() != 1 ? RtNames.TYPES.name(r.type()) : null,
-                r.protocol() != 3 ? RtNames.PROTOCOLS.name(r.protocol()) : null);
+                r.protocol() != 3 ? RtNames.PROTOCOLS.name(r.protocol()) : null,
+                r.nexthops().stream().map(n -> new Topology.NexthopDecl(
+                        n.gateway() == null ? null : IpPrefix.format(n.gateway()), RouteSpecs.name(n.oif(), links),
+                        n.weight() != 1 ? n.weight() : null)).toList());
     }
 }

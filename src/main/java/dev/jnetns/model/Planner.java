@@ -17,6 +17,7 @@ import dev.jnetns.model.Topology.NamespaceDecl;
 import dev.jnetns.model.Topology.RouteDecl;
 import dev.jnetns.sys.Errno;
 import dev.jnetns.sys.ErrnoException;
+import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -344,13 +345,18 @@ public final class Planner {
         if (r.proto() != null) {
             s.protocol(RtNames.PROTOCOLS.number(r.proto()));
         }
+        for (Topology.NexthopDecl h : r.nexthops()) {
+            s.nexthop(h.via() == null ? null : IpPrefix.parseAddress(h.via()), h.dev(),
+                    h.weight() == null ? 1 : h.weight());
+        }
         return s;
     }
 
     /** Same destination, table and metric: the kernel's identity of a route. */
     private static boolean sameKey(RouteDecl r, RouteSpec spec, Route have) {
         IpPrefix dst = r.dst().equals("default") ? null : IpPrefix.parse(r.dst()).network();
-        int family = dst != null ? dst.family() : r.via() != null ? (r.via().contains(":") ? AF_INET6 : 2) : 2;
+        String via = r.via() != null ? r.via() : r.nexthops().isEmpty() ? null : r.nexthops().get(0).via();
+        int family = dst != null ? dst.family() : via != null ? (via.contains(":") ? AF_INET6 : 2) : 2;
         long metric = r.metric() != null ? r.metric() : family == AF_INET6 ? 1024 : 0;
         long haveMetric = have.metric() < 0 ? 0 : have.metric();
         int table = r.table() != null ? r.table() : RT_TABLE_MAIN;
@@ -358,20 +364,39 @@ public final class Planner {
                 && (dst == null ? have.isDefault() : have.dst().network().equals(dst));
     }
 
-    /** Same gateway, device, source and type. */
+    /** Same gateway, device, source, type and paths. */
     private static boolean sameTarget(RouteDecl r, Route have, Live live) {
-        String dev = null;
-        for (Link l : live.links.values()) {
-            if (l.index() == have.oif()) {
-                dev = l.name();
-            }
-        }
-        String via = have.gateway() == null ? null : IpPrefix.format(have.gateway());
         String src = have.prefsrc() == null ? null : IpPrefix.format(have.prefsrc());
         int type = r.type() != null ? RtNames.TYPES.number(r.type()) : 1;
-        return Objects.equals(r.via() == null ? null : IpPrefix.format(IpPrefix.parseAddress(r.via())), via)
-                && (r.dev() == null || r.dev().equals(dev))
+        return samePath(r.via(), r.dev(), have.gateway(), have.oif(), live)
                 && Objects.equals(r.src() == null ? null : IpPrefix.format(IpPrefix.parseAddress(r.src())), src)
-                && type == have.type();
+                && type == have.type() && sameNexthops(r.nexthops(), have.nexthops(), live);
+    }
+
+    /** The same paths, in any order, weights included. */
+    private static boolean sameNexthops(List<Topology.NexthopDecl> want, List<Route.Nexthop> have, Live live) {
+        if (want.size() != have.size()) {
+            return false;
+        }
+        List<Route.Nexthop> left = new ArrayList<>(have);
+        for (Topology.NexthopDecl w : want) {
+            int weight = w.weight() == null ? 1 : w.weight();
+            if (!left.removeIf(h -> h.weight() == weight && samePath(w.via(), w.dev(), h.gateway(), h.oif(), live))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** A gateway and device as the file gives them (null: any device) against the kernel's. */
+    private static boolean samePath(String via, String dev, InetAddress gateway, int oif, Live live) {
+        String haveDev = null;
+        for (Link l : live.links.values()) {
+            if (l.index() == oif) {
+                haveDev = l.name();
+            }
+        }
+        return Objects.equals(via == null ? null : IpPrefix.format(IpPrefix.parseAddress(via)),
+                gateway == null ? null : IpPrefix.format(gateway)) && (dev == null || dev.equals(haveDev));
     }
 }

@@ -39,7 +39,11 @@ public record Topology(Map<String, NamespaceDecl> namespaces) {
 
     /** One route; {@code dst} is a prefix or "default". */
     public record RouteDecl(String dst, String via, String dev, Long metric, Integer table, String src, String type,
-                            String proto) {
+                            String proto, List<NexthopDecl> nexthops) {
+    }
+
+    /** One path of a multipath route: {@code nexthop via VIA dev DEV weight WEIGHT}. */
+    public record NexthopDecl(String via, String dev, Integer weight) {
     }
 
     private static final Set<String> TOP = Set.of("namespaces");
@@ -47,7 +51,9 @@ public record Topology(Map<String, NamespaceDecl> namespaces) {
     private static final Set<String> LINK = Set.of("name", "kind", "peer", "link", "mode", "id", "port", "dev", "up",
             "mtu", "mac", "alias", "master", "addresses");
     private static final Set<String> REF = Set.of("name", "netns");
-    private static final Set<String> ROUTE = Set.of("dst", "via", "dev", "metric", "table", "src", "type", "proto");
+    private static final Set<String> ROUTE = Set.of("dst", "via", "dev", "metric", "table", "src", "type", "proto",
+            "nexthops");
+    private static final Set<String> NEXTHOP = Set.of("via", "dev", "weight");
 
     /**
      * Parses and checks a topology file.
@@ -156,8 +162,29 @@ public record Topology(Map<String, NamespaceDecl> namespaces) {
                 throw new IllegalArgumentException(f.path() + ".dst: " + e.getMessage());
             }
         }
+        List<NexthopDecl> hops = new ArrayList<>();
+        List<?> rawHops = f.list("nexthops");
+        for (int i = 0; i < rawHops.size(); i++) {
+            Fields h = Fields.of(rawHops.get(i), f.path() + ".nexthops[" + i + "]", NEXTHOP);
+            String via = h.string("via");
+            if (via != null) {
+                try {
+                    IpPrefix.parseAddress(via);
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException(h.path() + ".via: " + e.getMessage());
+                }
+            }
+            Integer weight = h.integer("weight");
+            if (weight != null && (weight < 1 || weight > 256)) {
+                throw new IllegalArgumentException(h.path() + ".weight: " + weight + " out of range 1..256");
+            }
+            hops.add(new NexthopDecl(via, h.string("dev"), weight));
+        }
+        if (!hops.isEmpty() && (f.string("via") != null || f.string("dev") != null)) {
+            throw new IllegalArgumentException(f.path() + ": \"nexthops\" replaces \"via\" and \"dev\"");
+        }
         return new RouteDecl(dst, f.string("via"), f.string("dev"), f.number("metric"), f.integer("table"),
-                f.string("src"), f.string("type"), f.string("proto"));
+                f.string("src"), f.string("type"), f.string("proto"), List.copyOf(hops));
     }
 
     /** The file form, with only the fields that are set (what {@code netns export} writes). */
@@ -207,6 +234,17 @@ public record Topology(Map<String, NamespaceDecl> namespaces) {
                 put(m, "src", r.src());
                 put(m, "type", r.type());
                 put(m, "proto", r.proto());
+                if (!r.nexthops().isEmpty()) {
+                    List<Object> hops = new ArrayList<>();
+                    for (NexthopDecl h : r.nexthops()) {
+                        Map<String, Object> hm = new LinkedHashMap<>();
+                        put(hm, "via", h.via());
+                        put(hm, "dev", h.dev());
+                        put(hm, "weight", h.weight());
+                        hops.add(hm);
+                    }
+                    m.put("nexthops", hops);
+                }
                 routes.add(m);
             }
             if (!routes.isEmpty()) {

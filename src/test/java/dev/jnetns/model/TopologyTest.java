@@ -124,6 +124,12 @@ class TopologyTest {
         assertTrue(r.err().startsWith("jnetns: " + f + ": namespaces.x.links[0]: unknown key \"mtuu\""), r.err());
         Files.writeString(f, "{\"namespaces\": {\"x\": {\"links\": [{\"name\": \"v0\", \"addresses\": [\"198.18.0.300/24\"]}]}}}");
         assertTrue(Cli.run("diff", f.toString()).err().contains("namespaces.x.links[0].addresses: invalid address"));
+        Files.writeString(f, "{\"namespaces\": {\"x\": {\"routes\": [{\"dst\": \"198.18.9.0/24\", \"nexthops\": "
+                + "[{\"via\": \"198.18.0.2\", \"weight\": 0}]}]}}}");
+        assertTrue(Cli.run("diff", f.toString()).err().contains("namespaces.x.routes[0].nexthops[0].weight: 0 out of range"));
+        Files.writeString(f, "{\"namespaces\": {\"x\": {\"routes\": [{\"dst\": \"198.18.9.0/24\", \"via\": \"198.18.0.2\", "
+                + "\"nexthops\": [{\"via\": \"198.18.0.3\"}]}]}}}");
+        assertTrue(Cli.run("diff", f.toString()).err().contains("\"nexthops\" replaces \"via\" and \"dev\""));
         Files.writeString(f, "{\"namespaces\": {\"../x\": {}}}");
         assertTrue(Cli.run("apply", f.toString()).err().contains("namespaces.../x: invalid netns name"));
         Files.writeString(f, "{\"namespaces\": ");
