@@ -27,24 +27,62 @@ import java.util.List;
  * @param kind the linkinfo kind ("veth", "bridge" …), or null for devices without one
  * @param slaveKind the kind of the master this device is enslaved to ("bridge"), or null
  * @param info what jnetns reads of the kind's own data (macvlan mode, vxlan id …)
+ * @param details the counters and limits {@code ip -d link show} adds
  */
 public record Link(int index, String name, int flags, int mtu, String qdisc, int operState, int linkMode,
                    int group, int txQueueLen, int type, String address, String broadcast, int masterIndex,
-                   int linkIndex, int linkNetnsId, String alias, String kind, String slaveKind, Info info) {
+                   int linkIndex, int linkNetnsId, String alias, String kind, String slaveKind, Info info,
+                   Details details) {
+
+    /**
+     * What {@code ip -d link show} prints of every device besides its kind; -1 where the kernel
+     * sent nothing.
+     *
+     * @param promiscuity how many users asked for promiscuous mode
+     * @param allmulti how many users asked for all-multicast mode
+     * @param minMtu the smallest MTU the device takes
+     * @param maxMtu the largest MTU the device takes
+     * @param addrGenMode how IPv6 link-local addresses are made (0 eui64, 1 none, 2 stable_secret, 3 random)
+     * @param numTxQueues transmit queues
+     * @param numRxQueues receive queues
+     * @param gsoMaxSize largest GSO packet
+     * @param gsoMaxSegs most segments of a GSO packet
+     * @param tsoMaxSize largest TSO packet
+     * @param tsoMaxSegs most segments of a TSO packet
+     * @param groMaxSize largest GRO packet
+     */
+    public record Details(int promiscuity, int allmulti, int minMtu, int maxMtu, int addrGenMode, int numTxQueues,
+                          int numRxQueues, int gsoMaxSize, int gsoMaxSegs, int tsoMaxSize, int tsoMaxSegs,
+                          int groMaxSize) {
+        private static final String[] ADDR_GEN_MODES = {"eui64", "none", "stable_secret", "random"};
+
+        /** The IPv6 address generation mode as ip names it ("eui64" …), or null when absent. */
+        public String addrGenModeName() {
+            if (addrGenMode < 0) {
+                return null;
+            }
+            return addrGenMode < ADDR_GEN_MODES.length ? ADDR_GEN_MODES[addrGenMode]
+                    : String.format("%#04x", addrGenMode);
+        }
+    }
 
     /**
      * The kind-specific data (IFLA_INFO_DATA) jnetns decodes; -1 (0 for {@code vxlanLink}) where it
      * does not apply.
      *
      * @param macvlanMode MACVLAN_MODE_* of a macvlan or macvtap (1 private, 2 vepa, 4 bridge, 8 passthru)
+     * @param macvlanFlags MACVLAN_FLAG_* of a macvlan or macvtap (1 nopromisc, 2 nodst), 0 otherwise
+     * @param bcQueueLen the broadcast queue length a macvlan asked for
+     * @param usedBcQueueLen the broadcast queue length a macvlan's parent uses
      * @param vxlanId the VNI of a vxlan
      * @param vxlanPort the UDP port of a vxlan
      * @param vxlanLink ifindex of a vxlan's underlay device
      * @param tunType 1 tun, 2 tap
      */
-    public record Info(int macvlanMode, int vxlanId, int vxlanPort, int vxlanLink, int tunType) {
+    public record Info(int macvlanMode, int macvlanFlags, int bcQueueLen, int usedBcQueueLen, int vxlanId,
+                       int vxlanPort, int vxlanLink, int tunType) {
         /** No kind data. */
-        public static final Info NONE = new Info(-1, -1, -1, 0, -1);
+        public static final Info NONE = new Info(-1, 0, -1, -1, -1, -1, 0, -1);
     }
 
     private static final String[] OPER_STATES = {
@@ -65,7 +103,11 @@ public record Link(int index, String name, int flags, int mtu, String qdisc, int
                 m.group(), m.txQueueLen(), m.type(), HardwareAddresses.format(m.type(), m.address()),
                 HardwareAddresses.format(m.type(), m.broadcast()), m.master(), m.link(), m.linkNetnsId(),
                 m.alias(), m.kind(), m.slaveKind(),
-                new Info(m.macvlanMode(), m.vxlanId(), m.vxlanPort(), m.vxlanLink(), m.tunType()));
+                new Info(m.macvlanMode(), m.macvlanFlags(), m.macvlanBcQueueLen(), m.macvlanUsedBcQueueLen(),
+                        m.vxlanId(), m.vxlanPort(), m.vxlanLink(), m.tunType()),
+                new Details(m.promiscuity(), m.allmulti(), m.minMtu(), m.maxMtu(), m.addrGenMode(), m.numTxQueues(),
+                        m.numRxQueues(), m.gsoMaxSize(), m.gsoMaxSegs(), m.tsoMaxSize(), m.tsoMaxSegs(),
+                        m.groMaxSize()));
     }
 
     /** The kind as {@code ip link add ... type} names it: "tap" for a tun device in tap mode. */

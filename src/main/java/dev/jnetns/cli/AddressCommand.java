@@ -43,7 +43,7 @@ final class AddressCommand extends ObjectCommand {
             // ip -6 dumps links from the IPv6 layer, whose answer has no qdisc, master or group
             shown = shown.stream().map(l -> new Link(l.index(), l.name(), l.flags(), l.mtu(), null,
                     l.operState(), l.linkMode(), -1, l.txQueueLen(), l.type(), l.address(), l.broadcast(), 0,
-                    l.linkIndex(), l.linkNetnsId(), l.alias(), l.kind(), l.slaveKind(), l.info())).toList();
+                    l.linkIndex(), l.linkNetnsId(), l.alias(), l.kind(), l.slaveKind(), l.info(), l.details())).toList();
         }
         List<Address> addrs = new ArrayList<>();
         for (Address a : dev == null ? rtnl.addresses().list() : rtnl.addresses().list(dev)) {

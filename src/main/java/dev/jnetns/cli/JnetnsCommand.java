@@ -22,7 +22,7 @@ final class JnetnsCommand {
         {"-a, -all, --all-netns", "", "monitor: every namespace under /run/netns."},
         {"-j, -json, --json", "", "Output JSON with the keys of `ip -j`."},
         {"-p, -pretty, --pretty", "", "Indent JSON output."},
-        {"-d, -details, --details", "", "Show details (link kind)."},
+        {"-d, -details, --details", "", "Show details as ip -d: counters, MTU range, kind, queues, GSO/TSO limits."},
         {"--backend", "ffm|jna", "Force the syscall backend (default: ffm on JDK 22+, jna before)."},
         {"-b, -batch, --batch", "FILE", "Run one command per line of FILE (- for stdin); stop at the first error."},
         {"-force, --force", "", "With -batch: go on after errors, exit non-zero at the end."},

@@ -8,6 +8,8 @@ import java.util.Map;
 
 /** Prints links as {@code ip link show} (and the link part of {@code ip addr show}) does, in text and JSON. */
 final class LinkPrinter {
+    private static final int MACVLAN_FLAG_NOPROMISC = 1;
+    private static final int MACVLAN_FLAG_NODST = 2;
     private final Map<Integer, Link> byIndex = new HashMap<>();
     private final boolean details;
     private final boolean linkLayer;
@@ -109,18 +111,73 @@ final class LinkPrinter {
         if (l.linkNetnsId() >= 0) {
             j.put("link_netnsid", l.linkNetnsId());
         }
+        Link.Details d = l.details();
+        if (details) {   // iproute2's order: counters and MTU range, linkinfo, then the rest
+            putIfSent(j, "promiscuity", d.promiscuity());
+            putIfSent(j, "allmulti", d.allmulti());
+            putIfSent(j, "min_mtu", d.minMtu());
+            putIfSent(j, "max_mtu", d.maxMtu());
+        }
         if (details && (l.kind() != null || l.slaveKind() != null)) {
             j.beginObject("linkinfo");
             if (l.kind() != null) {
                 j.put("info_kind", l.kind());
+                if (isMacvlan(l)) {
+                    Link.Info i = l.info();
+                    j.beginObject("info_data").put("mode", macvlanMode(l));
+                    if ((i.macvlanFlags() & MACVLAN_FLAG_NOPROMISC) != 0) {
+                        j.put("nopromisc", true);
+                    }
+                    if ((i.macvlanFlags() & MACVLAN_FLAG_NODST) != 0) {
+                        j.put("nodst", true);
+                    }
+                    putIfSent(j, "bcqueuelen", i.bcQueueLen());
+                    putIfSent(j, "usedbcqueuelen", i.usedBcQueueLen());
+                    j.endObject();
+                }
             }
             if (l.slaveKind() != null) {
                 j.put("info_slave_kind", l.slaveKind());
             }
             j.endObject();
         }
+        if (details) {
+            if (linkView && d.addrGenModeName() != null) {
+                j.put("inet6_addr_gen_mode", d.addrGenModeName());
+            }
+            putIfSent(j, "num_tx_queues", d.numTxQueues());
+            putIfSent(j, "num_rx_queues", d.numRxQueues());
+            putIfSent(j, "gso_max_size", d.gsoMaxSize());
+            putIfSent(j, "gso_max_segs", d.gsoMaxSegs());
+            putIfSent(j, "tso_max_size", d.tsoMaxSize());
+            putIfSent(j, "tso_max_segs", d.tsoMaxSegs());
+            putIfSent(j, "gro_max_size", d.groMaxSize());
+        }
         if ((linkView || details) && l.alias() != null) {
             j.put("ifalias", l.alias());
+        }
+    }
+
+    /** A macvlan or macvtap whose mode the kernel sent: ip prints its info_data. */
+    private static boolean isMacvlan(Link l) {
+        return ("macvlan".equals(l.kind()) || "macvtap".equals(l.kind())) && l.info().macvlanMode() >= 0;
+    }
+
+    private static String macvlanMode(Link l) {
+        String mode = l.macvlanModeName();
+        return mode != null ? mode : "unknown";
+    }
+
+    private static void putIfSent(Json j, String key, int value) {
+        if (value >= 0) {
+            j.put(key, value);
+        }
+    }
+
+    /** {@code WORD N } (ip's text for one detail), when the kernel sent it. */
+    private static void appendIfSent(StringBuilder sb, String word, int value) {
+        if (value >= 0) {
+            sb.append(word).append(' ').append(value).append(' ');
         }
     }
 
@@ -162,11 +219,46 @@ final class LinkPrinter {
             String ns = netnsNames.get(l.linkNetnsId());
             sb.append(ns != null ? " link-netns " + ns : " link-netnsid " + l.linkNetnsId());
         }
+        Link.Details d = l.details();
+        if (details) {
+            if (d.promiscuity() >= 0) {
+                sb.append(" promiscuity ").append(d.promiscuity()).append(' ');
+            }
+            if (d.allmulti() >= 0) {
+                sb.append(" allmulti ").append(d.allmulti()).append(' ');
+            }
+            appendIfSent(sb, "minmtu", d.minMtu());
+            appendIfSent(sb, "maxmtu", d.maxMtu());
+        }
         if (details && l.kind() != null) {
             sb.append("\n    ").append(l.kind()).append(' ');
+            if (isMacvlan(l)) {
+                Link.Info i = l.info();
+                sb.append("mode ").append(macvlanMode(l)).append(' ');
+                if ((i.macvlanFlags() & MACVLAN_FLAG_NOPROMISC) != 0) {
+                    sb.append("nopromisc ");
+                }
+                if ((i.macvlanFlags() & MACVLAN_FLAG_NODST) != 0) {
+                    sb.append("nodst ");
+                }
+                appendIfSent(sb, "bcqueuelen", i.bcQueueLen());
+                appendIfSent(sb, "usedbcqueuelen", i.usedBcQueueLen());
+            }
         }
         if (details && l.slaveKind() != null) {
             sb.append("\n    ").append(l.slaveKind()).append("_slave ");
+        }
+        if (details) {
+            if (linkView && d.addrGenModeName() != null) {
+                sb.append("addrgenmode ").append(d.addrGenModeName()).append(' ');
+            }
+            appendIfSent(sb, "numtxqueues", d.numTxQueues());
+            appendIfSent(sb, "numrxqueues", d.numRxQueues());
+            appendIfSent(sb, "gso_max_size", d.gsoMaxSize());
+            appendIfSent(sb, "gso_max_segs", d.gsoMaxSegs());
+            appendIfSent(sb, "tso_max_size", d.tsoMaxSize());
+            appendIfSent(sb, "tso_max_segs", d.tsoMaxSegs());
+            appendIfSent(sb, "gro_max_size", d.groMaxSize());
         }
         if ((linkView || details) && l.alias() != null) {
             sb.append("\n    alias ").append(l.alias());

@@ -8,6 +8,9 @@ import static dev.jnetns.rtnl.LinuxIfLink.IFLA_IFALIAS;
 import static dev.jnetns.rtnl.LinuxIfLink.IFLA_IFNAME;
 import static dev.jnetns.rtnl.LinuxIfLink.IFLA_INFO_DATA;
 import static dev.jnetns.rtnl.LinuxIfLink.IFLA_INFO_KIND;
+import static dev.jnetns.rtnl.LinuxIfLink.IFLA_MACVLAN_BC_QUEUE_LEN;
+import static dev.jnetns.rtnl.LinuxIfLink.IFLA_MACVLAN_BC_QUEUE_LEN_USED;
+import static dev.jnetns.rtnl.LinuxIfLink.IFLA_MACVLAN_FLAGS;
 import static dev.jnetns.rtnl.LinuxIfLink.IFLA_MACVLAN_MODE;
 import static dev.jnetns.rtnl.LinuxIfLink.IFLA_TUN_TYPE;
 import static dev.jnetns.rtnl.LinuxIfLink.IFLA_VXLAN_ID;
@@ -26,6 +29,20 @@ import static dev.jnetns.rtnl.LinuxIfLink.IFLA_OPERSTATE;
 import static dev.jnetns.rtnl.LinuxIfLink.IFLA_QDISC;
 import static dev.jnetns.rtnl.LinuxIfLink.IFLA_TXQLEN;
 
+import static dev.jnetns.rtnl.LinuxIfLink.IFLA_AF_SPEC;
+import static dev.jnetns.rtnl.LinuxIfLink.IFLA_ALLMULTI;
+import static dev.jnetns.rtnl.LinuxIfLink.IFLA_GRO_MAX_SIZE;
+import static dev.jnetns.rtnl.LinuxIfLink.IFLA_GSO_MAX_SEGS;
+import static dev.jnetns.rtnl.LinuxIfLink.IFLA_GSO_MAX_SIZE;
+import static dev.jnetns.rtnl.LinuxIfLink.IFLA_INET6_ADDR_GEN_MODE;
+import static dev.jnetns.rtnl.LinuxIfLink.IFLA_NUM_RX_QUEUES;
+import static dev.jnetns.rtnl.LinuxIfLink.IFLA_NUM_TX_QUEUES;
+import static dev.jnetns.rtnl.LinuxIfLink.IFLA_PROMISCUITY;
+import static dev.jnetns.rtnl.LinuxIfLink.IFLA_TSO_MAX_SEGS;
+import static dev.jnetns.rtnl.LinuxIfLink.IFLA_TSO_MAX_SIZE;
+
+import static dev.jnetns.sys.LinuxSocket.AF_INET6;
+
 import dev.jnetns.netlink.NlAttrs;
 import dev.jnetns.netlink.NlMessage;
 import dev.jnetns.netlink.NlWriter;
@@ -42,17 +59,24 @@ import java.nio.ByteBuffer;
  * @param flags ifi_flags (IFF_*)
  * @param change ifi_change
  * @param macvlanMode IFLA_MACVLAN_MODE of a macvlan/macvtap, -1 otherwise
+ * @param macvlanFlags IFLA_MACVLAN_FLAGS (MACVLAN_FLAG_*) of a macvlan/macvtap, 0 when absent
+ * @param macvlanBcQueueLen IFLA_MACVLAN_BC_QUEUE_LEN, -1 when absent
+ * @param macvlanUsedBcQueueLen IFLA_MACVLAN_BC_QUEUE_LEN_USED, -1 when absent
  * @param vxlanId IFLA_VXLAN_ID, -1 when not a vxlan
  * @param vxlanPort IFLA_VXLAN_PORT (host order), -1 when not a vxlan
  * @param vxlanLink IFLA_VXLAN_LINK, 0 when none
  * @param tunType IFLA_TUN_TYPE (1 tun, 2 tap), -1 when not a tun device
+ * @param addrGenMode IFLA_INET6_ADDR_GEN_MODE in IFLA_AF_SPEC, -1 when absent
  */
 public record LinkMessage(
         int family, int type, int index, int flags, int change,
         String name, int mtu, int minMtu, int maxMtu, String qdisc, int operState, int linkMode,
         int group, int txQueueLen, byte[] address, byte[] broadcast, int master, int link,
-        int linkNetnsId, String alias, String kind, String slaveKind, int macvlanMode, int vxlanId,
-        int vxlanPort, int vxlanLink, int tunType) {
+        int linkNetnsId, String alias, String kind, String slaveKind, int macvlanMode, int macvlanFlags,
+        int macvlanBcQueueLen, int macvlanUsedBcQueueLen, int vxlanId,
+        int vxlanPort, int vxlanLink, int tunType, int promiscuity, int allmulti, int numTxQueues,
+        int numRxQueues, int gsoMaxSize, int gsoMaxSegs, int tsoMaxSize, int tsoMaxSegs, int groMaxSize,
+        int addrGenMode) {
 
     /** Writes a {@code struct ifinfomsg}. */
     public static void writeHeader(NlWriter w, int family, int type, int index, int flags, int change) {
@@ -83,9 +107,22 @@ public record LinkMessage(
                 a.stringOrNull(IFLA_IFALIAS),
                 kind, info == null ? null : info.stringOrNull(IFLA_INFO_SLAVE_KIND),
                 macvlan && data != null ? data.u32(IFLA_MACVLAN_MODE, -1) : -1,
+                macvlan && data != null && data.has(IFLA_MACVLAN_FLAGS) ? data.u16(IFLA_MACVLAN_FLAGS) : 0,
+                macvlan && data != null ? data.u32(IFLA_MACVLAN_BC_QUEUE_LEN, -1) : -1,
+                macvlan && data != null ? data.u32(IFLA_MACVLAN_BC_QUEUE_LEN_USED, -1) : -1,
                 vxlan && data != null ? data.u32(IFLA_VXLAN_ID, -1) : -1,
                 vxlan && data != null && data.has(IFLA_VXLAN_PORT) ? Short.toUnsignedInt(Short.reverseBytes((short) data.u16(IFLA_VXLAN_PORT))) : -1,
                 vxlan && data != null ? data.u32(IFLA_VXLAN_LINK, 0) : 0,
-                "tun".equals(kind) && data != null && data.has(IFLA_TUN_TYPE) ? data.u8(IFLA_TUN_TYPE) : -1);
+                "tun".equals(kind) && data != null && data.has(IFLA_TUN_TYPE) ? data.u8(IFLA_TUN_TYPE) : -1,
+                a.u32(IFLA_PROMISCUITY, -1), a.u32(IFLA_ALLMULTI, -1), a.u32(IFLA_NUM_TX_QUEUES, -1),
+                a.u32(IFLA_NUM_RX_QUEUES, -1), a.u32(IFLA_GSO_MAX_SIZE, -1), a.u32(IFLA_GSO_MAX_SEGS, -1),
+                a.u32(IFLA_TSO_MAX_SIZE, -1), a.u32(IFLA_TSO_MAX_SEGS, -1), a.u32(IFLA_GRO_MAX_SIZE, -1),
+                addrGenMode(a.nestedOrNull(IFLA_AF_SPEC)));
+    }
+
+    /** IFLA_INET6_ADDR_GEN_MODE of the AF_INET6 part of IFLA_AF_SPEC (nested by family), or -1. */
+    private static int addrGenMode(NlAttrs afSpec) {
+        NlAttrs inet6 = afSpec == null ? null : afSpec.nestedOrNull(AF_INET6);
+        return inet6 != null && inet6.has(IFLA_INET6_ADDR_GEN_MODE) ? inet6.u8(IFLA_INET6_ADDR_GEN_MODE) : -1;
     }
 }

@@ -30,10 +30,23 @@ public final class LinuxIfLink {
     public static final int IFLA_INFO_SLAVE_KIND = 4;
 
     public static final int IFLA_PROMISCUITY = 30;
+    public static final int IFLA_AF_SPEC = 26;
+    public static final int IFLA_NUM_TX_QUEUES = 31;
+    public static final int IFLA_NUM_RX_QUEUES = 32;
+    public static final int IFLA_GSO_MAX_SEGS = 40;
+    public static final int IFLA_GSO_MAX_SIZE = 41;
+    public static final int IFLA_GRO_MAX_SIZE = 58;
+    public static final int IFLA_TSO_MAX_SIZE = 59;
+    public static final int IFLA_TSO_MAX_SEGS = 60;
+    public static final int IFLA_ALLMULTI = 61;
+    public static final int IFLA_INET6_ADDR_GEN_MODE = 8;
 
     public static final int VETH_INFO_PEER = 1;
 
     public static final int IFLA_MACVLAN_MODE = 1;
+    public static final int IFLA_MACVLAN_FLAGS = 2;
+    public static final int IFLA_MACVLAN_BC_QUEUE_LEN = 7;
+    public static final int IFLA_MACVLAN_BC_QUEUE_LEN_USED = 8;
     public static final int MACVLAN_MODE_PRIVATE = 1;
     public static final int MACVLAN_MODE_VEPA = 2;
     public static final int MACVLAN_MODE_BRIDGE = 4;
