@@ -78,11 +78,28 @@ public record Link(int index, String name, int flags, int mtu, String qdisc, int
      * @param vxlanPort the UDP port of a vxlan
      * @param vxlanLink ifindex of a vxlan's underlay device
      * @param tunType 1 tun, 2 tap
+     * @param tun the rest of a tun or tap device's data, null for other kinds
      */
     public record Info(int macvlanMode, int macvlanFlags, int bcQueueLen, int usedBcQueueLen, int vxlanId,
-                       int vxlanPort, int vxlanLink, int tunType) {
+                       int vxlanPort, int vxlanLink, int tunType, Tun tun) {
         /** No kind data. */
-        public static final Info NONE = new Info(-1, 0, -1, -1, -1, -1, 0, -1);
+        public static final Info NONE = new Info(-1, 0, -1, -1, -1, -1, 0, -1, null);
+    }
+
+    /**
+     * A tun or tap device's settings (IFLA_TUN_*); each -1 when the kernel did not send it.
+     *
+     * @param pi 1 when packets carry the packet-information header
+     * @param vnetHdr 1 when packets carry a virtio-net header
+     * @param persist 1 when the device outlives its file descriptors
+     * @param multiQueue 1 for a multi-queue device
+     * @param numQueues attached queues of a multi-queue device
+     * @param numDisabledQueues disabled queues of a multi-queue device
+     * @param owner the uid allowed to attach
+     * @param group the gid allowed to attach
+     */
+    public record Tun(int pi, int vnetHdr, int persist, int multiQueue, long numQueues, long numDisabledQueues,
+                      long owner, long group) {
     }
 
     private static final String[] OPER_STATES = {
@@ -104,10 +121,14 @@ public record Link(int index, String name, int flags, int mtu, String qdisc, int
                 HardwareAddresses.format(m.type(), m.broadcast()), m.master(), m.link(), m.linkNetnsId(),
                 m.alias(), m.kind(), m.slaveKind(),
                 new Info(m.macvlanMode(), m.macvlanFlags(), m.macvlanBcQueueLen(), m.macvlanUsedBcQueueLen(),
-                        m.vxlanId(), m.vxlanPort(), m.vxlanLink(), m.tunType()),
+                        m.vxlanId(), m.vxlanPort(), m.vxlanLink(), m.tunType(), tun(m.tun())),
                 new Details(m.promiscuity(), m.allmulti(), m.minMtu(), m.maxMtu(), m.addrGenMode(), m.numTxQueues(),
                         m.numRxQueues(), m.gsoMaxSize(), m.gsoMaxSegs(), m.tsoMaxSize(), m.tsoMaxSegs(),
                         m.groMaxSize()));
+    }
+
+    private static Tun tun(long[] t) {
+        return t == null ? null : new Tun((int) t[0], (int) t[1], (int) t[2], (int) t[3], t[4], t[5], t[6], t[7]);
     }
 
     /** The kind as {@code ip link add ... type} names it: "tap" for a tun device in tap mode. */

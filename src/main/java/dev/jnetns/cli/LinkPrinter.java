@@ -134,6 +134,9 @@ final class LinkPrinter {
                     putIfSent(j, "bcqueuelen", i.bcQueueLen());
                     putIfSent(j, "usedbcqueuelen", i.usedBcQueueLen());
                     j.endObject();
+                } else if (l.info().tun() != null) {
+                    tunJson(l.info(), j.beginObject("info_data"));
+                    j.endObject();
                 }
             }
             if (l.slaveKind() != null) {
@@ -158,6 +161,66 @@ final class LinkPrinter {
         }
     }
 
+    /** A tun device's info_data as ip -d -j prints it (iproute2's tun_print_opt). */
+    private static void tunJson(Link.Info i, Json j) {
+        Link.Tun t = i.tun();
+        if (i.tunType() >= 0) {
+            j.put("type", tunType(i.tunType()));
+        }
+        putFlag(j, "pi", t.pi());
+        putFlag(j, "vnet_hdr", t.vnetHdr());
+        putFlag(j, "multi_queue", t.multiQueue());
+        if (t.multiQueue() == 1) {
+            putIfSent(j, "numqueues", t.numQueues());
+            putIfSent(j, "numdisabled", t.numDisabledQueues());
+        }
+        putFlag(j, "persist", t.persist());
+        if (t.owner() >= 0) {
+            j.put("user", SystemNames.user(t.owner()));
+        }
+        if (t.group() >= 0) {
+            j.put("group", SystemNames.group(t.group()));
+        }
+    }
+
+    /** The same as text: {@code type tap pi off vnet_hdr off persist on ...}. */
+    private static void tunText(Link.Info i, StringBuilder sb) {
+        Link.Tun t = i.tun();
+        if (i.tunType() >= 0) {
+            sb.append("type ").append(tunType(i.tunType())).append(' ');
+        }
+        appendOnOff(sb, "pi", t.pi());
+        appendOnOff(sb, "vnet_hdr", t.vnetHdr());
+        if (t.multiQueue() == 1) {
+            sb.append("multi_queue ");
+            appendIfSent(sb, "numqueues", t.numQueues());
+            appendIfSent(sb, "numdisabled", t.numDisabledQueues());
+        }
+        appendOnOff(sb, "persist", t.persist());
+        if (t.owner() >= 0) {
+            sb.append("user ").append(SystemNames.user(t.owner())).append(' ');
+        }
+        if (t.group() >= 0) {
+            sb.append("group ").append(SystemNames.group(t.group())).append(' ');
+        }
+    }
+
+    private static String tunType(int type) {
+        return type == 1 ? "tun" : type == 2 ? "tap" : "UNKNOWN:" + type;
+    }
+
+    private static void putFlag(Json j, String key, int value) {
+        if (value >= 0) {
+            j.put(key, value != 0);
+        }
+    }
+
+    private static void appendOnOff(StringBuilder sb, String word, int value) {
+        if (value >= 0) {
+            sb.append(word).append(value != 0 ? " on " : " off ");
+        }
+    }
+
     /** A macvlan or macvtap whose mode the kernel sent: ip prints its info_data. */
     private static boolean isMacvlan(Link l) {
         return ("macvlan".equals(l.kind()) || "macvtap".equals(l.kind())) && l.info().macvlanMode() >= 0;
@@ -168,14 +231,14 @@ final class LinkPrinter {
         return mode != null ? mode : "unknown";
     }
 
-    private static void putIfSent(Json j, String key, int value) {
+    private static void putIfSent(Json j, String key, long value) {
         if (value >= 0) {
             j.put(key, value);
         }
     }
 
     /** {@code WORD N } (ip's text for one detail), when the kernel sent it. */
-    private static void appendIfSent(StringBuilder sb, String word, int value) {
+    private static void appendIfSent(StringBuilder sb, String word, long value) {
         if (value >= 0) {
             sb.append(word).append(' ').append(value).append(' ');
         }
@@ -207,9 +270,9 @@ final class LinkPrinter {
             sb.append(" qlen ").append(l.txQueueLen());
         }
         if (linkLayer) {
-            sb.append("\n    link/").append(l.typeName());
+            sb.append("\n    link/").append(l.typeName()).append(' ');   // ip's trailing space, even with no address
             if (l.address() != null) {
-                sb.append(' ').append(l.address());
+                sb.append(l.address());
             }
             if (l.broadcast() != null) {
                 sb.append(" brd ").append(l.broadcast());
@@ -243,6 +306,8 @@ final class LinkPrinter {
                 }
                 appendIfSent(sb, "bcqueuelen", i.bcQueueLen());
                 appendIfSent(sb, "usedbcqueuelen", i.usedBcQueueLen());
+            } else if (l.info().tun() != null) {
+                tunText(l.info(), sb);
             }
         }
         if (details && l.slaveKind() != null) {

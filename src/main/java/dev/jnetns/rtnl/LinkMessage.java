@@ -12,7 +12,15 @@ import static dev.jnetns.rtnl.LinuxIfLink.IFLA_MACVLAN_BC_QUEUE_LEN;
 import static dev.jnetns.rtnl.LinuxIfLink.IFLA_MACVLAN_BC_QUEUE_LEN_USED;
 import static dev.jnetns.rtnl.LinuxIfLink.IFLA_MACVLAN_FLAGS;
 import static dev.jnetns.rtnl.LinuxIfLink.IFLA_MACVLAN_MODE;
+import static dev.jnetns.rtnl.LinuxIfLink.IFLA_TUN_GROUP;
+import static dev.jnetns.rtnl.LinuxIfLink.IFLA_TUN_MULTI_QUEUE;
+import static dev.jnetns.rtnl.LinuxIfLink.IFLA_TUN_NUM_DISABLED_QUEUES;
+import static dev.jnetns.rtnl.LinuxIfLink.IFLA_TUN_NUM_QUEUES;
+import static dev.jnetns.rtnl.LinuxIfLink.IFLA_TUN_OWNER;
+import static dev.jnetns.rtnl.LinuxIfLink.IFLA_TUN_PERSIST;
+import static dev.jnetns.rtnl.LinuxIfLink.IFLA_TUN_PI;
 import static dev.jnetns.rtnl.LinuxIfLink.IFLA_TUN_TYPE;
+import static dev.jnetns.rtnl.LinuxIfLink.IFLA_TUN_VNET_HDR;
 import static dev.jnetns.rtnl.LinuxIfLink.IFLA_VXLAN_ID;
 import static dev.jnetns.rtnl.LinuxIfLink.IFLA_VXLAN_LINK;
 import static dev.jnetns.rtnl.LinuxIfLink.IFLA_VXLAN_PORT;
@@ -66,6 +74,8 @@ import java.nio.ByteBuffer;
  * @param vxlanPort IFLA_VXLAN_PORT (host order), -1 when not a vxlan
  * @param vxlanLink IFLA_VXLAN_LINK, 0 when none
  * @param tunType IFLA_TUN_TYPE (1 tun, 2 tap), -1 when not a tun device
+ * @param tun the other IFLA_TUN_* of a tun device, each -1 when absent: pi, vnet_hdr, persist,
+ *     multi_queue, num_queues, num_disabled_queues, owner, group (in that order)
  * @param addrGenMode IFLA_INET6_ADDR_GEN_MODE in IFLA_AF_SPEC, -1 when absent
  */
 public record LinkMessage(
@@ -74,7 +84,7 @@ public record LinkMessage(
         int group, int txQueueLen, byte[] address, byte[] broadcast, int master, int link,
         int linkNetnsId, String alias, String kind, String slaveKind, int macvlanMode, int macvlanFlags,
         int macvlanBcQueueLen, int macvlanUsedBcQueueLen, int vxlanId,
-        int vxlanPort, int vxlanLink, int tunType, int promiscuity, int allmulti, int numTxQueues,
+        int vxlanPort, int vxlanLink, int tunType, long[] tun, int promiscuity, int allmulti, int numTxQueues,
         int numRxQueues, int gsoMaxSize, int gsoMaxSegs, int tsoMaxSize, int tsoMaxSegs, int groMaxSize,
         int addrGenMode) {
 
@@ -114,10 +124,25 @@ public record LinkMessage(
                 vxlan && data != null && data.has(IFLA_VXLAN_PORT) ? Short.toUnsignedInt(Short.reverseBytes((short) data.u16(IFLA_VXLAN_PORT))) : -1,
                 vxlan && data != null ? data.u32(IFLA_VXLAN_LINK, 0) : 0,
                 "tun".equals(kind) && data != null && data.has(IFLA_TUN_TYPE) ? data.u8(IFLA_TUN_TYPE) : -1,
+                "tun".equals(kind) && data != null ? tun(data) : null,
                 a.u32(IFLA_PROMISCUITY, -1), a.u32(IFLA_ALLMULTI, -1), a.u32(IFLA_NUM_TX_QUEUES, -1),
                 a.u32(IFLA_NUM_RX_QUEUES, -1), a.u32(IFLA_GSO_MAX_SIZE, -1), a.u32(IFLA_GSO_MAX_SEGS, -1),
                 a.u32(IFLA_TSO_MAX_SIZE, -1), a.u32(IFLA_TSO_MAX_SEGS, -1), a.u32(IFLA_GRO_MAX_SIZE, -1),
                 addrGenMode(a.nestedOrNull(IFLA_AF_SPEC)));
+    }
+
+    /** The IFLA_TUN_* of {@link #tun()}, -1 for each one absent. */
+    private static long[] tun(NlAttrs data) {
+        int[] u8 = {IFLA_TUN_PI, IFLA_TUN_VNET_HDR, IFLA_TUN_PERSIST, IFLA_TUN_MULTI_QUEUE};
+        int[] u32 = {IFLA_TUN_NUM_QUEUES, IFLA_TUN_NUM_DISABLED_QUEUES, IFLA_TUN_OWNER, IFLA_TUN_GROUP};
+        long[] out = new long[u8.length + u32.length];
+        for (int i = 0; i < u8.length; i++) {
+            out[i] = data.has(u8[i]) ? data.u8(u8[i]) : -1;
+        }
+        for (int i = 0; i < u32.length; i++) {
+            out[u8.length + i] = data.has(u32[i]) ? Integer.toUnsignedLong(data.u32(u32[i])) : -1;
+        }
+        return out;
     }
 
     /** IFLA_INET6_ADDR_GEN_MODE of the AF_INET6 part of IFLA_AF_SPEC (nested by family), or -1. */
