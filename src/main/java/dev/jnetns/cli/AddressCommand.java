@@ -57,7 +57,9 @@ final class AddressCommand extends ObjectCommand {
         }
         AddressPrinter p = new AddressPrinter(new LinkPrinter(links, top.details, family == 0,
                 top.json ? java.util.Map.of() : JnetnsCommand.netnsNames(rtnl, links)));
-        if (top.json) {
+        if (top.brief) {
+            top.out().print(top.json ? p.briefJson(shown, addrs, top.json()) + "\n" : p.brief(shown, addrs));
+        } else if (top.json) {
             top.out().println(p.json(shown, addrs, top.json()));
         } else {
             top.out().print(p.text(shown, addrs));

@@ -23,6 +23,42 @@ final class AddressPrinter {
         return all.stream().filter(a -> a.index() == l.index()).toList();
     }
 
+    /** {@code ip -br addr show}: per device its name, state and {@code ADDRESS/LEN} list on one line. */
+    String brief(List<Link> shown, List<Address> all) {
+        StringBuilder sb = new StringBuilder();
+        for (Link l : shown) {
+            sb.append(links.briefHead(l));
+            for (Address a : of(all, l)) {
+                sb.append(host(a.local()));
+                if (a.peer() != null) {
+                    sb.append(" peer ").append(host(a.peer()));
+                }
+                sb.append('/').append(a.prefixLength()).append(' ');
+            }
+            sb.append('\n');
+        }
+        return sb.toString();
+    }
+
+    /** {@code ip -br -j addr show}. */
+    String briefJson(List<Link> shown, List<Address> all, Json j) {
+        j.beginArray();
+        for (Link l : shown) {
+            j.beginObject();
+            links.briefHead(l, j);
+            j.beginArrayKey("addr_info");
+            for (Address a : of(all, l)) {
+                j.beginObject().put("local", host(a.local()));
+                if (a.peer() != null) {
+                    j.put("address", host(a.peer()));
+                }
+                j.put("prefixlen", a.prefixLength()).endObject();
+            }
+            j.endArray().endObject();
+        }
+        return j.endArray().toString();
+    }
+
     String json(List<Link> shown, List<Address> all, Json j) {
         j.beginArray();
         for (Link l : shown) {

@@ -22,6 +22,7 @@ final class JnetnsCommand {
         {"-a, -all, --all-netns", "", "monitor: every namespace under /run/netns."},
         {"-j, -json, --json", "", "Output JSON with the keys of `ip -j`."},
         {"-p, -pretty, --pretty", "", "Indent JSON output."},
+        {"-br, -brief, --brief", "", "link and address show: one line per device, as ip -br."},
         {"-d, -details, --details", "", "Show details as ip -d: counters, MTU range, kind, queues, GSO/TSO limits."},
         {"--backend", "ffm|jna", "Force the syscall backend (default: ffm on JDK 22+, jna before)."},
         {"-b, -batch, --batch", "FILE", "Run one command per line of FILE (- for stdin); stop at the first error."},
@@ -40,6 +41,7 @@ final class JnetnsCommand {
     boolean json;
     boolean pretty;
     boolean details;
+    boolean brief;
     String batchFile;
     boolean force;
     boolean debug;
@@ -56,7 +58,7 @@ final class JnetnsCommand {
      * {@code --name=VALUE}.
      */
     int parse(List<String> args) {
-        ipv4 = ipv6 = allNetns = json = pretty = details = force = debug = help = version = false;
+        ipv4 = ipv6 = allNetns = json = pretty = details = brief = force = debug = help = version = false;
         netnsList = new ArrayList<>();
         batchFile = null;
         int i = 0;
@@ -85,6 +87,7 @@ final class JnetnsCommand {
                 case "-j", "-json", "--json" -> json = true;
                 case "-p", "-pretty", "--pretty" -> pretty = true;
                 case "-d", "-details", "--details" -> details = true;
+                case "-br", "-brief", "--brief" -> brief = true;
                 case "-force", "--force" -> force = true;
                 case "--debug" -> debug = true;
                 case "-h", "-help", "--help" -> help = true;

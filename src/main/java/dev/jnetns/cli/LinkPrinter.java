@@ -48,6 +48,62 @@ final class LinkPrinter {
         return f;
     }
 
+    /** The name as ip's first column shows it: {@code NAME@PEER} for a device tied to another. */
+    private String displayName(Link l) {
+        if (l.linkIndex() == 0) {
+            return l.name();
+        }
+        return l.name() + '@' + (l.linkNetnsId() >= 0 ? "if" + l.linkIndex() : nameOf(l.linkIndex()));
+    }
+
+    private static String operState(Link l) {
+        return l.operStateName() != null ? l.operStateName() : "0x" + Integer.toHexString(l.operState());
+    }
+
+    /** The first columns of an {@code ip -br} line: {@code NAME[@PEER] OPERSTATE}, padded as ip pads them. */
+    String briefHead(Link l) {
+        return String.format("%-16s %-14s ", displayName(l), operState(l));
+    }
+
+    /** The first members of an {@code ip -br -j} object: link, ifname, operstate. */
+    void briefHead(Link l, Json j) {
+        if (l.linkIndex() != 0) {
+            if (l.linkNetnsId() >= 0) {
+                j.put("link_index", l.linkIndex());
+            } else {
+                j.put("link", nameOf(l.linkIndex()));
+            }
+        }
+        j.put("ifname", l.name()).put("operstate", operState(l));
+    }
+
+    /** {@code ip -br link show}: one line per device. Equivalent to: {@code ip -br link show}. */
+    String brief(List<Link> links) {
+        StringBuilder sb = new StringBuilder();
+        for (Link l : links) {
+            sb.append(briefHead(l));
+            if (l.address() != null) {
+                sb.append(l.address()).append(' ');
+            }
+            sb.append('<').append(String.join(",", flags(l))).append("> \n");
+        }
+        return sb.toString();
+    }
+
+    /** {@code ip -br -j link show}. */
+    String briefJson(List<Link> links, Json j) {
+        j.beginArray();
+        for (Link l : links) {
+            j.beginObject();
+            briefHead(l, j);
+            if (l.address() != null) {
+                j.put("address", l.address());
+            }
+            j.put("flags", flags(l)).endObject();
+        }
+        return j.endArray().toString();
+    }
+
     /** The JSON array of {@code ip -j link show}. */
     String json(List<Link> links, Json j) {
         j.beginArray();
@@ -247,10 +303,7 @@ final class LinkPrinter {
     /** The lines of {@code ip link show} (linkView) or the link part of {@code ip addr show} for one link. */
     String text(Link l, boolean linkView) {
         StringBuilder sb = new StringBuilder();
-        sb.append(l.index()).append(": ").append(l.name());
-        if (l.linkIndex() != 0) {
-            sb.append('@').append(l.linkNetnsId() >= 0 ? "if" + l.linkIndex() : nameOf(l.linkIndex()));
-        }
+        sb.append(l.index()).append(": ").append(displayName(l));
         sb.append(": <").append(String.join(",", flags(l))).append("> mtu ").append(l.mtu());
         if (l.qdisc() != null) {
             sb.append(" qdisc ").append(l.qdisc());

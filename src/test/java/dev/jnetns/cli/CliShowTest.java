@@ -21,7 +21,7 @@ class CliShowTest {
             "route show", "-6 route show", "route show table all", "route show table 100", "route show table 1000",
             "route show table local", "-6 route show table local", "route show dev v0",
             "neigh show", "neigh show nud all", "-6 neigh show", "rule show", "-6 rule show",
-            "netns list");
+            "netns list", "-br link show", "-br addr show", "-br -4 addr show", "-br -6 addr show");
 
     @Test
     void every_show_equals_ip_in_json_and_text() throws Exception {
