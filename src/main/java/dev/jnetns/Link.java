@@ -28,11 +28,32 @@ import java.util.List;
  * @param slaveKind the kind of the master this device is enslaved to ("bridge"), or null
  * @param info what jnetns reads of the kind's own data (macvlan mode, vxlan id …)
  * @param details the counters and limits {@code ip -d link show} adds
+ * @param stats the traffic counters {@code ip -s link show} prints, or null when the kernel sent none
  */
 public record Link(int index, String name, int flags, int mtu, String qdisc, int operState, int linkMode,
                    int group, int txQueueLen, int type, String address, String broadcast, int masterIndex,
                    int linkIndex, int linkNetnsId, String alias, String kind, String slaveKind, Info info,
-                   Details details) {
+                   Details details, Stats stats) {
+
+    /**
+     * The kernel's {@code struct rtnl_link_stats64} (IFLA_STATS64), field for field, and
+     * IFLA_CARRIER_CHANGES (-1 when absent).
+     */
+    public record Stats(long rxPackets, long txPackets, long rxBytes, long txBytes, long rxErrors, long txErrors,
+                        long rxDropped, long txDropped, long multicast, long collisions, long rxLengthErrors,
+                        long rxOverErrors, long rxCrcErrors, long rxFrameErrors, long rxFifoErrors,
+                        long rxMissedErrors, long txAbortedErrors, long txCarrierErrors, long txFifoErrors,
+                        long txHeartbeatErrors, long txWindowErrors, long rxCompressed, long txCompressed,
+                        long rxNohandler, long carrierChanges) {
+        static Stats of(long[] c, int carrierChanges) {
+            if (c == null) {
+                return null;
+            }
+            long[] v = java.util.Arrays.copyOf(c, 24);   // counters an older kernel did not send are 0
+            return new Stats(v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8], v[9], v[10], v[11], v[12],
+                    v[13], v[14], v[15], v[16], v[17], v[18], v[19], v[20], v[21], v[22], v[23], carrierChanges);
+        }
+    }
 
     /**
      * What {@code ip -d link show} prints of every device besides its kind; -1 where the kernel
@@ -124,7 +145,8 @@ public record Link(int index, String name, int flags, int mtu, String qdisc, int
                         m.vxlanId(), m.vxlanPort(), m.vxlanLink(), m.tunType(), tun(m.tun())),
                 new Details(m.promiscuity(), m.allmulti(), m.minMtu(), m.maxMtu(), m.addrGenMode(), m.numTxQueues(),
                         m.numRxQueues(), m.gsoMaxSize(), m.gsoMaxSegs(), m.tsoMaxSize(), m.tsoMaxSegs(),
-                        m.groMaxSize()));
+                        m.groMaxSize()),
+                Stats.of(m.stats64(), m.carrierChanges()));
     }
 
     private static Tun tun(long[] t) {

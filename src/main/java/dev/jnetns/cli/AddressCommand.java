@@ -43,7 +43,7 @@ final class AddressCommand extends ObjectCommand {
             // ip -6 dumps links from the IPv6 layer, whose answer has no qdisc, master or group
             shown = shown.stream().map(l -> new Link(l.index(), l.name(), l.flags(), l.mtu(), null,
                     l.operState(), l.linkMode(), -1, l.txQueueLen(), l.type(), l.address(), l.broadcast(), 0,
-                    l.linkIndex(), l.linkNetnsId(), l.alias(), l.kind(), l.slaveKind(), l.info(), l.details())).toList();
+                    l.linkIndex(), l.linkNetnsId(), l.alias(), l.kind(), l.slaveKind(), l.info(), l.details(), l.stats())).toList();
         }
         List<Address> addrs = new ArrayList<>();
         for (Address a : dev == null ? rtnl.addresses().list() : rtnl.addresses().list(dev)) {
@@ -56,7 +56,7 @@ final class AddressCommand extends ObjectCommand {
             shown = shown.stream().filter(l -> addrs.stream().anyMatch(a -> a.index() == l.index())).toList();
         }
         AddressPrinter p = new AddressPrinter(new LinkPrinter(links, top.details, family == 0,
-                top.json ? java.util.Map.of() : JnetnsCommand.netnsNames(rtnl, links)));
+                top.json ? java.util.Map.of() : JnetnsCommand.netnsNames(rtnl, links), top.stats));
         if (top.brief) {
             top.out().print(top.json ? p.briefJson(shown, addrs, top.json()) + "\n" : p.brief(shown, addrs));
         } else if (top.json) {

@@ -93,6 +93,7 @@ final class AddressPrinter {
                 j.endObject();
             }
             j.endArray();
+            links.statsJson(l, j);
             j.endObject();
         }
         return j.endArray().toString();
@@ -127,6 +128,7 @@ final class AddressPrinter {
                 }
                 sb.append('\n');
             }
+            sb.append(links.statsText(l));
         }
         return sb.toString();
     }

@@ -22,6 +22,7 @@ final class JnetnsCommand {
         {"-a, -all, --all-netns", "", "monitor: every namespace under /run/netns."},
         {"-j, -json, --json", "", "Output JSON with the keys of `ip -j`."},
         {"-p, -pretty, --pretty", "", "Indent JSON output."},
+        {"-s, -stats, --stats", "", "link and address show: traffic counters (twice: error counters too), as ip -s."},
         {"-br, -brief, --brief", "", "link and address show: one line per device, as ip -br."},
         {"-d, -details, --details", "", "Show details as ip -d: counters, MTU range, kind, queues, GSO/TSO limits."},
         {"--backend", "ffm|jna", "Force the syscall backend (default: ffm on JDK 22+, jna before)."},
@@ -42,6 +43,7 @@ final class JnetnsCommand {
     boolean pretty;
     boolean details;
     boolean brief;
+    int stats;
     String batchFile;
     boolean force;
     boolean debug;
@@ -61,6 +63,7 @@ final class JnetnsCommand {
         ipv4 = ipv6 = allNetns = json = pretty = details = brief = force = debug = help = version = false;
         netnsList = new ArrayList<>();
         batchFile = null;
+        stats = 0;
         int i = 0;
         for (; i < args.size() && args.get(i).startsWith("-"); i++) {
             String arg = args.get(i);
@@ -88,6 +91,7 @@ final class JnetnsCommand {
                 case "-p", "-pretty", "--pretty" -> pretty = true;
                 case "-d", "-details", "--details" -> details = true;
                 case "-br", "-brief", "--brief" -> brief = true;
+                case "-s", "-stats", "-statistics", "--stats" -> stats++;
                 case "-force", "--force" -> force = true;
                 case "--debug" -> debug = true;
                 case "-h", "-help", "--help" -> help = true;

@@ -52,13 +52,13 @@ final class LinkCommand extends ObjectCommand {
         List<Link> links = rtnl.links().list();
         List<Link> shown = dev == null ? links : List.of(rtnl.links().get(dev));
         LinkPrinter printer = new LinkPrinter(links, top.details, true,
-                top.json ? java.util.Map.of() : JnetnsCommand.netnsNames(rtnl, links));
+                top.json ? java.util.Map.of() : JnetnsCommand.netnsNames(rtnl, links), top.stats);
         if (top.brief) {
             top.out().print(top.json ? printer.briefJson(shown, top.json()) + "\n" : printer.brief(shown));
         } else if (top.json) {
             top.out().println(printer.json(shown, top.json()));
         } else {
-            shown.forEach(l -> top.out().print(printer.text(l, true)));
+            shown.forEach(l -> top.out().print(printer.text(l, true) + printer.statsText(l)));
         }
     }
 

@@ -12,6 +12,8 @@ final class LinkPrinter {
     private static final int MACVLAN_FLAG_NODST = 2;
     private final Map<Integer, Link> byIndex = new HashMap<>();
     private final boolean details;
+    /** How many -s were given: 1 prints the counters, 2 the error counters too. */
+    private final int stats;
     private final boolean linkLayer;
     private final Map<Integer, String> netnsNames;
 
@@ -20,7 +22,8 @@ final class LinkPrinter {
      * @param linkLayer false with {@code -4}/{@code -6} on {@code addr show}: ip then leaves out link/ether
      * @param netnsNames names of the namespaces known by nsid, for "link-netns NAME"
      */
-    LinkPrinter(List<Link> all, boolean details, boolean linkLayer, Map<Integer, String> netnsNames) {
+    LinkPrinter(List<Link> all, boolean details, boolean linkLayer, Map<Integer, String> netnsNames, int stats) {
+        this.stats = stats;
         all.forEach(l -> byIndex.put(l.index(), l));
         this.details = details;
         this.linkLayer = linkLayer;
@@ -110,9 +113,22 @@ final class LinkPrinter {
         for (Link l : links) {
             j.beginObject();
             jsonFields(l, j, true);
+            statsJson(l, j);
             j.endObject();
         }
         return j.endArray().toString();
+    }
+
+    /** The {@code "stats64"} member with -s, when the kernel sent counters. */
+    void statsJson(Link l, Json j) {
+        if (stats > 0 && l.stats() != null) {
+            StatsPrinter.json(l.stats(), stats, j);
+        }
+    }
+
+    /** The counter lines with -s, when the kernel sent counters; else "". */
+    String statsText(Link l) {
+        return stats > 0 && l.stats() != null ? StatsPrinter.text(l.stats(), stats) : "";
     }
 
     /**

@@ -38,6 +38,8 @@ import static dev.jnetns.rtnl.LinuxIfLink.IFLA_QDISC;
 import static dev.jnetns.rtnl.LinuxIfLink.IFLA_TXQLEN;
 
 import static dev.jnetns.rtnl.LinuxIfLink.IFLA_AF_SPEC;
+import static dev.jnetns.rtnl.LinuxIfLink.IFLA_CARRIER_CHANGES;
+import static dev.jnetns.rtnl.LinuxIfLink.IFLA_STATS64;
 import static dev.jnetns.rtnl.LinuxIfLink.IFLA_ALLMULTI;
 import static dev.jnetns.rtnl.LinuxIfLink.IFLA_GRO_MAX_SIZE;
 import static dev.jnetns.rtnl.LinuxIfLink.IFLA_GSO_MAX_SEGS;
@@ -77,6 +79,8 @@ import java.nio.ByteBuffer;
  * @param tun the other IFLA_TUN_* of a tun device, each -1 when absent: pi, vnet_hdr, persist,
  *     multi_queue, num_queues, num_disabled_queues, owner, group (in that order)
  * @param addrGenMode IFLA_INET6_ADDR_GEN_MODE in IFLA_AF_SPEC, -1 when absent
+ * @param stats64 the counters of IFLA_STATS64 ({@code struct rtnl_link_stats64}, in its order), or null
+ * @param carrierChanges IFLA_CARRIER_CHANGES, -1 when absent
  */
 public record LinkMessage(
         int family, int type, int index, int flags, int change,
@@ -86,7 +90,7 @@ public record LinkMessage(
         int macvlanBcQueueLen, int macvlanUsedBcQueueLen, int vxlanId,
         int vxlanPort, int vxlanLink, int tunType, long[] tun, int promiscuity, int allmulti, int numTxQueues,
         int numRxQueues, int gsoMaxSize, int gsoMaxSegs, int tsoMaxSize, int tsoMaxSegs, int groMaxSize,
-        int addrGenMode) {
+        int addrGenMode, long[] stats64, int carrierChanges) {
 
     /** Writes a {@code struct ifinfomsg}. */
     public static void writeHeader(NlWriter w, int family, int type, int index, int flags, int change) {
@@ -128,7 +132,21 @@ public record LinkMessage(
                 a.u32(IFLA_PROMISCUITY, -1), a.u32(IFLA_ALLMULTI, -1), a.u32(IFLA_NUM_TX_QUEUES, -1),
                 a.u32(IFLA_NUM_RX_QUEUES, -1), a.u32(IFLA_GSO_MAX_SIZE, -1), a.u32(IFLA_GSO_MAX_SEGS, -1),
                 a.u32(IFLA_TSO_MAX_SIZE, -1), a.u32(IFLA_TSO_MAX_SEGS, -1), a.u32(IFLA_GRO_MAX_SIZE, -1),
-                addrGenMode(a.nestedOrNull(IFLA_AF_SPEC)));
+                addrGenMode(a.nestedOrNull(IFLA_AF_SPEC)), stats64(a), a.u32(IFLA_CARRIER_CHANGES, -1));
+    }
+
+    /** The u64 counters of IFLA_STATS64 (as many as the kernel sent), or null. */
+    private static long[] stats64(NlAttrs a) {
+        if (!a.has(IFLA_STATS64)) {
+            return null;
+        }
+        ByteBuffer b = a.buffer();
+        int pos = a.valueOffset(IFLA_STATS64);
+        long[] out = new long[a.valueLength(IFLA_STATS64) / Long.BYTES];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = b.getLong(pos + i * Long.BYTES);
+        }
+        return out;
     }
 
     /** The IFLA_TUN_* of {@link #tun()}, -1 for each one absent. */

@@ -31,6 +31,8 @@ public final class LinuxIfLink {
 
     public static final int IFLA_PROMISCUITY = 30;
     public static final int IFLA_AF_SPEC = 26;
+    public static final int IFLA_STATS64 = 23;
+    public static final int IFLA_CARRIER_CHANGES = 35;
     public static final int IFLA_NUM_TX_QUEUES = 31;
     public static final int IFLA_NUM_RX_QUEUES = 32;
     public static final int IFLA_GSO_MAX_SEGS = 40;
