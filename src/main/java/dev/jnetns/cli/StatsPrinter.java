@@ -27,15 +27,8 @@ final class StatsPrinter {
                     Math.max(0, s.carrierChanges()), 0);
         }
         StringBuilder sb = new StringBuilder();
-        sb.append(String.format("    RX: %" + (c[0] - 4) + "s %" + c[1] + "s %" + c[2] + "s %" + c[3] + "s %" + c[4]
-                + "s %" + c[5] + "s %" + c[6] + "s\n", "bytes", "packets", "errors", "dropped", "missed", "mcast",
-                s.rxCompressed() != 0 ? "compressed" : ""));
-        sb.append("    ");
-        nums(sb, c, 0, s.rxBytes(), s.rxPackets(), s.rxErrors(), s.rxDropped(), s.rxMissedErrors(), s.multicast());
-        if (s.rxCompressed() != 0) {
-            num(sb, c[6], s.rxCompressed());
-        }
-        sb.append('\n');
+        counters(sb, c, "RX", "missed", "mcast", s.rxCompressed(), s.rxBytes(), s.rxPackets(), s.rxErrors(),
+                s.rxDropped(), s.rxMissedErrors(), s.multicast());
         if (level > 1) {
             sb.append(String.format("    RX errors: %" + c[1] + "s %" + c[2] + "s %" + c[3] + "s %" + c[4] + "s %"
                     + c[5] + "s", "length", "crc", "frame", "fifo", "overrun"));
@@ -49,15 +42,8 @@ final class StatsPrinter {
             }
             sb.append('\n');
         }
-        sb.append(String.format("    TX: %" + (c[0] - 4) + "s %" + c[1] + "s %" + c[2] + "s %" + c[3] + "s %" + c[4]
-                + "s %" + c[5] + "s %" + c[6] + "s\n", "bytes", "packets", "errors", "dropped", "carrier", "collsns",
-                s.txCompressed() != 0 ? "compressed" : ""));
-        sb.append("    ");
-        nums(sb, c, 0, s.txBytes(), s.txPackets(), s.txErrors(), s.txDropped(), s.txCarrierErrors(), s.collisions());
-        if (s.txCompressed() != 0) {
-            num(sb, c[6], s.txCompressed());
-        }
-        sb.append('\n');
+        counters(sb, c, "TX", "carrier", "collsns", s.txCompressed(), s.txBytes(), s.txPackets(), s.txErrors(),
+                s.txDropped(), s.txCarrierErrors(), s.collisions());
         if (level > 1) {
             sb.append(String.format("    TX errors: %" + c[1] + "s %" + c[2] + "s %" + c[3] + "s %" + c[4] + "s",
                     "aborted", "fifo", "window", "heartbt"));
@@ -72,6 +58,23 @@ final class StatsPrinter {
             sb.append('\n');
         }
         return sb.toString();
+    }
+
+    /**
+     * One direction's header and counters: bytes, packets, errors, dropped, then the two columns
+     * named {@code fifth} and {@code sixth}, and "compressed" only when it is not 0.
+     */
+    private static void counters(StringBuilder sb, int[] c, String dir, String fifth, String sixth, long compressed,
+            long... values) {
+        sb.append(String.format("    " + dir + ": %" + (c[0] - 4) + "s %" + c[1] + "s %" + c[2] + "s %" + c[3] + "s %"
+                + c[4] + "s %" + c[5] + "s %" + c[6] + "s\n", "bytes", "packets", "errors", "dropped", fifth, sixth,
+                compressed != 0 ? "compressed" : ""));
+        sb.append("    ");
+        nums(sb, c, 0, values);
+        if (compressed != 0) {
+            num(sb, c[6], compressed);
+        }
+        sb.append('\n');
     }
 
     /** The {@code "stats64"} member of a device's JSON object. */
