@@ -62,7 +62,7 @@ final class AddressCommand extends ObjectCommand {
         } else if (top.json) {
             top.out().println(p.json(shown, addrs, top.json()));
         } else {
-            top.out().print(p.text(shown, addrs));
+            top.out().print(top.oneline ? p.oneline(shown, addrs) : p.text(shown, addrs));
         }
     }
 

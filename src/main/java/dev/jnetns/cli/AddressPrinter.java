@@ -99,38 +99,59 @@ final class AddressPrinter {
         return j.endArray().toString();
     }
 
+    /** The lines of {@code ip addr show}: each device, its addresses, and with -s its counters. */
     String text(List<Link> shown, List<Address> all) {
         StringBuilder sb = new StringBuilder();
         for (Link l : shown) {
             sb.append(links.text(l, false));
             for (Address a : of(all, l)) {
-                sb.append("    ").append(a.family() == 2 ? "inet" : "inet6").append(' ').append(host(a.local()));
-                if (a.peer() != null) {
-                    sb.append(" peer ").append(host(a.peer()));
-                }
-                sb.append('/').append(a.prefixLength()).append(' ');
-                if (a.broadcast() != null) {
-                    sb.append("brd ").append(host(a.broadcast())).append(' ');
-                }
-                sb.append("scope ").append(RtNames.SCOPES.name(a.scope())).append(' ');
-                for (String f : a.flagNames()) {
-                    sb.append(f).append(' ');
-                }
-                if (a.unnamedFlags() != 0) {
-                    sb.append("flags ").append(String.format("%02x", a.unnamedFlags())).append(' ');
-                }
-                if (a.label() != null) {
-                    sb.append(a.label());
-                }
-                if (a.validLifetime() >= 0) {
-                    sb.append("\n       valid_lft ").append(lifetime(a.validLifetime()))
-                            .append(" preferred_lft ").append(lifetime(a.preferredLifetime()));
-                }
-                sb.append('\n');
+                sb.append(text(a));
             }
             sb.append(links.statsText(l));
         }
         return sb.toString();
+    }
+
+    /**
+     * {@code ip -o addr show}: one line per address, {@code IDX: NAME} before it and a backslash
+     * where its own lines break.
+     */
+    String oneline(List<Link> shown, List<Address> all) {
+        StringBuilder sb = new StringBuilder();
+        for (Link l : shown) {
+            for (Address a : of(all, l)) {
+                sb.append(l.index()).append(": ").append(l.name()).append(LinkPrinter.oneline(text(a)));
+            }
+        }
+        return sb.toString();
+    }
+
+    /** One address's lines: {@code "    inet ..."} and its lifetimes, newline included. */
+    private static String text(Address a) {
+        StringBuilder sb = new StringBuilder();
+        sb.append("    ").append(a.family() == 2 ? "inet" : "inet6").append(' ').append(host(a.local()));
+        if (a.peer() != null) {
+            sb.append(" peer ").append(host(a.peer()));
+        }
+        sb.append('/').append(a.prefixLength()).append(' ');
+        if (a.broadcast() != null) {
+            sb.append("brd ").append(host(a.broadcast())).append(' ');
+        }
+        sb.append("scope ").append(RtNames.SCOPES.name(a.scope())).append(' ');
+        for (String f : a.flagNames()) {
+            sb.append(f).append(' ');
+        }
+        if (a.unnamedFlags() != 0) {
+            sb.append("flags ").append(String.format("%02x", a.unnamedFlags())).append(' ');
+        }
+        if (a.label() != null) {
+            sb.append(a.label());
+        }
+        if (a.validLifetime() >= 0) {
+            sb.append("\n       valid_lft ").append(lifetime(a.validLifetime()))
+                    .append(" preferred_lft ").append(lifetime(a.preferredLifetime()));
+        }
+        return sb.append('\n').toString();
     }
 
     private static String lifetime(long seconds) {

@@ -23,6 +23,7 @@ final class JnetnsCommand {
         {"-j, -json, --json", "", "Output JSON with the keys of `ip -j`."},
         {"-p, -pretty, --pretty", "", "Indent JSON output."},
         {"-s, -stats, --stats", "", "link and address show: traffic counters (twice: error counters too), as ip -s."},
+        {"-o, -oneline, --oneline", "", "link and address show: one line per record, a backslash for each line break."},
         {"-br, -brief, --brief", "", "link and address show: one line per device, as ip -br."},
         {"-d, -details, --details", "", "Show details as ip -d: counters, MTU range, kind, queues, GSO/TSO limits."},
         {"--backend", "ffm|jna", "Force the syscall backend (default: ffm on JDK 22+, jna before)."},
@@ -43,6 +44,7 @@ final class JnetnsCommand {
     boolean pretty;
     boolean details;
     boolean brief;
+    boolean oneline;
     int stats;
     String batchFile;
     boolean force;
@@ -60,7 +62,7 @@ final class JnetnsCommand {
      * {@code --name=VALUE}.
      */
     int parse(List<String> args) {
-        ipv4 = ipv6 = allNetns = json = pretty = details = brief = force = debug = help = version = false;
+        ipv4 = ipv6 = allNetns = json = pretty = details = brief = oneline = force = debug = help = version = false;
         netnsList = new ArrayList<>();
         batchFile = null;
         stats = 0;
@@ -91,6 +93,7 @@ final class JnetnsCommand {
                 case "-p", "-pretty", "--pretty" -> pretty = true;
                 case "-d", "-details", "--details" -> details = true;
                 case "-br", "-brief", "--brief" -> brief = true;
+                case "-o", "-oneline", "--oneline" -> oneline = true;
                 case "-s", "-stats", "-statistics", "--stats" -> stats++;
                 case "-force", "--force" -> force = true;
                 case "--debug" -> debug = true;

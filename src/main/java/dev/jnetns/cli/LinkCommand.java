@@ -58,7 +58,10 @@ final class LinkCommand extends ObjectCommand {
         } else if (top.json) {
             top.out().println(printer.json(shown, top.json()));
         } else {
-            shown.forEach(l -> top.out().print(printer.text(l, true) + printer.statsText(l)));
+            for (Link l : shown) {
+                String lines = printer.text(l, true) + printer.statsText(l);
+                top.out().print(top.oneline ? LinkPrinter.oneline(lines) : lines);
+            }
         }
     }
 

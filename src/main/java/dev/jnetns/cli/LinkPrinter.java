@@ -126,6 +126,11 @@ final class LinkPrinter {
         }
     }
 
+    /** ip's {@code -o}: a record's lines joined by a backslash, one newline at the end. */
+    static String oneline(String lines) {
+        return lines.substring(0, lines.length() - 1).replace("\n", "\\") + "\n";
+    }
+
     /** The counter lines with -s, when the kernel sent counters; else "". */
     String statsText(Link l) {
         return stats > 0 && l.stats() != null ? StatsPrinter.text(l.stats(), stats) : "";

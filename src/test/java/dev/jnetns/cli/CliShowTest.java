@@ -23,7 +23,8 @@ class CliShowTest {
             "neigh show", "neigh show nud all", "-6 neigh show", "rule show", "-6 rule show",
             "netns list", "-br link show", "-br addr show", "-br -4 addr show", "-br -6 addr show",
             // counters of a device that is down (they do not move): -s and -s -s
-            "-s link show dev v3", "-s -s link show dev v3", "-s addr show dev v3");
+            "-s link show dev v3", "-s -s link show dev v3", "-s addr show dev v3",
+            "-o link show", "-o addr show", "-o -4 addr show");
 
     @Test
     void every_show_equals_ip_in_json_and_text() throws Exception {
