@@ -60,7 +60,7 @@ final class AddressCommand extends ObjectCommand {
         if (top.brief) {
             top.out().print(top.json ? p.briefJson(shown, addrs, top.json()) + "\n" : p.brief(shown, addrs));
         } else if (top.json) {
-            top.out().println(p.json(shown, addrs, top.json()));
+            top.out().println(p.json(shown, addrs, top.json(), top.oneline));
         } else {
             top.out().print(top.oneline ? p.oneline(shown, addrs) : p.text(shown, addrs));
         }

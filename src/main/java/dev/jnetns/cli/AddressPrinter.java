@@ -59,14 +59,23 @@ final class AddressPrinter {
         return j.endArray().toString();
     }
 
-    String json(List<Link> shown, List<Address> all, Json j) {
+    /**
+     * The JSON of {@code ip -j addr show}; with {@code oneline} (ip's {@code -j -o}) each device is
+     * only {@code {"addr_info": [...]}} and every address names its device ({@code index}, {@code dev}).
+     */
+    String json(List<Link> shown, List<Address> all, Json j, boolean oneline) {
         j.beginArray();
         for (Link l : shown) {
             j.beginObject();
-            links.jsonFields(l, j, false);
+            if (!oneline) {
+                links.jsonFields(l, j, false);
+            }
             j.beginArrayKey("addr_info");
             for (Address a : of(all, l)) {
                 j.beginObject();
+                if (oneline) {
+                    j.put("index", l.index()).put("dev", l.name());
+                }
                 j.put("family", a.family() == 2 ? "inet" : "inet6");
                 j.put("local", host(a.local()));
                 if (a.peer() != null) {
@@ -93,7 +102,9 @@ final class AddressPrinter {
                 j.endObject();
             }
             j.endArray();
-            links.statsJson(l, j);
+            if (!oneline) {
+                links.statsJson(l, j);
+            }
             j.endObject();
         }
         return j.endArray().toString();
