@@ -153,6 +153,16 @@ public record Link(int index, String name, int flags, int mtu, String qdisc, int
         return t == null ? null : new Tun((int) t[0], (int) t[1], (int) t[2], (int) t[3], t[4], t[5], t[6], t[7]);
     }
 
+    /**
+     * This link with {@link #stats()} null: counters move with every packet, so states compared for
+     * real changes (the monitor's) leave them out.
+     */
+    public Link withoutStats() {
+        return stats == null ? this : new Link(index, name, flags, mtu, qdisc, operState, linkMode, group, txQueueLen,
+                type, address, broadcast, masterIndex, linkIndex, linkNetnsId, alias, kind, slaveKind, info, details,
+                null);
+    }
+
     /** The kind as {@code ip link add ... type} names it: "tap" for a tun device in tap mode. */
     public String createKind() {
         return "tun".equals(kind) && info.tunType() == 2 ? "tap" : kind;

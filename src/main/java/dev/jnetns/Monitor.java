@@ -248,7 +248,8 @@ public final class Monitor implements AutoCloseable {
         /** Dumps every topic and reports (when {@code report}) how it differs from what was reported. */
         private synchronized void sync(boolean report, boolean marker) throws ErrnoException {
             if (topics.contains(Topic.LINK)) {
-                replace(Topic.LINK, keyed(rtnl.links().list(), Watcher::key), report);
+                replace(Topic.LINK, keyed(rtnl.links().list().stream().map(Link::withoutStats).toList(), Watcher::key),
+                        report);
             }
             if (topics.contains(Topic.ADDRESS)) {
                 replace(Topic.ADDRESS, keyed(rtnl.addresses().list(), Watcher::key), report);
@@ -300,7 +301,7 @@ public final class Monitor implements AutoCloseable {
                 case RTM_DELLINK: {
                     LinkMessage l = LinkMessage.decode(m);
                     if (l.family() == 0) {   // AF_BRIDGE notifications describe bridge ports, not devices
-                        update(Topic.LINK, Link.of(l), m.type() == RTM_DELLINK);
+                        update(Topic.LINK, Link.of(l).withoutStats(), m.type() == RTM_DELLINK);
                     }
                     break;
                 }

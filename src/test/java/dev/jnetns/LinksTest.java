@@ -50,7 +50,8 @@ class LinksTest {
     void find_by_name_and_index_and_get_of_a_missing_device(Netns ns, Rtnl rtnl) throws Exception {
         Fixtures.mixedLinks(ns);
         Link v1 = rtnl.links().get("v1");
-        assertEquals(Optional.of(v1), rtnl.links().find(v1.index()));
+        // two reads: the same device, its counters may have moved in between
+        assertEquals(Optional.of(v1.withoutStats()), rtnl.links().find(v1.index()).map(Link::withoutStats));
         assertEquals(Optional.empty(), rtnl.links().find("nope0"));
         assertEquals(Optional.empty(), rtnl.links().find(999_999));
         NoSuchLinkException e = assertThrows(NoSuchLinkException.class, () -> rtnl.links().get("nope0"));
