@@ -13,7 +13,7 @@ import java.util.List;
 /** {@code jnetns address ...}: IP addresses, as {@code ip address}. */
 final class AddressCommand extends ObjectCommand {
     static final String USAGE =
-            "Usage: jnetns [-4|-6] address show [dev DEV]\n"
+            "Usage: jnetns [-4|-6] address show [[dev] DEV] [up] [type KIND] [master DEV] [group G]\n"
             + "       jnetns address add|del|replace PREFIX [peer PREFIX] [broadcast ADDR|+] [label LABEL]\n"
             + "                      [scope SCOPE] [nodad] [noprefixroute] [home] [mngtmpaddr] [autojoin]\n"
             + "                      [valid_lft SEC|forever] [preferred_lft SEC|forever] dev DEV\n"
@@ -34,16 +34,20 @@ final class AddressCommand extends ObjectCommand {
     }
 
     private void show(Words w) throws ErrnoException {
-        String dev = w.device("address show");
+        LinkFilter filter = LinkFilter.parse(w, "address show");
+        String dev = filter.dev();
         int family = top.family(0);
         Rtnl rtnl = top.rtnl();
         List<Link> links = rtnl.links().list();
-        List<Link> shown = dev == null ? links : List.of(rtnl.links().get(dev));
+        // ip -j prints the devices its own (not the kernel's) filtering drops as {}
+        boolean placeholders = top.json && !filter.equals(filter.kernelSide());
+        List<Link> shown = (placeholders ? filter.kernelSide() : filter).apply(links);
         if (family == 10 && dev == null) {
             // ip -6 dumps links from the IPv6 layer, whose answer has no qdisc, master or group
             shown = shown.stream().map(l -> new Link(l.index(), l.name(), l.flags(), l.mtu(), null,
                     l.operState(), l.linkMode(), -1, l.txQueueLen(), l.type(), l.address(), l.broadcast(), 0,
-                    l.linkIndex(), l.linkNetnsId(), l.alias(), l.kind(), l.slaveKind(), l.info(), l.details(), l.stats())).toList();
+                    l.linkIndex(), l.linkNetnsId(), l.alias(), l.kind(), l.slaveKind(), l.info(), l.details(),
+                    l.stats())).toList();
         }
         List<Address> addrs = new ArrayList<>();
         for (Address a : dev == null ? rtnl.addresses().list() : rtnl.addresses().list(dev)) {
@@ -51,12 +55,13 @@ final class AddressCommand extends ObjectCommand {
                 addrs.add(a);
             }
         }
-        if (family != 0) {
-            // with -4/-6, ip lists only the devices that have an address of that family
-            shown = shown.stream().filter(l -> addrs.stream().anyMatch(a -> a.index() == l.index())).toList();
+        shown = withAddressesOf(family, shown, addrs);
+        LinkPrinter lp = new LinkPrinter(links, top.details, family == 0,
+                top.json ? java.util.Map.of() : JnetnsCommand.netnsNames(rtnl, links), top.stats);
+        if (placeholders) {
+            lp.hideInJson(l -> !filter.keeps(l));
         }
-        AddressPrinter p = new AddressPrinter(new LinkPrinter(links, top.details, family == 0,
-                top.json ? java.util.Map.of() : JnetnsCommand.netnsNames(rtnl, links), top.stats));
+        AddressPrinter p = new AddressPrinter(lp);
         if (top.brief) {
             top.out().print(top.json ? p.briefJson(shown, addrs, top.json()) + "\n" : p.brief(shown, addrs));
         } else if (top.json) {
@@ -64,6 +69,12 @@ final class AddressCommand extends ObjectCommand {
         } else {
             top.out().print(top.oneline ? p.oneline(shown, addrs) : p.text(shown, addrs));
         }
+    }
+
+    /** With -4/-6 ({@code family} not 0), ip lists only the devices that have an address of that family. */
+    private static List<Link> withAddressesOf(int family, List<Link> links, List<Address> addrs) {
+        return family == 0 ? links
+                : links.stream().filter(l -> addrs.stream().anyMatch(a -> a.index() == l.index())).toList();
     }
 
     /** One {@code addr add|del|replace} line: the device and the address. */

@@ -45,6 +45,10 @@ final class AddressPrinter {
         j.beginArray();
         for (Link l : shown) {
             j.beginObject();
+            if (links.hidden(l)) {
+                j.endObject();
+                continue;
+            }
             links.briefHead(l, j);
             j.beginArrayKey("addr_info");
             for (Address a : of(all, l)) {
@@ -67,6 +71,13 @@ final class AddressPrinter {
         j.beginArray();
         for (Link l : shown) {
             j.beginObject();
+            if (links.hidden(l)) {   // ip: {} (with -o its addresses are listed apart: {"addr_info": []})
+                if (oneline) {
+                    j.beginArrayKey("addr_info").endArray();
+                }
+                j.endObject();
+                continue;
+            }
             if (!oneline) {
                 links.jsonFields(l, j, false);
             }

@@ -14,7 +14,7 @@ import java.util.List;
 /** {@code jnetns link ...}: network devices, as {@code ip link}. */
 final class LinkCommand extends ObjectCommand {
     static final String USAGE =
-            "Usage: jnetns link show [[dev] DEV]\n"
+            "Usage: jnetns link show [[dev] DEV] [up] [type KIND] [master DEV] [group G]\n"
             + "       jnetns link add [link PARENT] [name] NAME [mtu N] [address MAC] [txqueuelen N] [netns NS]\n"
             + "                       type KIND [ARGS]\n"
             + "         KIND := veth [peer [name] PEER [mtu N] [address MAC] [netns NS]] | bridge | ifb | dummy |\n"
@@ -45,14 +45,19 @@ final class LinkCommand extends ObjectCommand {
         return 0;
     }
 
-    /** {@code link show [[dev] DEV]}. */
+    /** {@code link show [[dev] DEV] [up] [type KIND] [master DEV] [group G]}. */
     private void show(Words w) throws ErrnoException {
-        String dev = w.device("link show");
+        LinkFilter filter = LinkFilter.parse(w, "link show");
         Rtnl rtnl = top.rtnl();
         List<Link> links = rtnl.links().list();
-        List<Link> shown = dev == null ? links : List.of(rtnl.links().get(dev));
+        // ip -j prints the devices its own (not the kernel's) filtering drops as {}
+        boolean placeholders = top.json && !filter.equals(filter.kernelSide());
+        List<Link> shown = (placeholders ? filter.kernelSide() : filter).apply(links);
         LinkPrinter printer = new LinkPrinter(links, top.details, true,
                 top.json ? java.util.Map.of() : JnetnsCommand.netnsNames(rtnl, links), top.stats);
+        if (placeholders) {
+            printer.hideInJson(l -> !filter.keeps(l));
+        }
         if (top.brief) {
             top.out().print(top.json ? printer.briefJson(shown, top.json()) + "\n" : printer.brief(shown));
         } else if (top.json) {

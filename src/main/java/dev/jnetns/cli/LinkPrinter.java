@@ -12,6 +12,8 @@ final class LinkPrinter {
     private static final int MACVLAN_FLAG_NODST = 2;
     private final Map<Integer, Link> byIndex = new HashMap<>();
     private final boolean details;
+    /** Devices ip -j prints as {} (those its own filtering drops after the kernel's: ip's quirk). */
+    private java.util.function.Predicate<Link> hidden = l -> false;
     /** How many -s were given: 1 prints the counters, 2 the error counters too. */
     private final int stats;
     private final boolean linkLayer;
@@ -49,6 +51,16 @@ final class LinkPrinter {
             }
         }
         return f;
+    }
+
+    /** JSON output prints the devices {@code hidden} picks as an empty object, as ip -j prints those its filter drops. */
+    void hideInJson(java.util.function.Predicate<Link> hidden) {
+        this.hidden = hidden;
+    }
+
+    /** Whether {@link #hideInJson} picked {@code l}. */
+    boolean hidden(Link l) {
+        return hidden.test(l);
     }
 
     /** The name as ip's first column shows it: {@code NAME@PEER} for a device tied to another. */
@@ -98,11 +110,14 @@ final class LinkPrinter {
         j.beginArray();
         for (Link l : links) {
             j.beginObject();
-            briefHead(l, j);
-            if (l.address() != null) {
-                j.put("address", l.address());
+            if (!hidden(l)) {
+                briefHead(l, j);
+                if (l.address() != null) {
+                    j.put("address", l.address());
+                }
+                j.put("flags", flags(l));
             }
-            j.put("flags", flags(l)).endObject();
+            j.endObject();
         }
         return j.endArray().toString();
     }
@@ -112,8 +127,10 @@ final class LinkPrinter {
         j.beginArray();
         for (Link l : links) {
             j.beginObject();
-            jsonFields(l, j, true);
-            statsJson(l, j);
+            if (!hidden(l)) {
+                jsonFields(l, j, true);
+                statsJson(l, j);
+            }
             j.endObject();
         }
         return j.endArray().toString();

@@ -24,7 +24,10 @@ class CliShowTest {
             "netns list", "-br link show", "-br addr show", "-br -4 addr show", "-br -6 addr show",
             // counters of a device that is down (they do not move): -s and -s -s
             "-s link show dev v3", "-s -s link show dev v3", "-s addr show dev v3",
-            "-o link show", "-o addr show", "-o -4 addr show");
+            "-o link show", "-o addr show", "-o -4 addr show",
+            "link show up", "link show type veth", "link show type bridge_slave", "link show master br0",
+            "addr show up", "addr show type bridge", "-br link show group default", "-4 addr show up",
+            "-br addr show up", "-o addr show up");
 
     @Test
     void every_show_equals_ip_in_json_and_text() throws Exception {
