@@ -15,7 +15,8 @@ import java.util.List;
 /** {@code jnetns route ...}: routes, as {@code ip route}. */
 final class RouteCommand extends ObjectCommand {
     static final String USAGE =
-            "Usage: jnetns [-4|-6] route show [table ID|all] [dev DEV]\n"
+            "Usage: jnetns [-4|-6] route show [table ID|all] [dev DEV] [proto P] [scope S] [type T] [via ADDR]\n"
+            + "                       [src ADDR] [[to] [root|match|exact] PREFIX|default]\n"
             + "       jnetns route add|del|replace [TYPE] PREFIX|default [via GW] [dev DEV] [src IP] [metric N]\n"
             + "                    [table ID] [proto P] [scope S] [onlink] [mtu N] [nexthop via GW dev DEV weight W]...\n"
             + "         TYPE := unicast | local | blackhole | unreachable | prohibit | throw\n"
@@ -39,29 +40,18 @@ final class RouteCommand extends ObjectCommand {
     }
 
     private void show(Words w) throws ErrnoException {
-        int table = RT_TABLE_MAIN;
-        String dev = null;
-        while (w.hasNext()) {
-            String word = w.next();
-            if (word.equals("table")) {
-                String t = w.valueOf(word);
-                table = t.equals("all") ? 0 : RtNames.TABLES.number(t);
-            } else if (word.equals("dev")) {
-                dev = w.valueOf(word);
-            } else {
-                throw new UsageException("route show: unexpected \"" + word + "\"");
-            }
-        }
-        // like ip: a specific table (main by default) lists IPv4 unless -6; "all" lists both families
+        RouteFilter f = RouteFilter.parse(w);
+        int table = f.table();
+        // like ip: a specific table (main by default) lists IPv4 unless -6 (even for an IPv6 selector); "all" both
         int family = top.family(table == 0 ? 0 : AF_INET);
         Rtnl rtnl = top.rtnl();
         List<Link> links = rtnl.links().list();
-        int oif = dev == null ? 0 : rtnl.links().get(dev).index();
-        RoutePrinter p = new RoutePrinter(links, table == 0, dev == null);
+        int oif = f.dev() == null ? 0 : rtnl.links().get(f.dev()).index();
+        RoutePrinter p = new RoutePrinter(links, f);
         PrintWriter out = top.out();
         Json j = top.json ? top.json().beginArray() : null;
         rtnl.routes().forEach(family, table, r -> {   // streamed: constant memory for any table
-            if (oif != 0 && r.oif() != oif) {
+            if (oif != 0 && r.oif() != oif || !f.keeps(r)) {
                 return;
             }
             if (j == null) {

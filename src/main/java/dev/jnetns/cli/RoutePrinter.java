@@ -19,6 +19,11 @@ final class RoutePrinter {
     private final Map<Integer, String> names = new HashMap<>();
     private final boolean showTable;
     private final boolean showDev;
+    /** False for each field a {@code route show} selector fixes: ip then leaves it out. */
+    private final boolean showProto;
+    private final boolean showScope;
+    private final boolean showVia;
+    private final boolean showSrc;
 
     /**
      * @param links the namespace's devices, to name them
@@ -26,9 +31,24 @@ final class RoutePrinter {
      * @param showDev false when the listing is filtered by device: ip then leaves "dev" out
      */
     RoutePrinter(List<Link> links, boolean showTable, boolean showDev) {
+        this(links, showTable, showDev, true, true, true, true);
+    }
+
+    /** A printer for {@code route show} with {@code filter}'s selectors. */
+    RoutePrinter(List<Link> links, RouteFilter filter) {
+        this(links, filter.table() == 0, filter.dev() == null, filter.proto() == null, filter.scope() == null,
+                filter.via() == null, filter.src() == null);
+    }
+
+    private RoutePrinter(List<Link> links, boolean showTable, boolean showDev, boolean showProto, boolean showScope,
+            boolean showVia, boolean showSrc) {
         links.forEach(l -> names.put(l.index(), l.name()));
         this.showTable = showTable;
         this.showDev = showDev;
+        this.showProto = showProto;
+        this.showScope = showScope;
+        this.showVia = showVia;
+        this.showSrc = showSrc;
     }
 
     private String dev(int index) {
@@ -69,7 +89,7 @@ final class RoutePrinter {
         if (r.src() != null) {
             j.put("from", r.src().toString());
         }
-        if (r.gateway() != null) {
+        if (r.gateway() != null && showVia) {
             j.put("gateway", IpPrefix.format(r.gateway()));
         }
         if (r.oif() != 0 && showDev) {
@@ -79,14 +99,14 @@ final class RoutePrinter {
             j.put("table", RtNames.TABLES.name(r.table()));
         }
         if ((r.flags() & RTM_F_CLONED) == 0) {
-            if (r.protocol() != RTPROT_BOOT) {
+            if (r.protocol() != RTPROT_BOOT && showProto) {
                 j.put("protocol", RtNames.PROTOCOLS.name(r.protocol()));
             }
-            if (r.scope() != 0) {
+            if (r.scope() != 0 && showScope) {
                 j.put("scope", RtNames.SCOPES.name(r.scope()));
             }
         }
-        if (r.prefsrc() != null) {
+        if (r.prefsrc() != null && showSrc) {
             j.put("prefsrc", IpPrefix.format(r.prefsrc()));
         }
         if (r.metric() >= 0) {
@@ -133,7 +153,7 @@ final class RoutePrinter {
         if (r.src() != null) {
             sb.append("from ").append(r.src()).append(' ');
         }
-        if (r.gateway() != null) {
+        if (r.gateway() != null && showVia) {
             sb.append("via ").append(IpPrefix.format(r.gateway())).append(' ');
         }
         if (r.oif() != 0 && showDev) {
@@ -143,14 +163,14 @@ final class RoutePrinter {
             sb.append("table ").append(RtNames.TABLES.name(r.table())).append(' ');
         }
         if ((r.flags() & RTM_F_CLONED) == 0) {
-            if (r.protocol() != RTPROT_BOOT) {
+            if (r.protocol() != RTPROT_BOOT && showProto) {
                 sb.append("proto ").append(RtNames.PROTOCOLS.name(r.protocol())).append(' ');
             }
-            if (r.scope() != 0) {
+            if (r.scope() != 0 && showScope) {
                 sb.append("scope ").append(RtNames.SCOPES.name(r.scope())).append(' ');
             }
         }
-        if (r.prefsrc() != null) {
+        if (r.prefsrc() != null && showSrc) {
             sb.append("src ").append(IpPrefix.format(r.prefsrc())).append(' ');
         }
         if (r.metric() >= 0) {

@@ -27,7 +27,10 @@ class CliShowTest {
             "-o link show", "-o addr show", "-o -4 addr show",
             "link show up", "link show type veth", "link show type bridge_slave", "link show master br0",
             "addr show up", "addr show type bridge", "-br link show group default", "-4 addr show up",
-            "-br addr show up", "-o addr show up");
+            "-br addr show up", "-o addr show up",
+            "route show proto kernel", "route show scope link", "route show table all type local",
+            "route show root 198.18.0.0/15", "route show match 198.18.0.7", "-6 route show root fd00::/8",
+            "route show default", "route show exact 198.18.0.0/24", "route show table all proto boot");
 
     @Test
     void every_show_equals_ip_in_json_and_text() throws Exception {
