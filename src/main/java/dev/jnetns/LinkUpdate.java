@@ -2,11 +2,19 @@ package dev.jnetns;
 
 /**
  * Changes to an existing device, sent in one request by {@link Links#set}. Mirrors
- * {@code ip link set DEV up|down mtu N address MAC name NEW master BR|nomaster alias TEXT
- * txqueuelen N netns NS group G}.
+ * {@code ip link set DEV up|down promisc|arp|multicast|allmulticast on|off mtu N address MAC
+ * name NEW master BR|nomaster alias TEXT txqueuelen N netns NS group G}.
  */
 public final class LinkUpdate {
+    private static final int IFF_NOARP = 0x80;
+    private static final int IFF_PROMISC = 0x100;
+    private static final int IFF_ALLMULTI = 0x200;
+    private static final int IFF_MULTICAST = 0x1000;
+
     Boolean up;
+    /** IFF_* bits to set ({@link #flags}) among those to change ({@link #flagMask}), up aside. */
+    int flags;
+    int flagMask;
     Integer mtu;
     byte[] address;
     String newName;
@@ -33,6 +41,32 @@ public final class LinkUpdate {
 
     public LinkUpdate down() {
         up = false;
+        return this;
+    }
+
+    /** {@code promisc on|off}. */
+    public LinkUpdate promisc(boolean on) {
+        return flag(IFF_PROMISC, on);
+    }
+
+    /** {@code arp on|off} (off sets IFF_NOARP). */
+    public LinkUpdate arp(boolean on) {
+        return flag(IFF_NOARP, !on);
+    }
+
+    /** {@code multicast on|off}. */
+    public LinkUpdate multicast(boolean on) {
+        return flag(IFF_MULTICAST, on);
+    }
+
+    /** {@code allmulticast on|off}. */
+    public LinkUpdate allmulticast(boolean on) {
+        return flag(IFF_ALLMULTI, on);
+    }
+
+    private LinkUpdate flag(int bit, boolean set) {
+        flagMask |= bit;
+        flags = set ? flags | bit : flags & ~bit;
         return this;
     }
 
@@ -106,6 +140,10 @@ public final class LinkUpdate {
         if (up != null) {
             sb.append(up ? " up" : " down");
         }
+        onOff(sb, "promisc", IFF_PROMISC, false);
+        onOff(sb, "arp", IFF_NOARP, true);
+        onOff(sb, "multicast", IFF_MULTICAST, false);
+        onOff(sb, "allmulticast", IFF_ALLMULTI, false);
         if (mtu != null) {
             sb.append(" mtu ").append(Integer.toUnsignedString(mtu));
         }
@@ -137,5 +175,11 @@ public final class LinkUpdate {
             sb.append(" group ").append(Integer.toUnsignedString(group));
         }
         return sb.toString().trim();
+    }
+
+    private void onOff(StringBuilder sb, String word, int bit, boolean inverted) {
+        if ((flagMask & bit) != 0) {
+            sb.append(' ').append(word).append(((flags & bit) != 0) != inverted ? " on" : " off");
+        }
     }
 }

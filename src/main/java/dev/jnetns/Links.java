@@ -204,8 +204,8 @@ public final class Links {
         int master = update.master != null ? index(update.master) : 0;
         socket.execute("link set dev " + name + " " + update, (w, seq) -> {
             w.beginMessage(RTM_NEWLINK, NLM_F_REQUEST | NLM_F_ACK, seq);
-            int flags = Boolean.TRUE.equals(update.up) ? IFF_UP : 0;
-            LinkMessage.writeHeader(w, AF_UNSPEC, 0, index, flags, update.up != null ? IFF_UP : 0);
+            int flags = (Boolean.TRUE.equals(update.up) ? IFF_UP : 0) | update.flags;
+            LinkMessage.writeHeader(w, AF_UNSPEC, 0, index, flags, (update.up != null ? IFF_UP : 0) | update.flagMask);
             if (update.mtu != null) {
                 w.attrU32(IFLA_MTU, update.mtu);
             }

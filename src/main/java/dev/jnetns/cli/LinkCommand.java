@@ -22,7 +22,8 @@ final class LinkCommand extends ObjectCommand {
             + "                 ipvlan mode l2|l3|l3s | bond mode MODE | tap | tun |\n"
             + "                 vxlan id VNI [dev DEV] [dstport PORT] [remote|group ADDR] [local ADDR] [ttl N] [nolearning] |\n"
             + "                 any other kind the kernel knows (sent alone, as ip sends it)\n"
-            + "       jnetns link set [dev] DEV [up|down] [mtu N] [address MAC] [name NEW] [master DEV|nomaster]\n"
+            + "       jnetns link set [dev] DEV [up|down] [promisc|arp|multicast|allmulticast on|off] [mtu N]\n"
+            + "                       [address MAC] [name NEW] [master DEV|nomaster]\n"
             + "                       [alias TEXT] [txqueuelen N] [netns NS|PID] [group G]\n"
             + "       jnetns link del [dev] DEV | group G\n"
             + "       jnetns link move DEV netns NS     (moves DEV with its addresses, routes, MTU and state)\n";
@@ -291,6 +292,15 @@ final class LinkCommand extends ObjectCommand {
         return s[0];
     }
 
+    /** The "on" or "off" after {@code option}, as ip reads it. */
+    private static boolean onOff(Words w, String option) {
+        String v = w.valueOf(option);
+        if (!v.equals("on") && !v.equals("off")) {
+            throw new UsageException("invalid \"" + option + "\" value \"" + v + "\" (on or off)");
+        }
+        return v.equals("on");
+    }
+
     /** {@code link set [dev] DEV ...}. */
     private void set(Words w) throws Exception {
         String dev = null;
@@ -302,6 +312,10 @@ final class LinkCommand extends ObjectCommand {
                     case "dev": dev = w.valueOf(word); break;
                     case "up": u.up(); break;
                     case "down": u.down(); break;
+                    case "promisc": u.promisc(onOff(w, word)); break;
+                    case "arp": u.arp(onOff(w, word)); break;
+                    case "multicast": u.multicast(onOff(w, word)); break;
+                    case "allmulticast": u.allmulticast(onOff(w, word)); break;
                     case "mtu": u.mtu((int) w.number(word, 0xffffffffL)); break;
                     case "address": u.address(w.valueOf(word)); break;
                     case "name": u.name(w.valueOf(word)); break;

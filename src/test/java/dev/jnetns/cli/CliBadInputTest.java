@@ -49,6 +49,7 @@ class CliBadInputTest {
                 new String[] {"2", "route del 198.18.77.0/24: No such process (ESRCH)", "route", "del", "198.18.77.0/24"},
                 new String[] {"1", "invalid vlan id 5000 (0..4094)", "link", "add", "link", "v0", "name", "v0.5", "type", "vlan", "id", "4094x"},
                 new String[] {"1", "label \"foo\" must begin with the device name \"v0\"", "addr", "add", "198.18.8.1/24", "label", "foo", "dev", "v0"},
+                new String[] {"1", "invalid \"promisc\" value \"maybe\" (on or off)", "link", "set", "v0", "promisc", "maybe"},
                 new String[] {"1", "invalid nud state \"sleepy\"", "neigh", "add", "198.18.0.9", "lladdr", "02:00:00:00:00:09", "dev", "v0", "nud", "sleepy"},
                 new String[] {"1", "route add: no destination given", "route", "add", "via", "198.18.0.2"});
         for (String[] c : cases) {
