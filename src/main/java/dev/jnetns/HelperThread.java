@@ -53,48 +53,15 @@ final class HelperThread {
 
     /** Runs {@code task} on a fresh platform thread named "jnetns-WHAT-N"; rethrows what it throws. */
     static <T> T call(String what, Callable<T> task) throws Exception {
-        Object[] result = new Object[1];
-        Throwable[] failure = new Throwable[1];
-        Thread t = daemon(() -> {
-            try {
-                result[0] = task.call();
-            } catch (Throwable e) {
-                failure[0] = e;
-            }
-        }, "jnetns-" + what + "-" + COUNT.incrementAndGet());
+        FutureTask<T> f = new FutureTask<>(task);
+        Thread t = daemon(f, "jnetns-" + what + "-" + COUNT.incrementAndGet());
         t.start();
-        boolean interrupted = false;
-        while (true) {
-            try {
-                t.join();
-                break;
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
-        if (failure[0] instanceof Exception) {
-            throw (Exception) failure[0];
-        }
-        if (failure[0] != null) {
-            throw (Error) failure[0];
-        }
-        @SuppressWarnings("unchecked")
-        T value = (T) result[0];
-        return value;
+        return outcome(f, t::join);
     }
 
     /** {@link #call} for tasks that throw only ErrnoException or unchecked exceptions. */
-    static <T> T callErrno(String what, Callable<T> task) throws dev.jnetns.sys.ErrnoException {
-        try {
-            return call(what, task);
-        } catch (dev.jnetns.sys.ErrnoException | RuntimeException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+    static <T> T callErrno(String what, Callable<T> task) throws ErrnoException {
+        return errnoOnly(() -> call(what, task));
     }
 
     /**
@@ -113,31 +80,61 @@ final class HelperThread {
                 throw new IllegalStateException("jnetns worker cannot return to the process's network namespace", e);
             }
         });
+        return errnoOnly(() -> outcome(f, () -> {
+            try {
+                f.get();
+            } catch (ExecutionException e) {
+                // the task's failure: outcome() throws it
+            }
+        }));
+    }
+
+    /** A wait that an interrupt may cut short. */
+    @FunctionalInterface
+    private interface Wait {
+        void run() throws InterruptedException;
+    }
+
+    /**
+     * Waits with {@code wait} until {@code f} is done (an interrupt is remembered and set again
+     * afterwards, not obeyed: the task is already changing namespaces), then returns its result
+     * or throws what it threw.
+     */
+    private static <T> T outcome(FutureTask<T> f, Wait wait) throws Exception {
         boolean interrupted = false;
+        while (true) {
+            try {
+                wait.run();
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
         try {
-            while (true) {
-                try {
-                    return f.get();
-                } catch (InterruptedException e) {
-                    interrupted = true;
-                }
-            }
+            return f.get();   // done: does not block
         } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof ErrnoException) {
-                throw (ErrnoException) cause;
+            if (e.getCause() instanceof Exception) {
+                throw (Exception) e.getCause();
             }
-            if (cause instanceof RuntimeException) {
-                throw (RuntimeException) cause;
+            if (e.getCause() instanceof Error) {
+                throw (Error) e.getCause();
             }
-            if (cause instanceof Error) {
-                throw (Error) cause;
-            }
-            throw new IllegalStateException(cause);
+            throw new IllegalStateException(e.getCause());
         } finally {
             if (interrupted) {
                 Thread.currentThread().interrupt();
             }
+        }
+    }
+
+    /** Runs {@code c}, passing on ErrnoException and unchecked exceptions, wrapping anything else. */
+    private static <T> T errnoOnly(Callable<T> c) throws ErrnoException {
+        try {
+            return c.call();
+        } catch (ErrnoException | RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
         }
     }
 }

@@ -29,11 +29,7 @@ final class AddressPrinter {
         for (Link l : shown) {
             sb.append(links.briefHead(l));
             for (Address a : of(all, l)) {
-                sb.append(host(a.local()));
-                if (a.peer() != null) {
-                    sb.append(" peer ").append(host(a.peer()));
-                }
-                sb.append('/').append(a.prefixLength()).append(' ');
+                sb.append(prefix(a)).append(' ');
             }
             sb.append('\n');
         }
@@ -148,14 +144,15 @@ final class AddressPrinter {
         return sb.toString();
     }
 
+    /** {@code LOCAL[ peer PEER]/LEN}, as ip writes an address. */
+    private static String prefix(Address a) {
+        return host(a.local()) + (a.peer() != null ? " peer " + host(a.peer()) : "") + "/" + a.prefixLength();
+    }
+
     /** One address's lines: {@code "    inet ..."} and its lifetimes, newline included. */
     private static String text(Address a) {
         StringBuilder sb = new StringBuilder();
-        sb.append("    ").append(a.family() == 2 ? "inet" : "inet6").append(' ').append(host(a.local()));
-        if (a.peer() != null) {
-            sb.append(" peer ").append(host(a.peer()));
-        }
-        sb.append('/').append(a.prefixLength()).append(' ');
+        sb.append("    ").append(a.family() == 2 ? "inet" : "inet6").append(' ').append(prefix(a)).append(' ');
         if (a.broadcast() != null) {
             sb.append("brd ").append(host(a.broadcast())).append(' ');
         }

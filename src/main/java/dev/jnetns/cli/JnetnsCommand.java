@@ -51,6 +51,8 @@ final class JnetnsCommand {
     boolean debug;
     boolean help;
     boolean version;
+    /** The options given, but -batch FILE and -force: what every line of a batch file runs with. */
+    List<String> lineOptions = new ArrayList<>();
 
     JnetnsCommand(PrintWriter out) {
         this.out = out;
@@ -64,10 +66,12 @@ final class JnetnsCommand {
     int parse(List<String> args) {
         ipv4 = ipv6 = allNetns = json = pretty = details = brief = oneline = force = debug = help = version = false;
         netnsList = new ArrayList<>();
+        lineOptions = new ArrayList<>();
         batchFile = null;
         stats = 0;
         int i = 0;
         for (; i < args.size() && args.get(i).startsWith("-"); i++) {
+            int first = i;
             String arg = args.get(i);
             int eq = arg.startsWith("--") ? arg.indexOf('=') : -1;
             String name = eq < 0 ? arg : arg.substring(0, eq);
@@ -75,11 +79,15 @@ final class JnetnsCommand {
             boolean valued = true;
             switch (name) {
                 case "-n", "-netns", "--netns" -> netnsList.add(value != null ? value : value(args, ++i, arg));
-                case "-b", "-batch", "--batch" -> batchFile = value != null ? value : value(args, ++i, arg);
+                case "-b", "-batch", "--batch" -> {
+                    batchFile = value != null ? value : value(args, ++i, arg);
+                    continue;   // not one of the lineOptions
+                }
                 case "--backend" -> backend(value != null ? value : value(args, ++i, arg));
                 default -> valued = false;
             }
             if (valued) {
+                lineOptions.addAll(args.subList(first, i + 1));
                 continue;
             }
             if (value != null) {
@@ -95,12 +103,16 @@ final class JnetnsCommand {
                 case "-br", "-brief", "--brief" -> brief = true;
                 case "-o", "-oneline", "--oneline" -> oneline = true;
                 case "-s", "-stats", "-statistics", "--stats" -> stats++;
-                case "-force", "--force" -> force = true;
+                case "-force", "--force" -> {
+                    force = true;
+                    continue;   // not one of the lineOptions
+                }
                 case "--debug" -> debug = true;
                 case "-h", "-help", "--help" -> help = true;
                 case "-V", "-Version", "--version" -> version = true;
                 default -> throw new UsageException("Option \"" + arg + "\" is unknown, try \"jnetns --help\"");
             }
+            lineOptions.add(arg);
         }
         return i;
     }

@@ -52,9 +52,9 @@ record LinkFilter(String dev, boolean up, String kind, String master, Integer gr
 
     /** The devices of {@code all} the filter keeps, in the kernel's order. */
     List<Link> apply(List<Link> all) throws NoSuchLinkException {
-        int masterIndex = master == null ? 0 : find(all, master).index();
+        int masterIndex = master == null ? 0 : named(all, master).index();
         if (dev != null) {
-            find(all, dev);   // ip: Device "x" does not exist
+            named(all, dev);   // ip: Device "x" does not exist
         }
         List<Link> out = new ArrayList<>();
         for (Link l : all) {
@@ -72,7 +72,8 @@ record LinkFilter(String dev, boolean up, String kind, String master, Integer gr
                 && (group == null || l.group() == group);
     }
 
-    private static Link find(List<Link> all, String name) throws NoSuchLinkException {
+    /** The device called {@code name} in a listing already made (no second request). */
+    static Link named(List<Link> all, String name) throws NoSuchLinkException {
         for (Link l : all) {
             if (l.name().equals(name)) {
                 return l;

@@ -80,8 +80,8 @@ final class LinkPrinter {
         return String.format("%-16s %-14s ", displayName(l), operState(l));
     }
 
-    /** The first members of an {@code ip -br -j} object: link, ifname, operstate. */
-    void briefHead(Link l, Json j) {
+    /** The device this one is tied to: "link" by name, or "link_index" when it lives in another namespace. */
+    private void linkRef(Link l, Json j) {
         if (l.linkIndex() != 0) {
             if (l.linkNetnsId() >= 0) {
                 j.put("link_index", l.linkIndex());
@@ -89,6 +89,11 @@ final class LinkPrinter {
                 j.put("link", nameOf(l.linkIndex()));
             }
         }
+    }
+
+    /** The first members of an {@code ip -br -j} object: link, ifname, operstate. */
+    void briefHead(Link l, Json j) {
+        linkRef(l, j);
         j.put("ifname", l.name()).put("operstate", operState(l));
     }
 
@@ -159,13 +164,7 @@ final class LinkPrinter {
      */
     void jsonFields(Link l, Json j, boolean linkView) {
         j.put("ifindex", l.index());
-        if (l.linkIndex() != 0) {
-            if (l.linkNetnsId() >= 0) {
-                j.put("link_index", l.linkIndex());
-            } else {
-                j.put("link", nameOf(l.linkIndex()));
-            }
-        }
+        linkRef(l, j);
         j.put("ifname", l.name());
         j.put("flags", flags(l));
         j.put("mtu", l.mtu());

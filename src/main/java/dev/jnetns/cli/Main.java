@@ -40,9 +40,7 @@ public final class Main {
         }
         PrintWriter out = new PrintWriter(System.out, false, StandardCharsets.UTF_8);
         PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
-        int rc = run(args, out, err);
-        out.flush();
-        System.exit(rc);
+        System.exit(run(args, out, err));   // run() flushes out
     }
 
     /** Runs one command line (or batch), writing to {@code out} and {@code err}; returns the exit code. */
@@ -84,16 +82,7 @@ public final class Main {
                 err.println("jnetns: -batch FILE takes the commands from FILE, not \"" + args.get(object) + "\"");
                 return EXIT_USAGE;
             }
-            List<String> globals = new ArrayList<>();
-            for (int i = 0; i < object; i++) {
-                String a = args.get(i);
-                if (a.equals("-b") || a.equals("-batch") || a.equals("--batch")) {
-                    i++;
-                } else if (!a.startsWith("--batch=") && !a.equals("-force") && !a.equals("--force")) {
-                    globals.add(a);
-                }
-            }
-            return batch(globals, top.batchFile, top.force);
+            return batch(List.copyOf(top.lineOptions), top.batchFile, top.force);
         }
         return dispatch(args.subList(object, args.size()));
     }

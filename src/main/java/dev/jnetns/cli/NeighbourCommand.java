@@ -1,6 +1,8 @@
 package dev.jnetns.cli;
 
 import dev.jnetns.IpPrefix;
+import dev.jnetns.Link;
+import dev.jnetns.Links;
 import dev.jnetns.Neighbour;
 import dev.jnetns.Rtnl;
 import dev.jnetns.sys.ErrnoException;
@@ -50,14 +52,15 @@ final class NeighbourCommand extends ObjectCommand {
         boolean showAll = all;
         Integer onlyState = nud;
         Rtnl rtnl = top.rtnl();
-        int index = dev == null ? 0 : rtnl.links().get(dev).index();
+        List<Link> links = rtnl.links().list();
+        int index = dev == null ? 0 : LinkFilter.named(links, Links.checkName(dev)).index();
         List<Neighbour> shown = rtnl.neighbours().list().stream()
                 .filter(n -> index == 0 || n.index() == index)
                 .filter(n -> family == 0 || n.family() == family)
                 .filter(n -> onlyState != null ? (n.state() & onlyState) != 0 || (onlyState == 0 && n.state() == 0)
                         : showAll || n.state() == 0 || (n.state() & ~NUD_NOARP) != 0)
                 .toList();
-        NeighbourPrinter p = new NeighbourPrinter(rtnl.links().list());
+        NeighbourPrinter p = new NeighbourPrinter(links);
         if (top.json) {
             top.out().println(p.json(shown, top.json()));
         } else {

@@ -46,7 +46,7 @@ final class RouteCommand extends ObjectCommand {
         int family = top.family(table == 0 ? 0 : AF_INET);
         Rtnl rtnl = top.rtnl();
         List<Link> links = rtnl.links().list();
-        int oif = f.dev() == null ? 0 : rtnl.links().get(f.dev()).index();
+        int oif = f.dev() == null ? 0 : LinkFilter.named(links, f.dev()).index();
         RoutePrinter p = new RoutePrinter(links, f);
         PrintWriter out = top.out();
         Json j = top.json ? top.json().beginArray() : null;

@@ -1,6 +1,7 @@
 package dev.jnetns.cli;
 
 import dev.jnetns.IpPrefix;
+import dev.jnetns.Links;
 import dev.jnetns.Route;
 import dev.jnetns.RtNames;
 import java.net.InetAddress;
@@ -37,7 +38,7 @@ record RouteFilter(int table, String dev, Integer proto, Integer scope, Integer 
                     String t = w.valueOf(word);
                     table = t.equals("all") ? 0 : RtNames.TABLES.number(t);
                 }
-                case "dev", "oif" -> dev = w.valueOf(word);
+                case "dev", "oif" -> dev = Links.checkName(w.valueOf(word));
                 case "proto", "protocol" -> proto = RtNames.PROTOCOLS.number(w.valueOf(word));
                 case "scope" -> scope = RtNames.SCOPES.number(w.valueOf(word));
                 case "type" -> type = RtNames.TYPES.number(w.valueOf(word));
