@@ -38,6 +38,7 @@ import static dev.jnetns.sys.LinuxSocket.AF_UNSPEC;
 import dev.jnetns.netlink.NlSocket;
 import dev.jnetns.netlink.NlWriter;
 import dev.jnetns.rtnl.RouteMessage;
+import dev.jnetns.sys.Errno;
 import dev.jnetns.sys.ErrnoException;
 import java.net.InetAddress;
 import java.util.ArrayList;
@@ -60,10 +61,18 @@ public final class Routes {
 
     /**
      * The routes of {@code family} (AF_UNSPEC for both) in {@code table} (0 for all), filtered in the
-     * kernel; cached clones are left out. Equivalent to: {@code ip [-4|-6] route show table TABLE}.
+     * kernel; cached clones are left out; none for a table that does not exist yet. Equivalent to:
+     * {@code ip [-4|-6] route show table TABLE}.
      */
     public List<Route> list(int family, int table) throws ErrnoException {
-        return socket.dump("route show", dumpRequest(family, table), decoder(table));
+        try {
+            return socket.dump("route show", dumpRequest(family, table), decoder(table));
+        } catch (ErrnoException e) {
+            if (noSuchTable(e, table)) {
+                return List.of();
+            }
+            throw e;
+        }
     }
 
     /**
@@ -73,7 +82,21 @@ public final class Routes {
      * @throws dev.jnetns.netlink.DumpInterruptedException when the table changed during the dump
      */
     public void forEach(int family, int table, java.util.function.Consumer<Route> sink) throws ErrnoException {
-        socket.dumpEach("route show", dumpRequest(family, table), decoder(table), sink);
+        try {
+            socket.dumpEach("route show", dumpRequest(family, table), decoder(table), sink);
+        } catch (ErrnoException e) {
+            if (!noSuchTable(e, table)) {
+                throw e;
+            }
+        }
+    }
+
+    /**
+     * A table no route was ever added to does not exist yet: asked for it, the kernel answers ENOENT
+     * ("FIB table does not exist"), where ip lists nothing.
+     */
+    private static boolean noSuchTable(ErrnoException e, int table) {
+        return table != 0 && e.is(Errno.ENOENT);
     }
 
     private static NlSocket.Request dumpRequest(int family, int table) {

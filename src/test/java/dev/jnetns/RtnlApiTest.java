@@ -9,6 +9,7 @@ import dev.jnetns.junit.NetnsExtension;
 import dev.jnetns.netlink.NetlinkException;
 import dev.jnetns.sys.Errno;
 import dev.jnetns.sys.LinuxSocket;
+import dev.jnetns.testutil.Cli;
 import dev.jnetns.testutil.Ip;
 import java.util.List;
 import java.util.Optional;
@@ -18,6 +19,17 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /** The rtnetlink API against the kernel, checked with ip. */
 @ExtendWith(NetnsExtension.class)
 class RtnlApiTest {
+
+    @Test
+    void a_fresh_namespace_lists_no_routes_as_ip_does(Netns ns, Rtnl rtnl) throws Exception {
+        // its main table does not exist until a route is added; the kernel says ENOENT for it
+        assertEquals(List.of(), rtnl.routes().list(LinuxSocket.AF_INET, 254));
+        List<Route> streamed = new java.util.ArrayList<>();
+        rtnl.routes().forEach(LinuxSocket.AF_INET, 254, streamed::add);
+        assertEquals(List.of(), streamed);
+        assertEquals(Ip.run(ns, "route", "show"), Cli.ok("-n", ns.path(), "route", "show"));
+        assertEquals(Ip.run(ns, "-j", "route", "show"), Cli.ok("-n", ns.path(), "-j", "route", "show"));
+    }
 
     @Test
     void a_veth_is_created_with_its_peer_already_in_another_namespace(Netns ns, Rtnl rtnl) throws Exception {
