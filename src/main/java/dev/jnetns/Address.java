@@ -1,10 +1,10 @@
 package dev.jnetns;
 
-import static dev.jnetns.rtnl.LinuxIfAddr.IFA_F_PERMANENT;
-import static dev.jnetns.rtnl.LinuxIfAddr.IFA_F_SECONDARY;
+import static dev.jnetns.uapi.LinuxIfAddr.IFA_F_PERMANENT;
+import static dev.jnetns.uapi.LinuxIfAddr.IFA_F_SECONDARY;
 
 import dev.jnetns.rtnl.AddrMessage;
-import dev.jnetns.sys.LinuxSocket;
+import dev.jnetns.uapi.LinuxSocket;
 import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,10 +1,10 @@
 package dev.jnetns;
 
-import static dev.jnetns.rtnl.LinuxIfAddr.IFA_F_HOMEADDRESS;
-import static dev.jnetns.rtnl.LinuxIfAddr.IFA_F_MANAGETEMPADDR;
-import static dev.jnetns.rtnl.LinuxIfAddr.IFA_F_MCAUTOJOIN;
-import static dev.jnetns.rtnl.LinuxIfAddr.IFA_F_NODAD;
-import static dev.jnetns.rtnl.LinuxIfAddr.IFA_F_NOPREFIXROUTE;
+import static dev.jnetns.uapi.LinuxIfAddr.IFA_F_HOMEADDRESS;
+import static dev.jnetns.uapi.LinuxIfAddr.IFA_F_MANAGETEMPADDR;
+import static dev.jnetns.uapi.LinuxIfAddr.IFA_F_MCAUTOJOIN;
+import static dev.jnetns.uapi.LinuxIfAddr.IFA_F_NODAD;
+import static dev.jnetns.uapi.LinuxIfAddr.IFA_F_NOPREFIXROUTE;
 
 import java.net.Inet4Address;
 import java.net.InetAddress;

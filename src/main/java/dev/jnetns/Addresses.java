@@ -1,21 +1,21 @@
 package dev.jnetns;
 
-import static dev.jnetns.netlink.LinuxNetlink.NLM_F_ACK;
-import static dev.jnetns.netlink.LinuxNetlink.NLM_F_CREATE;
-import static dev.jnetns.netlink.LinuxNetlink.NLM_F_DUMP;
-import static dev.jnetns.netlink.LinuxNetlink.NLM_F_EXCL;
-import static dev.jnetns.netlink.LinuxNetlink.NLM_F_REPLACE;
-import static dev.jnetns.netlink.LinuxNetlink.NLM_F_REQUEST;
-import static dev.jnetns.rtnl.LinuxIfAddr.IFA_ADDRESS;
-import static dev.jnetns.rtnl.LinuxIfAddr.IFA_BROADCAST;
-import static dev.jnetns.rtnl.LinuxIfAddr.IFA_CACHEINFO;
-import static dev.jnetns.rtnl.LinuxIfAddr.IFA_FLAGS;
-import static dev.jnetns.rtnl.LinuxIfAddr.IFA_LABEL;
-import static dev.jnetns.rtnl.LinuxIfAddr.IFA_LOCAL;
-import static dev.jnetns.rtnl.LinuxRtnetlink.RTM_DELADDR;
-import static dev.jnetns.rtnl.LinuxRtnetlink.RTM_GETADDR;
-import static dev.jnetns.rtnl.LinuxRtnetlink.RTM_NEWADDR;
-import static dev.jnetns.sys.LinuxSocket.AF_UNSPEC;
+import static dev.jnetns.uapi.LinuxNetlink.NLM_F_ACK;
+import static dev.jnetns.uapi.LinuxNetlink.NLM_F_CREATE;
+import static dev.jnetns.uapi.LinuxNetlink.NLM_F_DUMP;
+import static dev.jnetns.uapi.LinuxNetlink.NLM_F_EXCL;
+import static dev.jnetns.uapi.LinuxNetlink.NLM_F_REPLACE;
+import static dev.jnetns.uapi.LinuxNetlink.NLM_F_REQUEST;
+import static dev.jnetns.uapi.LinuxIfAddr.IFA_ADDRESS;
+import static dev.jnetns.uapi.LinuxIfAddr.IFA_BROADCAST;
+import static dev.jnetns.uapi.LinuxIfAddr.IFA_CACHEINFO;
+import static dev.jnetns.uapi.LinuxIfAddr.IFA_FLAGS;
+import static dev.jnetns.uapi.LinuxIfAddr.IFA_LABEL;
+import static dev.jnetns.uapi.LinuxIfAddr.IFA_LOCAL;
+import static dev.jnetns.uapi.LinuxRtnetlink.RTM_DELADDR;
+import static dev.jnetns.uapi.LinuxRtnetlink.RTM_GETADDR;
+import static dev.jnetns.uapi.LinuxRtnetlink.RTM_NEWADDR;
+import static dev.jnetns.uapi.LinuxSocket.AF_UNSPEC;
 
 import dev.jnetns.netlink.NlSocket;
 import dev.jnetns.netlink.NlWriter;

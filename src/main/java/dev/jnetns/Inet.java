@@ -1,6 +1,6 @@
 package dev.jnetns;
 
-import dev.jnetns.sys.LinuxSocket;
+import dev.jnetns.uapi.LinuxSocket;
 import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.net.InetAddress;

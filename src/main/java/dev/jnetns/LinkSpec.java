@@ -1,6 +1,6 @@
 package dev.jnetns;
 
-import dev.jnetns.rtnl.LinuxIfLink;
+import dev.jnetns.uapi.LinuxIfLink;
 import java.net.InetAddress;
 import java.util.Locale;
 

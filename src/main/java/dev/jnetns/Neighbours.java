@@ -1,25 +1,25 @@
 package dev.jnetns;
 
-import static dev.jnetns.netlink.LinuxNetlink.NLM_F_ACK;
-import static dev.jnetns.netlink.LinuxNetlink.NLM_F_CREATE;
-import static dev.jnetns.netlink.LinuxNetlink.NLM_F_DUMP;
-import static dev.jnetns.netlink.LinuxNetlink.NLM_F_EXCL;
-import static dev.jnetns.netlink.LinuxNetlink.NLM_F_REPLACE;
-import static dev.jnetns.netlink.LinuxNetlink.NLM_F_REQUEST;
-import static dev.jnetns.rtnl.LinuxNeighbour.NDA_DST;
-import static dev.jnetns.rtnl.LinuxNeighbour.NDA_LLADDR;
-import static dev.jnetns.rtnl.LinuxNeighbour.NTF_PROXY;
-import static dev.jnetns.rtnl.LinuxNeighbour.NTF_ROUTER;
-import static dev.jnetns.rtnl.LinuxNeighbour.NUD_PERMANENT;
-import static dev.jnetns.rtnl.LinuxRtnetlink.RTM_DELNEIGH;
-import static dev.jnetns.rtnl.LinuxRtnetlink.RTM_GETNEIGH;
-import static dev.jnetns.rtnl.LinuxRtnetlink.RTM_NEWNEIGH;
-import static dev.jnetns.sys.LinuxSocket.AF_UNSPEC;
+import static dev.jnetns.uapi.LinuxNetlink.NLM_F_ACK;
+import static dev.jnetns.uapi.LinuxNetlink.NLM_F_CREATE;
+import static dev.jnetns.uapi.LinuxNetlink.NLM_F_DUMP;
+import static dev.jnetns.uapi.LinuxNetlink.NLM_F_EXCL;
+import static dev.jnetns.uapi.LinuxNetlink.NLM_F_REPLACE;
+import static dev.jnetns.uapi.LinuxNetlink.NLM_F_REQUEST;
+import static dev.jnetns.uapi.LinuxNeighbour.NDA_DST;
+import static dev.jnetns.uapi.LinuxNeighbour.NDA_LLADDR;
+import static dev.jnetns.uapi.LinuxNeighbour.NTF_PROXY;
+import static dev.jnetns.uapi.LinuxNeighbour.NTF_ROUTER;
+import static dev.jnetns.uapi.LinuxNeighbour.NUD_PERMANENT;
+import static dev.jnetns.uapi.LinuxRtnetlink.RTM_DELNEIGH;
+import static dev.jnetns.uapi.LinuxRtnetlink.RTM_GETNEIGH;
+import static dev.jnetns.uapi.LinuxRtnetlink.RTM_NEWNEIGH;
+import static dev.jnetns.uapi.LinuxSocket.AF_UNSPEC;
 
 import dev.jnetns.netlink.NlSocket;
 import dev.jnetns.rtnl.NeighMessage;
 import dev.jnetns.sys.ErrnoException;
-import dev.jnetns.sys.LinuxSocket;
+import dev.jnetns.uapi.LinuxSocket;
 import java.net.InetAddress;
 import java.util.List;
 

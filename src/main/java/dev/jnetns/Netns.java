@@ -1,8 +1,8 @@
 package dev.jnetns;
 
-import static dev.jnetns.sys.LinuxFcntl.O_CLOEXEC;
-import static dev.jnetns.sys.LinuxFcntl.O_RDONLY;
-import static dev.jnetns.sys.LinuxSched.CLONE_NEWNET;
+import static dev.jnetns.uapi.LinuxFcntl.O_CLOEXEC;
+import static dev.jnetns.uapi.LinuxFcntl.O_RDONLY;
+import static dev.jnetns.uapi.LinuxSched.CLONE_NEWNET;
 
 import dev.jnetns.sys.Errno;
 import dev.jnetns.sys.ErrnoException;

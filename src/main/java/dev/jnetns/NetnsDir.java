@@ -1,14 +1,14 @@
 package dev.jnetns;
 
-import static dev.jnetns.sys.LinuxFcntl.O_CLOEXEC;
-import static dev.jnetns.sys.LinuxFcntl.O_CREAT;
-import static dev.jnetns.sys.LinuxFcntl.O_EXCL;
-import static dev.jnetns.sys.LinuxFcntl.O_RDONLY;
-import static dev.jnetns.sys.LinuxMount.MNT_DETACH;
-import static dev.jnetns.sys.LinuxMount.MS_BIND;
-import static dev.jnetns.sys.LinuxMount.MS_REC;
-import static dev.jnetns.sys.LinuxMount.MS_SHARED;
-import static dev.jnetns.sys.LinuxSched.CLONE_NEWNET;
+import static dev.jnetns.uapi.LinuxFcntl.O_CLOEXEC;
+import static dev.jnetns.uapi.LinuxFcntl.O_CREAT;
+import static dev.jnetns.uapi.LinuxFcntl.O_EXCL;
+import static dev.jnetns.uapi.LinuxFcntl.O_RDONLY;
+import static dev.jnetns.uapi.LinuxMount.MNT_DETACH;
+import static dev.jnetns.uapi.LinuxMount.MS_BIND;
+import static dev.jnetns.uapi.LinuxMount.MS_REC;
+import static dev.jnetns.uapi.LinuxMount.MS_SHARED;
+import static dev.jnetns.uapi.LinuxSched.CLONE_NEWNET;
 
 import dev.jnetns.sys.Errno;
 import dev.jnetns.sys.ErrnoException;

@@ -1,21 +1,21 @@
 package dev.jnetns;
 
-import static dev.jnetns.sys.LinuxFcntl.O_APPEND;
-import static dev.jnetns.sys.LinuxFcntl.O_CLOEXEC;
-import static dev.jnetns.sys.LinuxFcntl.O_CREAT;
-import static dev.jnetns.sys.LinuxFcntl.O_RDONLY;
-import static dev.jnetns.sys.LinuxFcntl.O_TRUNC;
-import static dev.jnetns.sys.LinuxFcntl.O_WRONLY;
-import static dev.jnetns.sys.LinuxMount.MNT_DETACH;
-import static dev.jnetns.sys.LinuxMount.MS_BIND;
-import static dev.jnetns.sys.LinuxMount.MS_RDONLY;
-import static dev.jnetns.sys.LinuxMount.MS_REC;
-import static dev.jnetns.sys.LinuxMount.MS_SLAVE;
-import static dev.jnetns.sys.LinuxSched.CLONE_NEWNET;
-import static dev.jnetns.sys.LinuxSched.CLONE_NEWNS;
+import static dev.jnetns.uapi.LinuxFcntl.O_APPEND;
+import static dev.jnetns.uapi.LinuxFcntl.O_CLOEXEC;
+import static dev.jnetns.uapi.LinuxFcntl.O_CREAT;
+import static dev.jnetns.uapi.LinuxFcntl.O_RDONLY;
+import static dev.jnetns.uapi.LinuxFcntl.O_TRUNC;
+import static dev.jnetns.uapi.LinuxFcntl.O_WRONLY;
+import static dev.jnetns.uapi.LinuxMount.MNT_DETACH;
+import static dev.jnetns.uapi.LinuxMount.MS_BIND;
+import static dev.jnetns.uapi.LinuxMount.MS_RDONLY;
+import static dev.jnetns.uapi.LinuxMount.MS_REC;
+import static dev.jnetns.uapi.LinuxMount.MS_SLAVE;
+import static dev.jnetns.uapi.LinuxSched.CLONE_NEWNET;
+import static dev.jnetns.uapi.LinuxSched.CLONE_NEWNS;
 
 import dev.jnetns.sys.Errno;
-import dev.jnetns.sys.LinuxCapability;
+import dev.jnetns.uapi.LinuxCapability;
 import dev.jnetns.sys.ErrnoException;
 import dev.jnetns.sys.Syscalls;
 import java.io.IOException;

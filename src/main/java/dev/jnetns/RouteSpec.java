@@ -1,7 +1,7 @@
 package dev.jnetns;
 
-import dev.jnetns.rtnl.LinuxRoute;
-import dev.jnetns.sys.LinuxSocket;
+import dev.jnetns.uapi.LinuxRoute;
+import dev.jnetns.uapi.LinuxSocket;
 import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.List;

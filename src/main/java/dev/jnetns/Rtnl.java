@@ -1,15 +1,15 @@
 package dev.jnetns;
 
-import static dev.jnetns.netlink.LinuxNetlink.NETLINK_ROUTE;
-import static dev.jnetns.sys.LinuxSched.CLONE_NEWNET;
-import static dev.jnetns.netlink.LinuxNetlink.NLM_F_ACK;
-import static dev.jnetns.netlink.LinuxNetlink.NLM_F_DUMP;
-import static dev.jnetns.netlink.LinuxNetlink.NLM_F_REQUEST;
-import static dev.jnetns.rtnl.LinuxNetNamespace.NETNSA_FD;
-import static dev.jnetns.rtnl.LinuxNetNamespace.NETNSA_NSID;
-import static dev.jnetns.rtnl.LinuxNetNamespace.NETNSA_NSID_NOT_ASSIGNED;
-import static dev.jnetns.rtnl.LinuxRtnetlink.RTM_GETNSID;
-import static dev.jnetns.rtnl.LinuxRtnetlink.RTM_NEWNSID;
+import static dev.jnetns.uapi.LinuxNetlink.NETLINK_ROUTE;
+import static dev.jnetns.uapi.LinuxSched.CLONE_NEWNET;
+import static dev.jnetns.uapi.LinuxNetlink.NLM_F_ACK;
+import static dev.jnetns.uapi.LinuxNetlink.NLM_F_DUMP;
+import static dev.jnetns.uapi.LinuxNetlink.NLM_F_REQUEST;
+import static dev.jnetns.uapi.LinuxNetNamespace.NETNSA_FD;
+import static dev.jnetns.uapi.LinuxNetNamespace.NETNSA_NSID;
+import static dev.jnetns.uapi.LinuxNetNamespace.NETNSA_NSID_NOT_ASSIGNED;
+import static dev.jnetns.uapi.LinuxRtnetlink.RTM_GETNSID;
+import static dev.jnetns.uapi.LinuxRtnetlink.RTM_NEWNSID;
 
 import dev.jnetns.netlink.NlSocket;
 import dev.jnetns.rtnl.NsidMessage;

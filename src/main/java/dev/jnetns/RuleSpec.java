@@ -1,7 +1,7 @@
 package dev.jnetns;
 
-import dev.jnetns.rtnl.LinuxFibRules;
-import dev.jnetns.sys.LinuxSocket;
+import dev.jnetns.uapi.LinuxFibRules;
+import dev.jnetns.uapi.LinuxSocket;
 
 /**
  * A rule to add or delete. Mirrors {@code ip rule add [not] [from PREFIX] [to PREFIX] [iif DEV]

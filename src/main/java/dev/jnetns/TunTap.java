@@ -1,16 +1,16 @@
 package dev.jnetns;
 
-import static dev.jnetns.sys.LinuxFcntl.O_CLOEXEC;
-import static dev.jnetns.sys.LinuxFcntl.O_RDWR;
-import static dev.jnetns.sys.LinuxSched.CLONE_NEWNET;
-import static dev.jnetns.sys.LinuxTun.IFF_NO_PI;
-import static dev.jnetns.sys.LinuxTun.IFF_TAP;
-import static dev.jnetns.sys.LinuxTun.IFF_TUN;
-import static dev.jnetns.sys.LinuxTun.IFF_TUN_EXCL;
-import static dev.jnetns.sys.LinuxTun.IFREQ_FLAGS_OFFSET;
-import static dev.jnetns.sys.LinuxTun.IFREQ_SIZE;
-import static dev.jnetns.sys.LinuxTun.TUNSETIFF;
-import static dev.jnetns.sys.LinuxTun.TUNSETPERSIST;
+import static dev.jnetns.uapi.LinuxFcntl.O_CLOEXEC;
+import static dev.jnetns.uapi.LinuxFcntl.O_RDWR;
+import static dev.jnetns.uapi.LinuxSched.CLONE_NEWNET;
+import static dev.jnetns.uapi.LinuxTun.IFF_NO_PI;
+import static dev.jnetns.uapi.LinuxTun.IFF_TAP;
+import static dev.jnetns.uapi.LinuxTun.IFF_TUN;
+import static dev.jnetns.uapi.LinuxTun.IFF_TUN_EXCL;
+import static dev.jnetns.uapi.LinuxTun.IFREQ_FLAGS_OFFSET;
+import static dev.jnetns.uapi.LinuxTun.IFREQ_SIZE;
+import static dev.jnetns.uapi.LinuxTun.TUNSETIFF;
+import static dev.jnetns.uapi.LinuxTun.TUNSETPERSIST;
 
 import dev.jnetns.sys.ErrnoException;
 import dev.jnetns.sys.Syscalls;

@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.jnetns.junit.NetnsExtension;
 import dev.jnetns.netlink.NetlinkException;
 import dev.jnetns.sys.Errno;
-import dev.jnetns.sys.LinuxSocket;
+import dev.jnetns.uapi.LinuxSocket;
 import dev.jnetns.testutil.Cli;
 import dev.jnetns.testutil.Ip;
 import java.util.List;

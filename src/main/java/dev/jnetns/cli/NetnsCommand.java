@@ -175,7 +175,7 @@ final class NetnsCommand extends ObjectCommand {
         java.util.Set<Integer> drop = new java.util.HashSet<>();
         while ("--drop-cap".equals(w.peek())) {
             w.next();
-            drop.add(dev.jnetns.sys.LinuxCapability.byName(w.valueOf("--drop-cap")));
+            drop.add(dev.jnetns.uapi.LinuxCapability.byName(w.valueOf("--drop-cap")));
         }
         String name = w.valueOf("exec");
         List<String> command = w.rest();

@@ -1,6 +1,6 @@
 package dev.jnetns.cni;
 
-import static dev.jnetns.rtnl.LinuxRoute.RT_SCOPE_LINK;
+import static dev.jnetns.uapi.LinuxRoute.RT_SCOPE_LINK;
 
 import dev.jnetns.Address;
 import dev.jnetns.AddressSpec;

@@ -1,8 +1,9 @@
 package dev.jnetns.netlink;
 
-import static dev.jnetns.netlink.LinuxNetlink.NLA_HDRLEN;
-import static dev.jnetns.netlink.LinuxNetlink.NLA_TYPE_MASK;
-import static dev.jnetns.netlink.LinuxNetlink.align;
+import dev.jnetns.uapi.LinuxNetlink;
+import static dev.jnetns.uapi.LinuxNetlink.NLA_HDRLEN;
+import static dev.jnetns.uapi.LinuxNetlink.NLA_TYPE_MASK;
+import static dev.jnetns.uapi.LinuxNetlink.align;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;

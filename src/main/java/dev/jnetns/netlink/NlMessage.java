@@ -1,6 +1,7 @@
 package dev.jnetns.netlink;
 
-import static dev.jnetns.netlink.LinuxNetlink.NLMSG_HDRLEN;
+import dev.jnetns.uapi.LinuxNetlink;
+import static dev.jnetns.uapi.LinuxNetlink.NLMSG_HDRLEN;
 
 import java.nio.ByteBuffer;
 

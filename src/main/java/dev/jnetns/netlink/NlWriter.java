@@ -1,9 +1,10 @@
 package dev.jnetns.netlink;
 
-import static dev.jnetns.netlink.LinuxNetlink.NLA_F_NESTED;
-import static dev.jnetns.netlink.LinuxNetlink.NLA_HDRLEN;
-import static dev.jnetns.netlink.LinuxNetlink.NLMSG_HDRLEN;
-import static dev.jnetns.netlink.LinuxNetlink.align;
+import dev.jnetns.uapi.LinuxNetlink;
+import static dev.jnetns.uapi.LinuxNetlink.NLA_F_NESTED;
+import static dev.jnetns.uapi.LinuxNetlink.NLA_HDRLEN;
+import static dev.jnetns.uapi.LinuxNetlink.NLMSG_HDRLEN;
+import static dev.jnetns.uapi.LinuxNetlink.align;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;

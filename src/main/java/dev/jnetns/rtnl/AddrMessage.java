@@ -1,13 +1,14 @@
 package dev.jnetns.rtnl;
 
-import static dev.jnetns.rtnl.LinuxIfAddr.IFADDRMSG_SIZE;
-import static dev.jnetns.rtnl.LinuxIfAddr.IFA_ADDRESS;
-import static dev.jnetns.rtnl.LinuxIfAddr.IFA_ANYCAST;
-import static dev.jnetns.rtnl.LinuxIfAddr.IFA_BROADCAST;
-import static dev.jnetns.rtnl.LinuxIfAddr.IFA_CACHEINFO;
-import static dev.jnetns.rtnl.LinuxIfAddr.IFA_FLAGS;
-import static dev.jnetns.rtnl.LinuxIfAddr.IFA_LABEL;
-import static dev.jnetns.rtnl.LinuxIfAddr.IFA_LOCAL;
+import dev.jnetns.uapi.LinuxIfAddr;
+import static dev.jnetns.uapi.LinuxIfAddr.IFADDRMSG_SIZE;
+import static dev.jnetns.uapi.LinuxIfAddr.IFA_ADDRESS;
+import static dev.jnetns.uapi.LinuxIfAddr.IFA_ANYCAST;
+import static dev.jnetns.uapi.LinuxIfAddr.IFA_BROADCAST;
+import static dev.jnetns.uapi.LinuxIfAddr.IFA_CACHEINFO;
+import static dev.jnetns.uapi.LinuxIfAddr.IFA_FLAGS;
+import static dev.jnetns.uapi.LinuxIfAddr.IFA_LABEL;
+import static dev.jnetns.uapi.LinuxIfAddr.IFA_LOCAL;
 
 import dev.jnetns.netlink.NlAttrs;
 import dev.jnetns.netlink.NlMessage;

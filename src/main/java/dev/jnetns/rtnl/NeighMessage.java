@@ -1,8 +1,9 @@
 package dev.jnetns.rtnl;
 
-import static dev.jnetns.rtnl.LinuxNeighbour.NDA_DST;
-import static dev.jnetns.rtnl.LinuxNeighbour.NDA_LLADDR;
-import static dev.jnetns.rtnl.LinuxNeighbour.NDMSG_SIZE;
+import dev.jnetns.uapi.LinuxNeighbour;
+import static dev.jnetns.uapi.LinuxNeighbour.NDA_DST;
+import static dev.jnetns.uapi.LinuxNeighbour.NDA_LLADDR;
+import static dev.jnetns.uapi.LinuxNeighbour.NDMSG_SIZE;
 
 import dev.jnetns.netlink.NlAttrs;
 import dev.jnetns.netlink.NlMessage;

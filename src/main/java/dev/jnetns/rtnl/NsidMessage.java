@@ -1,5 +1,7 @@
 package dev.jnetns.rtnl;
 
+import dev.jnetns.uapi.LinuxRtnetlink;
+import dev.jnetns.uapi.LinuxNetNamespace;
 import dev.jnetns.netlink.NlAttrs;
 import dev.jnetns.netlink.NlMessage;
 import dev.jnetns.netlink.NlWriter;

@@ -1,20 +1,21 @@
 package dev.jnetns.rtnl;
 
-import static dev.jnetns.rtnl.LinuxRoute.RTA_DST;
-import static dev.jnetns.rtnl.LinuxRoute.RTA_GATEWAY;
-import static dev.jnetns.rtnl.LinuxRoute.RTA_IIF;
-import static dev.jnetns.rtnl.LinuxRoute.RTA_MARK;
-import static dev.jnetns.rtnl.LinuxRoute.RTA_METRICS;
-import static dev.jnetns.rtnl.LinuxRoute.RTA_MULTIPATH;
-import static dev.jnetns.rtnl.LinuxRoute.RTA_OIF;
-import static dev.jnetns.rtnl.LinuxRoute.RTA_PREF;
-import static dev.jnetns.rtnl.LinuxRoute.RTA_PREFSRC;
-import static dev.jnetns.rtnl.LinuxRoute.RTA_PRIORITY;
-import static dev.jnetns.rtnl.LinuxRoute.RTA_SRC;
-import static dev.jnetns.rtnl.LinuxRoute.RTA_TABLE;
-import static dev.jnetns.rtnl.LinuxRoute.RTA_UID;
-import static dev.jnetns.rtnl.LinuxRoute.RTMSG_SIZE;
-import static dev.jnetns.rtnl.LinuxRoute.RTNEXTHOP_SIZE;
+import dev.jnetns.uapi.LinuxRoute;
+import static dev.jnetns.uapi.LinuxRoute.RTA_DST;
+import static dev.jnetns.uapi.LinuxRoute.RTA_GATEWAY;
+import static dev.jnetns.uapi.LinuxRoute.RTA_IIF;
+import static dev.jnetns.uapi.LinuxRoute.RTA_MARK;
+import static dev.jnetns.uapi.LinuxRoute.RTA_METRICS;
+import static dev.jnetns.uapi.LinuxRoute.RTA_MULTIPATH;
+import static dev.jnetns.uapi.LinuxRoute.RTA_OIF;
+import static dev.jnetns.uapi.LinuxRoute.RTA_PREF;
+import static dev.jnetns.uapi.LinuxRoute.RTA_PREFSRC;
+import static dev.jnetns.uapi.LinuxRoute.RTA_PRIORITY;
+import static dev.jnetns.uapi.LinuxRoute.RTA_SRC;
+import static dev.jnetns.uapi.LinuxRoute.RTA_TABLE;
+import static dev.jnetns.uapi.LinuxRoute.RTA_UID;
+import static dev.jnetns.uapi.LinuxRoute.RTMSG_SIZE;
+import static dev.jnetns.uapi.LinuxRoute.RTNEXTHOP_SIZE;
 
 import dev.jnetns.netlink.NlAttrs;
 import dev.jnetns.netlink.NlDecodeException;

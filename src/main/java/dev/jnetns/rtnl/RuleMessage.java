@@ -1,15 +1,16 @@
 package dev.jnetns.rtnl;
 
-import static dev.jnetns.rtnl.LinuxFibRules.FIB_RULE_HDR_SIZE;
-import static dev.jnetns.rtnl.LinuxFibRules.FRA_DST;
-import static dev.jnetns.rtnl.LinuxFibRules.FRA_FWMARK;
-import static dev.jnetns.rtnl.LinuxFibRules.FRA_FWMASK;
-import static dev.jnetns.rtnl.LinuxFibRules.FRA_IIFNAME;
-import static dev.jnetns.rtnl.LinuxFibRules.FRA_OIFNAME;
-import static dev.jnetns.rtnl.LinuxFibRules.FRA_PRIORITY;
-import static dev.jnetns.rtnl.LinuxFibRules.FRA_PROTOCOL;
-import static dev.jnetns.rtnl.LinuxFibRules.FRA_SRC;
-import static dev.jnetns.rtnl.LinuxFibRules.FRA_TABLE;
+import dev.jnetns.uapi.LinuxFibRules;
+import static dev.jnetns.uapi.LinuxFibRules.FIB_RULE_HDR_SIZE;
+import static dev.jnetns.uapi.LinuxFibRules.FRA_DST;
+import static dev.jnetns.uapi.LinuxFibRules.FRA_FWMARK;
+import static dev.jnetns.uapi.LinuxFibRules.FRA_FWMASK;
+import static dev.jnetns.uapi.LinuxFibRules.FRA_IIFNAME;
+import static dev.jnetns.uapi.LinuxFibRules.FRA_OIFNAME;
+import static dev.jnetns.uapi.LinuxFibRules.FRA_PRIORITY;
+import static dev.jnetns.uapi.LinuxFibRules.FRA_PROTOCOL;
+import static dev.jnetns.uapi.LinuxFibRules.FRA_SRC;
+import static dev.jnetns.uapi.LinuxFibRules.FRA_TABLE;
 
 import dev.jnetns.netlink.NlAttrs;
 import dev.jnetns.netlink.NlMessage;

@@ -1,5 +1,8 @@
 package dev.jnetns.sys;
 
+import dev.jnetns.uapi.LinuxSocket;
+import dev.jnetns.uapi.LinuxSched;
+import dev.jnetns.uapi.LinuxFcntl;
 import com.sun.jna.LastErrorException;
 import com.sun.jna.Native;
 import com.sun.jna.NativeLong;
@@ -188,7 +191,7 @@ final class JnaSyscalls implements Syscalls {
         try {
             Libc.setns(fd, nstype);
         } catch (LastErrorException e) {
-            throw new ErrnoException("setns(fd " + fd + ", " + LinuxSched.name(nstype) + ")", e.getErrorCode());
+            throw new ErrnoException("setns(fd " + fd + ", " + CloneFlags.names(nstype) + ")", e.getErrorCode());
         }
     }
 
@@ -197,7 +200,7 @@ final class JnaSyscalls implements Syscalls {
         try {
             Libc.unshare(flags);
         } catch (LastErrorException e) {
-            throw new ErrnoException("unshare(" + LinuxSched.name(flags) + ")", e.getErrorCode());
+            throw new ErrnoException("unshare(" + CloneFlags.names(flags) + ")", e.getErrorCode());
         }
     }
 

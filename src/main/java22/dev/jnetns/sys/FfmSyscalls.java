@@ -1,11 +1,15 @@
 package dev.jnetns.sys;
 
+import dev.jnetns.uapi.LinuxSyscall;
+import dev.jnetns.uapi.LinuxSocket;
+import dev.jnetns.uapi.LinuxSched;
+import dev.jnetns.uapi.LinuxFcntl;
 import static java.lang.foreign.ValueLayout.ADDRESS;
 import static java.lang.foreign.ValueLayout.JAVA_BYTE;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
 import static java.lang.foreign.ValueLayout.JAVA_SHORT;
-import static dev.jnetns.sys.LinuxSyscall.*;
+import static dev.jnetns.uapi.LinuxSyscall.*;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.FunctionDescriptor;
@@ -218,12 +222,12 @@ final class FfmSyscalls implements Syscalls {
 
     @Override
     public void setns(int fd, int nstype) throws ErrnoException {
-        call(() -> "setns(fd " + fd + ", " + LinuxSched.name(nstype) + ")", (a, st) -> sys(st, SYS_setns, fd, nstype, 0L));
+        call(() -> "setns(fd " + fd + ", " + CloneFlags.names(nstype) + ")", (a, st) -> sys(st, SYS_setns, fd, nstype, 0L));
     }
 
     @Override
     public void unshare(int flags) throws ErrnoException {
-        call(() -> "unshare(" + LinuxSched.name(flags) + ")", (a, st) -> sys(st, SYS_unshare, flags, 0L, 0L));
+        call(() -> "unshare(" + CloneFlags.names(flags) + ")", (a, st) -> sys(st, SYS_unshare, flags, 0L, 0L));
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.jnetns.netlink;
 
+import dev.jnetns.uapi.LinuxNetlink;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,5 +1,7 @@
 package dev.jnetns.sys;
 
+import dev.jnetns.uapi.LinuxSocket;
+import dev.jnetns.uapi.LinuxFcntl;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,4 +1,4 @@
-package dev.jnetns.sys;
+package dev.jnetns.uapi;
 
 /**
  * System call numbers from {@code <sys/syscall.h>} for the two architectures jnetns runs on

@@ -1,4 +1,4 @@
-package dev.jnetns.rtnl;
+package dev.jnetns.uapi;
 
 /** Link attributes and flags from {@code linux/if_link.h}, {@code linux/if.h} and {@code linux/veth.h}. */
 public final class LinuxIfLink {

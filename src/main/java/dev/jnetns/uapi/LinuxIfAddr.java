@@ -1,4 +1,4 @@
-package dev.jnetns.rtnl;
+package dev.jnetns.uapi;
 
 /** Address attributes and flags from {@code linux/if_addr.h}. */
 public final class LinuxIfAddr {

@@ -1,4 +1,4 @@
-package dev.jnetns.rtnl;
+package dev.jnetns.uapi;
 
 /** Attributes of RTM_*NSID messages from {@code linux/net_namespace.h}. */
 public final class LinuxNetNamespace {

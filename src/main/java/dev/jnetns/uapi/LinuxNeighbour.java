@@ -1,4 +1,4 @@
-package dev.jnetns.rtnl;
+package dev.jnetns.uapi;
 
 /** Neighbour attributes, states and flags from {@code linux/neighbour.h}. */
 public final class LinuxNeighbour {

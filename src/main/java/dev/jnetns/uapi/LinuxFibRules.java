@@ -1,4 +1,4 @@
-package dev.jnetns.rtnl;
+package dev.jnetns.uapi;
 
 /** Policy-rule attributes and actions from {@code linux/fib_rules.h}. */
 public final class LinuxFibRules {

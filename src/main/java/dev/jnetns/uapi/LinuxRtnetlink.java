@@ -1,4 +1,4 @@
-package dev.jnetns.rtnl;
+package dev.jnetns.uapi;
 
 /** Message types and constants from {@code linux/rtnetlink.h}; names as in the kernel. */
 public final class LinuxRtnetlink {

@@ -1,4 +1,4 @@
-package dev.jnetns.sys;
+package dev.jnetns.uapi;
 
 /** /dev/net/tun ioctls and flags from {@code linux/if_tun.h}, and {@code struct ifreq} from {@code linux/if.h}. */
 public final class LinuxTun {

@@ -1,4 +1,4 @@
-package dev.jnetns.sys;
+package dev.jnetns.uapi;
 
 /** Socket constants from {@code <sys/socket.h>}. */
 public final class LinuxSocket {

@@ -1,16 +1,16 @@
 package dev.jnetns.sys;
 
-/** Namespace flags from {@code <sched.h>} / {@code linux/sched.h}; names as in the kernel. */
-public final class LinuxSched {
-    public static final int CLONE_FS = 0x00000200;
-    public static final int CLONE_NEWNS = 0x00020000;
-    public static final int CLONE_NEWNET = 0x40000000;
+import static dev.jnetns.uapi.LinuxSched.CLONE_FS;
+import static dev.jnetns.uapi.LinuxSched.CLONE_NEWNET;
+import static dev.jnetns.uapi.LinuxSched.CLONE_NEWNS;
 
-    private LinuxSched() {
+/** CLONE_* flags by name, for the messages of setns and unshare failures. */
+final class CloneFlags {
+    private CloneFlags() {
     }
 
     /** "CLONE_NEWNET", "CLONE_NEWNS|CLONE_FS", or the hex value for other bits. */
-    static String name(int flags) {
+    static String names(int flags) {
         StringBuilder sb = new StringBuilder();
         int rest = flags;
         rest = append(sb, rest, CLONE_NEWNET, "CLONE_NEWNET");

@@ -1,4 +1,4 @@
-package dev.jnetns.sys;
+package dev.jnetns.uapi;
 
 /** Capability constants from {@code linux/capability.h} and {@code linux/prctl.h}. */
 public final class LinuxCapability {

@@ -1,4 +1,4 @@
-package dev.jnetns.sys;
+package dev.jnetns.uapi;
 
 /** open(2) flags and the "current directory" descriptor of the *at calls, from {@code <fcntl.h>}. */
 public final class LinuxFcntl {

@@ -1,4 +1,4 @@
-package dev.jnetns.sys;
+package dev.jnetns.uapi;
 
 /** mount(2) and umount2(2) flags from {@code <sys/mount.h>}. */
 public final class LinuxMount {

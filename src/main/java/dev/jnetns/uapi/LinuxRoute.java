@@ -1,4 +1,4 @@
-package dev.jnetns.rtnl;
+package dev.jnetns.uapi;
 
 /** Route attributes, types, protocols, scopes and tables from {@code linux/rtnetlink.h}. */
 public final class LinuxRoute {

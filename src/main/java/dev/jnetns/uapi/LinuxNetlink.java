@@ -1,4 +1,4 @@
-package dev.jnetns.netlink;
+package dev.jnetns.uapi;
 
 /** Constants from {@code linux/netlink.h}; names as in the kernel. */
 public final class LinuxNetlink {
