@@ -6,6 +6,7 @@ import static dev.jnetns.uapi.LinuxNetlink.NETLINK_ROUTE;
 import static dev.jnetns.uapi.LinuxNetlink.NLM_F_DUMP;
 import static dev.jnetns.uapi.LinuxNetlink.NLM_F_REQUEST;
 import static dev.jnetns.uapi.LinuxRtnetlink.RTEXT_FILTER_VF;
+import static dev.jnetns.uapi.LinuxRtnetlink.RTM_DELADDR;
 import static dev.jnetns.uapi.LinuxRtnetlink.RTM_GETADDR;
 import static dev.jnetns.uapi.LinuxRtnetlink.RTM_GETLINK;
 import static dev.jnetns.uapi.LinuxRtnetlink.RTM_GETNEIGH;
@@ -68,6 +69,7 @@ public final class RoundTrip {
 
     static {
         register(RTM_NEWADDR, AddressCodec::decode, AddressCodec::encode);
+        register(RTM_DELADDR, AddressCodec::decode, AddressCodec::encode);
     }
 
     private RoundTrip() {
