@@ -43,8 +43,8 @@ final class OutputDiff {
         List<Field> out = new ArrayList<>();
         if (json) {
             try {
-                compare("", JsonText.parse(ip.isBlank() ? "null" : ip), JsonText.parse(ours.isBlank() ? "null" : ours), out);
-                return out;
+                return json(JsonText.parse(ip.isBlank() ? "null" : ip), JsonText.parse(ours.isBlank() ? "null" : ours),
+                        "ip", "jnetns");
             } catch (IllegalArgumentException notJson) {
                 out.add(new Field("output is not JSON", notJson.getMessage()));
                 return out;
@@ -143,40 +143,51 @@ final class OutputDiff {
         return s.length() <= 140 ? s : s.substring(0, 137) + "...";
     }
 
-    private static void compare(String path, Object ip, Object ours, List<Field> out) {
-        if (ip instanceof Map<?, ?> a && ours instanceof Map<?, ?> b) {
-            for (Map.Entry<?, ?> e : a.entrySet()) {
+    /**
+     * The differences between two parsed JSON documents ({@link JsonText}), by key path:
+     * {@code [].linkinfo.info_data.remote: missing in jnetns}. {@code a} and {@code b} name the two
+     * sides in the examples ("ip" and "jnetns", or "before" and "after").
+     */
+    static List<Field> json(Object left, Object right, String a, String b) {
+        List<Field> out = new ArrayList<>();
+        compare("", left, right, a, b, out);
+        return out;
+    }
+
+    private static void compare(String path, Object left, Object right, String a, String b, List<Field> out) {
+        if (left instanceof Map<?, ?> l && right instanceof Map<?, ?> r) {
+            for (Map.Entry<?, ?> e : l.entrySet()) {
                 String p = path + "." + e.getKey();
-                if (!b.containsKey(e.getKey())) {
-                    out.add(new Field(generic(p) + ": missing in jnetns", p + " = " + e.getValue()));
+                if (!r.containsKey(e.getKey())) {
+                    out.add(new Field(generic(p) + ": missing in " + b, p + " = " + e.getValue()));
                 } else {
-                    compare(p, e.getValue(), b.get(e.getKey()), out);
+                    compare(p, e.getValue(), r.get(e.getKey()), a, b, out);
                 }
             }
-            for (Map.Entry<?, ?> e : b.entrySet()) {
-                if (!a.containsKey(e.getKey())) {
+            for (Map.Entry<?, ?> e : r.entrySet()) {
+                if (!l.containsKey(e.getKey())) {
                     String p = path + "." + e.getKey();
-                    out.add(new Field(generic(p) + ": only in jnetns", p + " = " + e.getValue()));
+                    out.add(new Field(generic(p) + ": only in " + b, p + " = " + e.getValue()));
                 }
             }
-            List<Object> common = new ArrayList<>(a.keySet());
-            common.retainAll(b.keySet());
-            List<Object> theirs = new ArrayList<>(b.keySet());
-            theirs.retainAll(a.keySet());
+            List<Object> common = new ArrayList<>(l.keySet());
+            common.retainAll(r.keySet());
+            List<Object> theirs = new ArrayList<>(r.keySet());
+            theirs.retainAll(l.keySet());
             if (!common.equals(theirs)) {
-                out.add(new Field(generic(path) + ": keys in another order", path + " ip " + common + " jnetns " + theirs));
+                out.add(new Field(generic(path) + ": keys in another order", path + " " + a + " " + common + " " + b + " " + theirs));
             }
-        } else if (ip instanceof List<?> a && ours instanceof List<?> b) {
-            for (int i = 0; i < Math.min(a.size(), b.size()); i++) {
-                compare(path + "[" + i + "]", a.get(i), b.get(i), out);
+        } else if (left instanceof List<?> l && right instanceof List<?> r) {
+            for (int i = 0; i < Math.min(l.size(), r.size()); i++) {
+                compare(path + "[" + i + "]", l.get(i), r.get(i), a, b, out);
             }
-            if (a.size() != b.size()) {
-                out.add(new Field(generic(path) + ": " + (a.size() > b.size() ? "fewer" : "more") + " entries in jnetns",
-                        path + " ip " + a.size() + " jnetns " + b.size()
-                        + (a.size() > b.size() ? ", first missing " + a.get(b.size()) : ", first extra " + b.get(a.size()))));
+            if (l.size() != r.size()) {
+                out.add(new Field(generic(path) + ": " + (l.size() > r.size() ? "fewer" : "more") + " entries in " + b,
+                        path + " " + a + " " + l.size() + " " + b + " " + r.size()
+                        + (l.size() > r.size() ? ", first missing " + l.get(r.size()) : ", first extra " + r.get(l.size()))));
             }
-        } else if (!Objects.equals(ip, ours)) {
-            out.add(new Field(generic(path) + ": value differs", path + " ip " + ip + " jnetns " + ours));
+        } else if (!Objects.equals(left, right)) {
+            out.add(new Field(generic(path) + ": value differs", path + " " + a + " " + left + " " + b + " " + right));
         }
     }
 

@@ -27,8 +27,11 @@ final class ShowCheck {
      * @param jnetns jnetns's, likewise
      * @param masked true when the time-varying fields had to be masked
      * @param attempts how many times ip and jnetns were asked
+     * @param ipNanos time spent running ip
+     * @param jnetnsNanos time spent running jnetns
      */
-    record Outcome(ShowForm form, Ip.Result ip, Ip.Result jnetns, boolean masked, int attempts) {
+    record Outcome(ShowForm form, Ip.Result ip, Ip.Result jnetns, boolean masked, int attempts, long ipNanos,
+                   long jnetnsNanos) {
         boolean same() {
             return ip.exitCode() == jnetns.exitCode() && ip.out().equals(jnetns.out());
         }
@@ -80,25 +83,31 @@ final class ShowCheck {
     }
 
     /** Compares {@code form} in the named namespace {@code ns}; throws {@link Unstable} when it cannot. */
-    static Outcome compare(String ns, ShowForm form) {
+    static Outcome compare(IpShell shell, String ns, ShowForm form) {
         List<String> args = new ArrayList<>(List.of("-n", ns));
         args.addAll(form.args());
-        List<String> ipCommand = new ArrayList<>(List.of("ip"));
-        ipCommand.addAll(args);
         String[] ours = args.toArray(new String[0]);
+        long ipNanos = 0;
+        long jnetnsNanos = 0;
         for (int attempt = 1; ; attempt++) {
-            Ip.Result before = Ip.command(ipCommand, null);
+            long t0 = System.nanoTime();
+            Ip.Result before = shell.ip(args);
+            long t1 = System.nanoTime();
             Ip.Result jnetns = Cli.run(ours);
+            long t2 = System.nanoTime();
+            ipNanos += t1 - t0;
+            jnetnsNanos += t2 - t1;
             if (same(before, jnetns)) {
-                return new Outcome(form, before, jnetns, false, attempt);
+                return new Outcome(form, before, jnetns, false, attempt, ipNanos, jnetnsNanos);
             }
-            Ip.Result after = Ip.command(ipCommand, null);
+            Ip.Result after = shell.ip(args);
+            ipNanos += System.nanoTime() - t2;
             if (same(after, jnetns) || same(before, after)) {
-                return new Outcome(form, after, jnetns, false, attempt);
+                return new Outcome(form, after, jnetns, false, attempt, ipNanos, jnetnsNanos);
             }
             Ip.Result maskedBefore = mask(before, form);
             if (before.exitCode() == after.exitCode() && maskedBefore.out().equals(mask(after, form).out())) {
-                return new Outcome(form, maskedBefore, mask(jnetns, form), true, attempt);
+                return new Outcome(form, maskedBefore, mask(jnetns, form), true, attempt, ipNanos, jnetnsNanos);
             }
             if (attempt == ATTEMPTS) {
                 throw new Unstable("ip's answer kept changing beyond its time-varying fields: ip " + form

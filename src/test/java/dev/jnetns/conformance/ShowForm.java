@@ -17,10 +17,15 @@ record ShowForm(String object, String family, List<String> options, List<String>
     /** The forms every show is compared in. */
     static final List<List<String>> FORMS = List.of(List.of(), List.of("-d"), List.of("-s"), List.of("-j"),
             List.of("-j", "-p"), List.of("-d", "-j"), List.of("-s", "-j"));
+    /**
+     * The forms a show is compared in with {@code -4} and {@code -6} as well: the family filters
+     * which records are shown, the other forms print each record the same way with or without it.
+     */
+    static final List<List<String>> FAMILY_FORMS = List.of(List.of(), List.of("-d"), List.of("-j"));
 
     /**
      * The shows of each object; the first of each object except link is compared for all families
-     * and with {@code -4} and {@code -6}. {@code route show table all} holds every table, {@code route
+     * and, in {@link #FAMILY_FORMS}, with {@code -4} and {@code -6}. {@code route show table all} holds every table, {@code route
      * show} the main table as ip prints it without {@code table main}; {@code neigh show} hides
      * NOARP and NONE entries and proxies, which {@code nud all} and {@code proxy} show.
      */
@@ -42,8 +47,11 @@ record ShowForm(String object, String family, List<String> options, List<String>
             String object = show.get(0);
             boolean families = !object.equals("link") && !object.equals(previous);
             previous = object;
-            for (String family : families ? List.of("", "-4", "-6") : List.of("")) {
-                for (List<String> form : FORMS) {
+            for (List<String> form : FORMS) {
+                out.add(new ShowForm(object, "", form, show));
+            }
+            for (String family : families ? List.of("-4", "-6") : List.<String>of()) {
+                for (List<String> form : FAMILY_FORMS) {
                     out.add(new ShowForm(object, family, form, show));
                 }
             }

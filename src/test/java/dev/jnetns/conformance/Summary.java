@@ -44,6 +44,8 @@ final class Summary {
     private int formsMasked;
     private long buildMillis;
     private long showMillis;
+    private long ipNanos;
+    private long jnetnsNanos;
     private long roundTripMillis;
 
     synchronized void built(Applied a) {
@@ -65,6 +67,8 @@ final class Summary {
         showMillis += millis;
         for (ShowCheck.Outcome o : outcomes) {
             formsCompared++;
+            ipNanos += o.ipNanos();
+            jnetnsNanos += o.jnetnsNanos();
             formsMasked += o.masked() ? 1 : 0;
             if (o.same()) {
                 continue;
@@ -120,7 +124,8 @@ final class Summary {
                 .append(rejectedByIp.size()).append(" rejected by ip\n");
         if (configs > 0) {
             sb.append(String.format("time per configuration: build %d ms (overlapped with the previous check),"
-                    + " show comparison %d ms, round trip %d ms%n", buildMillis / configs, showMillis / configs,
+                    + " show comparison %d ms (ip %d ms, jnetns %d ms), round trip %d ms%n", buildMillis / configs,
+                    showMillis / configs, ipNanos / 1_000_000 / configs, jnetnsNanos / 1_000_000 / configs,
                     roundTripMillis / configs));
         }
         sb.append("forms compared ").append(formsCompared).append(", differing ").append(formsDiffering)

@@ -8,7 +8,8 @@ import java.util.regex.Pattern;
  * The values the kernel changes on its own clock while a namespace stands still: the only
  * differences allowed between ip's output and jnetns's. Each is named and found by a pattern, in
  * text and in JSON ({@code -j} and {@code -j -p}); masking replaces the value (never the key, the
- * line or the object) with {@code <name>}, so a field jnetns leaves out or adds still differs.
+ * line or the object) with {@code <name>} ({@code "<name>"} in JSON, which stays JSON), so a field
+ * jnetns leaves out or adds still differs.
  *
  * <p>They are masked only when ip's own two answers, taken before and after jnetns's, differ:
  * when ip answered the same twice, jnetns must match it byte for byte, these fields included.
@@ -64,7 +65,8 @@ enum TimeVarying {
         while (m.find()) {
             for (int g = 1; g <= m.groupCount(); g++) {
                 if (m.start(g) >= 0) {
-                    out.append(s, at, m.start(g)).append('<').append(name().toLowerCase()).append('>');
+                    String mask = "<" + name().toLowerCase() + ">";
+                    out.append(s, at, m.start(g)).append(isJson ? '"' + mask + '"' : mask);
                     at = m.end(g);
                 }
             }
