@@ -5,6 +5,7 @@ import static dev.jnetns.uapi.LinuxNeighbour.NTF_PROXY;
 import static dev.jnetns.uapi.LinuxNetlink.NETLINK_ROUTE;
 import static dev.jnetns.uapi.LinuxNetlink.NLM_F_DUMP;
 import static dev.jnetns.uapi.LinuxNetlink.NLM_F_REQUEST;
+import static dev.jnetns.uapi.LinuxRtnetlink.RTEXT_FILTER_SKIP_STATS;
 import static dev.jnetns.uapi.LinuxRtnetlink.RTEXT_FILTER_VF;
 import static dev.jnetns.uapi.LinuxRtnetlink.RTM_DELADDR;
 import static dev.jnetns.uapi.LinuxRtnetlink.RTM_GETADDR;
@@ -14,6 +15,7 @@ import static dev.jnetns.uapi.LinuxRtnetlink.RTM_GETNSID;
 import static dev.jnetns.uapi.LinuxRtnetlink.RTM_GETROUTE;
 import static dev.jnetns.uapi.LinuxRtnetlink.RTM_GETRULE;
 import static dev.jnetns.uapi.LinuxRtnetlink.RTM_NEWADDR;
+import static dev.jnetns.uapi.LinuxRtnetlink.RTM_NEWLINK;
 import static dev.jnetns.uapi.LinuxSocket.AF_UNSPEC;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -55,11 +57,18 @@ public final class RoundTrip {
 
     /**
      * The dumps ip makes to show each object (link with {@code IFLA_EXT_MASK} as {@code ip link}
-     * sends it, address, route, rule, neighbour, proxy neighbour, nsid), all families, whether a
-     * codec reads their answers yet or not.
+     * sends it, and without counters as jnetns asks when it prints none; address, route, rule,
+     * neighbour, proxy neighbour, nsid), all families, whether a codec reads their answers yet or not.
      */
     private static final List<NlSocket.Request> DUMPS = List.of(
-            dump(RTM_GETLINK, w -> w.raw(new byte[16]).attrU32(IFLA_EXT_MASK, RTEXT_FILTER_VF)),
+            dump(RTM_GETLINK, w -> {
+                LinkCodec.header(w, AF_UNSPEC, 0, 0, 0);
+                w.attrU32(IFLA_EXT_MASK, RTEXT_FILTER_VF);
+            }),
+            dump(RTM_GETLINK, w -> {
+                LinkCodec.header(w, AF_UNSPEC, 0, 0, 0);
+                w.attrU32(IFLA_EXT_MASK, RTEXT_FILTER_VF | RTEXT_FILTER_SKIP_STATS);
+            }),
             dump(RTM_GETADDR, w -> AddressCodec.header(w, AF_UNSPEC, 0)),
             dump(RTM_GETROUTE, w -> w.raw(new byte[12])),
             dump(RTM_GETRULE, w -> w.raw(new byte[12])),
@@ -68,6 +77,7 @@ public final class RoundTrip {
             dump(RTM_GETNSID, w -> w.raw(new byte[4])));
 
     static {
+        register(RTM_NEWLINK, LinkCodec::decode, LinkCodec::encode);
         register(RTM_NEWADDR, AddressCodec::decode, AddressCodec::encode);
         register(RTM_DELADDR, AddressCodec::decode, AddressCodec::encode);
     }
