@@ -94,7 +94,8 @@ final class Applied implements AutoCloseable {
                 String l = resolved.get(i);
                 Ip.Result one = batch(target, (l.startsWith(SIX) ? l.substring(SIX.length()) : l) + "\n", l.startsWith(SIX));
                 String text = one.err().strip().replace('\n', ' ');
-                if (one.exitCode() != 0 && FAILED.matcher(text).find()) {
+                // ip exits 2 on a kernel error where it does not return to the batch (neigh add)
+                if (one.exitCode() == 2 || one.exitCode() != 0 && FAILED.matcher(text).find()) {
                     refused.put(who + lines.get(i), FAILED.matcher(text).replaceAll("").strip());
                 } else if (one.exitCode() != 0) {
                     rejectedByIp.add(who + lines.get(i) + "  => " + text);

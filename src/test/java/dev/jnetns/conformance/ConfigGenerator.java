@@ -11,17 +11,19 @@ import java.util.stream.IntStream;
  * Makes a random namespace configuration out of {@code ip} commands, the same one for the same
  * seed: devices of every kind this kernel has (veth, also with its peer in another namespace,
  * bridge, macvlan, macvtap, vxlan, tun, tap, ifb) with kind options, bridge ports with port
- * options, device settings, IPv4 and IPv6 addresses with their flags and lifetimes, routes of
- * every type the kernel accepts (with tables, metrics, pref, realms, tos, multipath, onlink,
- * expires), rules with every selector and action, and permanent, dynamic and proxy neighbours.
+ * options, device settings (alternative names too), IPv4 and IPv6 addresses with their flags and
+ * lifetimes, routes of every type the kernel accepts (with tables, metrics, pref, realms, tos,
+ * multipath, onlink, expires), rules with every selector and action, and permanent, dynamic and
+ * proxy neighbours.
  *
- * <p>Commands are chosen to be valid for what came before them (a gateway in a connected subnet,
- * a bridge port's state only without STP, ...); what the kernel still refuses is counted by
- * {@link Applied}. Never generated: route type {@code nat} (the kernel refuses it for any input,
+ * <p>Commands are chosen to be valid for what came before them (a gateway in a connected subnet of
+ * a device that is up, an MTU within the parent's, no IPv6 under 1280 bytes, ...); what the kernel
+ * still refuses is counted by {@link Applied}. Never generated: route type {@code nat} (the kernel refuses it for any input,
  * "Invalid scope": the type was removed in 2.6), bridge {@code vlan_filtering} (this kernel is
  * built without it: EOPNOTSUPP even for 0), {@code addrgenmode stable_secret} (needs a sysctl set
  * first, which is not an ip command), vxlan {@code group} (a multicast group lies outside the test
- * ranges 198.18.0.0/15 and fd00::/8).
+ * ranges 198.18.0.0/15 and fd00::/8), bridge port states other than 0 (the kernel takes them only
+ * once linkwatch has marked the port up, a moment after "up": refused or not by timing).
  */
 final class ConfigGenerator {
     private final long seed;
@@ -51,6 +53,8 @@ final class ConfigGenerator {
         Dev peer;
         /** Whether the other end of a veth pair is up (in either namespace). */
         boolean peerUp;
+        /** Whether the other end of a veth pair is in the peer namespace. */
+        boolean remotePeer;
         boolean stp;
         Dev master;
         /** Connected IPv4 subnets: the third octet S of 198.18.S.0/24 where this device is .1. */
@@ -135,6 +139,7 @@ final class ConfigGenerator {
             sb.append(" address ").append(mac());
         }
         if (remote) {
+            a.remotePeer = true;
             sb.append(" netns ").append(Config.PEER);
             if (chance(0.7)) {
                 peer.add("link set " + peerName + " up");
@@ -310,7 +315,7 @@ final class ConfigGenerator {
             int q = between(1, 8);
             sb.append(" numtxqueues ").append(q).append(" numrxqueues ").append(sameQueues ? q : between(1, 8));
         }
-        option(sb, 0.1, " gso_max_size " + between(1, 65536));
+        option(sb, 0.1, " gso_max_size " + between(1000, 65536));
         option(sb, 0.1, " gso_max_segs " + between(1, 65535));
         return sb.toString();
     }
@@ -403,9 +408,12 @@ final class ConfigGenerator {
             if (d.ipv6()) {
                 option(sb, 0.1, " addrgenmode " + pick("eui64", "none", "random"));
             }
-            option(sb, 0.05, " gso_max_size " + between(1, 65536));
+            option(sb, 0.05, " gso_max_size " + between(1000, 65536));
             if (sb.length() > 0) {
                 main.add("link set " + d.name + sb);
+            }
+            if (chance(0.1)) {
+                main.add("link property add dev " + d.name + " altname " + d.name + "-alternative-name");
             }
             if (chance(0.8)) {
                 up(d);
@@ -530,26 +538,21 @@ final class ConfigGenerator {
     private void routes() {
         int n = between(0, 9);
         for (int i = 0; i < n; i++) {
-            boolean six = chance(0.4);
-            String line = six ? route6() : route4();
-            if (line != null) {
-                main.add(line);
-            }
+            main.add(chance(0.4) ? route6() : route4());
         }
     }
 
     private String route4() {
-        boolean six = false;
         String dst = destination4();
         List<Dev> upDevs = devs(d -> d.up && !d.kind.equals("lo"));
         List<Dev> connected = devs(d -> !d.subnets4.isEmpty());
+        if (upDevs.isEmpty()) {   // every other type needs a device that is up
+            return "route add " + pick("blackhole", "unreachable", "prohibit", "throw") + " " + dst;
+        }
         StringBuilder sb = new StringBuilder("route add ");
         String nexthops = "";
         switch (weighted(10, 1, 1, 2, 1, 1, 1, 1, 1)) {
             case 0 -> {
-                if (upDevs.isEmpty()) {
-                    return null;
-                }
                 sb.append(chance(0.2) ? "unicast " : "").append(dst);
                 if (connected.size() > 0 && chance(0.25)) {
                     nexthops = " " + multipath4(connected);
@@ -570,33 +573,13 @@ final class ConfigGenerator {
                 }
                 metrics(sb);
             }
-            case 1 -> {
-                if (upDevs.isEmpty()) {
-                    return null;
-                }
-                sb.append("local 198.19.").append(nextDestination++ % 250).append('.').append(between(1, 254))
-                        .append(" dev ").append(pick(upDevs).name);
-            }
-            case 2 -> {
-                if (upDevs.isEmpty()) {
-                    return null;
-                }
-                sb.append("broadcast 198.19.").append(nextDestination++ % 250).append(".255 dev ")
-                        .append(pick(upDevs).name);
-            }
+            case 1 -> sb.append("local 198.19.").append(nextDestination++ % 250).append('.').append(between(1, 254))
+                    .append(" dev ").append(pick(upDevs).name);
+            case 2 -> sb.append("broadcast 198.19.").append(nextDestination++ % 250).append(".255 dev ")
+                    .append(pick(upDevs).name);
             case 3, 4, 5, 6 -> sb.append(pick("blackhole", "unreachable", "prohibit", "throw")).append(' ').append(dst);
-            case 7 -> {
-                if (upDevs.isEmpty()) {
-                    return null;
-                }
-                sb.append("multicast ").append(narrow(six)).append(" dev ").append(pick(upDevs).name);
-            }
-            default -> {
-                if (upDevs.isEmpty()) {
-                    return null;
-                }
-                sb.append("anycast ").append(narrow(six)).append(" dev ").append(pick(upDevs).name);
-            }
+            case 7 -> sb.append("multicast ").append(narrow(false)).append(" dev ").append(pick(upDevs).name);
+            default -> sb.append("anycast ").append(narrow(false)).append(" dev ").append(pick(upDevs).name);
         }
         table(sb);
         option(sb, 0.3, " metric " + between(0, 100000));
@@ -620,17 +603,16 @@ final class ConfigGenerator {
     }
 
     private String route6() {
-        boolean six = true;
         String dst = destination6();
         List<Dev> upDevs = devs(d -> d.up && d.ipv6() && !d.kind.equals("lo"));
         List<Dev> connected = devs(d -> !d.subnets6.isEmpty() && d.ipv6() && !d.kind.equals("lo"));
+        if (upDevs.isEmpty()) {   // every other type needs a device that is up
+            return "route add " + pick("blackhole", "unreachable", "prohibit", "throw") + " " + dst;
+        }
         StringBuilder sb = new StringBuilder("route add ");
         String nexthops = "";
         switch (weighted(10, 1, 2, 1, 1, 1)) {
             case 0 -> {
-                if (upDevs.isEmpty()) {
-                    return null;
-                }
                 sb.append(chance(0.2) ? "unicast " : "").append(dst);
                 if (chance(0.25)) {
                     nexthops = " " + multipath6(upDevs, connected);
@@ -651,25 +633,12 @@ final class ConfigGenerator {
                 option(sb, 0.2, " expires " + between(100, 100000));
             }
             case 1 -> {
-                if (upDevs.isEmpty()) {
-                    return null;
-                }
                 sb.append("local fd01:").append(Integer.toHexString(nextDestination++)).append("::1 dev ")
                         .append(pick(upDevs).name);
             }
             case 2 -> sb.append(pick("blackhole", "unreachable", "prohibit", "throw")).append(' ').append(dst);
-            case 3 -> {
-                if (upDevs.isEmpty()) {
-                    return null;
-                }
-                sb.append("multicast ").append(narrow(six)).append(" dev ").append(pick(upDevs).name);
-            }
-            default -> {
-                if (upDevs.isEmpty()) {
-                    return null;
-                }
-                sb.append("anycast ").append(narrow(six)).append(" dev ").append(pick(upDevs).name);
-            }
+            case 3 -> sb.append("multicast ").append(narrow(true)).append(" dev ").append(pick(upDevs).name);
+            default -> sb.append("anycast ").append(narrow(true)).append(" dev ").append(pick(upDevs).name);
         }
         table(sb);
         option(sb, 0.3, " metric " + between(1, 100000));
@@ -858,9 +827,11 @@ final class ConfigGenerator {
                 main.add("link set " + pick(up).name + " down");
             }
         }
-        if (chance(0.1)) {
-            List<Dev> all = devs(d -> !d.kind.equals("lo"));
-            main.add("link del " + pick(all).name);
+        if (chance(0.1)) {   // not a veth whose other end the peer namespace still configures
+            List<Dev> all = devs(d -> !d.kind.equals("lo") && !d.remotePeer);
+            if (!all.isEmpty()) {
+                main.add("link del " + pick(all).name);
+            }
         }
         if (chance(0.1) && !local4.isEmpty()) {
             main.add("route flush table main proto static");

@@ -13,8 +13,11 @@ import java.util.Objects;
  * configurations counts once) with an example.
  */
 final class OutputDiff {
-    /** One differing field: its signature and the concrete difference it was seen as. */
+    /** One differing field: its signature and the concrete difference it was seen as (at most 400 characters). */
     record Field(String signature, String example) {
+        Field {
+            example = example.length() <= 400 ? example : example.substring(0, 397) + "...";
+        }
     }
 
     private OutputDiff() {
@@ -119,9 +122,13 @@ final class OutputDiff {
                     + ours.replace(' ', '_') + "»", example));
         } else if (ours.isBlank() || ip.isBlank()) {
             String side = ours.isBlank() ? "missing in jnetns: «" : "only in jnetns: «";
-            for (String w : ours.isBlank() ? ipRun : ourRun) {
-                if (!w.isBlank()) {
-                    out.add(new Field(side + generic(w) + "»", example));
+            List<String> run = ours.isBlank() ? ipRun : ourRun;
+            if (run.stream().noneMatch(OutputDiff::isKey)) {
+                out.add(new Field(side + "a value» after «" + context + "»", example));
+            }
+            for (String w : run) {
+                if (isKey(w)) {   // values go with their key
+                    out.add(new Field(side + w + "»", example));
                 }
             }
         } else if (ipRun.stream().anyMatch(OutputDiff::isKey) || ourRun.stream().anyMatch(OutputDiff::isKey)) {
