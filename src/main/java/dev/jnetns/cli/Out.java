@@ -22,6 +22,11 @@ final class Out implements PrintOut {
         return new Out(null, new StringBuilder());
     }
 
+    /** JSON output into {@code json}, where a caller writes other members around the printer's. */
+    static Out into(Json json) {
+        return new Out(json, null);
+    }
+
     /** JSON output, indented as {@code -j -p} when {@code pretty}. */
     static Out json(boolean pretty) {
         return new Out(new Json(pretty), null);

@@ -46,4 +46,67 @@ final class Wire {
         }
         return b.array();
     }
+
+    /** A u64 value sent in network byte order (a tunnel id). */
+    static long be64(NlReader r) {
+        return r.buffer().duplicate().order(ByteOrder.BIG_ENDIAN).getLong(r.exact(Long.BYTES));
+    }
+
+    /** {@code v} as network-order bytes of {@code size} (2 or 8): the value of a big-endian attribute. */
+    static byte[] be(long v, int size) {
+        ByteBuffer b = ByteBuffer.allocate(size);
+        return (size == Short.BYTES ? b.putShort((short) v) : b.putLong(v)).array();
+    }
+
+    /** Writes a u32 attribute when the message held it ({@code recorded}) or the record has it (not -1). */
+    static void putU32(NlWriter w, int type, long value, boolean recorded) {
+        if (recorded || value != -1) {
+            w.attrU32(type, (int) value);
+        }
+    }
+
+    /** Bytes as colon-separated hex pairs, as ip prints a link-layer address: {@code 02:00:00:00:00:0a}. */
+    static String hex(byte[] raw) {
+        StringBuilder sb = new StringBuilder(raw.length * 3);
+        for (int i = 0; i < raw.length; i++) {
+            if (i > 0) {
+                sb.append(':');
+            }
+            sb.append(Character.forDigit((raw[i] >> 4) & 0xf, 16)).append(Character.forDigit(raw[i] & 0xf, 16));
+        }
+        return sb.toString();
+    }
+
+    /**
+     * The bytes of colon-separated hex ({@link #hex}'s form, one or two digits a byte).
+     *
+     * @throws IllegalArgumentException naming the text when it is not that
+     */
+    static byte[] unhex(String text) {
+        if (text.isEmpty()) {
+            return new byte[0];
+        }
+        String[] parts = text.split(":", -1);
+        byte[] out = new byte[parts.length];
+        for (int i = 0; i < parts.length; i++) {
+            int v = parts[i].isEmpty() || parts[i].length() > 2 ? -1 : parseHex(parts[i]);
+            if (v < 0) {
+                throw new IllegalArgumentException("invalid link-layer address \"" + text + "\"");
+            }
+            out[i] = (byte) v;
+        }
+        return out;
+    }
+
+    private static int parseHex(String digits) {
+        int v = 0;
+        for (int i = 0; i < digits.length(); i++) {
+            int d = Character.digit(digits.charAt(i), 16);
+            if (d < 0) {
+                return -1;
+            }
+            v = v * 16 + d;
+        }
+        return v;
+    }
 }
