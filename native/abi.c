@@ -274,6 +274,7 @@ static void constants(void)
     K(IFF_DORMANT);
     K(IFF_ECHO);
     /* LinuxNetNamespace */
+    K(NETNSA_NONE);
     K(NETNSA_NSID);
     K(NETNSA_PID);
     K(NETNSA_FD);
@@ -376,6 +377,7 @@ static void constants(void)
     K(NDA_SRC_VNI);
     K(NDA_PROTOCOL);
     K(NDA_NH_ID);
+    K(NDA_FDB_EXT_ATTRS);
     K(NDA_FLAGS_EXT);
     K(NUD_NONE);
     K(NUD_INCOMPLETE);
@@ -412,6 +414,7 @@ static void constants(void)
     K(FRA_TABLE);
     K(FRA_FWMASK);
     K(FRA_OIFNAME);
+    K(FRA_PAD);
     K(FRA_L3MDEV);
     K(FRA_UID_RANGE);
     K(FRA_PROTOCOL);

@@ -22,6 +22,8 @@ public final class LinuxFibRules {
     public static final int FRA_TABLE = 15;
     public static final int FRA_FWMASK = 16;
     public static final int FRA_OIFNAME = 17;
+    /** Padding before FRA_TUN_ID where 64-bit values need alignment; kept raw. */
+    public static final int FRA_PAD = 18;
     public static final int FRA_L3MDEV = 19;
     public static final int FRA_UID_RANGE = 20;
     public static final int FRA_PROTOCOL = 21;

@@ -20,6 +20,8 @@ public final class LinuxNeighbour {
     public static final int NDA_SRC_VNI = 11;
     public static final int NDA_PROTOCOL = 12;
     public static final int NDA_NH_ID = 13;
+    /** Bridge forwarding-entry data (nested), which the neighbour codec keeps raw. */
+    public static final int NDA_FDB_EXT_ATTRS = 14;
     public static final int NDA_FLAGS_EXT = 15;
 
     public static final int NUD_NONE = 0x00;
