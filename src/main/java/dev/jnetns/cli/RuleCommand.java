@@ -98,9 +98,12 @@ final class RuleCommand extends ObjectCommand {
                 case "suppress_ifgroup": case "sup_group": s.suppressIfGroup(RtNames.GROUPS.number(w.valueOf(word))); break;
                 case "l3mdev": s.l3mdev(); break;
                 case "uidrange": {
-                    String[] r = w.valueOf(word).split("-", 2);
-                    long start = Words.parseNumber(word, r[0], 0xffffffffL);
-                    s.uidRange(start, r.length < 2 ? -1 : Words.parseNumber(word, r[1], 0xffffffffL));
+                    String v = w.valueOf(word);
+                    String[] r = v.split("-", 2);
+                    if (r.length < 2) {
+                        throw new UsageException("invalid UID range \"" + v + "\"");
+                    }
+                    s.uidRange(Words.parseNumber(word, r[0], 0xffffffffL), Words.parseNumber(word, r[1], 0xffffffffL));
                     break;
                 }
                 case "ipproto": s.ipProto(SystemNames.ipProtocol(w.valueOf(word))); break;
