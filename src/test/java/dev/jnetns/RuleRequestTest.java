@@ -3,13 +3,12 @@ package dev.jnetns;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import dev.jnetns.netlink.NlWriter;
+import dev.jnetns.rtnl.RoundTrip;
 import dev.jnetns.rtnl.RuleCodec;
 import dev.jnetns.uapi.LinuxFibRules;
 import dev.jnetns.uapi.LinuxRoute;
 import dev.jnetns.uapi.LinuxRtnetlink;
 import dev.jnetns.uapi.LinuxSocket;
-import java.util.HexFormat;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -20,13 +19,8 @@ import org.junit.jupiter.api.Test;
 class RuleRequestTest {
 
     private static String body(RuleSpec spec, boolean add) {
-        NlWriter w = new NlWriter();
-        w.beginMessage(add ? LinuxRtnetlink.RTM_NEWRULE : LinuxRtnetlink.RTM_DELRULE, 0, 1);
-        RuleCodec.encode(Rules.request(spec, add), w);
-        w.endMessage();
-        byte[] b = new byte[w.size()];
-        w.bytes().get(b);
-        return HexFormat.of().formatHex(b, 16, b.length);
+        return new RoundTrip.RecordCodec<>(add ? LinuxRtnetlink.RTM_NEWRULE : LinuxRtnetlink.RTM_DELRULE,
+                RuleCodec::encode, RuleCodec::decode).body(Rules.request(spec, add));
     }
 
     @Test

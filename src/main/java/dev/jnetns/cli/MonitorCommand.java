@@ -198,6 +198,6 @@ final class MonitorCommand extends CliCommand {
         if (obj instanceof dev.jnetns.Route) {
             return new RoutePrinter(known(ns), true, true).text((dev.jnetns.Route) obj);
         }
-        return new NeighbourPrinter(known(ns), true, false, false).print(List.of((dev.jnetns.Neighbour) obj), Out.text());
+        return Out.text().records(List.of((dev.jnetns.Neighbour) obj), new NeighbourPrinter(known(ns), true, false, false)::fields);
     }
 }

@@ -67,9 +67,9 @@ final class NeighbourCommand extends ObjectCommand {
                 .toList();
         NeighbourPrinter p = new NeighbourPrinter(links, index == 0, top.stats > 0, top.brief);
         if (top.json) {
-            top.out().println(p.print(shown, Out.json(top.pretty)));
+            top.out().println(Out.json(top.pretty).records(shown, p::fields));
         } else {
-            top.out().print(p.print(shown, Out.text()));
+            top.out().print(Out.text().records(shown, p::fields));
         }
     }
 

@@ -42,18 +42,6 @@ final class NeighbourPrinter {
         return n != null ? n : "if" + index;
     }
 
-    /** The entries, a JSON array with {@code -j}. */
-    String print(List<Neighbour> entries, Out out) {
-        out.beginArray(null);
-        for (Neighbour n : entries) {
-            out.beginObject(null);
-            fields(n, out);
-            out.endObject();
-        }
-        out.endArray();
-        return out.toString();
-    }
-
     /** One entry's fields and, in text, its line end. */
     void fields(Neighbour n, Out out) {
         if (brief) {

@@ -26,9 +26,9 @@ final class RuleCommand extends ObjectCommand {
             RulePrinter p = new RulePrinter(top.details);
             var rules = rtnl.rules().list(top.family(LinuxSocket.AF_INET));
             if (top.json) {
-                top.out().println(p.print(rules, Out.json(top.pretty)));
+                top.out().println(Out.json(top.pretty).records(rules, p::fields));
             } else {
-                top.out().print(p.print(rules, Out.text()));
+                top.out().print(Out.text().records(rules, p::fields));
             }
         } else if (Words.matches(verb, "add") || Words.matches(verb, "delete")) {
             RuleSpec s = parse(w);

@@ -18,7 +18,6 @@ import dev.jnetns.Rule;
 import dev.jnetns.uapi.LinuxSocket;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
-import java.util.List;
 
 /** Prints policy rules as {@code ip rule show} does (iproute2's print_rule), text and JSON through one path. */
 final class RulePrinter {
@@ -30,18 +29,6 @@ final class RulePrinter {
     /** @param details {@code -d}: the protocol of every rule, the kernel's included */
     RulePrinter(boolean details) {
         this.details = details;
-    }
-
-    /** The rules, a JSON array with {@code -j}. */
-    String print(List<Rule> rules, Out out) {
-        out.beginArray(null);
-        for (Rule r : rules) {
-            out.beginObject(null);
-            fields(r, out);
-            out.endObject();
-        }
-        out.endArray();
-        return out.toString();
     }
 
     /** The bits of an address of {@code family} (ip's af_bit_len). */

@@ -6,15 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.jnetns.Neighbour;
 import dev.jnetns.Netns;
 import dev.jnetns.RawAttributes;
-import dev.jnetns.netlink.NlMessage;
 import dev.jnetns.netlink.NlWriter;
 import dev.jnetns.testutil.Ip;
 import dev.jnetns.uapi.LinuxNeighbour;
 import dev.jnetns.uapi.LinuxRtnetlink;
 import java.net.InetAddress;
-import java.nio.ByteBuffer;
-import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -28,6 +24,8 @@ import org.junit.jupiter.api.Test;
 
 /** Neighbour messages: the kernel's come back byte for byte; generated records survive write-then-read. */
 public class NeighbourCodecTest {
+    private static final RoundTrip.RecordCodec<Neighbour> CODEC =
+            new RoundTrip.RecordCodec<>(LinuxRtnetlink.RTM_NEWNEIGH, NeighbourCodec::encode, NeighbourCodec::decode);
 
     /** Every kind of entry ip makes: states, flags, proxies, protocol, both families. */
     public static final String ENTRIES = String.join("\n",
@@ -58,7 +56,7 @@ public class NeighbourCodecTest {
             Map<String, Neighbour> seen = new TreeMap<>();
             for (RoundTrip.Captured c : RoundTrip.capture(ns)) {
                 if (c.type() == LinuxRtnetlink.RTM_NEWNEIGH && RoundTrip.check(c)) {
-                    Neighbour n = decode(RoundTrip.message(c));
+                    Neighbour n = CODEC.decode(RoundTrip.message(c));
                     seen.put(dev.jnetns.IpPrefix.format(n.dst()) + (n.isProxy() ? " proxy" : ""), n);
                 }
             }
@@ -91,11 +89,11 @@ public class NeighbourCodecTest {
         Neighbour add = new Neighbour(3, 2, address(198, 18, 0, 9), "02:00:00:00:00:09", LinuxNeighbour.NUD_REACHABLE,
                 LinuxNeighbour.NTF_ROUTER, 0, -1, null, -1, -1, -1, -1, -1, -1, -1, 4, -1, -1, RawAttributes.NONE);
         assertEquals("02000000" + "03000000" + "0200" + "80" + "00"
-                + "05000c00" + "04000000" + "08000100" + "c6120009" + "0a000200" + "020000000009" + "0000", body(add));
+                + "05000c00" + "04000000" + "08000100" + "c6120009" + "0a000200" + "020000000009" + "0000", CODEC.body(add));
         // ip neigh show dev if3: AF_UNSPEC, NDA_IFINDEX 3
         Neighbour filter = new Neighbour(0, 0, null, null, 0, 0, 0, -1, null, -1, -1, -1, 3, -1, -1, -1, -1, -1, -1,
                 RawAttributes.NONE);
-        assertEquals("00000000" + "00000000" + "0000" + "00" + "00" + "08000800" + "03000000", body(filter));
+        assertEquals("00000000" + "00000000" + "0000" + "00" + "00" + "08000800" + "03000000", CODEC.body(filter));
     }
 
     private static InetAddress address(int... b) {
@@ -154,30 +152,6 @@ public class NeighbourCodecTest {
 
     @Property(tries = 300)
     void a_record_written_and_read_back_is_the_same(@ForAll("neighbours") Neighbour n) {
-        byte[] first = encode(n);
-        Neighbour back = decode(first);
-        assertEquals(n, back);
-        assertEquals(HexFormat.of().formatHex(first), HexFormat.of().formatHex(encode(back)), "written again from what was read");
-    }
-
-    private static String body(Neighbour n) {
-        byte[] m = encode(n);
-        return HexFormat.of().formatHex(m, 16, m.length);
-    }
-
-    private static byte[] encode(Neighbour n) {
-        NlWriter w = new NlWriter();
-        w.beginMessage(LinuxRtnetlink.RTM_NEWNEIGH, 0, 1);
-        NeighbourCodec.encode(n, w);
-        w.endMessage();
-        byte[] b = new byte[w.size()];
-        w.bytes().get(b);
-        return b;
-    }
-
-    static Neighbour decode(byte[] message) {
-        List<Neighbour> out = new ArrayList<>();
-        NlMessage.each(ByteBuffer.wrap(message), m -> out.add(NeighbourCodec.decode(m)));
-        return out.get(0);
+        CODEC.assertRoundTrip(n);
     }
 }

@@ -8,16 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.jnetns.NamespaceId;
 import dev.jnetns.Netns;
-import dev.jnetns.RawAttributes;
-import dev.jnetns.netlink.NlMessage;
 import dev.jnetns.netlink.NlSocket;
-import dev.jnetns.netlink.NlWriter;
 import dev.jnetns.testutil.Ip;
 import dev.jnetns.uapi.LinuxNetNamespace;
 import dev.jnetns.uapi.LinuxRtnetlink;
-import java.nio.ByteBuffer;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 import net.jqwik.api.Arbitraries;
@@ -30,6 +25,8 @@ import org.junit.jupiter.api.Test;
 
 /** Nsid messages: the kernel's come back byte for byte; generated records survive write-then-read. */
 class NsidCodecTest {
+    private static final RoundTrip.RecordCodec<NamespaceId> CODEC =
+            new RoundTrip.RecordCodec<>(LinuxRtnetlink.RTM_NEWNSID, NsidCodec::encode, NsidCodec::decode);
 
     @Test
     void every_nsid_message_of_the_kernel_is_written_back_byte_for_byte() throws Exception {
@@ -43,7 +40,7 @@ class NsidCodecTest {
             List<NamespaceId> seen = new ArrayList<>();
             for (RoundTrip.Captured c : RoundTrip.capture(na)) {
                 if (c.type() == LinuxRtnetlink.RTM_NEWNSID && RoundTrip.check(c)) {
-                    seen.add(decode(RoundTrip.message(c)));
+                    seen.add(CODEC.decode(RoundTrip.message(c)));
                 }
             }
             assertEquals(List.of(3, 7), seen.stream().map(NamespaceId::nsid).sorted().toList());
@@ -51,7 +48,7 @@ class NsidCodecTest {
             List<RoundTrip.Captured> target = capture(na, NamespaceId.request(NamespaceId.ABSENT, NamespaceId.ABSENT, 7));
             assertEquals(1, target.size(), target.toString());
             assertTrue(RoundTrip.check(target.get(0)));
-            NamespaceId t = decode(RoundTrip.message(target.get(0)));
+            NamespaceId t = CODEC.decode(RoundTrip.message(target.get(0)));
             assertEquals(List.of(11, 3), List.of(t.nsid(), t.currentNsid()));
         } finally {
             Netns.delete(a);
@@ -86,13 +83,13 @@ class NsidCodecTest {
     void requests_are_the_bytes_ip_sends() {
         // rtgenmsg AF_UNSPEC padded, NETNSA_FD 6, NETNSA_NSID 5
         assertEquals("00000000" + "08000300" + "06000000" + "08000100" + "05000000",
-                body(NamespaceId.request(5, 6, NamespaceId.ABSENT)));
+                CODEC.body(NamespaceId.request(5, 6, NamespaceId.ABSENT)));
         // NETNSA_NSID -1: the kernel chooses
         assertEquals("00000000" + "08000300" + "06000000" + "08000100" + "ffffffff",
-                body(NamespaceId.request(-1, 6, NamespaceId.ABSENT)));
+                CODEC.body(NamespaceId.request(-1, 6, NamespaceId.ABSENT)));
         // the dump filter: NETNSA_TARGET_NSID 7
         assertEquals("00000000" + "08000400" + "07000000",
-                body(NamespaceId.request(NamespaceId.ABSENT, NamespaceId.ABSENT, 7)));
+                CODEC.body(NamespaceId.request(NamespaceId.ABSENT, NamespaceId.ABSENT, 7)));
     }
 
     @Provide
@@ -103,30 +100,6 @@ class NsidCodecTest {
 
     @Property(tries = 300)
     void a_record_written_and_read_back_is_the_same(@ForAll("ids") NamespaceId id) {
-        byte[] first = encode(id);
-        NamespaceId back = decode(first);
-        assertEquals(id, back);
-        assertEquals(HexFormat.of().formatHex(first), HexFormat.of().formatHex(encode(back)), "written again from what was read");
-    }
-
-    private static String body(NamespaceId id) {
-        byte[] m = encode(id);
-        return HexFormat.of().formatHex(m, 16, m.length);
-    }
-
-    private static byte[] encode(NamespaceId id) {
-        NlWriter w = new NlWriter();
-        w.beginMessage(LinuxRtnetlink.RTM_NEWNSID, 0, 1);
-        NsidCodec.encode(id, w);
-        w.endMessage();
-        byte[] b = new byte[w.size()];
-        w.bytes().get(b);
-        return b;
-    }
-
-    private static NamespaceId decode(byte[] message) {
-        List<NamespaceId> out = new ArrayList<>();
-        NlMessage.each(ByteBuffer.wrap(message), m -> out.add(NsidCodec.decode(m)));
-        return out.get(0);
+        CODEC.assertRoundTrip(id);
     }
 }

@@ -26,6 +26,8 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
 
 /**
  * Decode, then encode: every message the kernel sends for a namespace's objects must come back
@@ -96,6 +98,42 @@ public final class RoundTrip {
         byte[] body = new byte[m.end() - m.payloadOffset()];
         m.buffer().get(m.payloadOffset(), body);
         return new Captured(m.type(), body);
+    }
+
+    /** A codec over its record type, for tests that write records and read them back. */
+    public record RecordCodec<T>(int type, BiConsumer<T, NlWriter> encoder, Function<NlMessage, T> decoder) {
+        /** {@code record} as a whole message of {@link #type}. */
+        public byte[] encode(T record) {
+            NlWriter w = new NlWriter();
+            w.beginMessage(type, 0, 1);
+            encoder.accept(record, w);
+            w.endMessage();
+            byte[] b = new byte[w.size()];
+            w.bytes().get(b);
+            return b;
+        }
+
+        /** The bytes after the nlmsghdr {@code record} is written as, in hex (as strace prints a request). */
+        public String body(T record) {
+            byte[] m = encode(record);
+            return HexFormat.of().formatHex(m, 16, m.length);
+        }
+
+        /** The record of the (first) message in {@code message}. */
+        public T decode(byte[] message) {
+            List<T> out = new ArrayList<>();
+            NlMessage.each(java.nio.ByteBuffer.wrap(message), m -> out.add(decoder.apply(m)));
+            return out.get(0);
+        }
+
+        /** Asserts that {@code record} is read back as itself and written again as the same bytes. */
+        public void assertRoundTrip(T record) {
+            byte[] first = encode(record);
+            T back = decode(first);
+            assertEquals(record, back);
+            assertEquals(HexFormat.of().formatHex(first), HexFormat.of().formatHex(encode(back)),
+                    "written again from what was read");
+        }
     }
 
     /** {@code c} as a whole message again (an nlmsghdr before its body). */
