@@ -66,11 +66,9 @@ final class NeighbourCommand extends ObjectCommand {
                 .filter(n -> n.shownBy(shownStates, shownNone))
                 .toList();
         NeighbourPrinter p = new NeighbourPrinter(links, index == 0, top.stats > 0, top.brief);
-        if (top.json) {
-            top.out().println(Out.json(top.pretty).records(shown, p::fields));
-        } else {
-            top.out().print(Out.text().records(shown, p::fields));
-        }
+        Out out = top.printOut();
+        out.records(shown, p::fields);
+        top.print(out);
     }
 
     private void modify(Words w, String verb) throws ErrnoException {

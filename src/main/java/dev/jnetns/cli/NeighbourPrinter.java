@@ -77,9 +77,11 @@ final class NeighbourPrinter {
             }
         }
         if (n.state() != 0) {   // ip names the eight NUD bits, each followed by a space
-            List<String> states = (n.state() & 0xff) != 0 ? n.stateNames() : List.of();
-            out.strings("state", states, " ");
-            out.text(states.isEmpty() ? "" : " ");
+            out.beginArray("state");
+            if ((n.state() & 0xff) != 0) {
+                n.stateNames().forEach(name -> out.string(null, "%s ", name));
+            }
+            out.endArray();
         }
         if (n.protocol() > 0) {
             out.string("protocol", "proto %s ", RtNames.PROTOCOLS.name(n.protocol()));

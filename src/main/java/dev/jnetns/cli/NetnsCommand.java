@@ -137,35 +137,27 @@ final class NetnsCommand extends ObjectCommand {
         for (String name : Netns.names()) {
             names.putIfAbsent(idOf(rtnl, name), name);
         }
-        Out out = top.json ? Out.json(top.pretty) : Out.text();
-        out.beginArray(null);
-        for (NamespaceId id : rtnl.nsidsOf(target)) {
-            out.beginObject(null);
+        Out out = top.printOut();
+        out.records(rtnl.nsidsOf(target), (id, o) -> {
             if (id.nsid() < 0) {
-                out.text("nsid unassigned ");
+                o.text("nsid unassigned ");
             } else {
-                out.number("nsid", "nsid %s ", id.nsid());
+                o.number("nsid", "nsid %s ", id.nsid());
             }
             if (id.currentNsid() != NamespaceId.ABSENT) {
                 if (id.currentNsid() < 0) {
-                    out.text("current-nsid unassigned ");
+                    o.text("current-nsid unassigned ");
                 } else {
-                    out.number("current-nsid", "current-nsid %s ", id.currentNsid());
+                    o.number("current-nsid", "current-nsid %s ", id.currentNsid());
                 }
             }
             String name = names.remove(id.currentNsid() != NamespaceId.ABSENT ? id.currentNsid() : id.nsid());
             if (name != null) {
-                out.string("name", "(iproute2 netns name: %s)", name);
+                o.string("name", "(iproute2 netns name: %s)", name);
             }
-            out.text("\n");
-            out.endObject();
-        }
-        out.endArray();
-        if (top.json) {
-            top.out().println(out);
-        } else {
-            top.out().print(out);
-        }
+            o.text("\n");
+        });
+        top.print(out);
     }
 
     /** {@code netns set NAME NSID|auto}. */

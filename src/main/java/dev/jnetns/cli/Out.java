@@ -23,14 +23,14 @@ final class Out implements PrintOut {
         return new Out(null, new StringBuilder());
     }
 
-    /** JSON output into {@code json}, where a caller writes other members around the printer's. */
-    static Out into(Json json) {
-        return new Out(json, null);
-    }
-
     /** JSON output, indented as {@code -j -p} when {@code pretty}. */
     static Out json(boolean pretty) {
         return new Out(new Json(pretty), null);
+    }
+
+    /** JSON written into {@code j}, inside what the caller has opened there. */
+    static Out over(Json j) {
+        return new Out(j, null);
     }
 
     @Override
@@ -53,6 +53,8 @@ final class Out implements PrintOut {
         if (json != null) {
             if (key != null) {
                 json.put(key, value);
+            } else {
+                json.value(value);
             }
         } else if (fmt != null) {
             text.append(fill(fmt, value));
@@ -64,6 +66,8 @@ final class Out implements PrintOut {
         if (json != null) {
             if (key != null) {
                 json.put(key, value);
+            } else {
+                json.value(value);
             }
         } else if (fmt != null) {
             text.append(fill(fmt, Long.toString(value)));
@@ -107,7 +111,7 @@ final class Out implements PrintOut {
     public void hex(String key, String fmt, long value) {
         if (json != null) {
             if (key != null) {
-                json.put(key, "0x" + Long.toHexString(value));
+                json.put(key, value == 0 ? "0" : "0x" + Long.toHexString(value));
             }
         } else if (fmt != null) {
             text.append(fill(fmt, Long.toHexString(value)));

@@ -25,11 +25,9 @@ final class RuleCommand extends ObjectCommand {
             Rtnl rtnl = top.rtnl();
             RulePrinter p = new RulePrinter(top.details);
             var rules = rtnl.rules().list(top.family(LinuxSocket.AF_INET));
-            if (top.json) {
-                top.out().println(Out.json(top.pretty).records(rules, p::fields));
-            } else {
-                top.out().print(Out.text().records(rules, p::fields));
-            }
+            Out out = top.printOut();
+            out.records(rules, p::fields);
+            top.print(out);
         } else if (Words.matches(verb, "add") || Words.matches(verb, "delete")) {
             RuleSpec s = parse(w);
             Rtnl rtnl = top.rtnl();
@@ -106,7 +104,7 @@ final class RuleCommand extends ObjectCommand {
                     s.uidRange(Words.parseNumber(word, r[0], 0xffffffffL), Words.parseNumber(word, r[1], 0xffffffffL));
                     break;
                 }
-                case "ipproto": s.ipProto(SystemNames.ipProtocol(w.valueOf(word))); break;
+                case "ipproto": s.ipProto(IpProtocols.number(w.valueOf(word))); break;
                 case "sport": case "dport": {
                     String[] r = w.valueOf(word).split("-", 2);
                     int start = (int) Words.parseNumber(word, r[0], 0xffff);

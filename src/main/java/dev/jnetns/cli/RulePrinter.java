@@ -68,7 +68,7 @@ final class RulePrinter {
             out.number("uid_end", "-%s", r.uidRange().end());
         }
         if (r.ipProto() >= 0) {
-            out.string("ipproto", " ipproto %s", SystemNames.ipProtocol(r.ipProto()));
+            out.string("ipproto", " ipproto %s", IpProtocols.name(r.ipProto()));
         }
         ports(out, r.sport(), "sport");
         ports(out, r.dport(), "dport");

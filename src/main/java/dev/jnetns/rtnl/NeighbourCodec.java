@@ -1,5 +1,6 @@
 package dev.jnetns.rtnl;
 
+import static dev.jnetns.uapi.LinuxIfArp.ARPHRD_ETHER;
 import static dev.jnetns.uapi.LinuxNeighbour.NDA_CACHEINFO;
 import static dev.jnetns.uapi.LinuxNeighbour.NDA_CACHEINFO_SIZE;
 import static dev.jnetns.uapi.LinuxNeighbour.NDA_DST;
@@ -64,7 +65,7 @@ public final class NeighbourCodec {
         while (r.next()) {
             switch (r.type()) {
                 case NDA_DST -> dst = Wire.address(r, family);
-                case NDA_LLADDR -> lladdr = Wire.hex(r.bytes());
+                case NDA_LLADDR -> lladdr = HardwareAddresses.format(ARPHRD_ETHER, r.bytes());
                 case NDA_CACHEINFO -> {
                     int at = r.exact(NDA_CACHEINFO_SIZE);
                     cache = new Neighbour.CacheInfo(Integer.toUnsignedLong(b.getInt(at)),
@@ -106,7 +107,7 @@ public final class NeighbourCodec {
                 case NDA_DST -> Wire.putAddress(out, NDA_DST, n.dst());
                 case NDA_LLADDR -> {
                     if (n.lladdr() != null) {
-                        out.attr(NDA_LLADDR, Wire.unhex(n.lladdr()));
+                        out.attr(NDA_LLADDR, HardwareAddresses.parse(ARPHRD_ETHER, n.lladdr()));
                     }
                 }
                 case NDA_CACHEINFO -> {

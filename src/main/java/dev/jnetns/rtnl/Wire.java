@@ -38,6 +38,15 @@ final class Wire {
         }
     }
 
+    /** Host-order u64s as bytes (a counters struct). */
+    static byte[] u64s(long... values) {
+        ByteBuffer b = ByteBuffer.allocate(8 * values.length).order(ByteOrder.nativeOrder());
+        for (long v : values) {
+            b.putLong(v);
+        }
+        return b.array();
+    }
+
     /** Host-order u32s as bytes (the value of a struct attribute such as ifa_cacheinfo). */
     static byte[] u32s(int... values) {
         ByteBuffer b = ByteBuffer.allocate(4 * values.length).order(ByteOrder.nativeOrder());
@@ -63,50 +72,5 @@ final class Wire {
         if (recorded || value != -1) {
             w.attrU32(type, (int) value);
         }
-    }
-
-    /** Bytes as colon-separated hex pairs, as ip prints a link-layer address: {@code 02:00:00:00:00:0a}. */
-    static String hex(byte[] raw) {
-        StringBuilder sb = new StringBuilder(raw.length * 3);
-        for (int i = 0; i < raw.length; i++) {
-            if (i > 0) {
-                sb.append(':');
-            }
-            sb.append(Character.forDigit((raw[i] >> 4) & 0xf, 16)).append(Character.forDigit(raw[i] & 0xf, 16));
-        }
-        return sb.toString();
-    }
-
-    /**
-     * The bytes of colon-separated hex ({@link #hex}'s form, one or two digits a byte).
-     *
-     * @throws IllegalArgumentException naming the text when it is not that
-     */
-    static byte[] unhex(String text) {
-        if (text.isEmpty()) {
-            return new byte[0];
-        }
-        String[] parts = text.split(":", -1);
-        byte[] out = new byte[parts.length];
-        for (int i = 0; i < parts.length; i++) {
-            int v = parts[i].isEmpty() || parts[i].length() > 2 ? -1 : parseHex(parts[i]);
-            if (v < 0) {
-                throw new IllegalArgumentException("invalid link-layer address \"" + text + "\"");
-            }
-            out[i] = (byte) v;
-        }
-        return out;
-    }
-
-    private static int parseHex(String digits) {
-        int v = 0;
-        for (int i = 0; i < digits.length(); i++) {
-            int d = Character.digit(digits.charAt(i), 16);
-            if (d < 0) {
-                return -1;
-            }
-            v = v * 16 + d;
-        }
-        return v;
     }
 }

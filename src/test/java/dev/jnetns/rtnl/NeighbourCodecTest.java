@@ -8,6 +8,7 @@ import dev.jnetns.Netns;
 import dev.jnetns.RawAttributes;
 import dev.jnetns.netlink.NlWriter;
 import dev.jnetns.testutil.Ip;
+import dev.jnetns.uapi.LinuxIfArp;
 import dev.jnetns.uapi.LinuxNeighbour;
 import dev.jnetns.uapi.LinuxRtnetlink;
 import java.net.InetAddress;
@@ -110,7 +111,7 @@ public class NeighbourCodecTest {
             Arbitrary<InetAddress> addr = Arbitraries.bytes().array(byte[].class).ofSize(six ? 16 : 4)
                     .map(Wire::address).injectNull(0.1);
             Arbitrary<String> lladdr = Arbitraries.bytes().array(byte[].class).ofMinSize(0).ofMaxSize(20)
-                    .map(Wire::hex).injectNull(0.3);
+                    .map(b -> HardwareAddresses.format(LinuxIfArp.ARPHRD_ETHER, b)).injectNull(0.3);
             Arbitrary<Long> u32 = Arbitraries.longs().between(-1, 0xffffffffL);
             Arbitrary<Integer> u8 = Arbitraries.integers().between(-1, 255);
             Arbitrary<Integer> u16 = Arbitraries.integers().between(-1, 0xffff);
