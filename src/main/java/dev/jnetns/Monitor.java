@@ -22,7 +22,7 @@ import dev.jnetns.netlink.NlMessage;
 import dev.jnetns.netlink.NlSocket;
 import dev.jnetns.rtnl.AddressCodec;
 import dev.jnetns.rtnl.LinkCodec;
-import dev.jnetns.rtnl.NeighMessage;
+import dev.jnetns.rtnl.NeighbourCodec;
 import dev.jnetns.rtnl.RouteMessage;
 import dev.jnetns.sys.Errno;
 import dev.jnetns.sys.ErrnoException;
@@ -258,7 +258,8 @@ public final class Monitor implements AutoCloseable {
                 replace(Topic.ROUTE, keyed(rtnl.routes().list(), Watcher::key), report);
             }
             if (topics.contains(Topic.NEIGH)) {
-                replace(Topic.NEIGH, keyed(rtnl.neighbours().list(), Watcher::key), report);
+                replace(Topic.NEIGH, keyed(rtnl.neighbours().list().stream().map(Neighbour::withoutAges).toList(), Watcher::key),
+                        report);
             }
             if (marker) {
                 out.accept(new Resynced(label));
@@ -317,9 +318,9 @@ public final class Monitor implements AutoCloseable {
                 }
                 case RTM_NEWNEIGH:
                 case RTM_DELNEIGH: {
-                    NeighMessage n = NeighMessage.decode(m);
+                    Neighbour n = NeighbourCodec.decode(m);
                     if (n.family() == 2 || n.family() == 10) {   // not the bridge's forwarding database
-                        update(Topic.NEIGH, Neighbour.of(n), m.type() == RTM_DELNEIGH);
+                        update(Topic.NEIGH, n.withoutAges(), m.type() == RTM_DELNEIGH);
                     }
                     break;
                 }

@@ -5,14 +5,12 @@ import static dev.jnetns.uapi.LinuxSched.CLONE_NEWNET;
 import static dev.jnetns.uapi.LinuxNetlink.NLM_F_ACK;
 import static dev.jnetns.uapi.LinuxNetlink.NLM_F_DUMP;
 import static dev.jnetns.uapi.LinuxNetlink.NLM_F_REQUEST;
-import static dev.jnetns.uapi.LinuxNetNamespace.NETNSA_FD;
-import static dev.jnetns.uapi.LinuxNetNamespace.NETNSA_NSID;
 import static dev.jnetns.uapi.LinuxNetNamespace.NETNSA_NSID_NOT_ASSIGNED;
 import static dev.jnetns.uapi.LinuxRtnetlink.RTM_GETNSID;
 import static dev.jnetns.uapi.LinuxRtnetlink.RTM_NEWNSID;
 
 import dev.jnetns.netlink.NlSocket;
-import dev.jnetns.rtnl.NsidMessage;
+import dev.jnetns.rtnl.NsidCodec;
 import dev.jnetns.sys.Errno;
 import dev.jnetns.sys.ErrnoException;
 import dev.jnetns.sys.Syscalls;
@@ -85,13 +83,10 @@ public final class Rtnl implements AutoCloseable {
      * Equivalent to the id {@code ip netns list} shows.
      */
     public int nsid(Netns other) throws ErrnoException {
-        List<NsidMessage> r = socket.execute("netns get id of " + other, (w, seq) -> {
-            w.beginMessage(RTM_GETNSID, NLM_F_REQUEST | NLM_F_ACK, seq);
-            NsidMessage.writeHeader(w);
-            w.attrU32(NETNSA_FD, other.fd());
-            w.endMessage();
-        }, m -> m.type() == RTM_NEWNSID ? NsidMessage.decode(m) : null);
-        return r.isEmpty() ? NETNSA_NSID_NOT_ASSIGNED : r.get(0).nsid();
+        List<NamespaceId> r = socket.execute("netns get id of " + other,
+                nsidRequest(RTM_GETNSID, NLM_F_ACK, NamespaceId.request(NamespaceId.ABSENT, other.fd(), NamespaceId.ABSENT)),
+                m -> m.type() == RTM_NEWNSID ? NsidCodec.decode(m) : null);
+        return r.isEmpty() || r.get(0).nsid() == NamespaceId.ABSENT ? NETNSA_NSID_NOT_ASSIGNED : r.get(0).nsid();
     }
 
     /**
@@ -99,22 +94,33 @@ public final class Rtnl implements AutoCloseable {
      * Equivalent to: {@code ip netns set NAME NSID}.
      */
     public void setNsid(Netns other, int nsid) throws ErrnoException {
-        socket.execute("netns set " + other + " " + (nsid < 0 ? "auto" : nsid), (w, seq) -> {
-            w.beginMessage(RTM_NEWNSID, NLM_F_REQUEST | NLM_F_ACK, seq);
-            NsidMessage.writeHeader(w);
-            w.attrU32(NETNSA_FD, other.fd());
-            w.attrU32(NETNSA_NSID, nsid);
-            w.endMessage();
-        });
+        socket.execute("netns set " + other + " " + (nsid < 0 ? "auto" : nsid),
+                nsidRequest(RTM_NEWNSID, NLM_F_ACK, NamespaceId.request(nsid, other.fd(), NamespaceId.ABSENT)));
     }
 
     /** Every id assigned in this handle's namespace. Equivalent to: {@code ip netns list-id}. */
     public List<Integer> nsids() throws ErrnoException {
-        return socket.dump("netns list-id", (w, seq) -> {
-            w.beginMessage(RTM_GETNSID, NLM_F_REQUEST | NLM_F_DUMP, seq);
-            NsidMessage.writeHeader(w);
+        return nsidsOf(NamespaceId.ABSENT).stream().map(NamespaceId::nsid).toList();
+    }
+
+    /**
+     * Every id assigned in the namespace this one knows as {@code targetNsid} (or in this one, for
+     * {@link NamespaceId#ABSENT}); each answer from another namespace also carries the id this
+     * namespace gives the same namespace ({@link NamespaceId#currentNsid()}).
+     * Equivalent to: {@code ip netns list-id [target-nsid ID]}.
+     */
+    public List<NamespaceId> nsidsOf(int targetNsid) throws ErrnoException {
+        return socket.dump("netns list-id", nsidRequest(RTM_GETNSID, NLM_F_DUMP,
+                NamespaceId.request(NamespaceId.ABSENT, NamespaceId.ABSENT, targetNsid)),
+                m -> m.type() == RTM_NEWNSID ? NsidCodec.decode(m) : null);
+    }
+
+    private static NlSocket.Request nsidRequest(int type, int flags, NamespaceId id) {
+        return (w, seq) -> {
+            w.beginMessage(type, NLM_F_REQUEST | flags, seq);
+            NsidCodec.encode(id, w);
             w.endMessage();
-        }, m -> m.type() == RTM_NEWNSID ? NsidMessage.decode(m).nsid() : null);
+        };
     }
 
     /** Devices: {@code ip link}. */

@@ -71,6 +71,33 @@ class MonitorTest {
         }
     }
 
+    /** The events about 198.18.0.9 until none came for a second and a half. */
+    private static List<String> neighbourEvents(Monitor m) throws InterruptedException {
+        List<String> seen = new ArrayList<>();
+        Event e;
+        while ((e = m.poll(1500, TimeUnit.MILLISECONDS)) != null) {
+            Neighbour n = ((Monitor.NeighbourEvent) e).neighbour();
+            if (n.dst().getHostAddress().equals("198.18.0.9")) {
+                seen.add(((Monitor.NeighbourEvent) e).change() + " " + n.lladdr() + " " + n.stateNames()
+                        + (n.cache() != null || n.probes() >= 0 ? " with ages" : ""));
+            }
+        }
+        return seen;
+    }
+
+    @Test
+    void a_neighbour_is_reported_once_not_again_as_it_ages(Netns ns) throws Exception {
+        Ip.run(ns, "link", "add", "v0", "type", "veth", "peer", "name", "v1");
+        try (Monitor m = Monitor.start(Map.of("t", ns), EnumSet.of(Topic.NEIGH), Monitor.Options.DEFAULT, null)) {
+            Ip.run(ns, "neigh", "add", "198.18.0.9", "lladdr", "02:00:00:00:00:09", "dev", "v0", "router");
+            // the entry's ages change every second the monitor waits here: no event for that
+            assertEquals(List.of("ADDED 02:00:00:00:00:09 [PERMANENT]"), neighbourEvents(m));
+            Ip.run(ns, "neigh", "del", "198.18.0.9", "dev", "v0");
+            List<String> gone = neighbourEvents(m);
+            assertTrue(!gone.isEmpty() && gone.get(gone.size() - 1).startsWith("REMOVED "), gone.toString());
+        }
+    }
+
     @Test
     void an_initial_listing_comes_first_without_duplicates(Netns ns) throws Exception {
         Ip.run(ns, "link", "add", "v0", "type", "veth", "peer", "name", "v1");
