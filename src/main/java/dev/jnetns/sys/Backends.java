@@ -8,9 +8,9 @@ import java.util.Locale;
  * says why on stderr; a forced backend that cannot load fails with its cause.
  *
  * <p>Where the JDK restricts native access (FFM from JDK 22, JNI and so JNA from JDK 24), a JVM that
- * does not grant it to jnetns gets an {@link IllegalStateException} naming the
- * {@code --enable-native-access} flag to add, before any restricted method is called: no JDK warning,
- * no {@code Error}.
+ * does not grant it to the module making the restricted calls (jnetns's for FFM, JNA's for JNA) gets
+ * an {@link IllegalStateException} naming the {@code --enable-native-access} flag to add, before any
+ * restricted method is called: no JDK warning, no {@code Error}.
  */
 public final class Backends {
     /** System property that forces a backend: {@code ffm} or {@code jna}. */
@@ -19,6 +19,15 @@ public final class Backends {
     static final Backends DEFAULT = new Backends();
 
     private static final String FFM_CLASS = "dev.jnetns.sys.FfmSyscalls";
+
+    /** jnetns's module, which makes the FFM backend's downcalls. */
+    static final String MODULE = "dev.jnetns";
+
+    /** JNA's module, which loads its native library for the JNA backend. */
+    private static final String JNA_MODULE = "com.sun.jna";
+
+    /** The first JDK that restricts JNI (JEP 472), and so JNA. */
+    private static final int JNI_RESTRICTED = 24;
 
     private volatile Syscalls syscalls;
 
@@ -49,12 +58,12 @@ public final class Backends {
                 if (Runtime.version().feature() < 22) {
                     return loadJna();
                 }
-                requireNativeAccess();   // not a reason to fall back: JNA needs it too from JDK 24
+                requireNativeAccess(Backends.class, MODULE);   // no reason to fall back: JNA needs it as well
                 try {
                     return loadFfm();
                 } catch (IllegalStateException e) {
                     System.err.println("jnetns: " + e.getMessage() + "; using the JNA backend");
-                    return new JnaSyscalls();
+                    return loadJna();
                 }
             default:
                 throw new IllegalArgumentException(
@@ -67,7 +76,7 @@ public final class Backends {
             throw new IllegalStateException("the FFM backend needs JDK 22 or newer, this is JDK "
                     + Runtime.version().feature());
         }
-        requireNativeAccess();
+        requireNativeAccess(Backends.class, MODULE);
         try {
             return (Syscalls) Class.forName(FFM_CLASS).getDeclaredConstructor().newInstance();
         } catch (ReflectiveOperationException | LinkageError | RuntimeException e) {
@@ -78,20 +87,18 @@ public final class Backends {
 
     private static Syscalls loadJna() {
         if (Runtime.version().feature() >= JNI_RESTRICTED) {
-            requireNativeAccess();
+            requireNativeAccess(JnaSyscalls.LIBRARY_LOADER, JNA_MODULE);
         }
         return new JnaSyscalls();
     }
 
-    /** The first JDK that restricts JNI (JEP 472), which JNA uses. */
-    private static final int JNI_RESTRICTED = 24;
-
     /**
-     * Throws when this JVM does not let jnetns's module (named on the module path, the unnamed one on
-     * the class path) call restricted methods ({@code Module.isNativeAccessEnabled}, JDK 22+).
+     * Throws when this JVM does not let {@code caller}'s module call restricted methods
+     * ({@code Module.isNativeAccessEnabled}, JDK 22+); {@code nameOnModulePath} is that module's name
+     * for the message when the caller is on the class path.
      */
-    private static void requireNativeAccess() {
-        Module module = Backends.class.getModule();
+    private static void requireNativeAccess(Class<?> caller, String nameOnModulePath) {
+        Module module = caller.getModule();
         boolean enabled;
         try {
             enabled = (Boolean) Module.class.getMethod("isNativeAccessEnabled").invoke(module);
@@ -99,18 +106,21 @@ public final class Backends {
             throw new IllegalStateException("cannot ask the JDK whether native access is enabled", e);
         }
         if (!enabled) {
-            throw new IllegalStateException(nativeAccessMessage(module.getName()));
+            throw new IllegalStateException(nativeAccessMessage(module, nameOnModulePath));
         }
     }
 
-    /** What to tell a user whose JVM denies native access to {@code moduleName} (null: the class path). */
-    static String nativeAccessMessage(String moduleName) {
+    /**
+     * What to tell a user whose JVM denies native access to {@code module}: the flag for the path it
+     * is on first, then the one for the other path.
+     */
+    static String nativeAccessMessage(Module module, String nameOnModulePath) {
         String classPath = "--enable-native-access=ALL-UNNAMED";
-        String modulePath = "--enable-native-access=" + (moduleName != null ? moduleName : "dev.jnetns");
+        String modulePath = "--enable-native-access=" + nameOnModulePath;
         return "jnetns needs native access, which this JVM does not grant it: add "
-                + (moduleName == null
-                        ? classPath + " to the java command (" + modulePath + " on the module path)"
-                        : modulePath + " to the java command (" + classPath + " on the class path)")
+                + (module.isNamed()
+                        ? modulePath + " to the java command (" + classPath + " on the class path)"
+                        : classPath + " to the java command (" + modulePath + " on the module path)")
                 + ", e.g. in Surefire's argLine";
     }
 }

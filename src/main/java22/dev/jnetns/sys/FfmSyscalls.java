@@ -134,7 +134,7 @@ final class FfmSyscalls implements Syscalls {
         }
         Throwable cause = t instanceof ExceptionInInitializerError && t.getCause() != null ? t.getCause() : t;
         String why = cause instanceof IllegalCallerException
-                ? Backends.nativeAccessMessage(FfmSyscalls.class.getModule().getName())
+                ? Backends.nativeAccessMessage(FfmSyscalls.class.getModule(), Backends.MODULE)
                 : cause.toString();
         return new IllegalStateException(op + ": " + why, cause);
     }
