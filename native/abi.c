@@ -285,7 +285,12 @@ static void constants(void)
     K(IFA_BROADCAST);
     K(IFA_ANYCAST);
     K(IFA_CACHEINFO);
+    K(IFA_MULTICAST);
     K(IFA_FLAGS);
+    K(IFA_RT_PRIORITY);
+    K(IFA_TARGET_NETNSID);
+    K(IFA_PROTO);
+    KV("IFA_CACHEINFO_SIZE", sizeof(struct ifa_cacheinfo));
     K(IFA_F_SECONDARY);
     K(IFA_F_NODAD);
     K(IFA_F_OPTIMISTIC);

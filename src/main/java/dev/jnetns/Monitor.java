@@ -20,7 +20,7 @@ import static dev.jnetns.uapi.LinuxSched.CLONE_NEWNET;
 
 import dev.jnetns.netlink.NlMessage;
 import dev.jnetns.netlink.NlSocket;
-import dev.jnetns.rtnl.AddrMessage;
+import dev.jnetns.rtnl.AddressCodec;
 import dev.jnetns.rtnl.LinkMessage;
 import dev.jnetns.rtnl.NeighMessage;
 import dev.jnetns.rtnl.RouteMessage;
@@ -393,8 +393,8 @@ public final class Monitor implements AutoCloseable {
                     }
                     break;
                 }
-                case RTM_NEWADDR: update(Topic.ADDRESS, Address.of(AddrMessage.decode(m)), false); break;
-                case RTM_DELADDR: update(Topic.ADDRESS, Address.of(AddrMessage.decode(m)), true); break;
+                case RTM_NEWADDR: update(Topic.ADDRESS, AddressCodec.decode(m), false); break;
+                case RTM_DELADDR: update(Topic.ADDRESS, AddressCodec.decode(m), true); break;
                 case RTM_NEWROUTE:
                 case RTM_DELROUTE: {
                     Route r = Route.of(RouteMessage.decode(m));

@@ -89,8 +89,14 @@ final class AddressPrinter {
                     j.put("address", host(a.peer()));
                 }
                 j.put("prefixlen", a.prefixLength());
+                if (a.metric() >= 0) {
+                    j.put("metric", a.metric());
+                }
                 if (a.broadcast() != null) {
                     j.put("broadcast", host(a.broadcast()));
+                }
+                if (a.anycast() != null) {
+                    j.put("anycast", host(a.anycast()));
                 }
                 j.put("scope", RtNames.SCOPES.name(a.scope()));
                 for (String f : a.flagNames()) {
@@ -153,8 +159,14 @@ final class AddressPrinter {
     private static String text(Address a) {
         StringBuilder sb = new StringBuilder();
         sb.append("    ").append(a.family() == 2 ? "inet" : "inet6").append(' ').append(prefix(a)).append(' ');
+        if (a.metric() >= 0) {
+            sb.append("metric ").append(a.metric()).append(' ');
+        }
         if (a.broadcast() != null) {
             sb.append("brd ").append(host(a.broadcast())).append(' ');
+        }
+        if (a.anycast() != null) {
+            sb.append("any ").append(host(a.anycast())).append(' ');
         }
         sb.append("scope ").append(RtNames.SCOPES.name(a.scope())).append(' ');
         for (String f : a.flagNames()) {

@@ -72,6 +72,13 @@ final class Json {
         return this;
     }
 
+    /** A number already written as digits (an unsigned 64-bit value, say). */
+    Json putRaw(String key, String digits) {
+        key(key);
+        out.append(digits);
+        return this;
+    }
+
     Json putNull(String key) {
         key(key);
         out.append("null");

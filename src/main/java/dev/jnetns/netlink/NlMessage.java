@@ -21,6 +21,29 @@ public final class NlMessage {
     }
 
     /**
+     * Hands each message of a buffer (from 0 to its limit: one datagram, or a captured message) to
+     * {@code sink}.
+     *
+     * @param buf the buffer, read from 0 to its limit
+     * @param sink takes each message
+     * @throws NlDecodeException when a message's length runs outside the buffer
+     */
+    public static void each(ByteBuffer buf, java.util.function.Consumer<NlMessage> sink) {
+        ByteBuffer b = buf.order() == java.nio.ByteOrder.nativeOrder() ? buf
+                : buf.duplicate().order(java.nio.ByteOrder.nativeOrder());
+        int n = b.limit();
+        for (int off = 0; off + NLMSG_HDRLEN <= n; ) {
+            int len = b.getInt(off);
+            if (len < NLMSG_HDRLEN || off + len > n) {
+                throw new NlDecodeException("netlink message of length " + len + " at offset " + off
+                        + " in " + n + " bytes");
+            }
+            sink.accept(new NlMessage(b, off, len));
+            off += LinuxNetlink.align(len);
+        }
+    }
+
+    /**
      * The message type ({@code nlmsg_type}).
      *
      * @return e.g. {@code RTM_NEWLINK} or {@code NLMSG_ERROR}

@@ -1,0 +1,49 @@
+package dev.jnetns.rtnl;
+
+import dev.jnetns.netlink.NlDecodeException;
+import dev.jnetns.netlink.NlReader;
+import dev.jnetns.netlink.NlWriter;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+
+/** Value shapes the codecs share: IP addresses in attributes, small structs of u32s. */
+final class Wire {
+    private Wire() {
+    }
+
+    /** An IPv4 or IPv6 address attribute (4 or 16 bytes, whatever {@code family} says). */
+    static InetAddress address(NlReader r, int family) {
+        int n = r.valueLength();
+        if (n != 4 && n != 16) {
+            throw new NlDecodeException(r.path() + ": attribute " + r.type() + " of " + n
+                    + " bytes is no IP address (family " + family + ")");
+        }
+        return address(r.bytes());
+    }
+
+    static InetAddress address(byte[] raw) {
+        try {
+            return InetAddress.getByAddress(raw);
+        } catch (UnknownHostException e) {
+            throw new NlDecodeException("address of " + raw.length + " bytes");
+        }
+    }
+
+    /** Writes an address attribute when {@code a} is not null. */
+    static void putAddress(NlWriter w, int type, InetAddress a) {
+        if (a != null) {
+            w.attr(type, a.getAddress());
+        }
+    }
+
+    /** Host-order u32s as bytes (the value of a struct attribute such as ifa_cacheinfo). */
+    static byte[] u32s(int... values) {
+        ByteBuffer b = ByteBuffer.allocate(4 * values.length).order(ByteOrder.nativeOrder());
+        for (int v : values) {
+            b.putInt(v);
+        }
+        return b.array();
+    }
+}
