@@ -27,6 +27,11 @@ final class Out implements PrintOut {
         return new Out(new Json(pretty), null);
     }
 
+    /** JSON written into {@code j}, inside what the caller has opened there. */
+    static Out over(Json j) {
+        return new Out(j, null);
+    }
+
     @Override
     public boolean json() {
         return json != null;
@@ -47,6 +52,8 @@ final class Out implements PrintOut {
         if (json != null) {
             if (key != null) {
                 json.put(key, value);
+            } else {
+                json.value(value);
             }
         } else if (fmt != null) {
             text.append(fill(fmt, value));
@@ -58,6 +65,8 @@ final class Out implements PrintOut {
         if (json != null) {
             if (key != null) {
                 json.put(key, value);
+            } else {
+                json.value(value);
             }
         } else if (fmt != null) {
             text.append(fill(fmt, Long.toString(value)));
@@ -101,7 +110,7 @@ final class Out implements PrintOut {
     public void hex(String key, String fmt, long value) {
         if (json != null) {
             if (key != null) {
-                json.put(key, "0x" + Long.toHexString(value));
+                json.put(key, value == 0 ? "0" : "0x" + Long.toHexString(value));
             }
         } else if (fmt != null) {
             text.append(fill(fmt, Long.toHexString(value)));
