@@ -20,6 +20,7 @@ module dev.jnetns {
     requires com.sun.jna;
 
     exports dev.jnetns;
+    exports dev.jnetns.kind;
     exports dev.jnetns.model;
     exports dev.jnetns.netlink;
     exports dev.jnetns.rtnl;
