@@ -49,7 +49,12 @@ public final class RtNames {
         }
     }
 
-    /** The name of {@code number}, or the number itself as text. */
+    /**
+     * The name of a number, as {@code ip} prints it.
+     *
+     * @param number e.g. a table number
+     * @return its name, or the number itself as text
+     */
     public String name(int number) {
         String n = byNumber.get(number);
         if (n != null) {
@@ -59,8 +64,10 @@ public final class RtNames {
     }
 
     /**
-     * The number of a name or numeric text ("main" → 254, "100" → 100).
+     * The number of a name or numeric text.
      *
+     * @param text a name or a number, e.g. "main" (254) or "100"
+     * @return the number
      * @throws IllegalArgumentException for an unknown name or a number out of range
      */
     public int number(String text) {

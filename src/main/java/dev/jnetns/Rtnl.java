@@ -40,7 +40,12 @@ public final class Rtnl implements AutoCloseable {
         this.rules = new Rules(socket);
     }
 
-    /** A handle for the namespace of the calling thread (normally the process's own). */
+    /**
+     * A handle for the namespace of the calling thread (normally the process's own).
+     *
+     * @return the handle; close it when done
+     * @throws ErrnoException when the socket cannot be opened
+     */
     public static Rtnl open() throws ErrnoException {
         try (Netns here = Netns.open("/proc/thread-self/ns/net")) {
             return open(here);
@@ -50,6 +55,10 @@ public final class Rtnl implements AutoCloseable {
     /**
      * A handle for {@code ns}. The handle keeps its own reference to the namespace, so {@code ns}
      * may be closed afterwards.
+     *
+     * @param ns the namespace
+     * @return the handle; close it when done
+     * @throws ErrnoException when the namespace cannot be entered or the socket opened
      */
     public static Rtnl open(Netns ns) throws ErrnoException {
         Netns home = Netns.open("/proc/self/fd/" + ns.fd());
@@ -73,7 +82,11 @@ public final class Rtnl implements AutoCloseable {
         }
     }
 
-    /** The namespace this handle works in. */
+    /**
+     * The namespace this handle works in.
+     *
+     * @return the handle's own reference to it (closed with this handle)
+     */
     public Netns netns() {
         return home;
     }
@@ -81,6 +94,10 @@ public final class Rtnl implements AutoCloseable {
     /**
      * The id under which this handle's namespace knows {@code other}, or -1 when none is assigned.
      * Equivalent to the id {@code ip netns list} shows.
+     *
+     * @param other another namespace
+     * @return its id here, or -1
+     * @throws ErrnoException when the kernel refuses
      */
     public int nsid(Netns other) throws ErrnoException {
         List<NamespaceId> r = socket.execute("netns get id of " + other,
@@ -92,13 +109,22 @@ public final class Rtnl implements AutoCloseable {
     /**
      * Assigns id {@code nsid} to {@code other} in this handle's namespace; -1 lets the kernel choose.
      * Equivalent to: {@code ip netns set NAME NSID}.
+     *
+     * @param other another namespace
+     * @param nsid the id, or -1
+     * @throws ErrnoException when the kernel refuses (e.g. EEXIST when it has an id already)
      */
     public void setNsid(Netns other, int nsid) throws ErrnoException {
         socket.execute("netns set " + other + " " + (nsid < 0 ? "auto" : nsid),
                 nsidRequest(RTM_NEWNSID, NLM_F_ACK, NamespaceId.request(nsid, other.fd(), NamespaceId.ABSENT)));
     }
 
-    /** Every id assigned in this handle's namespace. Equivalent to: {@code ip netns list-id}. */
+    /**
+     * Every id assigned in this handle's namespace. Equivalent to: {@code ip netns list-id}.
+     *
+     * @return the ids
+     * @throws ErrnoException when the kernel refuses
+     */
     public List<Integer> nsids() throws ErrnoException {
         return nsidsOf(NamespaceId.ABSENT).stream().map(NamespaceId::nsid).toList();
     }
@@ -123,27 +149,47 @@ public final class Rtnl implements AutoCloseable {
         };
     }
 
-    /** Devices: {@code ip link}. */
+    /**
+     * Devices: {@code ip link}.
+     *
+     * @return the operations on them, over this handle's socket
+     */
     public Links links() {
         return links;
     }
 
-    /** IP addresses: {@code ip addr}. */
+    /**
+     * IP addresses: {@code ip addr}.
+     *
+     * @return the operations on them, over this handle's socket
+     */
     public Addresses addresses() {
         return addresses;
     }
 
-    /** Routes: {@code ip route}. */
+    /**
+     * Routes: {@code ip route}.
+     *
+     * @return the operations on them, over this handle's socket
+     */
     public Routes routes() {
         return routes;
     }
 
-    /** ARP/NDP entries: {@code ip neigh}. */
+    /**
+     * ARP/NDP entries: {@code ip neigh}.
+     *
+     * @return the operations on them, over this handle's socket
+     */
     public Neighbours neighbours() {
         return neighbours;
     }
 
-    /** Policy rules: {@code ip rule}. */
+    /**
+     * Policy rules: {@code ip rule}.
+     *
+     * @return the operations on them, over this handle's socket
+     */
     public Rules rules() {
         return rules;
     }
