@@ -51,6 +51,23 @@ final class Gen {
         return RawAttributes.of(null, null, b);
     }
 
+    /**
+     * Up to three attributes a codec keeps raw: an empty one is of type {@code unmodelled} (one the kernel
+     * has and the codec does not model, such as a pad), the others of types from 100 on, as a newer kernel
+     * might send.
+     */
+    static RawAttributes unmodelledAttributes(Random r, int unmodelled) {
+        NlWriter w = new NlWriter();
+        for (int i = r.nextInt(4), type = 100; i > 0; i--) {
+            byte[] v = new byte[r.nextInt(4) == 0 ? 0 : 1 + r.nextInt(12)];
+            r.nextBytes(v);
+            w.attr(v.length == 0 ? unmodelled : type++, v);
+        }
+        byte[] b = new byte[w.size()];
+        w.bytes().get(b);
+        return RawAttributes.of(null, null, b);
+    }
+
     /** The record components that differ, for a failure message. */
     static String differences(Record a, Record b) {
         StringBuilder sb = new StringBuilder();
