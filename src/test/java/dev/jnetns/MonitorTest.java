@@ -201,17 +201,36 @@ class MonitorTest {
         List<String> cmd = new ArrayList<>(List.of(Scripts.jnetnsCommand().split(" ")));
         cmd.addAll(List.of("-n", ns.path(), "-j", "monitor", "link"));
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-            Thread.sleep(1500);   // the child JVM starts and subscribes
-            Ip.run(ns, "link", "add", "m0", "type", "veth", "peer", "name", "m1");
-            String first = r.readLine();
-            assertNotNull(first);
+        java.util.concurrent.BlockingQueue<String> lines = new java.util.concurrent.LinkedBlockingQueue<>();
+        Thread reader = new Thread(() -> {
+            try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+                for (String line; (line = r.readLine()) != null; ) {
+                    lines.add(line);
+                }
+            } catch (java.io.IOException e) {
+                lines.add("read failed: " + e);
+            }
+        });
+        reader.start();
+        try {
+            // the child JVM takes a while to start and subscribe: add the pair until the monitor reports it
+            String first = null;
+            for (int attempt = 0; first == null && attempt < 30; attempt++) {
+                Ip.run(ns, "link", "add", "m0", "type", "veth", "peer", "name", "m1");
+                first = lines.poll(2, TimeUnit.SECONDS);
+                while (first != null && !first.startsWith("{\"event\":\"added\"")) {
+                    first = lines.poll(2, TimeUnit.SECONDS);   // the removal of an earlier attempt
+                }
+                if (first == null) {
+                    Ip.run(ns, "link", "del", "m0");
+                }
+            }
+            assertNotNull(first, "the monitor reported nothing in 60 s");
             assertTrue(first.startsWith("{\"event\":\"added\",\"type\":\"link\",\"data\":{\"ifindex\":"), first);
             assertTrue(first.contains("\"ifname\":\"m1\"") || first.contains("\"ifname\":\"m0\""), first);
             Ip.run(ns, "link", "del", "m0");
-            String line;
             boolean deleted = false;
-            while (!deleted && (line = r.readLine()) != null) {
+            for (String line; !deleted && (line = lines.poll(30, TimeUnit.SECONDS)) != null; ) {
                 deleted = line.startsWith("{\"event\":\"removed\",\"type\":\"link\"") && line.contains("\"ifname\":\"m0\"");
             }
             assertTrue(deleted);
