@@ -1,24 +1,29 @@
 package dev.jnetns.rtnl;
 
-import static dev.jnetns.uapi.LinuxIfLink.IFLA_EXT_MASK;
-import static dev.jnetns.uapi.LinuxNeighbour.NTF_PROXY;
 import static dev.jnetns.uapi.LinuxNetlink.NETLINK_ROUTE;
 import static dev.jnetns.uapi.LinuxNetlink.NLM_F_DUMP;
 import static dev.jnetns.uapi.LinuxNetlink.NLM_F_REQUEST;
+import static dev.jnetns.uapi.LinuxIfLink.IFLA_EXT_MASK;
 import static dev.jnetns.uapi.LinuxRtnetlink.RTEXT_FILTER_SKIP_STATS;
 import static dev.jnetns.uapi.LinuxRtnetlink.RTEXT_FILTER_VF;
 import static dev.jnetns.uapi.LinuxRtnetlink.RTM_DELADDR;
 import static dev.jnetns.uapi.LinuxRtnetlink.RTM_GETADDR;
 import static dev.jnetns.uapi.LinuxRtnetlink.RTM_GETLINK;
+import static dev.jnetns.uapi.LinuxRtnetlink.RTM_NEWLINK;
+import static dev.jnetns.uapi.LinuxNeighbour.NTF_PROXY;
 import static dev.jnetns.uapi.LinuxRtnetlink.RTM_GETNEIGH;
 import static dev.jnetns.uapi.LinuxRtnetlink.RTM_GETNSID;
 import static dev.jnetns.uapi.LinuxRtnetlink.RTM_GETROUTE;
 import static dev.jnetns.uapi.LinuxRtnetlink.RTM_GETRULE;
 import static dev.jnetns.uapi.LinuxRtnetlink.RTM_NEWADDR;
-import static dev.jnetns.uapi.LinuxRtnetlink.RTM_NEWLINK;
+import static dev.jnetns.uapi.LinuxRtnetlink.RTM_NEWNEIGH;
+import static dev.jnetns.uapi.LinuxRtnetlink.RTM_NEWNSID;
+import static dev.jnetns.uapi.LinuxRtnetlink.RTM_NEWRULE;
 import static dev.jnetns.uapi.LinuxSocket.AF_UNSPEC;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.jnetns.NamespaceId;
+import dev.jnetns.Neighbour;
 import dev.jnetns.Netns;
 import dev.jnetns.netlink.NlMessage;
 import dev.jnetns.netlink.NlSocket;
@@ -40,60 +45,62 @@ import java.util.function.Function;
  * the golden files.
  */
 public final class RoundTrip {
-    /** A codec as registered here: a message's body read into its record, and the record written back. */
-    public record Codec<T>(Function<NlMessage, T> decode, BiConsumer<T, NlWriter> encode) {
-        void reencode(NlMessage m, NlWriter w) {
-            encode.accept(decode.apply(m), w);
-        }
-
-        @SuppressWarnings("unchecked")
-        void encodeAny(Object record, NlWriter w) {
-            encode.accept((T) record, w);
-        }
-    }
-
-    /** The codecs by the message type they read. A codec registers itself here with its decode and encode. */
-    private static final Map<Integer, Codec<?>> CODECS = new LinkedHashMap<>();
-
+    /** The codecs by the message type they read. */
+    private static final Map<Integer, RecordCodec<?>> CODECS = new LinkedHashMap<>();
     /**
-     * The dumps ip makes to show each object (link with {@code IFLA_EXT_MASK} as {@code ip link}
-     * sends it, and without counters as jnetns asks when it prints none; address, route, rule,
-     * neighbour, proxy neighbour, nsid), all families, whether a codec reads their answers yet or not.
+     * The dump requests, by what they dump, that make the kernel send every object ip shows, whether
+     * a codec reads them yet or not: links as jnetns asks (no counters) and as {@code ip link show}
+     * asks (counters included), addresses, routes of every family, neighbours and proxies, rules,
+     * nsids.
      */
-    private static final List<NlSocket.Request> DUMPS = List.of(
-            dump(RTM_GETLINK, w -> {
-                LinkCodec.header(w, AF_UNSPEC, 0, 0, 0);
-                w.attrU32(IFLA_EXT_MASK, RTEXT_FILTER_VF);
-            }),
-            dump(RTM_GETLINK, w -> {
-                LinkCodec.header(w, AF_UNSPEC, 0, 0, 0);
-                w.attrU32(IFLA_EXT_MASK, RTEXT_FILTER_VF | RTEXT_FILTER_SKIP_STATS);
-            }),
-            dump(RTM_GETADDR, w -> AddressCodec.header(w, AF_UNSPEC, 0)),
-            dump(RTM_GETROUTE, w -> w.raw(new byte[12])),
-            dump(RTM_GETRULE, w -> w.raw(new byte[12])),
-            dump(RTM_GETNEIGH, w -> w.raw(new byte[12])),
-            dump(RTM_GETNEIGH, w -> w.raw(new byte[8]).u16(0).u8(NTF_PROXY).u8(0)),
-            dump(RTM_GETNSID, w -> w.raw(new byte[4])));
+    private static final Map<String, NlSocket.Request> DUMPS = new LinkedHashMap<>();
 
     static {
-        register(RTM_NEWLINK, LinkCodec::decode, LinkCodec::encode);
-        register(RTM_NEWADDR, AddressCodec::decode, AddressCodec::encode);
-        register(RTM_DELADDR, AddressCodec::decode, AddressCodec::encode);
+        register(new RecordCodec<>(RTM_NEWLINK, LinkCodec::encode, LinkCodec::decode));
+        DUMPS.put("links", (w, seq) -> {
+            w.beginMessage(RTM_GETLINK, NLM_F_REQUEST | NLM_F_DUMP, seq);
+            LinkCodec.header(w, AF_UNSPEC, 0, 0, 0);
+            w.attrU32(IFLA_EXT_MASK, RTEXT_FILTER_VF | RTEXT_FILTER_SKIP_STATS);
+            w.endMessage();
+        });
+        DUMPS.put("links with counters", dump(RTM_GETLINK, w -> {
+            LinkCodec.header(w, AF_UNSPEC, 0, 0, 0);
+            w.attrU32(IFLA_EXT_MASK, RTEXT_FILTER_VF);
+        }));
+        register(new RecordCodec<>(RTM_NEWADDR, AddressCodec::encode, AddressCodec::decode));
+        register(new RecordCodec<>(RTM_DELADDR, AddressCodec::encode, AddressCodec::decode));
+        DUMPS.put("addresses", (w, seq) -> {
+            w.beginMessage(RTM_GETADDR, NLM_F_REQUEST | NLM_F_DUMP, seq);
+            AddressCodec.header(w, AF_UNSPEC, 0);
+            w.endMessage();
+        });
+        // an empty rtmsg: AF_UNSPEC dumps the routes of every family and table
+        DUMPS.put("routes", dump(RTM_GETROUTE, w -> w.raw(new byte[12])));
+        register(new RecordCodec<>(RTM_NEWNEIGH, NeighbourCodec::encode, NeighbourCodec::decode));
+        DUMPS.put("neighbours", dump(RTM_GETNEIGH, w -> NeighbourCodec.encode(Neighbour.of(0, AF_UNSPEC, null, null, 0, 0), w)));
+        DUMPS.put("proxy neighbours",
+                dump(RTM_GETNEIGH, w -> NeighbourCodec.encode(Neighbour.of(0, AF_UNSPEC, null, null, 0, NTF_PROXY), w)));
+        register(new RecordCodec<>(RTM_NEWRULE, RuleCodec::encode, RuleCodec::decode));
+        // an empty fib_rule_hdr: AF_UNSPEC dumps the rules of every family
+        DUMPS.put("rules", dump(RTM_GETRULE, w -> w.u8(AF_UNSPEC).u8(0).u16(0).u32(0).u32(0)));
+        register(new RecordCodec<>(RTM_NEWNSID, NsidCodec::encode, NsidCodec::decode));
+        DUMPS.put("nsids", dump(RTM_GETNSID, w -> NsidCodec.encode(
+                NamespaceId.request(NamespaceId.ABSENT, NamespaceId.ABSENT, NamespaceId.ABSENT), w)));
     }
 
     private RoundTrip() {
     }
 
-    /** Registers the codec of message type {@code type}. */
-    static <T> void register(int type, Function<NlMessage, T> decode, BiConsumer<T, NlWriter> encode) {
-        CODECS.put(type, new Codec<>(decode, encode));
+    /** Registers the codec of its message type. */
+    static void register(RecordCodec<?> codec) {
+        CODECS.put(codec.type(), codec);
     }
 
-    private static NlSocket.Request dump(int type, java.util.function.Consumer<NlWriter> header) {
+    /** A dump request of {@code type} whose body {@code body} writes. */
+    private static NlSocket.Request dump(int type, java.util.function.Consumer<NlWriter> body) {
         return (w, seq) -> {
             w.beginMessage(type, NLM_F_REQUEST | NLM_F_DUMP, seq);
-            header.accept(w);
+            body.accept(w);
             w.endMessage();
         };
     }
@@ -110,8 +117,8 @@ public final class RoundTrip {
     public static List<Captured> capture(Netns ns) throws Exception {
         try (NlSocket s = ns.call(() -> NlSocket.open(NETLINK_ROUTE))) {
             List<Captured> out = new ArrayList<>();
-            for (NlSocket.Request dump : DUMPS) {
-                s.dumpEach("round trip", dump, RoundTrip::capture, out::add);
+            for (Map.Entry<String, NlSocket.Request> e : DUMPS.entrySet()) {
+                s.dumpEach("round trip", e.getValue(), RoundTrip::capture, out::add);
             }
             return out;
         }
@@ -123,6 +130,57 @@ public final class RoundTrip {
         return new Captured(m.type(), body);
     }
 
+    /** A codec over its record type, for tests that write records and read them back. */
+    public record RecordCodec<T>(int type, BiConsumer<T, NlWriter> encoder, Function<NlMessage, T> decoder) {
+        /** {@code record} as a whole message of {@link #type}. */
+        public byte[] encode(T record) {
+            NlWriter w = new NlWriter();
+            w.beginMessage(type, 0, 1);
+            encoder.accept(record, w);
+            w.endMessage();
+            byte[] b = new byte[w.size()];
+            w.bytes().get(b);
+            return b;
+        }
+
+        /** {@code record}, which must be a {@code T}, as a whole message of {@link #type}. */
+        @SuppressWarnings("unchecked")
+        byte[] encodeAny(Object record) {
+            return encode((T) record);
+        }
+
+        /** The bytes after the nlmsghdr {@code record} is written as, in hex (as strace prints a request). */
+        public String body(T record) {
+            byte[] m = encode(record);
+            return HexFormat.of().formatHex(m, 16, m.length);
+        }
+
+        /** The record of the (first) message in {@code message}. */
+        public T decode(byte[] message) {
+            List<T> out = new ArrayList<>();
+            NlMessage.each(java.nio.ByteBuffer.wrap(message), m -> out.add(decoder.apply(m)));
+            return out.get(0);
+        }
+
+        /** Asserts that {@code record} is read back as itself and written again as the same bytes. */
+        public void assertRoundTrip(T record) {
+            byte[] first = encode(record);
+            T back = decode(first);
+            assertEquals(record, back);
+            assertEquals(HexFormat.of().formatHex(first), HexFormat.of().formatHex(encode(back)),
+                    "written again from what was read");
+        }
+    }
+
+    /** {@code c} as a whole message again (an nlmsghdr before its body). */
+    public static byte[] message(Captured c) {
+        NlWriter w = new NlWriter();
+        w.beginMessage(c.type(), 0, 1).raw(c.body()).endMessage();
+        byte[] b = new byte[w.size()];
+        w.bytes().get(b);
+        return b;
+    }
+
     /** True when a codec reads messages of {@code type}. */
     public static boolean hasCodec(int type) {
         return CODECS.containsKey(type);
@@ -130,45 +188,27 @@ public final class RoundTrip {
 
     /** Asserts that {@code c} decodes and encodes back to its bytes; returns false when no codec reads its type. */
     public static boolean check(Captured c) {
-        Codec<?> codec = CODECS.get(c.type());
-        if (codec == null) {
+        Object record = decode(c);
+        if (record == null) {
             return false;
         }
-        NlWriter out = new NlWriter();
-        out.beginMessage(c.type(), 0, 1);
-        codec.reencode(message(c), out);
-        out.endMessage();
-        assertEquals(HexFormat.of().formatHex(c.body()), HexFormat.of().formatHex(body(out)), "re-encoded " + c);
+        assertEquals(HexFormat.of().formatHex(c.body()), HexFormat.of().formatHex(encode(c.type(), record)),
+                "re-encoded " + c);
         return true;
     }
 
     /** The record {@code c} decodes to with its type's codec; null when no codec reads its type. */
     public static Object decode(Captured c) {
-        Codec<?> codec = CODECS.get(c.type());
-        return codec == null ? null : codec.decode().apply(message(c));
+        RecordCodec<?> codec = CODECS.get(c.type());
+        return codec == null ? null : codec.decode(message(c));
     }
 
     /** {@code record} written by the codec of message type {@code type}: the bytes after the nlmsghdr. */
     public static byte[] encode(int type, Object record) {
-        NlWriter out = new NlWriter();
-        out.beginMessage(type, 0, 1);
-        CODECS.get(type).encodeAny(record, out);
-        out.endMessage();
-        return body(out);
-    }
-
-    private static NlMessage message(Captured c) {
-        NlWriter in = new NlWriter();
-        in.beginMessage(c.type(), 0, 1).raw(c.body()).endMessage();
-        NlMessage[] m = new NlMessage[1];
-        NlMessage.each(in.bytes(), x -> m[0] = x);
-        return m[0];
-    }
-
-    private static byte[] body(NlWriter w) {
-        byte[] got = new byte[w.size() - 16];
-        w.bytes().get(16, got);
-        return got;
+        byte[] m = CODECS.get(type).encodeAny(record);
+        byte[] body = new byte[m.length - 16];
+        System.arraycopy(m, 16, body, 0, body.length);
+        return body;
     }
 
     /** Captures {@code ns} and checks every message; returns how many were checked. */
