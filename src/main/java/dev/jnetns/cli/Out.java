@@ -27,6 +27,11 @@ final class Out implements PrintOut {
         return new Out(new Json(pretty), null);
     }
 
+    /** JSON output into {@code json}, where the caller has opened an object to fill. */
+    static Out over(Json json) {
+        return new Out(json, null);
+    }
+
     @Override
     public boolean json() {
         return json != null;
