@@ -4,7 +4,9 @@ import static dev.jnetns.uapi.LinuxNetlink.NETLINK_ROUTE;
 import static dev.jnetns.uapi.LinuxNetlink.NLM_F_DUMP;
 import static dev.jnetns.uapi.LinuxNetlink.NLM_F_REQUEST;
 import static dev.jnetns.uapi.LinuxRtnetlink.RTM_GETADDR;
+import static dev.jnetns.uapi.LinuxRtnetlink.RTM_GETROUTE;
 import static dev.jnetns.uapi.LinuxRtnetlink.RTM_NEWADDR;
+import static dev.jnetns.uapi.LinuxRtnetlink.RTM_NEWROUTE;
 import static dev.jnetns.uapi.LinuxSocket.AF_UNSPEC;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -40,6 +42,12 @@ public final class RoundTrip {
             AddressCodec.header(w, AF_UNSPEC, 0);
             w.endMessage();
         });
+        CODECS.put(RTM_NEWROUTE, (m, w) -> RouteCodec.encode(RouteCodec.decode(m), w));
+        DUMPS.put(RTM_NEWROUTE, (w, seq) -> {
+            w.beginMessage(RTM_GETROUTE, NLM_F_REQUEST | NLM_F_DUMP, seq);
+            RouteCodec.dumpHeader(w, AF_UNSPEC, 0);
+            w.endMessage();
+        });
     }
 
     private RoundTrip() {
@@ -64,7 +72,8 @@ public final class RoundTrip {
         }
     }
 
-    private static Captured capture(NlMessage m) {
+    /** A message's type and body as received. */
+    static Captured capture(NlMessage m) {
         byte[] body = new byte[m.end() - m.payloadOffset()];
         m.buffer().get(m.payloadOffset(), body);
         return new Captured(m.type(), body);
