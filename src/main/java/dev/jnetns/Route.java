@@ -145,6 +145,9 @@ public record Route(int family, int type, IpPrefix dst, IpPrefix src, InetAddres
 
     /** RTNH_F_* and RTM_F_* bits as {@code ip route} names them, in its order. */
     public static List<String> flagNames(int flags) {
+        if (flags == 0) {
+            return List.of();
+        }
         List<String> out = new ArrayList<>();
         for (int i = 0; i < FLAG_BITS.length; i++) {
             if ((flags & FLAG_BITS[i]) != 0) {

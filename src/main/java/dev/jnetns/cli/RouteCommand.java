@@ -15,8 +15,8 @@ import java.util.List;
 /** {@code jnetns route ...}: routes, as {@code ip route}. */
 final class RouteCommand extends ObjectCommand {
     static final String USAGE =
-            "Usage: jnetns [-4|-6] route show [table ID|all] [dev DEV] [proto P] [scope S] [type T] [via ADDR]\n"
-            + "                       [src ADDR] [[to] [root|match|exact] PREFIX|default]\n"
+            "Usage: jnetns [-4|-6] route show [table ID|all] [dev DEV] [proto P] [scope S] [type T] [tos TOS]\n"
+            + "                       [metric N] [via ADDR] [src ADDR] [[to] [root|match|exact] PREFIX|default]\n"
             + "       jnetns route add|del|replace [TYPE] PREFIX|default [via GW] [dev DEV] [src IP] [metric N]\n"
             + "                    [table ID] [proto P] [scope S] [onlink] [mtu N] [nexthop via GW dev DEV weight W]...\n"
             + "         TYPE := unicast | local | blackhole | unreachable | prohibit | throw\n"
