@@ -1,5 +1,7 @@
 package dev.jnetns.cli;
 
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import dev.jnetns.IpPrefix;
 import dev.jnetns.Netns;
 import dev.jnetns.Route;
@@ -78,6 +80,20 @@ class CliRouteShowTest {
     }
 
     @TestFactory
+    Stream<DynamicTest> route_get_answers_carry_what_ip_shows() {
+        return Stream.of(
+                DynamicTest.dynamicTest("IPv6: from :: (a host, no /128)", () -> assertTrue(
+                        Cli.ok("-n", ns.path(), "route", "get", "fd00::2").startsWith("fd00::2 from :: dev v0 "))),
+                DynamicTest.dynamicTest("IPv4: uid and the cache line", () -> assertTrue(
+                        Cli.ok("-n", ns.path(), "route", "get", "198.18.0.2").matches("(?s).* uid \\d+ \n    cache \n"))),
+                DynamicTest.dynamicTest("rtt in ms, realms, IPv6 expiry", () -> {
+                    String all = Cli.ok("-n", ns.path(), "route", "show", "table", "all");
+                    assertTrue(all.contains(" rtt 10ms rttvar 5ms ") && all.contains(" realms 3/4 ")
+                            && all.contains(" tos 0x10 ") && all.matches("(?s).* expires \\d+sec pref high\n.*"), all);
+                }));
+    }
+
+    @TestFactory
     Stream<DynamicTest> route_get_names_table_local_once_a_rule_splits_the_tables() throws Exception {
         Ip.run(ns, "rule", "add", "from", "198.18.99.0/24", "table", "100", "pref", "500");
         List<DynamicTest> out = new ArrayList<>();
@@ -85,6 +101,8 @@ class CliRouteShowTest {
             out.add(same(form, "route get 198.18.0.1"));
             out.add(same(form, "route get 198.18.0.2"));
         }
+        out.add(DynamicTest.dynamicTest("the answer names table local", () -> assertTrue(
+                Cli.ok("-n", ns.path(), "route", "get", "198.18.0.1").contains(" table local "))));
         out.add(DynamicTest.dynamicTest("rule removed", () -> Ip.run(ns, "rule", "del", "pref", "500")));
         return out.stream();
     }

@@ -260,16 +260,7 @@ class RouteCodecTest {
     /** Attributes of types no codec knows (100 and up), as a newer kernel might send. */
     private static Arbitrary<RawAttributes> unknown(double noneProbability) {
         return Arbitraries.bytes().array(byte[].class).ofMaxSize(12).list().ofMinSize(1).ofMaxSize(2)
-                .map(values -> {
-                    NlWriter w = new NlWriter();
-                    int type = 100;
-                    for (byte[] v : values) {
-                        w.attr(type++, v);
-                    }
-                    byte[] b = new byte[w.size()];
-                    w.bytes().get(b);
-                    return RawAttributes.of(null, null, b);
-                }).injectNull(noneProbability).map(r -> r == null ? RawAttributes.NONE : r);
+                .map(RoundTrip::unknownAttributes).injectNull(noneProbability).map(r -> r == null ? RawAttributes.NONE : r);
     }
 
     @Property(tries = 300)
