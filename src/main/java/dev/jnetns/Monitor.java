@@ -21,7 +21,7 @@ import static dev.jnetns.uapi.LinuxSched.CLONE_NEWNET;
 import dev.jnetns.netlink.NlMessage;
 import dev.jnetns.netlink.NlSocket;
 import dev.jnetns.rtnl.AddressCodec;
-import dev.jnetns.rtnl.LinkMessage;
+import dev.jnetns.rtnl.LinkCodec;
 import dev.jnetns.rtnl.NeighMessage;
 import dev.jnetns.rtnl.RouteCodec;
 import dev.jnetns.sys.Errno;
@@ -300,9 +300,9 @@ public final class Monitor implements AutoCloseable {
             switch (m.type()) {
                 case RTM_NEWLINK:
                 case RTM_DELLINK: {
-                    LinkMessage l = LinkMessage.decode(m);
+                    Link l = LinkCodec.decode(m);
                     if (l.family() == 0) {   // AF_BRIDGE notifications describe bridge ports, not devices
-                        update(Topic.LINK, Link.of(l).withoutStats(), m.type() == RTM_DELLINK);
+                        update(Topic.LINK, l.withoutStats(), m.type() == RTM_DELLINK);
                     }
                     break;
                 }

@@ -20,7 +20,7 @@ public record Neighbour(int index, int family, InetAddress dst, String lladdr, i
         "NOARP", "PERMANENT"};
 
     static Neighbour of(NeighMessage m) {
-        return new Neighbour(m.index(), m.family(), Inet.of(m.dst()), HardwareAddresses.format(1, m.lladdr()),
+        return new Neighbour(m.index(), m.family(), Inet.of(m.dst()), dev.jnetns.rtnl.HardwareAddresses.format(dev.jnetns.uapi.LinuxIfArp.ARPHRD_ETHER, m.lladdr()),
                 m.state(), m.flags());
     }
 

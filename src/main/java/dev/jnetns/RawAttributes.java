@@ -56,6 +56,39 @@ public final class RawAttributes {
         return tlvs.length == 0 ? NONE : new RawAttributes(null, null, tlvs);
     }
 
+    /** These attributes without the unmodelled ones of the given types (and without their places in the order). */
+    public RawAttributes without(int... types) {
+        ByteBuffer b = ByteBuffer.wrap(tlvs).order(ByteOrder.nativeOrder());
+        java.io.ByteArrayOutputStream kept = new java.io.ByteArrayOutputStream(tlvs.length);
+        java.util.Set<Integer> dropped = new java.util.HashSet<>();
+        for (int pos = 0; pos + NLA_HDRLEN <= tlvs.length; ) {
+            int len = Short.toUnsignedInt(b.getShort(pos));
+            int next = Math.min(tlvs.length, pos + ((len + 3) & ~3));
+            int type = Short.toUnsignedInt(b.getShort(pos + 2)) & 0x3fff;
+            if (Arrays.stream(types).anyMatch(t -> t == type)) {
+                dropped.add(type);
+            } else {
+                kept.write(tlvs, pos, next - pos);
+            }
+            pos = next;
+        }
+        if (dropped.isEmpty()) {
+            return this;
+        }
+        short[] o = null;
+        if (order != null) {
+            int n = 0;
+            short[] keep = new short[order.length];
+            for (short t : order) {
+                if (!dropped.contains(t & 0x3fff)) {
+                    keep[n++] = t;
+                }
+            }
+            o = Arrays.copyOf(keep, n);
+        }
+        return of(header, o, kept.toByteArray());
+    }
+
     /** Byte {@code i} of the fixed header as sent, or {@code otherwise} when none was recorded. */
     public int headerByte(int i, int otherwise) {
         return header != null && i < header.length ? Byte.toUnsignedInt(header[i]) : otherwise;

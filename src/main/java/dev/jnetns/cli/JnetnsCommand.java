@@ -248,6 +248,19 @@ final class JnetnsCommand {
     }
 
     /** A JSON writer set up as -p asks. */
+    /** Where a show prints: text, or JSON as -j (-p) asks. */
+    Out printOut() {
+        return json ? Out.json(pretty) : Out.text();
+    }
+
+    /** Writes what a show printed, JSON followed by a newline as ip ends it. */
+    void print(Out o) {
+        out().print(o);
+        if (json) {
+            out().println();
+        }
+    }
+
     Json json() {
         return new Json(pretty);
     }

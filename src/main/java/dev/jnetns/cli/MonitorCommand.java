@@ -169,7 +169,7 @@ final class MonitorCommand extends CliCommand {
     /** The ip -j fields of one object. */
     private void data(String ns, Object obj, Json j) {
         if (obj instanceof Link) {
-            new LinkPrinter(known(ns), false, true, Map.of(), 0).jsonFields((Link) obj, j, true);
+            new LinkPrinter(known(ns), false, true, Map.of(), 0).print((Link) obj, Out.over(j), true);
         } else if (obj instanceof Address) {
             Address a = (Address) obj;
             j.put("ifindex", a.index()).put("dev", dev(ns, a.index()));
@@ -187,7 +187,9 @@ final class MonitorCommand extends CliCommand {
 
     private String text(String ns, Object obj) {
         if (obj instanceof Link) {
-            return new LinkPrinter(known(ns), false, true, Map.of(), 0).text((Link) obj, true);
+            Out out = Out.text();
+            new LinkPrinter(known(ns), false, true, Map.of(), 0).print((Link) obj, out, true);
+            return out + "\n";
         }
         if (obj instanceof Address) {
             Address a = (Address) obj;

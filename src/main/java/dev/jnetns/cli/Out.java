@@ -27,9 +27,9 @@ final class Out implements PrintOut {
         return new Out(new Json(pretty), null);
     }
 
-    /** JSON output into {@code json}, where the caller has opened an object to fill. */
-    static Out over(Json json) {
-        return new Out(json, null);
+    /** JSON written into {@code j}, inside what the caller has opened there. */
+    static Out over(Json j) {
+        return new Out(j, null);
     }
 
     @Override
@@ -57,6 +57,8 @@ final class Out implements PrintOut {
         if (json != null) {
             if (key != null) {
                 json.put(key, value);
+            } else {
+                json.value(value);
             }
         } else if (fmt != null) {
             fill(fmt, value);
@@ -68,6 +70,8 @@ final class Out implements PrintOut {
         if (json != null) {
             if (key != null) {
                 json.put(key, value);
+            } else {
+                json.value(value);
             }
         } else if (fmt != null) {
             fill(fmt, Long.toString(value));
@@ -111,7 +115,7 @@ final class Out implements PrintOut {
     public void hex(String key, String fmt, long value) {
         if (json != null) {
             if (key != null) {
-                json.put(key, "0x" + Long.toHexString(value));
+                json.put(key, value == 0 ? "0" : "0x" + Long.toHexString(value));
             }
         } else if (fmt != null) {
             fill(fmt, Long.toHexString(value));

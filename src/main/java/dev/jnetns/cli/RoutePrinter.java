@@ -164,7 +164,7 @@ final class RoutePrinter {
         flags(r.flags(), out);
         if (r.mark() > 0) {
             out.number("mark", null, r.mark());
-            out.string(null, "mark %s ", r.mark() >= 16 ? "0x" + Long.toHexString(r.mark()) : Long.toString(r.mark()));
+            out.text(r.mark() >= 16 ? "mark 0x" + Long.toHexString(r.mark()) + " " : "mark " + r.mark() + " ");
         }
         if (r.realms() >= 0) {
             realms(r.realms(), out);
@@ -189,7 +189,7 @@ final class RoutePrinter {
         }
         if (r.ttlPropagate() >= 0) {
             out.bool("ttl-propogate", null, r.ttlPropagate() != 0);
-            out.string(null, "ttl-propogate %s", r.ttlPropagate() != 0 ? "enabled" : "disabled");
+            out.text("ttl-propogate " + (r.ttlPropagate() != 0 ? "enabled" : "disabled"));
         }
         if (!r.nexthops().isEmpty() || r.raw().recorded(RTA_MULTIPATH)) {
             multipath(r, out);
@@ -199,12 +199,11 @@ final class RoutePrinter {
 
     /** ip's print_rt_flags: a JSON array "flags" (always), in text each name and a space. */
     private static void flags(int flags, Out out) {
-        List<String> f = Route.flagNames(flags);
-        if (out.json()) {
-            out.jsonWriter().put("flags", f);
-        } else {
-            f.forEach(n -> out.text(n + " "));
+        out.beginArray("flags");
+        for (String name : Route.flagNames(flags)) {
+            out.string(null, "%s ", name);
         }
+        out.endArray();
     }
 
     /** RTA_VIA: {@code via inet6 ADDR}, JSON {@code "via": {"family": ..., "host": ...}}. */
@@ -239,18 +238,19 @@ final class RoutePrinter {
                 set.add(CACHE_FLAG_NAMES[i]);
             }
         }
-        if (out.json()) {
-            out.jsonWriter().put("cache", set);
-            return;
-        }
+        out.beginArray("cache");
         out.text(lineBreak + "    cache ");
-        if (set.isEmpty() && left == 0) {
-            return;
+        if (!set.isEmpty() || left != 0) {
+            out.text("<");
+            for (int i = 0; i < set.size(); i++) {
+                out.string(null, "%s", set.get(i));
+                out.text(i + 1 < set.size() || left != 0 ? "," : "> ");
+            }
+            if (left != 0) {
+                out.text(Long.toHexString(left) + ">");
+            }
         }
-        out.text("<" + String.join(",", set) + (left != 0 ? "," : "> "));
-        if (left != 0) {
-            out.text(Long.toHexString(left) + ">");
-        }
+        out.endArray();
     }
 
     /** ip's print_rta_cacheinfo: expiry (in seconds), error, and with -s the use counters. */
@@ -274,11 +274,11 @@ final class RoutePrinter {
         }
         if (c.id() != 0) {
             out.string("ipid", null, "0x" + Long.toHexString(c.id()));
-            out.string(null, "ipid %s ", String.format("0x%04x", c.id()));
+            out.text(String.format("ipid 0x%04x ", c.id()));
         }
         if (c.ts() != 0 || c.tsage() != 0) {
             out.string("ts", null, c.ts() == 0 ? "0" : "0x" + Long.toHexString(c.ts()));
-            out.string(null, "ts 0x%s", Long.toHexString(c.ts()));
+            out.text("ts 0x" + Long.toHexString(c.ts()));
             out.number("tsage", "tsage %ssec ", c.tsage());
         }
     }
@@ -312,7 +312,7 @@ final class RoutePrinter {
                 case RTAX_RTT, RTAX_RTTVAR, RTAX_RTO_MIN -> {
                     long ms = i == RTAX_RTT ? val / 8 : i == RTAX_RTTVAR ? val / 4 : val;
                     out.number(METRIC_NAMES[i], null, ms);
-                    out.string(null, "%s ", ms >= 1000 ? seconds(ms) : ms + "ms");
+                    out.text((ms >= 1000 ? seconds(ms) : ms + "ms") + " ");
                 }
                 case RTAX_CC_ALGO -> out.string("congestion", "%s ", m.congctl() != null ? m.congctl() : "");
                 default -> out.number(METRIC_NAMES[i], "%s ", val);

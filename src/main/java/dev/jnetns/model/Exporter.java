@@ -8,6 +8,8 @@ import static dev.jnetns.uapi.LinuxSocket.AF_INET6;
 import dev.jnetns.Address;
 import dev.jnetns.IpPrefix;
 import dev.jnetns.Link;
+import dev.jnetns.kind.Macvlan;
+import dev.jnetns.kind.Vxlan;
 import dev.jnetns.Netns;
 import dev.jnetns.Route;
 import dev.jnetns.RtNames;
@@ -123,14 +125,16 @@ public final class Exporter {
             }
         } else if ("macvlan".equals(kind) || "macvtap".equals(kind)) {
             parent = l.linkNetnsId() < 0 ? new Ref(RouteSpecs.name(l.linkIndex(), links), null) : null;
-            mode = l.macvlanModeName();
+            mode = l.data() instanceof Macvlan m ? m.modeName() : null;
             if (parent == null) {
                 kind = null;
             }
         } else if ("vxlan".equals(kind)) {
-            id = l.info().vxlanId();
-            port = l.info().vxlanPort();
-            dev = l.info().vxlanLink() != 0 ? RouteSpecs.name(l.info().vxlanLink(), links) : null;
+            if (l.data() instanceof Vxlan v) {
+                id = (int) v.id();
+                port = v.port() >= 0 ? v.port() : null;
+                dev = v.link() != 0 ? RouteSpecs.name(v.link(), links) : null;
+            }
         }
         String master = l.masterIndex() != 0 ? RouteSpecs.name(l.masterIndex(), links) : null;
         return new LinkDecl(l.name(), kind, peer, parent, mode, id, port, dev, l.isUp(), l.mtu(), l.address(),

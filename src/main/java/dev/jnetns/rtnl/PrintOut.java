@@ -3,8 +3,9 @@ package dev.jnetns.rtnl;
 /**
  * Where a record's fields are printed as {@code ip} prints them, text and JSON through the same
  * calls (iproute2's {@code print_*(PRINT_ANY, key, fmt, value)}): each call names the JSON key and
- * the text format of one field; a null key prints in text only, a null format in JSON only. A
- * format holds at most one {@code %s}, where the value goes. The CLI implements it for text and
+ * the text format of one field. A null format prints in JSON only; a null key prints a JSON array
+ * element (text-only output goes through {@link #text}). A format holds at most one {@code %s},
+ * where the value goes. The CLI implements it for text and
  * for {@code -j}; the codecs print the data of their link kinds through it.
  */
 public interface PrintOut {

@@ -38,6 +38,15 @@ final class Wire {
         }
     }
 
+    /** Host-order u64s as bytes (a counters struct). */
+    static byte[] u64s(long... values) {
+        ByteBuffer b = ByteBuffer.allocate(8 * values.length).order(ByteOrder.nativeOrder());
+        for (long v : values) {
+            b.putLong(v);
+        }
+        return b.array();
+    }
+
     /** Host-order u32s as bytes (the value of a struct attribute such as ifa_cacheinfo). */
     static byte[] u32s(int... values) {
         ByteBuffer b = ByteBuffer.allocate(4 * values.length).order(ByteOrder.nativeOrder());

@@ -3,9 +3,14 @@ package dev.jnetns.rtnl;
 import static dev.jnetns.uapi.LinuxNetlink.NETLINK_ROUTE;
 import static dev.jnetns.uapi.LinuxNetlink.NLM_F_DUMP;
 import static dev.jnetns.uapi.LinuxNetlink.NLM_F_REQUEST;
+import static dev.jnetns.uapi.LinuxIfLink.IFLA_EXT_MASK;
+import static dev.jnetns.uapi.LinuxRtnetlink.RTEXT_FILTER_SKIP_STATS;
+import static dev.jnetns.uapi.LinuxRtnetlink.RTEXT_FILTER_VF;
 import static dev.jnetns.uapi.LinuxRtnetlink.RTM_GETADDR;
+import static dev.jnetns.uapi.LinuxRtnetlink.RTM_GETLINK;
 import static dev.jnetns.uapi.LinuxRtnetlink.RTM_GETROUTE;
 import static dev.jnetns.uapi.LinuxRtnetlink.RTM_NEWADDR;
+import static dev.jnetns.uapi.LinuxRtnetlink.RTM_NEWLINK;
 import static dev.jnetns.uapi.LinuxRtnetlink.RTM_NEWROUTE;
 import static dev.jnetns.uapi.LinuxSocket.AF_UNSPEC;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -37,6 +42,13 @@ public final class RoundTrip {
     private static final Map<Integer, NlSocket.Request> DUMPS = new LinkedHashMap<>();
 
     static {
+        CODECS.put(RTM_NEWLINK, (m, w) -> LinkCodec.encode(LinkCodec.decode(m), w));
+        DUMPS.put(RTM_NEWLINK, (w, seq) -> {
+            w.beginMessage(RTM_GETLINK, NLM_F_REQUEST | NLM_F_DUMP, seq);
+            LinkCodec.header(w, AF_UNSPEC, 0, 0, 0);
+            w.attrU32(IFLA_EXT_MASK, RTEXT_FILTER_VF | RTEXT_FILTER_SKIP_STATS);
+            w.endMessage();
+        });
         CODECS.put(RTM_NEWADDR, (m, w) -> AddressCodec.encode(AddressCodec.decode(m), w));
         DUMPS.put(RTM_NEWADDR, (w, seq) -> {
             w.beginMessage(RTM_GETADDR, NLM_F_REQUEST | NLM_F_DUMP, seq);
