@@ -25,6 +25,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Decode, then encode: every message the kernel sends for a namespace's objects must come back
@@ -110,6 +111,18 @@ public final class RoundTrip {
         out.bytes().get(16, got);
         assertEquals(HexFormat.of().formatHex(c.body()), HexFormat.of().formatHex(got), "re-encoded " + c);
         return true;
+    }
+
+    /**
+     * Asserts that {@code record} written by {@code write}, then read by {@code read}, is equal to
+     * itself, and that writing what was read gives the same bytes again (a generated record's round trip).
+     */
+    static <T> void assertWrittenAndReadBack(T record, Function<T, byte[]> write, Function<byte[], T> read) {
+        byte[] first = write.apply(record);
+        T back = read.apply(first);
+        assertEquals(record, back);
+        assertEquals(HexFormat.of().formatHex(first), HexFormat.of().formatHex(write.apply(back)),
+                "written again from what was read");
     }
 
     /** Attributes of types no codec knows (100 and up, one per value), as a newer kernel might send them. */

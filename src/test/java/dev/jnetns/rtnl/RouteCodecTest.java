@@ -265,11 +265,7 @@ class RouteCodecTest {
 
     @Property(tries = 300)
     void a_record_written_and_read_back_is_the_same(@ForAll("routes") Route r) {
-        byte[] first = body(r);
-        Route back = decode(first);
-        assertEquals(r, back);
-        assertEquals(java.util.HexFormat.of().formatHex(first), java.util.HexFormat.of().formatHex(body(back)),
-                "written again from what was read");
+        RoundTrip.assertWrittenAndReadBack(r, RouteCodecTest::body, RouteCodecTest::decode);
     }
 
     @Test
