@@ -145,19 +145,25 @@ public final class Routes {
             throw new IllegalArgumentException("address " + Inet.format(q.from()) + " is not of the family of "
                     + Inet.format(q.to()));
         }
-        int iif = q.iif() != null ? links.index(q.iif()) : 0;
-        int oif = q.oif() != null ? links.index(q.oif()) : 0;
-        int flags = (family == AF_INET ? RTM_F_LOOKUP_TABLE : 0) | (q.fibmatch() ? RTM_F_FIB_MATCH : 0);
-        Route request = new Route(family, RTN_UNSPEC, new IpPrefix(q.to(), IpPrefix.bits(q.to())),
-                q.from() == null ? null : new IpPrefix(q.from(), IpPrefix.bits(q.from())), null, oif, RT_TABLE_UNSPEC,
-                RTPROT_UNSPEC, RT_SCOPE_UNIVERSE, -1, null, flags, List.of(), -1, RouteMetrics.NONE, q.uid(), q.tos(),
-                iif, null, -1, q.mark() == 0 ? -1 : q.mark(), -1, null, -1, -1, -1, RawAttributes.NONE);
+        Route request = request(q, links::index);
         List<Route> r = socket.execute("route get " + q, (w, seq) -> {
             w.beginMessage(RTM_GETROUTE, NLM_F_REQUEST | NLM_F_ACK, seq);
             RouteCodec.encode(request, w);
             w.endMessage();
         }, m -> m.type() == RTM_NEWROUTE ? RouteCodec.decode(m) : null);
         return r.get(0);
+    }
+
+    /** The RTM_GETROUTE {@code ip route get} sends for {@code q}: IPv4 asks for the table the route is in. */
+    static Route request(Lookup q, IndexOf index) throws ErrnoException {
+        int family = Inet.family(q.to());
+        int iif = q.iif() != null ? index.of(q.iif()) : 0;
+        int oif = q.oif() != null ? index.of(q.oif()) : 0;
+        int flags = (family == AF_INET ? RTM_F_LOOKUP_TABLE : 0) | (q.fibmatch() ? RTM_F_FIB_MATCH : 0);
+        return new Route(family, RTN_UNSPEC, new IpPrefix(q.to(), IpPrefix.bits(q.to())),
+                q.from() == null ? null : new IpPrefix(q.from(), IpPrefix.bits(q.from())), null, oif, RT_TABLE_UNSPEC,
+                RTPROT_UNSPEC, RT_SCOPE_UNIVERSE, -1, null, flags, List.of(), -1, RouteMetrics.NONE, q.uid(), q.tos(),
+                iif, null, -1, q.mark() == 0 ? -1 : q.mark(), -1, null, -1, -1, -1, RawAttributes.NONE);
     }
 
     /**
@@ -245,7 +251,7 @@ public final class Routes {
     }
 
     private void modify(int type, int flags, String what, RouteSpec s) throws ErrnoException {
-        Route r = route(s, type == RTM_DELROUTE, links::index);
+        Route r = request(s, type == RTM_DELROUTE, links::index);
         socket.execute(what, (w, seq) -> {
             w.beginMessage(type, NLM_F_REQUEST | NLM_F_ACK | flags, seq);
             RouteCodec.encode(r, w);
@@ -268,7 +274,7 @@ public final class Routes {
         }
         List<Route> routes = new ArrayList<>(specs.size());
         for (RouteSpec s : specs) {
-            routes.add(route(s, false, name -> {
+            routes.add(request(s, false, name -> {
                 Integer i = indexes.get(name);
                 if (i == null) {
                     throw new NoSuchLinkException("Device \"" + name + "\" does not exist");
@@ -285,7 +291,7 @@ public final class Routes {
 
     /** A device name to its ifindex. */
     @FunctionalInterface
-    private interface IndexOf {
+    interface IndexOf {
         int of(String name) throws ErrnoException;
     }
 
@@ -293,7 +299,7 @@ public final class Routes {
      * The route {@code ip route add|del} sends for {@code s}: unset fields take iproute2's defaults
      * (for a delete, left unset match any route).
      */
-    private static Route route(RouteSpec s, boolean delete, IndexOf index) throws ErrnoException {
+    static Route request(RouteSpec s, boolean delete, IndexOf index) throws ErrnoException {
         int family = s.effectiveFamily();
         checkFamily(s, family);
         int oif = s.dev != null ? index.of(s.dev) : 0;

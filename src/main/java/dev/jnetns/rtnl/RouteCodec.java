@@ -63,16 +63,20 @@ import java.util.List;
  * multipath nexthops included. Equivalent to what {@code ip route} sends and reads.
  */
 public final class RouteCodec {
-    /** The order {@code ip route add|get} writes attributes in (for records built by hand). */
-    private static final int[] REQUEST_ORDER = {RTA_DST, RTA_SRC, RTA_PRIORITY, RTA_PREFSRC, RTA_GATEWAY, RTA_VIA,
-        RTA_FLOW, RTA_EXPIRES, RTA_PREF, RTA_TTL_PROPAGATE, RTA_NH_ID, RTA_TABLE, RTA_UID, RTA_IIF, RTA_OIF,
-        RTA_MARK, RTA_METRICS, RTA_MULTIPATH, RTA_ENCAP_TYPE, RTA_CACHEINFO};
+    /**
+     * The order {@code ip route add|del|get} writes attributes in for its words in the order of its
+     * usage (for records built by hand): those of its argument loop, then the devices, the mark,
+     * the metrics and the nexthops it adds after it.
+     */
+    private static final int[] REQUEST_ORDER = {RTA_DST, RTA_SRC, RTA_GATEWAY, RTA_VIA, RTA_NH_ID, RTA_PRIORITY,
+        RTA_TABLE, RTA_PREFSRC, RTA_FLOW, RTA_PREF, RTA_EXPIRES, RTA_TTL_PROPAGATE, RTA_ENCAP_TYPE, RTA_UID, RTA_IIF,
+        RTA_OIF, RTA_MARK, RTA_METRICS, RTA_MULTIPATH, RTA_CACHEINFO};
     /** The order of a nexthop's attributes (ip's {@code nexthop via GW realms R}). */
     private static final int[] NEXTHOP_ORDER = {RTA_GATEWAY, RTA_VIA, RTA_FLOW};
-    /** RTAX_* in the kernel's order. */
-    private static final int[] METRICS_ORDER = {RTAX_LOCK, RTAX_MTU, RTAX_WINDOW, RTAX_RTT, RTAX_RTTVAR,
-        RTAX_SSTHRESH, RTAX_CWND, RTAX_ADVMSS, RTAX_REORDERING, RTAX_HOPLIMIT, RTAX_INITCWND, RTAX_FEATURES,
-        RTAX_RTO_MIN, RTAX_INITRWND, RTAX_QUICKACK, RTAX_CC_ALGO, RTAX_FASTOPEN_NO_COOKIE};
+    /** RTAX_* in the order of their numbers, the locks last (as ip adds them after its loop). */
+    private static final int[] METRICS_ORDER = {RTAX_MTU, RTAX_WINDOW, RTAX_RTT, RTAX_RTTVAR, RTAX_SSTHRESH,
+        RTAX_CWND, RTAX_ADVMSS, RTAX_REORDERING, RTAX_HOPLIMIT, RTAX_INITCWND, RTAX_FEATURES, RTAX_RTO_MIN,
+        RTAX_INITRWND, RTAX_QUICKACK, RTAX_CC_ALGO, RTAX_FASTOPEN_NO_COOKIE, RTAX_LOCK};
 
     private RouteCodec() {
     }
@@ -204,15 +208,21 @@ public final class RouteCodec {
         w.attr(RTA_VIA, v.array());
     }
 
+    /**
+     * RTA_METRICS. The kernel ends RTAX_CC_ALGO with a NUL and iproute2 does not: the nest's layout
+     * keeps which (its "header" byte 0: 1 when terminated), so it comes back as it was sent.
+     */
     private static RouteMetrics metrics(NlReader r) {
         Layout layout = new Layout();
         long[] v = new long[RTAX_FASTOPEN_NO_COOKIE + 1];
         java.util.Arrays.fill(v, -1);
         String congctl = null;
+        byte[] terminated = {0};
         while (r.next()) {
             int t = r.type();
             if (t == RTAX_CC_ALGO) {
                 congctl = r.string();
+                terminated[0] = (byte) (r.stringTerminated() ? 1 : 0);
             } else if (t >= RTAX_LOCK && t <= RTAX_FASTOPEN_NO_COOKIE && r.valueLength() == 4) {
                 v[t] = r.u32L();
             } else {
@@ -221,6 +231,7 @@ public final class RouteCodec {
             }
             layout.known(r);
         }
+        layout.header(ByteBuffer.wrap(terminated), 0, 1);
         return new RouteMetrics(v[RTAX_LOCK], v[RTAX_MTU], v[RTAX_WINDOW], v[RTAX_RTT], v[RTAX_RTTVAR],
                 v[RTAX_SSTHRESH], v[RTAX_CWND], v[RTAX_ADVMSS], v[RTAX_REORDERING], v[RTAX_HOPLIMIT],
                 v[RTAX_INITCWND], v[RTAX_FEATURES], v[RTAX_RTO_MIN], v[RTAX_INITRWND], v[RTAX_QUICKACK], congctl,
@@ -231,8 +242,9 @@ public final class RouteCodec {
         int nest = w.beginNestedPlain(RTA_METRICS);
         Layout.write(w, m.raw(), METRICS_ORDER, (out, type, recorded) -> {
             if (type == RTAX_CC_ALGO) {
-                if (m.congctl() != null) {
-                    out.attrString(RTAX_CC_ALGO, m.congctl());
+                if (m.congctl() != null) {   // as ip sends it (no NUL) unless the message it came from had one
+                    byte[] b = m.congctl().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                    out.attr(RTAX_CC_ALGO, m.raw().headerByte(0, 0) == 1 ? java.util.Arrays.copyOf(b, b.length + 1) : b);
                 }
                 return true;
             }
