@@ -92,7 +92,7 @@ public record Route(int family, int type, IpPrefix dst, IpPrefix src, InetAddres
     }
 
     /**
-     * {@code struct rta_cacheinfo}: times in the kernel's clock ticks (USER_HZ).
+     * {@code struct rta_cacheinfo}: times in clock ticks (USER_HZ, {@code LinuxParam.HZ} a second).
      *
      * @param clntref references ({@code users} with -s)
      * @param lastuse ticks since last use ({@code age} with -s)

@@ -36,7 +36,7 @@ import static dev.jnetns.uapi.LinuxRoute.RTNL_FAMILY_IPMR;
 import static dev.jnetns.uapi.LinuxRoute.RTPROT_BOOT;
 import static dev.jnetns.uapi.LinuxRoute.RT_SCOPE_UNIVERSE;
 import static dev.jnetns.uapi.LinuxRoute.RT_TABLE_MAIN;
-import static dev.jnetns.uapi.LinuxRoute.USER_HZ;
+import static dev.jnetns.uapi.LinuxParam.HZ;
 import static dev.jnetns.uapi.LinuxSocket.AF_INET;
 import static dev.jnetns.uapi.LinuxSocket.AF_INET6;
 
@@ -256,7 +256,7 @@ final class RoutePrinter {
     /** ip's print_rta_cacheinfo: expiry (in seconds), error, and with -s the use counters. */
     private void cacheInfo(Route.CacheInfo c, Out out) {
         if (c.expires() != 0) {
-            out.number("expires", "expires %ssec ", c.expires() / USER_HZ);
+            out.number("expires", "expires %ssec ", c.expires() / HZ);
         }
         if (c.error() != 0) {
             out.number("error", "error %s ", c.error());
@@ -269,7 +269,7 @@ final class RoutePrinter {
                 out.number("used", "used %s ", c.used());
             }
             if (c.lastuse() != 0) {
-                out.number("age", "age %ssec ", c.lastuse() / USER_HZ);
+                out.number("age", "age %ssec ", c.lastuse() / HZ);
             }
         }
         if (c.id() != 0) {

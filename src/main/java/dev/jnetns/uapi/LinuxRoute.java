@@ -3,7 +3,7 @@ package dev.jnetns.uapi;
 /**
  * Routes: {@code struct rtmsg}, its attributes, types, protocols, scopes, tables and flags from
  * {@code linux/rtnetlink.h}; the metrics (RTAX_*), the IPv4 cache flags of {@code linux/in_route.h} and
- * the router preferences of {@code linux/icmpv6.h}, the clock of {@code asm/param.h}.
+ * the router preferences of {@code linux/icmpv6.h}.
  */
 public final class LinuxRoute {
     /** {@code sizeof(struct rtmsg)}. */
@@ -145,9 +145,6 @@ public final class LinuxRoute {
     public static final int RTCF_MULTICAST = 0x20000000;
     public static final int RTCF_REJECT = 0x40000000;
     public static final long RTCF_LOCAL = 0x80000000L;
-
-    /** Clock ticks per second of rta_cacheinfo's times ({@code HZ} of {@code asm/param.h}, USER_HZ to the kernel). */
-    public static final int USER_HZ = 100;
 
     public static final int ICMPV6_ROUTER_PREF_LOW = 3;
     public static final int ICMPV6_ROUTER_PREF_MEDIUM = 0;
