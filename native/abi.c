@@ -29,6 +29,8 @@
 #include <linux/capability.h>
 #include <linux/prctl.h>
 #include <poll.h>
+#include <signal.h>
+#include <sys/wait.h>
 #include <sys/syscall.h>
 
 #define K(name) printf("%s=%lld\n", #name, (long long)(name))
@@ -247,6 +249,10 @@ static void constants(void)
     K(VXLAN_DF_SET);
     K(VXLAN_DF_INHERIT);
     KV("IFLA_VXLAN_PORT_RANGE_SIZE", sizeof(struct ifla_vxlan_port_range));
+    /* LinuxSignal */
+    K(SIGKILL);
+    K(SIGTERM);
+    K(WNOHANG);
     /* LinuxIfArp */
     K(ARPHRD_ETHER);
     K(ARPHRD_IEEE1394);
