@@ -18,6 +18,7 @@ import static dev.jnetns.uapi.LinuxRtnetlink.RTM_GETRULE;
 import static dev.jnetns.uapi.LinuxRtnetlink.RTM_NEWADDR;
 import static dev.jnetns.uapi.LinuxRtnetlink.RTM_NEWNEIGH;
 import static dev.jnetns.uapi.LinuxRtnetlink.RTM_NEWNSID;
+import static dev.jnetns.uapi.LinuxRtnetlink.RTM_NEWROUTE;
 import static dev.jnetns.uapi.LinuxRtnetlink.RTM_NEWRULE;
 import static dev.jnetns.uapi.LinuxSocket.AF_UNSPEC;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -74,8 +75,8 @@ public final class RoundTrip {
             AddressCodec.header(w, AF_UNSPEC, 0);
             w.endMessage();
         });
-        // an empty rtmsg: AF_UNSPEC dumps the routes of every family and table
-        DUMPS.put("routes", dump(RTM_GETROUTE, w -> w.raw(new byte[12])));
+        register(new RecordCodec<>(RTM_NEWROUTE, RouteCodec::encode, RouteCodec::decode));
+        DUMPS.put("routes", dump(RTM_GETROUTE, w -> RouteCodec.dumpHeader(w, AF_UNSPEC, 0)));
         register(new RecordCodec<>(RTM_NEWNEIGH, NeighbourCodec::encode, NeighbourCodec::decode));
         DUMPS.put("neighbours", dump(RTM_GETNEIGH, w -> NeighbourCodec.encode(Neighbour.of(0, AF_UNSPEC, null, null, 0, 0), w)));
         DUMPS.put("proxy neighbours",
@@ -124,7 +125,8 @@ public final class RoundTrip {
         }
     }
 
-    private static Captured capture(NlMessage m) {
+    /** A message's type and body as received (a decoder for requests whose answers a test checks). */
+    static Captured capture(NlMessage m) {
         byte[] body = new byte[m.end() - m.payloadOffset()];
         m.buffer().get(m.payloadOffset(), body);
         return new Captured(m.type(), body);
