@@ -38,6 +38,44 @@ final class Wire {
         }
     }
 
+    /** Writes a u8 attribute unless {@code v} is -1 (absent). */
+    static void putU8(NlWriter w, int type, int v) {
+        if (v >= 0) {
+            w.attrU8(type, v);
+        }
+    }
+
+    /** Writes a u16 attribute unless {@code v} is -1 (absent). */
+    static void putU16(NlWriter w, int type, int v) {
+        if (v >= 0) {
+            w.attrU16(type, v);
+        }
+    }
+
+    /** Writes a u32 attribute unless {@code v} is -1 (absent). */
+    static void putU32(NlWriter w, int type, long v) {
+        if (v >= 0) {
+            w.attrU32(type, (int) v);
+        }
+    }
+
+    /**
+     * Writes a u64 attribute unless {@code v} is -1 (absent) and the message did not hold it (a u64
+     * of all ones reads as -1, and is written back when it came).
+     */
+    static void putU64(NlWriter w, int type, long v, boolean recorded) {
+        if (v != -1 || recorded) {
+            w.attrU64(type, v);
+        }
+    }
+
+    /** Writes a flag attribute (no value) when {@code on}. */
+    static void putFlag(NlWriter w, int type, boolean on) {
+        if (on) {
+            w.attr(type);
+        }
+    }
+
     /** Host-order u64s as bytes (a counters struct). */
     static byte[] u64s(long... values) {
         ByteBuffer b = ByteBuffer.allocate(8 * values.length).order(ByteOrder.nativeOrder());
