@@ -59,7 +59,10 @@ public record Bond(int mode, long activeSlave, long miimon, long updelay, long d
                    int adLacpRate, int adSelect, AdInfo adInfo, int adActorSysPrio, int adUserPortKey,
                    String adActorSystem, int tlbDynamicLb, RawAttributes raw) implements LinkData {
 
-    /** A bond to create in {@code mode} (a BOND_MODE_* number), as {@code ip link add NAME type bond mode M} sends it. */
+    /**
+     * A bond to create in {@code mode} (a BOND_MODE_* number), as {@code ip link add NAME type bond
+     * mode M} sends it.
+     */
     public static Bond of(int mode) {
         return new Bond(mode, -1, -1, -1, -1, -1, -1, -1, -1, null, null, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
                 -1, -1, -1, -1, null, -1, -1, null, -1, RawAttributes.NONE);

@@ -74,7 +74,10 @@ public record Bridge(long forwardDelay, long helloTime, long maxAge, long ageing
      * @param address the MAC address, "aa:bb:cc:dd:ee:ff"
      */
     public record Id(int priority, String address) {
-        /** As ip prints it: the priority in 4 hex digits, then the address as ether_ntoa writes it ({@code 8000.2:0:0:0:0:1}). */
+        /**
+         * As ip prints it: the priority in 4 hex digits, then the address as ether_ntoa writes it
+         * ({@code 8000.2:0:0:0:0:1}).
+         */
         @Override
         public String toString() {
             StringBuilder sb = new StringBuilder(String.format("%04x.", priority));

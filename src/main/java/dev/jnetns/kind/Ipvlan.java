@@ -16,7 +16,7 @@ import dev.jnetns.RawAttributes;
  */
 public record Ipvlan(int mode, int flags, RawAttributes raw) implements LinkData {
 
-    /** An ipvlan to create in {@code mode}, as {@code ip link add ... type ipvlan mode M} sends it (flags 0: bridge). */
+    /** An ipvlan to create in {@code mode}, as {@code ip link add ... type ipvlan mode M} sends it (flags 0). */
     public static Ipvlan of(int mode) {
         return new Ipvlan(mode, 0, RawAttributes.NONE);
     }

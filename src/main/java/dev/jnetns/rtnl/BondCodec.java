@@ -42,7 +42,6 @@ import static dev.jnetns.uapi.LinuxBond.IFLA_BOND_TLB_DYNAMIC_LB;
 import static dev.jnetns.uapi.LinuxBond.IFLA_BOND_UPDELAY;
 import static dev.jnetns.uapi.LinuxBond.IFLA_BOND_USE_CARRIER;
 import static dev.jnetns.uapi.LinuxBond.IFLA_BOND_XMIT_HASH_POLICY;
-import static dev.jnetns.uapi.LinuxIfArp.ARPHRD_ETHER;
 
 import dev.jnetns.IpPrefix;
 import dev.jnetns.kind.Bond;
@@ -119,7 +118,7 @@ final class BondCodec implements KindCodec<Bond> {
                     }
                 }
                 case IFLA_BOND_AD_INFO -> adInfo = adInfo(r.nested());
-                case IFLA_BOND_AD_ACTOR_SYSTEM -> actorSystem = HardwareAddresses.format(ARPHRD_ETHER, r.bytes());
+                case IFLA_BOND_AD_ACTOR_SYSTEM -> actorSystem = Wire.mac(r);
                 default -> {
                     layout.unknown(r);
                     continue;
@@ -162,7 +161,7 @@ final class BondCodec implements KindCodec<Bond> {
             switch (r.type()) {
                 case IFLA_BOND_AD_INFO_AGGREGATOR, IFLA_BOND_AD_INFO_NUM_PORTS, IFLA_BOND_AD_INFO_ACTOR_KEY,
                      IFLA_BOND_AD_INFO_PARTNER_KEY -> v[r.type()] = r.u16();
-                case IFLA_BOND_AD_INFO_PARTNER_MAC -> partnerMac = HardwareAddresses.format(ARPHRD_ETHER, r.bytes());
+                case IFLA_BOND_AD_INFO_PARTNER_MAC -> partnerMac = Wire.mac(r);
                 default -> {
                     layout.unknown(r);
                     continue;
@@ -208,11 +207,7 @@ final class BondCodec implements KindCodec<Bond> {
                 case IFLA_BOND_ARP_IP_TARGET -> putTargets(out, type, b.arpIpTargets());
                 case IFLA_BOND_NS_IP6_TARGET -> putTargets(out, type, b.nsIp6Targets());
                 case IFLA_BOND_AD_INFO -> putAdInfo(out, b.adInfo());
-                case IFLA_BOND_AD_ACTOR_SYSTEM -> {
-                    if (b.adActorSystem() != null) {
-                        out.attr(type, HardwareAddresses.parse(ARPHRD_ETHER, b.adActorSystem()));
-                    }
-                }
+                case IFLA_BOND_AD_ACTOR_SYSTEM -> Wire.putMac(out, type, b.adActorSystem());
                 default -> {
                     return false;
                 }
@@ -242,11 +237,7 @@ final class BondCodec implements KindCodec<Bond> {
                 case IFLA_BOND_AD_INFO_NUM_PORTS -> Wire.putU16(out, type, a.numPorts());
                 case IFLA_BOND_AD_INFO_ACTOR_KEY -> Wire.putU16(out, type, a.actorKey());
                 case IFLA_BOND_AD_INFO_PARTNER_KEY -> Wire.putU16(out, type, a.partnerKey());
-                case IFLA_BOND_AD_INFO_PARTNER_MAC -> {
-                    if (a.partnerMac() != null) {
-                        out.attr(type, HardwareAddresses.parse(ARPHRD_ETHER, a.partnerMac()));
-                    }
-                }
+                case IFLA_BOND_AD_INFO_PARTNER_MAC -> Wire.putMac(out, type, a.partnerMac());
                 default -> {
                     return false;
                 }

@@ -23,7 +23,6 @@ import static dev.jnetns.uapi.LinuxBond.LACP_STATE_EXPIRED;
 import static dev.jnetns.uapi.LinuxBond.LACP_STATE_LACP_ACTIVITY;
 import static dev.jnetns.uapi.LinuxBond.LACP_STATE_LACP_TIMEOUT;
 import static dev.jnetns.uapi.LinuxBond.LACP_STATE_SYNCHRONIZATION;
-import static dev.jnetns.uapi.LinuxIfArp.ARPHRD_ETHER;
 
 import dev.jnetns.kind.BondPort;
 import dev.jnetns.netlink.NlReader;
@@ -67,7 +66,7 @@ final class BondPortCodec implements KindCodec<BondPort> {
                 case IFLA_BOND_SLAVE_STATE -> state = r.u8();
                 case IFLA_BOND_SLAVE_MII_STATUS -> mii = r.u8();
                 case IFLA_BOND_SLAVE_LINK_FAILURE_COUNT -> failures = r.u32L();
-                case IFLA_BOND_SLAVE_PERM_HWADDR -> perm = HardwareAddresses.format(ARPHRD_ETHER, r.bytes());
+                case IFLA_BOND_SLAVE_PERM_HWADDR -> perm = Wire.mac(r);
                 case IFLA_BOND_SLAVE_QUEUE_ID -> queueId = r.u16();
                 case IFLA_BOND_SLAVE_PRIO -> prio = r.u32();
                 case IFLA_BOND_SLAVE_AD_AGGREGATOR_ID -> aggregator = r.u16();
@@ -90,11 +89,7 @@ final class BondPortCodec implements KindCodec<BondPort> {
                 case IFLA_BOND_SLAVE_STATE -> Wire.putU8(out, type, p.state());
                 case IFLA_BOND_SLAVE_MII_STATUS -> Wire.putU8(out, type, p.miiStatus());
                 case IFLA_BOND_SLAVE_LINK_FAILURE_COUNT -> Wire.putU32(out, type, p.linkFailureCount());
-                case IFLA_BOND_SLAVE_PERM_HWADDR -> {
-                    if (p.permHwaddr() != null) {
-                        out.attr(type, HardwareAddresses.parse(ARPHRD_ETHER, p.permHwaddr()));
-                    }
-                }
+                case IFLA_BOND_SLAVE_PERM_HWADDR -> Wire.putMac(out, type, p.permHwaddr());
                 case IFLA_BOND_SLAVE_QUEUE_ID -> Wire.putU16(out, type, p.queueId());
                 case IFLA_BOND_SLAVE_PRIO -> {
                     if (p.prio() != null) {

@@ -114,7 +114,7 @@ final class BridgeCodec implements KindCodec<Bridge> {
                 case IFLA_BR_VLAN_PROTOCOL -> v[r.type()] = r.be16();
                 case IFLA_BR_BRIDGE_ID -> bridgeId = id(r);
                 case IFLA_BR_ROOT_ID -> rootId = id(r);
-                case IFLA_BR_GROUP_ADDR -> groupAddr = HardwareAddresses.format(ARPHRD_ETHER, r.bytes());
+                case IFLA_BR_GROUP_ADDR -> groupAddr = Wire.mac(r);
                 case IFLA_BR_MULTI_BOOLOPT -> {
                     int at = r.exact(BR_BOOLOPT_MULTI_SIZE);
                     options = new Bridge.Options(r.buffer().getInt(at), r.buffer().getInt(at + 4));
@@ -151,7 +151,8 @@ final class BridgeCodec implements KindCodec<Bridge> {
         ByteBuffer b = r.buffer();
         byte[] mac = new byte[IFLA_BRIDGE_ID_SIZE - 2];
         b.get(at + 2, mac);
-        return new Bridge.Id((b.get(at) & 0xff) << 8 | b.get(at + 1) & 0xff, HardwareAddresses.format(ARPHRD_ETHER, mac));
+        int priority = (b.get(at) & 0xff) << 8 | b.get(at + 1) & 0xff;
+        return new Bridge.Id(priority, HardwareAddresses.format(ARPHRD_ETHER, mac));
     }
 
     /** Writes a bridge id attribute when {@code id} is not null. */
@@ -211,18 +212,10 @@ final class BridgeCodec implements KindCodec<Bridge> {
                         Wire.putU64(out, type, b.mcastQueryResponseInterval(), recorded);
                 case IFLA_BR_MCAST_STARTUP_QUERY_INTVL ->
                         Wire.putU64(out, type, b.mcastStartupQueryInterval(), recorded);
-                case IFLA_BR_VLAN_PROTOCOL -> {
-                    if (b.vlanProtocol() >= 0) {
-                        out.attrU16(type, Short.reverseBytes((short) b.vlanProtocol()));
-                    }
-                }
+                case IFLA_BR_VLAN_PROTOCOL -> Wire.putBe16(out, type, b.vlanProtocol());
                 case IFLA_BR_BRIDGE_ID -> putId(out, type, b.bridgeId());
                 case IFLA_BR_ROOT_ID -> putId(out, type, b.rootId());
-                case IFLA_BR_GROUP_ADDR -> {
-                    if (b.groupAddr() != null) {
-                        out.attr(type, HardwareAddresses.parse(ARPHRD_ETHER, b.groupAddr()));
-                    }
-                }
+                case IFLA_BR_GROUP_ADDR -> Wire.putMac(out, type, b.groupAddr());
                 case IFLA_BR_MULTI_BOOLOPT -> {
                     if (b.options() != null) {
                         out.attr(type, Wire.u32s(b.options().values(), b.options().mask()));

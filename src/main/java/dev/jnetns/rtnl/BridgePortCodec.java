@@ -221,7 +221,9 @@ final class BridgePortCodec implements KindCodec<BridgePort> {
         onOff(out, "isolated", p.isolated());
         onOff(out, "locked", p.locked());
         if (p.backupPort() >= 0) {
-            out.string("backup_port", "backup_port %s ", p.backupPort() == 0 ? "*" : ifname.apply((int) p.backupPort()));
+            // ip's ll_index_to_name names ifindex 0 "*"
+            String name = p.backupPort() == 0 ? "*" : ifname.apply((int) p.backupPort());
+            out.string("backup_port", "backup_port %s ", name);
         }
     }
 
@@ -242,7 +244,8 @@ final class BridgePortCodec implements KindCodec<BridgePort> {
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < FWD_MASK_NAMES.length; i++) {
             if ((mask & 1 << i) != 0) {
-                sb.append(FWD_MASK_NAMES[i] != null ? FWD_MASK_NAMES[i] : "0x" + Integer.toHexString(1 << i)).append(',');
+                String name = FWD_MASK_NAMES[i];
+                sb.append(name != null ? name : "0x" + Integer.toHexString(1 << i)).append(',');
             }
         }
         return sb.length() == 0 ? "0x0" : sb.substring(0, sb.length() - 1);

@@ -88,11 +88,7 @@ final class VlanCodec implements KindCodec<Vlan> {
         Layout.write(w, v.raw(), ORDER, (out, type, recorded) -> {
             switch (type) {
                 case IFLA_VLAN_ID -> Wire.putU16(out, type, v.id());
-                case IFLA_VLAN_PROTOCOL -> {
-                    if (v.protocol() >= 0) {
-                        out.attrU16(type, Short.reverseBytes((short) v.protocol()));
-                    }
-                }
+                case IFLA_VLAN_PROTOCOL -> Wire.putBe16(out, type, v.protocol());
                 case IFLA_VLAN_FLAGS -> {
                     if (v.flags() != null) {
                         out.attr(type, Wire.u32s(v.flags().flags(), v.flags().mask()));

@@ -1,5 +1,7 @@
 package dev.jnetns.rtnl;
 
+import static dev.jnetns.uapi.LinuxIfArp.ARPHRD_ETHER;
+
 import dev.jnetns.netlink.NlDecodeException;
 import dev.jnetns.netlink.NlReader;
 import dev.jnetns.netlink.NlWriter;
@@ -66,6 +68,25 @@ final class Wire {
     static void putU64(NlWriter w, int type, long v, boolean recorded) {
         if (v != -1 || recorded) {
             w.attrU64(type, v);
+        }
+    }
+
+    /** Writes a u16 attribute in network byte order (an ethertype) unless {@code v} is -1 (absent). */
+    static void putBe16(NlWriter w, int type, int v) {
+        if (v >= 0) {
+            w.attrU16(type, Short.toUnsignedInt(Short.reverseBytes((short) v)));
+        }
+    }
+
+    /** A MAC address attribute as the codecs hold it: "aa:bb:cc:dd:ee:ff" (any length, as ip prints it). */
+    static String mac(NlReader r) {
+        return HardwareAddresses.format(ARPHRD_ETHER, r.bytes());
+    }
+
+    /** Writes a MAC address ("aa:bb:...", as {@link #mac} reads it) unless it is null. */
+    static void putMac(NlWriter w, int type, String mac) {
+        if (mac != null) {
+            w.attr(type, HardwareAddresses.parse(ARPHRD_ETHER, mac));
         }
     }
 

@@ -26,8 +26,10 @@ class CliBridgeShowTest {
     /** The timers ip prints for bridges and ports: they count down (or up) between two reads. */
     private static final List<String> TIMERS = List.of("hello_timer", "tcn_timer", "topology_change_timer",
             "gc_timer", "hold_timer", "message_age_timer", "forward_delay_timer");
-    private static final Pattern TEXT_TIMER = Pattern.compile("\\b(" + String.join("|", TIMERS) + ") ( *[0-9]+\\.[0-9]{2}) ");
-    private static final Pattern JSON_TIMER = Pattern.compile("(\"(?:" + String.join("|", TIMERS) + ")\": ?)[0-9]+\\.[0-9]{2}([,\\n}])");
+    private static final Pattern TEXT_TIMER =
+            Pattern.compile("\\b(" + String.join("|", TIMERS) + ") ( *[0-9]+\\.[0-9]{2}) ");
+    private static final Pattern JSON_TIMER =
+            Pattern.compile("(\"(?:" + String.join("|", TIMERS) + ")\": ?)[0-9]+\\.[0-9]{2}([,\\n}])");
 
     /** The timers' values replaced: by '#'s of the same width in text, by T in JSON. */
     static String maskTimers(String out) {

@@ -56,7 +56,7 @@ class AddressCodecTest {
             Arbitrary<Long> lifetime = Arbitraries.longs().between(-1, 0xffffffffL);
             Arbitrary<String> label = Arbitraries.strings().alpha().ofMinLength(1).ofMaxLength(15).injectNull(0.5);
             Arbitrary<RawAttributes> unknown = Arbitraries.bytes().array(byte[].class).ofMaxSize(12)
-                    .list().ofMaxSize(2).map(AddressCodecTest::unknownAttributes);
+                    .list().ofMaxSize(2).map(RoundTrip::unknownAttributes);
             return Combinators.combine(
                     Combinators.combine(Arbitraries.integers().between(1, 1 << 20), addr, maybe,
                             Arbitraries.integers().between(0, len * 8), maybe, Arbitraries.integers().between(0, 255),
@@ -77,18 +77,6 @@ class AddressCodecTest {
                                 (RawAttributes) b.get(6));
                     });
         });
-    }
-
-    /** Attributes of types the codec does not know (>= 100), as a newer kernel might send. */
-    private static RawAttributes unknownAttributes(List<byte[]> values) {
-        NlWriter w = new NlWriter();
-        int type = 100;
-        for (byte[] v : values) {
-            w.attr(type++, v);
-        }
-        byte[] b = new byte[w.size()];
-        w.bytes().get(b);
-        return RawAttributes.of(null, null, b);
     }
 
     @Property(tries = 300)

@@ -9,7 +9,6 @@ import dev.jnetns.netlink.NlWriter;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.HexFormat;
-import java.util.List;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 
@@ -44,18 +43,7 @@ final class KindRecords {
 
     /** Attributes of types no kind codec models (from 100 up), as a newer kernel might send them. */
     static Arbitrary<RawAttributes> unknown() {
-        return Arbitraries.bytes().array(byte[].class).ofMaxSize(12).list().ofMaxSize(3).map(KindRecords::unknown);
-    }
-
-    private static RawAttributes unknown(List<byte[]> values) {
-        NlWriter w = new NlWriter();
-        int type = 100;
-        for (byte[] v : values) {
-            w.attr(type++, v);
-        }
-        byte[] b = new byte[w.size()];
-        w.bytes().get(b);
-        return RawAttributes.of(null, null, b);
+        return Arbitraries.bytes().array(byte[].class).ofMaxSize(12).list().ofMaxSize(3).map(RoundTrip::unknownAttributes);
     }
 
     /** n u8 values, each -1 (absent) or 0..255. */

@@ -14,6 +14,7 @@ import static dev.jnetns.uapi.LinuxSocket.AF_UNSPEC;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.jnetns.Netns;
+import dev.jnetns.RawAttributes;
 import dev.jnetns.netlink.NlMessage;
 import dev.jnetns.netlink.NlSocket;
 import dev.jnetns.netlink.NlWriter;
@@ -100,6 +101,18 @@ public final class RoundTrip {
         out.bytes().get(16, got);
         assertEquals(HexFormat.of().formatHex(c.body()), HexFormat.of().formatHex(got), "re-encoded " + c);
         return true;
+    }
+
+    /** Attributes typed 100, 101 ... (types no codec models, as a newer kernel might send) holding {@code values}. */
+    public static RawAttributes unknownAttributes(List<byte[]> values) {
+        NlWriter w = new NlWriter();
+        int type = 100;
+        for (byte[] v : values) {
+            w.attr(type++, v);
+        }
+        byte[] b = new byte[w.size()];
+        w.bytes().get(b);
+        return RawAttributes.of(null, null, b);
     }
 
     /** Captures {@code ns} and checks every message; returns how many were checked. */
