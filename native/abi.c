@@ -27,6 +27,7 @@
 #include <linux/if_addr.h>
 #include <linux/neighbour.h>
 #include <linux/fib_rules.h>
+#include <asm/param.h>
 #include <linux/capability.h>
 #include <linux/prctl.h>
 #include <poll.h>
@@ -538,9 +539,12 @@ static void constants(void)
     K(IFF_DORMANT);
     K(IFF_ECHO);
     /* LinuxNetNamespace */
+    K(NETNSA_NONE);
     K(NETNSA_NSID);
     K(NETNSA_PID);
     K(NETNSA_FD);
+    K(NETNSA_TARGET_NSID);
+    K(NETNSA_CURRENT_NSID);
     K(NETNSA_NSID_NOT_ASSIGNED);
     /* LinuxIfAddr */
     KV("IFADDRMSG_SIZE", sizeof(struct ifaddrmsg));
@@ -624,9 +628,23 @@ static void constants(void)
     K(RTM_F_CLONED);
     /* LinuxNeighbour */
     KV("NDMSG_SIZE", sizeof(struct ndmsg));
+    KV("NDA_CACHEINFO_SIZE", sizeof(struct nda_cacheinfo));
     K(NDA_DST);
     K(NDA_LLADDR);
+    K(NDA_CACHEINFO);
     K(NDA_PROBES);
+    K(NDA_VLAN);
+    K(NDA_PORT);
+    K(NDA_VNI);
+    K(NDA_IFINDEX);
+    K(NDA_MASTER);
+    K(NDA_LINK_NETNSID);
+    K(NDA_SRC_VNI);
+    K(NDA_PROTOCOL);
+    K(NDA_NH_ID);
+    K(NDA_FDB_EXT_ATTRS);
+    K(NDA_FLAGS_EXT);
+    K(NUD_NONE);
     K(NUD_INCOMPLETE);
     K(NUD_REACHABLE);
     K(NUD_STALE);
@@ -643,25 +661,45 @@ static void constants(void)
     K(NTF_OFFLOADED);
     K(NTF_STICKY);
     K(NTF_ROUTER);
+    K(NTF_EXT_MANAGED);
     /* LinuxFibRules */
     KV("FIB_RULE_HDR_SIZE", sizeof(struct fib_rule_hdr));
+    KV("FIB_RULE_UID_RANGE_SIZE", sizeof(struct fib_rule_uid_range));
+    KV("FIB_RULE_PORT_RANGE_SIZE", sizeof(struct fib_rule_port_range));
     K(FRA_DST);
     K(FRA_SRC);
     K(FRA_IIFNAME);
     K(FRA_GOTO);
     K(FRA_PRIORITY);
     K(FRA_FWMARK);
+    K(FRA_FLOW);
+    K(FRA_TUN_ID);
+    K(FRA_SUPPRESS_IFGROUP);
+    K(FRA_SUPPRESS_PREFIXLEN);
     K(FRA_TABLE);
     K(FRA_FWMASK);
     K(FRA_OIFNAME);
+    K(FRA_PAD);
+    K(FRA_L3MDEV);
+    K(FRA_UID_RANGE);
     K(FRA_PROTOCOL);
+    K(FRA_IP_PROTO);
+    K(FRA_SPORT_RANGE);
+    K(FRA_DPORT_RANGE);
+    K(FR_ACT_UNSPEC);
     K(FR_ACT_TO_TBL);
     K(FR_ACT_GOTO);
     K(FR_ACT_NOP);
     K(FR_ACT_BLACKHOLE);
     K(FR_ACT_UNREACHABLE);
     K(FR_ACT_PROHIBIT);
+    K(FIB_RULE_PERMANENT);
     K(FIB_RULE_INVERT);
+    K(FIB_RULE_UNRESOLVED);
+    K(FIB_RULE_IIF_DETACHED);
+    K(FIB_RULE_OIF_DETACHED);
+    /* LinuxParam */
+    K(HZ);
 }
 
 static void errnos(void)

@@ -181,7 +181,7 @@ final class MonitorCommand extends CliCommand {
         } else if (obj instanceof dev.jnetns.Route) {
             new RoutePrinter(known(ns), true, true).fields((dev.jnetns.Route) obj, j);
         } else {
-            new NeighbourPrinter(known(ns)).fields((dev.jnetns.Neighbour) obj, j);
+            new NeighbourPrinter(known(ns), true, false, false).fields((dev.jnetns.Neighbour) obj, Out.over(j));
         }
     }
 
@@ -200,6 +200,6 @@ final class MonitorCommand extends CliCommand {
         if (obj instanceof dev.jnetns.Route) {
             return new RoutePrinter(known(ns), true, true).text((dev.jnetns.Route) obj);
         }
-        return new NeighbourPrinter(known(ns)).text(List.of((dev.jnetns.Neighbour) obj));
+        return Out.text().records(List.of((dev.jnetns.Neighbour) obj), new NeighbourPrinter(known(ns), true, false, false)::fields);
     }
 }

@@ -3,6 +3,7 @@ package dev.jnetns.cli;
 import dev.jnetns.rtnl.PrintOut;
 import java.io.PrintWriter;
 import java.util.List;
+import java.util.function.BiConsumer;
 
 /**
  * The one print path of the CLI: every printer writes each field once, through {@link PrintOut}'s
@@ -144,6 +145,21 @@ final class Out implements PrintOut {
         if (json == null) {
             text.append(s);
         }
+    }
+
+    /**
+     * Records as ip prints a list of them: with {@code -j} an array of one object each, in text
+     * their lines one after another; returns what was written.
+     */
+    <T> String records(List<T> records, BiConsumer<T, Out> fields) {
+        beginArray(null);
+        for (T r : records) {
+            beginObject(null);
+            fields.accept(r, this);
+            endObject();
+        }
+        endArray();
+        return toString();
     }
 
     /** A list of strings: a JSON array, or in text each followed by {@code sep}. */

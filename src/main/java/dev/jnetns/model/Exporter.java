@@ -32,6 +32,14 @@ public final class Exporter {
     private Exporter() {
     }
 
+    /**
+     * What a named namespace holds, as a topology that {@code apply} restores. Equivalent to:
+     * {@code jnetns netns export NAME}.
+     *
+     * @param name the namespace's name under /run/netns
+     * @return its devices, addresses, routes and forwarding sysctls
+     * @throws ErrnoException when it cannot be opened or read
+     */
     public static Topology export(String name) throws ErrnoException {
         try (Netns ns = Netns.open(name); Rtnl rtnl = Rtnl.open(ns)) {
             List<Link> links = rtnl.links().list();

@@ -71,9 +71,17 @@ import java.util.List;
  * API, written in ip's order) and records read from the kernel (written as they came).
  */
 public final class LinkCodec {
-    /** The order {@code ip link add|set} writes attributes in. */
+    /**
+     * The order a record built by hand is written in: {@code ip link add|set}'s, then every other
+     * attribute the codec models (a record must lose none of them).
+     */
     private static final int[] REQUEST_ORDER = {IFLA_MTU, IFLA_ADDRESS, IFLA_BROADCAST, IFLA_TXQLEN, IFLA_NET_NS_FD,
-        IFLA_NET_NS_PID, IFLA_LINK, IFLA_IFNAME, IFLA_MASTER, IFLA_IFALIAS, IFLA_GROUP, IFLA_LINKINFO};
+        IFLA_NET_NS_PID, IFLA_LINK, IFLA_IFNAME, IFLA_MASTER, IFLA_IFALIAS, IFLA_GROUP, IFLA_LINKINFO, IFLA_QDISC,
+        IFLA_OPERSTATE, IFLA_LINKMODE, IFLA_STATS64, IFLA_LINK_NETNSID, IFLA_PROMISCUITY, IFLA_ALLMULTI, IFLA_MIN_MTU,
+        IFLA_MAX_MTU, IFLA_NUM_TX_QUEUES, IFLA_NUM_RX_QUEUES, IFLA_GSO_MAX_SIZE, IFLA_GSO_MAX_SEGS, IFLA_TSO_MAX_SIZE,
+        IFLA_TSO_MAX_SEGS, IFLA_GRO_MAX_SIZE, IFLA_PERM_ADDRESS, IFLA_PHYS_PORT_NAME, IFLA_PHYS_PORT_ID,
+        IFLA_PHYS_SWITCH_ID, IFLA_PARENT_DEV_BUS_NAME, IFLA_PARENT_DEV_NAME, IFLA_PROTO_DOWN, IFLA_CARRIER_CHANGES,
+        IFLA_EVENT, IFLA_NEW_NETNSID, IFLA_NEW_IFINDEX};
     private static final int[] LINKINFO_ORDER = {IFLA_INFO_KIND, IFLA_INFO_DATA, IFLA_INFO_SLAVE_KIND,
         IFLA_INFO_SLAVE_DATA};
 

@@ -114,4 +114,22 @@ final class Wire {
         }
         return b.array();
     }
+
+    /** A u64 value sent in network byte order (a tunnel id). */
+    static long be64(NlReader r) {
+        return r.buffer().duplicate().order(ByteOrder.BIG_ENDIAN).getLong(r.exact(Long.BYTES));
+    }
+
+    /** {@code v} as network-order bytes of {@code size} (2 or 8): the value of a big-endian attribute. */
+    static byte[] be(long v, int size) {
+        ByteBuffer b = ByteBuffer.allocate(size);
+        return (size == Short.BYTES ? b.putShort((short) v) : b.putLong(v)).array();
+    }
+
+    /** Writes a u32 attribute when the message held it ({@code recorded}) or the record has it (not -1). */
+    static void putU32(NlWriter w, int type, long value, boolean recorded) {
+        if (recorded || value != -1) {
+            w.attrU32(type, (int) value);
+        }
+    }
 }
