@@ -31,6 +31,8 @@
 #include <linux/capability.h>
 #include <linux/prctl.h>
 #include <poll.h>
+#include <signal.h>
+#include <sys/wait.h>
 #include <sys/syscall.h>
 
 #define K(name) printf("%s=%lld\n", #name, (long long)(name))
@@ -435,6 +437,10 @@ static void constants(void)
     K(LACP_STATE_DISTRIBUTING);
     K(LACP_STATE_DEFAULTED);
     K(LACP_STATE_EXPIRED);
+    /* LinuxSignal */
+    K(SIGKILL);
+    K(SIGTERM);
+    K(WNOHANG);
     /* LinuxIfArp */
     K(ARPHRD_ETHER);
     K(ARPHRD_IEEE1394);
