@@ -27,6 +27,8 @@
 #include <linux/if_addr.h>
 #include <linux/neighbour.h>
 #include <linux/fib_rules.h>
+#include <linux/in_route.h>
+#include <linux/icmpv6.h>
 #include <asm/param.h>
 #include <linux/capability.h>
 #include <linux/prctl.h>
@@ -581,6 +583,9 @@ static void constants(void)
     /* LinuxRoute */
     KV("RTMSG_SIZE", sizeof(struct rtmsg));
     KV("RTNEXTHOP_SIZE", sizeof(struct rtnexthop));
+    KV("RTA_CACHEINFO_SIZE", sizeof(struct rta_cacheinfo));
+    K(RTNL_FAMILY_IPMR);
+    K(RTNL_FAMILY_IP6MR);
     K(RTA_DST);
     K(RTA_SRC);
     K(RTA_IIF);
@@ -594,11 +599,39 @@ static void constants(void)
     K(RTA_CACHEINFO);
     K(RTA_TABLE);
     K(RTA_MARK);
+    K(RTA_MFC_STATS);
     K(RTA_VIA);
+    K(RTA_NEWDST);
     K(RTA_PREF);
+    K(RTA_ENCAP_TYPE);
+    K(RTA_ENCAP);
     K(RTA_EXPIRES);
+    K(RTA_PAD);
     K(RTA_UID);
+    K(RTA_TTL_PROPAGATE);
+    K(RTA_IP_PROTO);
+    K(RTA_SPORT);
+    K(RTA_DPORT);
+    K(RTA_NH_ID);
+    K(RTAX_LOCK);
     K(RTAX_MTU);
+    K(RTAX_WINDOW);
+    K(RTAX_RTT);
+    K(RTAX_RTTVAR);
+    K(RTAX_SSTHRESH);
+    K(RTAX_CWND);
+    K(RTAX_ADVMSS);
+    K(RTAX_REORDERING);
+    K(RTAX_HOPLIMIT);
+    K(RTAX_INITCWND);
+    K(RTAX_FEATURES);
+    K(RTAX_RTO_MIN);
+    K(RTAX_INITRWND);
+    K(RTAX_QUICKACK);
+    K(RTAX_CC_ALGO);
+    K(RTAX_FASTOPEN_NO_COOKIE);
+    K(RTAX_MAX);
+    K(RTAX_FEATURE_ECN);
     K(RTN_UNSPEC);
     K(RTN_UNICAST);
     K(RTN_LOCAL);
@@ -610,16 +643,36 @@ static void constants(void)
     K(RTN_PROHIBIT);
     K(RTN_THROW);
     K(RTN_NAT);
+    K(RTN_XRESOLVE);
     K(RTPROT_UNSPEC);
+    K(RTPROT_REDIRECT);
     K(RTPROT_KERNEL);
     K(RTPROT_BOOT);
     K(RTPROT_STATIC);
+    K(RTPROT_GATED);
+    K(RTPROT_RA);
+    K(RTPROT_MRT);
+    K(RTPROT_ZEBRA);
+    K(RTPROT_BIRD);
+    K(RTPROT_DNROUTED);
+    K(RTPROT_XORP);
+    K(RTPROT_NTK);
+    K(RTPROT_DHCP);
+    K(RTPROT_KEEPALIVED);
+    K(RTPROT_BABEL);
+    K(RTPROT_OPENR);
+    K(RTPROT_BGP);
+    K(RTPROT_ISIS);
+    K(RTPROT_OSPF);
+    K(RTPROT_RIP);
+    K(RTPROT_EIGRP);
     K(RT_SCOPE_UNIVERSE);
     K(RT_SCOPE_SITE);
     K(RT_SCOPE_LINK);
     K(RT_SCOPE_HOST);
     K(RT_SCOPE_NOWHERE);
     K(RT_TABLE_UNSPEC);
+    K(RT_TABLE_COMPAT);
     K(RT_TABLE_DEFAULT);
     K(RT_TABLE_MAIN);
     K(RT_TABLE_LOCAL);
@@ -632,6 +685,30 @@ static void constants(void)
     K(RTNH_F_TRAP);
     K(RTM_F_NOTIFY);
     K(RTM_F_CLONED);
+    K(RTM_F_EQUALIZE);
+    K(RTM_F_PREFIX);
+    K(RTM_F_LOOKUP_TABLE);
+    K(RTM_F_FIB_MATCH);
+    K(RTM_F_OFFLOAD);
+    K(RTM_F_TRAP);
+    K(RTM_F_OFFLOAD_FAILED);
+    K(RTCF_NOTIFY);
+    K(RTCF_DIRECTDST);
+    K(RTCF_REDIRECTED);
+    K(RTCF_TPROXY);
+    K(RTCF_FAST);
+    K(RTCF_MASQ);
+    K(RTCF_SNAT);
+    K(RTCF_DOREDIRECT);
+    K(RTCF_DIRECTSRC);
+    K(RTCF_DNAT);
+    K(RTCF_BROADCAST);
+    K(RTCF_MULTICAST);
+    K(RTCF_REJECT);
+    K(RTCF_LOCAL);
+    K(ICMPV6_ROUTER_PREF_LOW);
+    K(ICMPV6_ROUTER_PREF_MEDIUM);
+    K(ICMPV6_ROUTER_PREF_HIGH);
     /* LinuxNeighbour */
     KV("NDMSG_SIZE", sizeof(struct ndmsg));
     KV("NDA_CACHEINFO_SIZE", sizeof(struct nda_cacheinfo));

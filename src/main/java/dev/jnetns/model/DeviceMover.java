@@ -1,5 +1,8 @@
 package dev.jnetns.model;
 
+import static dev.jnetns.uapi.LinuxRoute.RTPROT_KERNEL;
+import static dev.jnetns.uapi.LinuxRoute.RT_TABLE_LOCAL;
+
 import dev.jnetns.Address;
 import dev.jnetns.AddressSpec;
 import dev.jnetns.Link;
@@ -20,8 +23,6 @@ import java.util.List;
  * goes back and its configuration is restored there: it is never left half-moved.
  */
 public final class DeviceMover {
-    private static final int RTPROT_KERNEL = 2;
-    private static final int RT_TABLE_LOCAL = 255;
 
     private DeviceMover() {
     }
