@@ -97,7 +97,7 @@ final class Out implements PrintOut {
                 json.putRaw(key, digits);
             }
         } else if (fmt != null) {
-            text.append(fill(fmt, digits));
+            fill(fmt, digits);
         }
     }
 
