@@ -91,6 +91,17 @@ final class Out implements PrintOut {
     }
 
     @Override
+    public void formatted(String key, String fmt, String digits) {
+        if (json != null) {
+            if (key != null) {
+                json.putRaw(key, digits);
+            }
+        } else if (fmt != null) {
+            fill(fmt, digits);
+        }
+    }
+
+    @Override
     public void bool(String key, String fmt, boolean value) {
         if (json != null) {
             if (key != null) {
