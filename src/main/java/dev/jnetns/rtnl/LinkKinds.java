@@ -13,17 +13,17 @@ import java.util.function.IntFunction;
  * {@link RawData}. Adding a kind: its record in {@code dev.jnetns.kind}, its codec, one line here.
  */
 public final class LinkKinds {
-    private static final Map<String, KindCodec<?>> DATA = Map.of(
-            "veth", VethCodec.INSTANCE,
-            "macvlan", MacvlanCodec.INSTANCE,
-            "macvtap", MacvlanCodec.INSTANCE,
-            "tun", TunCodec.INSTANCE,
-            "vxlan", VxlanCodec.INSTANCE,
-            "bridge", BridgeCodec.INSTANCE,
-            "vlan", VlanCodec.INSTANCE,
-            "ipvlan", IpvlanCodec.INSTANCE,
-            "ipvtap", IpvlanCodec.INSTANCE,
-            "bond", BondCodec.INSTANCE);
+    private static final Map<String, KindCodec<?>> DATA = Map.ofEntries(
+            Map.entry("veth", VethCodec.INSTANCE),
+            Map.entry("macvlan", MacvlanCodec.INSTANCE),
+            Map.entry("macvtap", MacvlanCodec.INSTANCE),
+            Map.entry("tun", TunCodec.INSTANCE),
+            Map.entry("vxlan", VxlanCodec.INSTANCE),
+            Map.entry("bridge", BridgeCodec.INSTANCE),
+            Map.entry("vlan", VlanCodec.INSTANCE),
+            Map.entry("ipvlan", IpvlanCodec.INSTANCE),
+            Map.entry("ipvtap", IpvlanCodec.INSTANCE),
+            Map.entry("bond", BondCodec.INSTANCE));
 
     /** Port data, by the master's kind. */
     private static final Map<String, KindCodec<?>> PORT_DATA = Map.of(
