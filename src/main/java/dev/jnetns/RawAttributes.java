@@ -17,24 +17,28 @@ import java.util.List;
  * back reproduces the message: the attributes jnetns does not model (a newer kernel's, say), byte
  * for byte with their type flags; the order in which all attributes came; and the fixed header as
  * sent, for the few header bytes that repeat an attribute (the 8-bit table of a route whose
- * {@code RTA_TABLE} holds the real one, an address's low flag bits) or are reserved. Records built
- * by hand carry {@link #NONE}: their attributes are written in the order {@code ip} sends them.
+ * {@code RTA_TABLE} holds the real one, an address's low flag bits) or are reserved; and which
+ * string attributes came without their trailing NUL (the kernel ends every string with one,
+ * {@code ip} sends some without). Records built by hand carry {@link #NONE}: their attributes are
+ * written in the order {@code ip} sends them, each string as {@code ip} ends it.
  *
- * <p>Two values are equal when they hold the same unmodelled attributes; the order and the header
- * are not compared (the record's typed fields hold what they mean).
+ * <p>Two values are equal when they hold the same unmodelled attributes; the order, the header and
+ * the strings' ends are not compared (the record's typed fields hold what they mean).
  */
 public final class RawAttributes {
     /** No unmodelled attributes, no recorded order. */
-    public static final RawAttributes NONE = new RawAttributes(null, null, new byte[0]);
+    public static final RawAttributes NONE = new RawAttributes(null, null, new byte[0], null);
 
     private final byte[] header;
     private final short[] order;
     private final byte[] tlvs;
+    private final short[] unterminated;
 
-    private RawAttributes(byte[] header, short[] order, byte[] tlvs) {
+    private RawAttributes(byte[] header, short[] order, byte[] tlvs, short[] unterminated) {
         this.header = header;
         this.order = order;
         this.tlvs = tlvs;
+        this.unterminated = unterminated;
     }
 
     /**
@@ -44,11 +48,21 @@ public final class RawAttributes {
      * @param tlvs the unmodelled attributes as sent (headers, values and padding), in order
      */
     public static RawAttributes of(byte[] header, short[] order, byte[] tlvs) {
+        return of(header, order, tlvs, null);
+    }
+
+    /**
+     * @param unterminated the types (flag bits cleared) of the modelled string attributes that came
+     *     without a trailing NUL, or null for none; read only when {@code order} is recorded
+     * @see #of(byte[], short[], byte[])
+     */
+    public static RawAttributes of(byte[] header, short[] order, byte[] tlvs, short[] unterminated) {
         if (header == null && order == null && tlvs.length == 0) {
             return NONE;
         }
         return new RawAttributes(header == null ? null : header.clone(), order == null ? null : order.clone(),
-                tlvs.clone());
+                tlvs.clone(), order == null || unterminated == null || unterminated.length == 0 ? null
+                        : unterminated.clone());
     }
 
     /**
@@ -56,7 +70,7 @@ public final class RawAttributes {
      * field of it was changed, so that it is written afresh in {@code ip}'s order.
      */
     public RawAttributes withoutLayout() {
-        return tlvs.length == 0 ? NONE : new RawAttributes(null, null, tlvs);
+        return tlvs.length == 0 ? NONE : new RawAttributes(null, null, tlvs, null);
     }
 
     /** These attributes without the unmodelled ones of the given types (and without their places in the order). */
@@ -89,12 +103,31 @@ public final class RawAttributes {
             }
             o = Arrays.copyOf(keep, n);
         }
-        return of(header, o, kept.toByteArray());
+        return of(header, o, kept.toByteArray(), unterminated);
     }
 
     /** Byte {@code i} of the fixed header as sent, or {@code otherwise} when none was recorded. */
     public int headerByte(int i, int otherwise) {
         return header != null && i < header.length ? Byte.toUnsignedInt(header[i]) : otherwise;
+    }
+
+    /**
+     * Whether the modelled string attribute {@code type} is written with a trailing NUL: as it came
+     * when the record was read from a message (an order is recorded), else {@code otherwise} (the
+     * codec's choice for a record built by hand: what {@code ip} sends).
+     */
+    public boolean terminated(int type, boolean otherwise) {
+        if (order == null) {
+            return otherwise;
+        }
+        if (unterminated != null) {
+            for (short t : unterminated) {
+                if (t == type) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     /** One attribute jnetns does not model. */

@@ -25,9 +25,18 @@ import java.nio.ByteBuffer;
  * {@link Address} and written back from one. Equivalent to what {@code ip addr} sends and reads.
  */
 public final class AddressCodec {
-    /** The order {@code ip addr add} writes attributes in (for records built by hand). */
-    private static final int[] REQUEST_ORDER = {IFA_LOCAL, IFA_ADDRESS, IFA_BROADCAST, IFA_ANYCAST, IFA_LABEL,
-        IFA_RT_PRIORITY, IFA_FLAGS, IFA_CACHEINFO, IFA_PROTO, IFA_MULTICAST};
+    /**
+     * The order {@code ip addr add ADDR [anycast A] [label L] [metric M] dev D [FLAGS] [brd +] [LIFETIMES]}
+     * writes attributes in (for records built by hand): the address and the options as they come,
+     * then what ip adds after reading the command line: IFA_FLAGS (when flags need more than 8 bits),
+     * the address again as IFA_ADDRESS, the broadcast {@code brd +} computes, the lifetimes. An
+     * explicit {@code brd B} is written where it stands on ip's command line; a record cannot tell.
+     */
+    private static final int[] REQUEST_ORDER = {IFA_LOCAL, IFA_ANYCAST, IFA_LABEL, IFA_RT_PRIORITY, IFA_FLAGS,
+        IFA_ADDRESS, IFA_BROADCAST, IFA_CACHEINFO, IFA_PROTO, IFA_MULTICAST};
+    /** The same with a peer: ip writes the peer's IFA_ADDRESS where {@code peer P} stands, after the address. */
+    private static final int[] PEER_ORDER = {IFA_LOCAL, IFA_ADDRESS, IFA_ANYCAST, IFA_LABEL, IFA_RT_PRIORITY,
+        IFA_FLAGS, IFA_BROADCAST, IFA_CACHEINFO, IFA_PROTO, IFA_MULTICAST};
 
     private AddressCodec() {
     }
@@ -64,7 +73,7 @@ public final class AddressCodec {
                 case IFA_BROADCAST -> broadcast = Wire.address(r, family);
                 case IFA_ANYCAST -> anycast = Wire.address(r, family);
                 case IFA_MULTICAST -> multicast = Wire.address(r, family);
-                case IFA_LABEL -> label = r.string();
+                case IFA_LABEL -> label = layout.string(r);
                 case IFA_FLAGS -> flags = r.u32();
                 case IFA_RT_PRIORITY -> metric = r.u32L();
                 case IFA_PROTO -> protocol = r.u8();
@@ -96,18 +105,14 @@ public final class AddressCodec {
         boolean flagsAttr = a.raw().orderLength() > 0 ? a.raw().recorded(IFA_FLAGS) : (a.flags() & ~0xff) != 0;
         int headerFlags = a.raw().headerByte(2, flagsAttr ? 0 : a.flags() & 0xff);
         w.u8(a.family()).u8(a.prefixLength()).u8(headerFlags).u8(a.scope()).u32(a.index());
-        Layout.write(w, a.raw(), REQUEST_ORDER, (out, type, recorded) -> {
+        Layout.write(w, a.raw(), a.peer() != null ? PEER_ORDER : REQUEST_ORDER, (out, type, recorded) -> {
             switch (type) {
                 case IFA_LOCAL -> out.attr(IFA_LOCAL, a.local().getAddress());
                 case IFA_ADDRESS -> out.attr(IFA_ADDRESS, (a.peer() != null ? a.peer() : a.local()).getAddress());
                 case IFA_BROADCAST -> Wire.putAddress(out, IFA_BROADCAST, a.broadcast());
                 case IFA_ANYCAST -> Wire.putAddress(out, IFA_ANYCAST, a.anycast());
                 case IFA_MULTICAST -> Wire.putAddress(out, IFA_MULTICAST, a.multicast());
-                case IFA_LABEL -> {
-                    if (a.label() != null) {
-                        out.attrString(IFA_LABEL, a.label());
-                    }
-                }
+                case IFA_LABEL -> Layout.putString(out, a.raw(), IFA_LABEL, a.label(), true);
                 case IFA_FLAGS -> {
                     if (recorded || flagsAttr) {
                         out.attrU32(IFA_FLAGS, a.flags());

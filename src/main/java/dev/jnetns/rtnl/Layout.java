@@ -8,6 +8,7 @@ import dev.jnetns.netlink.NlReader;
 import dev.jnetns.netlink.NlWriter;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.BitSet;
 
@@ -15,7 +16,8 @@ import java.util.BitSet;
  * The lossless part of every codec. While a codec decodes, a layout records the type of each
  * attribute in the order it came and copies the ones the codec does not model; when a codec
  * encodes, {@link #write} puts its modelled attributes and the copied ones back in that order,
- * so that a record read from the kernel is written back byte for byte.
+ * so that a record read from the kernel is written back byte for byte. The strings a codec reads
+ * through {@link #string} keep whether they ended with a NUL, for {@link #putString}.
  */
 final class Layout {
     private byte[] header;
@@ -23,6 +25,8 @@ final class Layout {
     private int count;
     private byte[] raw;
     private int rawLength;
+    private short[] unterminated;
+    private int unterminatedCount;
 
     /** Keeps the fixed header of {@code size} bytes at {@code offset} as sent. */
     Layout header(ByteBuffer buf, int offset, int size) {
@@ -34,6 +38,22 @@ final class Layout {
     /** The current attribute of {@code r} is one the codec modelled. */
     void known(NlReader r) {
         add(r.rawType());
+    }
+
+    /**
+     * The current attribute of {@code r} as a string, noting when it came without a trailing NUL
+     * (iproute2 sends some so, the kernel never does).
+     */
+    String string(NlReader r) {
+        if (!r.stringTerminated()) {
+            if (unterminated == null) {
+                unterminated = new short[2];
+            } else if (unterminatedCount == unterminated.length) {
+                unterminated = Arrays.copyOf(unterminated, unterminatedCount * 2);
+            }
+            unterminated[unterminatedCount++] = (short) r.type();
+        }
+        return r.string();
     }
 
     /** The current attribute of {@code r} is not modelled: it is kept as sent. */
@@ -58,7 +78,24 @@ final class Layout {
 
     /** What was recorded, for the record's {@code raw} component. */
     RawAttributes done() {
-        return RawAttributes.of(header, Arrays.copyOf(order, count), raw == null ? new byte[0] : Arrays.copyOf(raw, rawLength));
+        return RawAttributes.of(header, Arrays.copyOf(order, count), raw == null ? new byte[0] : Arrays.copyOf(raw, rawLength),
+                unterminated == null ? null : Arrays.copyOf(unterminated, unterminatedCount));
+    }
+
+    /**
+     * Writes string attribute {@code type} unless {@code s} is null: ending with a NUL when the
+     * message the record came from had one there ({@link #string}), or for a record built by hand,
+     * when {@code ipTerminates} (whether {@code ip} ends this attribute with a NUL).
+     */
+    static void putString(NlWriter w, RawAttributes raw, int type, String s, boolean ipTerminates) {
+        if (s == null) {
+            return;
+        }
+        if (raw.terminated(type, ipTerminates)) {
+            w.attrString(type, s);
+        } else {
+            w.attr(type, s.getBytes(StandardCharsets.UTF_8));
+        }
     }
 
     /** Writes the modelled attribute of one type, if the record holds it. */

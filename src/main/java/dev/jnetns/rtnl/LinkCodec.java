@@ -59,7 +59,6 @@ import dev.jnetns.netlink.NlMessage;
 import dev.jnetns.netlink.NlReader;
 import dev.jnetns.netlink.NlWriter;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -72,16 +71,18 @@ import java.util.List;
  */
 public final class LinkCodec {
     /**
-     * The order a record built by hand is written in: {@code ip link add|set}'s, then every other
-     * attribute the codec models (a record must lose none of them).
+     * The order a record built by hand is written in: {@code ip link add|set}'s (its options in the
+     * order of {@code ip link add v0 mtu M address A alias L group G txqueuelen Q numtxqueues N ...
+     * netns NS master M}; then, as ip adds them after its loop, the new index, the parent, the name
+     * and the kind), then every other attribute the codec models (a record must lose none of them).
      */
-    private static final int[] REQUEST_ORDER = {IFLA_MTU, IFLA_ADDRESS, IFLA_BROADCAST, IFLA_TXQLEN, IFLA_NET_NS_FD,
-        IFLA_NET_NS_PID, IFLA_LINK, IFLA_IFNAME, IFLA_MASTER, IFLA_IFALIAS, IFLA_GROUP, IFLA_LINKINFO, IFLA_QDISC,
-        IFLA_OPERSTATE, IFLA_LINKMODE, IFLA_STATS64, IFLA_LINK_NETNSID, IFLA_PROMISCUITY, IFLA_ALLMULTI, IFLA_MIN_MTU,
-        IFLA_MAX_MTU, IFLA_NUM_TX_QUEUES, IFLA_NUM_RX_QUEUES, IFLA_GSO_MAX_SIZE, IFLA_GSO_MAX_SEGS, IFLA_TSO_MAX_SIZE,
-        IFLA_TSO_MAX_SEGS, IFLA_GRO_MAX_SIZE, IFLA_PERM_ADDRESS, IFLA_PHYS_PORT_NAME, IFLA_PHYS_PORT_ID,
-        IFLA_PHYS_SWITCH_ID, IFLA_PARENT_DEV_BUS_NAME, IFLA_PARENT_DEV_NAME, IFLA_PROTO_DOWN, IFLA_CARRIER_CHANGES,
-        IFLA_EVENT, IFLA_NEW_NETNSID, IFLA_NEW_IFINDEX};
+    private static final int[] REQUEST_ORDER = {IFLA_MTU, IFLA_ADDRESS, IFLA_BROADCAST, IFLA_IFALIAS, IFLA_GROUP,
+        IFLA_TXQLEN, IFLA_NUM_TX_QUEUES, IFLA_NUM_RX_QUEUES, IFLA_NET_NS_FD, IFLA_NET_NS_PID, IFLA_LINK_NETNSID,
+        IFLA_MASTER, IFLA_LINKMODE, IFLA_OPERSTATE, IFLA_PROTO_DOWN, IFLA_GSO_MAX_SIZE, IFLA_GSO_MAX_SEGS,
+        IFLA_GRO_MAX_SIZE, IFLA_PARENT_DEV_NAME, IFLA_NEW_IFINDEX, IFLA_LINK, IFLA_IFNAME, IFLA_LINKINFO, IFLA_QDISC,
+        IFLA_STATS64, IFLA_PROMISCUITY, IFLA_ALLMULTI, IFLA_MIN_MTU, IFLA_MAX_MTU, IFLA_TSO_MAX_SIZE,
+        IFLA_TSO_MAX_SEGS, IFLA_PERM_ADDRESS, IFLA_PHYS_PORT_NAME, IFLA_PHYS_PORT_ID, IFLA_PHYS_SWITCH_ID,
+        IFLA_PARENT_DEV_BUS_NAME, IFLA_CARRIER_CHANGES, IFLA_EVENT, IFLA_NEW_NETNSID};
     private static final int[] LINKINFO_ORDER = {IFLA_INFO_KIND, IFLA_INFO_DATA, IFLA_INFO_SLAVE_KIND,
         IFLA_INFO_SLAVE_DATA};
 
@@ -136,12 +137,12 @@ public final class LinkCodec {
         int newIfindex = -1;
         while (r.next()) {
             switch (r.type()) {
-                case IFLA_IFNAME -> name = r.string();
+                case IFLA_IFNAME -> name = layout.string(r);
                 case IFLA_ADDRESS -> address = HardwareAddresses.format(type, r.bytes());
                 case IFLA_BROADCAST -> broadcast = HardwareAddresses.format(type, r.bytes());
                 case IFLA_MTU -> mtu = r.u32();
                 case IFLA_LINK -> link = r.u32();
-                case IFLA_QDISC -> qdisc = r.string();
+                case IFLA_QDISC -> qdisc = layout.string(r);
                 case IFLA_MASTER -> master = r.u32();
                 case IFLA_TXQLEN -> txQueueLen = r.u32();
                 case IFLA_OPERSTATE -> operState = r.u8();
@@ -149,7 +150,7 @@ public final class LinkCodec {
                 case IFLA_LINKINFO -> info = decodeInfo(r.nested());
                 case IFLA_NET_NS_PID -> netnsPid = r.u32();
                 case IFLA_NET_NS_FD -> netnsFd = r.u32();
-                case IFLA_IFALIAS -> alias = r.string();
+                case IFLA_IFALIAS -> alias = layout.string(r);
                 case IFLA_STATS64 -> stats = stats(r);
                 case IFLA_GROUP -> group = r.u32();
                 case IFLA_LINK_NETNSID -> linkNetnsId = r.u32();
@@ -165,11 +166,11 @@ public final class LinkCodec {
                 case IFLA_TSO_MAX_SEGS -> d[10] = r.u32();
                 case IFLA_GRO_MAX_SIZE -> d[11] = r.u32();
                 case IFLA_PERM_ADDRESS -> permAddress = HardwareAddresses.format(type, r.bytes());
-                case IFLA_PHYS_PORT_NAME -> portName = r.string();
+                case IFLA_PHYS_PORT_NAME -> portName = layout.string(r);
                 case IFLA_PHYS_PORT_ID -> portId = HexFormat.of().formatHex(r.bytes());
                 case IFLA_PHYS_SWITCH_ID -> switchId = HexFormat.of().formatHex(r.bytes());
-                case IFLA_PARENT_DEV_BUS_NAME -> parentBus = r.string();
-                case IFLA_PARENT_DEV_NAME -> parentDev = r.string();
+                case IFLA_PARENT_DEV_BUS_NAME -> parentBus = layout.string(r);
+                case IFLA_PARENT_DEV_NAME -> parentDev = layout.string(r);
                 case IFLA_PROTO_DOWN -> protoDown = r.u8();
                 case IFLA_CARRIER_CHANGES -> carrierChanges = r.u32L();
                 case IFLA_EVENT -> event = r.u32();
@@ -242,26 +243,18 @@ public final class LinkCodec {
 
     /**
      * IFLA_LINKINFO. The kernel ends IFLA_INFO_KIND with a NUL and iproute2 does not: the nest's
-     * layout keeps which (its "header" byte 0 for the kind, byte 1 for the port kind: 1 when
-     * terminated), so both come back as they were sent.
+     * layout keeps which, so both come back as they were sent.
      */
     private static Link.Info decodeInfo(NlReader r) {
         Layout layout = new Layout();
-        byte[] terminated = {1, 1};
         String kind = null;
         String slaveKind = null;
         NlReader data = null;
         NlReader slaveData = null;
         while (r.next()) {
             switch (r.type()) {
-                case IFLA_INFO_KIND -> {
-                    kind = r.string();
-                    terminated[0] = (byte) (r.stringTerminated() ? 1 : 0);
-                }
-                case IFLA_INFO_SLAVE_KIND -> {
-                    slaveKind = r.string();
-                    terminated[1] = (byte) (r.stringTerminated() ? 1 : 0);
-                }
+                case IFLA_INFO_KIND -> kind = layout.string(r);
+                case IFLA_INFO_SLAVE_KIND -> slaveKind = layout.string(r);
                 case IFLA_INFO_DATA -> data = r.nested();
                 case IFLA_INFO_SLAVE_DATA -> slaveData = r.nested();
                 default -> {
@@ -271,7 +264,6 @@ public final class LinkCodec {
             }
             layout.known(r);
         }
-        layout.header(ByteBuffer.wrap(terminated), 0, 2);
         LinkData kindData = data == null ? null : LinkKinds.decode(kind, false, data);
         LinkData portData = slaveData == null ? null
                 : LinkKinds.decode(LinkKinds.portKind(kind, slaveKind), true, slaveData);
@@ -288,12 +280,12 @@ public final class LinkCodec {
         Layout.write(w, l.raw(), REQUEST_ORDER, (out, type, recorded) -> {
             Link.Details d = l.details();
             switch (type) {
-                case IFLA_IFNAME -> putString(out, IFLA_IFNAME, l.name());
+                case IFLA_IFNAME -> Layout.putString(out, l.raw(), IFLA_IFNAME, l.name(), true);
                 case IFLA_ADDRESS -> putHw(out, IFLA_ADDRESS, l.type(), l.address());
                 case IFLA_BROADCAST -> putHw(out, IFLA_BROADCAST, l.type(), l.broadcast());
                 case IFLA_MTU -> putU32(out, IFLA_MTU, l.mtu());
                 case IFLA_LINK -> putIndex(out, IFLA_LINK, l.linkIndex(), recorded);
-                case IFLA_QDISC -> putString(out, IFLA_QDISC, l.qdisc());
+                case IFLA_QDISC -> Layout.putString(out, l.raw(), IFLA_QDISC, l.qdisc(), true);
                 case IFLA_MASTER -> putIndex(out, IFLA_MASTER, Math.max(l.masterIndex(), 0),
                         recorded || l.masterIndex() == -1);
                 case IFLA_TXQLEN -> putU32(out, IFLA_TXQLEN, l.txQueueLen());
@@ -302,7 +294,7 @@ public final class LinkCodec {
                 case IFLA_LINKINFO -> encodeInfo(l.info(), out);
                 case IFLA_NET_NS_PID -> putU32(out, IFLA_NET_NS_PID, l.netnsPid());
                 case IFLA_NET_NS_FD -> putU32(out, IFLA_NET_NS_FD, l.netnsFd());
-                case IFLA_IFALIAS -> putString(out, IFLA_IFALIAS, l.alias());
+                case IFLA_IFALIAS -> Layout.putString(out, l.raw(), IFLA_IFALIAS, l.alias(), false);   // ip: strlen
                 case IFLA_STATS64 -> encodeStats(l.stats(), out);
                 case IFLA_GROUP -> putU32(out, IFLA_GROUP, l.group());
                 case IFLA_LINK_NETNSID -> putU32(out, IFLA_LINK_NETNSID, l.linkNetnsId());
@@ -318,11 +310,13 @@ public final class LinkCodec {
                 case IFLA_TSO_MAX_SEGS -> putU32(out, IFLA_TSO_MAX_SEGS, d.tsoMaxSegs());
                 case IFLA_GRO_MAX_SIZE -> putU32(out, IFLA_GRO_MAX_SIZE, d.groMaxSize());
                 case IFLA_PERM_ADDRESS -> putHw(out, IFLA_PERM_ADDRESS, l.type(), d.permAddress());
-                case IFLA_PHYS_PORT_NAME -> putString(out, IFLA_PHYS_PORT_NAME, d.physPortName());
+                case IFLA_PHYS_PORT_NAME -> Layout.putString(out, l.raw(), IFLA_PHYS_PORT_NAME, d.physPortName(),
+                        true);
                 case IFLA_PHYS_PORT_ID -> putHex(out, IFLA_PHYS_PORT_ID, d.physPortId());
                 case IFLA_PHYS_SWITCH_ID -> putHex(out, IFLA_PHYS_SWITCH_ID, d.physSwitchId());
-                case IFLA_PARENT_DEV_BUS_NAME -> putString(out, IFLA_PARENT_DEV_BUS_NAME, d.parentBus());
-                case IFLA_PARENT_DEV_NAME -> putString(out, IFLA_PARENT_DEV_NAME, d.parentDev());
+                case IFLA_PARENT_DEV_BUS_NAME -> Layout.putString(out, l.raw(), IFLA_PARENT_DEV_BUS_NAME, d.parentBus(),
+                        true);
+                case IFLA_PARENT_DEV_NAME -> Layout.putString(out, l.raw(), IFLA_PARENT_DEV_NAME, d.parentDev(), true);
                 case IFLA_PROTO_DOWN -> putU8(out, IFLA_PROTO_DOWN, d.protoDown());
                 case IFLA_CARRIER_CHANGES -> {
                     if (d.carrierChanges() >= 0) {
@@ -347,9 +341,10 @@ public final class LinkCodec {
         int nest = w.beginNestedPlain(IFLA_LINKINFO);
         Layout.write(w, info.raw(), LINKINFO_ORDER, (out, type, recorded) -> {
             switch (type) {
-                case IFLA_INFO_KIND -> putKind(out, IFLA_INFO_KIND, info.kind(), info.raw().headerByte(0, 0) == 1);
-                case IFLA_INFO_SLAVE_KIND -> putKind(out, IFLA_INFO_SLAVE_KIND, info.slaveKind(),
-                        info.raw().headerByte(1, 0) == 1);
+                // ip writes a kind name without its NUL (strlen)
+                case IFLA_INFO_KIND -> Layout.putString(out, info.raw(), IFLA_INFO_KIND, info.kind(), false);
+                case IFLA_INFO_SLAVE_KIND -> Layout.putString(out, info.raw(), IFLA_INFO_SLAVE_KIND, info.slaveKind(),
+                        false);
                 case IFLA_INFO_DATA -> {
                     if (info.data() != null) {
                         int data = out.beginNestedPlain(IFLA_INFO_DATA);
@@ -374,14 +369,6 @@ public final class LinkCodec {
         w.endNested(nest);
     }
 
-    /** A kind name: with its NUL as the kernel sends it, without as iproute2 sends it (the default). */
-    private static void putKind(NlWriter w, int type, String kind, boolean terminated) {
-        if (kind != null) {
-            byte[] b = kind.getBytes(StandardCharsets.US_ASCII);
-            w.attr(type, terminated ? java.util.Arrays.copyOf(b, b.length + 1) : b);
-        }
-    }
-
     private static void encodeStats(Link.Stats s, NlWriter w) {
         if (s != null) {
             long[] c = new long[s.count()];
@@ -389,12 +376,6 @@ public final class LinkCodec {
                 c[i] = s.counter(i);
             }
             w.attr(IFLA_STATS64, Wire.u64s(c));
-        }
-    }
-
-    private static void putString(NlWriter w, int type, String s) {
-        if (s != null) {
-            w.attrString(type, s);
         }
     }
 

@@ -23,9 +23,12 @@ import java.util.function.IntFunction;
 /** A macvlan's or macvtap's data (iproute2's iplink_macvlan.c). */
 final class MacvlanCodec implements KindCodec<Macvlan> {
     static final MacvlanCodec INSTANCE = new MacvlanCodec();
-    /** {@code ip link add ... type macvlan mode M [flag]} writes the mode, then the flags. */
-    private static final int[] ORDER = {IFLA_MACVLAN_MODE, IFLA_MACVLAN_FLAGS, IFLA_MACVLAN_MACADDR_MODE,
-        IFLA_MACVLAN_MACADDR, IFLA_MACVLAN_MACADDR_DATA, IFLA_MACVLAN_MACADDR_COUNT, IFLA_MACVLAN_BC_QUEUE_LEN,
+    /**
+     * {@code ip link add ... type macvlan mode M [flag F] [macaddr ...] [bcqueuelen N]} writes the
+     * source addresses and the queue length as they come, then (after its loop) the mode and the flags.
+     */
+    private static final int[] ORDER = {IFLA_MACVLAN_MACADDR_MODE, IFLA_MACVLAN_MACADDR, IFLA_MACVLAN_MACADDR_DATA,
+        IFLA_MACVLAN_BC_QUEUE_LEN, IFLA_MACVLAN_MODE, IFLA_MACVLAN_FLAGS, IFLA_MACVLAN_MACADDR_COUNT,
         IFLA_MACVLAN_BC_QUEUE_LEN_USED};
 
     @Override

@@ -210,19 +210,17 @@ public final class RouteCodec {
 
     /**
      * RTA_METRICS. The kernel ends RTAX_CC_ALGO with a NUL and iproute2 does not: the nest's layout
-     * keeps which (its "header" byte 0: 1 when terminated), so it comes back as it was sent.
+     * keeps which, so it comes back as it was sent.
      */
     private static RouteMetrics metrics(NlReader r) {
         Layout layout = new Layout();
         long[] v = new long[RTAX_FASTOPEN_NO_COOKIE + 1];
         java.util.Arrays.fill(v, -1);
         String congctl = null;
-        byte[] terminated = {0};
         while (r.next()) {
             int t = r.type();
             if (t == RTAX_CC_ALGO) {
-                congctl = r.string();
-                terminated[0] = (byte) (r.stringTerminated() ? 1 : 0);
+                congctl = layout.string(r);
             } else if (t >= RTAX_LOCK && t <= RTAX_FASTOPEN_NO_COOKIE && r.valueLength() == 4) {
                 v[t] = r.u32L();
             } else {
@@ -231,7 +229,6 @@ public final class RouteCodec {
             }
             layout.known(r);
         }
-        layout.header(ByteBuffer.wrap(terminated), 0, 1);
         return new RouteMetrics(v[RTAX_LOCK], v[RTAX_MTU], v[RTAX_WINDOW], v[RTAX_RTT], v[RTAX_RTTVAR],
                 v[RTAX_SSTHRESH], v[RTAX_CWND], v[RTAX_ADVMSS], v[RTAX_REORDERING], v[RTAX_HOPLIMIT],
                 v[RTAX_INITCWND], v[RTAX_FEATURES], v[RTAX_RTO_MIN], v[RTAX_INITRWND], v[RTAX_QUICKACK], congctl,
@@ -242,10 +239,7 @@ public final class RouteCodec {
         int nest = w.beginNestedPlain(RTA_METRICS);
         Layout.write(w, m.raw(), METRICS_ORDER, (out, type, recorded) -> {
             if (type == RTAX_CC_ALGO) {
-                if (m.congctl() != null) {   // as ip sends it (no NUL) unless the message it came from had one
-                    byte[] b = m.congctl().getBytes(java.nio.charset.StandardCharsets.UTF_8);
-                    out.attr(RTAX_CC_ALGO, m.raw().headerByte(0, 0) == 1 ? java.util.Arrays.copyOf(b, b.length + 1) : b);
-                }
+                Layout.putString(out, m.raw(), RTAX_CC_ALGO, m.congctl(), false);   // ip: strlen
                 return true;
             }
             if (type < RTAX_LOCK || type > RTAX_FASTOPEN_NO_COOKIE) {

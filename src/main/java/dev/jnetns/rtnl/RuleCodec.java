@@ -38,8 +38,9 @@ import java.nio.ByteOrder;
 public final class RuleCodec {
     /**
      * The order {@code ip rule add} writes attributes in when its words come in the order of its
-     * usage text (it writes each where its word is); the 8-bit table goes in the header, FRA_TABLE
-     * only for tables from 256.
+     * option parser ({@code from, to, pref, fwmark, realms, protocol, tun_id, table, suppress_*, iif,
+     * oif, l3mdev, uidrange, ipproto, sport, dport, goto}; it writes each where its word is); the
+     * 8-bit table goes in the header, FRA_TABLE only for tables from 256.
      */
     private static final int[] REQUEST_ORDER = {FRA_SRC, FRA_DST, FRA_PRIORITY, FRA_FWMARK, FRA_FWMASK,
         FRA_FLOW, FRA_PROTOCOL, FRA_TUN_ID, FRA_TABLE, FRA_SUPPRESS_PREFIXLEN, FRA_SUPPRESS_IFGROUP, FRA_IIFNAME,
@@ -81,8 +82,8 @@ public final class RuleCodec {
             switch (r.type()) {
                 case FRA_DST -> dst = new IpPrefix(Wire.address(r, family), Byte.toUnsignedInt(b.get(p + 1)));
                 case FRA_SRC -> src = new IpPrefix(Wire.address(r, family), Byte.toUnsignedInt(b.get(p + 2)));
-                case FRA_IIFNAME -> iif = r.string();
-                case FRA_OIFNAME -> oif = r.string();
+                case FRA_IIFNAME -> iif = layout.string(r);
+                case FRA_OIFNAME -> oif = layout.string(r);
                 case FRA_PRIORITY -> priority = r.u32L();
                 case FRA_FWMARK -> fwmark = r.u32L();
                 case FRA_FWMASK -> fwmask = r.u32L();
@@ -152,16 +153,8 @@ public final class RuleCodec {
                         out.attr(FRA_SRC, rule.src().address().getAddress());
                     }
                 }
-                case FRA_IIFNAME -> {
-                    if (rule.iif() != null) {
-                        out.attrString(FRA_IIFNAME, rule.iif());
-                    }
-                }
-                case FRA_OIFNAME -> {
-                    if (rule.oif() != null) {
-                        out.attrString(FRA_OIFNAME, rule.oif());
-                    }
-                }
+                case FRA_IIFNAME -> Layout.putString(out, rule.raw(), FRA_IIFNAME, rule.iif(), true);
+                case FRA_OIFNAME -> Layout.putString(out, rule.raw(), FRA_OIFNAME, rule.oif(), true);
                 case FRA_PRIORITY -> Wire.putU32(out, FRA_PRIORITY, rule.priority(), recorded);
                 case FRA_FWMARK -> Wire.putU32(out, FRA_FWMARK, rule.fwmark(), recorded);
                 case FRA_FWMASK -> Wire.putU32(out, FRA_FWMASK, rule.fwmask(), recorded);

@@ -45,10 +45,14 @@ import java.util.function.IntFunction;
 /** A vxlan's data (iproute2's iplink_vxlan.c). */
 final class VxlanCodec implements KindCodec<Vxlan> {
     static final VxlanCodec INSTANCE = new VxlanCodec();
-    /** ip's order: the options as parsed, then id, local, remote, learning, dstport. */
-    private static final int[] ORDER = {IFLA_VXLAN_LINK, IFLA_VXLAN_TTL_INHERIT, IFLA_VXLAN_TTL, IFLA_VXLAN_TOS,
-        IFLA_VXLAN_DF, IFLA_VXLAN_LABEL, IFLA_VXLAN_AGEING, IFLA_VXLAN_LIMIT, IFLA_VXLAN_PORT_RANGE,
-        IFLA_VXLAN_PROXY, IFLA_VXLAN_RSC, IFLA_VXLAN_L2MISS, IFLA_VXLAN_L3MISS, IFLA_VXLAN_UDP_CSUM,
+    /**
+     * ip's order: the options as they come in its usage text ({@code ttl, tos, df, flowlabel, dev,
+     * srcport, [no]proxy ... external, gbp, gpe}), then what it adds after reading the command line:
+     * id, local, remote, learning, dstport.
+     */
+    private static final int[] ORDER = {IFLA_VXLAN_TTL_INHERIT, IFLA_VXLAN_TTL, IFLA_VXLAN_TOS, IFLA_VXLAN_DF,
+        IFLA_VXLAN_LABEL, IFLA_VXLAN_LINK, IFLA_VXLAN_PORT_RANGE, IFLA_VXLAN_PROXY, IFLA_VXLAN_RSC,
+        IFLA_VXLAN_L2MISS, IFLA_VXLAN_L3MISS, IFLA_VXLAN_AGEING, IFLA_VXLAN_LIMIT, IFLA_VXLAN_UDP_CSUM,
         IFLA_VXLAN_UDP_ZERO_CSUM6_TX, IFLA_VXLAN_UDP_ZERO_CSUM6_RX, IFLA_VXLAN_REMCSUM_TX, IFLA_VXLAN_REMCSUM_RX,
         IFLA_VXLAN_REMCSUM_NOPARTIAL, IFLA_VXLAN_COLLECT_METADATA, IFLA_VXLAN_GBP, IFLA_VXLAN_GPE,
         IFLA_VXLAN_VNIFILTER, IFLA_VXLAN_ID, IFLA_VXLAN_LOCAL, IFLA_VXLAN_LOCAL6, IFLA_VXLAN_GROUP,

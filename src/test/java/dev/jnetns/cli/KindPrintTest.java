@@ -1,6 +1,10 @@
 package dev.jnetns.cli;
 
 import static dev.jnetns.RawAttributes.NONE;
+import static dev.jnetns.uapi.LinuxIfLink.IFLA_INFO_DATA;
+import static dev.jnetns.uapi.LinuxIfLink.IFLA_INFO_KIND;
+import static dev.jnetns.uapi.LinuxIfLink.IFLA_INFO_SLAVE_DATA;
+import static dev.jnetns.uapi.LinuxIfLink.IFLA_INFO_SLAVE_KIND;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -42,8 +46,9 @@ class KindPrintTest {
 
     /** A device as the kernel reports it, of {@code kind} with {@code data}, and {@code portData} of a {@code master}. */
     private static Link link(int index, String kind, LinkData data, String master, LinkData portData) {
-        // the kernel ends the kind names with a NUL (the info nest's recorded "header" says so)
-        Link.Info info = new Link.Info(kind, data, master, portData, RawAttributes.of(new byte[] {1, 1}, null, new byte[0]));
+        // the kernel ends the kind names with a NUL: an info nest recorded as the kernel sends it
+        short[] order = {IFLA_INFO_KIND, IFLA_INFO_DATA, IFLA_INFO_SLAVE_KIND, IFLA_INFO_SLAVE_DATA};
+        Link.Info info = new Link.Info(kind, data, master, portData, RawAttributes.of(null, order, new byte[0]));
         return new Link(index, "k" + index, 0x1002, 1500, null, -1, -1, -1, -1, 1, "02:00:00:00:00:07",
                 "ff:ff:ff:ff:ff:ff", 0, 0, -1, null, info, Link.Details.NONE, null, 0, 0, -1, -1, NONE);
     }
