@@ -13,6 +13,7 @@ Two origins, as issue 17 asks for "bytes captured from the kernel and from ip":
 Usage, as root:
   bench/golden/capture.py all [--force]        every line of bench/golden/captures.txt
   bench/golden/capture.py one 'LINE' [--force] one line in the captures.txt format
+  bench/golden/capture.py relist               write every file's attribute listing again from its body
   bench/golden/capture.py dump OBJECT          (internal) print OBJECT's dump as "type flags hex"
 
 An existing file is left alone unless --force; with --force its "expect:" and "afresh:" lines are
@@ -113,7 +114,8 @@ def enums():
 
 ENUMS = None
 DATA = {"bridge": "IFLA_BR_", "vxlan": "IFLA_VXLAN_", "macvlan": "IFLA_MACVLAN_", "macvtap": "IFLA_MACVLAN_",
-        "veth": "VETH_INFO_", "tun": "IFLA_TUN_", "vlan": "IFLA_VLAN_", "ipvlan": "IFLA_IPVLAN_", "bond": "IFLA_BOND_"}
+        "veth": "VETH_INFO_", "tun": "IFLA_TUN_", "vlan": "IFLA_VLAN_", "ipvlan": "IFLA_IPVLAN_", "ipvtap": "IFLA_IPVLAN_",
+        "bond": "IFLA_BOND_"}
 SLAVE = {"bridge": "IFLA_BRPORT_", "bond": "IFLA_BOND_SLAVE_"}
 
 
@@ -131,7 +133,7 @@ def name_of(prefix, t):
     if ENUMS is None:
         ENUMS = enums()
     for k, v in ENUMS.items():
-        if v == t and k.startswith(prefix) and not k.startswith("__") and not k.endswith("_MAX") \
+        if v == t and k.startswith(prefix) and not k.startswith("__") and k != prefix + "MAX" \
                 and not any(q.startswith(prefix) and len(q) > len(prefix) and k.startswith(q) for q in SUBSETS):
             return k
     return "type"
@@ -172,8 +174,8 @@ def listing(data, prefix, depth, out, kinds=None):
                   "IFLA_XDP": "IFLA_XDP_", "IFLA_PROTINFO": "IFLA_BRPORT_"}.get(name)
         if name == "IFLA_INFO_DATA":
             nested = DATA.get(kinds.get("IFLA_INFO_KIND"))
-        elif name == "IFLA_INFO_SLAVE_DATA":
-            nested = SLAVE.get(kinds.get("IFLA_INFO_SLAVE_KIND"))
+        elif name == "IFLA_INFO_SLAVE_DATA":   # ip's "link set DEV type bridge_slave" names the master in INFO_KIND
+            nested = SLAVE.get(kinds.get("IFLA_INFO_SLAVE_KIND", kinds.get("IFLA_INFO_KIND", "").removesuffix("_slave")))
         if name == "VETH_INFO_PEER":
             out.append("#%s  ifinfomsg %s" % ("  " * depth, v[:16].hex()))
             listing(v[16:], "IFLA_", depth + 2, out)
@@ -266,6 +268,18 @@ def write(dest, obj, name, origin, setup, source, mtype, flags, body, force):
     print("wrote  " + os.path.relpath(path, ROOT))
 
 
+def relist(path):
+    """Writes the attribute listing of PATH again from its body, the other lines as they are."""
+    lines = open(path).read().split("\n")
+    fields = dict(l.split(": ", 1) for l in lines if l.startswith(("type: ", "body: ")))
+    head = [l for l in lines if l and not l.startswith(("#", "expect:", "afresh:"))]
+    listing_ = attributes(fields["type"], bytes.fromhex(fields["body"])) \
+        if fields["type"][len("RTM_NEW"):] in HEADER else []
+    kept = [l for l in lines if l.startswith(("expect:", "afresh:"))]
+    with open(path, "w") as f:
+        f.write("\n".join(lines[:1] + head + listing_ + kept) + "\n")
+
+
 def capture(line, force):
     dest, what, name, setup, subject = [("" if p.strip() == "-" else p.strip()) for p in line.split(" | ")]
     origin, obj = what.split()
@@ -311,6 +325,11 @@ def main(argv):
                 capture(line.rstrip("\n"), "--force" in argv)
     elif len(argv) >= 2 and argv[0] == "one":
         capture(argv[1], "--force" in argv)
+    elif argv and argv[0] == "relist":
+        for directory, _, names in os.walk(GOLDEN):
+            for name in sorted(names):
+                if name.endswith(".golden"):
+                    relist(os.path.join(directory, name))
     else:
         sys.exit(__doc__)
 

@@ -6,8 +6,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
 import dev.jnetns.IpPrefix;
+import dev.jnetns.Link;
 import dev.jnetns.RawAttributes;
+import dev.jnetns.kind.Bond;
+import dev.jnetns.kind.BondPort;
+import dev.jnetns.kind.Ipvlan;
+import dev.jnetns.kind.LinkData;
+import dev.jnetns.kind.RawData;
+import dev.jnetns.kind.Tun;
+import dev.jnetns.kind.Veth;
+import dev.jnetns.kind.Vlan;
+import dev.jnetns.uapi.LinuxRtnetlink;
 import java.lang.reflect.Constructor;
+import java.lang.reflect.Field;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.RecordComponent;
 import java.net.InetAddress;
@@ -15,9 +26,12 @@ import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
@@ -29,9 +43,30 @@ import org.junit.jupiter.api.TestFactory;
  * {@code expect:} field, and encoding the record gives the body back byte for byte. A request ip
  * sent must also come out the same when the record is written afresh ({@link
  * RawAttributes#withoutLayout()}, in the codec's request order): jnetns sends what ip sends.
- * {@code bench/golden/capture.py} writes the files; {@code GoldenFile} describes the format.
+ * {@code bench/golden/capture.py} writes the files; {@code GoldenFile} describes the format. Every
+ * codec has files in both directions: each object's folder holds messages of the kernel and
+ * requests of ip, and each kind's data (and port data) comes in both, except where the kernel or
+ * ip cannot send it (named below, with the reason).
  */
 class GoldenFilesTest {
+    /** The folder of each object codec and the message types its files may hold. */
+    private static final Map<String, Set<String>> FOLDERS = Map.of(
+            "link", Set.of("RTM_NEWLINK"),
+            "addr", Set.of("RTM_NEWADDR", "RTM_DELADDR"),
+            "route", Set.of("RTM_NEWROUTE"),
+            "neigh", Set.of("RTM_NEWNEIGH"),
+            "rule", Set.of("RTM_NEWRULE"),
+            "nsid", Set.of("RTM_NEWNSID"));
+    /** Kind data no kernel dump here can hold, and why. */
+    private static final Map<Class<?>, String> NO_KERNEL_DATA = Map.of(
+            Veth.class, "the kernel reports a veth without IFLA_INFO_DATA (the peer is only in requests)",
+            Vlan.class, "this kernel has no vlan",
+            Ipvlan.class, "this kernel has no ipvlan",
+            Bond.class, "this kernel has no bond",
+            BondPort.class, "this kernel has no bond");
+    /** Kind data ip sends in no request, and why. */
+    private static final Map<Class<?>, String> NO_REQUEST_DATA = Map.of(
+            Tun.class, "ip tuntap makes tun and tap devices with ioctls, not rtnetlink");
 
     @TestFactory
     Stream<DynamicTest> every_golden_file_decodes_to_its_fields_and_encodes_back() throws Exception {
@@ -43,6 +78,72 @@ class GoldenFilesTest {
             tests.add(dynamicTest(root.relativize(p).toString(), () -> check(GoldenFile.read(p))));
         }
         return tests.stream();
+    }
+
+    @TestFactory
+    Stream<DynamicTest> every_codec_has_golden_files_from_the_kernel_and_from_ip() throws Exception {
+        Path root = root();
+        List<GoldenFile> all = new ArrayList<>();
+        for (Path p : GoldenFile.under(root)) {
+            all.add(GoldenFile.read(p));
+        }
+        List<DynamicTest> tests = new ArrayList<>();
+        tests.add(dynamicTest("every codec has a folder", () -> {
+            for (Field f : LinuxRtnetlink.class.getFields()) {
+                String name = f.getName();
+                if (name.matches("RTM_(NEW|DEL)[A-Z]+") && RoundTrip.hasCodec(f.getInt(null))) {
+                    assertTrue(FOLDERS.values().stream().anyMatch(types -> types.contains(name)),
+                            "the codec of " + name + " has no golden folder in " + FOLDERS);
+                }
+            }
+        }));
+        for (Map.Entry<String, Set<String>> folder : FOLDERS.entrySet()) {
+            tests.add(dynamicTest(folder.getKey(), () -> {
+                List<GoldenFile> in = all.stream()
+                        .filter(g -> root.relativize(g.path()).getName(0).toString().equals(folder.getKey())).toList();
+                for (GoldenFile g : in) {
+                    assertTrue(folder.getValue().contains(g.type()), g.path() + ": a " + g.type() + " in "
+                            + folder.getKey() + "/, which holds " + folder.getValue());
+                }
+                for (String origin : List.of("kernel", "request")) {
+                    assertTrue(in.stream().anyMatch(g -> g.origin().equals(origin)),
+                            "golden/" + folder.getKey() + "/ has no file of origin " + origin);
+                }
+            }));
+        }
+        Map<Class<?>, Set<String>> kinds = new HashMap<>();
+        for (GoldenFile g : all) {
+            if (g.type().equals("RTM_NEWLINK")) {
+                Link.Info info = ((Link) RoundTrip.decode(new RoundTrip.Captured(RoundTrip.typeOf(g.type()),
+                        g.body()))).info();
+                for (LinkData d : info == null ? List.<LinkData>of() : Arrays.asList(info.data(), info.portData())) {
+                    if (d != null) {
+                        kinds.computeIfAbsent(d.getClass(), k -> new HashSet<>()).add(g.origin());
+                    }
+                }
+            }
+        }
+        for (Class<?> kind : LinkData.class.getPermittedSubclasses()) {
+            if (kind == RawData.class) {
+                continue;
+            }
+            tests.add(dynamicTest("kind data " + kind.getSimpleName(), () -> {
+                Set<String> origins = kinds.getOrDefault(kind, Set.of());
+                checkOrigin(kind, origins.contains("kernel"), "kernel", NO_KERNEL_DATA);
+                checkOrigin(kind, origins.contains("request"), "request", NO_REQUEST_DATA);
+            }));
+        }
+        return tests.stream();
+    }
+
+    /** {@code kind}'s data is in a golden file of {@code origin} exactly when {@code exempt} does not say why it cannot be. */
+    private static void checkOrigin(Class<?> kind, boolean found, String origin, Map<Class<?>, String> exempt) {
+        if (exempt.containsKey(kind)) {
+            assertFalse(found, kind.getSimpleName() + " data is in a golden file of origin " + origin
+                    + ", though listed as impossible (" + exempt.get(kind) + "): take it off the list");
+        } else {
+            assertTrue(found, "no golden file of origin " + origin + " holds " + kind.getSimpleName() + " data");
+        }
     }
 
     private static void check(GoldenFile g) throws Exception {
@@ -68,10 +169,21 @@ class GoldenFilesTest {
         }
     }
 
-    /** The value of record component {@code dotted} ({@code metrics.mtu} reads into nested records). */
+    /**
+     * The value of record component {@code dotted} ({@code metrics.mtu} reads into nested records,
+     * {@code nexthops.1.weight} into the second element of a list).
+     */
     static Object field(Object record, String dotted) throws ReflectiveOperationException {
         Object v = record;
         for (String name : dotted.split("\\.")) {
+            if (v instanceof List<?> list && name.matches("[0-9]+")) {
+                int i = Integer.parseInt(name);
+                if (i >= list.size()) {
+                    throw new AssertionError("no element " + i + " in " + list + " (in " + dotted + ")");
+                }
+                v = list.get(i);
+                continue;
+            }
             if (v == null || !v.getClass().isRecord()) {
                 throw new AssertionError("cannot read " + name + " of " + v + " (in " + dotted + ")");
             }
