@@ -78,7 +78,8 @@ final class Layout {
 
     /** What was recorded, for the record's {@code raw} component. */
     RawAttributes done() {
-        return RawAttributes.of(header, Arrays.copyOf(order, count), raw == null ? new byte[0] : Arrays.copyOf(raw, rawLength),
+        return RawAttributes.of(header, Arrays.copyOf(order, count),
+                raw == null ? new byte[0] : Arrays.copyOf(raw, rawLength),
                 unterminated == null ? null : Arrays.copyOf(unterminated, unterminatedCount));
     }
 

@@ -136,7 +136,7 @@ class GoldenFilesTest {
         return tests.stream();
     }
 
-    /** {@code kind}'s data is in a golden file of {@code origin} exactly when {@code exempt} does not say why it cannot be. */
+    /** {@code kind}'s data is in a file of {@code origin} ({@code found}) unless {@code exempt} says why it cannot be. */
     private static void checkOrigin(Class<?> kind, boolean found, String origin, Map<Class<?>, String> exempt) {
         if (exempt.containsKey(kind)) {
             assertFalse(found, kind.getSimpleName() + " data is in a golden file of origin " + origin
