@@ -137,11 +137,13 @@ public final class Links {
         }
         int parent = spec.parent != null ? index(spec.parent) : 0;
         int vxlanDev = spec.vxlanDev != null ? index(spec.vxlanDev) : 0;
-        socket.execute(spec.toString(), (w, seq) -> {
-            w.beginMessage(RTM_NEWLINK, NLM_F_REQUEST | NLM_F_ACK | NLM_F_CREATE | NLM_F_EXCL, seq);
-            LinkRequests.writeAdd(w, spec, parent, vxlanDev);
-            w.endMessage();
-        });
+        try (Netns.Hold h = Netns.hold(spec.netns, spec.peerNetns)) {
+            socket.execute(spec.toString(), (w, seq) -> {
+                w.beginMessage(RTM_NEWLINK, NLM_F_REQUEST | NLM_F_ACK | NLM_F_CREATE | NLM_F_EXCL, seq);
+                LinkRequests.writeAdd(w, spec, parent, vxlanDev);
+                w.endMessage();
+            });
+        }
     }
 
     /**
@@ -162,11 +164,13 @@ public final class Links {
             parents[i] = s.parent != null ? index(s.parent) : 0;
             underlays[i] = s.vxlanDev != null ? index(s.vxlanDev) : 0;
         }
-        return socket.executeAll(specs.size(), (w, seq, i) -> {
-            w.beginMessage(RTM_NEWLINK, NLM_F_REQUEST | NLM_F_CREATE | NLM_F_EXCL, seq);
-            LinkRequests.writeAdd(w, specs.get(i), parents[i], underlays[i]);
-            w.endMessage();
-        }, stopAtFirstError, i -> specs.get(i).toString());
+        try (Netns.Hold h = Netns.hold(specs.stream().flatMap(s -> java.util.stream.Stream.of(s.netns, s.peerNetns)).toList())) {
+            return socket.executeAll(specs.size(), (w, seq, i) -> {
+                w.beginMessage(RTM_NEWLINK, NLM_F_REQUEST | NLM_F_CREATE | NLM_F_EXCL, seq);
+                LinkRequests.writeAdd(w, specs.get(i), parents[i], underlays[i]);
+                w.endMessage();
+            }, stopAtFirstError, i -> specs.get(i).toString());
+        }
     }
 
     /** Deletes a device (a veth's peer goes with it). Equivalent to: {@code ip link del dev NAME}. */
@@ -202,39 +206,41 @@ public final class Links {
     public void set(String name, LinkUpdate update) throws ErrnoException {
         int index = index(name);
         int master = update.master != null ? index(update.master) : 0;
-        socket.execute("link set dev " + name + " " + update, (w, seq) -> {
-            w.beginMessage(RTM_NEWLINK, NLM_F_REQUEST | NLM_F_ACK, seq);
-            int flags = (Boolean.TRUE.equals(update.up) ? IFF_UP : 0) | update.flags;
-            LinkMessage.writeHeader(w, AF_UNSPEC, 0, index, flags, (update.up != null ? IFF_UP : 0) | update.flagMask);
-            if (update.mtu != null) {
-                w.attrU32(IFLA_MTU, update.mtu);
-            }
-            if (update.address != null) {
-                w.attr(IFLA_ADDRESS, update.address);
-            }
-            if (update.newName != null) {
-                w.attrString(IFLA_IFNAME, update.newName);
-            }
-            if (update.master != null || update.noMaster) {
-                w.attrU32(IFLA_MASTER, master);
-            }
-            if (update.alias != null) {
-                w.attr(IFLA_IFALIAS, update.alias.getBytes(StandardCharsets.UTF_8));
-            }
-            if (update.txQueueLen != null) {
-                w.attrU32(IFLA_TXQLEN, update.txQueueLen);
-            }
-            if (update.netns != null) {
-                w.attrU32(IFLA_NET_NS_FD, update.netns.fd());
-            }
-            if (update.netnsPid != null) {
-                w.attrU32(IFLA_NET_NS_PID, update.netnsPid.intValue());
-            }
-            if (update.group != null) {
-                w.attrU32(IFLA_GROUP, update.group);
-            }
-            w.endMessage();
-        });
+        try (Netns.Hold h = Netns.hold(update.netns)) {
+            socket.execute("link set dev " + name + " " + update, (w, seq) -> {
+                w.beginMessage(RTM_NEWLINK, NLM_F_REQUEST | NLM_F_ACK, seq);
+                int flags = (Boolean.TRUE.equals(update.up) ? IFF_UP : 0) | update.flags;
+                LinkMessage.writeHeader(w, AF_UNSPEC, 0, index, flags, (update.up != null ? IFF_UP : 0) | update.flagMask);
+                if (update.mtu != null) {
+                    w.attrU32(IFLA_MTU, update.mtu);
+                }
+                if (update.address != null) {
+                    w.attr(IFLA_ADDRESS, update.address);
+                }
+                if (update.newName != null) {
+                    w.attrString(IFLA_IFNAME, update.newName);
+                }
+                if (update.master != null || update.noMaster) {
+                    w.attrU32(IFLA_MASTER, master);
+                }
+                if (update.alias != null) {
+                    w.attr(IFLA_IFALIAS, update.alias.getBytes(StandardCharsets.UTF_8));
+                }
+                if (update.txQueueLen != null) {
+                    w.attrU32(IFLA_TXQLEN, update.txQueueLen);
+                }
+                if (update.netns != null) {
+                    w.attrU32(IFLA_NET_NS_FD, update.netns.fd());
+                }
+                if (update.netnsPid != null) {
+                    w.attrU32(IFLA_NET_NS_PID, update.netnsPid.intValue());
+                }
+                if (update.group != null) {
+                    w.attrU32(IFLA_GROUP, update.group);
+                }
+                w.endMessage();
+            });
+        }
     }
 
     /** Equivalent to: {@code ip link set dev NAME up}. */

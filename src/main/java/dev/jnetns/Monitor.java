@@ -178,10 +178,12 @@ public final class Monitor implements AutoCloseable {
             for (Topic t : Topic.values()) {
                 state.put(t, new LinkedHashMap<>());
             }
-            events = HelperThread.callErrno("monitor", () -> {
-                Syscalls.get().setns(ns.fd(), CLONE_NEWNET);
-                return NlSocket.open(NETLINK_ROUTE);
-            });
+            try (Netns.Hold h = ns.hold()) {
+                events = HelperThread.callErrno("monitor", () -> {
+                    Syscalls.get().setns(ns.fd(), CLONE_NEWNET);
+                    return NlSocket.open(NETLINK_ROUTE, "monitor " + label);
+                });
+            }
             Rtnl r = null;
             try {
                 if (options.receiveBuffer() > 0) {

@@ -16,14 +16,49 @@ import dev.jnetns.rtnl.NsidMessage;
 import dev.jnetns.sys.Errno;
 import dev.jnetns.sys.ErrnoException;
 import dev.jnetns.sys.Syscalls;
+import java.lang.ref.Cleaner;
 import java.util.List;
 
 /**
  * An rtnetlink handle bound to one network namespace. Its socket is created inside that namespace
  * (on a short-lived helper thread) and afterwards works from any thread, with no setns at all.
  * Requests on one handle are serialised; use several handles for parallel work.
+ *
+ * <p>After {@link #close()} every use throws {@code IllegalStateException("rtnl ... is closed")}; a
+ * request in flight finishes first. A handle that becomes unreachable without {@code close()} is
+ * reported on stderr, and its socket and namespace reference are released.
  */
 public final class Rtnl implements AutoCloseable {
+    private static final Cleaner CLEANER = Cleaner.create();
+
+    /** What a handle owns; released by {@link #close()} or, for a leaked handle, by the Cleaner. */
+    private static final class Owned implements Runnable {
+        final NlSocket socket;
+        final Netns home;
+        volatile boolean closedByOwner;
+
+        Owned(NlSocket socket, Netns home) {
+            this.socket = socket;
+            this.home = home;
+        }
+
+        @Override
+        public void run() {
+            if (!closedByOwner) {
+                System.err.println("jnetns: " + home + " (socket fd " + socket.fd() + ") was never closed; closing it now");
+            }
+            try {
+                socket.close();
+            } catch (ErrnoException e) {
+                System.err.println("jnetns: closing " + home + ": " + e.getMessage());
+            } finally {
+                home.close();
+            }
+        }
+    }
+
+    private final Owned owned;
+    private final Cleaner.Cleanable cleanable;
     private final NlSocket socket;
     private final Netns home;
     private final Links links;
@@ -33,6 +68,8 @@ public final class Rtnl implements AutoCloseable {
     private final Rules rules;
 
     private Rtnl(NlSocket socket, Netns home) {
+        this.owned = new Owned(socket, home);
+        this.cleanable = CLEANER.register(this, owned);
         this.socket = socket;
         this.home = home;
         this.links = new Links(socket, home);
@@ -54,11 +91,12 @@ public final class Rtnl implements AutoCloseable {
      * may be closed afterwards.
      */
     public static Rtnl open(Netns ns) throws ErrnoException {
-        Netns home = Netns.open("/proc/self/fd/" + ns.fd());
-        try {
+        String label = "rtnl " + (ns.name() != null ? ns.name() : "net:[" + ns.inode() + "]");
+        Netns home = ns.reopen(label);
+        try (Netns.Hold h = home.hold()) {
             NlSocket socket = HelperThread.callErrno("rtnl", () -> {
                 Syscalls.get().setns(home.fd(), CLONE_NEWNET);
-                return NlSocket.open(NETLINK_ROUTE);
+                return NlSocket.open(NETLINK_ROUTE, label);
             });
             try {
                 socket.setStrictCheck(true);   // lets the kernel filter dumps by table, device, family
@@ -75,8 +113,13 @@ public final class Rtnl implements AutoCloseable {
         }
     }
 
-    /** The namespace this handle works in. */
+    /**
+     * The namespace this handle works in (owned by the handle: closed with it).
+     *
+     * @throws IllegalStateException when this handle is closed
+     */
     public Netns netns() {
+        socket.checkOpen();
         return home;
     }
 
@@ -85,13 +128,15 @@ public final class Rtnl implements AutoCloseable {
      * Equivalent to the id {@code ip netns list} shows.
      */
     public int nsid(Netns other) throws ErrnoException {
-        List<NsidMessage> r = socket.execute("netns get id of " + other, (w, seq) -> {
-            w.beginMessage(RTM_GETNSID, NLM_F_REQUEST | NLM_F_ACK, seq);
-            NsidMessage.writeHeader(w);
-            w.attrU32(NETNSA_FD, other.fd());
-            w.endMessage();
-        }, m -> m.type() == RTM_NEWNSID ? NsidMessage.decode(m) : null);
-        return r.isEmpty() ? NETNSA_NSID_NOT_ASSIGNED : r.get(0).nsid();
+        try (Netns.Hold h = other.hold()) {
+            List<NsidMessage> r = socket.execute("netns get id of " + other, (w, seq) -> {
+                w.beginMessage(RTM_GETNSID, NLM_F_REQUEST | NLM_F_ACK, seq);
+                NsidMessage.writeHeader(w);
+                w.attrU32(NETNSA_FD, other.fd());
+                w.endMessage();
+            }, m -> m.type() == RTM_NEWNSID ? NsidMessage.decode(m) : null);
+            return r.isEmpty() ? NETNSA_NSID_NOT_ASSIGNED : r.get(0).nsid();
+        }
     }
 
     /**
@@ -99,13 +144,15 @@ public final class Rtnl implements AutoCloseable {
      * Equivalent to: {@code ip netns set NAME NSID}.
      */
     public void setNsid(Netns other, int nsid) throws ErrnoException {
-        socket.execute("netns set " + other + " " + (nsid < 0 ? "auto" : nsid), (w, seq) -> {
-            w.beginMessage(RTM_NEWNSID, NLM_F_REQUEST | NLM_F_ACK, seq);
-            NsidMessage.writeHeader(w);
-            w.attrU32(NETNSA_FD, other.fd());
-            w.attrU32(NETNSA_NSID, nsid);
-            w.endMessage();
-        });
+        try (Netns.Hold h = other.hold()) {
+            socket.execute("netns set " + other + " " + (nsid < 0 ? "auto" : nsid), (w, seq) -> {
+                w.beginMessage(RTM_NEWNSID, NLM_F_REQUEST | NLM_F_ACK, seq);
+                NsidMessage.writeHeader(w);
+                w.attrU32(NETNSA_FD, other.fd());
+                w.attrU32(NETNSA_NSID, nsid);
+                w.endMessage();
+            });
+        }
     }
 
     /** Every id assigned in this handle's namespace. Equivalent to: {@code ip netns list-id}. */
@@ -142,12 +189,10 @@ public final class Rtnl implements AutoCloseable {
         return rules;
     }
 
+    /** Closes the socket (after a request in flight) and releases the namespace. */
     @Override
     public void close() throws ErrnoException {
-        try {
-            socket.close();
-        } finally {
-            home.close();
-        }
+        owned.closedByOwner = true;
+        cleanable.clean();
     }
 }
