@@ -12,8 +12,15 @@ import java.util.Map;
  * strings, booleans and null.
  */
 public final class JsonText {
+    /**
+     * How deeply objects and arrays may nest. A topology needs 5 levels; the limit keeps a hostile
+     * file from exhausting the parser's stack.
+     */
+    public static final int MAX_DEPTH = 64;
+
     private final String s;
     private int i;
+    private int depth;
 
     private JsonText(String s) {
         this.s = s;
@@ -71,6 +78,18 @@ public final class JsonText {
     private Object value() {
         ws();
         char c = peek();
+        if ((c == '{' || c == '[') && depth == MAX_DEPTH) {
+            throw error("nested more than " + MAX_DEPTH + " levels deep");
+        }
+        depth++;
+        try {
+            return value(c);
+        } finally {
+            depth--;
+        }
+    }
+
+    private Object value(char c) {
         switch (c) {
             case '{': {
                 Map<String, Object> m = new LinkedHashMap<>();

@@ -116,6 +116,27 @@ class TopologyTest {
     }
 
     @Test
+    void a_file_nested_ten_thousand_deep_is_one_usage_error_naming_the_limit(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("deep.json");
+        Files.writeString(f, "[".repeat(10_000) + "]".repeat(10_000));
+        var r = Cli.run("apply", f.toString());
+        assertEquals(1, r.exitCode(), r.err());
+        assertEquals("jnetns: " + f + ": JSON line 1 column " + (JsonText.MAX_DEPTH + 1) + ": nested more than "
+                + JsonText.MAX_DEPTH + " levels deep\n", r.err());
+        Files.writeString(f, "{\"a\":".repeat(10_000) + "1" + "}".repeat(10_000));
+        assertEquals(1, Cli.run("diff", f.toString()).exitCode());
+        String deepest = "[".repeat(JsonText.MAX_DEPTH) + "]".repeat(JsonText.MAX_DEPTH);
+        assertEquals(List.of(), unwrap(JsonText.parse(deepest), JsonText.MAX_DEPTH - 1), "the limit itself is accepted");
+    }
+
+    private static Object unwrap(Object v, int levels) {
+        for (int k = 0; k < levels; k++) {
+            v = ((List<?>) v).get(0);
+        }
+        return v;
+    }
+
+    @Test
     void bad_files_are_usage_errors_that_name_the_place(@TempDir Path dir) throws Exception {
         Path f = dir.resolve("t.json");
         Files.writeString(f, "{\"namespaces\": {\"x\": {\"links\": [{\"name\": \"v0\", \"mtuu\": 1}]}}}");
