@@ -404,12 +404,21 @@ public final class NlSocket implements AutoCloseable {
 
     /** The message at {@code off} of the datagram of {@code n} bytes in {@link #rx}. */
     private NlMessage message(int off, int n) {
-        int len = rx.getInt(off);
+        return message(rx, off, n);
+    }
+
+    /**
+     * The message at {@code off} of a datagram of {@code n} bytes in {@code buf}.
+     *
+     * @throws NlDecodeException when its length is shorter than a header or runs past the datagram
+     */
+    static NlMessage message(ByteBuffer buf, int off, int n) {
+        int len = buf.getInt(off);
         if (len < NLMSG_HDRLEN || off + len > n) {
             throw new NlDecodeException("netlink message of length " + len + " at offset " + off
                     + " in a datagram of " + n + " bytes");
         }
-        return new NlMessage(rx, off, len);
+        return new NlMessage(buf, off, len);
     }
 
     /** Reads one datagram into {@link #rx}, growing it first when the datagram is larger. */
