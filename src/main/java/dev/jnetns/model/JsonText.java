@@ -182,10 +182,19 @@ public final class JsonText {
                     case 'r': sb.append('\r'); break;
                     case 'b': sb.append('\b'); break;
                     case 'f': sb.append('\f'); break;
-                    case 'u':
-                        sb.append((char) Integer.parseInt(s.substring(i, i + 4), 16));
-                        i += 4;
+                    case 'u': {
+                        int code = 0;
+                        for (int k = 0; k < 4; k++) {
+                            int digit = Character.digit(peek(), 16);
+                            if (digit < 0) {
+                                throw error("\\u needs four hex digits");
+                            }
+                            code = code * 16 + digit;
+                            i++;
+                        }
+                        sb.append((char) code);
                         break;
+                    }
                     default: sb.append(e);
                 }
             } else {

@@ -125,6 +125,11 @@ class TopologyTest {
                 + JsonText.MAX_DEPTH + " levels deep\n", r.err());
         Files.writeString(f, "{\"a\":".repeat(10_000) + "1" + "}".repeat(10_000));
         assertEquals(1, Cli.run("diff", f.toString()).exitCode());
+        // found by TopologyFuzz: a \\u escape cut short by the end of the text, or with a sign in it
+        assertThrows(IllegalArgumentException.class, () -> JsonText.parse("\"\\u12"));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> JsonText.parse("\"\\u+1ab\""));
+        assertEquals("JSON line 1 column 4: \\u needs four hex digits", e.getMessage());
+        assertEquals("\u00e9", JsonText.parse("\"\\u00E9\""));
         String deepest = "[".repeat(JsonText.MAX_DEPTH) + "]".repeat(JsonText.MAX_DEPTH);
         assertEquals(List.of(), unwrap(JsonText.parse(deepest), JsonText.MAX_DEPTH - 1), "the limit itself is accepted");
     }
