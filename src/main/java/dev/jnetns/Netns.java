@@ -127,7 +127,12 @@ public final class Netns implements AutoCloseable {
 
     private Netns(int fd, String name, String description) throws ErrnoException {
         this.name = name;
-        this.inode = inodeOf(Path.of("/proc/self/fd/" + fd));
+        Path self = Path.of("/proc/self/fd/" + fd);
+        if (!NetnsDir.onNsfs(self)) {   // a bare file under /run/netns, say
+            throw new ErrnoException((name != null ? NetnsDir.path(name) : "fd " + fd) + " is not a namespace",
+                    Errno.EINVAL.number());
+        }
+        this.inode = inodeOf(self);
         String what = description != null ? description : "netns " + (name != null ? name : "net:[" + inode + "]");
         this.fd = new Fd(fd, what);
         this.cleanable = CLEANER.register(this, this.fd);
@@ -199,6 +204,15 @@ public final class Netns implements AutoCloseable {
     /** The names under /run/netns. Equivalent to: {@code ip netns list}. */
     public static List<String> names() throws ErrnoException {
         return NetnsDir.names();
+    }
+
+    /**
+     * Whether {@code /run/netns/NAME} holds a namespace: false when there is no such name, and for a
+     * bare file that is no namespace (left by an {@code ip netns add} or {@code jnetns netns add}
+     * killed between creating the file and mounting the namespace on it; {@link #delete} removes it).
+     */
+    public static boolean exists(String name) throws ErrnoException {
+        return NetnsDir.isMounted(name);
     }
 
     /**

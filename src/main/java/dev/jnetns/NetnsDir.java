@@ -106,6 +106,21 @@ final class NetnsDir {
         }
     }
 
+    /** Whether /run/netns/NAME is a namespace mounted there, not a bare file or nothing. */
+    static boolean isMounted(String name) throws ErrnoException {
+        Path path = path(name);
+        return Files.exists(path) && onNsfs(path);
+    }
+
+    /** Whether {@code file} is a namespace file (on nsfs, as /proc/self/ns/net), not an ordinary file. */
+    static boolean onNsfs(Path file) throws ErrnoException {
+        try {
+            return Files.getAttribute(file, "unix:dev").equals(Files.getAttribute(Path.of("/proc/self/ns/net"), "unix:dev"));
+        } catch (IOException e) {
+            throw new ErrnoException("stat " + file + ": " + e.getMessage(), Errno.EIO.number());
+        }
+    }
+
     /** The names under /run/netns, in directory order as {@code ip netns list} prints them. */
     static List<String> names() throws ErrnoException {
         List<String> out = new ArrayList<>();

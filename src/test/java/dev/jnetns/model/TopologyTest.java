@@ -1,10 +1,12 @@
 package dev.jnetns.model;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.jnetns.Netns;
+import dev.jnetns.sys.ErrnoException;
 import dev.jnetns.testutil.Cli;
 import dev.jnetns.testutil.Ip;
 import dev.jnetns.testutil.Scripts;
@@ -112,6 +114,30 @@ class TopologyTest {
                 && r.err().contains("Cannot assign multicast address") && r.err().contains("rolled back"), r.err());
         for (String n : List.of(router, a, b)) {
             assertTrue(!Netns.names().contains(n), n + " was rolled back");
+        }
+    }
+
+    @Test
+    void a_bare_file_left_under_run_netns_breaks_neither_diff_nor_apply_nor_destroy(@TempDir Path dir) throws Exception {
+        String file = routerFile(dir);
+        Files.createDirectories(Netns.RUN_DIR);
+        Files.createFile(Netns.RUN_DIR.resolve(a));   // what a kill between creating the file and mounting leaves
+        assertFalse(Netns.exists(a));
+        ErrnoException open = assertThrows(ErrnoException.class, () -> Netns.open(a));
+        assertEquals("/run/netns/" + a + " is not a namespace: Invalid argument (EINVAL)", open.getMessage());
+        var diff = Cli.run("diff", file);
+        assertEquals(1, diff.exitCode(), diff.err());
+        assertTrue(diff.out().contains(a + ": create netns " + a + " (replacing a bare file"), diff.out());
+        var apply = Cli.run("apply", file);
+        assertEquals(0, apply.exitCode(), apply.err());
+        assertTrue(Netns.exists(a));
+        assertEquals(0, Cli.run("diff", file).exitCode());
+        Netns.delete(a);
+        Files.createFile(Netns.RUN_DIR.resolve(a));
+        var destroy = Cli.run("destroy", file);
+        assertEquals(0, destroy.exitCode(), destroy.err());
+        for (String n : List.of(router, a, b)) {
+            assertFalse(Netns.names().contains(n), n);
         }
     }
 
