@@ -16,7 +16,6 @@ import static dev.jnetns.uapi.LinuxRtnetlink.RTNLGRP_IPV6_ROUTE;
 import static dev.jnetns.uapi.LinuxRtnetlink.RTNLGRP_LINK;
 import static dev.jnetns.uapi.LinuxRtnetlink.RTNLGRP_NEIGH;
 import static dev.jnetns.uapi.LinuxRoute.RTM_F_CLONED;
-import static dev.jnetns.uapi.LinuxSched.CLONE_NEWNET;
 
 import dev.jnetns.netlink.NlMessage;
 import dev.jnetns.netlink.NlSocket;
@@ -26,7 +25,6 @@ import dev.jnetns.rtnl.NeighMessage;
 import dev.jnetns.rtnl.RouteMessage;
 import dev.jnetns.sys.Errno;
 import dev.jnetns.sys.ErrnoException;
-import dev.jnetns.sys.Syscalls;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumSet;
@@ -210,7 +208,7 @@ public final class Monitor implements AutoCloseable {
             }
             try (Netns.Hold h = ns.hold()) {
                 events = HelperThread.callErrno("monitor", () -> {
-                    Syscalls.get().setns(ns.fd(), CLONE_NEWNET);
+                    ns.enter();
                     return NlSocket.open(NETLINK_ROUTE, "monitor " + label);
                 });
             }

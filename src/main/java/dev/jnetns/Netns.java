@@ -399,9 +399,19 @@ public final class Netns implements AutoCloseable {
     public <T> T call(Callable<T> task) throws Exception {
         try (Hold h = hold()) {
             return HelperThread.call("in-" + inode, () -> {
-                Syscalls.get().setns(fd(), CLONE_NEWNET);
+                enter();
                 return task.call();
             });
+        }
+    }
+
+    /**
+     * Moves the calling (helper) thread into this namespace, inside a {@link #hold()}: setns(2),
+     * unless the thread is there already (no privilege is needed to work in one's own namespace).
+     */
+    void enter() throws ErrnoException {
+        if (inodeOf(Path.of("/proc/thread-self/ns/net")) != inode) {
+            Syscalls.get().setns(fd(), CLONE_NEWNET);
         }
     }
 

@@ -95,7 +95,7 @@ final class NetnsDir {
                 sys.umount2(path.toString(), MNT_DETACH);
             } catch (ErrnoException e) {
                 if (!e.is(Errno.EINVAL) && !e.is(Errno.ENOENT)) {
-                    throw new ErrnoException("cannot remove namespace \"" + name + "\"", e.errno());
+                    throw new ErrnoException("cannot remove namespace \"" + name + "\": " + e.operation(), e.errno());
                 }
             }
             try {

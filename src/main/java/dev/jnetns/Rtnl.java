@@ -1,7 +1,6 @@
 package dev.jnetns;
 
 import static dev.jnetns.uapi.LinuxNetlink.NETLINK_ROUTE;
-import static dev.jnetns.uapi.LinuxSched.CLONE_NEWNET;
 import static dev.jnetns.uapi.LinuxNetlink.NLM_F_ACK;
 import static dev.jnetns.uapi.LinuxNetlink.NLM_F_DUMP;
 import static dev.jnetns.uapi.LinuxNetlink.NLM_F_REQUEST;
@@ -15,7 +14,6 @@ import dev.jnetns.netlink.NlSocket;
 import dev.jnetns.rtnl.NsidMessage;
 import dev.jnetns.sys.Errno;
 import dev.jnetns.sys.ErrnoException;
-import dev.jnetns.sys.Syscalls;
 import java.lang.ref.Cleaner;
 import java.util.List;
 
@@ -95,7 +93,7 @@ public final class Rtnl implements AutoCloseable {
         Netns home = ns.reopen(label);
         try (Netns.Hold h = home.hold()) {
             NlSocket socket = HelperThread.callErrno("rtnl", () -> {
-                Syscalls.get().setns(home.fd(), CLONE_NEWNET);
+                home.enter();
                 return NlSocket.open(NETLINK_ROUTE, label);
             });
             try {

@@ -2,7 +2,6 @@ package dev.jnetns;
 
 import static dev.jnetns.uapi.LinuxFcntl.O_CLOEXEC;
 import static dev.jnetns.uapi.LinuxFcntl.O_RDWR;
-import static dev.jnetns.uapi.LinuxSched.CLONE_NEWNET;
 import static dev.jnetns.uapi.LinuxTun.IFF_NO_PI;
 import static dev.jnetns.uapi.LinuxTun.IFF_TAP;
 import static dev.jnetns.uapi.LinuxTun.IFF_TUN;
@@ -41,7 +40,7 @@ final class TunTap {
     private static void create(Netns ns, String name, byte[] ifreq) throws ErrnoException {
         HelperThread.callErrno("tuntap", () -> {
             Syscalls sys = Syscalls.get();
-            sys.setns(ns.fd(), CLONE_NEWNET);
+            ns.enter();
             int fd;
             try {
                 fd = sys.open("/dev/net/tun", O_RDWR | O_CLOEXEC, 0);
@@ -52,7 +51,7 @@ final class TunTap {
                 sys.ioctl(fd, TUNSETIFF, ifreq);
                 sys.ioctl(fd, TUNSETPERSIST, 1);
             } catch (ErrnoException e) {
-                throw new ErrnoException("tuntap add " + name, e.errno());
+                throw new ErrnoException("tuntap add " + name + " (TUNSETIFF, TUNSETPERSIST)", e.errno());
             } finally {
                 sys.close(fd);
             }

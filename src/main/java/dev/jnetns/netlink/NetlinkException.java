@@ -1,5 +1,6 @@
 package dev.jnetns.netlink;
 
+import dev.jnetns.sys.Errno;
 import dev.jnetns.sys.ErrnoException;
 import java.util.Optional;
 
@@ -14,7 +15,8 @@ public class NetlinkException extends ErrnoException {
     private final String extAck;
 
     public NetlinkException(String request, int errno, String extAck) {
-        super(request, errno, extAck == null || extAck.isEmpty() ? null : ": " + extAck);
+        super(request, errno, (extAck == null || extAck.isEmpty() ? "" : ": " + extAck)
+                + (errno == Errno.EPERM.number() ? ": needs CAP_NET_ADMIN" : ""));   // rtnetlink's changes need it
         this.extAck = extAck == null || extAck.isEmpty() ? null : extAck;
     }
 

@@ -414,7 +414,7 @@ public final class NlSocket implements AutoCloseable {
      */
     static NlMessage message(ByteBuffer buf, int off, int n) {
         int len = buf.getInt(off);
-        if (len < NLMSG_HDRLEN || off + len > n) {
+        if (len < NLMSG_HDRLEN || len > n - off) {   // not off + len: that overflows for a length near 2^31
             throw new NlDecodeException("netlink message of length " + len + " at offset " + off
                     + " in a datagram of " + n + " bytes");
         }

@@ -32,6 +32,16 @@ class NlCodecTest {
     }
 
     @Test
+    void a_message_length_near_two_to_the_31_is_a_decode_error_not_an_overflow() {
+        // found by NetlinkFuzz: off + len wrapped negative and passed the bounds check
+        ByteBuffer buf = ByteBuffer.allocateDirect(48).order(ByteOrder.nativeOrder());
+        buf.putInt(0, 32).putInt(32, Integer.MAX_VALUE);
+        assertEquals(32, NlSocket.message(buf, 0, 48).end());
+        NlDecodeException e = assertThrows(NlDecodeException.class, () -> NlSocket.message(buf, 32, 48));
+        assertEquals("netlink message of length 2147483647 at offset 32 in a datagram of 48 bytes", e.getMessage());
+    }
+
+    @Test
     void veth_request_matches_the_bytes_iproute2_sends() {
         // strace -e sendmsg -xx ip link add v8 type veth peer name v9 (iproute2 6.1): the kind is
         // sent without a NUL; seq differs per run and is set here.

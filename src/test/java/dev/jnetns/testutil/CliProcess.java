@@ -22,6 +22,7 @@ public final class CliProcess {
     private static List<String> command(String... args) {
         List<String> cmd = new ArrayList<>();
         cmd.add(ProcessHandle.current().info().command().orElse("java"));
+        cmd.addAll(List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"));   // short runs, as bin/jnetns starts them
         cmd.add("--enable-native-access=ALL-UNNAMED");
         String backend = System.getProperty("jnetns.backend", "");
         if (!backend.isEmpty()) {
