@@ -108,6 +108,7 @@ public final class Netns implements AutoCloseable {
             this.held = held;
         }
 
+        /** Ends the use: a handle closed meanwhile closes its descriptor now. */
         @Override
         public void close() {
             if (released) {
@@ -210,6 +211,10 @@ public final class Netns implements AutoCloseable {
      * Whether {@code /run/netns/NAME} holds a namespace: false when there is no such name, and for a
      * bare file that is no namespace (left by an {@code ip netns add} or {@code jnetns netns add}
      * killed between creating the file and mounting the namespace on it; {@link #delete} removes it).
+     *
+     * @param name a name under /run/netns
+     * @return whether a namespace is mounted there
+     * @throws ErrnoException when the file cannot be examined
      */
     public static boolean exists(String name) throws ErrnoException {
         return NetnsDir.isMounted(name);
@@ -323,6 +328,7 @@ public final class Netns implements AutoCloseable {
      * use does not close the descriptor until the use ends, so its number cannot be given to
      * another namespace meanwhile.
      *
+     * @return the hold; close it when the use ends
      * @throws IllegalStateException "... is closed" when this handle is closed
      */
     public Hold hold() {
@@ -333,6 +339,8 @@ public final class Netns implements AutoCloseable {
      * Holds every non-null handle of {@code spaces} for one use, as {@link #hold()}; when one of
      * them is closed none is held.
      *
+     * @param spaces the handles; null ones are skipped
+     * @return the hold; close it when the use ends
      * @throws IllegalStateException "... is closed" naming the closed one
      */
     public static Hold hold(Netns... spaces) {
@@ -345,7 +353,13 @@ public final class Netns implements AutoCloseable {
         return hold(list);
     }
 
-    /** {@link #hold(Netns...)} for a collection (nulls skipped). */
+    /**
+     * {@link #hold(Netns...)} for a collection.
+     *
+     * @param spaces the handles; null ones are skipped
+     * @return the hold; close it when the use ends
+     * @throws IllegalStateException "... is closed" naming the closed one
+     */
     public static Hold hold(java.util.Collection<Netns> spaces) {
         List<Netns> held = new ArrayList<>();
         try {
@@ -371,6 +385,7 @@ public final class Netns implements AutoCloseable {
     /**
      * The descriptor holding the namespace (owned by this object), for use inside a {@link #hold()}.
      *
+     * @return the descriptor number
      * @throws IllegalStateException "... is closed" when this handle is closed (also when that
      *         happened during the hold: the use must not start), or when it is not held
      */

@@ -46,7 +46,8 @@ class FuzzTest {
         cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), "com.code_intelligence.jazzer.Jazzer",
                 "--target_class=" + target.getName(), "--instrumentation_includes=dev.jnetns.**",
                 "-seed=" + seed, "-runs=" + runs, "-max_total_time=" + seconds, "-timeout=" + TIMEOUT_S,
-                "-rss_limit_mb=2048", "-max_len=4096", "-artifact_prefix=" + work + "/", work.resolve("corpus").toString()));
+                "-rss_limit_mb=2048", "-max_len=4096", "--reproducer_path=" + work, "-artifact_prefix=" + work + "/",
+                work.resolve("corpus").toString()));
         return cmd;
     }
 

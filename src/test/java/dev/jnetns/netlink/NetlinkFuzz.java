@@ -13,23 +13,28 @@ import java.util.function.Consumer;
  * u8/u16/u32/u64/string/bytes. Bad lengths (truncated, oversized, zero, looping) must end in
  * NlDecodeException and nothing else.
  *
- * <p>A codec joins by adding itself to {@link #DECODERS}: it gets every message of the datagram.
+ * <p>Codecs are fuzzed the same way by {@link #each}: see {@code dev.jnetns.rtnl.RtnlFuzz}.
  */
 public final class NetlinkFuzz {
-    /** Decoders of whole messages: each gets every message and may throw only NlDecodeException. */
-    static final java.util.List<Consumer<NlMessage>> DECODERS = java.util.List.of(NetlinkFuzz::walk);
-
     private NetlinkFuzz() {
     }
 
     public static void fuzzerTestOneInput(byte[] data) {
+        each(data, java.util.List.of(NetlinkFuzz::walk));
+    }
+
+    /**
+     * Splits {@code data} into messages as NlSocket does and hands each to every decoder; a decoder
+     * may throw only NlDecodeException.
+     */
+    public static void each(byte[] data, java.util.List<Consumer<NlMessage>> decoders) {
         ByteBuffer buf = ByteBuffer.allocateDirect(Math.max(1, data.length)).order(ByteOrder.nativeOrder());
         buf.put(data).clear();
         int n = data.length;
         try {
             for (int off = 0; off + NLMSG_HDRLEN <= n; off += align(buf.getInt(off))) {
                 NlMessage m = NlSocket.message(buf, off, n);
-                for (Consumer<NlMessage> d : DECODERS) {
+                for (Consumer<NlMessage> d : decoders) {
                     try {
                         d.accept(m);
                     } catch (NlDecodeException e) {
