@@ -89,6 +89,8 @@ class NonRootTest {
                 Files.setPosixFilePermissions(p, PosixFilePermissions.fromString(Files.isDirectory(p) ? "rwxr-xr-x" : "rw-r--r--"));
             }
         }
+        // where JNA unpacks its native library, writable by both users (as /tmp)
+        Files.setPosixFilePermissions(Files.createDirectory(dir.resolve("tmp")), PosixFilePermissions.fromString("rwxrwxrwx"));
     }
 
     @AfterAll
@@ -124,7 +126,7 @@ class NonRootTest {
         cmd.addAll(user);
         cmd.addAll(List.of(ProcessHandle.current().info().command().orElse("java"), "-XX:TieredStopAtLevel=1",
                 "-XX:+UseSerialGC", "-XX:-UsePerfData", "--enable-native-access=ALL-UNNAMED",
-                "-Duser.home=" + dir, "-Djna.tmpdir=" + dir, "-Djava.io.tmpdir=" + dir));
+                "-Duser.home=" + dir, "-Djna.tmpdir=" + dir.resolve("tmp"), "-Djava.io.tmpdir=" + dir.resolve("tmp")));
         String backend = System.getProperty("jnetns.backend", "");
         if (!backend.isEmpty()) {
             cmd.add("-Djnetns.backend=" + backend);
