@@ -22,7 +22,7 @@ import dev.jnetns.netlink.NlSocket;
 import dev.jnetns.rtnl.AddressCodec;
 import dev.jnetns.rtnl.LinkCodec;
 import dev.jnetns.rtnl.NeighbourCodec;
-import dev.jnetns.rtnl.RouteMessage;
+import dev.jnetns.rtnl.RouteCodec;
 import dev.jnetns.sys.Errno;
 import dev.jnetns.sys.ErrnoException;
 import java.util.ArrayList;
@@ -407,7 +407,8 @@ public final class Monitor implements AutoCloseable {
                 replace(Topic.ADDRESS, keyed(rtnl.addresses().list(), Watcher::key), report);
             }
             if (topics.contains(Topic.ROUTE)) {
-                replace(Topic.ROUTE, keyed(rtnl.routes().list(), Watcher::key), report);
+                replace(Topic.ROUTE, keyed(rtnl.routes().list().stream().map(Route::withoutCacheInfo).toList(), Watcher::key),
+                        report);
             }
             if (topics.contains(Topic.NEIGH)) {
                 replace(Topic.NEIGH, keyed(rtnl.neighbours().list().stream().map(Neighbour::withoutAges).toList(), Watcher::key),
@@ -462,9 +463,9 @@ public final class Monitor implements AutoCloseable {
                 case RTM_DELADDR: update(Topic.ADDRESS, AddressCodec.decode(m), true); break;
                 case RTM_NEWROUTE:
                 case RTM_DELROUTE: {
-                    Route r = Route.of(RouteMessage.decode(m));
+                    Route r = RouteCodec.decode(m);
                     if ((r.flags() & RTM_F_CLONED) == 0) {   // cache clones are not in dumps either
-                        update(Topic.ROUTE, r, m.type() == RTM_DELROUTE);
+                        update(Topic.ROUTE, r.withoutCacheInfo(), m.type() == RTM_DELROUTE);
                     }
                     break;
                 }

@@ -1,5 +1,8 @@
 package dev.jnetns.model;
 
+import static dev.jnetns.uapi.LinuxRoute.RTPROT_KERNEL;
+import static dev.jnetns.uapi.LinuxRoute.RT_TABLE_LOCAL;
+
 import dev.jnetns.Address;
 import dev.jnetns.AddressSpec;
 import dev.jnetns.IpPrefix;
@@ -27,8 +30,6 @@ import java.util.Map;
  * still in the source, and restores the journal's configuration (what is already there is kept).
  */
 public final class DeviceMover {
-    private static final int RTPROT_KERNEL = 2;
-    private static final int RT_TABLE_LOCAL = 255;
 
     private DeviceMover() {
     }

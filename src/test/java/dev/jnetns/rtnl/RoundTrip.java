@@ -12,10 +12,12 @@ import static dev.jnetns.uapi.LinuxRtnetlink.RTM_NEWLINK;
 import static dev.jnetns.uapi.LinuxNeighbour.NTF_PROXY;
 import static dev.jnetns.uapi.LinuxRtnetlink.RTM_GETNEIGH;
 import static dev.jnetns.uapi.LinuxRtnetlink.RTM_GETNSID;
+import static dev.jnetns.uapi.LinuxRtnetlink.RTM_GETROUTE;
 import static dev.jnetns.uapi.LinuxRtnetlink.RTM_GETRULE;
 import static dev.jnetns.uapi.LinuxRtnetlink.RTM_NEWADDR;
 import static dev.jnetns.uapi.LinuxRtnetlink.RTM_NEWNEIGH;
 import static dev.jnetns.uapi.LinuxRtnetlink.RTM_NEWNSID;
+import static dev.jnetns.uapi.LinuxRtnetlink.RTM_NEWROUTE;
 import static dev.jnetns.uapi.LinuxRtnetlink.RTM_NEWRULE;
 import static dev.jnetns.uapi.LinuxSocket.AF_UNSPEC;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -63,6 +65,8 @@ public final class RoundTrip {
             AddressCodec.header(w, AF_UNSPEC, 0);
             w.endMessage();
         });
+        CODECS.put(RTM_NEWROUTE, (m, w) -> RouteCodec.encode(RouteCodec.decode(m), w));
+        DUMPS.put("routes", dump(RTM_GETROUTE, w -> RouteCodec.dumpHeader(w, AF_UNSPEC, 0)));
         CODECS.put(RTM_NEWNEIGH, (m, w) -> NeighbourCodec.encode(NeighbourCodec.decode(m), w));
         DUMPS.put("neighbours", dump(RTM_GETNEIGH, w -> NeighbourCodec.encode(Neighbour.of(0, AF_UNSPEC, null, null, 0, 0), w)));
         DUMPS.put("proxy neighbours",
@@ -106,7 +110,8 @@ public final class RoundTrip {
         }
     }
 
-    private static Captured capture(NlMessage m) {
+    /** A message's type and body as received (a decoder for requests whose answers a test checks). */
+    static Captured capture(NlMessage m) {
         byte[] body = new byte[m.end() - m.payloadOffset()];
         m.buffer().get(m.payloadOffset(), body);
         return new Captured(m.type(), body);

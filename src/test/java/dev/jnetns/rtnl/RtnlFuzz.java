@@ -11,7 +11,7 @@ import java.util.function.Consumer;
  */
 public final class RtnlFuzz {
     private static final List<Consumer<NlMessage>> CODECS = List.of(LinkCodec::decode, AddressCodec::decode,
-            RouteMessage::decode, NeighbourCodec::decode, RuleCodec::decode, NsidCodec::decode);
+            RouteCodec::decode, NeighbourCodec::decode, RuleCodec::decode, NsidCodec::decode);
 
     private RtnlFuzz() {
     }
