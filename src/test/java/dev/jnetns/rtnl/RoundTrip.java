@@ -116,7 +116,7 @@ public final class RoundTrip {
 
     /** Every object message the kernel sends for {@code ns}, one dump per object kind. */
     public static List<Captured> capture(Netns ns) throws Exception {
-        try (NlSocket s = ns.call(() -> NlSocket.open(NETLINK_ROUTE))) {
+        try (NlSocket s = ns.call(() -> NlSocket.open(NETLINK_ROUTE, "round trip"))) {
             List<Captured> out = new ArrayList<>();
             for (Map.Entry<String, NlSocket.Request> e : DUMPS.entrySet()) {
                 s.dumpEach("round trip", e.getValue(), RoundTrip::capture, out::add);
