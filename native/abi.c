@@ -78,6 +78,7 @@ static void constants(void)
     K(AF_UNSPEC);
     K(AF_INET);
     K(AF_INET6);
+    K(AF_PACKET);
     K(AF_NETLINK);
     K(SOCK_RAW);
     K(SOCK_CLOEXEC);
@@ -106,6 +107,11 @@ static void constants(void)
     K(IFF_TAP);
     K(IFF_NO_PI);
     K(IFF_TUN_EXCL);
+    K(TUNSETOWNER);
+    K(TUNSETGROUP);
+    K(IFF_MULTI_QUEUE);
+    K(IFF_ONE_QUEUE);
+    K(IFF_VNET_HDR);
     KV("IFREQ_SIZE", sizeof(struct ifreq));
     KV("IFREQ_FLAGS_OFFSET", offsetof(struct ifreq, ifr_flags));
     /* LinuxCapability */
@@ -352,6 +358,8 @@ static void constants(void)
     K(RTNH_F_TRAP);
     K(RTM_F_NOTIFY);
     K(RTM_F_CLONED);
+    K(RTM_F_LOOKUP_TABLE);
+    K(RTM_F_FIB_MATCH);
     /* LinuxNeighbour */
     KV("NDMSG_SIZE", sizeof(struct ndmsg));
     K(NDA_DST);

@@ -131,7 +131,7 @@ public final class Addresses {
         for (int i = 0; i < specs.size(); i++) {
             Integer x = indexes.get(devs.get(i));
             if (x == null) {
-                throw new NoSuchLinkException("Device \"" + devs.get(i) + "\" does not exist");
+                throw new NoSuchLinkException(devs.get(i));
             }
             check(devs.get(i), specs.get(i));
             index[i] = x;

@@ -48,6 +48,31 @@ public final class Neighbours {
         });
     }
 
+    /** The proxy entries of both families. Equivalent to: {@code ip neigh show proxy}. */
+    public List<Neighbour> proxies() throws ErrnoException {
+        return socket.dump("neigh show proxy", (w, seq) -> {
+            w.beginMessage(RTM_GETNEIGH, NLM_F_REQUEST | NLM_F_DUMP, seq);
+            NeighMessage.writeHeader(w, AF_UNSPEC, 0, 0, NTF_PROXY, 0);
+            w.endMessage();
+        }, m -> m.type() == RTM_NEWNEIGH ? Neighbour.of(NeighMessage.decode(m)) : null);
+    }
+
+    /** The entry for {@code dst} on {@code dev}. Equivalent to: {@code ip neigh get DST dev DEV}. */
+    public Neighbour get(String dev, InetAddress dst) throws ErrnoException {
+        int index = links.index(dev);
+        return socket.execute("neigh get " + Inet.format(dst) + " dev " + dev, (w, seq) -> {
+            w.beginMessage(RTM_GETNEIGH, NLM_F_REQUEST | NLM_F_ACK, seq);
+            NeighMessage.writeHeader(w, Inet.family(dst), index, 0, 0, 0);
+            w.attr(NDA_DST, dst.getAddress());
+            w.endMessage();
+        }, m -> m.type() == RTM_NEWNEIGH ? Neighbour.of(NeighMessage.decode(m)) : null).get(0);
+    }
+
+    /** Changes an entry that exists (ENOENT otherwise). Equivalent to: {@code ip neigh change ...}. */
+    public void change(String dev, InetAddress dst, String lladdr, int state, boolean router) throws ErrnoException {
+        modify(RTM_NEWNEIGH, NLM_F_REPLACE, "neigh change", dev, dst, lladdr, state, router ? NTF_ROUTER : 0);
+    }
+
     /**
      * A static entry: {@code ip neigh add DST lladdr MAC dev DEV [nud STATE] [router]}. {@code state}
      * is NUD_* (permanent when 0).

@@ -1,6 +1,7 @@
 package dev.jnetns;
 
 import static dev.jnetns.uapi.LinuxNetlink.NLM_F_ACK;
+import static dev.jnetns.uapi.LinuxNetlink.NLM_F_APPEND;
 import static dev.jnetns.uapi.LinuxNetlink.NLM_F_CREATE;
 import static dev.jnetns.uapi.LinuxNetlink.NLM_F_DUMP;
 import static dev.jnetns.uapi.LinuxNetlink.NLM_F_EXCL;
@@ -9,12 +10,17 @@ import static dev.jnetns.uapi.LinuxNetlink.NLM_F_REQUEST;
 import static dev.jnetns.uapi.LinuxRoute.RTAX_MTU;
 import static dev.jnetns.uapi.LinuxRoute.RTA_DST;
 import static dev.jnetns.uapi.LinuxRoute.RTA_GATEWAY;
+import static dev.jnetns.uapi.LinuxRoute.RTA_IIF;
+import static dev.jnetns.uapi.LinuxRoute.RTA_MARK;
 import static dev.jnetns.uapi.LinuxRoute.RTA_METRICS;
 import static dev.jnetns.uapi.LinuxRoute.RTA_OIF;
 import static dev.jnetns.uapi.LinuxRoute.RTA_PREFSRC;
 import static dev.jnetns.uapi.LinuxRoute.RTA_PRIORITY;
+import static dev.jnetns.uapi.LinuxRoute.RTA_SRC;
 import static dev.jnetns.uapi.LinuxRoute.RTA_TABLE;
 import static dev.jnetns.uapi.LinuxRoute.RTM_F_CLONED;
+import static dev.jnetns.uapi.LinuxRoute.RTM_F_FIB_MATCH;
+import static dev.jnetns.uapi.LinuxRoute.RTM_F_LOOKUP_TABLE;
 import static dev.jnetns.uapi.LinuxRoute.RTNH_F_ONLINK;
 import static dev.jnetns.uapi.LinuxRoute.RTN_ANYCAST;
 import static dev.jnetns.uapi.LinuxRoute.RTN_BROADCAST;
@@ -140,14 +146,51 @@ public final class Routes {
 
     /** The route the kernel would use to reach {@code dst}. Equivalent to: {@code ip route get ADDR}. */
     public Route get(InetAddress dst) throws ErrnoException {
-        int family = Inet.family(dst);
-        List<Route> r = socket.execute("route get " + Inet.format(dst), (w, seq) -> {
+        return get(RouteQuery.to(dst));
+    }
+
+    /**
+     * The route the kernel picks for {@code q} (its FIB entry with {@link RouteQuery#fibMatch()}).
+     * Equivalent to: {@code ip route get ADDR [from P] [iif D] [oif D] [mark M] [fibmatch]}.
+     */
+    public Route get(RouteQuery q) throws ErrnoException {
+        int iif = q.iif != null ? links.index(q.iif) : 0;
+        int oif = q.oif != null ? links.index(q.oif) : 0;
+        List<Route> r = socket.execute("route get " + q, (w, seq) -> {
             w.beginMessage(RTM_GETROUTE, NLM_F_REQUEST | NLM_F_ACK, seq);
-            RouteMessage.writeHeader(w, family, IpPrefix.bits(dst), 0, 0, 0, 0, 0, 0, 0);
-            w.attr(RTA_DST, dst.getAddress());
+            RouteMessage.writeHeader(w, q.family(), IpPrefix.bits(q.dst), q.from == null ? 0 : q.from.length(), 0, 0,
+                    0, 0, 0, RTM_F_LOOKUP_TABLE | (q.fibMatch ? RTM_F_FIB_MATCH : 0));
+            w.attr(RTA_DST, q.dst.getAddress());
+            if (q.from != null && q.from.length() > 0) {
+                w.attr(RTA_SRC, q.from.address().getAddress());
+            }
+            if (iif != 0) {
+                w.attrU32(RTA_IIF, iif);
+            }
+            if (oif != 0) {
+                w.attrU32(RTA_OIF, oif);
+            }
+            if (q.mark != 0) {
+                w.attrU32(RTA_MARK, (int) q.mark);
+            }
             w.endMessage();
         }, m -> m.type() == RTM_NEWROUTE ? Route.of(RouteMessage.decode(m)) : null);
         return r.get(0);
+    }
+
+    /** Adds {@code spec} after the routes to the same prefix. Equivalent to: {@code ip route append SPEC}. */
+    public void append(RouteSpec spec) throws ErrnoException {
+        modify(RTM_NEWROUTE, NLM_F_CREATE | NLM_F_APPEND, "route append " + spec, spec);
+    }
+
+    /** Adds {@code spec} before the routes to the same prefix. Equivalent to: {@code ip route prepend SPEC}. */
+    public void prepend(RouteSpec spec) throws ErrnoException {
+        modify(RTM_NEWROUTE, NLM_F_CREATE, "route prepend " + spec, spec);
+    }
+
+    /** Changes a route that exists (ENOENT otherwise). Equivalent to: {@code ip route change SPEC}. */
+    public void change(RouteSpec spec) throws ErrnoException {
+        modify(RTM_NEWROUTE, NLM_F_REPLACE, "route change " + spec, spec);
     }
 
     private void modify(int type, int flags, String what, RouteSpec s) throws ErrnoException {
@@ -177,7 +220,7 @@ public final class Routes {
             encoded.add(encode(s, name -> {
                 Integer i = indexes.get(name);
                 if (i == null) {
-                    throw new NoSuchLinkException("Device \"" + name + "\" does not exist");
+                    throw new NoSuchLinkException(name);
                 }
                 return i;
             }));

@@ -31,6 +31,7 @@ public final class Rtnl implements AutoCloseable {
     private final Routes routes;
     private final Neighbours neighbours;
     private final Rules rules;
+    private final TunTaps tunTaps;
 
     private Rtnl(NlSocket socket, Netns home) {
         this.socket = socket;
@@ -40,6 +41,7 @@ public final class Rtnl implements AutoCloseable {
         this.routes = new Routes(socket, links);
         this.neighbours = new Neighbours(socket, links);
         this.rules = new Rules(socket);
+        this.tunTaps = new TunTaps(home);
     }
 
     /** A handle for the namespace of the calling thread (normally the process's own). */
@@ -140,6 +142,11 @@ public final class Rtnl implements AutoCloseable {
     /** Policy rules: {@code ip rule}. */
     public Rules rules() {
         return rules;
+    }
+
+    /** The tun/tap devices ({@code ip tuntap}). */
+    public TunTaps tunTaps() {
+        return tunTaps;
     }
 
     @Override

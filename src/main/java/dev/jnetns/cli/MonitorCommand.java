@@ -34,19 +34,24 @@ final class MonitorCommand extends CliCommand {
     @Override
     int call(List<String> words) throws Exception {
         Set<Monitor.Topic> topics = EnumSet.noneOf(Monitor.Topic.class);
-        for (String w : words) {
-            if (w.equals("all")) {
-                topics.addAll(EnumSet.allOf(Monitor.Topic.class));
-            } else if (Words.matches(w, "link")) {
+        for (String w : words) {   // in ip's order (ipmonitor.c)
+            if (Words.matches(w, "link")) {
                 topics.add(Monitor.Topic.LINK);
             } else if (Words.matches(w, "address")) {
                 topics.add(Monitor.Topic.ADDRESS);
             } else if (Words.matches(w, "route")) {
                 topics.add(Monitor.Topic.ROUTE);
-            } else if (Words.matches(w, "neighbour") || Words.matches(w, "neighbor")) {
+            } else if (Words.matches(w, "neigh")) {
                 topics.add(Monitor.Topic.NEIGH);
+            } else if (w.equals("all")) {
+                topics.addAll(EnumSet.allOf(Monitor.Topic.class));
+            } else if (Words.matches(w, "help")) {
+                throw new HelpShown(USAGE);
+            } else if (List.of("file", "label", "mroute", "prefix", "netconf", "rule", "nsid", "nexthop", "stats",
+                    "all-nsid", "dev").stream().anyMatch(k -> Words.matches(w, k))) {
+                throw new CommandFailed("\"ip monitor " + w + "\" is not implemented by jnetns");
             } else {
-                throw new UsageException("monitor: unknown object \"" + w + "\"");
+                throw new UsageException("Argument \"" + w + "\" is unknown, try \"jnetns monitor help\".");
             }
         }
         if (topics.isEmpty()) {

@@ -5,7 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** User and group names by id, from /etc/passwd and /etc/group as ip prints them; the number when unknown. */
+/** User and group names by id and ids by name, from /etc/passwd and /etc/group as ip reads them; the number when unknown. */
 final class SystemNames {
     private SystemNames() {
     }
@@ -16,6 +16,30 @@ final class SystemNames {
 
     static String group(long gid) {
         return lookup(Path.of("/etc/group"), gid);
+    }
+
+    /** The uid of user {@code name}, -1 when there is none. */
+    static long uid(String name) {
+        return id(Path.of("/etc/passwd"), name);
+    }
+
+    /** The gid of group {@code name}, -1 when there is none. */
+    static long gid(String name) {
+        return id(Path.of("/etc/group"), name);
+    }
+
+    private static long id(Path file, String name) {
+        try {
+            for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+                String[] f = line.split(":", -1);
+                if (f.length > 2 && f[0].equals(name)) {
+                    return Long.parseLong(f[2]);
+                }
+            }
+        } catch (IOException | NumberFormatException e) {
+            // no such name
+        }
+        return -1;
     }
 
     /** The first field of the line whose third field is {@code id}. */

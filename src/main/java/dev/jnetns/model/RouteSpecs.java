@@ -1,14 +1,15 @@
 package dev.jnetns.model;
 
+import static dev.jnetns.uapi.LinuxRoute.RTAX_MTU;
+import static dev.jnetns.uapi.LinuxRoute.RTNH_F_ONLINK;
+
 import dev.jnetns.Link;
 import dev.jnetns.Route;
 import dev.jnetns.RouteSpec;
 import java.util.Collection;
 
 /** Turns a route the kernel reports back into the request that makes it again. */
-final class RouteSpecs {
-    private static final int RTNH_F_ONLINK = 4;
-    private static final int RTAX_MTU = 2;
+public final class RouteSpecs {
 
     private RouteSpecs() {
     }
@@ -17,7 +18,7 @@ final class RouteSpecs {
      * The spec of {@code r}: destination, gateway, device (named from {@code links}), metric, table,
      * protocol, scope, type, source, nexthops, onlink and the MTU metric.
      */
-    static RouteSpec of(Route r, Collection<Link> links) {
+    public static RouteSpec of(Route r, Collection<Link> links) {
         return of(r, index -> name(index, links));
     }
 

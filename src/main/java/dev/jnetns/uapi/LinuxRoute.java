@@ -64,6 +64,8 @@ public final class LinuxRoute {
     public static final int RTNH_F_TRAP = 64;
     public static final int RTM_F_NOTIFY = 0x100;
     public static final int RTM_F_CLONED = 0x200;
+    public static final int RTM_F_LOOKUP_TABLE = 0x1000;
+    public static final int RTM_F_FIB_MATCH = 0x2000;
 
     private LinuxRoute() {
     }

@@ -1,0 +1,263 @@
+package dev.jnetns.testutil;
+
+import dev.jnetns.IpPrefix;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Two namespaces built identically, one for ip and one for jnetns, each with an optional peer
+ * namespace: what a corpus section runs in. Names carry a random part; {@link #close()} deletes
+ * every namespace either side made. Output and state are compared after {@link #normalize}, which
+ * names each field that varies between two identical namespaces.
+ */
+public final class Twins implements AutoCloseable {
+    /** One side: its namespace, its peer, its temporary names, its output file. */
+    public record Side(String tag, String ns, String peer, String tmp, Path out, Path batch) {
+        /** {@code text} with this side's placeholders replaced. */
+        public String fill(String text) {
+            return text.replace("@NS", ns).replace("@PEER", peer).replace("@TMP", tmp).replace("@OUT", out.toString());
+        }
+
+        /** {@code text} with this side's names replaced by placeholders. */
+        String unfill(String text) {
+            return text.replace(batch.toString(), "@FILE").replace(out.toString(), "@OUT").replace(peer, "@PEER")
+                    .replace(tmp, "@TMP").replace(ns, "@NS");
+        }
+
+        List<String> namespaces() {
+            return List.of(ns, peer, tmp, tmp + "2");
+        }
+    }
+
+    public final Side ip;
+    public final Side jnetns;
+    private final boolean withPeer;
+
+    public Twins(String run, int section, boolean withPeer, Path dir) {
+        String base = "jncorp-" + run + "-" + section;
+        this.ip = new Side("ip", base + "-a", base + "-a-peer", base + "-a-tmp", dir.resolve(base + "-a.out"),
+                dir.resolve(base + "-a.batch"));
+        this.jnetns = new Side("jnetns", base + "-b", base + "-b-peer", base + "-b-tmp", dir.resolve(base + "-b.out"),
+                dir.resolve(base + "-b.batch"));
+        this.withPeer = withPeer;
+    }
+
+    /** Makes both sides' namespaces and runs {@code setup} (ip commands) in each. */
+    public void build(List<String> setup) {
+        for (Side s : List.of(ip, jnetns)) {
+            sh("ip", "netns", "add", s.ns());
+            if (withPeer) {
+                sh("ip", "netns", "add", s.peer());
+            }
+            // no DAD: addresses are not "tentative" for a moment after each change
+            sh("ip", "netns", "exec", s.ns(), "sysctl", "-q", "-w", "net.ipv6.conf.default.accept_dad=0",
+                    "net.ipv6.conf.all.accept_dad=0");
+            if (!setup.isEmpty()) {
+                Ip.Result r = Ip.command(List.of("ip", "-n", s.ns(), "-batch", "-"),
+                        String.join("\n", setup.stream().map(s::fill).toList()) + "\n");
+                if (r.exitCode() != 0) {
+                    throw new AssertionError("setup failed in " + s.ns() + ": " + r.err());
+                }
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        for (Side s : List.of(ip, jnetns)) {
+            for (String n : s.namespaces()) {
+                if (Files.exists(Path.of("/run/netns", n))) {
+                    Ip.command(List.of("ip", "netns", "del", n), null);
+                }
+            }
+            try {
+                Files.deleteIfExists(s.out());
+                Files.deleteIfExists(s.batch());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    /** Whether any namespace of either side is still there (after {@link #close()}: none may be). */
+    public boolean leftovers() {
+        return List.of(ip, jnetns).stream().flatMap(s -> s.namespaces().stream())
+                .anyMatch(n -> Files.exists(Path.of("/run/netns", n)));
+    }
+
+    private static void sh(String... cmd) {
+        Ip.Result r = Ip.command(List.of(cmd), null);
+        if (r.exitCode() != 0) {
+            throw new AssertionError(String.join(" ", cmd) + ": " + r.err());
+        }
+    }
+
+    /** Runs {@code ip -n NS ARGS}, killed after 20 s. */
+    public static Ip.Result runIp(List<String> args) {
+        try {
+            Process p = new ProcessBuilder(args).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+                    .start();
+            byte[][] err = new byte[1][];
+            Thread t = new Thread(() -> {
+                try {
+                    err[0] = p.getErrorStream().readAllBytes();
+                } catch (IOException e) {
+                    err[0] = new byte[0];
+                }
+            });
+            t.start();
+            byte[] out = p.getInputStream().readAllBytes();
+            if (!p.waitFor(20, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                throw new AssertionError("timed out: " + args);
+            }
+            t.join();
+            return new Ip.Result(p.exitValue(), new String(out, StandardCharsets.UTF_8),
+                    new String(err[0], StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    /** The exit code as a class: 0, 1 for usage (ip exits 1 or 255), 2 for a kernel error, else itself. */
+    public static int exitClass(int rc) {
+        return rc == 255 ? 1 : rc;
+    }
+
+    /**
+     * What {@code ip -d -j} sees in a side's namespaces (and which of its names exist), as one text
+     * to compare: links, addresses, routes of all tables and families, neighbours, rules, nexthops.
+     */
+    public static String state(Side s) {
+        StringBuilder b = new StringBuilder();
+        for (String n : List.of(s.ns(), s.peer())) {
+            if (!Files.exists(Path.of("/run/netns", n))) {
+                continue;
+            }
+            b.append("== ").append(n).append('\n');
+            for (String q : List.of("-d -j link show", "-d -j addr show", "-d -j route show table all",
+                    "-d -j neigh show nud all", "-j rule show", "-6 -j rule show", "-j nexthop show")) {
+                List<String> cmd = new ArrayList<>(List.of("ip", "-n", n));
+                cmd.addAll(List.of(q.split(" ")));
+                Ip.Result r = runIp(cmd);
+                b.append(q).append(": ").append(r.exitCode() == 0 ? r.out() : "failed " + r.err()).append('\n');
+            }
+        }
+        for (String n : s.namespaces()) {
+            if (Files.exists(Path.of("/run/netns", n))) {
+                b.append("netns ").append(n).append('\n');
+            }
+        }
+        return b.toString();
+    }
+
+    private static final Pattern MAC = Pattern.compile("\\b[0-9a-f]{2}(:[0-9a-f]{2}){5}\\b");
+
+    /** The device names by hardware address in a state text ({@code ip -d -j link show} members). */
+    static Map<String, String> macs(String state) {
+        Map<String, String> out = new LinkedHashMap<>();
+        Matcher m = Pattern.compile("\"ifname\":\"([^\"]*)\".*?\"address\":\"([0-9a-f:]{17})\"").matcher(state);
+        while (m.find()) {
+            out.putIfAbsent(m.group(2), m.group(1));
+        }
+        return out;
+    }
+
+    private static final Pattern TIMER = Pattern.compile(
+            "(\"?(hello_timer|tcn_timer|topology_change_timer|gc_timer|message_age_timer|forward_delay_timer"
+            + "|hold_timer)\"?[: ] *)[0-9.]+");
+    private static final Pattern LIFETIME = Pattern.compile(
+            "((valid_lft|preferred_lft) )(\\d+)sec|(\"(valid_life_time|preferred_life_time)\":)(\\d+)");
+
+    /**
+     * {@code text} as the other side would print it: this side's names as placeholders, each random
+     * hardware address (and the IPv6 link-local address made from it) as the device it belongs to,
+     * bridge timers as 0, address lifetimes that count down as N. {@code state} gives the addresses.
+     */
+    public static String normalize(Side s, String text, String state) {
+        String t = s.unfill(text);
+        for (Map.Entry<String, String> e : macs(s.unfill(state)).entrySet()) {
+            String mac = e.getKey();
+            if (mac.startsWith("02:00:00:") || mac.equals("00:00:00:00:00:00")) {
+                continue;   // the corpus's own addresses, loopback
+            }
+            String who = "<mac of " + e.getValue() + ">";
+            t = t.replace(mac, who).replace(mac.toUpperCase(), who);
+            String ll = linkLocal(mac);
+            t = t.replace(ll, "<fe80 of " + e.getValue() + ">");
+        }
+        t = TIMER.matcher(t).replaceAll("$10");
+        Matcher m = LIFETIME.matcher(t);
+        StringBuilder b = new StringBuilder();
+        while (m.find()) {
+            if (m.group(1) != null) {
+                m.appendReplacement(b, m.group(3).equals("4294967295") ? m.group() : m.group(1) + "Nsec");
+            } else {
+                m.appendReplacement(b, m.group(6).equals("4294967295") ? m.group() : m.group(4) + "N");
+            }
+        }
+        m.appendTail(b);
+        return b.toString();
+    }
+
+    /** The EUI-64 link-local address the kernel gives a device with hardware address {@code mac}. */
+    static String linkLocal(String mac) {
+        String[] p = mac.split(":");
+        byte[] a = new byte[16];
+        a[0] = (byte) 0xfe;
+        a[1] = (byte) 0x80;
+        a[8] = (byte) (Integer.parseInt(p[0], 16) ^ 2);
+        a[9] = (byte) Integer.parseInt(p[1], 16);
+        a[10] = (byte) Integer.parseInt(p[2], 16);
+        a[11] = (byte) 0xff;
+        a[12] = (byte) 0xfe;
+        a[13] = (byte) Integer.parseInt(p[3], 16);
+        a[14] = (byte) Integer.parseInt(p[4], 16);
+        a[15] = (byte) Integer.parseInt(p[5], 16);
+        try {
+            return IpPrefix.format(InetAddress.getByAddress(a));
+        } catch (UnknownHostException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private static final Pattern NETNS_JSON = Pattern.compile("\\{\"name\":\"([^\"]*)\"(,\"id\":\\d+)?\\},?");
+
+    /**
+     * {@code netns list} as far as it concerns this side (after {@link #normalize}): it lists every
+     * namespace of the machine, and those of other tests come and go; only this side's are kept.
+     */
+    public static String ownNamespaces(String out) {
+        if (out.startsWith("[")) {
+            Matcher m = NETNS_JSON.matcher(out);
+            StringBuilder b = new StringBuilder();
+            while (m.find()) {
+                m.appendReplacement(b, m.group(1).startsWith("@") ? Matcher.quoteReplacement(m.group()) : "");
+            }
+            m.appendTail(b);
+            return b.toString().replace(",]", "]");
+        }
+        StringBuilder b = new StringBuilder();
+        for (String line : out.split("\n")) {
+            if (line.startsWith("@")) {
+                b.append(line).append('\n');
+            }
+        }
+        return b.toString();
+    }
+}
