@@ -22,9 +22,11 @@
 #include <linux/if_addr.h>
 #include <linux/neighbour.h>
 #include <linux/fib_rules.h>
+#include <linux/nexthop.h>
 #include <linux/capability.h>
 #include <linux/prctl.h>
 #include <poll.h>
+#include <sys/inotify.h>
 #include <sys/syscall.h>
 
 #define K(name) printf("%s=%lld\n", #name, (long long)(name))
@@ -74,6 +76,8 @@ static void constants(void)
     K(SYS_capget);
     K(SYS_capset);
     K(SYS_gettid);
+    K(SYS_inotify_init1);
+    K(SYS_inotify_add_watch);
     /* LinuxSocket */
     K(AF_UNSPEC);
     K(AF_INET);
@@ -178,6 +182,9 @@ static void constants(void)
     K(RTM_GETRULE);
     K(RTM_NEWNSID);
     K(RTM_GETNSID);
+    K(RTM_NEWNEXTHOP);
+    K(RTM_DELNEXTHOP);
+    K(RTM_GETNEXTHOP);
     K(RTNLGRP_LINK);
     K(RTNLGRP_NEIGH);
     K(RTNLGRP_IPV4_IFADDR);
@@ -400,6 +407,32 @@ static void constants(void)
     K(FR_ACT_UNREACHABLE);
     K(FR_ACT_PROHIBIT);
     K(FIB_RULE_INVERT);
+    /* LinuxInotify */
+    K(IN_CLOEXEC);
+    K(IN_NONBLOCK);
+    K(IN_MOVED_FROM);
+    K(IN_MOVED_TO);
+    K(IN_CREATE);
+    K(IN_DELETE);
+    KV("INOTIFY_EVENT_SIZE", sizeof(struct inotify_event));
+    /* LinuxNexthop */
+    KV("NHMSG_SIZE", sizeof(struct nhmsg));
+    KV("NEXTHOP_GRP_SIZE", sizeof(struct nexthop_grp));
+    K(NHA_ID);
+    K(NHA_GROUP);
+    K(NHA_GROUP_TYPE);
+    K(NHA_BLACKHOLE);
+    K(NHA_OIF);
+    K(NHA_GATEWAY);
+    K(NHA_ENCAP_TYPE);
+    K(NHA_ENCAP);
+    K(NHA_GROUPS);
+    K(NHA_MASTER);
+    K(NHA_FDB);
+    K(NHA_RES_GROUP);
+    K(NHA_RES_BUCKET);
+    K(NEXTHOP_GRP_TYPE_MPATH);
+    K(NEXTHOP_GRP_TYPE_RES);
 }
 
 static void errnos(void)

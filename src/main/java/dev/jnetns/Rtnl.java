@@ -32,6 +32,7 @@ public final class Rtnl implements AutoCloseable {
     private final Neighbours neighbours;
     private final Rules rules;
     private final TunTaps tunTaps;
+    private final Nexthops nexthops;
 
     private Rtnl(NlSocket socket, Netns home) {
         this.socket = socket;
@@ -42,6 +43,7 @@ public final class Rtnl implements AutoCloseable {
         this.neighbours = new Neighbours(socket, links);
         this.rules = new Rules(socket);
         this.tunTaps = new TunTaps(home);
+        this.nexthops = new Nexthops(socket);
     }
 
     /** A handle for the namespace of the calling thread (normally the process's own). */
@@ -142,6 +144,11 @@ public final class Rtnl implements AutoCloseable {
     /** Policy rules: {@code ip rule}. */
     public Rules rules() {
         return rules;
+    }
+
+    /** The nexthop objects ({@code ip nexthop}). */
+    public Nexthops nexthops() {
+        return nexthops;
     }
 
     /** The tun/tap devices ({@code ip tuntap}). */

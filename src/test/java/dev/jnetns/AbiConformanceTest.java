@@ -21,6 +21,8 @@ import dev.jnetns.uapi.LinuxIfAddr;
 import dev.jnetns.uapi.LinuxRoute;
 import dev.jnetns.uapi.LinuxNeighbour;
 import dev.jnetns.uapi.LinuxFibRules;
+import dev.jnetns.uapi.LinuxNexthop;
+import dev.jnetns.uapi.LinuxInotify;
 import dev.jnetns.testutil.Ip;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
@@ -41,7 +43,7 @@ import org.junit.jupiter.api.Test;
  * Java values found by reflection.
  */
 class AbiConformanceTest {
-    private static final List<Class<?>> CONSTANT_CLASSES = List.of(LinuxSched.class, LinuxFcntl.class, LinuxSyscall.class, LinuxSocket.class, LinuxMount.class, LinuxTun.class, LinuxCapability.class, LinuxNetlink.class, LinuxRtnetlink.class, LinuxIfLink.class, LinuxNetNamespace.class, LinuxIfAddr.class, LinuxRoute.class, LinuxNeighbour.class, LinuxFibRules.class);
+    private static final List<Class<?>> CONSTANT_CLASSES = List.of(LinuxSched.class, LinuxFcntl.class, LinuxSyscall.class, LinuxSocket.class, LinuxMount.class, LinuxTun.class, LinuxCapability.class, LinuxNetlink.class, LinuxRtnetlink.class, LinuxIfLink.class, LinuxNetNamespace.class, LinuxIfAddr.class, LinuxRoute.class, LinuxNeighbour.class, LinuxFibRules.class, LinuxNexthop.class, LinuxInotify.class);
 
     private static Map<String, Long> abi;
 

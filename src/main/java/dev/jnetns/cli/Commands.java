@@ -73,7 +73,7 @@ final class Commands {
             missing("netconf"),
             missing("vrf"),
             missing("sr"),
-            missing("nexthop"),
+            ip("nexthop", List.of(), "Nexthop objects, as `ip nexthop`.", NexthopCommand.USAGE, NexthopCommand::new),
             missing("mptcp"),
             missing("ioam"),
             missing("stats"),

@@ -45,7 +45,13 @@ final class NetnsCommand extends ObjectCommand {
         } else if (Words.matches(verb, "identify")) {
             long pid = w.hasNext() ? pid(w.next()) : ProcessHandle.current().pid();
             w.end("netns identify");
-            Netns.identify(pid).forEach(out::println);
+            List<String> names;
+            try {
+                names = Netns.identify(pid);
+            } catch (ErrnoException e) {
+                throw new CommandFailed("Cannot open network namespace: " + e.errnoName().description());
+            }
+            names.forEach(out::println);
         } else if (Words.matches(verb, "pids")) {
             if (!w.hasNext()) {
                 throw new CommandFailed("No netns name specified");

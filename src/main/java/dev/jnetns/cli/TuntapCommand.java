@@ -118,24 +118,13 @@ final class TuntapCommand extends ObjectCommand {
         return id;
     }
 
-    /** {@code tuntap show}: each tun/tap device with its flags, from the netlink data ip -d prints. */
+    /** {@code tuntap show}: each tun/tap device with its flags, from the netlink data ip -d prints; ip ignores its words too. */
     private void show(Words w) throws ErrnoException {
-        String only = null;
-        while (w.hasNext()) {
-            String word = w.next();
-            if (Words.matches(word, "dev") || Words.matches(word, "name")) {
-                only = w.value();
-            } else if (Words.matches(word, "help")) {
-                throw new HelpShown(USAGE);
-            } else {
-                only = word;
-            }
-        }
+        w.rest();
         PrintWriter out = top.out();
         Json j = top.json ? top.json().beginArray() : null;
         for (Link l : top.rtnl().links().list()) {
-            if (!"tun".equals(l.kind()) || l.info() == null || l.info().tun() == null
-                    || only != null && !only.equals(l.name())) {
+            if (!"tun".equals(l.kind()) || l.info() == null || l.info().tun() == null) {
                 continue;
             }
             Link.Tun t = l.info().tun();

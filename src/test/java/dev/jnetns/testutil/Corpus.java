@@ -62,12 +62,16 @@ public final class Corpus {
         }
     }
 
-    /** Every section of every corpus file, files in name order. */
+    /**
+     * Every section of every corpus file, files in name order; only the files whose names contain
+     * the system property {@code jnetns.corpus} when it is set (to run one file while working on it).
+     */
     public static List<Section> sections() {
         List<Section> out = new ArrayList<>();
+        String only = System.getProperty("jnetns.corpus", "");
         try (Stream<Path> files = Files.list(directory())) {
             for (Path f : files.filter(p -> p.toString().endsWith(".txt") && !p.getFileName().toString()
-                    .equals(ALLOW_FILE)).sorted().toList()) {
+                    .equals(ALLOW_FILE) && p.getFileName().toString().contains(only)).sorted().toList()) {
                 out.addAll(parse(f.getFileName().toString(), Files.readAllLines(f, StandardCharsets.UTF_8)));
             }
         } catch (IOException e) {

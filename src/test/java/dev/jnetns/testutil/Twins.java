@@ -61,17 +61,55 @@ public final class Twins implements AutoCloseable {
             if (withPeer) {
                 sh("ip", "netns", "add", s.peer());
             }
-            // no DAD: addresses are not "tentative" for a moment after each change
+            // no DAD (addresses are not "tentative" for a moment after each change) and no router
+            // solicitations (no neighbour entry for ff02::2 appearing seconds after a link comes up)
             sh("ip", "netns", "exec", s.ns(), "sysctl", "-q", "-w", "net.ipv6.conf.default.accept_dad=0",
-                    "net.ipv6.conf.all.accept_dad=0");
-            if (!setup.isEmpty()) {
-                Ip.Result r = Ip.command(List.of("ip", "-n", s.ns(), "-batch", "-"),
-                        String.join("\n", setup.stream().map(s::fill).toList()) + "\n");
+                    "net.ipv6.conf.all.accept_dad=0", "net.ipv6.conf.default.router_solicitations=0",
+                    "net.ipv6.conf.all.router_solicitations=0");
+            List<String> batch = new ArrayList<>();
+            for (String line : setup) {
+                if (line.startsWith("-")) {   // a line with options runs alone: batch lines take none
+                    List<String> cmd = new ArrayList<>(List.of("ip", "-n", s.ns()));
+                    cmd.addAll(Corpus.words(s.fill(line)));
+                    Ip.Result r = Ip.command(cmd, null);
+                    if (r.exitCode() != 0) {
+                        throw new AssertionError("setup failed in " + s.ns() + ": " + line + ": " + r.err());
+                    }
+                } else {
+                    batch.add(s.fill(line));
+                }
+            }
+            if (!batch.isEmpty()) {
+                Ip.Result r = Ip.command(List.of("ip", "-n", s.ns(), "-batch", "-"), String.join("\n", batch) + "\n");
                 if (r.exitCode() != 0) {
                     throw new AssertionError("setup failed in " + s.ns() + ": " + r.err());
                 }
             }
         }
+        settle(ip);
+        settle(jnetns);
+    }
+
+    /**
+     * Waits until a side's state holds still (two reads 500 ms apart agree, at most 10 s): links
+     * come up, multicast neighbour entries appear as the kernel sends its MLD reports.
+     */
+    public static void settle(Side s) {
+        String before = state(s);
+        for (int i = 0; i < 20; i++) {
+            try {
+                Thread.sleep(500);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+            String now = state(s);
+            if (now.equals(before)) {
+                return;
+            }
+            before = now;
+        }
+        throw new AssertionError(s.ns() + " did not settle within 10 s");
     }
 
     @Override
@@ -104,33 +142,34 @@ public final class Twins implements AutoCloseable {
         }
     }
 
-    /** Runs {@code ip -n NS ARGS}, killed after 20 s. */
+    /** Runs {@code ip -n NS ARGS}, killed after 20 s (a command that never ends fails the test). */
     public static Ip.Result runIp(List<String> args) {
         try {
             Process p = new ProcessBuilder(args).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
                     .start();
-            byte[][] err = new byte[1][];
-            Thread t = new Thread(() -> {
-                try {
-                    err[0] = p.getErrorStream().readAllBytes();
-                } catch (IOException e) {
-                    err[0] = new byte[0];
-                }
-            });
-            t.start();
-            byte[] out = p.getInputStream().readAllBytes();
+            java.util.concurrent.CompletableFuture<byte[]> out = java.util.concurrent.CompletableFuture.supplyAsync(
+                    () -> readAll(p.getInputStream()));
+            java.util.concurrent.CompletableFuture<byte[]> err = java.util.concurrent.CompletableFuture.supplyAsync(
+                    () -> readAll(p.getErrorStream()));
             if (!p.waitFor(20, TimeUnit.SECONDS)) {
                 p.destroyForcibly();
                 throw new AssertionError("timed out: " + args);
             }
-            t.join();
-            return new Ip.Result(p.exitValue(), new String(out, StandardCharsets.UTF_8),
-                    new String(err[0], StandardCharsets.UTF_8));
+            return new Ip.Result(p.exitValue(), new String(out.join(), StandardCharsets.UTF_8),
+                    new String(err.join(), StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AssertionError(e);
+        }
+    }
+
+    private static byte[] readAll(java.io.InputStream in) {
+        try {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -150,13 +189,10 @@ public final class Twins implements AutoCloseable {
                 continue;
             }
             b.append("== ").append(n).append('\n');
-            for (String q : List.of("-d -j link show", "-d -j addr show", "-d -j route show table all",
-                    "-d -j neigh show nud all", "-j rule show", "-6 -j rule show", "-j nexthop show")) {
-                List<String> cmd = new ArrayList<>(List.of("ip", "-n", n));
-                cmd.addAll(List.of(q.split(" ")));
-                Ip.Result r = runIp(cmd);
-                b.append(q).append(": ").append(r.exitCode() == 0 ? r.out() : "failed " + r.err()).append('\n');
-            }
+            // one ip per family of rules: each batch line prints its JSON array on a line of its own
+            b.append(query(List.of("ip", "-n", n, "-d", "-j", "-batch", "-"),
+                    "link show\naddr show\nroute show table all\nneigh show nud all\nrule show\nnexthop show\n"));
+            b.append(query(List.of("ip", "-n", n, "-6", "-j", "-batch", "-"), "rule show\n"));
         }
         for (String n : s.namespaces()) {
             if (Files.exists(Path.of("/run/netns", n))) {
@@ -166,7 +202,11 @@ public final class Twins implements AutoCloseable {
         return b.toString();
     }
 
-    private static final Pattern MAC = Pattern.compile("\\b[0-9a-f]{2}(:[0-9a-f]{2}){5}\\b");
+    private static String query(List<String> cmd, String lines) {
+        Ip.Result r = Ip.command(cmd, lines);
+        return r.exitCode() == 0 ? r.out() : "failed " + r.err() + "\n";
+    }
+
 
     /** The device names by hardware address in a state text ({@code ip -d -j link show} members). */
     static Map<String, String> macs(String state) {
@@ -240,20 +280,22 @@ public final class Twins implements AutoCloseable {
 
     /**
      * {@code netns list} as far as it concerns this side (after {@link #normalize}): it lists every
-     * namespace of the machine, and those of other tests come and go; only this side's are kept.
+     * namespace of the machine, and those of other tests come and go; only this side's are kept,
+     * sorted (the directory orders the two sides' names differently).
      */
     public static String ownNamespaces(String out) {
         if (out.startsWith("[")) {
             Matcher m = NETNS_JSON.matcher(out);
-            StringBuilder b = new StringBuilder();
+            List<String> own = new ArrayList<>();
             while (m.find()) {
-                m.appendReplacement(b, m.group(1).startsWith("@") ? Matcher.quoteReplacement(m.group()) : "");
+                if (m.group(1).startsWith("@")) {
+                    own.add(m.group().endsWith(",") ? m.group().substring(0, m.group().length() - 1) : m.group());
+                }
             }
-            m.appendTail(b);
-            return b.toString().replace(",]", "]");
+            return "[" + String.join(",", own.stream().sorted().toList()) + "]\n";
         }
         StringBuilder b = new StringBuilder();
-        for (String line : out.split("\n")) {
+        for (String line : java.util.Arrays.stream(out.split("\n")).sorted().toList()) {
             if (line.startsWith("@")) {
                 b.append(line).append('\n');
             }
