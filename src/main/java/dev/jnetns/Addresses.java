@@ -144,9 +144,6 @@ public final class Addresses {
     }
 
     private static void check(String dev, AddressSpec s) {
-        if (s.label != null && !s.label.startsWith(dev)) {
-            throw new IllegalArgumentException("label \"" + s.label + "\" must begin with the device name \"" + dev + "\"");
-        }
         long valid = s.validLifetime != null ? s.validLifetime : Address.FOREVER;
         long preferred = s.preferredLifetime != null ? s.preferredLifetime : valid;
         if (preferred > valid) {

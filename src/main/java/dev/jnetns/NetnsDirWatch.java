@@ -111,7 +111,7 @@ final class NetnsDirWatch implements AutoCloseable {
                 if (isNamespace(Netns.RUN_DIR.resolve(name))) {
                     return Netns.open(name);
                 }
-            } catch (IOException | ErrnoException | IllegalArgumentException e) {
+            } catch (IOException | IllegalArgumentException e) {
                 if (!Files.exists(Netns.RUN_DIR.resolve(name))) {
                     return null;   // removed again, or not a name ip would make
                 }

@@ -47,15 +47,17 @@ final class AddressCommand extends ObjectCommand {
     }
 
     private void show(Words w) throws ErrnoException {
-        int family = top.family(0);
-        LinkFilter filter = LinkFilter.parse(w, USAGE, family == AF_PACKET ? 0 : family);
+        int asked = top.family(0);
+        LinkFilter filter = LinkFilter.parse(w, USAGE, asked == AF_PACKET ? 0 : asked);
+        // "to PREFIX" picks the family of the prefix, as -4/-6 would (ip: filter.family)
+        int family = asked == 0 && filter.to() != null ? Words.familyOf(filter.to().address()) : asked;
         String dev = filter.dev();
         Rtnl rtnl = top.rtnl();
         List<Link> links = rtnl.links().list();
         // ip -j prints the devices its own (not the kernel's) filtering drops as {}
         boolean placeholders = top.json && !filter.equals(filter.kernelSide());
         List<Link> shown = (placeholders ? filter.kernelSide() : filter).apply(links);
-        if (family == AF_INET6 && dev == null) {
+        if (asked == AF_INET6 && dev == null) {
             // ip -6 dumps links from the IPv6 layer, whose answer has no qdisc, master or group
             shown = shown.stream().map(l -> new Link(l.index(), l.name(), l.flags(), l.mtu(), null,
                     l.operState(), l.linkMode(), -1, l.txQueueLen(), l.type(), l.address(), l.broadcast(), 0,
@@ -185,9 +187,6 @@ final class AddressCommand extends ObjectCommand {
         }
         if (dev == null) {
             throw new CommandFailed("Not enough information: \"dev\" argument is required.");
-        }
-        if (label != null && !label.startsWith(dev)) {
-            throw new UsageException("\"dev\" (" + dev + ") must match \"label\" (" + label + ").");
         }
         if (local == null) {
             throw new CommandFailed("address " + verb + " without an address is not implemented by jnetns");

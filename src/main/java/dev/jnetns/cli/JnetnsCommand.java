@@ -43,7 +43,7 @@ final class JnetnsCommand {
         {"-force", "", "With -batch: go on after failed lines (not after a syntax error), exit 1 at the end."},
         {"--backend", "ffm|jna", "Force the syscall backend (default: ffm on JDK 22+, jna before)."},
         {"--debug", "", "Print stack traces of errors."},
-        {"-help, --help", "", "Show this help and exit (-h is -human, as in ip)."},
+        {"--help", "", "Show this help on stdout and exit (-help, as ip's, prints it on stderr and exits 1; -h is -human)."},
         {"-V[ersion]", "", "Print the version and exit."},
     };
 
@@ -114,7 +114,11 @@ final class JnetnsCommand {
                     i += Words.matches(opt, "-batch") ? 1 : 0;
                     continue;   // not one of the lineOptions
                 }
-                i = option(opt, args, i);
+                if (arg.startsWith("--") && Words.matches(opt, "-help")) {
+                    help = true;   // --help: jnetns's own help on stdout; -help is ip's (usage on stderr)
+                } else {
+                    i = option(opt, args, i);
+                }
             }
             lineOptions.addAll(args.subList(first, i + 1));
         }
@@ -181,7 +185,7 @@ final class JnetnsCommand {
         } else if (color(opt)) {
             return i;   // accepted; jnetns does not colour its output
         } else if (Words.matches(opt, "-help")) {
-            help = true;
+            throw new HelpShown(HelpCommand.usage());
         } else if (Words.matches(opt, "-netns")) {
             netnsList.add(checkNetns(value(args, ++i)));
         } else if (Words.matches(opt, "-Numeric")) {

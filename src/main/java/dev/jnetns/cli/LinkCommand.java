@@ -237,10 +237,11 @@ final class LinkCommand extends ObjectCommand {
     /** Parses {@code link add [link PARENT] [name] NAME [mtu N] [address MAC] [txqueuelen N] [netns NS] type KIND ...}. */
     static LinkSpec parseAdd(Words w, NetnsSource spaces) throws ErrnoException {
         Args a = Args.parse(w);
-        if (a.dev == null) {
+        if (a.dev == null && a.kind == null) {
             throw new UsageException("Not enough information: \"dev\" argument is required.");
         }
-        String name = a.name != null ? a.name : a.dev;
+        // no name: the kernel's own choice, KIND%d (the first free bridge0, bridge1 ...), as when ip sends none
+        String name = a.name != null ? a.name : a.dev != null ? a.dev : a.kind + "%d";
         if (a.kind == null) {
             throw new CommandFailed("link add " + name + ": \"type\" is required by jnetns");
         }

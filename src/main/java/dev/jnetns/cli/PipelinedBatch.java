@@ -131,9 +131,9 @@ final class PipelinedBatch {
         lines.add(line);
     }
 
-    /** Each word after {@code keyword} must name a device that exists (ip: Cannot find device). */
+    /** Each word after {@code keyword} (past the object and verb) must name a device that exists (ip: Cannot find device). */
     private void requireDevices(List<String> words, String keyword) throws NoSuchLinkException {
-        for (int i = 0; i + 1 < words.size(); i++) {
+        for (int i = 2; i + 1 < words.size(); i++) {
             if (words.get(i).equals(keyword) && !devices.contains(words.get(i + 1))) {
                 throw new NoSuchLinkException(words.get(i + 1));
             }

@@ -86,10 +86,11 @@ class CliLinkShowTest {
     @Test
     void help_is_ips_for_its_objects_and_on_stdout_for_jnetns_own() {
         String help = Cli.ok("--help");
-        assertEquals(help, Cli.ok("-help"));
-        Ip.Result asIp = Cli.run("help");
-        assertEquals(1, asIp.exitCode(), "ip help exits 255");
-        assertEquals(help, asIp.err());
+        for (String[] ipHelp : new String[][] {{"help"}, {"-help"}, {"-he"}}) {
+            Ip.Result asIp = Cli.run(ipHelp);
+            assertEquals(1, asIp.exitCode(), "ip help exits 255");
+            assertEquals(help, asIp.err());
+        }
         for (Commands.Entry e : Commands.ALL) {
             if (e.implemented()) {
                 assertEquals(!e.hidden(), help.contains("\n  " + e.name()), e.name());

@@ -64,11 +64,11 @@ public final class Corpus {
 
     /**
      * Every section of every corpus file, files in name order; only the files whose names contain
-     * the system property {@code jnetns.corpus} when it is set (to run one file while working on it).
+     * the environment variable {@code JNETNS_CORPUS} when it is set (to run one file while working on it).
      */
     public static List<Section> sections() {
         List<Section> out = new ArrayList<>();
-        String only = System.getProperty("jnetns.corpus", "");
+        String only = System.getenv().getOrDefault("JNETNS_CORPUS", "");
         try (Stream<Path> files = Files.list(directory())) {
             for (Path f : files.filter(p -> p.toString().endsWith(".txt") && !p.getFileName().toString()
                     .equals(ALLOW_FILE) && p.getFileName().toString().contains(only)).sorted().toList()) {

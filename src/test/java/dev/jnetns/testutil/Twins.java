@@ -61,11 +61,14 @@ public final class Twins implements AutoCloseable {
             if (withPeer) {
                 sh("ip", "netns", "add", s.peer());
             }
-            // no DAD (addresses are not "tentative" for a moment after each change) and no router
-            // solicitations (no neighbour entry for ff02::2 appearing seconds after a link comes up)
+            // The kernel's own IPv6 timers would make the twins differ: no DAD (addresses are not
+            // "tentative" for a moment after each change), no router solicitations (no neighbour
+            // entry for ff02::2 seconds after a link comes up), no link-local addresses (whose
+            // routes both ends of a veth add in a racing order when the carrier comes up).
             sh("ip", "netns", "exec", s.ns(), "sysctl", "-q", "-w", "net.ipv6.conf.default.accept_dad=0",
                     "net.ipv6.conf.all.accept_dad=0", "net.ipv6.conf.default.router_solicitations=0",
-                    "net.ipv6.conf.all.router_solicitations=0");
+                    "net.ipv6.conf.all.router_solicitations=0", "net.ipv6.conf.default.addr_gen_mode=1",
+                    "net.ipv6.conf.all.addr_gen_mode=1");
             List<String> batch = new ArrayList<>();
             for (String line : setup) {
                 if (line.startsWith("-")) {   // a line with options runs alone: batch lines take none
@@ -95,7 +98,7 @@ public final class Twins implements AutoCloseable {
      * come up, multicast neighbour entries appear as the kernel sends its MLD reports.
      */
     public static void settle(Side s) {
-        String before = state(s);
+        String before = normalized(s);
         for (int i = 0; i < 20; i++) {
             try {
                 Thread.sleep(500);
@@ -103,13 +106,18 @@ public final class Twins implements AutoCloseable {
                 Thread.currentThread().interrupt();
                 throw new AssertionError(e);
             }
-            String now = state(s);
+            String now = normalized(s);
             if (now.equals(before)) {
                 return;
             }
             before = now;
         }
         throw new AssertionError(s.ns() + " did not settle within 10 s");
+    }
+
+    private static String normalized(Side s) {
+        String raw = state(s);
+        return normalize(s, raw, raw);
     }
 
     @Override
@@ -274,6 +282,24 @@ public final class Twins implements AutoCloseable {
         } catch (UnknownHostException e) {
             throw new AssertionError(e);
         }
+    }
+
+    /**
+     * Neighbour entries in a fixed order: the kernel lists them in the order of a hash table whose
+     * seed is random per namespace, so twins holding the same entries list them differently.
+     * Text: lines sorted; JSON: the array's objects sorted.
+     */
+    public static String sortedNeighbours(String out) {
+        if (out.startsWith("[") && !out.contains("\n ")) {
+            String body = out.strip();
+            body = body.substring(1, body.length() - 1);
+            List<String> objects = new ArrayList<>(List.of(body.isEmpty() ? new String[0] : body.split("(?<=\\}),(?=\\{)")));
+            return "[" + String.join(",", objects.stream().sorted().toList()) + "]\n";
+        }
+        if (out.startsWith("[")) {
+            return out;   // -p: left as printed
+        }
+        return String.join("", java.util.Arrays.stream(out.split("(?<=\n)")).sorted().toList());
     }
 
     private static final Pattern NETNS_JSON = Pattern.compile("\\{\"name\":\"([^\"]*)\"(,\"id\":\\d+)?\\},?");
