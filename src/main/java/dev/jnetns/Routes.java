@@ -102,7 +102,7 @@ public final class Routes {
      * ("FIB table does not exist"), where ip lists nothing.
      */
     private static boolean noSuchTable(ErrnoException e, int table) {
-        return table != 0 && e.is(Errno.ENOENT);
+        return table == RT_TABLE_MAIN && e.is(Errno.ENOENT);
     }
 
     private static NlSocket.Request dumpRequest(int family, int table) {
@@ -158,8 +158,9 @@ public final class Routes {
         int oif = q.oif != null ? links.index(q.oif) : 0;
         List<Route> r = socket.execute("route get " + q, (w, seq) -> {
             w.beginMessage(RTM_GETROUTE, NLM_F_REQUEST | NLM_F_ACK, seq);
+            // RTM_F_LOOKUP_TABLE (the table that answered) as ip asks it; IPv6 refuses it on a strict socket
             RouteMessage.writeHeader(w, q.family(), IpPrefix.bits(q.dst), q.from == null ? 0 : q.from.length(), 0, 0,
-                    0, 0, 0, RTM_F_LOOKUP_TABLE | (q.fibMatch ? RTM_F_FIB_MATCH : 0));
+                    0, 0, 0, (q.family() == AF_INET6 ? 0 : RTM_F_LOOKUP_TABLE) | (q.fibMatch ? RTM_F_FIB_MATCH : 0));
             w.attr(RTA_DST, q.dst.getAddress());
             if (q.from != null && q.from.length() > 0) {
                 w.attr(RTA_SRC, q.from.address().getAddress());

@@ -215,10 +215,21 @@ class CliCorpusTest {
         if (listsNamespaces(c)) {
             out = Twins.ownNamespaces(out);
         }
-        if (c.batch() == null && isObject(c, "neighbour")) {
-            out = Twins.sortedNeighbours(out);
+        if (c.batch() == null && (isObject(c, "neighbour") || isObject(c, "route") && lists(c))) {
+            out = Twins.sortedRecords(out);
         }
         return new Outcome(r.exitCode(), out, r.err(), Twins.normalize(s, raw, raw));
+    }
+
+    /** Whether the command lists (no verb, or show, list, lst). */
+    private static boolean lists(Corpus.Command c) {
+        List<String> w = Corpus.words(c.text());
+        int i = 0;
+        while (i < w.size() && w.get(i).startsWith("-")) {
+            i++;
+        }
+        int verb = i + 1;
+        return verb >= w.size() || List.of("show", "list", "lst").stream().anyMatch(v -> v.startsWith(w.get(verb)));
     }
 
     /** Whether the command's object (after its options) is an abbreviation of {@code object}. */

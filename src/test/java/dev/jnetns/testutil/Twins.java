@@ -285,21 +285,32 @@ public final class Twins implements AutoCloseable {
     }
 
     /**
-     * Neighbour entries in a fixed order: the kernel lists them in the order of a hash table whose
-     * seed is random per namespace, so twins holding the same entries list them differently.
-     * Text: lines sorted; JSON: the array's objects sorted.
+     * A listing's records in a fixed order, for listings whose order the kernel decides by timing or
+     * by a per-namespace seed: neighbours (a hash table seeded at random per namespace) and routes
+     * (IPv6 routes of equal metric, such as each device's ff00::/8, in the order the devices became
+     * ready, a race between the ends of a veth pair). Text: records (a line and the indented lines
+     * after it) sorted; JSON: the array's objects sorted; indented JSON (-p) left as printed.
      */
-    public static String sortedNeighbours(String out) {
+    public static String sortedRecords(String out) {
         if (out.startsWith("[") && !out.contains("\n ")) {
             String body = out.strip();
             body = body.substring(1, body.length() - 1);
-            List<String> objects = new ArrayList<>(List.of(body.isEmpty() ? new String[0] : body.split("(?<=\\}),(?=\\{)")));
+            List<String> objects = new ArrayList<>(List.of(body.isEmpty() ? new String[0]
+                    : body.split("(?<=\\}),(?=\\{)")));
             return "[" + String.join(",", objects.stream().sorted().toList()) + "]\n";
         }
         if (out.startsWith("[")) {
-            return out;   // -p: left as printed
+            return out;
         }
-        return String.join("", java.util.Arrays.stream(out.split("(?<=\n)")).sorted().toList());
+        List<String> records = new ArrayList<>();
+        for (String line : out.split("(?<=\n)")) {
+            if (!records.isEmpty() && (line.startsWith(" ") || line.startsWith("\t"))) {
+                records.set(records.size() - 1, records.get(records.size() - 1) + line);
+            } else {
+                records.add(line);
+            }
+        }
+        return String.join("", records.stream().sorted().toList());
     }
 
     private static final Pattern NETNS_JSON = Pattern.compile("\\{\"name\":\"([^\"]*)\"(,\"id\":\\d+)?\\},?");
