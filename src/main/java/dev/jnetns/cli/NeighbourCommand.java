@@ -112,8 +112,12 @@ final class NeighbourCommand extends ObjectCommand {
     }
 
     private void print(List<Link> links, List<Neighbour> shown) {
+        print(links, shown, top.json);
+    }
+
+    private void print(List<Link> links, List<Neighbour> shown, boolean json) {
         NeighbourPrinter p = new NeighbourPrinter(links);
-        if (top.json) {
+        if (json) {
             top.out().println(p.json(shown, top.json()));
         } else {
             top.out().print(p.text(shown));
@@ -207,7 +211,7 @@ final class NeighbourCommand extends ObjectCommand {
         Neighbour n = proxy ? rtnl.neighbours().proxies().stream().filter(p -> p.dst().equals(a)).findFirst()
                 .orElseThrow(() -> new CommandFailed("neigh get proxy " + IpPrefix.format(a) + ": no such entry"))
                 : rtnl.neighbours().get(dev, dst);
-        print(links, List.of(n));
+        print(links, List.of(n), false);   // ip 6.1 prints neigh get as text, -j or not
     }
 
     /** {@code neigh add|change|replace|del}: ip's ipneigh_modify words. */
