@@ -6,7 +6,10 @@ import static dev.jnetns.uapi.LinuxNetlink.NLM_F_DUMP;
 import static dev.jnetns.uapi.LinuxNetlink.NLM_F_EXCL;
 import static dev.jnetns.uapi.LinuxNetlink.NLM_F_REPLACE;
 import static dev.jnetns.uapi.LinuxNetlink.NLM_F_REQUEST;
+import static dev.jnetns.uapi.LinuxNexthop.NHA_FDB;
+import static dev.jnetns.uapi.LinuxNexthop.NHA_GROUPS;
 import static dev.jnetns.uapi.LinuxNexthop.NHA_ID;
+import static dev.jnetns.uapi.LinuxNexthop.NHA_OIF;
 import static dev.jnetns.uapi.LinuxRtnetlink.RTM_DELNEXTHOP;
 import static dev.jnetns.uapi.LinuxRtnetlink.RTM_GETNEXTHOP;
 import static dev.jnetns.uapi.LinuxRtnetlink.RTM_NEWNEXTHOP;
@@ -26,9 +29,27 @@ public final class Nexthops {
 
     /** Every nexthop of {@code family} (AF_UNSPEC for all). Equivalent to: {@code ip [-4|-6] nexthop show}. */
     public List<Nexthop> list(int family) throws ErrnoException {
+        return list(family, 0, false, false);
+    }
+
+    /**
+     * The nexthops of {@code family} the kernel picks for a dump filtered as ip asks it: on device
+     * {@code oif} (0: any), only groups, only FDB nexthops. Equivalent to:
+     * {@code ip [-4|-6] nexthop show [dev DEV] [groups] [fdb]}.
+     */
+    public List<Nexthop> list(int family, int oif, boolean groups, boolean fdb) throws ErrnoException {
         return socket.dump("nexthop show", (w, seq) -> {
             w.beginMessage(RTM_GETNEXTHOP, NLM_F_REQUEST | NLM_F_DUMP, seq);
             NexthopCodec.writeHeader(w, family, 0, 0, 0);
+            if (oif != 0) {
+                w.attrU32(NHA_OIF, oif);
+            }
+            if (groups) {
+                w.attr(NHA_GROUPS);
+            }
+            if (fdb) {
+                w.attr(NHA_FDB);
+            }
             w.endMessage();
         }, m -> m.type() == RTM_NEWNEXTHOP ? Nexthop.of(NexthopCodec.decode(m)) : null);
     }

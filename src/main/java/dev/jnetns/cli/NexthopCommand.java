@@ -21,7 +21,6 @@ import java.io.PrintWriter;
 import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Predicate;
 
 /** {@code jnetns nexthop ...}: nexthop objects, as {@code ip nexthop}. */
 final class NexthopCommand extends ObjectCommand {
@@ -174,20 +173,26 @@ final class NexthopCommand extends ObjectCommand {
         return out;
     }
 
-    /** {@code list|flush [id ID] [dev DEV] [groups] [fdb] [protocol P]}: ip's ipnh_list_flush. */
+    /**
+     * {@code list|flush [id ID] [dev DEV] [groups] [fdb] [protocol N]}: ip's ipnh_list_flush; device,
+     * groups and fdb filter in the kernel (as ip asks it), the protocol (a number, as ip reads it
+     * there) here.
+     */
     private void listOrFlush(Words w, boolean flush) throws ErrnoException {
         Rtnl rtnl = top.rtnl();
         List<Link> links = rtnl.links().list();
-        Predicate<Nexthop> keeps = n -> true;
+        int oif = 0;
+        boolean groups = false;
+        boolean fdb = false;
+        Integer proto = null;
         while (w.hasNext()) {
             String word = w.next();
             if (Words.matches(word, "dev")) {
                 String dev = w.value();
-                int oif = links.stream().filter(l -> l.name().equals(dev)).findFirst()
+                oif = links.stream().filter(l -> l.name().equals(dev)).findFirst()
                         .orElseThrow(() -> Words.invalid("Device does not exist", dev)).index();
-                keeps = keeps.and(n -> n.oif() == oif);
             } else if (Words.matches(word, "groups")) {
-                keeps = keeps.and(n -> !n.group().isEmpty());
+                groups = true;
             } else if (Words.matches(word, "master") || Words.matches(word, "vrf")) {
                 throw new CommandFailed("nexthop show " + word + " is not implemented by jnetns");
             } else if (word.equals("id")) {
@@ -196,29 +201,37 @@ final class NexthopCommand extends ObjectCommand {
                     print(links, List.of(rtnl.nexthops().get(id)));
                     return;
                 }
-                keeps = keeps.and(n -> n.id() == id);
+                int only = id;
+                List<Nexthop> one = rtnl.nexthops().list(top.family(0)).stream().filter(n -> n.id() == only).toList();
+                flush(rtnl, one);
+                return;
             } else if (Words.matches(word, "protocol")) {
                 String p = w.value();
-                int proto;
                 try {
-                    proto = RtNames.PROTOCOLS.number(p);
-                } catch (IllegalArgumentException e) {
+                    proto = (int) Words.parseNumber("protocol", p, 255);
+                } catch (UsageException e) {
                     throw Words.invalid("invalid protocol value", p);
                 }
-                keeps = keeps.and(n -> n.protocol() == proto);
             } else if (Words.matches(word, "fdb")) {
-                keeps = keeps.and(Nexthop::fdb);
+                fdb = true;
             } else if (Words.matches(word, "help")) {
                 throw new HelpShown(USAGE);
             } else {
                 throw Words.invalid("", word);
             }
         }
-        List<Nexthop> picked = rtnl.nexthops().list(top.family(0)).stream().filter(keeps).toList();
+        Integer protocol = proto;
+        List<Nexthop> picked = rtnl.nexthops().list(top.family(0), oif, groups, fdb).stream()
+                .filter(n -> protocol == null || n.protocol() == protocol).toList();
         if (!flush) {
             print(links, picked);
             return;
         }
+        flush(rtnl, picked);
+    }
+
+    /** Deletes {@code picked}; "Flushed N nexthops" or "Nothing to flush", as ip. */
+    private void flush(Rtnl rtnl, List<Nexthop> picked) throws ErrnoException {
         int flushed = 0;
         for (Nexthop n : picked) {
             try {
