@@ -414,7 +414,7 @@ final class LinkCommand extends ObjectCommand {
     private static boolean onOff(Words w, String option) {
         String v = w.value();
         if (!v.equals("on") && !v.equals("off")) {
-            throw new UsageException("Error: argument of \"" + option + "\" must be \"on\" or \"off\", not \"" + v
+            throw new CommandFailed("Error: argument of \"" + option + "\" must be \"on\" or \"off\", not \"" + v
                     + "\"");
         }
         return v.equals("on");
