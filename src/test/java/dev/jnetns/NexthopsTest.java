@@ -19,7 +19,7 @@ class NexthopsTest {
 
     @Test
     void what_the_api_adds_ip_lists_and_the_api_reads_back(Netns ns, Rtnl rtnl) throws Exception {
-        Ip.batch(ns, "link add v0 type veth peer name v1\nlink set v0 up\nlink set v1 up\naddr add 198.18.0.1/24 dev v0\n"
+        Ip.batch(ns, "link set lo up\nlink add v0 type veth peer name v1\nlink set v0 up\nlink set v1 up\naddr add 198.18.0.1/24 dev v0\n"
                 + "addr add fd00::1/64 dev v0 nodad\n");
         int v0 = rtnl.links().get("v0").index();
         Nexthops nh = rtnl.nexthops();
@@ -28,16 +28,16 @@ class NexthopsTest {
                 .withOnlink());
         nh.add(Nexthop.device(3, LinuxSocket.AF_INET6, v0));
         nh.add(Nexthop.blackhole(4, LinuxSocket.AF_INET));
-        nh.add(Nexthop.group(10, List.of(new Nexthop.Member(1, 1), new Nexthop.Member(2, 300))));
+        nh.add(Nexthop.group(10, List.of(new Nexthop.Member(1, 1), new Nexthop.Member(2, 200))));
         assertEquals("id 1 via 198.18.0.2 dev v0 scope link \n"
                 + "id 2 via 198.18.0.3 dev v0 scope link proto static onlink \n"
                 + "id 3 dev v0 scope link \n"
                 + "id 4 blackhole \n"
-                + "id 10 group 1/2,300 \n", Ip.run(ns, "nexthop", "show"));
+                + "id 10 group 1/2,200 \n", Ip.run(ns, "nexthop", "show"));
         List<Nexthop> all = nh.list(LinuxSocket.AF_UNSPEC);
         assertEquals(List.of(1, 2, 3, 4, 10), all.stream().map(Nexthop::id).toList());
         Nexthop group = nh.get(10);
-        assertEquals(List.of(new Nexthop.Member(1, 1), new Nexthop.Member(2, 300)), group.group());
+        assertEquals(List.of(new Nexthop.Member(1, 1), new Nexthop.Member(2, 200)), group.group());
         Nexthop onlink = nh.get(2);
         assertEquals(IpPrefix.parseAddress("198.18.0.3"), onlink.gateway());
         assertEquals(v0, onlink.oif());

@@ -164,7 +164,7 @@ final class NexthopCommand extends ObjectCommand {
             for (String m : text.split("/", -1)) {
                 int comma = m.indexOf(',');
                 int id = (int) Words.parseNumber("id", comma < 0 ? m : m.substring(0, comma), 0xffffffffL);
-                int weight = comma < 0 ? 1 : (int) Words.parseNumber("weight", m.substring(comma + 1), 65536);
+                int weight = comma < 0 ? 1 : (int) Words.parseNumber("weight", m.substring(comma + 1), 256);   // ip 6.1: 1..256
                 out.add(new Nexthop.Member(id, weight));
             }
         } catch (UsageException | IllegalArgumentException e) {
