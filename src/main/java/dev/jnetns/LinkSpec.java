@@ -1,6 +1,16 @@
 package dev.jnetns;
 
-import dev.jnetns.uapi.LinuxIfLink;
+import dev.jnetns.kind.Bond;
+import dev.jnetns.kind.Ipvlan;
+import dev.jnetns.kind.LinkData;
+import dev.jnetns.kind.Macvlan;
+import dev.jnetns.kind.Veth;
+import dev.jnetns.kind.Vlan;
+import dev.jnetns.kind.Vxlan;
+import dev.jnetns.rtnl.HardwareAddresses;
+import dev.jnetns.uapi.LinuxIfArp;
+import dev.jnetns.uapi.LinuxIpvlan;
+import dev.jnetns.uapi.LinuxMacvlan;
 import java.net.InetAddress;
 import java.util.Locale;
 
@@ -103,9 +113,9 @@ public final class LinkSpec {
     public static LinkSpec ipvlan(String name, String parent, String mode) {
         int m;
         switch (mode) {
-            case "l2": m = LinuxIfLink.IPVLAN_MODE_L2; break;
-            case "l3": m = LinuxIfLink.IPVLAN_MODE_L3; break;
-            case "l3s": m = LinuxIfLink.IPVLAN_MODE_L3S; break;
+            case "l2": m = LinuxIpvlan.IPVLAN_MODE_L2; break;
+            case "l3": m = LinuxIpvlan.IPVLAN_MODE_L3; break;
+            case "l3s": m = LinuxIpvlan.IPVLAN_MODE_L3S; break;
             default: throw new IllegalArgumentException("invalid ipvlan mode \"" + mode + "\" (l2, l3, l3s)");
         }
         return child(name, "ipvlan", parent, m);
@@ -113,15 +123,13 @@ public final class LinkSpec {
 
     /** {@code ip link add NAME type bond mode MODE} (balance-rr, active-backup, balance-xor, broadcast, 802.3ad, balance-tlb, balance-alb). */
     public static LinkSpec bond(String name, String mode) {
-        String[] modes = {"balance-rr", "active-backup", "balance-xor", "broadcast", "802.3ad", "balance-tlb", "balance-alb"};
-        for (int i = 0; i < modes.length; i++) {
-            if (modes[i].equals(mode)) {
-                LinkSpec s = new LinkSpec(name, "bond");
-                s.mode = i;
-                return s;
-            }
+        int m = Bond.mode(mode);
+        if (m < 0) {
+            throw new IllegalArgumentException("invalid bond mode \"" + mode + "\"");
         }
-        throw new IllegalArgumentException("invalid bond mode \"" + mode + "\"");
+        LinkSpec s = new LinkSpec(name, "bond");
+        s.mode = m;
+        return s;
     }
 
     /** {@code ip link add NAME type vxlan id VNI}. */
@@ -153,11 +161,11 @@ public final class LinkSpec {
 
     static int macvlanMode(String mode) {
         switch (mode.toLowerCase(Locale.ROOT)) {
-            case "private": return LinuxIfLink.MACVLAN_MODE_PRIVATE;
-            case "vepa": return LinuxIfLink.MACVLAN_MODE_VEPA;
-            case "bridge": return LinuxIfLink.MACVLAN_MODE_BRIDGE;
-            case "passthru": return LinuxIfLink.MACVLAN_MODE_PASSTHRU;
-            case "source": return LinuxIfLink.MACVLAN_MODE_SOURCE;
+            case "private": return LinuxMacvlan.MACVLAN_MODE_PRIVATE;
+            case "vepa": return LinuxMacvlan.MACVLAN_MODE_VEPA;
+            case "bridge": return LinuxMacvlan.MACVLAN_MODE_BRIDGE;
+            case "passthru": return LinuxMacvlan.MACVLAN_MODE_PASSTHRU;
+            case "source": return LinuxMacvlan.MACVLAN_MODE_SOURCE;
             default: throw new IllegalArgumentException("invalid macvlan mode \"" + mode + "\" (private, vepa, bridge, passthru, source)");
         }
     }
@@ -267,6 +275,49 @@ public final class LinkSpec {
         if (!kind.equals(k)) {
             throw new IllegalArgumentException(option + " applies to " + k + " devices, not " + kind);
         }
+    }
+
+    /**
+     * The {@code ip link add} request for this spec, as a link record.
+     *
+     * @param parentIndex ifindex of {@link #parent}, 0 when none
+     * @param vxlanDevIndex ifindex of the vxlan underlay device, 0 when none
+     */
+    Link request(int parentIndex, int vxlanDevIndex) {
+        return Links.request(0, name, 0, 0, mtu != null ? mtu : -1, mac(address), txQueueLen != null ? txQueueLen : -1,
+                netns != null ? netns.fd() : -1, -1, parentIndex, 0, null, -1,
+                new Link.Info(kind, data(vxlanDevIndex), null, null, RawAttributes.NONE));
+    }
+
+    /** The kind's data as {@code ip link add ... type KIND ...} sends it; null for kinds sent alone. */
+    private LinkData data(int vxlanDevIndex) {
+        switch (kind) {
+            case "veth":
+                return new Veth(Links.request(0, peerName, 0, 0, peerMtu != null ? peerMtu : -1, mac(peerAddress), -1,
+                        peerNetns != null ? peerNetns.fd() : -1, -1, 0, 0, null, -1, null), RawAttributes.NONE);
+            case "macvlan":
+            case "macvtap":
+                return new Macvlan(mode, -1, -1, null, null, -1, -1, -1, RawAttributes.NONE);
+            case "vxlan":
+                Vxlan v = Vxlan.of(vni);
+                return new Vxlan(vni, remote, local, vxlanDevIndex, ttl != null ? ttl : -1, v.tos(),
+                        learning == null || learning ? 1 : 0, v.ageing(), v.limit(), v.portLow(), v.portHigh(),
+                        v.proxy(), v.rsc(), v.l2miss(), v.l3miss(), port != null ? port : -1, v.udpCsum(),
+                        v.udpZeroCsum6Tx(), v.udpZeroCsum6Rx(), v.remcsumTx(), v.remcsumRx(), false, false,
+                        v.collectMetadata(), v.label(), false, v.ttlInherit(), v.df(), v.vnifilter(), RawAttributes.NONE);
+            case "vlan":
+                return Vlan.of(vlanId);
+            case "ipvlan":
+                return Ipvlan.of(mode);
+            case "bond":
+                return Bond.of(mode);
+            default:
+                return null;
+        }
+    }
+
+    private static String mac(byte[] address) {
+        return address == null ? null : HardwareAddresses.format(LinuxIfArp.ARPHRD_ETHER, address);
     }
 
     @Override

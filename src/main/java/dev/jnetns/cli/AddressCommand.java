@@ -53,39 +53,29 @@ final class AddressCommand extends ObjectCommand {
         int family = asked == 0 && filter.to() != null ? Words.familyOf(filter.to().address()) : asked;
         String dev = filter.dev();
         Rtnl rtnl = top.rtnl();
-        List<Link> links = rtnl.links().list();
+        // ip asks for the devices in the family of -4/-6: the IPv6 layer answers for -6, with its own attributes
+        List<Link> links = rtnl.links().list(asked == AF_PACKET ? 0 : asked);
+        List<Link> all = asked == 0 || asked == AF_PACKET ? links : rtnl.links().list();
         // ip -j prints the devices its own (not the kernel's) filtering drops as {}
         boolean placeholders = top.json && !filter.equals(filter.kernelSide());
         List<Link> shown = (placeholders ? filter.kernelSide() : filter).apply(links);
-        if (asked == AF_INET6 && dev == null) {
-            // ip -6 dumps links from the IPv6 layer, whose answer has no qdisc, master or group
-            shown = shown.stream().map(l -> new Link(l.index(), l.name(), l.flags(), l.mtu(), null,
-                    l.operState(), l.linkMode(), -1, l.txQueueLen(), l.type(), l.address(), l.broadcast(), 0,
-                    l.linkIndex(), l.linkNetnsId(), l.alias(), l.kind(), l.slaveKind(), l.info(), l.details(),
-                    l.stats())).toList();
-        }
-        List<Address> all = family == AF_PACKET ? List.of()
+        List<Address> found = family == AF_PACKET ? List.of()
                 : dev == null ? rtnl.addresses().list() : rtnl.addresses().list(dev);
         List<Address> addrs = new ArrayList<>();
-        for (Address a : all) {
+        for (Address a : found) {
             if ((family == 0 || family == AF_PACKET || a.family() == family) && filter.keeps(a)) {
                 addrs.add(a);
             }
         }
-        shown = withAddresses(family, filter, shown, all, addrs);
-        LinkPrinter lp = new LinkPrinter(links, top.details, family == 0 || family == AF_PACKET,
-                top.json ? java.util.Map.of() : JnetnsCommand.netnsNames(rtnl, links), top.stats);
+        shown = withAddresses(family, filter, shown, found, addrs);
+        LinkPrinter lp = new LinkPrinter(all, top.details, family == 0 || family == AF_PACKET,
+                top.json ? java.util.Map.of() : JnetnsCommand.netnsNames(rtnl, all), top.stats);
         if (placeholders) {
             lp.hideInJson(l -> !filter.keeps(l));
         }
-        AddressPrinter p = new AddressPrinter(lp);
-        if (top.brief) {
-            top.out().print(top.json ? p.briefJson(shown, addrs, top.json()) + "\n" : p.brief(shown, addrs));
-        } else if (top.json) {
-            top.out().println(p.json(shown, addrs, top.json(), top.oneline));
-        } else {
-            top.out().print(top.oneline ? p.oneline(shown, addrs) : p.text(shown, addrs));
-        }
+        Out out = top.printOut();
+        new AddressPrinter(lp, top.stats).print(shown, addrs, out, top.brief, top.oneline);
+        top.print(out);
     }
 
     /**

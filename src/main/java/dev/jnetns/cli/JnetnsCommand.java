@@ -29,11 +29,11 @@ final class JnetnsCommand {
         {"-a[ll], --all-netns", "", "netns exec: in every namespace under /run/netns; monitor: watch all of them."},
         {"-j[son]", "", "Output JSON with the keys of `ip -j`."},
         {"-p[retty]", "", "Indent JSON output."},
-        {"-s[tatistics]", "", "link and address show: traffic counters (twice: error counters too), as ip -s."},
+        {"-s[tatistics]", "", "link and address show: traffic counters (twice: error counters too); neigh show: ages and probes; route: cache use; as ip -s."},
         {"-h[uman-readable], -iec", "", "Accepted as ip accepts them (counters are printed in full)."},
-        {"-o[neline]", "", "link and address show: one line per record, a backslash for each line break."},
-        {"-br[ief]", "", "link and address show: one line per device, as ip -br."},
-        {"-d[etails]", "", "Show details as ip -d: counters, MTU range, kind, queues, GSO/TSO limits."},
+        {"-o[neline]", "", "link, address and route show: one line per record, a backslash for each line break."},
+        {"-br[ief]", "", "link, address and neigh show: one line per device or entry, as ip -br."},
+        {"-d[etails]", "", "Show details as ip -d: counters, MTU range, kind, queues, GSO/TSO limits, rule protocols; route type, table, proto, scope."},
         {"-t[imestamp], -ts[hort]", "", "monitor: a timestamp before each event."},
         {"-r[esolve], -N[umeric]", "", "Accepted as ip accepts them (addresses and numbers print as without)."},
         {"-c[olor][=always|auto|never]", "", "Accepted as ip accepts it (output is not coloured)."},
@@ -361,6 +361,19 @@ final class JnetnsCommand {
     }
 
     /** A JSON writer set up as -p asks. */
+    /** Where a show prints: text, or JSON as -j (-p) asks. */
+    Out printOut() {
+        return json ? Out.json(pretty) : Out.text();
+    }
+
+    /** Writes what a show printed, JSON followed by a newline as ip ends it. */
+    void print(Out o) {
+        out().print(o);
+        if (json) {
+            out().println();
+        }
+    }
+
     Json json() {
         return new Json(pretty);
     }

@@ -11,6 +11,7 @@ import dev.jnetns.Neighbour;
 import dev.jnetns.Rtnl;
 import dev.jnetns.sys.Errno;
 import dev.jnetns.sys.ErrnoException;
+import dev.jnetns.uapi.LinuxNeighbour;
 import java.net.InetAddress;
 import java.util.List;
 
@@ -108,7 +109,7 @@ final class NeighbourCommand extends ObjectCommand {
         }
         List<Neighbour> shown = (proxy ? rtnl.neighbours().proxies() : rtnl.neighbours().list()).stream()
                 .filter(keeps).toList();
-        print(links, shown);
+        print(links, shown, top.json, index == 0);
     }
 
     private void print(List<Link> links, List<Neighbour> shown) {
@@ -116,11 +117,20 @@ final class NeighbourCommand extends ObjectCommand {
     }
 
     private void print(List<Link> links, List<Neighbour> shown, boolean json) {
-        NeighbourPrinter p = new NeighbourPrinter(links);
-        if (json) {
-            top.out().println(p.json(shown, top.json()));
-        } else {
-            top.out().print(p.text(shown));
+        print(links, shown, json, true);
+    }
+
+    /** The entries as ip prints them; {@code showDev} false when a device selector fixes it (ip leaves it out). */
+    private void print(List<Link> links, List<Neighbour> shown, boolean json, boolean showDev) {
+        NeighbourPrinter p = new NeighbourPrinter(links, showDev, top.stats > 0, top.brief);
+        boolean was = top.json;
+        top.json = json;
+        try {
+            Out out = top.printOut();
+            out.records(shown, p::fields);
+            top.print(out);
+        } finally {
+            top.json = was;
         }
     }
 

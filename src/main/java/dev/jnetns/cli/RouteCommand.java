@@ -7,7 +7,7 @@ import static dev.jnetns.uapi.LinuxSocket.AF_INET6;
 import dev.jnetns.IpPrefix;
 import dev.jnetns.Link;
 import dev.jnetns.Route;
-import dev.jnetns.RouteQuery;
+import dev.jnetns.Routes;
 import dev.jnetns.RouteSpec;
 import dev.jnetns.model.RouteSpecs;
 import dev.jnetns.RtNames;
@@ -86,24 +86,28 @@ final class RouteCommand extends ObjectCommand {
         if (f.cached()) {
             throw new CommandFailed("route show cached: the route cache is not implemented by jnetns");
         }
-        RoutePrinter p = new RoutePrinter(links, f);
+        RoutePrinter p = new RoutePrinter(links, f, top.details, top.stats, top.oneline);
         PrintWriter out = top.out();
-        Json j = top.json ? top.json().beginArray() : null;
+        Out o = top.json ? Out.json(top.pretty) : Out.text();
+        if (top.json) {
+            o.jsonWriter().beginArray();
+        }
         rtnl.routes().forEach(family, f.table(), r -> {   // streamed: constant memory for any table
             if (oif != 0 && r.oif() != oif || !f.keeps(r)) {
                 return;
             }
-            if (j == null) {
-                out.print(p.text(r));
-                return;
-            }
-            p.json(r, j);
-            if (j.length() >= 1 << 16) {
-                j.drainTo(out);
+            o.beginObject(null);
+            p.print(r, o);
+            o.endObject();
+            if (o.length() >= 1 << 16) {
+                o.drainTo(out);
             }
         });
-        if (j != null) {
-            out.println(j.endArray());
+        if (top.json) {
+            o.jsonWriter().endArray();
+            out.println(o);
+        } else {
+            out.print(o);
         }
     }
 
@@ -202,30 +206,33 @@ final class RouteCommand extends ObjectCommand {
         List<Link> links = rtnl.links().list();
         index(links, iif);
         index(links, oif);
-        RouteQuery q = RouteQuery.to(dst);
+        Routes.Lookup q = Routes.Lookup.of(dst).fibmatch(fibMatch);
         if (from != null) {
-            q.from(from);
+            q = q.from(from.address());
         }
         if (iif != null) {
-            q.iif(iif);
+            q = q.iif(iif);
         }
         if (oif != null) {
-            q.oif(oif);
+            q = q.oif(oif);
         }
         if (mark != 0) {
-            q.mark(mark);
-        }
-        if (fibMatch) {
-            q.fibMatch();
+            q = q.mark(mark);
         }
         Route r = rtnl.routes().get(q);
-        RoutePrinter p = new RoutePrinter(links, false, true);
+        RoutePrinter p = new RoutePrinter(links, RouteFilter.NONE, top.details, top.stats, top.oneline);
+        Out o = top.json ? Out.json(top.pretty) : Out.text();
         if (top.json) {
-            Json j = top.json().beginArray();
-            p.json(r, j);
-            top.out().println(j.endArray());
+            o.jsonWriter().beginArray();
+        }
+        o.beginObject(null);
+        p.print(r, o);
+        o.endObject();
+        if (top.json) {
+            o.jsonWriter().endArray();
+            top.out().println(o);
         } else {
-            top.out().print(p.text(r));
+            top.out().print(o);
         }
     }
 

@@ -9,30 +9,35 @@ import java.net.InetAddress;
 
 /**
  * Which routes {@code route show} and {@code route flush} pick, as ip reads it (iproute.c):
- * {@code [table ID|all] [dev DEV] [proto P|all] [scope S|all] [type T] [metric N] [via ADDR]
- * [src ADDR] [[to] [root|match|exact] PREFIX|default]}. A selector that fixes a field also keeps ip
- * from printing it (proto, scope, via, src; dev and table too).
+ * {@code [table ID|all] [dev DEV] [proto P|all] [scope S|all] [type T] [tos TOS] [metric N]
+ * [via ADDR] [src ADDR] [[to] [root|match|exact] PREFIX|default]}. A selector that fixes a field
+ * also keeps ip from printing it (proto, scope, tos, metric, via, src; dev and table too).
  *
  * @param table the table, 0 for all
- * @param family the family the prefixes are read in (-4/-6, else any)
- * @param prefix the destination selector, null for none
+ * @param prefix the destination selector, null for none or for {@code default} (then {@code defaultRoute})
  * @param prefixMode "exact", "root" or "match" for {@code prefix}
  * @param cached {@code cached}/{@code cloned}: the route cache (not implemented)
  */
-record RouteFilter(int table, String dev, Integer proto, Integer scope, Integer type, Long metric, InetAddress via,
-                   InetAddress src, IpPrefix prefix, String prefixMode, boolean cached) {
+record RouteFilter(int table, String dev, Integer proto, Integer scope, Integer type, Integer tos, Long metric,
+                   InetAddress via, InetAddress src, IpPrefix prefix, String prefixMode, boolean defaultRoute,
+                   boolean cached) {
+    /** No selector, every table: what {@code route get} and {@code monitor} print with. */
+    static final RouteFilter NONE = new RouteFilter(0, null, null, null, null, null, null, null, null, null, "exact",
+            false, false);
 
-    /** Reads the selector words of {@code route show|flush}. */
+    /** Reads the selector words of {@code route show|flush}, addresses of {@code family} (0: any). */
     static RouteFilter parse(Words w, int family) {
         int table = RT_TABLE_MAIN;
         String dev = null;
         Integer proto = null;
         Integer scope = null;
         Integer type = null;
+        Integer tos = null;
         Long metric = null;
         InetAddress via = null;
         InetAddress src = null;
         IpPrefix prefix = null;
+        boolean defaultRoute = false;
         boolean cached = false;
         String mode = "exact";
         while (w.hasNext()) {
@@ -50,6 +55,8 @@ record RouteFilter(int table, String dev, Integer proto, Integer scope, Integer 
                 }
             } else if (Words.matches(word, "cached") || Words.matches(word, "cloned")) {
                 cached = true;
+            } else if (word.equals("tos") || Words.matches(word, "dsfield")) {
+                tos = number(RtNames.DSFIELDS, w.value(), "TOS value is invalid");
             } else if (Words.matches(word, "protocol")) {
                 String p = w.value();
                 proto = p.equals("all") ? null : number(RtNames.PROTOCOLS, p, "invalid \"protocol\"");
@@ -87,7 +94,8 @@ record RouteFilter(int table, String dev, Integer proto, Integer scope, Integer 
                 prefix = Words.prefix(word, family);
             }
         }
-        return new RouteFilter(table, dev, proto, scope, type, metric, via, src, prefix, mode, cached);
+        return new RouteFilter(table, dev, proto, scope, type, tos, metric, via, src, prefix, mode, defaultRoute,
+                cached);
     }
 
     private static int number(RtNames names, String text, String why) {
@@ -101,10 +109,12 @@ record RouteFilter(int table, String dev, Integer proto, Integer scope, Integer 
     /** Whether {@code r} matches every selector but table and dev (which the dump itself applies). */
     boolean keeps(Route r) {
         return (proto == null || r.protocol() == proto) && (scope == null || r.scope() == scope)
-                && (type == null || r.type() == type) && (metric == null || r.metric() == metric)
-                && (via == null || via.equals(r.gateway())) && (src == null || src.equals(r.prefsrc()))
-                && (prefix == null || prefixMatches(r.dst()));
+                && (type == null || r.type() == type) && (tos == null || r.tos() == tos)
+                && (metric == null || Math.max(r.metric(), 0) == metric) && (via == null || via.equals(r.gateway()))
+                && (src == null || src.equals(r.prefsrc())) && (prefix == null || prefixMatches(r.dst()))
+                && (!defaultRoute || r.dst().length() == 0);
     }
+
     private boolean prefixMatches(IpPrefix dst) {
         switch (prefixMode) {
             case "root":

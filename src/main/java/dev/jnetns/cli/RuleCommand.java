@@ -17,11 +17,13 @@ import java.util.List;
 /** {@code jnetns rule ...}: policy-routing rules, as {@code ip rule}. */
 final class RuleCommand extends ObjectCommand {
     static final String USAGE =
-            "Usage: jnetns [-4|-6] rule [show] [table ID] [pref N] [not] [from PREFIX] [to PREFIX] [iif DEV] [oif DEV]\n"
-            + "       jnetns [-4|-6] rule add|del [not] [from PREFIX] [to PREFIX] [iif DEV] [oif DEV]\n"
-            + "                      [fwmark MARK[/MASK]] [pref N] [table ID | blackhole | unreachable | prohibit]\n"
-            + "                      (at least one: ip refuses \"rule add\" and \"rule del\" with none)\n"
-            + "       jnetns [-4|-6] rule flush [SELECTORS of show]\n";
+            "Usage: jnetns [-4|-6] [-d] rule [show] [table ID] [pref N] [not] [from PREFIX] [to PREFIX] [iif DEV] [oif DEV]\n"
+            + "       jnetns [-4|-6] rule add|del SELECTOR ACTION   (at least one word: ip refuses none)\n"
+            + "       jnetns [-4|-6] rule flush [SELECTORS of show]\n"
+            + "SELECTOR := [not] [from PREFIX] [to PREFIX] [tos TOS] [fwmark MARK[/MASK]] [iif DEV] [oif DEV]\n"
+            + "            [pref N] [l3mdev] [uidrange N-N] [ipproto PROTO] [sport N[-N]] [dport N[-N]] [tun_id ID]\n"
+            + "ACTION := [table ID] [protocol PROTO] [realms [SRC/]DST] [suppress_prefixlength N]\n"
+            + "          [suppress_ifgroup GROUP] [goto N | nop | blackhole | unreachable | prohibit]\n";
 
     /** ip's verbs in its order (iprule.c do_iprule). */
     @Override
@@ -103,12 +105,10 @@ final class RuleCommand extends ObjectCommand {
             }
             return;
         }
-        RulePrinter p = new RulePrinter();
-        if (top.json) {
-            top.out().println(p.json(rules, top.json()));
-        } else {
-            top.out().print(p.text(rules));
-        }
+        RulePrinter p = new RulePrinter(top.details);
+        Out out = top.printOut();
+        out.records(rules, p::fields);
+        top.print(out);
     }
 
     /** A selector prefix (null: any) against a rule's (null: all). */
@@ -138,6 +138,14 @@ final class RuleCommand extends ObjectCommand {
             s.not();
         }
         return r.action() == FR_ACT_TO_TBL ? s.table(r.table()) : s.action(r.action());
+    }
+
+    private static int name(RtNames names, String text, String why) {
+        try {
+            return names.number(text);
+        } catch (IllegalArgumentException e) {
+            throw Words.invalid(why, text);
+        }
     }
 
     private static long u32(String v, String why) {
@@ -172,8 +180,11 @@ final class RuleCommand extends ObjectCommand {
                 String v = w.value();
                 int slash = v.indexOf('/');
                 long mark = u32(slash < 0 ? v : v.substring(0, slash), "fwmark value is invalid");
-                long mask = slash < 0 ? 0xffffffffL : u32(v.substring(slash + 1), "fwmask value is invalid");
-                s.fwmark(mark, mask);
+                if (slash < 0) {
+                    s.fwmark(mark);
+                } else {
+                    s.fwmark(mark, u32(v.substring(slash + 1), "fwmask value is invalid"));
+                }
             } else if (Words.matches(word, "table") || word.equals("lookup")) {
                 String v = w.value();
                 try {
@@ -185,12 +196,44 @@ final class RuleCommand extends ObjectCommand {
                 s.iif(LinkCommand.ifname(w.value(), "\"iif\"/\"dev\" not a valid ifname", 16));
             } else if (word.equals("oif")) {
                 s.oif(LinkCommand.ifname(w.value(), "\"oif\" not a valid ifname", 16));
-            } else if (word.equals("tos") || Words.matches(word, "dsfield") || word.equals("ipproto")
-                    || word.equals("sport") || word.equals("dport") || Words.matches(word, "realms")
-                    || Words.matches(word, "protocol") || Words.matches(word, "suppress_prefixlength")
-                    || word.equals("sup_pl") || Words.matches(word, "suppress_ifgroup") || word.equals("sup_group")
-                    || word.equals("l3mdev") || word.equals("uidrange") || word.equals("nat")
-                    || Words.matches(word, "map-to") || word.equals("goto")) {
+            } else if (word.equals("tos") || Words.matches(word, "dsfield")) {
+                s.tos(name(RtNames.DSFIELDS, w.value(), "TOS value is invalid"));
+            } else if (word.equals("ipproto")) {
+                s.ipProto(IpProtocols.number(w.value()));
+            } else if (word.equals("sport") || word.equals("dport")) {
+                String[] r = w.value().split("-", 2);
+                int start = (int) Words.parseNumber(word, r[0], 0xffff);
+                int end = r.length < 2 ? start : (int) Words.parseNumber(word, r[1], 0xffff);
+                if (word.equals("sport")) {
+                    s.sport(start, end);
+                } else {
+                    s.dport(start, end);
+                }
+            } else if (Words.matches(word, "realms")) {
+                String v = w.value();
+                int slash = v.indexOf('/');
+                int to = RtNames.REALMS.number(slash < 0 ? v : v.substring(slash + 1));
+                s.realms(slash < 0 ? 0 : RtNames.REALMS.number(v.substring(0, slash)), to);
+            } else if (Words.matches(word, "protocol")) {
+                s.protocol(name(RtNames.PROTOCOLS, w.value(), "\"protocol\" value is invalid"));
+            } else if (word.equals("tun_id")) {
+                s.tunId(Words.parseNumber(word, w.value(), Long.MAX_VALUE));
+            } else if (Words.matches(word, "suppress_prefixlength") || word.equals("sup_pl")) {
+                s.suppressPrefixLength((int) w.number(word, 0x7fffffff));
+            } else if (Words.matches(word, "suppress_ifgroup") || word.equals("sup_group")) {
+                s.suppressIfGroup(RtNames.GROUPS.number(w.value()));
+            } else if (word.equals("l3mdev")) {
+                s.l3mdev();
+            } else if (word.equals("uidrange")) {
+                String v = w.value();
+                String[] r = v.split("-", 2);
+                if (r.length < 2) {
+                    throw new UsageException("invalid UID range \"" + v + "\"");
+                }
+                s.uidRange(Words.parseNumber(word, r[0], 0xffffffffL), Words.parseNumber(word, r[1], 0xffffffffL));
+            } else if (word.equals("goto")) {
+                s.gotoRule(w.number(word, 0xffffffffL));
+            } else if (word.equals("nat") || Words.matches(word, "map-to")) {
                 throw new CommandFailed("rule " + word + " is not implemented by jnetns");
             } else {
                 if (word.equals("type")) {

@@ -2,8 +2,12 @@ package dev.jnetns.cli;
 
 import dev.jnetns.Link;
 import dev.jnetns.TunTapSpec;
+import dev.jnetns.kind.Tun;
 import dev.jnetns.sys.ErrnoException;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -106,16 +110,22 @@ final class TuntapCommand extends ObjectCommand {
         return s;
     }
 
-    /** A uid or gid: a number, or a name from the system's databases. */
+    /** A uid or gid: a number, or a name from /etc/passwd or /etc/group (ip: getpwnam, getgrnam). */
     private static long id(String text, String what) {
         if (!text.isEmpty() && text.chars().allMatch(Character::isDigit)) {
             return Long.parseLong(text);
         }
-        long id = what.equals("user") ? SystemNames.uid(text) : SystemNames.gid(text);
-        if (id < 0) {
-            throw new UsageException("invalid " + what + " \"" + text + "\"");
+        try {
+            for (String line : Files.readAllLines(Path.of(what.equals("user") ? "/etc/passwd" : "/etc/group"))) {
+                String[] f = line.split(":", -1);
+                if (f.length > 2 && f[0].equals(text)) {
+                    return Long.parseLong(f[2]);
+                }
+            }
+        } catch (IOException | NumberFormatException e) {
+            // no such name, reported below
         }
-        return id;
+        throw new UsageException("invalid " + what + " \"" + text + "\"");
     }
 
     /** {@code tuntap show}: each tun/tap device with its flags, from the netlink data ip -d prints; ip ignores its words too. */
@@ -124,12 +134,11 @@ final class TuntapCommand extends ObjectCommand {
         PrintWriter out = top.out();
         Json j = top.json ? top.json().beginArray() : null;
         for (Link l : top.rtnl().links().list()) {
-            if (!"tun".equals(l.kind()) || l.info() == null || l.info().tun() == null) {
+            if (l.info() == null || !(l.info().data() instanceof Tun t)) {
                 continue;
             }
-            Link.Tun t = l.info().tun();
             List<String> flags = new ArrayList<>();
-            flags.add(l.info().tunType() == 2 ? "tap" : "tun");
+            flags.add(t.type() == 2 ? "tap" : "tun");
             if (t.pi() == 1) {
                 flags.add("pi");
             }

@@ -1,8 +1,15 @@
 package dev.jnetns.model;
 
+import static dev.jnetns.uapi.LinuxRoute.RTN_UNICAST;
+import static dev.jnetns.uapi.LinuxRoute.RTPROT_BOOT;
+import static dev.jnetns.uapi.LinuxRoute.RT_TABLE_MAIN;
+import static dev.jnetns.uapi.LinuxSocket.AF_INET6;
+
 import dev.jnetns.Address;
 import dev.jnetns.IpPrefix;
 import dev.jnetns.Link;
+import dev.jnetns.kind.Macvlan;
+import dev.jnetns.kind.Vxlan;
 import dev.jnetns.Netns;
 import dev.jnetns.Route;
 import dev.jnetns.RtNames;
@@ -30,6 +37,14 @@ public final class Exporter {
     private Exporter() {
     }
 
+    /**
+     * What a named namespace holds, as a topology that {@code apply} restores. Equivalent to:
+     * {@code jnetns netns export NAME}.
+     *
+     * @param name the namespace's name under /run/netns
+     * @return its devices, addresses, routes and forwarding sysctls
+     * @throws ErrnoException when it cannot be opened or read
+     */
     public static Topology export(String name) throws ErrnoException {
         try (Netns ns = Netns.open(name); Rtnl rtnl = Rtnl.open(ns)) {
             List<Link> links = rtnl.links().list();
@@ -118,14 +133,16 @@ public final class Exporter {
             }
         } else if ("macvlan".equals(kind) || "macvtap".equals(kind)) {
             parent = l.linkNetnsId() < 0 ? new Ref(RouteSpecs.name(l.linkIndex(), links), null) : null;
-            mode = l.macvlanModeName();
+            mode = l.data() instanceof Macvlan m ? m.modeName() : null;
             if (parent == null) {
                 kind = null;
             }
         } else if ("vxlan".equals(kind)) {
-            id = l.info().vxlanId();
-            port = l.info().vxlanPort();
-            dev = l.info().vxlanLink() != 0 ? RouteSpecs.name(l.info().vxlanLink(), links) : null;
+            if (l.data() instanceof Vxlan v) {
+                id = (int) v.id();
+                port = v.port() >= 0 ? v.port() : null;
+                dev = v.link() != 0 ? RouteSpecs.name(v.link(), links) : null;
+            }
         }
         String master = l.masterIndex() != 0 ? RouteSpecs.name(l.masterIndex(), links) : null;
         return new LinkDecl(l.name(), kind, peer, parent, mode, id, port, dev, l.isUp(), l.mtu(), l.address(),
@@ -142,11 +159,11 @@ public final class Exporter {
         String dst = r.isDefault() ? "default" : r.dst().network().toString();
         return new RouteDecl(dst, r.gateway() == null ? null : IpPrefix.format(r.gateway()),
                 r.oif() != 0 ? RouteSpecs.name(r.oif(), links) : null,
-                r.metric() > 0 && !(r.family() == 10 && r.metric() == 1024) ? r.metric() : null,
-                r.table() != 254 ? r.table() : null,
+                r.metric() > 0 && !(r.family() == AF_INET6 && r.metric() == 1024) ? r.metric() : null,
+                r.table() != RT_TABLE_MAIN ? r.table() : null,
                 r.prefsrc() == null ? null : IpPrefix.format(r.prefsrc()),
-                r.type() != 1 ? RtNames.TYPES.name(r.type()) : null,
-                r.protocol() != 3 ? RtNames.PROTOCOLS.name(r.protocol()) : null,
+                r.type() != RTN_UNICAST ? RtNames.TYPES.name(r.type()) : null,
+                r.protocol() != RTPROT_BOOT ? RtNames.PROTOCOLS.name(r.protocol()) : null,
                 r.nexthops().stream().map(n -> new Topology.NexthopDecl(
                         n.gateway() == null ? null : IpPrefix.format(n.gateway()), RouteSpecs.name(n.oif(), links),
                         n.weight() != 1 ? n.weight() : null)).toList());

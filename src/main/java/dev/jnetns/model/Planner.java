@@ -1,5 +1,12 @@
 package dev.jnetns.model;
 
+import static dev.jnetns.uapi.LinuxRoute.RTN_UNICAST;
+import static dev.jnetns.uapi.LinuxRoute.RTPROT_KERNEL;
+import static dev.jnetns.uapi.LinuxRoute.RT_TABLE_LOCAL;
+import static dev.jnetns.uapi.LinuxRoute.RT_TABLE_MAIN;
+import static dev.jnetns.uapi.LinuxSocket.AF_INET;
+import static dev.jnetns.uapi.LinuxSocket.AF_INET6;
+
 import dev.jnetns.Address;
 import dev.jnetns.AddressSpec;
 import dev.jnetns.IpPrefix;
@@ -33,10 +40,6 @@ import java.util.Set;
  * (other than the kernel's own) of its namespaces.
  */
 public final class Planner {
-    private static final int RTPROT_KERNEL = 2;
-    private static final int RT_TABLE_MAIN = 254;
-    private static final int RT_TABLE_LOCAL = 255;
-    private static final int AF_INET6 = 10;
 
     /** What a namespace holds now; empty when it does not exist yet. */
     private static final class Live {
@@ -57,7 +60,13 @@ public final class Planner {
     private Planner() {
     }
 
-    /** The steps that bring the live namespaces to {@code t}. */
+    /**
+     * The steps that bring the live namespaces to a topology. Equivalent to: {@code jnetns diff FILE}.
+     *
+     * @param t the topology
+     * @return the plan; empty when nothing differs
+     * @throws ErrnoException when the live state cannot be read
+     */
     public static Plan plan(Topology t) throws ErrnoException {
         Map<String, Live> live = new HashMap<>();
         List<String> existing = Netns.names();
@@ -91,7 +100,13 @@ public final class Planner {
         }
     }
 
-    /** The steps that remove what {@code t} describes: its namespaces and everything in them. */
+    /**
+     * The steps that remove what a topology describes: its namespaces and everything in them.
+     *
+     * @param t the topology
+     * @return the plan
+     * @throws ErrnoException when the live namespaces cannot be listed
+     */
     public static Plan destroy(Topology t) throws ErrnoException {
         List<String> existing = Netns.names();
         List<Step> steps = new ArrayList<>();
@@ -124,7 +139,7 @@ public final class Planner {
 
     /** Routes a file manages: not the kernel's own, not in the local table. */
     private static boolean managed(Route r) {
-        return r.protocol() != RTPROT_KERNEL && r.table() != RT_TABLE_LOCAL && (r.family() == 2 || r.family() == AF_INET6);
+        return r.protocol() != RTPROT_KERNEL && r.table() != RT_TABLE_LOCAL && (r.family() == AF_INET || r.family() == AF_INET6);
     }
 
     private static int pass(String kind) {
@@ -356,7 +371,7 @@ public final class Planner {
     private static boolean sameKey(RouteDecl r, RouteSpec spec, Route have) {
         IpPrefix dst = r.dst().equals("default") ? null : IpPrefix.parse(r.dst()).network();
         String via = r.via() != null ? r.via() : r.nexthops().isEmpty() ? null : r.nexthops().get(0).via();
-        int family = dst != null ? dst.family() : via != null ? (via.contains(":") ? AF_INET6 : 2) : 2;
+        int family = dst != null ? dst.family() : via != null ? (via.contains(":") ? AF_INET6 : AF_INET) : AF_INET;
         long metric = r.metric() != null ? r.metric() : family == AF_INET6 ? 1024 : 0;
         long haveMetric = have.metric() < 0 ? 0 : have.metric();
         int table = r.table() != null ? r.table() : RT_TABLE_MAIN;
@@ -367,7 +382,7 @@ public final class Planner {
     /** Same gateway, device, source, type and paths. */
     private static boolean sameTarget(RouteDecl r, Route have, Live live) {
         String src = have.prefsrc() == null ? null : IpPrefix.format(have.prefsrc());
-        int type = r.type() != null ? RtNames.TYPES.number(r.type()) : 1;
+        int type = r.type() != null ? RtNames.TYPES.number(r.type()) : RTN_UNICAST;
         return samePath(r.via(), r.dev(), have.gateway(), have.oif(), live)
                 && Objects.equals(r.src() == null ? null : IpPrefix.format(IpPrefix.parseAddress(r.src())), src)
                 && type == have.type() && sameNexthops(r.nexthops(), have.nexthops(), live);

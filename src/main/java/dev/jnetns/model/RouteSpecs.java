@@ -1,6 +1,5 @@
 package dev.jnetns.model;
 
-import static dev.jnetns.uapi.LinuxRoute.RTAX_MTU;
 import static dev.jnetns.uapi.LinuxRoute.RTNH_F_ONLINK;
 
 import dev.jnetns.Link;
@@ -16,7 +15,8 @@ public final class RouteSpecs {
 
     /**
      * The spec of {@code r}: destination, gateway, device (named from {@code links}), metric, table,
-     * protocol, scope, type, source, nexthops, onlink and the MTU metric.
+     * protocol, scope, type, source, TOS, realms, IPv6 preference, nexthop object, nexthops (onlink
+     * included), onlink and every metric.
      */
     public static RouteSpec of(Route r, Collection<Link> links) {
         return of(r, index -> name(index, links));
@@ -25,11 +25,18 @@ public final class RouteSpecs {
     /** Like {@link #of(Route, Collection)} with device names from {@code names} (ifindex → name). */
     static RouteSpec of(Route r, java.util.function.IntFunction<String> names) {
         RouteSpec s = r.isDefault() ? RouteSpec.defaultRoute().family(r.family()) : RouteSpec.to(r.dst().network());
-        if (r.gateway() != null) {
-            s.via(r.gateway());
-        }
-        if (r.oif() != 0) {
-            s.dev(names.apply(r.oif()));
+        if (r.nhid() >= 0) {
+            s.nhid(r.nhid());   // the object's gateway and device are reported too, but not to be sent with it
+        } else {
+            if (r.gateway() != null) {
+                s.via(r.gateway());
+            }
+            if (r.oif() != 0) {
+                s.dev(names.apply(r.oif()));
+            }
+            for (Route.Nexthop n : r.nexthops()) {
+                s.nexthop(n.gateway(), names.apply(n.oif()), n.weight(), (n.flags() & RTNH_F_ONLINK) != 0);
+            }
         }
         if (r.metric() > 0) {
             s.metric(r.metric());
@@ -41,12 +48,15 @@ public final class RouteSpecs {
         if ((r.flags() & RTNH_F_ONLINK) != 0) {
             s.onlink();
         }
-        Integer mtu = r.metrics().get(RTAX_MTU);
-        if (mtu != null) {
-            s.mtu(mtu);
+        s.metrics(r.metrics());
+        if (r.tos() != 0) {
+            s.tos(r.tos());
         }
-        for (Route.Nexthop n : r.nexthops()) {
-            s.nexthop(n.gateway(), names.apply(n.oif()), n.weight());
+        if (r.realms() >= 0) {
+            s.realms(r.realmFrom(), r.realmTo());
+        }
+        if (r.pref() >= 0) {
+            s.pref(r.pref());
         }
         return s;
     }
