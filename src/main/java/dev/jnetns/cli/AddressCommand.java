@@ -53,9 +53,11 @@ final class AddressCommand extends ObjectCommand {
         int family = asked == 0 && filter.to() != null ? Words.familyOf(filter.to().address()) : asked;
         String dev = filter.dev();
         Rtnl rtnl = top.rtnl();
-        // ip asks for the devices in the family of -4/-6: the IPv6 layer answers for -6, with its own attributes
-        List<Link> links = rtnl.links().list(asked == AF_PACKET ? 0 : asked);
-        List<Link> all = asked == 0 || asked == AF_PACKET ? links : rtnl.links().list();
+        // ip asks for the devices in the family of -4/-6: the IPv6 layer answers for -6, with its own
+        // attributes; for one device (dev DEV) it asks the link layer
+        int linkFamily = dev == null && asked != AF_PACKET ? asked : 0;
+        List<Link> links = rtnl.links().list(linkFamily);
+        List<Link> all = linkFamily == 0 ? links : rtnl.links().list();
         // ip -j prints the devices its own (not the kernel's) filtering drops as {}
         boolean placeholders = top.json && !filter.equals(filter.kernelSide());
         List<Link> shown = (placeholders ? filter.kernelSide() : filter).apply(links);
