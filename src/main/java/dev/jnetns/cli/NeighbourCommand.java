@@ -1,6 +1,5 @@
 package dev.jnetns.cli;
 
-import static dev.jnetns.uapi.LinuxNeighbour.NTF_PROXY;
 import static dev.jnetns.uapi.LinuxNeighbour.NUD_FAILED;
 import static dev.jnetns.uapi.LinuxNeighbour.NUD_NOARP;
 import static dev.jnetns.uapi.LinuxNeighbour.NUD_PERMANENT;
@@ -94,7 +93,8 @@ final class NeighbourCommand extends ObjectCommand {
                 family = Words.familyOf(to.address());
             }
         }
-        int wanted = states != null ? states : flush ? ~(NUD_PERMANENT | NUD_NOARP) : ~NUD_NOARP;
+        // without nud: show lists every state but NOARP (and not NONE), flush all but PERMANENT and NOARP
+        int wanted = states != null ? states : flush ? ~(NUD_PERMANENT | NUD_NOARP) : 0xff & ~NUD_NOARP;
         Rtnl rtnl = top.rtnl();
         List<Link> links = rtnl.links().list();
         int index = dev == null ? 0 : index(links, dev);
@@ -102,7 +102,7 @@ final class NeighbourCommand extends ObjectCommand {
         IpPrefix prefix = to;
         java.util.function.Predicate<Neighbour> keeps = n -> (index == 0 || n.index() == index)
                 && (fam == 0 || n.family() == fam) && (prefix == null || covers(prefix, n.dst()))
-                && ((n.state() & wanted) != 0 || n.state() == 0 && (wanted & NONE) != 0 || (n.flags() & NTF_PROXY) != 0);
+                && n.shownBy(wanted & 0xff, (wanted & NONE) != 0);
         if (flush) {
             flush(rtnl, links, keeps);
             return;
