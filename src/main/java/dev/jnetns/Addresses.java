@@ -96,7 +96,7 @@ public final class Addresses {
 
     private void modify(int type, int flags, String what, String dev, AddressSpec s) throws ErrnoException {
         int index = links.index(dev);
-        check(dev, s);
+        check(s);
         socket.execute(what, (w, seq) -> {
             w.beginMessage(type, NLM_F_REQUEST | NLM_F_ACK | flags, seq);
             write(w, type, index, s);
@@ -124,7 +124,7 @@ public final class Addresses {
             if (x == null) {
                 throw new NoSuchLinkException(devs.get(i));
             }
-            check(devs.get(i), specs.get(i));
+            check(specs.get(i));
             index[i] = x;
         }
         return socket.executeAll(specs.size(), (w, seq, i) -> {
@@ -134,7 +134,7 @@ public final class Addresses {
         }, stopAtFirstError, i -> "addr add " + specs.get(i) + " dev " + devs.get(i));
     }
 
-    private static void check(String dev, AddressSpec s) {
+    private static void check(AddressSpec s) {
         long valid = s.validLifetime != null ? s.validLifetime : Address.FOREVER;
         long preferred = s.preferredLifetime != null ? s.preferredLifetime : valid;
         if (preferred > valid) {

@@ -10,7 +10,7 @@ import java.util.List;
 /**
  * A nexthop object ({@code ip nexthop}): a gateway and/or device, a blackhole, or a group of other
  * nexthops that routes refer to by id ({@code ip route add PREFIX nhid ID}). Immutable; the same
- * record is what {@link Nexthops#list()} reports and what {@link Nexthops#add(Nexthop)} sends.
+ * record is what {@link Nexthops#list(int)} reports and what {@link Nexthops#add(Nexthop)} sends.
  *
  * @param id the nexthop id (0 in a request: the kernel picks one)
  * @param family AF_INET, AF_INET6, or AF_UNSPEC for a blackhole or group

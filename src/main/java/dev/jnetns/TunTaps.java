@@ -4,7 +4,7 @@ import dev.jnetns.sys.ErrnoException;
 
 /**
  * Persistent tun/tap devices of one namespace: {@code ip tuntap}. Obtained from {@link Rtnl#tunTaps()}.
- * They are listed with the other devices ({@link Links#list()}, kind "tun", {@link Link.Tun} data).
+ * They are listed with the other devices ({@link Links#list()}, kind "tun", {@link dev.jnetns.kind.Tun} data).
  */
 public final class TunTaps {
     private final Netns home;

@@ -14,16 +14,15 @@ import java.net.InetAddress;
  * also keeps ip from printing it (proto, scope, tos, metric, via, src; dev and table too).
  *
  * @param table the table, 0 for all
- * @param prefix the destination selector, null for none or for {@code default} (then {@code defaultRoute})
+ * @param prefix the destination selector ({@code default}: the zero prefix, matched exactly), null for none
  * @param prefixMode "exact", "root" or "match" for {@code prefix}
  * @param cached {@code cached}/{@code cloned}: the route cache (not implemented)
  */
 record RouteFilter(int table, String dev, Integer proto, Integer scope, Integer type, Integer tos, Long metric,
-                   InetAddress via, InetAddress src, IpPrefix prefix, String prefixMode, boolean defaultRoute,
-                   boolean cached) {
+                   InetAddress via, InetAddress src, IpPrefix prefix, String prefixMode, boolean cached) {
     /** No selector, every table: what {@code route get} and {@code monitor} print with. */
     static final RouteFilter NONE = new RouteFilter(0, null, null, null, null, null, null, null, null, null, "exact",
-            false, false);
+            false);
 
     /** Reads the selector words of {@code route show|flush}, addresses of {@code family} (0: any). */
     static RouteFilter parse(Words w, int family) {
@@ -37,7 +36,6 @@ record RouteFilter(int table, String dev, Integer proto, Integer scope, Integer 
         InetAddress via = null;
         InetAddress src = null;
         IpPrefix prefix = null;
-        boolean defaultRoute = false;
         boolean cached = false;
         String mode = "exact";
         while (w.hasNext()) {
@@ -94,8 +92,7 @@ record RouteFilter(int table, String dev, Integer proto, Integer scope, Integer 
                 prefix = Words.prefix(word, family);
             }
         }
-        return new RouteFilter(table, dev, proto, scope, type, tos, metric, via, src, prefix, mode, defaultRoute,
-                cached);
+        return new RouteFilter(table, dev, proto, scope, type, tos, metric, via, src, prefix, mode, cached);
     }
 
     private static int number(RtNames names, String text, String why) {
@@ -111,8 +108,7 @@ record RouteFilter(int table, String dev, Integer proto, Integer scope, Integer 
         return (proto == null || r.protocol() == proto) && (scope == null || r.scope() == scope)
                 && (type == null || r.type() == type) && (tos == null || r.tos() == tos)
                 && (metric == null || Math.max(r.metric(), 0) == metric) && (via == null || via.equals(r.gateway()))
-                && (src == null || src.equals(r.prefsrc())) && (prefix == null || prefixMatches(r.dst()))
-                && (!defaultRoute || r.dst().length() == 0);
+                && (src == null || src.equals(r.prefsrc())) && (prefix == null || prefixMatches(r.dst()));
     }
 
     private boolean prefixMatches(IpPrefix dst) {
