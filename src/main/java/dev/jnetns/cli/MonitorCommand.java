@@ -24,7 +24,9 @@ import java.util.concurrent.CountDownLatch;
  */
 final class MonitorCommand extends CliCommand {
     static final String USAGE =
-            "Usage: jnetns [-n NS]... [--all-netns] [-j] monitor [link] [address] [route] [neigh] [all]\n"
+            "Usage: jnetns [-4|-6] [-n NS]... [--all-netns] [-j] monitor [link] [address] [route] [neigh] [all]\n"
+            + "-4/-6: only that family's address, route and neighbour events. --all-netns: every namespace under\n"
+            + "/run/netns, following those named and deleted later. A watcher that fails for good ends it (exit 2).\n"
             + "Lost notifications are recovered: the state is dumped again, the difference printed, then \"Resynced\".\n";
 
     private final Map<String, List<Link>> linkCache = new HashMap<>();
