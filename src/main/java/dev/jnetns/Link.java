@@ -77,6 +77,11 @@ public record Link(int index, String name, int flags, int mtu, String qdisc, int
      * @param raw the nest's other attributes (IFLA_INFO_XSTATS …) and layout
      */
     public record Info(String kind, LinkData data, String slaveKind, LinkData portData, RawAttributes raw) {
+        /** This linkinfo without the kind's and the port's running timers. */
+        Info withoutTimers() {
+            return new Info(kind, data == null ? null : data.withoutTimers(), slaveKind,
+                    portData == null ? null : portData.withoutTimers(), raw);
+        }
     }
 
     /**
@@ -313,12 +318,13 @@ public record Link(int index, String name, int flags, int mtu, String qdisc, int
 
     /**
      * This link without the values that move on their own (traffic counters, the carrier-change
-     * count, and the attributes kept whole that carry counters): what states compared for real changes (the monitor's) look at.
+     * count, a bridge's and a port's running timers, and the attributes kept whole that carry
+     * counters): what states compared for real changes (the monitor's) look at.
      */
     public Link withoutStats() {
         return new Link(index, name, flags, mtu, qdisc, operState, linkMode, group, txQueueLen, type, address,
-                broadcast, masterIndex, linkIndex, linkNetnsId, alias, info, details.withoutCounters(), null, family,
-                change, netnsFd, netnsPid, raw.without(VOLATILE));
+                broadcast, masterIndex, linkIndex, linkNetnsId, alias, info == null ? null : info.withoutTimers(),
+                details.withoutCounters(), null, family, change, netnsFd, netnsPid, raw.without(VOLATILE));
     }
 
     /** Kept whole and moving with traffic or time: the 32-bit counters, IPv6's counters, carrier counts. */

@@ -2,7 +2,6 @@ package dev.jnetns;
 
 import static dev.jnetns.uapi.LinuxFcntl.O_CLOEXEC;
 import static dev.jnetns.uapi.LinuxFcntl.O_RDWR;
-import static dev.jnetns.uapi.LinuxSched.CLONE_NEWNET;
 import static dev.jnetns.uapi.LinuxTun.IFF_MULTI_QUEUE;
 import static dev.jnetns.uapi.LinuxTun.IFF_NO_PI;
 import static dev.jnetns.uapi.LinuxTun.IFF_ONE_QUEUE;
@@ -76,9 +75,15 @@ final class TunTap {
                 | (create ? IFF_TUN_EXCL : 0);
         ByteBuffer.wrap(ifreq).order(ByteOrder.nativeOrder()).putShort(IFREQ_FLAGS_OFFSET, (short) flags);
         String what = "tuntap " + (create ? "add" : "del") + (spec.name != null ? " " + spec.name : "");
+        try (Netns.Hold h = ns.hold()) {   // the namespace stays open while the helper enters it
+            return attach(ns, what, ifreq, then);
+        }
+    }
+
+    private static String attach(Netns ns, String what, byte[] ifreq, Attached then) throws ErrnoException {
         return HelperThread.callErrno("tuntap", () -> {
             Syscalls sys = Syscalls.get();
-            sys.setns(ns.fd(), CLONE_NEWNET);
+            ns.enter();
             int fd;
             try {
                 fd = sys.open("/dev/net/tun", O_RDWR | O_CLOEXEC, 0);

@@ -66,6 +66,19 @@ public record Bridge(long forwardDelay, long helloTime, long maxAge, long ageing
                      int mcastStatsEnabled, int mcastIgmpVersion, int mcastMldVersion, int nfCallIptables,
                      int nfCallIp6tables, int nfCallArptables, boolean fdbFlush, RawAttributes raw)
         implements LinkData {
+    /** This bridge without its running timers (hello, tcn, topology change, gc): they move on their own. */
+    @Override
+    public Bridge withoutTimers() {
+        return new Bridge(forwardDelay, helloTime, maxAge, ageingTime, stpState, priority, vlanFiltering, vlanProtocol,
+                bridgeId, rootId, rootPort, rootPathCost, topologyChange, topologyChangeDetected, -1, -1, -1,
+                -1, vlanDefaultPvid, vlanStatsEnabled, vlanStatsPerPort, groupFwdMask, groupAddr, mcastSnooping,
+                options, mcastRouter, mcastQueryUseIfaddr, mcastQuerier, mcastHashElasticity, mcastHashMax,
+                mcastLastMemberCount, mcastStartupQueryCount, mcastLastMemberInterval, mcastMembershipInterval,
+                mcastQuerierInterval, mcastQueryInterval, mcastQueryResponseInterval, mcastStartupQueryInterval,
+                mcastStatsEnabled, mcastIgmpVersion, mcastMldVersion, nfCallIptables, nfCallIp6tables,
+                nfCallArptables, fdbFlush, raw);
+    }
+
 
     /**
      * A bridge identifier (struct ifla_bridge_id): a priority and a MAC address.

@@ -49,4 +49,12 @@ public record BridgePort(int state, int priority, long cost, int hairpin, int gu
                          int proxyArpWifi, int multicastRouter, int mcastFlood, int bcastFlood, int mcastToUnicast,
                          int neighSuppress, int groupFwdMask, int vlanTunnel, int isolated, int locked,
                          long backupPort, boolean flush, RawAttributes raw) implements LinkData {
+    /** This port without its running timers (hold, message age, forward delay): they move on their own. */
+    @Override
+    public BridgePort withoutTimers() {
+        return new BridgePort(state, priority, cost, hairpin, guard, rootBlock, fastLeave, learning, flood, id, no,
+                designatedPort, designatedCost, designatedBridge, designatedRoot, -1, -1, -1, topologyChangeAck,
+                configPending, proxyArp, proxyArpWifi, multicastRouter, mcastFlood, bcastFlood, mcastToUnicast,
+                neighSuppress, groupFwdMask, vlanTunnel, isolated, locked, backupPort, flush, raw);
+    }
 }

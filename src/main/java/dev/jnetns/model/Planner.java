@@ -44,6 +44,8 @@ public final class Planner {
     /** What a namespace holds now; empty when it does not exist yet. */
     private static final class Live {
         final boolean exists;
+        /** Its name is a bare file under /run/netns (an interrupted netns add): replaced when created. */
+        boolean stale;
         final Map<String, Link> links = new HashMap<>();
         final Map<Integer, List<Address>> addresses = new HashMap<>();
         final List<Route> routes = new ArrayList<>();
@@ -72,7 +74,10 @@ public final class Planner {
         List<String> existing = Netns.names();
         try (Session s = new Session()) {
             for (String name : t.namespaces().keySet()) {
-                live.put(name, existing.contains(name) ? read(s.rtnl(name)) : new Live(false));
+                boolean mounted = existing.contains(name) && Netns.exists(name);
+                Live l = mounted ? read(s.rtnl(name)) : new Live(false);
+                l.stale = existing.contains(name) && !mounted;
+                live.put(name, l);
             }
             List<Step> steps = new ArrayList<>();
             for (Map.Entry<String, NamespaceDecl> e : t.namespaces().entrySet()) {
@@ -153,7 +158,13 @@ public final class Planner {
     private static void namespace(List<Step> steps, Session s, String name, NamespaceDecl ns, Live live)
             throws ErrnoException {
         if (!live.exists) {
-            steps.add(new Step(name, "create", "netns " + name, x -> Netns.createNamed(name).close(), x -> {
+            boolean stale = live.stale;
+            steps.add(new Step(name, "create", "netns " + name + (stale ? " (replacing a bare file left by an interrupted netns add)" : ""), x -> {
+                if (stale) {
+                    Netns.delete(name);
+                }
+                Netns.createNamed(name).close();
+            }, x -> {
                 x.forget(name);
                 Netns.delete(name);
             }));

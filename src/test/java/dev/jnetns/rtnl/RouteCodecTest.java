@@ -122,7 +122,7 @@ class RouteCodecTest {
                     question(AF_INET6, "fd00::2", null, 0, 0),
                     question(AF_INET6, "fd00:5::9", "fd00::1", 0, 0),
                     question(AF_INET6, "fd00::1", null, 0, 3));
-            try (NlSocket s = ns.call(() -> NlSocket.open(NETLINK_ROUTE))) {
+            try (NlSocket s = ns.call(() -> NlSocket.open(NETLINK_ROUTE, "route codec test"))) {
                 for (Route q : questions) {
                     List<RoundTrip.Captured> answer = s.execute("route get " + q, (w, seq) -> {
                         w.beginMessage(RTM_GETROUTE, NLM_F_REQUEST | NLM_F_ACK, seq);
@@ -159,7 +159,7 @@ class RouteCodecTest {
     }
 
     private static Route lookUp(Netns ns, Route q) throws Exception {
-        try (NlSocket s = ns.call(() -> NlSocket.open(NETLINK_ROUTE))) {
+        try (NlSocket s = ns.call(() -> NlSocket.open(NETLINK_ROUTE, "route codec test"))) {
             return s.execute("route get", (w, seq) -> {
                 w.beginMessage(RTM_GETROUTE, NLM_F_REQUEST | NLM_F_ACK, seq);
                 RouteCodec.encode(q, w);
