@@ -27,6 +27,8 @@
 #include <linux/if_addr.h>
 #include <linux/neighbour.h>
 #include <linux/fib_rules.h>
+#include <linux/nexthop.h>
+#include <sys/inotify.h>
 #include <linux/in_route.h>
 #include <linux/icmpv6.h>
 #include <asm/param.h>
@@ -84,10 +86,13 @@ static void constants(void)
     K(SYS_capget);
     K(SYS_capset);
     K(SYS_gettid);
+    K(SYS_inotify_init1);
+    K(SYS_inotify_add_watch);
     /* LinuxSocket */
     K(AF_UNSPEC);
     K(AF_INET);
     K(AF_INET6);
+    K(AF_PACKET);
     K(AF_NETLINK);
     K(SOCK_RAW);
     K(SOCK_CLOEXEC);
@@ -125,6 +130,11 @@ static void constants(void)
     K(IFF_TAP);
     K(IFF_NO_PI);
     K(IFF_TUN_EXCL);
+    K(TUNSETOWNER);
+    K(TUNSETGROUP);
+    K(IFF_MULTI_QUEUE);
+    K(IFF_ONE_QUEUE);
+    K(IFF_VNET_HDR);
     KV("IFREQ_SIZE", sizeof(struct ifreq));
     KV("IFREQ_FLAGS_OFFSET", offsetof(struct ifreq, ifr_flags));
     /* LinuxCapability */
@@ -191,6 +201,9 @@ static void constants(void)
     K(RTM_GETRULE);
     K(RTM_NEWNSID);
     K(RTM_GETNSID);
+    K(RTM_NEWNEXTHOP);
+    K(RTM_DELNEXTHOP);
+    K(RTM_GETNEXTHOP);
     K(RTNLGRP_LINK);
     K(RTNLGRP_NEIGH);
     K(RTNLGRP_IPV4_IFADDR);
@@ -783,6 +796,32 @@ static void constants(void)
     K(FIB_RULE_OIF_DETACHED);
     /* LinuxParam */
     K(HZ);
+    /* LinuxInotify */
+    K(IN_CLOEXEC);
+    K(IN_NONBLOCK);
+    K(IN_MOVED_FROM);
+    K(IN_MOVED_TO);
+    K(IN_CREATE);
+    K(IN_DELETE);
+    KV("INOTIFY_EVENT_SIZE", sizeof(struct inotify_event));
+    /* LinuxNexthop */
+    KV("NHMSG_SIZE", sizeof(struct nhmsg));
+    KV("NEXTHOP_GRP_SIZE", sizeof(struct nexthop_grp));
+    K(NHA_ID);
+    K(NHA_GROUP);
+    K(NHA_GROUP_TYPE);
+    K(NHA_BLACKHOLE);
+    K(NHA_OIF);
+    K(NHA_GATEWAY);
+    K(NHA_ENCAP_TYPE);
+    K(NHA_ENCAP);
+    K(NHA_GROUPS);
+    K(NHA_MASTER);
+    K(NHA_FDB);
+    K(NHA_RES_GROUP);
+    K(NHA_RES_BUCKET);
+    K(NEXTHOP_GRP_TYPE_MPATH);
+    K(NEXTHOP_GRP_TYPE_RES);
 }
 
 static void errnos(void)

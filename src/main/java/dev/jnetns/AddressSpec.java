@@ -70,7 +70,7 @@ public final class AddressSpec {
         return this;
     }
 
-    /** An IPv4 label; iproute2 requires it to start with the device name. */
+    /** An IPv4 label (ip 6.1 and the kernel take any, up to 15 bytes). */
     public AddressSpec label(String label) {
         if (label.length() > 15) {
             throw new IllegalArgumentException("label \"" + label + "\" is longer than 15 bytes");

@@ -96,7 +96,7 @@ public final class Addresses {
 
     private void modify(int type, int flags, String what, String dev, AddressSpec s) throws ErrnoException {
         int index = links.index(dev);
-        check(dev, s);
+        check(s);
         socket.execute(what, (w, seq) -> {
             w.beginMessage(type, NLM_F_REQUEST | NLM_F_ACK | flags, seq);
             write(w, type, index, s);
@@ -122,9 +122,9 @@ public final class Addresses {
         for (int i = 0; i < specs.size(); i++) {
             Integer x = indexes.get(devs.get(i));
             if (x == null) {
-                throw new NoSuchLinkException("Device \"" + devs.get(i) + "\" does not exist");
+                throw new NoSuchLinkException(devs.get(i));
             }
-            check(devs.get(i), specs.get(i));
+            check(specs.get(i));
             index[i] = x;
         }
         return socket.executeAll(specs.size(), (w, seq, i) -> {
@@ -134,10 +134,7 @@ public final class Addresses {
         }, stopAtFirstError, i -> "addr add " + specs.get(i) + " dev " + devs.get(i));
     }
 
-    private static void check(String dev, AddressSpec s) {
-        if (s.label != null && !s.label.startsWith(dev)) {
-            throw new IllegalArgumentException("label \"" + s.label + "\" must begin with the device name \"" + dev + "\"");
-        }
+    private static void check(AddressSpec s) {
         long valid = s.validLifetime != null ? s.validLifetime : Address.FOREVER;
         long preferred = s.preferredLifetime != null ? s.preferredLifetime : valid;
         if (preferred > valid) {

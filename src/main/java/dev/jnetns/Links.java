@@ -77,7 +77,7 @@ public final class Links {
     public Link get(String name) throws ErrnoException {
         Optional<Link> l = find(name);
         if (l.isEmpty()) {
-            throw new NoSuchLinkException("Device \"" + name + "\" does not exist");
+            throw new NoSuchLinkException(name);
         }
         return l.get();
     }

@@ -156,11 +156,18 @@ public final class Monitor implements AutoCloseable {
     /** How many times in a row a resync may fail before {@link Failed}. */
     static final int RESYNC_ATTEMPTS = 5;
 
-    private final List<Watcher> watchers = new ArrayList<>();
+    private final List<Watcher> watchers = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final BlockingQueue<Event> queue;
+    private final Set<Topic> topics;
+    private final Options options;
+    private final Consumer<Event> out;
+    private volatile NetnsDirWatch dirWatch;
 
-    private Monitor(BlockingQueue<Event> queue) {
+    private Monitor(BlockingQueue<Event> queue, Set<Topic> topics, Options options, Consumer<Event> out) {
         this.queue = queue;
+        this.topics = EnumSet.copyOf(topics);
+        this.options = options;
+        this.out = out;
     }
 
     /**
@@ -178,20 +185,72 @@ public final class Monitor implements AutoCloseable {
     public static Monitor start(Map<String, Netns> spaces, Set<Topic> topics, Options options, Consumer<Event> sink)
             throws ErrnoException {
         BlockingQueue<Event> q = sink == null ? new LinkedBlockingQueue<>() : null;
-        Monitor m = new Monitor(q);
-        Consumer<Event> out = sink != null ? sink : q::add;
+        Monitor m = new Monitor(q, topics, options, sink != null ? sink : q::add);
         try {
             for (Map.Entry<String, Netns> e : spaces.entrySet()) {
-                m.watchers.add(new Watcher(e.getKey(), e.getValue(), EnumSet.copyOf(topics), options, out));
-            }
-            for (Watcher w : m.watchers) {
-                w.thread.start();
+                m.add(e.getKey(), e.getValue());
             }
         } catch (ErrnoException | RuntimeException e) {
             m.close();
             throw e;
         }
         return m;
+    }
+
+    /**
+     * Starts watching every namespace under /run/netns, each labelled with its name, and follows
+     * the directory (inotify): a namespace named later is watched from when its name appears, one
+     * whose name is deleted is no longer watched. Equivalent to: {@code ip -all monitor ...}, which
+     * ip reads once; {@link Failed} with label "" when the directory can no longer be followed.
+     */
+    public static Monitor startNamed(Set<Topic> topics, Options options, Consumer<Event> sink) throws ErrnoException {
+        BlockingQueue<Event> q = sink == null ? new LinkedBlockingQueue<>() : null;
+        Monitor m = new Monitor(q, topics, options, sink != null ? sink : q::add);
+        try {
+            m.dirWatch = new NetnsDirWatch(ns -> {
+                try (ns) {
+                    m.add(ns.name(), ns);
+                } catch (ErrnoException | RuntimeException e) {
+                    m.out.accept(new Failed(ns.name(), e));
+                }
+            }, m::remove, e -> m.out.accept(new Failed("", e)));
+            for (String name : Netns.names()) {
+                try (Netns ns = Netns.open(name)) {
+                    m.add(name, ns);
+                } catch (ErrnoException e) {
+                    // a stale name under /run/netns: nothing to watch
+                }
+            }
+        } catch (ErrnoException | RuntimeException e) {
+            m.close();
+            throw e;
+        }
+        return m;
+    }
+
+    /** Starts watching {@code ns} under {@code label} too (a label already watched is left as it is). */
+    public synchronized void add(String label, Netns ns) throws ErrnoException {
+        if (watchers.stream().anyMatch(w -> w.label.equals(label))) {
+            return;
+        }
+        Watcher w = new Watcher(label, ns, topics, options, out);
+        watchers.add(w);
+        w.thread.start();
+    }
+
+    /** Stops watching the namespace labelled {@code label}, if it is watched. */
+    public synchronized void remove(String label) {
+        for (Watcher w : watchers) {
+            if (w.label.equals(label)) {
+                watchers.remove(w);
+                w.stop();
+            }
+        }
+    }
+
+    /** The labels of the namespaces watched now. */
+    public List<String> labels() {
+        return watchers.stream().map(w -> w.label).toList();
     }
 
     /**
@@ -267,6 +326,10 @@ public final class Monitor implements AutoCloseable {
 
     @Override
     public void close() {
+        NetnsDirWatch d = dirWatch;
+        if (d != null) {
+            d.close();
+        }
         watchers.forEach(w -> w.stopping = true);
         for (Watcher w : watchers) {
             w.stop();

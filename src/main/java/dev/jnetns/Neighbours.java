@@ -57,6 +57,22 @@ public final class Neighbours {
         });
     }
 
+    /** The entry for {@code dst} on {@code dev}. Equivalent to: {@code ip neigh get DST dev DEV}. */
+    public Neighbour get(String dev, InetAddress dst) throws ErrnoException {
+        Neighbour request = entry(dev, dst, null, 0, 0);
+        return socket.execute("neigh get " + Inet.format(dst) + " dev " + dev, (w, seq) -> {
+            w.beginMessage(RTM_GETNEIGH, NLM_F_REQUEST | NLM_F_ACK, seq);
+            NeighbourCodec.encode(request, w);
+            w.endMessage();
+        }, m -> m.type() == RTM_NEWNEIGH ? NeighbourCodec.decode(m) : null).get(0);
+    }
+
+    /** Changes an entry that exists (ENOENT otherwise). Equivalent to: {@code ip neigh change ...}. */
+    public void change(String dev, InetAddress dst, String lladdr, int state, boolean router) throws ErrnoException {
+        modify(RTM_NEWNEIGH, NLM_F_REPLACE, "neigh change", dev,
+                entry(dev, dst, lladdr, state == 0 ? NUD_PERMANENT : state, router ? NTF_ROUTER : 0));
+    }
+
     /**
      * A static entry: {@code ip neigh add DST lladdr MAC dev DEV [nud STATE] [router]}. {@code state}
      * is NUD_* (permanent when 0).

@@ -7,12 +7,16 @@ import dev.jnetns.sys.Errno;
 public final class NoSuchLinkException extends NetlinkException {
     private static final long serialVersionUID = 1L;
 
-    /**
-     * No device matched.
-     *
-     * @param what what was not found, as ip says it: {@code Device "v0" does not exist}
-     */
-    public NoSuchLinkException(String what) {
-        super(what, Errno.ENODEV.number(), null);
+    private final String device;
+
+    /** No device called {@code device}: "Device "NAME" does not exist". */
+    public NoSuchLinkException(String device) {
+        super("Device \"" + device + "\" does not exist", Errno.ENODEV.number(), null);
+        this.device = device;
+    }
+
+    /** The name (or index, as text) that names no device. */
+    public String device() {
+        return device;
     }
 }

@@ -1,6 +1,7 @@
 package dev.jnetns;
 
 import static dev.jnetns.uapi.LinuxNetlink.NLM_F_ACK;
+import static dev.jnetns.uapi.LinuxNetlink.NLM_F_APPEND;
 import static dev.jnetns.uapi.LinuxNetlink.NLM_F_CREATE;
 import static dev.jnetns.uapi.LinuxNetlink.NLM_F_DUMP;
 import static dev.jnetns.uapi.LinuxNetlink.NLM_F_EXCL;
@@ -93,7 +94,7 @@ public final class Routes {
      * ("FIB table does not exist"), where ip lists nothing.
      */
     private static boolean noSuchTable(ErrnoException e, int table) {
-        return table != 0 && e.is(Errno.ENOENT);
+        return table == RT_TABLE_MAIN && e.is(Errno.ENOENT);
     }
 
     private static NlSocket.Request dumpRequest(int family, int table) {
@@ -152,6 +153,21 @@ public final class Routes {
             w.endMessage();
         }, m -> m.type() == RTM_NEWROUTE ? RouteCodec.decode(m) : null);
         return r.get(0);
+    }
+
+    /** Adds {@code spec} after the routes to the same prefix. Equivalent to: {@code ip route append SPEC}. */
+    public void append(RouteSpec spec) throws ErrnoException {
+        modify(RTM_NEWROUTE, NLM_F_CREATE | NLM_F_APPEND, "route append " + spec, spec);
+    }
+
+    /** Adds {@code spec} before the routes to the same prefix. Equivalent to: {@code ip route prepend SPEC}. */
+    public void prepend(RouteSpec spec) throws ErrnoException {
+        modify(RTM_NEWROUTE, NLM_F_CREATE, "route prepend " + spec, spec);
+    }
+
+    /** Changes a route that exists (ENOENT otherwise). Equivalent to: {@code ip route change SPEC}. */
+    public void change(RouteSpec spec) throws ErrnoException {
+        modify(RTM_NEWROUTE, NLM_F_REPLACE, "route change " + spec, spec);
     }
 
     /** The RTM_GETROUTE {@code ip route get} sends for {@code q}: IPv4 asks for the table the route is in. */
@@ -277,7 +293,7 @@ public final class Routes {
             routes.add(request(s, false, name -> {
                 Integer i = indexes.get(name);
                 if (i == null) {
-                    throw new NoSuchLinkException("Device \"" + name + "\" does not exist");
+                    throw new NoSuchLinkException(name);
                 }
                 return i;
             }));

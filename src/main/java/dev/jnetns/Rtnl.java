@@ -62,6 +62,8 @@ public final class Rtnl implements AutoCloseable {
     private final Routes routes;
     private final Neighbours neighbours;
     private final Rules rules;
+    private final TunTaps tunTaps;
+    private final Nexthops nexthops;
 
     private Rtnl(NlSocket socket, Netns home) {
         this.owned = new Owned(socket, home);
@@ -73,6 +75,8 @@ public final class Rtnl implements AutoCloseable {
         this.routes = new Routes(socket, links);
         this.neighbours = new Neighbours(socket, links);
         this.rules = new Rules(socket);
+        this.tunTaps = new TunTaps(home);
+        this.nexthops = new Nexthops(socket);
     }
 
     /**
@@ -234,6 +238,16 @@ public final class Rtnl implements AutoCloseable {
      */
     public Rules rules() {
         return rules;
+    }
+
+    /** The nexthop objects ({@code ip nexthop}). */
+    public Nexthops nexthops() {
+        return nexthops;
+    }
+
+    /** The tun/tap devices ({@code ip tuntap}). */
+    public TunTaps tunTaps() {
+        return tunTaps;
     }
 
     /** Closes the socket (after a request in flight) and releases the namespace. */

@@ -71,6 +71,7 @@ class LinksTest {
         assertEquals(Optional.empty(), rtnl.links().find(999_999));
         NoSuchLinkException e = assertThrows(NoSuchLinkException.class, () -> rtnl.links().get("nope0"));
         assertEquals("Device \"nope0\" does not exist: No such device (ENODEV)", e.getMessage());
+        assertEquals("nope0", e.device());
         IllegalArgumentException bad = assertThrows(IllegalArgumentException.class,
                 () -> rtnl.links().find("sixteen-bytes-xx"));
         assertEquals("invalid device name \"sixteen-bytes-xx\": longer than 15 bytes", bad.getMessage());

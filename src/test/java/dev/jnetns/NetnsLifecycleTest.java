@@ -86,8 +86,8 @@ class NetnsLifecycleTest {
         assertEquals("got hello\n", io.out());
         assertEquals("oops\n", io.err());
         Ip.Result missing = CliProcess.run(null, "netns", "exec", name, "/nonexistent/cmd");
-        assertEquals(2, missing.exitCode());
-        assertEquals("jnetns: exec /nonexistent/cmd: No such file or directory (ENOENT)\n", missing.err());
+        assertEquals(1, missing.exitCode(), "as ip's");
+        assertEquals("exec of \"/nonexistent/cmd\" failed: No such file or directory\n", missing.err());
         Ip.Result del = CliProcess.run(null, "netns", "del", name);
         assertEquals(0, del.exitCode(), del.err());
         assertFalse(Files.exists(Netns.RUN_DIR.resolve(name)));
@@ -157,22 +157,22 @@ class NetnsLifecycleTest {
             Ip.Result r = CliProcess.run(null, "netns", "add", bad);
             assertEquals(1, r.exitCode(), "netns add '" + bad + "': " + r.err());
             assertEquals(1, r.err().lines().count(), r.err());
-            assertTrue(r.err().startsWith("jnetns: invalid netns name"), r.err());
+            assertTrue(r.err().toLowerCase().startsWith("jnetns: invalid netns name"), r.err());
         }
         assertThrows(IllegalArgumentException.class, () -> Netns.createNamed("nul\0byte"));
         assertEquals(before, listRun());
         Ip.Result missing = CliProcess.run(null, "netns", "del", name);
-        assertEquals(2, missing.exitCode());
-        assertEquals("jnetns: cannot remove namespace file \"/run/netns/" + name
-                + "\": No such file or directory (ENOENT)\n", missing.err());
+        assertEquals(1, missing.exitCode(), "as ip's");
+        assertEquals("jnetns: Cannot remove namespace file \"/run/netns/" + name
+                + "\": No such file or directory\n", missing.err());
         Ip.Result noNs = CliProcess.run(null, "-n", name, "link", "show");
-        assertEquals(2, noNs.exitCode());
+        assertEquals(1, noNs.exitCode());
         assertEquals(1, noNs.err().lines().count());
         Ip.Result twice = CliProcess.run(null, "netns", "add", name);
         assertEquals(0, twice.exitCode());
         Ip.Result exists = CliProcess.run(null, "netns", "add", name);
-        assertEquals(2, exists.exitCode());
-        assertEquals("jnetns: cannot create namespace file \"/run/netns/" + name + "\": File exists (EEXIST)\n",
+        assertEquals(1, exists.exitCode());
+        assertEquals("jnetns: Cannot create namespace file \"/run/netns/" + name + "\": File exists\n",
                 exists.err());
     }
 

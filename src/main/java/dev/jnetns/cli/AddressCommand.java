@@ -1,11 +1,15 @@
 package dev.jnetns.cli;
 
+import static dev.jnetns.uapi.LinuxSocket.AF_INET6;
+import static dev.jnetns.uapi.LinuxSocket.AF_PACKET;
+
 import dev.jnetns.Address;
 import dev.jnetns.AddressSpec;
 import dev.jnetns.IpPrefix;
 import dev.jnetns.Link;
 import dev.jnetns.RtNames;
 import dev.jnetns.Rtnl;
+import dev.jnetns.sys.Errno;
 import dev.jnetns.sys.ErrnoException;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,20 +17,29 @@ import java.util.List;
 /** {@code jnetns address ...}: IP addresses, as {@code ip address}. */
 final class AddressCommand extends ObjectCommand {
     static final String USAGE =
-            "Usage: jnetns [-4|-6] address show [[dev] DEV] [up] [type KIND] [master DEV] [group G]\n"
-            + "       jnetns address add|del|replace PREFIX [peer PREFIX] [broadcast ADDR|+] [label LABEL]\n"
-            + "                      [scope SCOPE] [nodad] [noprefixroute] [home] [mngtmpaddr] [autojoin]\n"
+            "Usage: jnetns [-4|-6|-0] address [show] [[dev] DEV] [up] [type KIND] [master DEV|nomaster] [group G]\n"
+            + "                      [to PREFIX] [scope SCOPE|all] [label PATTERN] [FLAG]...\n"
+            + "       jnetns address add|change|replace|del PREFIX [peer PREFIX] [broadcast ADDR|+|-] [label LABEL]\n"
+            + "                      [scope SCOPE] [metric N] [nodad] [noprefixroute] [home] [mngtmpaddr] [autojoin]\n"
             + "                      [valid_lft SEC|forever] [preferred_lft SEC|forever] dev DEV\n"
-            + "       jnetns [-4|-6] address flush dev DEV\n";
+            + "       jnetns [-4|-6] address flush SELECTORS (those of show; at least one)\n"
+            + "FLAG := [-]permanent | [-]dynamic | [-]secondary | [-]primary | [-]tentative | [-]deprecated |\n"
+            + "        [-]dadfailed | temporary | home | nodad | mngtmpaddr | noprefixroute | autojoin\n";
 
     @Override
     Integer run(String verb, Words w) throws ErrnoException {
-        if (isShow(verb)) {
+        if (Words.matches(verb, "add")) {
+            modify(w, "add");
+        } else if (Words.matches(verb, "change") || verb.equals("chg") || Words.matches(verb, "replace")) {
+            modify(w, "replace");
+        } else if (Words.matches(verb, "delete")) {
+            modify(w, "del");
+        } else if (Words.matches(verb, "list") || Words.matches(verb, "show") || Words.matches(verb, "lst")) {
             show(w);
-        } else if (change(verb) != null) {
-            modify(w, change(verb));
         } else if (Words.matches(verb, "flush")) {
             flush(w);
+        } else if (Words.matches(verb, "save") || Words.matches(verb, "showdump") || Words.matches(verb, "restore")) {
+            throw new CommandFailed("\"ip address " + verb + "\" is not implemented by jnetns");
         } else {
             return null;
         }
@@ -34,24 +47,30 @@ final class AddressCommand extends ObjectCommand {
     }
 
     private void show(Words w) throws ErrnoException {
-        LinkFilter filter = LinkFilter.parse(w, "address show");
+        int asked = top.family(0);
+        LinkFilter filter = LinkFilter.parse(w, USAGE, asked == AF_PACKET ? 0 : asked);
+        // "to PREFIX" picks the family of the prefix, as -4/-6 would (ip: filter.family)
+        int family = asked == 0 && filter.to() != null ? Words.familyOf(filter.to().address()) : asked;
         String dev = filter.dev();
-        int family = top.family(0);
         Rtnl rtnl = top.rtnl();
-        // ip asks for the devices in the family of -4/-6: the IPv6 layer answers for -6, with its own attributes
-        List<Link> links = rtnl.links().list(family);
-        List<Link> all = family == 0 ? links : rtnl.links().list();
+        // ip asks for the devices in the family of -4/-6: the IPv6 layer answers for -6, with its own
+        // attributes; for one device (dev DEV) it asks the link layer
+        int linkFamily = dev == null && asked != AF_PACKET ? asked : 0;
+        List<Link> links = rtnl.links().list(linkFamily);
+        List<Link> all = linkFamily == 0 ? links : rtnl.links().list();
         // ip -j prints the devices its own (not the kernel's) filtering drops as {}
         boolean placeholders = top.json && !filter.equals(filter.kernelSide());
         List<Link> shown = (placeholders ? filter.kernelSide() : filter).apply(links);
+        List<Address> found = family == AF_PACKET ? List.of()
+                : dev == null ? rtnl.addresses().list() : rtnl.addresses().list(dev);
         List<Address> addrs = new ArrayList<>();
-        for (Address a : dev == null ? rtnl.addresses().list() : rtnl.addresses().list(dev)) {
-            if (family == 0 || a.family() == family) {
+        for (Address a : found) {
+            if ((family == 0 || family == AF_PACKET || a.family() == family) && filter.keeps(a)) {
                 addrs.add(a);
             }
         }
-        shown = withAddressesOf(family, shown, addrs);
-        LinkPrinter lp = new LinkPrinter(all, top.details, family == 0,
+        shown = withAddresses(family, filter, shown, found, addrs);
+        LinkPrinter lp = new LinkPrinter(all, top.details, family == 0 || family == AF_PACKET,
                 top.json ? java.util.Map.of() : JnetnsCommand.netnsNames(rtnl, all), top.stats);
         if (placeholders) {
             lp.hideInJson(l -> !filter.keeps(l));
@@ -61,55 +80,119 @@ final class AddressCommand extends ObjectCommand {
         top.print(out);
     }
 
-    /** With -4/-6 ({@code family} not 0), ip lists only the devices that have an address of that family. */
-    private static List<Link> withAddressesOf(int family, List<Link> links, List<Address> addrs) {
-        return family == 0 ? links
-                : links.stream().filter(l -> addrs.stream().anyMatch(a -> a.index() == l.index())).toList();
+    /**
+     * The devices ip lists (its ipaddr_filter): one with a matching address; one with no address
+     * at all unless a family (-4, -6) was asked for.
+     */
+    private static List<Link> withAddresses(int family, LinkFilter filter, List<Link> links, List<Address> all,
+                                            List<Address> matching) {
+        if (family == AF_PACKET || family == 0 && !filter.selectsAddresses()) {
+            return links;
+        }
+        return links.stream().filter(l -> matching.stream().anyMatch(a -> a.index() == l.index())
+                || family == 0 && all.stream().noneMatch(a -> a.index() == l.index())).toList();
     }
 
     /** One {@code addr add|del|replace} line: the device and the address. */
     record Parsed(String dev, AddressSpec spec) {
     }
 
-    static Parsed parse(Words w, String verb) {
-        if (!w.hasNext()) {
-            throw new UsageException("address " + verb + ": no address given");
-        }
-        AddressSpec s = null;
+    /** Parses an {@code addr add|change|replace|del} line as ip's ipaddr_modify does. */
+    static Parsed parse(Words w, String verb, int family) {
+        String local = null;
         String dev = null;
+        String label = null;
         List<String> pending = new ArrayList<>();
+        boolean peer = false;
+        boolean brd = false;
+        boolean valid = false;
+        boolean preferred = false;
         while (w.hasNext()) {
             String word = w.next();
-            switch (word) {
-                case "dev": dev = w.valueOf(word); break;
-                case "local": s = AddressSpec.of(w.valueOf(word)); break;
-                case "peer": case "remote": case "broadcast": case "brd": case "label": case "scope":
-                case "valid_lft": case "preferred_lft":
-                    pending.add(word);
-                    pending.add(w.valueOf(word));
-                    break;
-                case "nodad": case "noprefixroute": case "home": case "mngtmpaddr": case "autojoin":
-                    pending.add(word);
-                    break;
-                default:
-                    if (s != null) {
-                        throw new UsageException("address " + verb + ": unexpected \"" + word + "\"");
-                    }
-                    s = AddressSpec.of(word);
+            if (word.equals("peer") || word.equals("remote")) {
+                String v = w.value();
+                if (peer) {
+                    throw Words.duplicate("peer", v);
+                }
+                family = Words.familyOf(Words.prefix(v, family).address());
+                peer = true;
+                pending.add("peer");
+                pending.add(v);
+            } else if (Words.matches(word, "broadcast") || word.equals("brd")) {
+                String v = w.value();
+                if (brd) {
+                    throw Words.duplicate("broadcast", v);
+                }
+                if (!v.equals("+") && !v.equals("-")) {
+                    family = Words.familyOf(Words.address(v, family));
+                }
+                brd = true;
+                pending.add("broadcast");
+                pending.add(v);
+            } else if (word.equals("scope")) {
+                String v = w.value();
+                try {
+                    RtNames.SCOPES.number(v);
+                } catch (IllegalArgumentException e) {
+                    throw Words.invalid("invalid scope value.", v);
+                }
+                pending.add(word);
+                pending.add(v);
+            } else if (word.equals("dev")) {
+                dev = w.value();
+            } else if (word.equals("label")) {
+                label = w.value();
+            } else if (Words.matches(word, "metric") || Words.matches(word, "priority")
+                    || Words.matches(word, "preference")) {
+                String v = w.value();
+                Words.parseNumber("metric", v, 0xffffffffL);
+                throw new CommandFailed("address metric is not implemented by jnetns");
+            } else if (Words.matches(word, "valid_lft") || Words.matches(word, "preferred_lft")) {
+                boolean isValid = Words.matches(word, "valid_lft");
+                String v = w.value();
+                if (isValid ? valid : preferred) {
+                    throw Words.duplicate(isValid ? "valid_lft" : "preferred_lft", v);
+                }
+                if (isValid) {
+                    valid = true;
+                } else {
+                    preferred = true;
+                }
+                lifetime(isValid ? "valid_lft value" : "preferred_lft value", v);
+                pending.add(isValid ? "valid_lft" : "preferred_lft");
+                pending.add(v);
+            } else if (List.of("home", "nodad", "mngtmpaddr", "noprefixroute", "autojoin").contains(word)) {
+                pending.add(word);
+            } else {
+                if (word.equals("local")) {
+                    word = w.value();
+                }
+                if (Words.matches(word, "help")) {
+                    throw new HelpShown(USAGE);
+                }
+                if (local != null) {
+                    throw Words.garbage("local", word);
+                }
+                family = Words.familyOf(Words.prefix(word, family).address());
+                local = word;
             }
         }
-        if (s == null) {
-            throw new UsageException("address " + verb + ": no address given");
-        }
         if (dev == null) {
-            throw new UsageException("address " + verb + ": \"dev DEV\" is required");
+            throw new CommandFailed("Not enough information: \"dev\" argument is required.");
+        }
+        if (local == null) {
+            throw new CommandFailed("address " + verb + " without an address is not implemented by jnetns");
+        }
+        AddressSpec s = AddressSpec.of(local);
+        if (label != null) {
+            s.label(label);
         }
         applyOptions(s, pending);
         return new Parsed(dev, s);
     }
 
     private void modify(Words w, String verb) throws ErrnoException {
-        Parsed p = parse(w, verb);
+        Parsed p = parse(w, verb, top.family(0));
         Rtnl rtnl = top.rtnl();
         switch (verb) {
             case "add": rtnl.addresses().add(p.dev(), p.spec()); break;
@@ -122,17 +205,16 @@ final class AddressCommand extends ObjectCommand {
         for (int i = 0; i < opts.size(); i++) {
             String word = opts.get(i);
             switch (word) {
-                case "peer": case "remote": s.peer(IpPrefix.parse(opts.get(++i))); break;
-                case "broadcast": case "brd": {
+                case "peer": s.peer(IpPrefix.parse(opts.get(++i))); break;
+                case "broadcast": {
                     String b = opts.get(++i);
                     if (b.equals("+")) {
                         s.broadcastFromPrefix();
-                    } else {
+                    } else if (!b.equals("-")) {
                         s.broadcast(IpPrefix.parseAddress(b));
                     }
                     break;
                 }
-                case "label": s.label(opts.get(++i)); break;
                 case "scope": s.scope(RtNames.SCOPES.number(opts.get(++i))); break;
                 case "valid_lft": s.validLifetime(lifetime(word, opts.get(++i))); break;
                 case "preferred_lft": s.preferredLifetime(lifetime(word, opts.get(++i))); break;
@@ -145,16 +227,58 @@ final class AddressCommand extends ObjectCommand {
         }
     }
 
-    private static long lifetime(String key, String v) {
-        return v.equals("forever") ? Address.FOREVER : Words.parseNumber(key, v, 0xffffffffL);
+    private static long lifetime(String what, String v) {
+        if (v.equals("forever")) {
+            return Address.FOREVER;
+        }
+        try {
+            return Words.parseNumber(what, v, 0xffffffffL);
+        } catch (UsageException e) {
+            throw Words.invalid(what, v);
+        }
     }
 
+    /**
+     * {@code addr flush SELECTORS}: deletes every address the selectors of show pick, listing again
+     * until none is left (deleting a primary IPv4 address takes its secondaries), at most -loops rounds.
+     */
     private void flush(Words w) throws ErrnoException {
-        String dev = w.device("address flush");
-        if (dev == null) {
-            throw new UsageException("address flush: \"dev DEV\" is required");
+        if (!w.hasNext()) {
+            throw new CommandFailed("Flush requires arguments.");
         }
+        int family = top.family(0);
+        if (family == AF_PACKET) {
+            throw new CommandFailed("Cannot flush link addresses.");
+        }
+        LinkFilter filter = LinkFilter.parse(w, USAGE, family);
         Rtnl rtnl = top.rtnl();
-        rtnl.addresses().flush(dev, top.family(0));
+        List<Link> links = filter.apply(rtnl.links().list());
+        for (int round = 0; round < top.loops; round++) {
+            List<Address> doomed = new ArrayList<>();
+            for (Address a : rtnl.addresses().list()) {
+                if ((family == 0 || a.family() == family) && filter.keeps(a)
+                        && links.stream().anyMatch(l -> l.index() == a.index())) {
+                    doomed.add(a);
+                }
+            }
+            if (doomed.isEmpty()) {
+                return;
+            }
+            for (Address a : doomed) {
+                String dev = links.stream().filter(l -> l.index() == a.index()).findFirst().orElseThrow().name();
+                AddressSpec spec = AddressSpec.of(new IpPrefix(a.local(), a.prefixLength()));
+                if (a.peer() != null && !a.peer().equals(a.local())) {
+                    spec.peer(new IpPrefix(a.peer(), a.prefixLength()));
+                }
+                try {
+                    rtnl.addresses().delete(dev, spec);
+                } catch (ErrnoException e) {
+                    if (!e.is(Errno.EADDRNOTAVAIL) && !e.is(Errno.ENOENT)) {
+                        throw e;   // gone with its primary is fine, anything else is not
+                    }
+                }
+            }
+        }
+        top.out().println("*** Flush remains incomplete after " + top.loops + " rounds. ***");
     }
 }

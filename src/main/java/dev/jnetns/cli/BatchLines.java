@@ -1,48 +1,118 @@
 package dev.jnetns.cli;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Splits a batch line into words as iproute2's makeargs does: white space, quotes, '#' comments. */
+/**
+ * The command lines of a batch file, read as iproute2 reads them (lib/utils.c getcmdline and
+ * makeargs): '#' starts a comment wherever it is, a backslash at the end of a line continues it on
+ * the next, words are split at blanks, a word that starts with a quote runs to the next same quote.
+ * Lines are read one at a time, so a batch of any length runs in bounded memory. Bytes that are not
+ * UTF-8 fail their line: jnetns never passes a name on with U+FFFD in place of what was written.
+ */
 final class BatchLines {
-    private BatchLines() {
+    private final InputStream in;
+    private int lineNumber;
+
+    BatchLines(InputStream in) {
+        this.in = in;
+    }
+
+    /** The number of the last physical line read (ip's cmdlineno, which "Command failed FILE:N" names). */
+    int lineNumber() {
+        return lineNumber;
     }
 
     /**
-     * The words of one line; empty for a blank or comment line.
+     * The next command line, continuation lines joined and comments removed; null at the end.
      *
-     * @throws IllegalArgumentException for an unterminated quote
+     * @throws UsageException for bytes that are not UTF-8 or a missing continuation line
+     */
+    String next() throws IOException {
+        String line = physical();
+        if (line == null) {
+            return null;
+        }
+        line = uncomment(line);
+        while (line.endsWith("\\")) {
+            String more = physical();
+            if (more == null) {
+                throw new UsageException("Missing continuation line");
+            }
+            line = line.substring(0, line.length() - 1) + uncomment(more);
+        }
+        return line;
+    }
+
+    private static String uncomment(String line) {
+        int hash = line.indexOf('#');
+        return hash < 0 ? line : line.substring(0, hash);
+    }
+
+    /** One line without its newline, null at the end of the input. */
+    private String physical() throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        int b;
+        while ((b = in.read()) != -1 && b != '\n') {
+            bytes.write(b);
+        }
+        if (b == -1 && bytes.size() == 0) {
+            return null;
+        }
+        lineNumber++;
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes.toByteArray()))
+                    .toString();
+        } catch (CharacterCodingException e) {
+            throw new UsageException("line " + lineNumber + " is not valid UTF-8");
+        }
+    }
+
+    /**
+     * The words of one line as ip's makeargs splits them; empty for a blank line.
+     *
+     * @throws UsageException for an unterminated quote, as ip ("Unterminated quoted string")
      */
     static List<String> split(String line) {
         List<String> out = new ArrayList<>();
         int i = 0;
         int n = line.length();
         while (i < n) {
-            char c = line.charAt(i);
-            if (Character.isWhitespace(c)) {
+            while (i < n && isBlank(line.charAt(i))) {
                 i++;
-                continue;
             }
-            if (c == '#') {
+            if (i == n) {
                 break;
             }
-            StringBuilder word = new StringBuilder();
-            while (i < n && !Character.isWhitespace(line.charAt(i))) {
-                char q = line.charAt(i);
-                if (q == '"' || q == '\'') {
-                    int end = line.indexOf(q, i + 1);
-                    if (end < 0) {
-                        throw new IllegalArgumentException("unterminated quote in \"" + line + "\"");
-                    }
-                    word.append(line, i + 1, end);
-                    i = end + 1;
-                } else {
-                    word.append(q);
+            char c = line.charAt(i);
+            if (c == '"' || c == '\'') {
+                int end = line.indexOf(c, i + 1);
+                if (end < 0) {
+                    throw new UsageException("Unterminated quoted string");
+                }
+                out.add(line.substring(i + 1, end));
+                i = end + 1;
+            } else {
+                int start = i;
+                while (i < n && !isBlank(line.charAt(i))) {
                     i++;
                 }
+                out.add(line.substring(start, i));
+                i++;
             }
-            out.add(word.toString());
         }
         return out;
+    }
+
+    private static boolean isBlank(char c) {
+        return c == ' ' || c == '\t' || c == '\r' || c == '\n';
     }
 }

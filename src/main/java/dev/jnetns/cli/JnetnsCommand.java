@@ -5,7 +5,14 @@ import dev.jnetns.Rtnl;
 import dev.jnetns.sys.Backends;
 import dev.jnetns.sys.Errno;
 import dev.jnetns.sys.ErrnoException;
+import static dev.jnetns.uapi.LinuxSocket.AF_INET;
+import static dev.jnetns.uapi.LinuxSocket.AF_INET6;
+import static dev.jnetns.uapi.LinuxSocket.AF_PACKET;
+
 import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -14,30 +21,36 @@ import java.util.List;
  * them, and what they give the commands: the rtnetlink handle of {@code -n}, the output, JSON.
  */
 final class JnetnsCommand {
-    /** The options for {@code --help}: names, the value they take ("" when none), description. */
+    /** The options for {@code --help}: names (abbreviations as ip allows them), the value they take, description. */
     private static final String[][] OPTIONS = {
-        {"-4", "", "IPv4 only."},
-        {"-6", "", "IPv6 only."},
-        {"-n, -netns, --netns", "NETNS", "Run in the namespace NETNS: a name under /run/netns, or a path (several for monitor)."},
-        {"-a, -all, --all-netns", "", "monitor: every namespace under /run/netns."},
-        {"-j, -json, --json", "", "Output JSON with the keys of `ip -j`."},
-        {"-p, -pretty, --pretty", "", "Indent JSON output."},
-        {"-s, -stats, --stats", "", "link and address show: traffic counters (twice: error counters too); neigh show: ages and probes; route: cache use; as ip -s."},
-        {"-o, -oneline, --oneline", "", "link, address and route show: one line per record, a backslash for each line break."},
-        {"-br, -brief, --brief", "", "link, address and neigh show: one line per device or entry, as ip -br."},
-        {"-d, -details, --details", "", "Show details as ip -d: counters, MTU range, kind, queues, GSO/TSO limits, rule protocols; route type, table, proto, scope."},
+        {"-4, -6, -0", "", "IPv4 only, IPv6 only, link layer only (-0: addr show without addresses)."},
+        {"-f[amily]", "inet|inet6|link", "The same as -4, -6, -0."},
+        {"-n[etns]", "NETNS", "Run in the namespace NETNS: a name under /run/netns, or a path (several for monitor)."},
+        {"-a[ll], --all-netns", "", "netns exec: in every namespace under /run/netns; monitor: watch all of them."},
+        {"-j[son]", "", "Output JSON with the keys of `ip -j`."},
+        {"-p[retty]", "", "Indent JSON output."},
+        {"-s[tatistics]", "", "link and address show: traffic counters (twice: error counters too); neigh show: ages and probes; route: cache use; as ip -s."},
+        {"-h[uman-readable], -iec", "", "Accepted as ip accepts them (counters are printed in full)."},
+        {"-o[neline]", "", "link, address and route show: one line per record, a backslash for each line break."},
+        {"-br[ief]", "", "link, address and neigh show: one line per device or entry, as ip -br."},
+        {"-d[etails]", "", "Show details as ip -d: counters, MTU range, kind, queues, GSO/TSO limits, rule protocols; route type, table, proto, scope."},
+        {"-t[imestamp], -ts[hort]", "", "Accepted as ip accepts them (monitor prints no timestamps yet)."},
+        {"-r[esolve], -N[umeric]", "", "Accepted as ip accepts them (addresses and numbers print as without)."},
+        {"-c[olor][=always|auto|never]", "", "Accepted as ip accepts it (output is not coloured)."},
+        {"-l[oops]", "N", "Flush: at most N rounds (ip's default 10)."},
+        {"-rc[vbuf]", "SIZE", "Accepted as ip accepts it."},
+        {"-b[atch]", "FILE", "Run one command per line of FILE (- for stdin) in order; stop at the first failure."},
+        {"-force", "", "With -batch: go on after failed lines (not after a syntax error), exit 1 at the end."},
         {"--backend", "ffm|jna", "Force the syscall backend (default: ffm on JDK 22+, jna before)."},
-        {"-b, -batch, --batch", "FILE", "Run one command per line of FILE (- for stdin); stop at the first error."},
-        {"-force, --force", "", "With -batch: go on after errors, exit non-zero at the end."},
         {"--debug", "", "Print stack traces of errors."},
-        {"-h, -help, --help", "", "Show this help and exit."},
-        {"-V, -Version, --version", "", "Print the version and exit."},
+        {"--help", "", "Show this help on stdout and exit (-help, as ip's, prints it on stderr and exits 1; -h is -human)."},
+        {"-V[ersion]", "", "Print the version and exit."},
     };
 
     private final PrintWriter out;
 
-    boolean ipv4;
-    boolean ipv6;
+    /** AF_INET, AF_INET6 or AF_PACKET from -4, -6, -0 or -family; 0 for none. */
+    int family;
     List<String> netnsList = new ArrayList<>();
     boolean allNetns;
     boolean json;
@@ -50,6 +63,13 @@ final class JnetnsCommand {
     boolean force;
     boolean debug;
     boolean help;
+    boolean human;
+    boolean iec;
+    boolean resolve;
+    boolean numeric;
+    int timestamp;
+    boolean timestampShort;
+    int loops = 10;
     boolean version;
     /** The options given, but -batch FILE and -force: what every line of a batch file runs with. */
     List<String> lineOptions = new ArrayList<>();
@@ -60,11 +80,17 @@ final class JnetnsCommand {
 
     /**
      * Reads the global options at the start of {@code args} (earlier values are forgotten) and
-     * returns the index of the first word that is not one: the object. Long options also take
-     * {@code --name=VALUE}.
+     * returns the index of the first word that is not one: the object. Matched as ip 6.1 matches
+     * them, in its order ({@code -h} is -human, {@code -f} -family, {@code -b} -batch); a second
+     * leading dash is ignored, as in ip, and {@code --} ends the options. jnetns's own:
+     * {@code --backend}, {@code --debug}, {@code --all-netns}.
      */
     int parse(List<String> args) {
-        ipv4 = ipv6 = allNetns = json = pretty = details = brief = oneline = force = debug = help = version = false;
+        family = 0;
+        allNetns = json = pretty = details = brief = oneline = force = debug = help = version = false;
+        human = iec = resolve = numeric = timestampShort = false;
+        timestamp = 0;
+        loops = 10;
         netnsList = new ArrayList<>();
         lineOptions = new ArrayList<>();
         batchFile = null;
@@ -73,53 +99,136 @@ final class JnetnsCommand {
         for (; i < args.size() && args.get(i).startsWith("-"); i++) {
             int first = i;
             String arg = args.get(i);
-            int eq = arg.startsWith("--") ? arg.indexOf('=') : -1;
-            String name = eq < 0 ? arg : arg.substring(0, eq);
-            String value = eq < 0 ? null : arg.substring(eq + 1);
-            boolean valued = true;
-            switch (name) {
-                case "-n", "-netns", "--netns" -> netnsList.add(value != null ? value : value(args, ++i, arg));
-                case "-b", "-batch", "--batch" -> {
-                    batchFile = value != null ? value : value(args, ++i, arg);
+            if (arg.equals("--")) {
+                return i + 1;
+            }
+            if (arg.equals("--backend") || arg.startsWith("--backend=")) {
+                backend(arg.contains("=") ? arg.substring(arg.indexOf('=') + 1) : value(args, ++i));
+            } else if (arg.equals("--debug")) {
+                debug = true;
+            } else if (arg.equals("--all-netns")) {
+                allNetns = true;
+            } else {
+                String opt = arg.startsWith("--") ? arg.substring(1) : arg;
+                if (batchOption(opt, args, i)) {
+                    i += Words.matches(opt, "-batch") ? 1 : 0;
                     continue;   // not one of the lineOptions
                 }
-                case "--backend" -> backend(value != null ? value : value(args, ++i, arg));
-                default -> valued = false;
-            }
-            if (valued) {
-                lineOptions.addAll(args.subList(first, i + 1));
-                continue;
-            }
-            if (value != null) {
-                throw new UsageException("option \"" + name + "\" takes no value");
-            }
-            switch (name) {
-                case "-4" -> ipv4 = true;
-                case "-6" -> ipv6 = true;
-                case "-a", "-all", "--all-netns" -> allNetns = true;
-                case "-j", "-json", "--json" -> json = true;
-                case "-p", "-pretty", "--pretty" -> pretty = true;
-                case "-d", "-details", "--details" -> details = true;
-                case "-br", "-brief", "--brief" -> brief = true;
-                case "-o", "-oneline", "--oneline" -> oneline = true;
-                case "-s", "-stats", "-statistics", "--stats" -> stats++;
-                case "-force", "--force" -> {
-                    force = true;
-                    continue;   // not one of the lineOptions
+                if (arg.startsWith("--") && Words.matches(opt, "-help")) {
+                    help = true;   // --help: jnetns's own help on stdout; -help is ip's (usage on stderr)
+                } else {
+                    i = option(opt, args, i);
                 }
-                case "--debug" -> debug = true;
-                case "-h", "-help", "--help" -> help = true;
-                case "-V", "-Version", "--version" -> version = true;
-                default -> throw new UsageException("Option \"" + arg + "\" is unknown, try \"jnetns --help\"");
             }
-            lineOptions.add(arg);
+            lineOptions.addAll(args.subList(first, i + 1));
         }
         return i;
     }
 
-    private static String value(List<String> args, int i, String option) {
+    /** -batch FILE or -force: true when {@code opt} is one of them (they do not apply to each line). */
+    private boolean batchOption(String opt, List<String> args, int i) {
+        if (Words.matches(opt, "-force") && !Words.matches(opt, "-family")) {
+            force = true;
+            return true;
+        }
+        if (Words.matches(opt, "-batch")) {
+            batchFile = value(args, i + 1);
+            return true;
+        }
+        return false;
+    }
+
+    /** One of ip's options (not -batch, -force); returns the index of its last word. */
+    private int option(String opt, List<String> args, int i) {
+        if (Words.matches(opt, "-loops")) {
+            loops = (int) Words.parseNumber("loops", value(args, ++i), Integer.MAX_VALUE);
+        } else if (Words.matches(opt, "-family")) {
+            family = familyNamed(value(args, ++i));
+        } else if (opt.equals("-4")) {
+            family = AF_INET;
+        } else if (opt.equals("-6")) {
+            family = AF_INET6;
+        } else if (opt.equals("-0")) {
+            family = AF_PACKET;
+        } else if (Words.matches(opt, "-human") || Words.matches(opt, "-human-readable")) {
+            human = true;
+        } else if (Words.matches(opt, "-iec")) {
+            iec = true;
+        } else if (Words.matches(opt, "-stats") || Words.matches(opt, "-statistics")) {
+            stats++;
+        } else if (Words.matches(opt, "-details")) {
+            details = true;
+        } else if (Words.matches(opt, "-resolve")) {
+            resolve = true;
+        } else if (Words.matches(opt, "-oneline")) {
+            oneline = true;
+        } else if (Words.matches(opt, "-timestamp")) {
+            timestamp++;
+        } else if (Words.matches(opt, "-tshort")) {
+            timestamp++;
+            timestampShort = true;
+        } else if (Words.matches(opt, "-Version")) {
+            version = true;
+        } else if (Words.matches(opt, "-brief")) {
+            brief = true;
+        } else if (Words.matches(opt, "-json")) {
+            json = true;
+        } else if (Words.matches(opt, "-pretty")) {
+            pretty = true;
+        } else if (Words.matches(opt, "-rcvbuf")) {
+            String size = value(args, ++i);
+            try {
+                Integer.parseUnsignedInt(size);
+            } catch (NumberFormatException e) {
+                throw new UsageException("Invalid rcvbuf size '" + size + "'");
+            }
+        } else if (color(opt)) {
+            return i;   // accepted; jnetns does not colour its output
+        } else if (Words.matches(opt, "-help")) {
+            throw new HelpShown(HelpCommand.usage());
+        } else if (Words.matches(opt, "-netns")) {
+            netnsList.add(checkNetns(value(args, ++i)));
+        } else if (Words.matches(opt, "-Numeric")) {
+            numeric = true;
+        } else if (Words.matches(opt, "-all")) {
+            allNetns = true;
+        } else {
+            throw new UsageException("Option \"" + opt + "\" is unknown, try \"jnetns -help\".");
+        }
+        return i;
+    }
+
+    /** ip's matches_color(): -color, -color=always|auto|never. */
+    private static boolean color(String opt) {
+        int eq = opt.indexOf('=');
+        String name = eq < 0 ? opt : opt.substring(0, eq);
+        String v = eq < 0 ? "always" : opt.substring(eq + 1);
+        return Words.matches(name, "-color") && List.of("always", "auto", "never").contains(v);
+    }
+
+    /** The family of {@code -family NAME}. */
+    private static int familyNamed(String name) {
+        switch (name) {
+            case "inet": return AF_INET;
+            case "inet6": return AF_INET6;
+            case "link": return AF_PACKET;
+            case "help": throw new HelpShown(HelpCommand.usage());
+            default: throw Words.invalid("invalid protocol family", name);
+        }
+    }
+
+    /** A namespace of -n must exist, as ip checks when it switches to it. */
+    private static String checkNetns(String nameOrPath) {
+        Path p = nameOrPath.contains("/") ? Path.of(nameOrPath) : Path.of("/run/netns", nameOrPath);
+        if (!Files.exists(p)) {
+            throw new UsageException("Cannot open network namespace \"" + nameOrPath + "\": No such file or directory");
+        }
+        return nameOrPath;
+    }
+
+    private static String value(List<String> args, int i) {
         if (i >= args.size()) {
-            throw new UsageException("option \"" + option + "\" needs a value; try 'jnetns --help'");
+            throw new HelpShown(HelpCommand.usage());
         }
         return args.get(i);
     }
@@ -131,28 +240,35 @@ final class JnetnsCommand {
         System.setProperty(Backends.PROPERTY, name);
     }
 
-    /** {@code jnetns --help}: synopsis, options, commands, exit status. */
-    void printHelp() {
+    /** The text of {@code jnetns --help}: synopsis, options, commands, exit status. */
+    static String helpText() {
+        StringWriter text = new StringWriter();
+        PrintWriter out = new PrintWriter(text);
         out.println("Usage: jnetns [OPTIONS] OBJECT [ARGS...]");
-        out.println("       jnetns [OPTIONS] -batch FILE");
-        out.println("Linux network namespaces and rtnetlink, with the grammar of ip(8).");
+        out.println("       jnetns [OPTIONS] [-force] -batch FILE");
+        out.println("Linux network namespaces and rtnetlink, with the grammar and behaviour of ip(8) (iproute2 6.1).");
         out.println();
-        out.println("Options:");
+        out.println("Options (before the object, as in ip):");
         for (String[] o : OPTIONS) {
             out.printf("  %-30s %s%n", o[0] + (o[1].isEmpty() ? "" : " " + o[1]), o[2]);
         }
         out.println();
-        out.println("Objects and commands (abbreviations as ip allows; 'jnetns OBJECT help' for one):");
+        out.println("Objects and commands (abbreviated as ip abbreviates them; 'jnetns OBJECT help' for one):");
         for (Commands.Entry e : Commands.ALL) {
             if (!e.hidden()) {
                 String names = e.name() + (e.aliases().isEmpty() ? "" : ", " + String.join(", ", e.aliases()));
                 out.printf("  %-30s %s%n", names, e.description());
             }
         }
+        out.println("  (ip's other objects - addrlabel, maddress, ntable, tunnel, xfrm, vrf ... - are refused by name.)");
         out.println();
-        out.println("Exit status: 0 success, 1 syntax or usage error, 2 error reported by the kernel.");
+        out.println("Beyond ip: link move, apply, diff, destroy, netns export, netns exec --drop-cap, --all-netns monitor.");
+        out.println("Exit status: 0 success, 1 syntax or usage error or a failed batch (ip's 255 is 1),");
+        out.println("2 error reported by the kernel.");
         out.println("`jnetns cni` (bin/jnetns-cni) is the CNI plugin: CNI_* in the environment,");
         out.println("the network config on stdin (README: \"Use as a CNI plugin\").");
+        out.flush();
+        return text.toString();
     }
 
     /** The namespace of -n, null when none was given. */
@@ -163,12 +279,9 @@ final class JnetnsCommand {
         return netnsList.isEmpty() ? null : netnsList.get(0);
     }
 
-    /** AF_INET with -4, AF_INET6 with -6, else {@code otherwise}. */
+    /** The family of -4, -6, -0 or -family, else {@code otherwise}. */
     int family(int otherwise) {
-        if (ipv4 && ipv6) {
-            throw new UsageException("-4 and -6 exclude each other");
-        }
-        return ipv4 ? 2 : ipv6 ? 10 : otherwise;
+        return family != 0 ? family : otherwise;
     }
 
     private Rtnl rtnl;

@@ -8,13 +8,14 @@ import dev.jnetns.Netns;
 import dev.jnetns.Rtnl;
 import dev.jnetns.model.DeviceMover;
 import dev.jnetns.sys.ErrnoException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
 /** {@code jnetns link ...}: network devices, as {@code ip link}. */
 final class LinkCommand extends ObjectCommand {
     static final String USAGE =
-            "Usage: jnetns link show [[dev] DEV] [up] [type KIND] [master DEV] [group G]\n"
+            "Usage: jnetns link [show] [[dev] DEV] [up] [type KIND] [master DEV|nomaster] [group G]\n"
             + "       jnetns link add [link PARENT] [name] NAME [mtu N] [address MAC] [txqueuelen N] [netns NS]\n"
             + "                       type KIND [ARGS]\n"
             + "         KIND := veth [peer [name] PEER [mtu N] [address MAC] [netns NS]] | bridge | ifb | dummy |\n"
@@ -22,22 +23,28 @@ final class LinkCommand extends ObjectCommand {
             + "                 ipvlan mode l2|l3|l3s | bond mode MODE | tap | tun |\n"
             + "                 vxlan id VNI [dev DEV] [dstport PORT] [remote|group ADDR] [local ADDR] [ttl N] [nolearning] |\n"
             + "                 any other kind the kernel knows (sent alone, as ip sends it)\n"
-            + "       jnetns link set [dev] DEV [up|down] [promisc|arp|multicast|allmulticast on|off] [mtu N]\n"
+            + "       jnetns link set|change [dev] DEV [up|down] [promisc|arp|multicast|allmulticast on|off] [mtu N]\n"
             + "                       [address MAC] [name NEW] [master DEV|nomaster]\n"
             + "                       [alias TEXT] [txqueuelen N] [netns NS|PID] [group G]\n"
             + "       jnetns link del [dev] DEV | group G\n"
-            + "       jnetns link move DEV netns NS     (moves DEV with its addresses, routes, MTU and state)\n";
+            + "       jnetns link move DEV netns NS     (jnetns's own: DEV with its addresses, routes, MTU and state)\n";
 
+    /** ip's verbs in its order: add, set|change, replace, delete, show|lst|list, then jnetns's move. */
     @Override
     Integer run(String verb, Words w) throws Exception {
-        if (isShow(verb)) {
-            show(w);
-        } else if (Words.matches(verb, "add")) {
+        if (Words.matches(verb, "add")) {
             add(w);
-        } else if (Words.matches(verb, "set")) {
+        } else if (Words.matches(verb, "set") || Words.matches(verb, "change")) {
             set(w);
+        } else if (Words.matches(verb, "replace")) {
+            throw new CommandFailed("\"ip link replace\" is not implemented by jnetns");
         } else if (Words.matches(verb, "delete")) {
             delete(w);
+        } else if (isShow(verb)) {
+            show(w);
+        } else if (Words.matches(verb, "xstats") || Words.matches(verb, "afstats")
+                || Words.matches(verb, "property")) {
+            throw new CommandFailed("\"ip link " + verb + "\" is not implemented by jnetns");
         } else if (verb.equals("move")) {
             move(w);
         } else {
@@ -48,7 +55,7 @@ final class LinkCommand extends ObjectCommand {
 
     /** {@code link show [[dev] DEV] [up] [type KIND] [master DEV] [group G]}. */
     private void show(Words w) throws ErrnoException {
-        LinkFilter filter = LinkFilter.parse(w, "link show");
+        LinkFilter filter = LinkFilter.parse(w, USAGE, 0);
         Rtnl rtnl = top.rtnl();
         List<Link> links = rtnl.links().list();
         // ip -j prints the devices its own (not the kernel's) filtering drops as {}
@@ -101,6 +108,133 @@ final class LinkCommand extends ObjectCommand {
         Netns open(String nameOrPath) throws ErrnoException;
     }
 
+    /**
+     * The words of {@code link add|set|delete} as ip's iplink_parse reads them, up to {@code type}
+     * (whose arguments are the kind's); {@code dev} is the positional device (or the new name).
+     */
+    static final class Args {
+        String dev;
+        String name;
+        String parent;
+        Integer mtu;
+        String mac;
+        Integer txq;
+        String netns;
+        Integer group;
+        String alias;
+        String master;
+        boolean noMaster;
+        Boolean up;
+        Boolean promisc;
+        Boolean arp;
+        Boolean multicast;
+        Boolean allmulticast;
+        String kind;
+
+        /** Reads the words up to {@code type KIND} (included). */
+        static Args parse(Words w) {
+            Args a = new Args();
+            while (w.hasNext()) {
+                String word = w.next();
+                if (word.equals("up") || word.equals("down")) {
+                    a.up = word.equals("up");
+                } else if (word.equals("name")) {
+                    String v = w.value();
+                    Words.once(a.name, "name", v);
+                    a.name = ifname(v, "\"name\" not a valid ifname", 16);
+                    if (a.dev == null) {
+                        a.dev = a.name;
+                    }
+                } else if (Words.matches(word, "link")) {
+                    a.parent = w.value();
+                } else if (Words.matches(word, "address")) {
+                    a.mac = w.value();
+                } else if (Words.matches(word, "txqueuelen") || word.equals("qlen") || Words.matches(word, "txqlen")) {
+                    String v = w.value();
+                    Words.once(a.txq, "txqueuelen", v);
+                    a.txq = integer("txqueuelen", v);
+                } else if (word.equals("mtu")) {
+                    String v = w.value();
+                    Words.once(a.mtu, "mtu", v);
+                    a.mtu = integer("mtu", v);
+                } else if (word.equals("netns")) {
+                    String v = w.value();
+                    Words.once(a.netns, "netns", v);
+                    a.netns = v;
+                } else if (List.of("multicast", "allmulticast", "promisc", "arp").contains(word)) {
+                    boolean on = onOff(w, word);
+                    switch (word) {
+                        case "multicast" -> a.multicast = on;
+                        case "allmulticast" -> a.allmulticast = on;
+                        case "promisc" -> a.promisc = on;
+                        default -> a.arp = on;
+                    }
+                } else if (Words.matches(word, "master")) {
+                    a.master = w.value();
+                } else if (Words.matches(word, "nomaster")) {
+                    a.noMaster = true;
+                } else if (Words.matches(word, "type")) {
+                    a.kind = w.value();
+                    break;
+                } else if (Words.matches(word, "alias")) {
+                    String v = w.value();
+                    if (v.getBytes(StandardCharsets.UTF_8).length >= 256) {
+                        throw Words.invalid("alias too long", v);
+                    }
+                    a.alias = v;
+                } else if (word.equals("group")) {
+                    String v = w.value();
+                    Words.once(a.group, "group", v);
+                    a.group = v.equals("default") ? 0 : (int) Words.parseNumber("group", v, 0xffffffffL);
+                } else {
+                    if (Words.matches(word, "help")) {
+                        throw new HelpShown(USAGE);
+                    }
+                    if (word.equals("dev")) {
+                        word = w.value();
+                    }
+                    if (a.dev != null && !a.dev.equals(a.name)) {
+                        throw Words.garbage("dev", word);
+                    }
+                    a.dev = ifname(word, "\"dev\" not a valid ifname", 128);
+                }
+            }
+            return a;
+        }
+
+        /** The positional device ip requires for set and delete. */
+        String requireDev() {
+            if (dev == null) {
+                throw new UsageException("Not enough information: \"dev\" argument is required.");
+            }
+            return dev;
+        }
+    }
+
+    /**
+     * A device name as ip's check_ifname (under 16 bytes) or check_altifname (under 128) accepts
+     * it: not empty, no '/' or white space; and, for jnetns, no U+FFFD: a name whose bytes were not
+     * UTF-8 cannot be passed on as written.
+     */
+    static String ifname(String name, String why, int limit) {
+        if (name.isEmpty() || name.getBytes(StandardCharsets.UTF_8).length >= limit
+                || name.chars().anyMatch(c -> c == '/' || c == ' ' || c >= 9 && c <= 13)) {
+            throw Words.invalid(why, name);
+        }
+        if (name.indexOf('\uFFFD') >= 0) {
+            throw Words.invalid("not valid UTF-8 (a byte jnetns cannot pass on as written)", name);
+        }
+        return name;
+    }
+
+    private static int integer(String key, String v) {
+        try {
+            return Integer.parseInt(v.startsWith("0x") ? String.valueOf(Long.parseLong(v.substring(2), 16)) : v);
+        } catch (NumberFormatException e) {
+            throw Words.invalid("Invalid \"" + key + "\" value", v);
+        }
+    }
+
     /** {@code link add ...}. */
     private void add(Words w) throws Exception {
         try {
@@ -112,48 +246,32 @@ final class LinkCommand extends ObjectCommand {
 
     /** Parses {@code link add [link PARENT] [name] NAME [mtu N] [address MAC] [txqueuelen N] [netns NS] type KIND ...}. */
     static LinkSpec parseAdd(Words w, NetnsSource spaces) throws ErrnoException {
-        String name = null;
-        String parent = null;
-        Integer mtu = null;
-        String mac = null;
-        Integer txq = null;
-        String ns = null;
-        String kind = null;
-        while (w.hasNext() && kind == null) {
-            String word = w.next();
-            switch (word) {
-                case "link": parent = w.valueOf(word); break;
-                case "name": name = w.valueOf(word); break;
-                case "mtu": mtu = (int) w.number(word, 0xffffffffL); break;
-                case "address": mac = w.valueOf(word); break;
-                case "txqueuelen": case "txqlen": case "qlen": txq = (int) w.number(word, 0xffffffffL); break;
-                case "netns": ns = w.valueOf(word); break;
-                case "type": kind = w.valueOf(word); break;
-                default:
-                    if (name != null) {
-                        throw new UsageException("link add: unexpected \"" + word + "\"");
-                    }
-                    name = word;
-            }
+        Args a = Args.parse(w);
+        if (a.dev == null && a.kind == null) {
+            throw new UsageException("Not enough information: \"dev\" argument is required.");
         }
-        if (name == null) {
-            throw new UsageException("link add: no device name given");
+        // no name: the kernel's own choice, KIND%d (the first free bridge0, bridge1 ...), as when ip sends none
+        String name = a.name != null ? a.name : a.dev != null ? a.dev : a.kind + "%d";
+        if (a.kind == null) {
+            throw new CommandFailed("link add " + name + ": \"type\" is required by jnetns");
         }
-        if (kind == null) {
-            throw new UsageException("link add " + name + ": \"type\" is required");
+        if (a.up != null || a.promisc != null || a.arp != null || a.multicast != null || a.allmulticast != null
+                || a.master != null || a.noMaster || a.alias != null || a.group != null) {
+            throw new CommandFailed("link add " + name + ": only link, name, mtu, address, txqueuelen and netns"
+                    + " are implemented by jnetns before \"type\"");
         }
-        LinkSpec s = kindSpec(name, kind, parent, w, spaces);
-        if (mtu != null) {
-            s.mtu(mtu);
+        LinkSpec s = kindSpec(name, a.kind, a.parent, w, spaces);
+        if (a.mtu != null) {
+            s.mtu(a.mtu);
         }
-        if (mac != null) {
-            s.address(mac);
+        if (a.mac != null) {
+            s.address(a.mac);
         }
-        if (txq != null) {
-            s.txQueueLen(txq);
+        if (a.txq != null) {
+            s.txQueueLen(a.txq);
         }
-        if (ns != null) {
-            s.netns(spaces.open(ns));
+        if (a.netns != null) {
+            s.netns(spaces.open(a.netns));
         }
         return s;
     }
@@ -175,10 +293,10 @@ final class LinkCommand extends ObjectCommand {
                     while (w.hasNext()) {
                         String word = w.next();
                         switch (word) {
-                            case "name": peer = w.valueOf(word); break;
+                            case "name": peer = w.value(); break;
                             case "mtu": peerMtu = (int) w.number(word, 0xffffffffL); break;
-                            case "address": peerMac = w.valueOf(word); break;
-                            case "netns": peerNs = w.valueOf(word); break;
+                            case "address": peerMac = w.value(); break;
+                            case "netns": peerNs = w.value(); break;
                             default:
                                 if (peer != null) {
                                     throw new UsageException("veth peer: unexpected \"" + word + "\"");
@@ -212,7 +330,7 @@ final class LinkCommand extends ObjectCommand {
                     if (!word.equals("mode")) {
                         throw new UsageException(kind + ": unexpected \"" + word + "\"");
                     }
-                    mode = w.valueOf(word);
+                    mode = w.value();
                 }
                 requireParent(kind, parent);
                 return kind.equals("macvlan") ? LinkSpec.macvlan(name, parent, mode) : LinkSpec.macvtap(name, parent, mode);
@@ -239,7 +357,7 @@ final class LinkCommand extends ObjectCommand {
                     if (!word.equals("mode")) {
                         throw new UsageException("ipvlan: unexpected \"" + word + "\"");
                     }
-                    mode = w.valueOf(word);
+                    mode = w.value();
                 }
                 requireParent(kind, parent);
                 return LinkSpec.ipvlan(name, parent, mode);
@@ -251,7 +369,7 @@ final class LinkCommand extends ObjectCommand {
                     if (!word.equals("mode")) {
                         throw new UsageException("bond: unexpected \"" + word + "\"");
                     }
-                    mode = w.valueOf(word);
+                    mode = w.value();
                 }
                 return LinkSpec.bond(name, mode);
             }
@@ -284,10 +402,10 @@ final class LinkCommand extends ObjectCommand {
             String word = w.next();
             switch (word) {
                 case "id": case "vni": vni = (int) w.number(word, 0xffffff); break;
-                case "dev": { String d = w.valueOf(word); options.add(() -> s[0].dev(d)); break; }
+                case "dev": { String d = w.value(); options.add(() -> s[0].dev(d)); break; }
                 case "dstport": case "port": { int p = (int) w.number(word, 65535); options.add(() -> s[0].port(p)); break; }
-                case "remote": case "group": { String a = w.valueOf(word); options.add(() -> s[0].remote(IpPrefix.parseAddress(a))); break; }
-                case "local": { String a = w.valueOf(word); options.add(() -> s[0].local(IpPrefix.parseAddress(a))); break; }
+                case "remote": case "group": { String a = w.value(); options.add(() -> s[0].remote(IpPrefix.parseAddress(a))); break; }
+                case "local": { String a = w.value(); options.add(() -> s[0].local(IpPrefix.parseAddress(a))); break; }
                 case "ttl": { int t = (int) w.number(word, 255); options.add(() -> s[0].ttl(t)); break; }
                 case "nolearning": options.add(() -> s[0].learning(false)); break;
                 case "learning": options.add(() -> s[0].learning(true)); break;
@@ -304,57 +422,74 @@ final class LinkCommand extends ObjectCommand {
 
     /** The "on" or "off" after {@code option}, as ip reads it. */
     private static boolean onOff(Words w, String option) {
-        String v = w.valueOf(option);
+        String v = w.value();
         if (!v.equals("on") && !v.equals("off")) {
-            throw new UsageException("invalid \"" + option + "\" value \"" + v + "\" (on or off)");
+            throw new CommandFailed("Error: argument of \"" + option + "\" must be \"on\" or \"off\", not \"" + v
+                    + "\"");
         }
         return v.equals("on");
     }
 
-    /** {@code link set [dev] DEV ...}. */
+    /** {@code link set|change [dev] DEV ...}. */
     private void set(Words w) throws Exception {
-        String dev = null;
+        Args a = Args.parse(w);
+        String dev = a.requireDev();
+        if (a.kind != null || a.parent != null) {
+            throw new CommandFailed("link set " + dev + ": \"type\" and \"link\" are not implemented by jnetns");
+        }
         LinkUpdate u = LinkUpdate.create();
         try {
-            while (w.hasNext()) {
-                String word = w.next();
-                switch (word) {
-                    case "dev": dev = w.valueOf(word); break;
-                    case "up": u.up(); break;
-                    case "down": u.down(); break;
-                    case "promisc": u.promisc(onOff(w, word)); break;
-                    case "arp": u.arp(onOff(w, word)); break;
-                    case "multicast": u.multicast(onOff(w, word)); break;
-                    case "allmulticast": u.allmulticast(onOff(w, word)); break;
-                    case "mtu": u.mtu((int) w.number(word, 0xffffffffL)); break;
-                    case "address": u.address(w.valueOf(word)); break;
-                    case "name": u.name(w.valueOf(word)); break;
-                    case "master": u.master(w.valueOf(word)); break;
-                    case "nomaster": u.noMaster(); break;
-                    case "alias": u.alias(w.valueOf(word)); break;
-                    case "txqueuelen": case "txqlen": case "qlen": u.txQueueLen((int) w.number(word, 0xffffffffL)); break;
-                    case "group": u.group((int) w.number(word, 0xffffffffL)); break;
-                    case "netns": {
-                        String ns = w.valueOf(word);
-                        if (ns.chars().allMatch(Character::isDigit)) {
-                            u.netnsPid(Long.parseLong(ns));
-                        } else {
-                            u.netns(netns(ns));
-                        }
-                        break;
-                    }
-                    default:
-                        if (dev != null) {
-                            throw new UsageException("link set: unexpected \"" + word + "\"");
-                        }
-                        dev = word;
+            if (a.up != null) {
+                if (a.up) {
+                    u.up();
+                } else {
+                    u.down();
                 }
             }
-            if (dev == null) {
-                throw new UsageException("link set: no device given");
+            if (a.promisc != null) {
+                u.promisc(a.promisc);
             }
-            Rtnl rtnl = top.rtnl();
-            rtnl.links().set(dev, u);
+            if (a.arp != null) {
+                u.arp(a.arp);
+            }
+            if (a.multicast != null) {
+                u.multicast(a.multicast);
+            }
+            if (a.allmulticast != null) {
+                u.allmulticast(a.allmulticast);
+            }
+            if (a.mtu != null) {
+                u.mtu(a.mtu);
+            }
+            if (a.mac != null) {
+                u.address(a.mac);
+            }
+            if (a.name != null && !a.name.equals(dev)) {
+                u.name(a.name);
+            }
+            if (a.master != null) {
+                u.master(a.master);
+            }
+            if (a.noMaster) {
+                u.noMaster();
+            }
+            if (a.alias != null) {
+                u.alias(a.alias);
+            }
+            if (a.txq != null) {
+                u.txQueueLen(a.txq);
+            }
+            if (a.group != null) {
+                u.group(a.group);
+            }
+            if (a.netns != null) {
+                if (a.netns.chars().allMatch(Character::isDigit)) {
+                    u.netnsPid(Long.parseLong(a.netns));
+                } else {
+                    u.netns(netns(a.netns));
+                }
+            }
+            top.rtnl().links().set(dev, u);
         } finally {
             closeOpened();
         }
@@ -367,9 +502,9 @@ final class LinkCommand extends ObjectCommand {
         while (w.hasNext()) {
             String word = w.next();
             if (word.equals("dev")) {
-                dev = w.valueOf(word);
+                dev = w.value();
             } else if (word.equals("netns")) {
-                ns = w.valueOf(word);
+                ns = w.value();
             } else if (dev == null) {
                 dev = word;
             } else {
@@ -386,27 +521,12 @@ final class LinkCommand extends ObjectCommand {
 
     /** {@code link del [dev] DEV | group G}. */
     private void delete(Words w) throws ErrnoException {
-        String dev = null;
-        Integer group = null;
-        while (w.hasNext()) {
-            String word = w.next();
-            if (word.equals("dev")) {
-                dev = w.valueOf(word);
-            } else if (word.equals("group")) {
-                group = (int) w.number(word, 0xffffffffL);
-            } else if (dev == null) {
-                dev = word;
-            } else {
-                throw new UsageException("link del: unexpected \"" + word + "\"");
-            }
-        }
+        Args a = Args.parse(w);
         Rtnl rtnl = top.rtnl();
-        if (group != null) {
-            rtnl.links().deleteGroup(group);
-        } else if (dev != null) {
-            rtnl.links().delete(dev);
+        if (a.group != null && a.dev == null) {
+            rtnl.links().deleteGroup(a.group);
         } else {
-            throw new UsageException("link del: no device given");
+            rtnl.links().delete(a.requireDev());
         }
     }
 }

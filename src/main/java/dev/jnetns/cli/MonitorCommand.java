@@ -24,50 +24,64 @@ import java.util.concurrent.CountDownLatch;
  */
 final class MonitorCommand extends CliCommand {
     static final String USAGE =
-            "Usage: jnetns [-n NS]... [--all-netns] [-j] monitor [link] [address] [route] [neigh] [all]\n"
+            "Usage: jnetns [-4|-6] [-n NS]... [--all-netns] [-j] monitor [link] [address] [route] [neigh] [all]\n"
+            + "-4/-6: only that family's address, route and neighbour events. --all-netns: every namespace under\n"
+            + "/run/netns, following those named and deleted later. A watcher that fails for good ends it (exit 2).\n"
             + "Lost notifications are recovered: the state is dumped again, the difference printed, then \"Resynced\".\n";
 
     private final Map<String, List<Link>> linkCache = new HashMap<>();
     private final Map<String, Rtnl> handles = new HashMap<>();
     private boolean labelled;
+    /** -4/-6: the family of the address, route and neighbour events shown; 0 for all. */
+    private int family;
 
     @Override
     int call(List<String> words) throws Exception {
         Set<Monitor.Topic> topics = EnumSet.noneOf(Monitor.Topic.class);
-        for (String w : words) {
-            if (w.equals("all")) {
-                topics.addAll(EnumSet.allOf(Monitor.Topic.class));
-            } else if (Words.matches(w, "link")) {
+        for (String w : words) {   // in ip's order (ipmonitor.c)
+            if (Words.matches(w, "link")) {
                 topics.add(Monitor.Topic.LINK);
             } else if (Words.matches(w, "address")) {
                 topics.add(Monitor.Topic.ADDRESS);
             } else if (Words.matches(w, "route")) {
                 topics.add(Monitor.Topic.ROUTE);
-            } else if (Words.matches(w, "neighbour") || Words.matches(w, "neighbor")) {
+            } else if (Words.matches(w, "neigh")) {
                 topics.add(Monitor.Topic.NEIGH);
+            } else if (w.equals("all")) {
+                topics.addAll(EnumSet.allOf(Monitor.Topic.class));
+            } else if (Words.matches(w, "help")) {
+                throw new HelpShown(USAGE);
+            } else if (List.of("file", "label", "mroute", "prefix", "netconf", "rule", "nsid", "nexthop", "stats",
+                    "all-nsid", "dev").stream().anyMatch(k -> Words.matches(w, k))) {
+                throw new CommandFailed("\"ip monitor " + w + "\" is not implemented by jnetns");
             } else {
-                throw new UsageException("monitor: unknown object \"" + w + "\"");
+                throw new UsageException("Argument \"" + w + "\" is unknown, try \"jnetns monitor help\".");
             }
         }
         if (topics.isEmpty()) {
             topics = EnumSet.allOf(Monitor.Topic.class);
         }
+        labelled = top.allNetns || top.netnsList.size() > 1;
+        family = top.family(0);
         Map<String, Netns> spaces = new LinkedHashMap<>();
-        List<String> wanted = top.allNetns ? Netns.names() : top.netnsList;
-        labelled = top.allNetns || wanted.size() > 1;
         try {
-            if (wanted.isEmpty()) {
+            if (!top.allNetns && top.netnsList.isEmpty()) {
                 spaces.put("", Netns.open("/proc/self/ns/net"));
             }
-            for (String n : wanted) {
+            for (String n : top.allNetns ? List.<String>of() : top.netnsList) {
                 spaces.put(n, Netns.open(n));
-            }
-            for (Map.Entry<String, Netns> e : spaces.entrySet()) {
-                handles.put(e.getKey(), Rtnl.open(e.getValue()));
             }
             CountDownLatch done = new CountDownLatch(1);
             PrintWriter out = top.out();
-            try (Monitor m = Monitor.start(spaces, topics, Monitor.Options.DEFAULT, e -> print(out, e))) {
+            int[] rc = {0};
+            java.util.function.Consumer<Monitor.Event> sink = e -> {
+                if (print(out, e)) {
+                    rc[0] = Main.EXIT_KERNEL;   // a watcher that failed for good ends the monitor
+                    done.countDown();
+                }
+            };
+            try (Monitor m = top.allNetns ? Monitor.startNamed(topics, Monitor.Options.DEFAULT, sink)
+                    : Monitor.start(spaces, topics, Monitor.Options.DEFAULT, sink)) {
                 Thread hook = new Thread(() -> {
                     m.close();
                     out.flush();
@@ -75,8 +89,11 @@ final class MonitorCommand extends CliCommand {
                 });
                 Runtime.getRuntime().addShutdownHook(hook);
                 done.await();
+                if (rc[0] != 0) {
+                    Runtime.getRuntime().removeShutdownHook(hook);
+                }
             }
-            return 0;
+            return rc[0];
         } finally {
             spaces.values().forEach(Netns::close);
             for (Rtnl r : handles.values()) {
@@ -97,7 +114,11 @@ final class MonitorCommand extends CliCommand {
         return "if" + index;
     }
 
-    private synchronized void print(PrintWriter out, Monitor.Event e) {
+    /** Prints one event (none of another family than -4/-6 ask for); true when it says a watcher failed. */
+    private synchronized boolean print(PrintWriter out, Monitor.Event e) {
+        if (family != 0 && family != familyOf(e)) {
+            return false;
+        }
         String ns = e.netns();
         String event;
         String type;
@@ -153,13 +174,35 @@ final class MonitorCommand extends CliCommand {
             }
         }
         out.flush();
+        return e instanceof Monitor.Failed;
+    }
+
+    /** The family of an address, route or neighbour event; {@link #family} for any other (shown with -4 and -6). */
+    private int familyOf(Monitor.Event e) {
+        if (e instanceof Monitor.AddressEvent a) {
+            return a.address().family();
+        }
+        if (e instanceof Monitor.RouteEvent r) {
+            return r.route().family();
+        }
+        if (e instanceof Monitor.NeighbourEvent n) {
+            return n.neighbour().family();
+        }
+        return family;
     }
 
     /** The devices of {@code ns}, listed once and again after link events. */
     private List<Link> known(String ns) {
         return linkCache.computeIfAbsent(ns, k -> {
             try {
-                return handles.get(k).links().list();
+                Rtnl r = handles.get(k);
+                if (r == null) {   // opened on first use: with --all-netns namespaces come and go
+                    try (Netns n = Netns.open(k.isEmpty() ? "/proc/self/ns/net" : k)) {
+                        r = Rtnl.open(n);
+                    }
+                    handles.put(k, r);
+                }
+                return r.links().list();
             } catch (ErrnoException e) {
                 return List.of();   // names fall back to ifN
             }

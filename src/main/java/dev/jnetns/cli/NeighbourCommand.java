@@ -1,10 +1,14 @@
 package dev.jnetns.cli;
 
+import static dev.jnetns.uapi.LinuxNeighbour.NUD_FAILED;
+import static dev.jnetns.uapi.LinuxNeighbour.NUD_NOARP;
+import static dev.jnetns.uapi.LinuxNeighbour.NUD_PERMANENT;
+
 import dev.jnetns.IpPrefix;
 import dev.jnetns.Link;
-import dev.jnetns.Links;
 import dev.jnetns.Neighbour;
 import dev.jnetns.Rtnl;
+import dev.jnetns.sys.Errno;
 import dev.jnetns.sys.ErrnoException;
 import dev.jnetns.uapi.LinuxNeighbour;
 import java.net.InetAddress;
@@ -13,65 +17,216 @@ import java.util.List;
 /** {@code jnetns neighbour ...}: ARP/NDP entries, as {@code ip neigh}. */
 final class NeighbourCommand extends ObjectCommand {
     static final String USAGE =
-            "Usage: jnetns [-4|-6] [-s] [-br] neigh show [proxy] [dev DEV] [nud STATE|all]\n"
-            + "       jnetns neigh add|del|replace ADDR [lladdr MAC] dev DEV [nud STATE] [router] [proxy]\n";
+            "Usage: jnetns [-4|-6] neigh [show] [[to] PREFIX] [dev DEV] [nud STATE|all] [proxy]\n"
+            + "       jnetns [-4|-6] neigh flush [[to] PREFIX] [dev DEV] [nud STATE|all] (at least one)\n"
+            + "       jnetns neigh add|change|replace|del [to] ADDR|proxy ADDR [lladdr MAC] dev DEV [nud STATE] [router]\n"
+            + "       jnetns neigh get [to] ADDR|proxy ADDR dev DEV\n";
 
-    /** The states {@code ip neigh show} lists without {@code nud}: all but NOARP. */
-    private static final int SHOWN_BY_DEFAULT = 0xff & ~LinuxNeighbour.NUD_NOARP;
+    /** NUD_NONE in ip's state filter (a state of 0 has no bit of its own). */
+    private static final int NONE = 0x100;
 
+    /** ip's verbs in its order (ipneigh.c do_ipneigh). */
     @Override
     Integer run(String verb, Words w) throws ErrnoException {
-        if (isShow(verb)) {
-            show(w);
-        } else if (change(verb) != null) {
-            modify(w, change(verb));
+        if (Words.matches(verb, "add")) {
+            modify(w, "add");
+        } else if (Words.matches(verb, "change") || verb.equals("chg")) {
+            modify(w, "change");
+        } else if (Words.matches(verb, "replace")) {
+            modify(w, "replace");
+        } else if (Words.matches(verb, "delete")) {
+            modify(w, "del");
+        } else if (Words.matches(verb, "get")) {
+            get(w);
+        } else if (isShow(verb)) {
+            showOrFlush(w, false);
+        } else if (Words.matches(verb, "flush")) {
+            showOrFlush(w, true);
         } else {
             return null;
         }
         return 0;
     }
 
-    private void show(Words w) throws ErrnoException {
+    /** {@code neigh show|flush}: ip's do_show_or_flush selectors. */
+    private void showOrFlush(Words w, boolean flush) throws ErrnoException {
+        if (flush && !w.hasNext()) {
+            throw new CommandFailed("Flush requires arguments.");
+        }
+        int family = top.family(0);
         String dev = null;
+        Integer states = null;
         boolean proxy = false;
-        int states = SHOWN_BY_DEFAULT;
-        boolean none = false;
-        boolean nudGiven = false;
+        IpPrefix to = null;
         while (w.hasNext()) {
             String word = w.next();
             if (word.equals("dev")) {
-                dev = w.valueOf(word);
+                String v = w.value();
+                Words.once(dev, "dev", v);
+                dev = v;
+            } else if (word.equals("nud")) {
+                String v = w.value();
+                int state;
+                if (v.equals("all")) {
+                    state = flush ? ~NUD_NOARP : ~0;
+                } else {
+                    try {
+                        state = Neighbour.state(v);
+                    } catch (IllegalArgumentException e) {
+                        throw Words.invalid("nud state is bad", v);
+                    }
+                }
+                states = (states == null ? 0 : states) | (state == 0 ? NONE : state);
             } else if (word.equals("proxy")) {
                 proxy = true;
-            } else if (word.equals("nud")) {
-                String s = w.valueOf(word);
-                states = nudGiven ? states : 0;
-                nudGiven = true;
-                int state = s.equals("all") ? ~0 : Neighbour.state(s);
-                states |= state;
-                none |= state == 0 || state == ~0;
+            } else if (word.equals("unused") || word.equals("master") || word.equals("vrf")
+                    || Words.matches(word, "protocol")) {
+                throw new CommandFailed("neigh show " + word + " is not implemented by jnetns");
             } else {
-                throw new UsageException("neigh show: unexpected \"" + word + "\"");
+                if (word.equals("to")) {
+                    word = w.value();
+                }
+                if (Words.matches(word, "help")) {
+                    throw new HelpShown(USAGE);
+                }
+                to = Words.prefix(word, family);
+                family = Words.familyOf(to.address());
             }
         }
-        int family = top.family(0);
-        int shownStates = states;
-        boolean shownNone = none;
+        // without nud: show lists every state but NOARP (and not NONE), flush all but PERMANENT and NOARP
+        int wanted = states != null ? states : flush ? ~(NUD_PERMANENT | NUD_NOARP) : 0xff & ~NUD_NOARP;
         Rtnl rtnl = top.rtnl();
         List<Link> links = rtnl.links().list();
-        int index = dev == null ? 0 : LinkFilter.named(links, Links.checkName(dev)).index();
+        int index = dev == null ? 0 : index(links, dev);
+        int fam = family;
+        IpPrefix prefix = to;
+        java.util.function.Predicate<Neighbour> keeps = n -> (index == 0 || n.index() == index)
+                && (fam == 0 || n.family() == fam) && (prefix == null || covers(prefix, n.dst()))
+                && n.shownBy(wanted & 0xff, (wanted & NONE) != 0);
+        if (flush) {
+            flush(rtnl, links, keeps);
+            return;
+        }
         List<Neighbour> shown = (proxy ? rtnl.neighbours().proxies() : rtnl.neighbours().list()).stream()
-                .filter(n -> index == 0 || n.index() == index)
-                .filter(n -> family == 0 || n.family() == family)
-                .filter(n -> n.shownBy(shownStates, shownNone))
-                .toList();
-        NeighbourPrinter p = new NeighbourPrinter(links, index == 0, top.stats > 0, top.brief);
-        Out out = top.printOut();
-        out.records(shown, p::fields);
-        top.print(out);
+                .filter(keeps).toList();
+        print(links, shown, top.json, index == 0);
     }
 
+    private void print(List<Link> links, List<Neighbour> shown) {
+        print(links, shown, top.json);
+    }
+
+    private void print(List<Link> links, List<Neighbour> shown, boolean json) {
+        print(links, shown, json, true);
+    }
+
+    /** The entries as ip prints them; {@code showDev} false when a device selector fixes it (ip leaves it out). */
+    private void print(List<Link> links, List<Neighbour> shown, boolean json, boolean showDev) {
+        NeighbourPrinter p = new NeighbourPrinter(links, showDev, top.stats > 0, top.brief);
+        boolean was = top.json;
+        top.json = json;
+        try {
+            Out out = top.printOut();
+            out.records(shown, p::fields);
+            top.print(out);
+        } finally {
+            top.json = was;
+        }
+    }
+
+    /** Deletes what {@code keeps} picks, listing again until nothing is left (ip's rounds, -s says them). */
+    private void flush(Rtnl rtnl, List<Link> links, java.util.function.Predicate<Neighbour> keeps)
+            throws ErrnoException {
+        for (int round = 0; round < MAX_ROUNDS; round++) {
+            boolean first = round == 0;   // ip leaves FAILED entries alone after the first round
+            List<Neighbour> doomed = rtnl.neighbours().list().stream()
+                    .filter(n -> (n.state() & NUD_FAILED) == 0 || first).filter(keeps).toList();
+            if (doomed.isEmpty()) {
+                if (top.stats > 0) {
+                    top.out().println(round == 0 ? "Nothing to flush."
+                            : "*** Flush is complete after " + round + " round" + (round > 1 ? "s" : "") + " ***");
+                }
+                return;
+            }
+            for (Neighbour n : doomed) {
+                try {
+                    rtnl.neighbours().delete(name(links, n.index()), n.dst());
+                } catch (ErrnoException e) {
+                    if (!e.is(Errno.ENOENT)) {
+                        throw e;
+                    }
+                }
+            }
+            if (top.stats > 0) {
+                top.out().println();
+                top.out().println("*** Round " + (round + 1) + ", deleting " + doomed.size() + " entries ***");
+            }
+        }
+        top.out().println("*** Flush not complete bailing out after " + MAX_ROUNDS + " rounds");
+    }
+
+    /** ip's MAX_ROUNDS for a neighbour flush. */
+    private static final int MAX_ROUNDS = 10;
+
+    private static String name(List<Link> links, int index) {
+        return links.stream().filter(l -> l.index() == index).findFirst().orElseThrow().name();
+    }
+
+    private static int index(List<Link> links, String dev) {
+        return links.stream().filter(l -> l.name().equals(dev)).findFirst()
+                .orElseThrow(() -> new CommandFailed("Cannot find device \"" + dev + "\"")).index();
+    }
+
+    private static boolean covers(IpPrefix p, InetAddress a) {
+        return Words.familyOf(a) == Words.familyOf(p.address()) && new IpPrefix(a, p.length()).network().equals(p.network());
+    }
+
+    /** {@code neigh get [to] ADDR|proxy ADDR dev DEV}. */
+    private void get(Words w) throws ErrnoException {
+        int family = top.family(0);
+        InetAddress dst = null;
+        String dev = null;
+        boolean proxy = false;
+        while (w.hasNext()) {
+            String word = w.next();
+            if (word.equals("dev")) {
+                dev = w.value();
+            } else if (Words.matches(word, "proxy")) {
+                String v = w.value();
+                if (dst != null) {
+                    throw Words.duplicate("address", v);
+                }
+                dst = Words.address(v, family);
+                proxy = true;
+            } else {
+                if (word.equals("to")) {
+                    word = w.value();
+                }
+                if (Words.matches(word, "help")) {
+                    throw new HelpShown(USAGE);
+                }
+                if (dst != null) {
+                    throw Words.garbage("to", word);
+                }
+                dst = Words.address(word, family);
+            }
+        }
+        if (dev == null || dst == null) {
+            throw new CommandFailed("Device and address are required arguments.");
+        }
+        Rtnl rtnl = top.rtnl();
+        List<Link> links = rtnl.links().list();
+        index(links, dev);
+        InetAddress a = dst;
+        Neighbour n = proxy ? rtnl.neighbours().proxies().stream().filter(p -> p.dst().equals(a)).findFirst()
+                .orElseThrow(() -> new CommandFailed("neigh get proxy " + IpPrefix.format(a) + ": no such entry"))
+                : rtnl.neighbours().get(dev, dst);
+        print(links, List.of(n), false);   // ip 6.1 prints neigh get as text, -j or not
+    }
+
+    /** {@code neigh add|change|replace|del}: ip's ipneigh_modify words. */
     private void modify(Words w, String verb) throws ErrnoException {
+        int family = top.family(0);
         InetAddress dst = null;
         String lladdr = null;
         String dev = null;
@@ -80,35 +235,65 @@ final class NeighbourCommand extends ObjectCommand {
         boolean proxy = false;
         while (w.hasNext()) {
             String word = w.next();
-            switch (word) {
-                case "lladdr": lladdr = w.valueOf(word); break;
-                case "dev": dev = w.valueOf(word); break;
-                case "nud": state = Neighbour.state(w.valueOf(word)); break;
-                case "router": router = true; break;
-                case "proxy": proxy = true; dst = IpPrefix.parseAddress(w.valueOf(word)); break;
-                case "to": dst = IpPrefix.parseAddress(w.valueOf(word)); break;
-                default:
-                    if (dst != null) {
-                        throw new UsageException("neigh " + verb + ": unexpected \"" + word + "\"");
-                    }
-                    dst = IpPrefix.parseAddress(word);
+            if (Words.matches(word, "lladdr")) {
+                String v = w.value();
+                Words.once(lladdr, "lladdr", v);
+                lladdr = v;
+            } else if (word.equals("nud")) {
+                String v = w.value();
+                try {
+                    state = Neighbour.state(v);
+                } catch (IllegalArgumentException e) {
+                    throw Words.invalid("nud state is bad", v);
+                }
+            } else if (Words.matches(word, "proxy")) {
+                String v = w.value();
+                if (Words.matches(v, "help")) {
+                    throw new HelpShown(USAGE);
+                }
+                if (dst != null) {
+                    throw Words.duplicate("address", v);
+                }
+                dst = Words.address(v, family);
+                proxy = true;
+            } else if (word.equals("router")) {
+                router = true;
+            } else if (word.equals("dev")) {
+                dev = w.value();
+            } else if (word.equals("extern_learn") || Words.matches(word, "protocol")) {
+                throw new CommandFailed("neigh " + verb + " " + word + " is not implemented by jnetns");
+            } else {
+                if (word.equals("to")) {
+                    word = w.value();
+                }
+                if (Words.matches(word, "help")) {
+                    throw new HelpShown(USAGE);
+                }
+                if (dst != null) {
+                    throw Words.garbage("to", word);
+                }
+                dst = Words.address(word, family);
             }
         }
-        if (dst == null) {
-            throw new UsageException("neigh " + verb + ": no address given");
+        if (dev == null || dst == null) {
+            throw new UsageException("Device and destination are required arguments.");
         }
-        if (dev == null) {
-            throw new UsageException("neigh " + verb + ": \"dev DEV\" is required");
+        if ("null".equals(lladdr)) {
+            lladdr = null;
         }
         Rtnl rtnl = top.rtnl();
-        if (verb.equals("del")) {
-            rtnl.neighbours().delete(dev, dst);
-        } else if (proxy) {
-            rtnl.neighbours().addProxy(dev, dst);
-        } else if (verb.equals("add")) {
-            rtnl.neighbours().add(dev, dst, lladdr, state, router);
-        } else {
-            rtnl.neighbours().replace(dev, dst, lladdr, state, router);
+        index(rtnl.links().list(), dev);
+        switch (verb) {
+            case "del" -> rtnl.neighbours().delete(dev, dst);
+            case "add" -> {
+                if (proxy) {
+                    rtnl.neighbours().addProxy(dev, dst);
+                } else {
+                    rtnl.neighbours().add(dev, dst, lladdr, state, router);
+                }
+            }
+            case "change" -> rtnl.neighbours().change(dev, dst, lladdr, state, router);
+            default -> rtnl.neighbours().replace(dev, dst, lladdr, state, router);
         }
     }
 }

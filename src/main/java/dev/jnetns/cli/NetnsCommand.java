@@ -5,6 +5,7 @@ import dev.jnetns.Netns;
 import dev.jnetns.Rtnl;
 import dev.jnetns.model.Exporter;
 import dev.jnetns.model.JsonText;
+import dev.jnetns.sys.Errno;
 import dev.jnetns.sys.ErrnoException;
 import java.io.PrintWriter;
 import java.util.HashMap;
@@ -16,56 +17,92 @@ final class NetnsCommand extends ObjectCommand {
     static final String USAGE =
             "Usage: jnetns netns { list | add NAME | del NAME | exec [--drop-cap CAP]... NAME CMD [ARG...] |\n"
             + "                     identify [PID] | pids NAME | set NAME NSID|auto | list-id [target-nsid ID] |\n"
-            + "                     export NAME }\n";
+            + "                     export NAME }\n"
+            + "       jnetns -all netns exec CMD [ARG...]   (in every namespace under /run/netns, as ip -all)\n";
 
     @Override
     String defaultVerb() {
         return "list";
     }
 
+    /** ip's verbs in its order (ipnetns.c do_netns); NAME is checked first, as ip checks it. */
     @Override
     Integer run(String verb, Words w) throws ErrnoException {
         PrintWriter out = top.out();
-        if (verb.equals("list-id")) {
-            listIds(w);
-        } else if (Words.matches(verb, "list") || Words.matches(verb, "show")) {
+        String name = w.peek();
+        if (!top.allNetns && name != null && (name.contains("/") || name.equals(".") || name.equals(".."))) {
+            throw new UsageException("Invalid netns name \"" + name + "\"");
+        }
+        if (Words.matches(verb, "list") || Words.matches(verb, "show") || Words.matches(verb, "lst")) {
             w.end("netns list");
             list(out);
+        } else if (Words.matches(verb, "list-id")) {
+            listIds(w);
+        } else if (Words.matches(verb, "help")) {
+            throw new HelpShown(USAGE);
         } else if (Words.matches(verb, "add") || Words.matches(verb, "delete")) {
             addOrDelete(verb, w);
-        } else if (Words.matches(verb, "exec")) {
-            return exec(w);
+        } else if (Words.matches(verb, "set")) {
+            set(w);
         } else if (Words.matches(verb, "identify")) {
             long pid = w.hasNext() ? pid(w.next()) : ProcessHandle.current().pid();
             w.end("netns identify");
-            Netns.identify(pid).forEach(out::println);
-        } else if (Words.matches(verb, "pids")) {
-            String name = w.valueOf("pids");
-            w.end("netns pids");
-            try (Netns ns = Netns.open(name)) {
-                ns.pids().forEach(out::println);
+            List<String> names;
+            try {
+                names = Netns.identify(pid);
+            } catch (ErrnoException e) {
+                throw new CommandFailed("Cannot open network namespace: " + e.errnoName().description());
             }
-        } else if (verb.equals("set")) {
-            set(w);
-        } else if (Words.matches(verb, "export")) {
-            String name = w.valueOf("export");
+            names.forEach(out::println);
+        } else if (Words.matches(verb, "pids")) {
+            if (!w.hasNext()) {
+                throw new CommandFailed("No netns name specified");
+            }
+            String ns = w.next();
+            w.end("netns pids");
+            try (Netns n = open(ns)) {
+                n.pids().forEach(out::println);
+            }
+        } else if (Words.matches(verb, "exec")) {
+            return top.allNetns ? execAll(w) : exec(w);
+        } else if (Words.matches(verb, "monitor") || Words.matches(verb, "attach")) {
+            throw new CommandFailed("\"ip netns " + verb + "\" is not implemented by jnetns");
+        } else if (verb.equals("export")) {
+            String ns = w.value();
             w.end("netns export");
-            out.print(JsonText.write(Exporter.export(name).toJson()));
+            out.print(JsonText.write(Exporter.export(ns).toJson()));
         } else {
             return null;
         }
         return 0;
     }
 
-    /** {@code netns add NAME} or {@code netns del NAME}. */
-    private static void addOrDelete(String verb, Words w) throws ErrnoException {
+    /** A named namespace, or ip's message when it cannot be opened. */
+    private static Netns open(String name) {
+        try {
+            return Netns.open(name);
+        } catch (ErrnoException e) {
+            throw new CommandFailed("Cannot open network namespace: " + e.errnoName().description());
+        }
+    }
+
+    /** {@code netns add NAME} or {@code netns del NAME}, with ip's messages (exit 1) when the file cannot be made or removed. */
+    private static void addOrDelete(String verb, Words w) {
         boolean add = Words.matches(verb, "add");
-        String name = w.valueOf(add ? "add" : "delete");
+        if (!w.hasNext()) {
+            throw new CommandFailed("No netns name specified");
+        }
+        String name = w.next();
         w.end(add ? "netns add" : "netns delete");
-        if (add) {
-            Netns.createNamed(name).close();
-        } else {
-            Netns.delete(name);
+        try {
+            if (add) {
+                Netns.createNamed(name).close();
+            } else {
+                Netns.delete(name);
+            }
+        } catch (ErrnoException e) {
+            throw new CommandFailed("Cannot " + (add ? "create" : "remove") + " namespace file \"/run/netns/" + name
+                    + "\": " + e.errnoName().description());
         }
     }
 
@@ -73,10 +110,14 @@ final class NetnsCommand extends ObjectCommand {
      * A batch line {@code netns add|del NAME}, run without the command parser (many of them make a
      * batch of namespaces); false for any other line.
      */
-    static boolean runDirect(List<String> words) throws ErrnoException {
+    static boolean runDirect(List<String> words) {
         if (words.size() != 3 || !Words.matches(words.get(0), "netns")
                 || !(Words.matches(words.get(1), "add") || Words.matches(words.get(1), "delete"))) {
             return false;
+        }
+        String name = words.get(2);
+        if (name.contains("/") || name.equals(".") || name.equals("..")) {
+            throw new UsageException("Invalid netns name \"" + name + "\"");
         }
         addOrDelete(words.get(1), new Words(words.subList(2, 3)));
         return true;
@@ -162,8 +203,8 @@ final class NetnsCommand extends ObjectCommand {
 
     /** {@code netns set NAME NSID|auto}. */
     private void set(Words w) throws ErrnoException {
-        String name = w.valueOf("set");
-        String id = w.valueOf(name);
+        String name = w.value();
+        String id = w.value();
         w.end("netns set");
         int nsid;
         if (id.equals("auto")) {
@@ -189,22 +230,66 @@ final class NetnsCommand extends ObjectCommand {
         java.util.Set<Integer> drop = new java.util.HashSet<>();
         while ("--drop-cap".equals(w.peek())) {
             w.next();
-            drop.add(dev.jnetns.uapi.LinuxCapability.byName(w.valueOf("--drop-cap")));
+            drop.add(dev.jnetns.uapi.LinuxCapability.byName(w.value()));
         }
-        String name = w.valueOf("exec");
+        if (!w.hasNext()) {
+            throw new CommandFailed("No netns name specified");
+        }
+        String name = w.next();
         List<String> command = w.rest();
         if (command.isEmpty()) {
-            throw new UsageException("netns exec " + name + ": no command given");
+            throw new CommandFailed("No command specified");
+        }
+        if (!java.nio.file.Files.exists(java.nio.file.Path.of(name.contains("/") ? name : "/run/netns/" + name))) {
+            throw new UsageException("Cannot open network namespace \"" + name + "\": No such file or directory");
         }
         try (Netns ns = Netns.open(name)) {
-            Process p = ns.start(new ProcessBuilder(command).inheritIO(), drop);
-            while (true) {
-                try {
-                    return p.waitFor();
-                } catch (InterruptedException e) {
-                    p.destroy();
-                }
+            return run(ns, command, drop);
+        }
+    }
+
+    /** Runs {@code command} in {@code ns}, output to ours; its exit code, 1 (as ip) when it cannot be started. */
+    private int run(Netns ns, List<String> command, java.util.Set<Integer> drop) throws ErrnoException {
+        top.out().flush();   // what we printed comes before what the command prints
+        Process p;
+        try {
+            p = ns.start(new ProcessBuilder(command).inheritIO(), drop);
+        } catch (ErrnoException e) {
+            if (!e.is(Errno.ENOENT) && !e.is(Errno.EACCES) && !e.is(Errno.ENOEXEC)) {
+                throw e;
+            }
+            System.err.println("exec of \"" + Main.oneLine(command.get(0)) + "\" failed: " + e.errnoName().description());
+            return 1;
+        }
+        while (true) {
+            try {
+                return p.waitFor();
+            } catch (InterruptedException e) {
+                p.destroy();
             }
         }
+    }
+
+    /**
+     * {@code -all netns exec CMD [ARG...]}: the command in every namespace under /run/netns, each
+     * run headed by {@code netns: NAME} after a blank line, as ip prints it; exits 0 whatever the
+     * runs exit with, as ip does.
+     */
+    private int execAll(Words w) throws ErrnoException {
+        List<String> command = w.rest();
+        if (command.isEmpty()) {
+            throw new CommandFailed("No command specified");
+        }
+        for (String name : Netns.names()) {
+            top.out().println();
+            top.out().println("netns: " + name);
+            try (Netns ns = Netns.open(name)) {
+                run(ns, command, java.util.Set.of());
+            } catch (ErrnoException e) {
+                top.out().flush();
+                System.err.println("jnetns: " + Main.oneLine(e.getMessage()));
+            }
+        }
+        return 0;
     }
 }

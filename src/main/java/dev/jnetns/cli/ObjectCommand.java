@@ -4,24 +4,23 @@ import java.util.List;
 
 /**
  * An object of the ip grammar ({@code link}, {@code address}, {@code route} …): its words are
- * positional, the first is the verb (abbreviations allowed, as ip allows them), {@code help} prints
- * the usage, and an unknown verb is a usage error.
+ * positional and the first is the verb, matched as ip matches it (each object's own order of
+ * prefixes); {@code help} prints the usage on stderr as ip does, and an unknown verb is ip's
+ * {@code Command "X" is unknown}.
  */
 abstract class ObjectCommand extends CliCommand {
     @Override
     final int call(List<String> words) throws Exception {
         Words w = new Words(words);
         String verb = w.hasNext() ? w.next() : defaultVerb();
-        if (Words.matches(verb, "help")) {
-            entry.help(top.out());
-            return 0;
-        }
         Integer rc = run(verb, w);
-        if (rc == null) {
-            throw new UsageException(entry.name() + ": unknown command \"" + verb + "\"; try 'jnetns " + entry.name()
-                    + " help'");
+        if (rc != null) {
+            return rc;
         }
-        return rc;
+        if (Words.matches(verb, "help")) {
+            throw new HelpShown(entry.usage());
+        }
+        throw new UsageException("Command \"" + verb + "\" is unknown, try \"jnetns " + entry.name() + " help\".");
     }
 
     /** The verb when none is given: ip's "show". */
@@ -32,25 +31,8 @@ abstract class ObjectCommand extends CliCommand {
     /** Runs {@code verb} with the words after it; returns the exit code, null when the verb is unknown. */
     abstract Integer run(String verb, Words w) throws Exception;
 
-    /**
-     * The change a verb asks for, as ip spells its verbs: "add" (add), "del" (delete, del) or
-     * "replace" (replace, change); null for any other verb.
-     */
-    static String change(String verb) {
-        if (Words.matches(verb, "add")) {
-            return "add";
-        }
-        if (Words.matches(verb, "delete")) {
-            return "del";
-        }
-        if (Words.matches(verb, "replace") || verb.equals("change")) {
-            return "replace";
-        }
-        return null;
-    }
-
-    /** show, list or lst, abbreviated as ip allows. */
+    /** show, list or lst, abbreviated as ip allows (in ip's order, after the object's other verbs). */
     static boolean isShow(String verb) {
-        return Words.matches(verb, "show") || Words.matches(verb, "list") || verb.equals("lst");
+        return Words.matches(verb, "show") || Words.matches(verb, "list") || Words.matches(verb, "lst");
     }
 }

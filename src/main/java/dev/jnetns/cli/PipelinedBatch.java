@@ -8,17 +8,24 @@ import dev.jnetns.Rtnl;
 import dev.jnetns.netlink.NetlinkException;
 import dev.jnetns.netlink.NlSocket;
 import dev.jnetns.sys.ErrnoException;
+import dev.jnetns.NoSuchLinkException;
 import java.io.PrintWriter;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Runs of consecutive {@code route add}, {@code addr add} or {@code link add} lines of a batch file,
- * sent pipelined ({@code addAll}) with {@code ip -batch}'s error semantics: without {@code -force},
- * the first failing line stops the batch, and the lines after it that the kernel already applied
- * (they went out in the same datagram) are removed again, so the result is as if the batch had
- * stopped there.
+ * sent pipelined ({@code addAll}) with {@code ip -batch}'s semantics. The kernel applies the
+ * requests of one datagram in order, each seeing the ones before it, so pipelining changes an
+ * outcome only through what jnetns looks up before sending: device names. Those are checked line
+ * by line as the run is built (a missing device fails its own line, not the run), and a line that
+ * names a device an earlier line of the run creates (a macvlan on a veth made just before) is not
+ * added: the run is sent first. Without {@code -force} the first failing line stops the batch, and
+ * the lines after it that the kernel already applied (they went out in the same datagram) are
+ * removed again, so the result is as if the batch had stopped there.
  */
 final class PipelinedBatch {
     /** Lines held at most before they are sent: bounds the memory of a long batch. */
@@ -38,6 +45,10 @@ final class PipelinedBatch {
     private final List<AddressSpec> addresses = new ArrayList<>();
     private final List<LinkSpec> links = new ArrayList<>();
     private final List<Netns> opened = new ArrayList<>();
+    /** The devices of the namespace when the run started (a run of links adds its own), null before. */
+    private Set<String> devices;
+    /** The devices the pending lines create. */
+    private final Set<String> created = new HashSet<>();
 
     PipelinedBatch(JnetnsCommand top, PrintWriter err, String file, boolean force) {
         this.top = top;
@@ -67,44 +78,74 @@ final class PipelinedBatch {
         return null;
     }
 
-    /** The number of pending lines. */
-    int size() {
-        return lines.size();
+    /**
+     * Whether a line of kind {@code k} (null: not pipelined) can join the pending run: the run is
+     * empty or of the same kind, not full, and the line names no device the run creates.
+     */
+    boolean accepts(Kind k, List<String> words) {
+        if (lines.isEmpty()) {
+            return true;
+        }
+        return k == kind && lines.size() < MAX_RUN && words.stream().noneMatch(created::contains);
     }
 
-    /** The kind of the pending run, null when none is pending. */
-    Kind kind() {
-        return lines.isEmpty() ? null : kind;
-    }
-
-    /** Parses one line of {@code k} into the pending run (which must be empty or of the same kind). */
+    /**
+     * Parses one line of {@code k} into the pending run (which {@link #accepts} it); a line whose
+     * words are wrong or that names a device that does not exist fails alone and joins nothing.
+     */
     void add(int line, Kind k, List<String> words) throws ErrnoException {
         Words w = new Words(words.subList(2, words.size()));
+        if (devices == null) {
+            devices = new HashSet<>();
+            top.rtnl().links().list().forEach(l -> devices.add(l.name()));
+        }
         switch (k) {
-            case ROUTE:
-                routes.add(RouteCommand.parse(w, "add", top.family(0)));
+            case ROUTE: {
+                RouteSpec spec = RouteCommand.parse(w, "add", top.family(0));
+                requireDevices(words, "dev");
+                routes.add(spec);
                 break;
+            }
             case ADDRESS: {
-                AddressCommand.Parsed p = AddressCommand.parse(w, "add");
+                AddressCommand.Parsed p = AddressCommand.parse(w, "add", top.family(0));
+                requireDevices(words, "dev");
                 devs.add(p.dev());
                 addresses.add(p.spec());
                 break;
             }
-            default:
-                links.add(LinkCommand.parseAdd(w, name -> {
+            default: {
+                LinkSpec spec = LinkCommand.parseAdd(w, name -> {
                     Netns ns = Netns.open(name);
                     opened.add(ns);
                     return ns;
-                }));
+                });
+                requireDevices(words, "link");
+                links.add(spec);
+                created.add(spec.name());
+                if (spec.peerName() != null) {
+                    created.add(spec.peerName());
+                }
+            }
         }
         kind = k;
         lines.add(line);
     }
 
-    /** Sends what is pending; returns 0, or the exit code of the first failure. */
-    int flush() {
+    /** Each word after {@code keyword} (past the object and verb) must name a device that exists (ip: Cannot find device). */
+    private void requireDevices(List<String> words, String keyword) throws NoSuchLinkException {
+        for (int i = 2; i + 1 < words.size(); i++) {
+            if (words.get(i).equals(keyword) && !devices.contains(words.get(i + 1))) {
+                throw new NoSuchLinkException(words.get(i + 1));
+            }
+        }
+    }
+
+    /** Sends what is pending; false when a line failed (each failure is reported). */
+    boolean flush() {
+        devices = null;   // what the namespace holds changes with the run
+        created.clear();
         if (lines.isEmpty()) {
-            return 0;
+            return true;
         }
         try {
             Rtnl rtnl = top.rtnl();
@@ -112,18 +153,18 @@ final class PipelinedBatch {
                     : kind == Kind.ADDRESS ? rtnl.addresses().addAll(devs, addresses, !force)
                     : rtnl.links().addAll(links, !force);
             for (Map.Entry<Integer, NetlinkException> f : r.failures().entrySet()) {
-                err.println("jnetns: " + f.getValue().getMessage());
-                err.println("Command failed " + file + ":" + lines.get(f.getKey()));
+                err.println("jnetns: " + Main.oneLine(f.getValue().getMessage()));
+                err.println("Command failed " + Main.oneLine(file) + ":" + lines.get(f.getKey()));
                 if (!force) {
                     undoAfter(rtnl, f.getKey(), r);
                     break;
                 }
             }
-            return r.ok() ? 0 : Main.EXIT_KERNEL;
+            return r.ok();
         } catch (ErrnoException | RuntimeException e) {
-            err.println("jnetns: " + Main.message(e));
-            err.println("Command failed " + file + ":" + lines.get(0));
-            return Main.exitCode(e);
+            err.println("jnetns: " + Main.oneLine(Main.message(e)));
+            err.println("Command failed " + Main.oneLine(file) + ":" + lines.get(0));
+            return false;
         } finally {
             lines.clear();
             routes.clear();

@@ -1,11 +1,18 @@
 package dev.jnetns.cli;
 
+import static dev.jnetns.uapi.LinuxRoute.RTN_UNREACHABLE;
+import static dev.jnetns.uapi.LinuxSocket.AF_INET;
+import static dev.jnetns.uapi.LinuxSocket.AF_INET6;
+
 import dev.jnetns.IpPrefix;
 import dev.jnetns.Link;
 import dev.jnetns.Route;
+import dev.jnetns.Routes;
 import dev.jnetns.RouteSpec;
+import dev.jnetns.model.RouteSpecs;
 import dev.jnetns.RtNames;
 import dev.jnetns.Rtnl;
+import dev.jnetns.sys.Errno;
 import dev.jnetns.sys.ErrnoException;
 import java.io.PrintWriter;
 import java.net.InetAddress;
@@ -15,45 +22,77 @@ import java.util.List;
 /** {@code jnetns route ...}: routes, as {@code ip route}. */
 final class RouteCommand extends ObjectCommand {
     static final String USAGE =
-            "Usage: jnetns [-4|-6] route show [table ID|all] [dev DEV] [proto P] [scope S] [type T] [tos TOS]\n"
-            + "                       [metric N] [via ADDR] [src ADDR] [[to] [root|match|exact] PREFIX|default]\n"
-            + "       jnetns route add|del|replace [TYPE] PREFIX|default [via GW] [dev DEV] [src IP] [metric N]\n"
-            + "                    [table ID] [proto P] [scope S] [onlink] [mtu N] [nexthop via GW dev DEV weight W]...\n"
-            + "         TYPE := unicast | local | blackhole | unreachable | prohibit | throw\n"
-            + "       jnetns route get ADDRESS\n";
+            "Usage: jnetns [-4|-6] route [show] [table ID|all] [dev DEV] [proto P] [scope S] [type T] [metric N]\n"
+            + "                       [via ADDR] [src ADDR] [[to] [root|match|exact] PREFIX|default]\n"
+            + "       jnetns [-4|-6] route flush SELECTORS (those of show; at least one)\n"
+            + "       jnetns route add|change|replace|append|prepend|del [TYPE] PREFIX|default [via GW] [dev DEV]\n"
+            + "                    [src IP] [metric N] [table ID] [proto P] [scope S] [onlink] [mtu N]\n"
+            + "                    [nexthop via GW dev DEV weight W]...\n"
+            + "         TYPE := unicast | local | broadcast | anycast | multicast | blackhole | unreachable |\n"
+            + "                 prohibit | throw | nat\n"
+            + "       jnetns [-4|-6] route get [to] ADDR [from PREFIX] [iif DEV] [oif DEV] [mark N] [fibmatch]\n";
 
-    private static final int AF_INET = 2;
-    private static final int RT_TABLE_MAIN = 254;
-
+    /** ip's verbs in its order (iproute.c do_iproute). */
     @Override
     Integer run(String verb, Words w) throws ErrnoException {
-        if (isShow(verb)) {
+        if (Words.matches(verb, "add")) {
+            modify(w, "add");
+        } else if (Words.matches(verb, "change") || verb.equals("chg")) {
+            modify(w, "change");
+        } else if (Words.matches(verb, "replace")) {
+            modify(w, "replace");
+        } else if (Words.matches(verb, "prepend")) {
+            modify(w, "prepend");
+        } else if (Words.matches(verb, "append")) {
+            modify(w, "append");
+        } else if (Words.matches(verb, "test")) {
+            throw new CommandFailed("\"ip route test\" is not implemented by jnetns");
+        } else if (Words.matches(verb, "delete")) {
+            modify(w, "del");
+        } else if (isShow(verb)) {
             show(w);
-        } else if (change(verb) != null) {
-            modify(w, change(verb));
         } else if (Words.matches(verb, "get")) {
             get(w);
+        } else if (Words.matches(verb, "flush")) {
+            flush(w);
+        } else if (Words.matches(verb, "save") || Words.matches(verb, "restore") || Words.matches(verb, "showdump")) {
+            throw new CommandFailed("\"ip route " + verb + "\" is not implemented by jnetns");
         } else {
             return null;
         }
         return 0;
     }
 
+    /** The family of a listing: -4/-6, else IPv4 for one table (even with an IPv6 selector, as ip), both for all. */
+    private int listFamily(RouteFilter f) {
+        return top.family(f.table() == 0 ? 0 : AF_INET);
+    }
+
+    /** The ifindex of {@code dev} in {@code links} (0 for none); ip's "Cannot find device" when it does not exist. */
+    private static int index(List<Link> links, String dev) {
+        if (dev == null) {
+            return 0;
+        }
+        return links.stream().filter(l -> l.name().equals(dev)).findFirst()
+                .orElseThrow(() -> new CommandFailed("Cannot find device \"" + dev + "\"")).index();
+    }
+
     private void show(Words w) throws ErrnoException {
-        RouteFilter f = RouteFilter.parse(w);
-        int table = f.table();
-        // like ip: a specific table (main by default) lists IPv4 unless -6 (even for an IPv6 selector); "all" both
-        int family = top.family(table == 0 ? 0 : AF_INET);
+        RouteFilter f = RouteFilter.parse(w, top.family(0));
+        int family = listFamily(f);
         Rtnl rtnl = top.rtnl();
         List<Link> links = rtnl.links().list();
-        int oif = f.dev() == null ? 0 : LinkFilter.named(links, f.dev()).index();
+        int oif = index(links, f.dev());
+        if (f.cached()) {
+            throw new CommandFailed("route show cached: the route cache is not implemented by jnetns");
+        }
         RoutePrinter p = new RoutePrinter(links, f, top.details, top.stats, top.oneline);
         PrintWriter out = top.out();
         Out o = top.json ? Out.json(top.pretty) : Out.text();
         if (top.json) {
             o.jsonWriter().beginArray();
         }
-        rtnl.routes().forEach(family, table, r -> {   // streamed: constant memory for any table
+        rtnl.routes().forEach(family, f.table(), r -> {   // streamed: constant memory for any table
             if (oif != 0 && r.oif() != oif || !f.keeps(r)) {
                 return;
             }
@@ -72,24 +111,116 @@ final class RouteCommand extends ObjectCommand {
         }
     }
 
+    /** {@code route flush SELECTORS}: deletes what show would list, at most -loops rounds. */
+    private void flush(Words w) throws ErrnoException {
+        if (!w.hasNext()) {
+            throw new CommandFailed("\"ip route flush\" requires arguments.");
+        }
+        RouteFilter f = RouteFilter.parse(w, top.family(0));
+        int family = listFamily(f);
+        Rtnl rtnl = top.rtnl();
+        List<Link> links = rtnl.links().list();
+        int oif = index(links, f.dev());
+        for (int round = 0; round < top.loops; round++) {
+            List<Route> doomed = new ArrayList<>();
+            for (Route r : rtnl.routes().list(family, f.table())) {
+                if ((oif == 0 || r.oif() == oif) && f.keeps(r) && !kernelUnreachable(r)) {
+                    doomed.add(r);
+                }
+            }
+            if (doomed.isEmpty()) {
+                return;
+            }
+            for (Route r : doomed) {
+                try {
+                    rtnl.routes().delete(RouteSpecs.of(r, links));
+                } catch (ErrnoException e) {
+                    if (!e.is(Errno.ESRCH) && !e.is(Errno.ENOENT)) {
+                        throw e;   // gone with its device or prefix is fine
+                    }
+                }
+            }
+        }
+        top.out().println("*** Flush remains incomplete after " + top.loops + " rounds. ***");
+    }
+
+    /** IPv6's unreachable default with metric 2^32-1, which ip's flush leaves alone. */
+    private static boolean kernelUnreachable(Route r) {
+        return r.family() == AF_INET6 && r.dst().length() == 0 && r.type() == RTN_UNREACHABLE
+                && r.metric() == 0xffffffffL;
+    }
+
+    /** {@code route get}: ip's iproute_get words. */
     private void get(Words w) throws ErrnoException {
+        int family = top.family(0);
         InetAddress dst = null;
+        IpPrefix from = null;
+        String iif = null;
+        String oif = null;
+        long mark = 0;
+        boolean fibMatch = false;
         while (w.hasNext()) {
             String word = w.next();
-            if (word.equals("to")) {
-                dst = IpPrefix.parseAddress(w.valueOf(word));
-            } else if (dst == null) {
-                dst = IpPrefix.parseAddress(word);
+            if (word.equals("tos") || Words.matches(word, "dsfield")) {
+                throw new CommandFailed("route get tos is not implemented by jnetns");
+            } else if (Words.matches(word, "from")) {
+                String v = w.value();
+                if (Words.matches(v, "help")) {
+                    throw new HelpShown(USAGE);
+                }
+                from = Words.prefix(v, family);
+                family = Words.familyOf(from.address());
+            } else if (Words.matches(word, "iif")) {
+                iif = w.value();
+            } else if (Words.matches(word, "mark")) {
+                String v = w.value();
+                try {
+                    mark = Words.parseNumber("mark", v, 0xffffffffL);
+                } catch (UsageException e) {
+                    throw Words.invalid("invalid mark value", v);
+                }
+            } else if (Words.matches(word, "oif") || word.equals("dev")) {
+                oif = w.value();
+            } else if (Words.matches(word, "fibmatch")) {
+                fibMatch = true;
+            } else if (Words.matches(word, "notify") || Words.matches(word, "connected") || Words.matches(word, "vrf")
+                    || Words.matches(word, "uid") || Words.matches(word, "ipproto") || word.equals("as")
+                    || word.equals("sport") || word.equals("dport")) {
+                throw new CommandFailed("route get " + word + " is not implemented by jnetns");
             } else {
-                throw new UsageException("route get: unexpected \"" + word + "\"");
+                if (word.equals("to")) {
+                    word = w.value();
+                }
+                if (Words.matches(word, "help")) {
+                    throw new HelpShown(USAGE);
+                }
+                IpPrefix p = Words.prefix(word, family);
+                family = Words.familyOf(p.address());
+                dst = p.address();
             }
         }
         if (dst == null) {
-            throw new UsageException("route get: no address given");
+            throw new CommandFailed("need at least a destination address");
         }
         Rtnl rtnl = top.rtnl();
-        Route r = rtnl.routes().get(dst);
-        RoutePrinter p = new RoutePrinter(rtnl.links().list(), RouteFilter.NONE, top.details, top.stats, top.oneline);
+        List<Link> links = rtnl.links().list();
+        index(links, iif);
+        index(links, oif);
+        Routes.Lookup q = Routes.Lookup.of(dst).fibmatch(fibMatch);
+        if (from != null) {
+            q = q.from(from.address());
+        }
+        if (iif != null) {
+            q = q.iif(iif);
+        }
+        if (oif != null) {
+            q = q.oif(oif);
+        }
+        if (mark != 0) {
+            q = q.mark(mark);
+        }
+        Route r = rtnl.routes().get(q);
+        RoutePrinter p = new RoutePrinter(links, RouteFilter.NONE, top.details, top.stats, top.oneline);
         Out o = top.json ? Out.json(top.pretty) : Out.text();
         if (top.json) {
             o.jsonWriter().beginArray();
@@ -105,53 +236,90 @@ final class RouteCommand extends ObjectCommand {
         }
     }
 
-    /** Parses the ip route grammar into a spec. */
+    /**
+     * Parses the ip route grammar into a spec as ip's iproute_modify reads it: the family follows
+     * -4/-6, else the first address given, and every later address must be of it.
+     */
     static RouteSpec parse(Words w, String verb, int family) {
-        RouteSpec s = null;
+        IpPrefix dst = null;
+        boolean defaultRoute = false;
         Integer type = null;
         List<String[]> opts = new ArrayList<>();
+        boolean via = false;
         while (w.hasNext()) {
             String word = w.next();
-            switch (word) {
-                case "via": case "dev": case "src": case "metric": case "priority": case "preference": case "table":
-                case "proto": case "protocol": case "scope": case "mtu":
-                    opts.add(new String[] {word, w.valueOf(word)});
-                    break;
-                case "onlink":
-                    opts.add(new String[] {word});
-                    break;
-                case "nexthop": {
-                    String via = null;
-                    String dev = null;
-                    int weight = 1;
-                    while (w.hasNext() && !"nexthop".equals(w.peek())) {
-                        String k = w.next();
-                        switch (k) {
-                            case "via": via = w.valueOf(k); break;
-                            case "dev": dev = w.valueOf(k); break;
-                            case "weight": weight = (int) w.number(k, 256); break;
-                            default: throw new UsageException("nexthop: unexpected \"" + k + "\"");
-                        }
-                    }
-                    opts.add(new String[] {"nexthop", via, dev, String.valueOf(weight)});
-                    break;
+            if (word.equals("src")) {
+                String v = w.value();
+                family = Words.familyOf(Words.address(v, family));
+                opts.add(new String[] {"src", v});
+            } else if (word.equals("via")) {
+                String v = w.value();
+                if (via) {
+                    throw Words.invalid("use nexthop syntax to specify multiple via", v);
                 }
-                case "to":
-                    s = RouteSpec.to(w.valueOf(word));
-                    break;
-                default:
-                    if (s == null && type == null && isType(word)) {
-                        type = RtNames.TYPES.number(word);
-                    } else if (s == null) {
-                        s = RouteSpec.to(word);
-                    } else {
-                        throw new UsageException("route " + verb + ": unexpected \"" + word + "\"");
-                    }
+                via = true;
+                family = Words.familyOf(Words.address(v, family));
+                opts.add(new String[] {"via", v});
+            } else if (Words.matches(word, "metric") || Words.matches(word, "priority") || word.equals("preference")) {
+                String v = w.value();
+                try {
+                    Words.parseNumber("metric", v, 0xffffffffL);
+                } catch (UsageException e) {
+                    throw Words.invalid("\"metric\" value is invalid", v);
+                }
+                opts.add(new String[] {"metric", v});
+            } else if (word.equals("scope")) {
+                String v = w.value();
+                checkName(RtNames.SCOPES, v, "invalid \"scope\" value");
+                opts.add(new String[] {"scope", v});
+            } else if (word.equals("mtu")) {
+                String v = w.value();
+                try {
+                    Words.parseNumber("mtu", v, 0xffffffffL);
+                } catch (UsageException e) {
+                    throw Words.invalid("\"mtu\" value is invalid", v);
+                }
+                opts.add(new String[] {"mtu", v});
+            } else if (word.equals("onlink")) {
+                opts.add(new String[] {"onlink"});
+            } else if (word.equals("nexthop")) {
+                parseNexthops(w, opts, family);
+            } else if (Words.matches(word, "protocol")) {
+                String v = w.value();
+                checkName(RtNames.PROTOCOLS, v, "\"protocol\" value is invalid");
+                opts.add(new String[] {"proto", v});
+            } else if (Words.matches(word, "table")) {
+                String v = w.value();
+                checkName(RtNames.TABLES, v, "\"table\" value is invalid");
+                opts.add(new String[] {"table", v});
+            } else if (word.equals("dev") || word.equals("oif")) {
+                opts.add(new String[] {"dev", w.value()});
+            } else {
+                if (word.equals("to")) {
+                    word = w.value();
+                }
+                if ((word.isEmpty() || word.charAt(0) < '0' || word.charAt(0) > '9') && isType(word)) {
+                    type = RtNames.TYPES.number(word);
+                    word = w.value();
+                }
+                if (Words.matches(word, "help")) {
+                    throw new HelpShown(USAGE);
+                }
+                if (dst != null || defaultRoute) {
+                    throw Words.garbage("to", word);
+                }
+                if (word.equals("default") || word.equals("all") || word.equals("any")) {
+                    defaultRoute = true;   // of the family the other words give
+                } else {
+                    dst = Words.prefix(word, family);
+                    family = Words.familyOf(dst.address());
+                }
             }
         }
-        if (s == null) {
-            throw new UsageException("route " + verb + ": no destination given");
+        if (dst == null && !defaultRoute) {
+            throw new HelpShown(USAGE);
         }
+        RouteSpec s = dst == null ? RouteSpec.defaultRoute() : RouteSpec.to(dst);
         if (type != null) {
             s.type(type);
         }
@@ -163,9 +331,9 @@ final class RouteCommand extends ObjectCommand {
                 case "via": s.via(IpPrefix.parseAddress(o[1])); break;
                 case "dev": s.dev(o[1]); break;
                 case "src": s.src(IpPrefix.parseAddress(o[1])); break;
-                case "metric": case "priority": case "preference": s.metric(Words.parseNumber(o[0], o[1], 0xffffffffL)); break;
+                case "metric": s.metric(Words.parseNumber(o[0], o[1], 0xffffffffL)); break;
                 case "table": s.table(RtNames.TABLES.number(o[1])); break;
-                case "proto": case "protocol": s.protocol(RtNames.PROTOCOLS.number(o[1])); break;
+                case "proto": s.protocol(RtNames.PROTOCOLS.number(o[1])); break;
                 case "scope": s.scope(RtNames.SCOPES.number(o[1])); break;
                 case "mtu": s.mtu((int) Words.parseNumber(o[0], o[1], 0xffffffffL)); break;
                 case "onlink": s.onlink(); break;
@@ -174,6 +342,52 @@ final class RouteCommand extends ObjectCommand {
             }
         }
         return s;
+    }
+
+    /** {@code nexthop via GW dev DEV weight W ...}, each path up to the next {@code nexthop}. */
+    private static void parseNexthops(Words w, List<String[]> opts, int family) {
+        while (true) {
+            String via = null;
+            String dev = null;
+            int weight = 1;
+            while (w.hasNext() && !"nexthop".equals(w.peek())) {
+                String k = w.next();
+                switch (k) {
+                    case "via" -> {
+                        via = w.value();
+                        Words.address(via, family);
+                    }
+                    case "dev" -> dev = w.value();
+                    case "weight" -> {
+                        String v = w.value();
+                        long n;
+                        try {
+                            n = Words.parseNumber("weight", v, 256);
+                        } catch (UsageException e) {
+                            n = 0;
+                        }
+                        if (n < 1) {
+                            throw Words.invalid("\"weight\" is invalid", v);
+                        }
+                        weight = (int) n;
+                    }
+                    default -> throw new UsageException("Error: cannot parse nexthop \"" + k + "\"");
+                }
+            }
+            opts.add(new String[] {"nexthop", via, dev, String.valueOf(weight)});
+            if (!w.hasNext()) {
+                return;
+            }
+            w.next();   // the next "nexthop"
+        }
+    }
+
+    private static void checkName(RtNames names, String text, String why) {
+        try {
+            names.number(text);
+        } catch (IllegalArgumentException e) {
+            throw Words.invalid(why, text);
+        }
     }
 
     private static boolean isType(String word) {
@@ -192,6 +406,9 @@ final class RouteCommand extends ObjectCommand {
         switch (verb) {
             case "add": rtnl.routes().add(s); break;
             case "del": rtnl.routes().delete(s); break;
+            case "change": rtnl.routes().change(s); break;
+            case "append": rtnl.routes().append(s); break;
+            case "prepend": rtnl.routes().prepend(s); break;
             default: rtnl.routes().replace(s); break;
         }
     }

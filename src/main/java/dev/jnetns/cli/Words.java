@@ -1,8 +1,18 @@
 package dev.jnetns.cli;
 
+import static dev.jnetns.uapi.LinuxSocket.AF_INET;
+import static dev.jnetns.uapi.LinuxSocket.AF_INET6;
+
+import dev.jnetns.IpPrefix;
+import java.net.Inet4Address;
+import java.net.InetAddress;
 import java.util.List;
 
-/** The positional words of an iproute2-style command, read left to right. */
+/**
+ * The positional words of an iproute2-style command, read left to right, with ip's checks and its
+ * wording for them (iproute2's lib/utils.c: NEXT_ARG, duparg, duparg2, invarg, get_prefix, get_addr).
+ * Every check throws a {@link UsageException}: like ip's exit(), it ends a batch even with -force.
+ */
 final class Words {
     private final List<String> words;
     private int next;
@@ -15,19 +25,22 @@ final class Words {
         return next < words.size();
     }
 
+    /** The next word; the command is incomplete when there is none. */
     String next() {
         if (!hasNext()) {
-            throw new UsageException("missing argument after \"" + words.get(next - 1) + "\"");
+            throw incomplete();
         }
         return words.get(next++);
     }
 
-    /** The value that must follow keyword {@code key}. */
-    String valueOf(String key) {
-        if (!hasNext()) {
-            throw new UsageException("\"" + key + "\" needs an argument");
-        }
-        return words.get(next++);
+    /** The value that must follow a keyword (ip's NEXT_ARG). */
+    String value() {
+        return next();
+    }
+
+    /** The word at the current position without reading it, or null at the end. */
+    String peek() {
+        return hasNext() ? words.get(next) : null;
     }
 
     /** The words not read yet; reads them all. */
@@ -37,55 +50,112 @@ final class Words {
         return r;
     }
 
-    /** Fails when words are left over after a complete command. */
+    /** Fails as ip does when words are left over after a complete command. */
     void end(String command) {
         if (hasNext()) {
-            throw new UsageException(command + ": unexpected \"" + words.get(next) + "\"");
+            throw new UsageException("Error: either \"" + command + "\" is duplicate, or \"" + peek()
+                    + "\" is a garbage.");
         }
-    }
-
-    /** The next word as an unsigned number up to {@code max}, for keyword {@code key}. */
-    long number(String key, long max) {
-        String v = valueOf(key);
-        return parseNumber(key, v, max);
-    }
-
-    /** Decimal or 0x-hex text as an unsigned number up to {@code max}. */
-    static long parseNumber(String key, String v, long max) {
-        try {
-            long n = v.startsWith("0x") || v.startsWith("0X") ? Long.parseLong(v.substring(2), 16) : Long.parseLong(v);
-            if (n >= 0 && n <= max) {
-                return n;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw new UsageException("invalid \"" + key + "\" value \"" + v + "\"");
-    }
-
-    /** The word at the current position without reading it, or null at the end. */
-    String peek() {
-        return hasNext() ? words.get(next) : null;
-    }
-
-    /** The rest as {@code [dev] DEV}, the whole of a command's arguments; null when there are none. */
-    String device(String command) {
-        String dev = null;
-        while (hasNext()) {
-            String word = next();
-            if (word.equals("dev")) {
-                dev = valueOf(word);
-            } else if (dev == null) {
-                dev = word;
-            } else {
-                throw new UsageException(command + ": unexpected \"" + word + "\"");
-            }
-        }
-        return dev;
     }
 
     /** iproute2's matches(): {@code word} is a non-empty prefix of {@code keyword}. */
     static boolean matches(String word, String keyword) {
         return !word.isEmpty() && keyword.startsWith(word);
+    }
+
+    /** ip's "Command line is not complete" (NEXT_ARG past the end). */
+    static UsageException incomplete() {
+        return new UsageException("Command line is not complete. Try option \"help\"");
+    }
+
+    /** ip's duparg(): a keyword given twice. */
+    static UsageException duplicate(String key, String value) {
+        return new UsageException("Error: duplicate \"" + key + "\": \"" + value + "\" is the second value.");
+    }
+
+    /** ip's duparg2(): a second positional value. */
+    static UsageException garbage(String key, String value) {
+        return new UsageException("Error: either \"" + key + "\" is duplicate, or \"" + value + "\" is a garbage.");
+    }
+
+    /** ip's invarg(). */
+    static UsageException invalid(String why, String arg) {
+        return new UsageException("Error: argument \"" + arg + "\" is wrong: " + why);
+    }
+
+    /** Fails with ip's duparg() when {@code previous} is already set. */
+    static void once(Object previous, String key, String value) {
+        if (previous != null) {
+            throw duplicate(key, value);
+        }
+    }
+
+    /** The next word as an unsigned number up to {@code max} (decimal or 0x-hex), for keyword {@code key}. */
+    long number(String key, long max) {
+        return parseNumber(key, value(), max);
+    }
+
+    /** Decimal, 0x-hex or 0-octal text as an unsigned number up to {@code max}, as ip's get_u32 reads it. */
+    static long parseNumber(String key, String v, long max) {
+        try {
+            long n = v.startsWith("0x") || v.startsWith("0X") ? Long.parseLong(v.substring(2), 16)
+                    : v.length() > 1 && v.startsWith("0") ? Long.parseLong(v.substring(1), 8) : Long.parseLong(v);
+            if (n >= 0 && n <= max && !v.startsWith("+")) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw invalid("Invalid \"" + key + "\" value", v);
+    }
+
+    /** AF_INET or AF_INET6. */
+    static int familyOf(InetAddress a) {
+        return a instanceof Inet4Address ? AF_INET : AF_INET6;
+    }
+
+    /** ip's family names in its messages ("inet prefix is expected ..."). */
+    static String familyName(int family) {
+        return family == AF_INET ? "inet" : family == AF_INET6 ? "inet6" : "any valid";
+    }
+
+    /**
+     * A prefix or address of {@code family} (0 for any), "default"/"all"/"any" as the zero prefix
+     * of that family: ip's get_prefix, with its message for anything else.
+     */
+    static IpPrefix prefix(String text, int family) {
+        IpPrefix p = null;
+        try {
+            if (text.equals("default") || text.equals("all") || text.equals("any")) {
+                p = IpPrefix.parse(family == AF_INET6 ? "::/0" : "0.0.0.0/0");
+            } else if (text.contains("/")) {
+                p = IpPrefix.parse(text);
+            } else {
+                InetAddress a = IpPrefix.parseAddress(text);
+                p = new IpPrefix(a, IpPrefix.bits(a));
+            }
+        } catch (IllegalArgumentException e) {
+            p = null;
+        }
+        if (p == null || family != 0 && familyOf(p.address()) != family) {
+            throw new UsageException("Error: " + familyName(family) + " prefix is expected rather than \"" + text
+                    + "\".");
+        }
+        return p;
+    }
+
+    /** An address of {@code family} (0 for any): ip's get_addr, with its message for anything else. */
+    static InetAddress address(String text, int family) {
+        InetAddress a;
+        try {
+            a = IpPrefix.parseAddress(text);
+        } catch (IllegalArgumentException e) {
+            a = null;
+        }
+        if (a == null || family != 0 && familyOf(a) != family) {
+            throw new UsageException("Error: " + familyName(family) + " address is expected rather than \"" + text
+                    + "\".");
+        }
+        return a;
     }
 }

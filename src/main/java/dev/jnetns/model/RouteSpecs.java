@@ -18,7 +18,8 @@ import java.util.Map;
 import java.util.function.UnaryOperator;
 
 /** Turns a route the kernel reports back into the request that makes it again. */
-final class RouteSpecs {
+public final class RouteSpecs {
+
     private RouteSpecs() {
     }
 
@@ -27,7 +28,7 @@ final class RouteSpecs {
      * protocol, scope, type, source, TOS, realms, IPv6 preference, nexthop object, nexthops (onlink
      * included), onlink and every metric.
      */
-    static RouteSpec of(Route r, Collection<Link> links) {
+    public static RouteSpec of(Route r, Collection<Link> links) {
         return of(r, index -> name(index, links));
     }
 

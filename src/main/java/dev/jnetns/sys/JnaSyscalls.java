@@ -47,6 +47,10 @@ final class JnaSyscalls implements Syscalls {
 
         static native int unshare(int flags) throws LastErrorException;
 
+        static native int inotify_init1(int flags) throws LastErrorException;
+
+        static native int inotify_add_watch(int fd, String path, int mask) throws LastErrorException;
+
         static native int mount(String source, String target, String fstype, NativeLong flags, String data)
                 throws LastErrorException;
 
@@ -377,5 +381,23 @@ final class JnaSyscalls implements Syscalls {
     @Override
     public int gettid() {
         return Libc.gettid();
+    }
+
+    @Override
+    public int inotifyInit1(int flags) throws ErrnoException {
+        try {
+            return Libc.inotify_init1(flags);
+        } catch (LastErrorException e) {
+            throw new ErrnoException("inotify_init1(" + flags + ")", e.getErrorCode());
+        }
+    }
+
+    @Override
+    public int inotifyAddWatch(int fd, String path, int mask) throws ErrnoException {
+        try {
+            return Libc.inotify_add_watch(fd, path, mask);
+        } catch (LastErrorException e) {
+            throw new ErrnoException("inotify_add_watch(fd " + fd + ", " + path + ")", e.getErrorCode());
+        }
     }
 }

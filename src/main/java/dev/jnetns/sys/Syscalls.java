@@ -303,4 +303,10 @@ public interface Syscalls {
      * @return the kernel's id of the calling thread
      */
     int gettid();
+
+    /** inotify_init1(2): a new inotify descriptor ({@code flags}: IN_CLOEXEC, IN_NONBLOCK). */
+    int inotifyInit1(int flags) throws ErrnoException;
+
+    /** inotify_add_watch(2): watches {@code path} for the IN_* events of {@code mask}; the watch descriptor. */
+    int inotifyAddWatch(int fd, String path, int mask) throws ErrnoException;
 }

@@ -20,6 +20,9 @@ public final class LinuxRtnetlink {
     public static final int RTM_GETRULE = 34;
     public static final int RTM_NEWNSID = 88;
     public static final int RTM_GETNSID = 90;
+    public static final int RTM_NEWNEXTHOP = 104;
+    public static final int RTM_DELNEXTHOP = 105;
+    public static final int RTM_GETNEXTHOP = 106;
 
     public static final int RTNLGRP_LINK = 1;
     public static final int RTNLGRP_NEIGH = 3;

@@ -5,6 +5,7 @@ public final class LinuxSocket {
     public static final int AF_UNSPEC = 0;
     public static final int AF_INET = 2;
     public static final int AF_INET6 = 10;
+    public static final int AF_PACKET = 17;
     public static final int AF_NETLINK = 16;
     public static final int SOCK_RAW = 3;
     public static final int SOCK_CLOEXEC = 02000000;

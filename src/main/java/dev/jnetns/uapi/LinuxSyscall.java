@@ -36,6 +36,8 @@ public final class LinuxSyscall {
     public static final int SYS_capget = X86_64 ? 125 : 90;
     public static final int SYS_capset = X86_64 ? 126 : 91;
     public static final int SYS_gettid = X86_64 ? 186 : 178;
+    public static final int SYS_inotify_init1 = X86_64 ? 294 : 26;
+    public static final int SYS_inotify_add_watch = X86_64 ? 254 : 27;
 
     private LinuxSyscall() {
     }

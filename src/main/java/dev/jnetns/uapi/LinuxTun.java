@@ -8,6 +8,11 @@ public final class LinuxTun {
     public static final int IFF_TAP = 0x0002;
     public static final int IFF_NO_PI = 0x1000;
     public static final int IFF_TUN_EXCL = 0x8000;
+    public static final long TUNSETOWNER = 0x400454ccL;
+    public static final long TUNSETGROUP = 0x400454ceL;
+    public static final int IFF_MULTI_QUEUE = 0x0100;
+    public static final int IFF_ONE_QUEUE = 0x2000;
+    public static final int IFF_VNET_HDR = 0x4000;
     /** {@code sizeof(struct ifreq)}. */
     public static final int IFREQ_SIZE = 40;
     /** {@code offsetof(struct ifreq, ifr_flags)}. */

@@ -425,4 +425,15 @@ final class FfmSyscalls implements Syscalls {
             throw new AssertionError("gettid cannot fail", e);
         }
     }
+
+    @Override
+    public int inotifyInit1(int flags) throws ErrnoException {
+        return (int) call(() -> "inotify_init1(" + flags + ")", (a, st) -> sys(st, SYS_inotify_init1, flags, 0L, 0L));
+    }
+
+    @Override
+    public int inotifyAddWatch(int fd, String path, int mask) throws ErrnoException {
+        return (int) call(() -> "inotify_add_watch(fd " + fd + ", " + path + ")",
+                (a, st) -> sys(st, SYS_inotify_add_watch, fd, cString(a, path).address(), mask));
+    }
 }

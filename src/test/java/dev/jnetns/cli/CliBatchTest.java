@@ -24,7 +24,7 @@ class CliBatchTest {
         Files.writeString(f, "# a comment\n\nlink add v0 type veth peer name v1\nlink add v0 type veth peer name v1\n"
                 + "link set v0 alias \"two words\"\n");
         var r = Cli.run("-n", ns.path(), "-batch", f.toString());
-        assertEquals(2, r.exitCode());
+        assertEquals(1, r.exitCode(), "a failed batch exits 1, as ip's");
         assertEquals("jnetns: link add v0 type veth peer name v1: File exists (EEXIST)\nCommand failed " + f + ":4\n",
                 r.err());
         assertTrue(!Ip.run(ns, "link", "show", "v0").contains("alias"), "line 5 did not run");
@@ -35,7 +35,7 @@ class CliBatchTest {
         Path f = dir.resolve("cmds");
         Files.writeString(f, "link add v0 type veth peer name v1\nlink add v0 type bridge\nlink set v0 alias \"two words\"\n");
         var r = Cli.run("-n", ns.path(), "-force", "-b", f.toString());
-        assertEquals(2, r.exitCode());
+        assertEquals(1, r.exitCode());
         assertTrue(Ip.run(ns, "link", "show", "v0").contains("alias two words"));
     }
 
@@ -46,14 +46,14 @@ class CliBatchTest {
         Files.writeString(f, "addr add 198.18.0.1/24 dev v0\naddr add 198.18.0.1/24 dev v0\naddr add 198.18.0.3/24 dev v0\n"
                 + "route add 198.18.9.0/24 via 198.18.0.2\n");
         var r = Cli.run("-n", ns.path(), "-batch", f.toString());
-        assertEquals(2, r.exitCode());
+        assertEquals(1, r.exitCode());
         assertTrue(r.err().endsWith("Command failed " + f + ":2\n"), r.err());
         String addrs = Ip.run(ns, "addr", "show", "dev", "v0");
         assertTrue(addrs.contains("198.18.0.1/24") && !addrs.contains("198.18.0.3/24"),
                 "line 3 went out with line 2 but is undone: " + addrs);
         assertEquals("", Ip.run(ns, "route", "show", "198.18.9.0/24"));
         var forced = Cli.run("-n", ns.path(), "-force", "-batch", f.toString());
-        assertEquals(2, forced.exitCode());
+        assertEquals(1, forced.exitCode());
         assertTrue(Ip.run(ns, "addr", "show", "dev", "v0").contains("198.18.0.3/24"));
         assertTrue(Ip.run(ns, "route", "show").contains("198.18.9.0/24 via 198.18.0.2"));
     }
@@ -66,6 +66,44 @@ class CliBatchTest {
         assertEquals(1, r.exitCode());
         assertTrue(r.err().endsWith("Command failed " + f + ":1\n"), r.err());
         assertEquals(1, Ip.run(ns, "-o", "link", "show").lines().count());
+    }
+
+    @Test
+    void a_line_sees_the_devices_the_lines_before_it_made(Netns ns, @TempDir Path dir) throws Exception {
+        Path f = dir.resolve("cmds");
+        Files.writeString(f, "link add v0 type veth peer name v1\nlink add mv0 link v0 type macvlan\n"
+                + "link add mv1 link v1 type macvlan mode bridge\n");
+        var r = Cli.run("-n", ns.path(), "-batch", f.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        String links = Ip.run(ns, "-o", "link", "show");
+        assertTrue(links.contains(" mv0@v0:") && links.contains(" mv1@v1:"), links);
+    }
+
+    @Test
+    void force_runs_the_lines_around_a_failing_one(Netns ns, @TempDir Path dir) throws Exception {
+        Ip.batch(ns, "link add v0 type veth peer name v1\n");
+        Path f = dir.resolve("cmds");
+        Files.writeString(f, "addr add 198.18.0.1/24 dev v0\naddr add 198.18.0.2/24 dev nope\n"
+                + "addr add 198.18.0.3/24 dev v0\n");
+        var r = Cli.run("-n", ns.path(), "-force", "-batch", f.toString());
+        assertEquals(1, r.exitCode());
+        assertEquals("jnetns: Cannot find device \"nope\"\nCommand failed " + f + ":2\n", r.err());
+        String addrs = Ip.run(ns, "addr", "show", "dev", "v0");
+        assertTrue(addrs.contains("198.18.0.1/24") && addrs.contains("198.18.0.3/24"), addrs);
+    }
+
+    @Test
+    void a_line_that_is_not_utf8_is_refused_not_mangled(Netns ns, @TempDir Path dir) throws Exception {
+        Path f = dir.resolve("cmds");
+        Files.write(f, new byte[] {'l', 'i', 'n', 'k', ' ', 'a', 'd', 'd', ' ', (byte) 0xff, (byte) 0xfe, ' ', 't', 'y',
+            'p', 'e', ' ', 'b', 'r', 'i', 'd', 'g', 'e', '\n'});
+        var r = Cli.run("-n", ns.path(), "-force", "-batch", f.toString());
+        assertEquals(1, r.exitCode());
+        assertEquals("jnetns: line 1 is not valid UTF-8\nCommand failed " + f + ":1\n", r.err());
+        assertEquals(1, Ip.run(ns, "-o", "link", "show").lines().count(), "nothing made");
+        var arg = Cli.run("-n", ns.path(), "link", "add", "x\uFFFDy", "type", "bridge");
+        assertEquals(1, arg.exitCode());
+        assertTrue(arg.err().contains("not valid UTF-8"), arg.err());
     }
 
     @Test

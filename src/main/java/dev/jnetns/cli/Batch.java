@@ -1,0 +1,147 @@
+package dev.jnetns.cli;
+
+import dev.jnetns.sys.ErrnoException;
+import java.io.FileInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code -batch FILE} with ip's semantics: the lines run in order and each sees what the ones
+ * before it did; a failing line is named ({@code Command failed FILE:N}) and, without
+ * {@code -force}, ends the batch; with {@code -force} every line runs and each failure is named;
+ * a bad command line ends the batch either way (ip exits there). A batch with a failed line exits
+ * 1, as ip's does. Runs of independent {@code add} lines are sent pipelined ({@link PipelinedBatch});
+ * a run is sent before any line that depends on it.
+ */
+final class Batch {
+    private final Main main;
+    private final JnetnsCommand top;
+    private final PrintWriter err;
+    private final List<String> globals;
+    private final String file;
+    private final boolean force;
+
+    Batch(Main main, JnetnsCommand top, PrintWriter err, List<String> globals, String file, boolean force) {
+        this.main = main;
+        this.top = top;
+        this.err = err;
+        this.globals = globals;
+        this.file = file;
+        this.force = force;
+    }
+
+    /** Runs the file; the exit code: 0, or 1 when a line failed. */
+    int run() {
+        InputStream in;
+        try {
+            in = file.equals("-") ? System.in : new FileInputStream(file);
+        } catch (IOException e) {
+            err.println("jnetns: Cannot open file \"" + Main.oneLine(file) + "\" for reading: "
+                    + Main.oneLine(String.valueOf(e.getMessage())));
+            return Main.EXIT_USAGE;
+        }
+        try {
+            return run(new BatchLines(in));
+        } catch (IOException e) {
+            err.println("jnetns: reading " + Main.oneLine(file) + ": " + Main.oneLine(String.valueOf(e.getMessage())));
+            return Main.EXIT_USAGE;
+        } finally {
+            if (in != System.in) {
+                try {
+                    in.close();
+                } catch (IOException e) {
+                    // read to the end or failed already
+                }
+            }
+        }
+    }
+
+    private int run(BatchLines lines) throws IOException {
+        top.parse(globals);   // -n, -4/-6 ... for the pipelined lines
+        PipelinedBatch pipe = new PipelinedBatch(top, err, file, force);
+        boolean failed = false;
+        while (true) {
+            int n = lines.lineNumber() + 1;
+            List<String> words;
+            try {
+                String line = lines.next();
+                if (line == null) {
+                    break;
+                }
+                n = lines.lineNumber();
+                words = BatchLines.split(line);
+            } catch (UsageException e) {
+                failed |= !pipe.flush();
+                fail(e, n);
+                return Main.EXIT_USAGE;
+            }
+            if (words.isEmpty()) {
+                continue;
+            }
+            PipelinedBatch.Kind kind = PipelinedBatch.kindOf(words);
+            if (!pipe.accepts(kind, words)) {
+                if (!pipe.flush()) {   // what the line may depend on is done first
+                    failed = true;
+                    if (!force) {
+                        return Main.EXIT_USAGE;
+                    }
+                }
+            }
+            Exception e = kind != null ? add(pipe, n, kind, words) : line(words);
+            if (e == null) {
+                continue;
+            }
+            if (!pipe.flush()) {   // the run before this line, which it did not join
+                failed = true;
+                if (!force) {
+                    return Main.EXIT_USAGE;
+                }
+            }
+            fail(e, n);
+            failed = true;
+            if (!force || Main.endsBatch(e)) {
+                return Main.EXIT_USAGE;
+            }
+        }
+        failed |= !pipe.flush();
+        return failed ? Main.EXIT_USAGE : 0;
+    }
+
+    /** Adds a line to the pipelined run; what fails it, null when it joined. */
+    private static Exception add(PipelinedBatch pipe, int n, PipelinedBatch.Kind kind, List<String> words) {
+        try {
+            pipe.add(n, kind, words);
+            return null;
+        } catch (ErrnoException | RuntimeException e) {
+            return e;
+        }
+    }
+
+    /** Runs one line that is not pipelined, with the global options; what fails it, null when it ran. */
+    private Exception line(List<String> words) {
+        List<String> args = new ArrayList<>(globals);
+        args.addAll(words);
+        try {
+            if (!NetnsCommand.runDirect(words)) {
+                int object = top.parse(args);
+                int rc = main.execute(args.subList(object, args.size()));
+                if (rc != 0) {
+                    return new CommandFailed(null);   // it said why, if anything (netns exec's command)
+                }
+            }
+            return null;
+        } catch (Exception e) {
+            return e;
+        }
+    }
+
+    private void fail(Exception e, int n) {
+        if (e.getMessage() != null) {
+            main.report(e);
+        }
+        err.println("Command failed " + Main.oneLine(file) + ":" + n);
+    }
+}

@@ -1,0 +1,342 @@
+package dev.jnetns.cli;
+
+import static dev.jnetns.uapi.LinuxNexthop.NEXTHOP_GRP_TYPE_RES;
+import static dev.jnetns.uapi.LinuxRoute.RTNH_F_DEAD;
+import static dev.jnetns.uapi.LinuxRoute.RTNH_F_LINKDOWN;
+import static dev.jnetns.uapi.LinuxRoute.RTNH_F_OFFLOAD;
+import static dev.jnetns.uapi.LinuxRoute.RTNH_F_ONLINK;
+import static dev.jnetns.uapi.LinuxRoute.RTNH_F_PERVASIVE;
+import static dev.jnetns.uapi.LinuxRoute.RTNH_F_TRAP;
+import static dev.jnetns.uapi.LinuxRoute.RTNH_F_UNRESOLVED;
+import static dev.jnetns.uapi.LinuxRoute.RT_SCOPE_UNIVERSE;
+import static dev.jnetns.uapi.LinuxSocket.AF_INET;
+
+import dev.jnetns.IpPrefix;
+import dev.jnetns.Link;
+import dev.jnetns.Nexthop;
+import dev.jnetns.RtNames;
+import dev.jnetns.Rtnl;
+import dev.jnetns.sys.ErrnoException;
+import java.io.PrintWriter;
+import java.net.InetAddress;
+import java.util.ArrayList;
+import java.util.List;
+
+/** {@code jnetns nexthop ...}: nexthop objects, as {@code ip nexthop}. */
+final class NexthopCommand extends ObjectCommand {
+    static final String USAGE =
+            "Usage: jnetns [-4|-6] nexthop { list | flush } [ protocol ID ] SELECTOR\n"
+            + "       jnetns [-4|-6] nexthop { add | replace } id ID NH [ protocol ID ]\n"
+            + "       jnetns nexthop { get | del } id ID\n"
+            + "SELECTOR := [ id ID ] [ dev DEV ] [ groups ] [ fdb ]\n"
+            + "NH := { blackhole | [ via ADDRESS ] [ dev DEV ] [ onlink ] | group GROUP [ fdb ] [ type mpath ] }\n"
+            + "GROUP := [ <id[,weight]>/<id[,weight]>/... ]\n";
+
+    /** RTNH_F_* bits and their names, in ip's order (print_rt_flags). */
+    private static final int[] FLAG_BITS = {RTNH_F_DEAD, RTNH_F_ONLINK, RTNH_F_PERVASIVE, RTNH_F_OFFLOAD, RTNH_F_TRAP,
+        RTNH_F_LINKDOWN, RTNH_F_UNRESOLVED};
+    private static final String[] FLAG_NAMES = {"dead", "onlink", "pervasive", "offload", "trap", "linkdown",
+        "unresolved"};
+
+    /** ip's verbs in its order (ipnexthop.c do_ipnh). */
+    @Override
+    Integer run(String verb, Words w) throws ErrnoException {
+        if (Words.matches(verb, "add")) {
+            top.rtnl().nexthops().add(parse(w));
+        } else if (Words.matches(verb, "replace")) {
+            top.rtnl().nexthops().replace(parse(w));
+        } else if (Words.matches(verb, "delete")) {
+            top.rtnl().nexthops().delete(idOnly(w));
+        } else if (isShow(verb)) {
+            listOrFlush(w, false);
+        } else if (Words.matches(verb, "get")) {
+            int id = idOnly(w);
+            Rtnl rtnl = top.rtnl();
+            print(rtnl.links().list(), List.of(rtnl.nexthops().get(id)));
+        } else if (Words.matches(verb, "bucket") || Words.matches(verb, "test")) {
+            throw new CommandFailed("\"ip nexthop " + verb + "\" is not implemented by jnetns");
+        } else if (Words.matches(verb, "flush")) {
+            listOrFlush(w, true);
+        } else {
+            return null;
+        }
+        return 0;
+    }
+
+    /** ip's ipnh_parse_id. */
+    private static int id(String text) {
+        try {
+            return (int) Words.parseNumber("id", text, 0xffffffffL);
+        } catch (UsageException e) {
+            throw Words.invalid("invalid id value", text);
+        }
+    }
+
+    /** {@code id ID}, all that get and del take. */
+    private static int idOnly(Words w) {
+        Integer id = null;
+        while (w.hasNext()) {
+            String word = w.next();
+            if (word.equals("id")) {
+                id = id(w.value());
+            } else if (word.equals("help")) {
+                throw new HelpShown(USAGE);
+            } else {
+                throw Words.invalid("", word);
+            }
+        }
+        if (id == null) {
+            throw new CommandFailed("Error: id is required");
+        }
+        return id;
+    }
+
+    /** {@code add|replace} words as ip's ipnh_modify reads them. */
+    private Nexthop parse(Words w) throws ErrnoException {
+        int family = top.family(0);
+        int id = 0;
+        int oif = 0;
+        InetAddress via = null;
+        boolean blackhole = false;
+        boolean onlink = false;
+        boolean fdb = false;
+        Integer protocol = null;
+        List<Nexthop.Member> group = null;
+        List<Link> links = top.rtnl().links().list();
+        while (w.hasNext()) {
+            String word = w.next();
+            if (word.equals("id")) {
+                id = id(w.value());
+            } else if (word.equals("dev")) {
+                String dev = w.value();
+                oif = links.stream().filter(l -> l.name().equals(dev)).findFirst()
+                        .orElseThrow(() -> Words.invalid("Device does not exist", dev)).index();
+                family = family == 0 ? AF_INET : family;
+            } else if (word.equals("via")) {
+                via = Words.address(w.value(), family);
+                family = Words.familyOf(via);
+            } else if (word.equals("blackhole")) {
+                blackhole = true;
+                family = family == 0 ? AF_INET : family;
+            } else if (word.equals("fdb")) {
+                fdb = true;
+            } else if (word.equals("onlink")) {
+                onlink = true;
+            } else if (word.equals("group")) {
+                String g = w.value();
+                group = group(g);
+            } else if (word.equals("type")) {
+                String t = w.value();
+                if (!t.equals("mpath")) {
+                    throw new CommandFailed("nexthop group type " + t + " is not implemented by jnetns");
+                }
+            } else if (Words.matches(word, "protocol")) {
+                String p = w.value();
+                try {
+                    protocol = RtNames.PROTOCOLS.number(p);
+                } catch (IllegalArgumentException e) {
+                    throw Words.invalid("\"protocol\" value is invalid", p);
+                }
+            } else if (word.equals("encap")) {
+                throw new CommandFailed("nexthop encap is not implemented by jnetns");
+            } else if (word.equals("help")) {
+                throw new HelpShown(USAGE);
+            } else {
+                throw Words.invalid("", word);
+            }
+        }
+        Nexthop n = group != null ? Nexthop.group(id, group)
+                : blackhole ? Nexthop.blackhole(id, family)
+                : via != null ? Nexthop.gateway(id, via, oif) : Nexthop.device(id, family, oif);
+        if (protocol != null) {
+            n = n.withProtocol(protocol);
+        }
+        if (onlink) {
+            n = n.withOnlink();
+        }
+        return fdb ? n.withFdb() : n;
+    }
+
+    /** {@code ID[,WEIGHT]/ID[,WEIGHT]...}. */
+    private static List<Nexthop.Member> group(String text) {
+        List<Nexthop.Member> out = new ArrayList<>();
+        try {
+            for (String m : text.split("/", -1)) {
+                int comma = m.indexOf(',');
+                int id = (int) Words.parseNumber("id", comma < 0 ? m : m.substring(0, comma), 0xffffffffL);
+                int weight = comma < 0 ? 1 : (int) Words.parseNumber("weight", m.substring(comma + 1), 256);   // ip 6.1: 1..256
+                out.add(new Nexthop.Member(id, weight));
+            }
+        } catch (UsageException | IllegalArgumentException e) {
+            throw Words.invalid("\"group\" value is invalid", text);
+        }
+        return out;
+    }
+
+    /**
+     * {@code list|flush [id ID] [dev DEV] [groups] [fdb] [protocol N]}: ip's ipnh_list_flush; device,
+     * groups and fdb filter in the kernel (as ip asks it), the protocol (a number, as ip reads it
+     * there) here.
+     */
+    private void listOrFlush(Words w, boolean flush) throws ErrnoException {
+        Rtnl rtnl = top.rtnl();
+        List<Link> links = rtnl.links().list();
+        int oif = 0;
+        boolean groups = false;
+        boolean fdb = false;
+        Integer proto = null;
+        while (w.hasNext()) {
+            String word = w.next();
+            if (Words.matches(word, "dev")) {
+                String dev = w.value();
+                oif = links.stream().filter(l -> l.name().equals(dev)).findFirst()
+                        .orElseThrow(() -> Words.invalid("Device does not exist", dev)).index();
+            } else if (Words.matches(word, "groups")) {
+                groups = true;
+            } else if (Words.matches(word, "master") || Words.matches(word, "vrf")) {
+                throw new CommandFailed("nexthop show " + word + " is not implemented by jnetns");
+            } else if (word.equals("id")) {
+                int id = id(w.value());
+                if (!flush) {
+                    print(links, List.of(rtnl.nexthops().get(id)));
+                    return;
+                }
+                int only = id;
+                List<Nexthop> one = rtnl.nexthops().list(top.family(0)).stream().filter(n -> n.id() == only).toList();
+                flush(rtnl, one);
+                return;
+            } else if (Words.matches(word, "protocol")) {
+                String p = w.value();
+                try {
+                    proto = (int) Words.parseNumber("protocol", p, 255);
+                } catch (UsageException e) {
+                    throw Words.invalid("invalid protocol value", p);
+                }
+            } else if (Words.matches(word, "fdb")) {
+                fdb = true;
+            } else if (Words.matches(word, "help")) {
+                throw new HelpShown(USAGE);
+            } else {
+                throw Words.invalid("", word);
+            }
+        }
+        Integer protocol = proto;
+        List<Nexthop> picked = rtnl.nexthops().list(top.family(0), oif, groups, fdb).stream()
+                .filter(n -> protocol == null || n.protocol() == protocol).toList();
+        if (!flush) {
+            print(links, picked);
+            return;
+        }
+        flush(rtnl, picked);
+    }
+
+    /** Deletes {@code picked}; "Flushed N nexthops" or "Nothing to flush", as ip. */
+    private void flush(Rtnl rtnl, List<Nexthop> picked) throws ErrnoException {
+        int flushed = 0;
+        for (Nexthop n : picked) {
+            try {
+                rtnl.nexthops().delete(n.id());
+                flushed++;
+            } catch (ErrnoException e) {
+                if (!e.is(dev.jnetns.sys.Errno.ENOENT)) {
+                    throw e;   // gone with a group or device before us is fine
+                }
+            }
+        }
+        top.out().println(flushed == 0 ? "Nothing to flush" : "Flushed " + flushed + " nexthops");
+    }
+
+    /** ip's print_nexthop, text or JSON. */
+    private void print(List<Link> links, List<Nexthop> all) {
+        PrintWriter out = top.out();
+        Json j = top.json ? top.json().beginArray() : null;
+        for (Nexthop n : all) {
+            StringBuilder t = new StringBuilder();
+            if (j != null) {
+                j.beginObject();
+            }
+            field(j, t, "id", Integer.toUnsignedString(n.id()), "id ", true);
+            if (!n.group().isEmpty()) {
+                if (j != null) {
+                    j.beginArrayKey("group");
+                    for (Nexthop.Member m : n.group()) {
+                        j.beginObject().put("id", Integer.toUnsignedLong(m.id()));
+                        if (m.weight() > 1) {
+                            j.put("weight", m.weight());
+                        }
+                        j.endObject();
+                    }
+                    j.endArray();
+                }
+                t.append("group ");
+                for (int i = 0; i < n.group().size(); i++) {
+                    Nexthop.Member m = n.group().get(i);
+                    t.append(i > 0 ? "/" : "").append(Integer.toUnsignedString(m.id()))
+                            .append(m.weight() > 1 ? "," + m.weight() : "");
+                }
+                t.append(' ');
+            }
+            if (n.groupType() == NEXTHOP_GRP_TYPE_RES) {
+                field(j, t, "type", "resilient", "type ", false);
+            }
+            if (n.gateway() != null) {
+                field(j, t, "gateway", IpPrefix.format(n.gateway()), "via ", false);
+            }
+            if (n.oif() != 0) {
+                field(j, t, "dev", name(links, n.oif()), "dev ", false);
+            }
+            if (n.scope() != RT_SCOPE_UNIVERSE || top.details) {
+                field(j, t, "scope", RtNames.SCOPES.name(n.scope()), "scope ", false);
+            }
+            if (n.blackhole()) {
+                if (j != null) {
+                    j.putNull("blackhole");
+                }
+                t.append("blackhole ");
+            }
+            if (n.protocol() != 0 || top.details) {
+                field(j, t, "protocol", RtNames.PROTOCOLS.name(n.protocol()), "proto ", false);
+            }
+            List<String> flags = new ArrayList<>();
+            for (int i = 0; i < FLAG_BITS.length; i++) {
+                if ((n.flags() & FLAG_BITS[i]) != 0) {
+                    flags.add(FLAG_NAMES[i]);
+                    t.append(FLAG_NAMES[i]).append(' ');
+                }
+            }
+            if (j != null) {
+                j.put("flags", flags);
+            }
+            if (n.fdb()) {
+                if (j != null) {
+                    j.putNull("fdb");
+                }
+                t.append("fdb");
+            }
+            if (j != null) {
+                j.endObject();
+            } else {
+                out.println(t);
+            }
+        }
+        if (j != null) {
+            out.println(j.endArray());
+        }
+    }
+
+    /** One field in whichever form is being printed; {@code number} writes it as a JSON number. */
+    private static void field(Json j, StringBuilder t, String key, String value, String label, boolean number) {
+        if (j != null) {
+            if (number) {
+                j.put(key, Long.parseLong(value));
+            } else {
+                j.put(key, value);
+            }
+        }
+        t.append(label).append(value).append(' ');
+    }
+
+    private static String name(List<Link> links, int index) {
+        return links.stream().filter(l -> l.index() == index).map(Link::name).findFirst().orElse("if" + index);
+    }
+}
