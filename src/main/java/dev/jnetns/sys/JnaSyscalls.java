@@ -28,9 +28,15 @@ final class JnaSyscalls implements Syscalls {
 
         static native int getsockname(int fd, byte[] addr, int[] len) throws LastErrorException;
 
+        static native int listen(int fd, int backlog) throws LastErrorException;
+
+        static native int accept4(int fd, Pointer addr, Pointer len, int flags) throws LastErrorException;
+
         static native int setsockopt(int fd, int level, int name, int[] value, int len) throws LastErrorException;
 
         static native int getsockopt(int fd, int level, int name, int[] value, int[] len) throws LastErrorException;
+
+        static native int getsockopt(int fd, int level, int name, byte[] value, int[] len) throws LastErrorException;
 
         static native NativeLong send(int fd, Pointer buf, NativeLong len, int flags) throws LastErrorException;
 
@@ -123,6 +129,24 @@ final class JnaSyscalls implements Syscalls {
     }
 
     @Override
+    public void listen(int fd, int backlog) throws ErrnoException {
+        try {
+            Libc.listen(fd, backlog);
+        } catch (LastErrorException e) {
+            throw new ErrnoException("listen(fd " + fd + ")", e.getErrorCode());
+        }
+    }
+
+    @Override
+    public int accept(int fd) throws ErrnoException {
+        try {
+            return Libc.accept4(fd, null, null, LinuxSocket.SOCK_CLOEXEC);
+        } catch (LastErrorException e) {
+            throw new ErrnoException("accept(fd " + fd + ")", e.getErrorCode());
+        }
+    }
+
+    @Override
     public void setsockopt(int fd, int level, int name, int value) throws ErrnoException {
         try {
             Libc.setsockopt(fd, level, name, new int[] {value}, Integer.BYTES);
@@ -138,6 +162,17 @@ final class JnaSyscalls implements Syscalls {
         try {
             Libc.getsockopt(fd, level, name, value, len);
             return value[0];
+        } catch (LastErrorException e) {
+            throw new ErrnoException("getsockopt(fd " + fd + ", " + level + ", " + name + ")", e.getErrorCode());
+        }
+    }
+
+    @Override
+    public int getsockopt(int fd, int level, int name, byte[] value) throws ErrnoException {
+        int[] len = {value.length};
+        try {
+            Libc.getsockopt(fd, level, name, value, len);
+            return len[0];
         } catch (LastErrorException e) {
             throw new ErrnoException("getsockopt(fd " + fd + ", " + level + ", " + name + ")", e.getErrorCode());
         }

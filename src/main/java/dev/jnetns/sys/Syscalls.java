@@ -30,11 +30,23 @@ public interface Syscalls {
     /** getsockname(2) into {@code sockaddr}; returns the address length the kernel reported. */
     int getsockname(int fd, byte[] sockaddr) throws ErrnoException;
 
+    /** listen(2). */
+    void listen(int fd, int backlog) throws ErrnoException;
+
+    /** accept4(2) with {@code SOCK_CLOEXEC}, the peer's address not asked for; returns the new descriptor. */
+    int accept(int fd) throws ErrnoException;
+
     /** setsockopt(2) with an {@code int} option value. */
     void setsockopt(int fd, int level, int name, int value) throws ErrnoException;
 
     /** getsockopt(2) of an {@code int} option value. */
     int getsockopt(int fd, int level, int name) throws ErrnoException;
+
+    /**
+     * getsockopt(2) of an option that is a struct (e.g. {@code SO_PEERCRED}'s {@code struct ucred}),
+     * read into {@code value}; returns the length the kernel reported.
+     */
+    int getsockopt(int fd, int level, int name, byte[] value) throws ErrnoException;
 
     /** send(2) of the buffer's remaining bytes; returns the count sent. */
     int send(int fd, ByteBuffer buf, int flags) throws ErrnoException;
