@@ -562,3 +562,12 @@ __attribute__((constructor)) static void unix_sockets(void)
     KV("UCRED_PID_OFFSET", offsetof(struct ucred, pid));
     KV("UCRED_UID_OFFSET", offsetof(struct ucred, uid));
 }
+
+/* flock(2), for host-local's lock file (LinuxFcntl, LinuxSyscall): printed before main() runs. */
+#include <sys/file.h>
+__attribute__((constructor)) static void file_locks(void)
+{
+    K(LOCK_EX);
+    K(LOCK_UN);
+    K(SYS_flock);
+}

@@ -55,6 +55,8 @@ final class JnaSyscalls implements Syscalls {
 
         static native int umount2(String target, int flags) throws LastErrorException;
 
+        static native int flock(int fd, int operation) throws LastErrorException;
+
         static native int unlink(String path) throws LastErrorException;
 
         static native int ioctl(int fd, NativeLong request, byte[] arg) throws LastErrorException;
@@ -254,6 +256,15 @@ final class JnaSyscalls implements Syscalls {
             Libc.umount2(target, flags);
         } catch (LastErrorException e) {
             throw new ErrnoException("umount2(" + target + ")", e.getErrorCode());
+        }
+    }
+
+    @Override
+    public void flock(int fd, int operation) throws ErrnoException {
+        try {
+            Libc.flock(fd, operation);
+        } catch (LastErrorException e) {
+            throw new ErrnoException("flock(fd " + fd + ", " + operation + ")", e.getErrorCode());
         }
     }
 

@@ -75,6 +75,9 @@ public interface Syscalls {
     /** umount2(2). */
     void umount2(String target, int flags) throws ErrnoException;
 
+    /** flock(2) ({@code LOCK_EX}, {@code LOCK_UN}): a lock on the open file, not the process. */
+    void flock(int fd, int operation) throws ErrnoException;
+
     /** unlink(2). */
     void unlink(String path) throws ErrnoException;
 

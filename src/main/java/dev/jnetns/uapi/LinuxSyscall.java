@@ -30,6 +30,7 @@ public final class LinuxSyscall {
     public static final int SYS_kill = X86_64 ? 62 : 129;
     public static final int SYS_openat = X86_64 ? 257 : 56;
     public static final int SYS_unlinkat = X86_64 ? 263 : 35;
+    public static final int SYS_flock = X86_64 ? 73 : 32;
     public static final int SYS_setns = X86_64 ? 308 : 268;
     public static final int SYS_unshare = X86_64 ? 272 : 97;
     public static final int SYS_mount = X86_64 ? 165 : 40;

@@ -267,6 +267,11 @@ final class FfmSyscalls implements Syscalls {
     }
 
     @Override
+    public void flock(int fd, int operation) throws ErrnoException {
+        call(() -> "flock(fd " + fd + ", " + operation + ")", (a, st) -> sys(st, SYS_flock, fd, operation, 0L));
+    }
+
+    @Override
     public void unlink(String path) throws ErrnoException {
         call(() -> "unlink(" + path + ")",
                 (a, st) -> sys(st, SYS_unlinkat, LinuxFcntl.AT_FDCWD, cString(a, path).address(), 0L));
