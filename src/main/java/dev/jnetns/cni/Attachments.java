@@ -17,13 +17,12 @@ import dev.jnetns.sys.ErrnoException;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Set;
 
 /**
  * What ADD, DEL, CHECK and GC do to the kernel, per mode. "Host" is the namespace the plugin runs in
  * (the runtime's); "container" is {@code CNI_NETNS}. Host-side veth ends are named
- * {@code jn<hash of container id and ifname>} and carry the alias
- * {@code jnetns-cni NETWORK CONTAINERID IFNAME}, which is how DEL finds them and GC recognises them.
+ * {@code jn<hash of container id and ifname>}, which is how DEL finds them, and carry the alias
+ * {@code jnetns-cni NETWORK CONTAINERID IFNAME} for whoever reads {@code ip link}.
  */
 final class Attachments {
     private static final String TAG = "jnetns-cni ";
@@ -209,29 +208,6 @@ final class Attachments {
                 throw new CniException(CniException.KERNEL, "the host end " + end + " is down");
             }
         }
-    }
-
-    /**
-     * GC: deletes the host ends of network {@code c.name()} whose attachment is not in {@code valid}
-     * (each "containerID/ifname"); returns the attachments removed, as [containerID, ifname].
-     */
-    static List<String[]> gc(CniConfig c, Set<String> valid, Rtnl host) throws ErrnoException {
-        List<String[]> gone = new java.util.ArrayList<>();
-        String prefix = TAG + c.name() + " ";
-        for (Link l : host.links().list()) {
-            if (l.alias() == null || !l.alias().startsWith(prefix)) {
-                continue;
-            }
-            String[] att = l.alias().substring(prefix.length()).split(" ");
-            if (att.length == 2 && !valid.contains(att[0] + "/" + att[1])) {
-                host.links().delete(l.name());
-                gone.add(att);
-            }
-        }
-        if (c.mode().equals("bridge")) {
-            removeIdleBridge(c, host);
-        }
-        return gone;
     }
 
     /** STATUS: null when ADD could work, else why not. */

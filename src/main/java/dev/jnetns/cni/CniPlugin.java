@@ -6,11 +6,7 @@ import dev.jnetns.model.JsonText;
 import dev.jnetns.sys.ErrnoException;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,13 +14,13 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * jnetns as a CNI plugin ({@code bin/jnetns-cni}, or {@code jnetns cni}): reads {@code CNI_*} from
- * the environment and the network config from stdin, prints the result (or the spec's error object)
- * on stdout. Commands VERSION, ADD, DEL, CHECK, STATUS, GC; spec versions 0.3.0 to 1.1.0, answered
- * in the version asked. ADD, DEL and GC hold a lock so that parallel calls do not race on a bridge.
+ * jnetns as a CNI plugin ({@code jnetns cni}, run by the shim {@code target/jnetns-cni} when no
+ * daemon answers, and by {@link CniDaemon} for each call it serves): reads {@code CNI_*} from the
+ * environment and the network config from stdin, prints the result (or the spec's error object) on
+ * stdout. Commands VERSION, ADD, DEL, CHECK, STATUS, GC; spec versions 0.3.0 to 1.1.0, answered in
+ * the version asked. ADD, DEL and GC of one network are serialised ({@link CniLock}).
  */
 public final class CniPlugin {
-    private static final Path LOCK = Path.of("/run/jnetns/cni.lock");
 
     private CniPlugin() {
     }
@@ -43,6 +39,19 @@ public final class CniPlugin {
      * runtime's); returns the exit code (0, or 1 after printing an error object).
      */
     public static int run(Map<String, String> env, String stdin, PrintStream out) {
+        Netns here;
+        try {
+            here = Netns.open("/proc/thread-self/ns/net");
+        } catch (ErrnoException x) {
+            return fail(stdin, new CniException(CniException.KERNEL, x.getMessage()), out);
+        }
+        try (here) {
+            return run(env, stdin, out, new CniCaller(here, false));
+        }
+    }
+
+    /** Runs one call for {@code caller}; returns the exit code (0, or 1 after printing an error object). */
+    static int run(Map<String, String> env, String stdin, PrintStream out, CniCaller caller) {
         String version = "1.1.0";
         try {
             CniEnv e = CniEnv.read(env);
@@ -56,7 +65,7 @@ public final class CniPlugin {
             }
             CniConfig c = CniConfig.parse(stdin);
             version = c.cniVersion();
-            Map<String, Object> result = dispatch(e, c);
+            Map<String, Object> result = dispatch(e, c, caller);
             if (result != null) {
                 out.print(JsonText.write(result));
             }
@@ -68,6 +77,12 @@ public final class CniPlugin {
         } catch (IOException | RuntimeException x) {
             error(out, version, CniException.IO, String.valueOf(x.getMessage()), x.getClass().getSimpleName());
         }
+        return 1;
+    }
+
+    /** Prints {@code x} as the spec's error object, in the version {@code stdin}'s config asks for; returns 1. */
+    static int fail(String stdin, CniException x, PrintStream out) {
+        error(out, askedVersion(stdin), x.code, x.getMessage(), x.details);
         return 1;
     }
 
@@ -90,29 +105,33 @@ public final class CniPlugin {
         out.print(JsonText.write(m));
     }
 
-    private static Map<String, Object> dispatch(CniEnv e, CniConfig c) throws CniException, IOException {
+    private static Map<String, Object> dispatch(CniEnv e, CniConfig c, CniCaller caller)
+            throws CniException, IOException {
         if ((e.command().equals("STATUS") || e.command().equals("GC")) && !c.cniVersion().equals("1.1.0")) {
             throw new CniException(CniException.INCOMPATIBLE_VERSION, e.command() + " needs cniVersion 1.1.0",
                     "the config says " + c.cniVersion());
         }
-        try (Rtnl host = Rtnl.open()) {
+        if (e.command().equals("CHECK") && c.cniVersion().startsWith("0.3.")) {
+            throw new CniException(CniException.INCOMPATIBLE_VERSION, "CHECK needs cniVersion 0.4.0 or later",
+                    "the config says " + c.cniVersion());
+        }
+        try (Rtnl host = Rtnl.open(caller.netns())) {
             switch (e.command()) {
                 case "STATUS":
                     status(c, e, host);
                     return null;
                 case "CHECK":
-                    check(c, e, host);
+                    check(c, e, caller, host);
                     return null;
                 default:
-                    try (FileChannel ch = lockFile()) {
-                        ch.lock();   // held until the channel closes
+                    try (CniLock held = CniLock.hold(c.lockKey())) {
                         if (e.command().equals("ADD")) {
-                            return add(c, e, host);
+                            return add(c, e, caller, host);
                         }
                         if (e.command().equals("DEL")) {
-                            del(c, e, host);
+                            del(c, e, caller, host);
                         } else {
-                            gc(c, e, host);
+                            gc(c, e, caller, host);
                         }
                         return null;
                     }
@@ -120,25 +139,30 @@ public final class CniPlugin {
         }
     }
 
-    private static FileChannel lockFile() throws IOException {
-        Files.createDirectories(LOCK.getParent());
-        return FileChannel.open(LOCK, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-    }
-
-    /** ADD: IPAM, then the interface; on failure everything made so far is undone, IPAM's lease too. */
-    private static Map<String, Object> add(CniConfig c, CniEnv e, Rtnl host) throws CniException, ErrnoException {
+    /**
+     * ADD: the attachment's record, IPAM, then the interface; on failure everything made so far is
+     * undone, IPAM's lease and the record too.
+     */
+    private static Map<String, Object> add(CniConfig c, CniEnv e, CniCaller caller, Rtnl host)
+            throws CniException, ErrnoException, IOException {
         try (Netns ns = Attachments.open(e, false); Rtnl ctr = Rtnl.open(ns)) {
             if (ctr.links().find(e.ifname()).isPresent()) {
                 throw new CniException(CniException.KERNEL, "the container already has a device named "
                         + e.ifname(), "CNI_NETNS=" + e.netns());
             }
-            CniResult r = Ipam.add(c, e);
+            AttachmentRecords.write(c, e, ns.inode());
             try {
-                int index = Attachments.add(c, e, host, ctr, r);
-                return r.json(c.cniVersion(), index);
-            } catch (ErrnoException | RuntimeException x) {
-                undo(x, () -> Attachments.del(c, e.containerId(), e.ifname(), host, ctr));
-                undo(x, () -> Ipam.del(c, e, e.containerId(), e.ifname()));
+                CniResult r = Ipam.add(c, e, caller);
+                try {
+                    int index = Attachments.add(c, e, host, ctr, r);
+                    return r.json(c.cniVersion(), index);
+                } catch (ErrnoException | RuntimeException x) {
+                    undo(x, () -> Attachments.del(c, e.containerId(), e.ifname(), host, ctr));
+                    undo(x, () -> Ipam.del(c, e, caller, e.containerId(), e.ifname()));
+                    throw x;
+                }
+            } catch (CniException | ErrnoException | RuntimeException x) {
+                undo(x, () -> AttachmentRecords.remove(c, e.containerId(), e.ifname()));
                 throw x;
             }
         }
@@ -157,14 +181,16 @@ public final class CniPlugin {
     }
 
     /** DEL: idempotent; a container namespace that is gone is not an error. */
-    private static void del(CniConfig c, CniEnv e, Rtnl host) throws CniException, ErrnoException {
+    private static void del(CniConfig c, CniEnv e, CniCaller caller, Rtnl host)
+            throws CniException, ErrnoException, IOException {
         try (Netns ns = Attachments.open(e, true); Rtnl ctr = ns == null ? null : Rtnl.open(ns)) {
             Attachments.del(c, e.containerId(), e.ifname(), host, ctr);
         }
-        Ipam.del(c, e, e.containerId(), e.ifname());
+        Ipam.del(c, e, caller, e.containerId(), e.ifname());
+        AttachmentRecords.remove(c, e.containerId(), e.ifname());
     }
 
-    private static void check(CniConfig c, CniEnv e, Rtnl host) throws CniException, ErrnoException {
+    private static void check(CniConfig c, CniEnv e, CniCaller caller, Rtnl host) throws CniException, ErrnoException {
         if (!(c.raw().get("prevResult") instanceof Map)) {
             throw new CniException(CniException.INVALID_CONFIG, "CHECK needs prevResult in the config");
         }
@@ -172,7 +198,7 @@ public final class CniPlugin {
         try (Netns ns = Attachments.open(e, false); Rtnl ctr = Rtnl.open(ns)) {
             Attachments.check(c, e, host, ctr, prev);
         }
-        Ipam.check(c, e);
+        Ipam.check(c, e, caller);
     }
 
     private static void status(CniConfig c, CniEnv e, Rtnl host) throws CniException, ErrnoException {
@@ -189,8 +215,12 @@ public final class CniPlugin {
         }
     }
 
-    /** GC: removes attachments of this network not in {@code cni.dev/valid-attachments}, with their leases. */
-    private static void gc(CniConfig c, CniEnv e, Rtnl host) throws CniException, ErrnoException {
+    /**
+     * GC: removes the attachments of this network on record but not in
+     * {@code cni.dev/valid-attachments}, of every mode, as DEL would, with their leases.
+     */
+    private static void gc(CniConfig c, CniEnv e, CniCaller caller, Rtnl host)
+            throws CniException, ErrnoException, IOException {
         Object listed = c.raw().get("cni.dev/valid-attachments");
         if (!(listed instanceof List)) {
             throw new CniException(CniException.INVALID_CONFIG, "GC needs \"cni.dev/valid-attachments\" (a list)");
@@ -203,8 +233,15 @@ public final class CniPlugin {
             Map<?, ?> m = (Map<?, ?>) o;
             valid.add(m.get("containerID") + "/" + m.get("ifname"));
         }
-        for (String[] gone : Attachments.gc(c, valid, host)) {
-            Ipam.del(c, e, gone[0], gone[1]);
+        for (AttachmentRecords.Entry a : AttachmentRecords.list(c)) {
+            if (valid.contains(a.containerId() + "/" + a.ifname())) {
+                continue;
+            }
+            try (Netns ns = a.openNetns(); Rtnl ctr = ns == null ? null : Rtnl.open(ns)) {
+                Attachments.del(c, a.containerId(), a.ifname(), host, ctr);
+            }
+            Ipam.del(c, e, caller, a.containerId(), a.ifname());
+            AttachmentRecords.remove(c, a.containerId(), a.ifname());
         }
     }
 }
