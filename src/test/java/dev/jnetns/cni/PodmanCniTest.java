@@ -22,7 +22,9 @@ import org.junit.jupiter.api.Test;
  * podman 4 with its CNI backend runs containers on jnetns networks, one per mode. podman itself
  * runs inside a throwaway namespace (its "host" side is that namespace) with config, storage and
  * network configs of its own under a temporary directory; the image is the project's cached
- * Debian rootfs (docker/bootstrap.sh rootfs). The plugin is this build, started as a runtime does.
+ * Debian rootfs (docker/bootstrap.sh rootfs). The plugin is this build's shim: most networks name a
+ * daemon started here, one names none, so that the shim runs the plugin in-process (also for the DEL
+ * that conmon's cleanup process sends with an almost empty environment).
  */
 class PodmanCniTest {
     private static final Path ROOTFS = Path.of("/var/cache/jnetns/bookworm-rootfs.tar");
@@ -30,15 +32,17 @@ class PodmanCniTest {
 
     private static Path work;
     private static Netns runtime;
+    private static DaemonProcess daemon;
 
     @BeforeAll
     static void setUp() throws Exception {
         assertTrue(Files.isExecutable(Path.of("/usr/bin/podman")), "podman missing: apt-get install podman");
         assertTrue(Files.isRegularFile(ROOTFS), ROOTFS + " missing: run docker/bootstrap.sh rootfs");
         work = Files.createTempDirectory("jnetns-podman");
-        Path bin = Files.createDirectories(work.resolve("bin"));
+        Path bin = work.resolve("bin");
+        CniRig.install(bin);
         Files.createDirectories(work.resolve("net.d"));
-        CniPluginTest.installPlugin(bin);
+        daemon = DaemonProcess.start(work.resolve("cni.sock"));
         Files.writeString(work.resolve("containers.conf"), String.join("\n",
                 "[containers]",
                 "default_ulimits = [\"nofile=20000:20000\", \"nproc=32768:32768\"]",
@@ -55,11 +59,14 @@ class PodmanCniTest {
     }
 
     @AfterAll
-    static void tearDown() throws IOException {
+    static void tearDown() throws Exception {
         if (runtime != null) {
             podman("rm", "-af", "-t", "0");
             podman("rmi", "-af");
             runtime.close();
+        }
+        if (daemon != null) {
+            assertEquals(0, daemon.stop());
         }
         try (Stream<Path> files = Files.walk(work)) {
             for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
@@ -79,9 +86,16 @@ class PodmanCniTest {
         return r.out();
     }
 
+    /** A conflist whose jnetns plugin is served by the daemon. */
     private static void network(String name, String plugin) throws IOException {
+        network(name, plugin, daemon.socket);
+    }
+
+    /** A conflist whose jnetns plugin names {@code socket} as its daemon (the first plugin is jnetns). */
+    private static void network(String name, String plugin, Path socket) throws IOException {
         Files.writeString(work.resolve("net.d").resolve(name + ".conflist"), "{\"cniVersion\":\"1.0.0\",\"name\":\""
-                + name + "\",\"plugins\":[" + plugin + "]}");
+                + name + "\",\"plugins\":[" + CniRig.toDaemon(plugin, socket).replaceFirst(",", ",\"stateDir\":\""
+                + work.resolve("state") + "\",") + "]}");
     }
 
     private static String ipam(String subnet) {
@@ -111,15 +125,15 @@ class PodmanCniTest {
     }
 
     private static void ping(String nsPath, String to) {
-        CniPluginTest.ping(nsPath, to);
+        CniRig.ping(nsPath, to);
     }
 
     private static List<String> devices() {
-        return CniPluginTest.devices(runtime);
+        return CniRig.devices(runtime);
     }
 
     private static List<String> leases(String net) throws IOException {
-        return CniPluginTest.leases(work.resolve("ipam").resolve(net));
+        return CniRig.leases(work.resolve("ipam").resolve(net));
     }
 
     private static boolean cachedResult(String net) throws IOException {
@@ -138,14 +152,22 @@ class PodmanCniTest {
         assertEquals(devicesBefore, devices(), "devices of the runtime's side after podman rm");
         assertEquals(List.of(), leases(net));
         assertTrue(!cachedResult(net), "libcni's cached result for " + net + " removed");
+        assertEquals(List.of(), CniRig.files(work.resolve("state").resolve(net)), "attachment records of " + net);
+    }
+
+    /** The calls the daemon logged for network {@code net}. */
+    private static long served(String net) throws IOException {
+        return daemon.log().stream().filter(l -> l.contains(" net=" + net + " ")).count();
     }
 
     @Test
     void veth_and_bridge_modes_route_traffic_and_podman_rm_leaves_nothing() throws Exception {
         network("jnp-veth", "{\"type\":\"jnetns\",\"mode\":\"veth\"," + ipam("198.18.30.0/24") + "}");
         network("jnp-bridge", "{\"type\":\"jnetns\",\"mode\":\"bridge\",\"bridge\":\"jnpbr0\","
-                + ipam("198.18.31.0/24") + "}");
-        for (String net : List.of("jnp-veth", "jnp-bridge")) {
+                + ipam("198.18.31.0/24") + "}", work.resolve("no-daemon.sock"));
+        network("jnp-builtin", "{\"type\":\"jnetns\",\"mode\":\"bridge\",\"bridge\":\"jnpbr1\","
+                + ipam("198.18.36.0/24").replace("host-local", "jnetns-host-local") + "}");
+        for (String net : List.of("jnp-veth", "jnp-bridge", "jnp-builtin")) {
             List<String> before = devices();
             Map<?, ?> c = start("c-" + net, net);
             assertEquals(List.of(c.get("ip"), c.get("mac")), eth0(c), net);
@@ -153,6 +175,7 @@ class PodmanCniTest {
             ping((String) c.get("netns"), net.equals("jnp-veth") ? "198.18.30.1" : "198.18.31.1");
             assertTrue(devices().size() > before.size(), "the host end is in the runtime's namespace");
             removeAndCheckNothingLeft("c-" + net, net, before);
+            assertEquals(net.equals("jnp-bridge") ? 0 : 2, served(net), "ADD and DEL of " + net + " by the daemon");
         }
     }
 
