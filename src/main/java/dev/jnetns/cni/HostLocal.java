@@ -51,7 +51,9 @@ final class HostLocal {
                 try {
                     r.ips.add(lease(store, set, i, e.containerId(), e.ifname(), asked));
                 } catch (IllegalStateException x) {
-                    store.release(e.containerId(), e.ifname());
+                    if (i > 0) {   // what the range sets before leased (as host-local: all of the attachment's)
+                        store.release(e.containerId(), e.ifname());
+                    }
                     throw failure("ADD", "failed to allocate for range " + i + ": " + x.getMessage());
                 }
             }

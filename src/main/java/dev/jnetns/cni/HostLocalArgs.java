@@ -1,7 +1,9 @@
 package dev.jnetns.cni;
 
+import dev.jnetns.IpPrefix;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Collectors;
 
 /**
@@ -26,7 +28,7 @@ final class HostLocalArgs {
                 throw new IllegalArgumentException("ARGS: invalid pair \"" + pair + "\"");
             }
             switch (kv[0]) {
-                case "IP" -> ip = kv[1];
+                case "IP" -> ip = address(pair, kv[1]);
                 case "IgnoreUnknown" -> ignoreUnknown = bool(pair, kv[1]);
                 default -> unknown.add(pair);
             }
@@ -38,15 +40,29 @@ final class HostLocalArgs {
         return ip == null ? List.of() : List.of(ip);
     }
 
+    /** An address, with or without a prefix length; null for none. */
+    private static String address(String pair, String v) {
+        if (v.isEmpty()) {
+            return null;
+        }
+        try {
+            IpPrefix.parse(v);
+            return v;
+        } catch (IllegalArgumentException x) {
+            throw new IllegalArgumentException("ARGS: error parsing value of pair \"" + pair
+                    + "\": invalid IP address " + v);
+        }
+    }
+
     private static boolean bool(String pair, String v) {
-        switch (v) {
-            case "1", "true", "True":
+        switch (v.toLowerCase(Locale.ROOT)) {
+            case "1", "true":
                 return true;
-            case "0", "false", "False":
+            case "0", "false":
                 return false;
             default:
                 throw new IllegalArgumentException("ARGS: error parsing value of pair \"" + pair
-                        + "\": boolean unmarshal error: invalid input " + v);
+                        + "\": boolean unmarshal error: invalid input " + v.toLowerCase(Locale.ROOT));
         }
     }
 }

@@ -8,9 +8,10 @@ import java.util.Map;
 
 /**
  * One range of a host-local config ({@code subnet}, {@code rangeStart}, {@code rangeEnd},
- * {@code gateway}), filled in as host-local 1.1 does: the gateway defaults to the subnet address + 1,
+ * {@code gateway}), checked and filled in as host-local 1.1 does (Range.Canonicalize): the subnet
+ * must be a network address, the gateway defaults to the subnet address + 1 (and is not checked),
  * the range to everything after the subnet address up to the last address (IPv4: before the
- * broadcast). The subnet address is kept as written, host bits included, as host-local keeps it.
+ * broadcast).
  */
 record HostLocalRange(InetAddress subnet, int prefix, InetAddress start, InetAddress end, InetAddress gateway) {
 
@@ -18,21 +19,26 @@ record HostLocalRange(InetAddress subnet, int prefix, InetAddress start, InetAdd
     static HostLocalRange of(Map<?, ?> m) {
         IpPrefix net = IpPrefix.parse(string(m, "subnet"));
         InetAddress subnet = net.address();
-        int bits = IpPrefix.bits(subnet);
-        if (net.length() > bits - 2) {
-            throw new IllegalArgumentException("Network " + CniResult.text(net.network()) + " too small to allocate from");
+        if (net.length() > IpPrefix.bits(subnet) - 2) {
+            throw new IllegalArgumentException("Network " + net + " too small to allocate from");
+        }
+        if (!net.network().equals(net)) {
+            throw new IllegalArgumentException("Network has host bits set. For a subnet mask of length " + net.length()
+                    + " the network address is " + IpPrefix.format(net.network().address()));
         }
         InetAddress gateway = m.get("gateway") == null ? next(subnet) : IpPrefix.parseAddress(string(m, "gateway"));
-        HostLocalRange open = new HostLocalRange(subnet, net.length(), null, null, gateway);
-        if (!open.inSubnet(gateway)) {
-            throw new IllegalArgumentException("gateway " + IpPrefix.format(gateway) + " not in network "
-                    + CniResult.text(net.network()));
+        InetAddress end = m.get("rangeEnd") == null ? null : IpPrefix.parseAddress(string(m, "rangeEnd"));
+        InetAddress start = next(subnet);
+        if (m.get("rangeStart") != null) {
+            start = IpPrefix.parseAddress(string(m, "rangeStart"));
+            if (!new HostLocalRange(subnet, net.length(), start, end, gateway).contains(start)) {
+                throw new IllegalArgumentException("RangeStart " + IpPrefix.format(start) + " not in network " + net);
+            }
         }
-        InetAddress start = m.get("rangeStart") == null ? next(subnet) : open.check(string(m, "rangeStart"));
-        InetAddress end = m.get("rangeEnd") == null ? last(net) : open.check(string(m, "rangeEnd"));
-        if (compare(end, start) < 0) {
-            throw new IllegalArgumentException(IpPrefix.format(end) + " is in network " + CniResult.text(net.network())
-                    + " but before start " + IpPrefix.format(start));
+        if (end == null) {
+            end = last(net);
+        } else if (!new HostLocalRange(subnet, net.length(), start, end, gateway).contains(end)) {
+            throw new IllegalArgumentException("RangeEnd " + IpPrefix.format(end) + " not in network " + net);
         }
         return new HostLocalRange(subnet, net.length(), start, end, gateway);
     }
@@ -45,24 +51,15 @@ record HostLocalRange(InetAddress subnet, int prefix, InetAddress start, InetAdd
         return (String) v;
     }
 
-    private InetAddress check(String text) {
-        InetAddress a = IpPrefix.parseAddress(text);
-        if (!inSubnet(a)) {
-            throw new IllegalArgumentException(IpPrefix.format(a) + " not in network "
-                    + CniResult.text(new IpPrefix(subnet, prefix).network()));
-        }
-        return a;
-    }
-
     /** True when {@code a} is in the subnet. */
     boolean inSubnet(InetAddress a) {
         return a.getClass() == subnet.getClass()
                 && new IpPrefix(a, prefix).network().equals(new IpPrefix(subnet, prefix).network());
     }
 
-    /** True when {@code a} is in the subnet and between start and end (both included). */
+    /** True when {@code a} is in the subnet and between start and end (both included; null: open). */
     boolean contains(InetAddress a) {
-        return inSubnet(a) && compare(a, start) >= 0 && compare(a, end) <= 0;
+        return inSubnet(a) && (start == null || compare(a, start) >= 0) && (end == null || compare(a, end) <= 0);
     }
 
     boolean overlaps(HostLocalRange o) {
