@@ -20,10 +20,22 @@ record CniConfig(String cniVersion, String name, String mode, String bridge, Str
     /** The spec's network names: a directory name in {@code stateDir} (and in host-local's dataDir). */
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.\\-]*");
 
+    /**
+     * A JSON document a caller sent; one nested too deeply for the stack is refused as malformed
+     * (IllegalArgumentException) like any other.
+     */
+    static Object json(String text) {
+        try {
+            return JsonText.parse(text);
+        } catch (StackOverflowError e) {
+            throw new IllegalArgumentException("JSON nested too deeply");
+        }
+    }
+
     static CniConfig parse(String text) throws CniException {
         Object v;
         try {
-            v = JsonText.parse(text);
+            v = json(text);
         } catch (IllegalArgumentException e) {
             throw new CniException(CniException.DECODE, "cannot decode the network configuration", e.getMessage());
         }

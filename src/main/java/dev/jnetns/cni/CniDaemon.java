@@ -182,7 +182,7 @@ public final class CniDaemon {
     /** A top-level field of a JSON object, or "-"; a string with a space or quote in quotes. */
     private static String field(String json, String key) {
         try {
-            Object v = JsonText.parse(json);
+            Object v = CniConfig.json(json);
             Object f = v instanceof Map ? ((Map<?, ?>) v).get(key) : null;
             String s = f == null ? "-" : String.valueOf(f);
             if (s.isEmpty() || s.chars().anyMatch(ch -> ch <= ' ' || ch == '"')) {

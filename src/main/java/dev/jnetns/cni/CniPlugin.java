@@ -52,11 +52,10 @@ public final class CniPlugin {
 
     /** Runs one call for {@code caller}; returns the exit code (0, or 1 after printing an error object). */
     static int run(Map<String, String> env, String stdin, PrintStream out, CniCaller caller) {
-        String version = "1.1.0";
+        String version = askedVersion(stdin);   // errors before the config is read are answered in it too
         try {
             CniEnv e = CniEnv.read(env);
             if (e.command().equals("VERSION")) {
-                version = askedVersion(stdin);
                 Map<String, Object> v = new LinkedHashMap<>();
                 v.put("cniVersion", version);
                 v.put("supportedVersions", CniConfig.VERSIONS);
@@ -88,7 +87,7 @@ public final class CniPlugin {
 
     private static String askedVersion(String stdin) {
         try {
-            Object v = stdin.isBlank() ? null : JsonText.parse(stdin);
+            Object v = stdin.isBlank() ? null : CniConfig.json(stdin);
             Object asked = v instanceof Map ? ((Map<?, ?>) v).get("cniVersion") : null;
             return asked instanceof String && CniConfig.VERSIONS.contains(asked) ? (String) asked : "1.1.0";
         } catch (IllegalArgumentException x) {
