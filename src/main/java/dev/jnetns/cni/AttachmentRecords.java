@@ -17,14 +17,23 @@ import java.util.Objects;
 
 /**
  * One file per attachment, {@code stateDir/NETWORK/CONTAINERID:IFNAME} (':' is in neither), holding
- * the container's namespace: its path and inode. ADD writes it before anything else and DEL removes it after
+ * the container's namespace (its path and inode) and, when the ADD is the one that makes the
+ * bridge, the bridge's name (the bridge gets its jnetns alias only after it exists). ADD writes it before anything else and DEL removes it after
  * everything else, so GC finds the attachments of every mode through it (macvlan and move leave
  * nothing on the runtime's side to find), and an ADD killed half-way leaves one that DEL or GC clean
  * up with the rest. Written whole under a temporary name, then renamed.
  */
 final class AttachmentRecords {
-    /** An attachment ADD began: container, interface, its namespace's path ("" when not known) and inode. */
-    record Entry(String containerId, String ifname, String netns, long inode) {
+    /**
+     * An attachment ADD began: container, interface, its namespace's path ("" when not known) and
+     * inode, and the bridge it makes ("" for none).
+     */
+    record Entry(String containerId, String ifname, String netns, long inode, String bridge) {
+
+        /** True when this attachment's ADD made (or was about to make) the bridge of {@code c}. */
+        boolean madeBridge(CniConfig c) {
+            return bridge.equals(c.bridge());
+        }
 
         /**
          * The container's namespace when its path still leads to the same one (a path such as
@@ -58,13 +67,19 @@ final class AttachmentRecords {
         return dir(c).resolve(containerId + ":" + ifname);
     }
 
-    /** Records attachment {@code e} of network {@code c}, in the namespace of inode {@code inode}. */
-    static void write(CniConfig c, CniEnv e, long inode) throws IOException {
+    /**
+     * Records attachment {@code e} of network {@code c}, in the namespace of inode {@code inode};
+     * {@code makesBridge}: its ADD is to make the bridge.
+     */
+    static void write(CniConfig c, CniEnv e, long inode, boolean makesBridge) throws IOException {
         Path f = file(c, e.containerId(), e.ifname());
         Path tmp = f.resolveSibling("." + f.getFileName() + ".tmp");
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("netns", e.netns());
         m.put("inode", inode);
+        if (makesBridge) {
+            m.put("bridge", c.bridge());
+        }
         Files.createDirectories(f.getParent());
         Files.writeString(tmp, JsonText.write(m));
         Files.move(tmp, f, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
@@ -75,6 +90,12 @@ final class AttachmentRecords {
         Path f = file(c, containerId, ifname);
         Files.deleteIfExists(f);
         Files.deleteIfExists(f.resolveSibling("." + f.getFileName() + ".tmp"));
+    }
+
+    /** The record of one attachment, or null. */
+    static Entry find(CniConfig c, String containerId, String ifname) {
+        Path f = file(c, containerId, ifname);
+        return Files.exists(f) ? entry(containerId, ifname, f) : null;
     }
 
     /** The attachments of network {@code c} on record. */
@@ -99,9 +120,11 @@ final class AttachmentRecords {
     private static Entry entry(String containerId, String ifname, Path f) {
         try {
             Map<?, ?> m = (Map<?, ?>) JsonText.parse(Files.readString(f));
-            return new Entry(containerId, ifname, (String) Objects.requireNonNull(m.get("netns")), (Long) m.get("inode"));
+            Object bridge = m.get("bridge");
+            return new Entry(containerId, ifname, (String) Objects.requireNonNull(m.get("netns")), (Long) m.get("inode"),
+                    bridge instanceof String ? (String) bridge : "");
         } catch (IOException | RuntimeException unreadable) {
-            return new Entry(containerId, ifname, "", 0);
+            return new Entry(containerId, ifname, "", 0, "");
         }
     }
 }

@@ -152,8 +152,12 @@ final class Attachments {
         }
     }
 
-    /** DEL: removes what ADD made; what is already gone is not an error. */
-    static void del(CniConfig c, String containerId, String ifname, Rtnl host, Rtnl ctr) throws ErrnoException {
+    /**
+     * DEL: removes what ADD made; what is already gone is not an error. {@code madeBridge}: the ADD
+     * was about to make the bridge (its record says so), which then is ours even without our alias.
+     */
+    static void del(CniConfig c, String containerId, String ifname, Rtnl host, Rtnl ctr, boolean madeBridge)
+            throws ErrnoException {
         switch (c.mode()) {
             case "move":
                 if (ctr != null && ctr.links().find(ifname).isPresent() && host.links().find(c.device()).isEmpty()) {
@@ -171,15 +175,15 @@ final class Attachments {
                     host.links().delete(end);
                 }
                 if (c.mode().equals("bridge")) {
-                    removeIdleBridge(c, host);
+                    removeIdleBridge(c, host, madeBridge);
                 }
         }
     }
 
     /** Deletes the bridge when this plugin made it and no port is left on it. */
-    private static void removeIdleBridge(CniConfig c, Rtnl host) throws ErrnoException {
+    private static void removeIdleBridge(CniConfig c, Rtnl host, boolean madeBridge) throws ErrnoException {
         Link br = host.links().find(c.bridge()).orElse(null);
-        if (br != null && BRIDGE_TAG.equals(br.alias())
+        if (br != null && (BRIDGE_TAG.equals(br.alias()) || madeBridge && br.alias() == null)
                 && host.links().list().stream().noneMatch(l -> l.masterIndex() == br.index())) {
             host.links().delete(c.bridge());
         }

@@ -149,14 +149,15 @@ public final class CniPlugin {
                 throw new CniException(CniException.KERNEL, "the container already has a device named "
                         + e.ifname(), "CNI_NETNS=" + e.netns());
             }
-            AttachmentRecords.write(c, e, ns.inode());
+            boolean makesBridge = c.mode().equals("bridge") && host.links().find(c.bridge()).isEmpty();
+            AttachmentRecords.write(c, e, ns.inode(), makesBridge);
             try {
                 CniResult r = Ipam.add(c, e, caller);
                 try {
                     int index = Attachments.add(c, e, host, ctr, r);
                     return r.json(c.cniVersion(), index);
                 } catch (ErrnoException | RuntimeException x) {
-                    undo(x, () -> Attachments.del(c, e.containerId(), e.ifname(), host, ctr));
+                    undo(x, () -> Attachments.del(c, e.containerId(), e.ifname(), host, ctr, makesBridge));
                     undo(x, () -> Ipam.del(c, e, caller, e.containerId(), e.ifname()));
                     throw x;
                 }
@@ -182,8 +183,9 @@ public final class CniPlugin {
     /** DEL: idempotent; a container namespace that is gone is not an error. */
     private static void del(CniConfig c, CniEnv e, CniCaller caller, Rtnl host)
             throws CniException, ErrnoException, IOException {
+        AttachmentRecords.Entry made = AttachmentRecords.find(c, e.containerId(), e.ifname());
         try (Netns ns = Attachments.open(e, true); Rtnl ctr = ns == null ? null : Rtnl.open(ns)) {
-            Attachments.del(c, e.containerId(), e.ifname(), host, ctr);
+            Attachments.del(c, e.containerId(), e.ifname(), host, ctr, made != null && made.madeBridge(c));
         }
         Ipam.del(c, e, caller, e.containerId(), e.ifname());
         AttachmentRecords.remove(c, e.containerId(), e.ifname());
@@ -237,7 +239,7 @@ public final class CniPlugin {
                 continue;
             }
             try (Netns ns = a.openNetns(); Rtnl ctr = ns == null ? null : Rtnl.open(ns)) {
-                Attachments.del(c, a.containerId(), a.ifname(), host, ctr);
+                Attachments.del(c, a.containerId(), a.ifname(), host, ctr, a.madeBridge(c));
             }
             Ipam.del(c, e, caller, a.containerId(), a.ifname());
             AttachmentRecords.remove(c, a.containerId(), a.ifname());
