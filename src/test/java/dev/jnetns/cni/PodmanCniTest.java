@@ -1,6 +1,7 @@
 package dev.jnetns.cni;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.jnetns.Netns;
@@ -172,7 +173,8 @@ class PodmanCniTest {
             Map<?, ?> c = start("c-" + net, net);
             assertEquals(List.of(c.get("ip"), c.get("mac")), eth0(c), net);
             ping(runtime.path(), (String) c.get("ip"));
-            ping((String) c.get("netns"), net.equals("jnp-veth") ? "198.18.30.1" : "198.18.31.1");
+            ping((String) c.get("netns"), Map.of("jnp-veth", "198.18.30.1", "jnp-bridge", "198.18.31.1",
+                    "jnp-builtin", "198.18.36.1").get(net));
             assertTrue(devices().size() > before.size(), "the host end is in the runtime's namespace");
             removeAndCheckNothingLeft("c-" + net, net, before);
             assertEquals(net.equals("jnp-bridge") ? 0 : 2, served(net), "ADD and DEL of " + net + " by the daemon");
@@ -189,6 +191,24 @@ class PodmanCniTest {
         assertEquals("02:00:00:00:00:42", c.get("mac"), "and passed the result on");
         ping(runtime.path(), (String) c.get("ip"));
         removeAndCheckNothingLeft("c-chain", "jnp-chain", before);
+    }
+
+    @Test
+    void the_reference_portmap_plugin_chains_after_jnetns() throws Exception {
+        network("jnp-ports", "{\"type\":\"jnetns\",\"mode\":\"veth\"," + ipam("198.18.37.0/24") + "},"
+                + "{\"type\":\"portmap\",\"capabilities\":{\"portMappings\":true}}");
+        List<String> before = devices();
+        podman("run", "-d", "--name", "c-ports", "--network", "jnp-ports", "-p", "18080:80", IMAGE, "sleep", "300");
+        Map<?, ?> settings = (Map<?, ?>) ((Map<?, ?>) ((List<?>) JsonText.parse(podman("inspect", "c-ports"))).get(0))
+                .get("NetworkSettings");
+        String ip = (String) ((Map<?, ?>) ((Map<?, ?>) settings.get("Networks")).get("jnp-ports")).get("IPAddress");
+        String nat = Ip.command(List.of("nsenter", "--net=" + runtime.path(), "iptables", "-t", "nat", "-S"), null).out();
+        assertTrue(nat.contains("--dport 18080") && nat.contains("--to-destination " + ip + ":80"),
+                "portmap's DNAT to jnetns's address " + ip + ":\n" + nat);
+        removeAndCheckNothingLeft("c-ports", "jnp-ports", before);
+        nat = Ip.command(List.of("nsenter", "--net=" + runtime.path(), "iptables", "-t", "nat", "-S"), null).out();
+        assertFalse(nat.contains(ip + ":80"), "portmap's DEL removed its rules:\n" + nat);
+        assertEquals(2, served("jnp-ports"), "ADD and DEL of jnetns by the daemon");
     }
 
     @Test
