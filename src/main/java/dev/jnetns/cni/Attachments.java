@@ -222,6 +222,14 @@ final class Attachments {
         return null;
     }
 
+    /**
+     * True when DEL works in the container's namespace (macvlan, move); the container end of a veth
+     * goes with the host end.
+     */
+    static boolean delNeedsContainer(CniConfig c) {
+        return c.mode().equals("macvlan") || c.mode().equals("move");
+    }
+
     /** Opens the container's namespace; for DEL, null when it is gone. */
     static Netns open(CniEnv e, boolean mayBeGone) throws CniException {
         if (mayBeGone && !e.hasNetns()) {

@@ -5,7 +5,6 @@ import dev.jnetns.model.JsonText;
 import dev.jnetns.sys.Syscalls;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.PrintStream;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
@@ -14,14 +13,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.Comparator;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Stream;
 
 /**
  * {@code jnetns cni-daemon [--socket PATH]}: the CNI plugin in one long-lived, warm JVM. It serves
@@ -197,30 +193,15 @@ public final class CniDaemon {
     }
 
     /**
-     * One ADD, CHECK and DEL with static addresses, and one delegated plugin started, in throwaway
-     * namespaces: the first real call then finds the classes loaded and the native calls bound.
+     * The plugin exercised once (see {@link CniPlugin#exercise}) and one delegated plugin started, in
+     * throwaway namespaces: the first real call then finds the classes loaded and the native calls bound.
      */
-    private void warmUp() throws IOException {
-        Path state = Files.createTempDirectory("jnetns-cni-warm-up");
-        try (Netns runtime = Netns.create(); Netns ctr = Netns.create()) {
-            String conf = "{\"cniVersion\":\"1.0.0\",\"name\":\"jnetns-warm-up\",\"type\":\"jnetns\",\"stateDir\":"
-                    + JsonText.write(state.toString()) + ",\"addresses\":[{\"address\":\"198.18.0.2/24\","
-                    + "\"gateway\":\"198.18.0.1\"}],\"prevResult\":{\"ips\":[{\"address\":\"198.18.0.2/24\"}]}}";
-            PrintStream none = new PrintStream(OutputStream.nullOutputStream());
-            CniCaller caller = new CniCaller(runtime, true);
-            for (String command : List.of("VERSION", "ADD", "CHECK", "DEL")) {
-                CniPlugin.run(Map.of("CNI_COMMAND", command, "CNI_CONTAINERID", "warm-up", "CNI_NETNS", ctr.path(),
-                        "CNI_IFNAME", "eth0", "CNI_PATH", "/nonexistent"), conf, none, caller);
-            }
-            caller.start(new ProcessBuilder("true")).waitFor();
+    private static void warmUp() throws IOException {
+        CniPlugin.exercise(true);
+        try (Netns ns = Netns.create()) {
+            new CniCaller(ns, true).start(new ProcessBuilder("true")).waitFor();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } finally {
-            try (Stream<Path> files = Files.walk(state)) {
-                for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.deleteIfExists(p);
-                }
-            }
         }
     }
 }

@@ -6,12 +6,17 @@ import dev.jnetns.model.JsonText;
 import dev.jnetns.sys.ErrnoException;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * jnetns as a CNI plugin ({@code jnetns cni}, run by the shim {@code target/jnetns-cni} when no
@@ -77,6 +82,32 @@ public final class CniPlugin {
             error(out, version, CniException.IO, String.valueOf(x.getMessage()), x.getClass().getSimpleName());
         }
         return 1;
+    }
+
+    /**
+     * One VERSION, ADD, CHECK and DEL with static addresses, in throwaway namespaces, its records in
+     * a temporary directory: what {@code jnetns train} records for the AOT cache and the daemon runs
+     * before its first call. {@code daemon}: as the daemon serves a call.
+     */
+    public static void exercise(boolean daemon) throws IOException {
+        Path state = Files.createTempDirectory("jnetns-cni-exercise");
+        try (Netns runtime = Netns.create(); Netns ctr = Netns.create()) {
+            String conf = "{\"cniVersion\":\"1.0.0\",\"name\":\"jnetns-exercise\",\"type\":\"jnetns\",\"stateDir\":"
+                    + JsonText.write(state.toString()) + ",\"addresses\":[{\"address\":\"198.18.0.2/24\","
+                    + "\"gateway\":\"198.18.0.1\"}],\"prevResult\":{\"ips\":[{\"address\":\"198.18.0.2/24\"}]}}";
+            PrintStream none = new PrintStream(OutputStream.nullOutputStream());
+            CniCaller caller = new CniCaller(runtime, daemon);
+            for (String command : List.of("VERSION", "ADD", "CHECK", "DEL")) {
+                run(Map.of("CNI_COMMAND", command, "CNI_CONTAINERID", "exercise", "CNI_NETNS", ctr.path(),
+                        "CNI_IFNAME", "eth0", "CNI_PATH", "/nonexistent"), conf, none, caller);
+            }
+        } finally {
+            try (Stream<Path> files = Files.walk(state)) {
+                for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(p);
+                }
+            }
+        }
     }
 
     /** Prints {@code x} as the spec's error object, in the version {@code stdin}'s config asks for; returns 1. */
@@ -184,7 +215,8 @@ public final class CniPlugin {
     private static void del(CniConfig c, CniEnv e, CniCaller caller, Rtnl host)
             throws CniException, ErrnoException, IOException {
         AttachmentRecords.Entry made = AttachmentRecords.find(c, e.containerId(), e.ifname());
-        try (Netns ns = Attachments.open(e, true); Rtnl ctr = ns == null ? null : Rtnl.open(ns)) {
+        try (Netns ns = Attachments.delNeedsContainer(c) ? Attachments.open(e, true) : null;
+             Rtnl ctr = ns == null ? null : Rtnl.open(ns)) {
             Attachments.del(c, e.containerId(), e.ifname(), host, ctr, made != null && made.madeBridge(c));
         }
         Ipam.del(c, e, caller, e.containerId(), e.ifname());
@@ -238,7 +270,8 @@ public final class CniPlugin {
             if (valid.contains(a.containerId() + "/" + a.ifname())) {
                 continue;
             }
-            try (Netns ns = a.openNetns(); Rtnl ctr = ns == null ? null : Rtnl.open(ns)) {
+            try (Netns ns = Attachments.delNeedsContainer(c) ? a.openNetns() : null;
+                 Rtnl ctr = ns == null ? null : Rtnl.open(ns)) {
                 Attachments.del(c, a.containerId(), a.ifname(), host, ctr, a.madeBridge(c));
             }
             Ipam.del(c, e, caller, a.containerId(), a.ifname());
