@@ -1,4 +1,5 @@
-# The jnetns image: a jlinked JDK 25 runtime, the CLI, and iproute2 + ping (the oracle, and traffic
+# The jnetns image: a jlinked JDK 25 runtime, the CLI (jnetns-cli.jar, with the library jnetns.jar
+# and lib/jna.jar beside it, as its manifest's Class-Path says), and iproute2 + ping (the oracle, and traffic
 # inside). Build it after the jar and the runtime exist (docker/bootstrap.sh makes both):
 #   bin/jnetns version && docker/bootstrap.sh runtime && docker build -t jnetns .
 # Run it privileged with no network of its own:
@@ -9,8 +10,8 @@ RUN command -v ip >/dev/null && command -v ping >/dev/null \
     || (apt-get update && apt-get install -y --no-install-recommends iproute2 iputils-ping && rm -rf /var/lib/apt/lists/*)
 COPY target/jre /opt/jnetns/jre
 COPY target/lib /opt/jnetns/lib
-COPY target/jnetns.jar /opt/jnetns/jnetns.jar
-RUN printf '#!/bin/sh\nexec /opt/jnetns/jre/bin/java -XX:+UseSerialGC -jar /opt/jnetns/jnetns.jar "$@"\n' \
+COPY target/jnetns.jar target/jnetns-cli.jar /opt/jnetns/
+RUN printf '#!/bin/sh\nexec /opt/jnetns/jre/bin/java -XX:+UseSerialGC -jar /opt/jnetns/jnetns-cli.jar "$@"\n' \
         > /usr/local/bin/jnetns && chmod +x /usr/local/bin/jnetns
 ENTRYPOINT ["/usr/local/bin/jnetns"]
 CMD ["version"]

@@ -88,5 +88,5 @@ if [ -n "$jdk" ]; then
   printf '%-42s %9.3f %9.3f %7.2f   (vs an empty java program, same flags, own AOT cache)\n' "-j link show vs empty JVM (median of 9)" "$(median "${j[@]}")" "$(median "${e[@]}")" "$(echo "$(median "${j[@]}") / $(median "${e[@]}")" | bc -l)"
 fi
 # streaming: a route dump with a 64 MiB heap (the CLI streams what it prints)
-count=$(JNETNS_AOT=0 "$jdk/bin/java" -Xmx64m -jar "$root/target/jnetns.jar" -n $ns route show | wc -l)
+count=$(JNETNS_AOT=0 "$jdk/bin/java" -Xmx64m -jar "$root/target/jnetns-cli.jar" -n $ns route show | wc -l)
 echo "route show with -Xmx64m: $count routes"

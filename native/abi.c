@@ -16,12 +16,14 @@
 #include <linux/rtnetlink.h>
 #include <linux/if.h>
 #include <linux/if_link.h>
+#include <linux/if_arp.h>
 #include <linux/veth.h>
 #include <linux/net_namespace.h>
 #include <linux/if_tun.h>
 #include <linux/if_addr.h>
 #include <linux/neighbour.h>
 #include <linux/fib_rules.h>
+#include <asm/param.h>
 #include <linux/capability.h>
 #include <linux/prctl.h>
 #include <poll.h>
@@ -100,6 +102,15 @@ static void constants(void)
     K(MS_SHARED);
     K(MNT_DETACH);
     /* LinuxTun */
+    K(IFLA_TUN_OWNER);
+    K(IFLA_TUN_GROUP);
+    K(IFLA_TUN_TYPE);
+    K(IFLA_TUN_PI);
+    K(IFLA_TUN_VNET_HDR);
+    K(IFLA_TUN_PERSIST);
+    K(IFLA_TUN_MULTI_QUEUE);
+    K(IFLA_TUN_NUM_QUEUES);
+    K(IFLA_TUN_NUM_DISABLED_QUEUES);
     K(TUNSETIFF);
     K(TUNSETPERSIST);
     K(IFF_TUN);
@@ -181,7 +192,107 @@ static void constants(void)
     KV("RTGENMSG_SIZE", sizeof(struct rtgenmsg));
     K(RTEXT_FILTER_VF);
     K(RTEXT_FILTER_SKIP_STATS);
+    /* LinuxVeth */
+    K(VETH_INFO_PEER);
+    /* LinuxMacvlan */
+    K(IFLA_MACVLAN_MODE);
+    K(IFLA_MACVLAN_FLAGS);
+    K(IFLA_MACVLAN_MACADDR_MODE);
+    K(IFLA_MACVLAN_MACADDR);
+    K(IFLA_MACVLAN_MACADDR_DATA);
+    K(IFLA_MACVLAN_MACADDR_COUNT);
+    K(IFLA_MACVLAN_BC_QUEUE_LEN);
+    K(IFLA_MACVLAN_BC_QUEUE_LEN_USED);
+    K(MACVLAN_MODE_PRIVATE);
+    K(MACVLAN_MODE_VEPA);
+    K(MACVLAN_MODE_BRIDGE);
+    K(MACVLAN_MODE_PASSTHRU);
+    K(MACVLAN_MODE_SOURCE);
+    K(MACVLAN_FLAG_NOPROMISC);
+    K(MACVLAN_FLAG_NODST);
+    /* LinuxVxlan */
+    K(IFLA_VXLAN_ID);
+    K(IFLA_VXLAN_GROUP);
+    K(IFLA_VXLAN_LINK);
+    K(IFLA_VXLAN_LOCAL);
+    K(IFLA_VXLAN_TTL);
+    K(IFLA_VXLAN_TOS);
+    K(IFLA_VXLAN_LEARNING);
+    K(IFLA_VXLAN_AGEING);
+    K(IFLA_VXLAN_LIMIT);
+    K(IFLA_VXLAN_PORT_RANGE);
+    K(IFLA_VXLAN_PROXY);
+    K(IFLA_VXLAN_RSC);
+    K(IFLA_VXLAN_L2MISS);
+    K(IFLA_VXLAN_L3MISS);
+    K(IFLA_VXLAN_PORT);
+    K(IFLA_VXLAN_GROUP6);
+    K(IFLA_VXLAN_LOCAL6);
+    K(IFLA_VXLAN_UDP_CSUM);
+    K(IFLA_VXLAN_UDP_ZERO_CSUM6_TX);
+    K(IFLA_VXLAN_UDP_ZERO_CSUM6_RX);
+    K(IFLA_VXLAN_REMCSUM_TX);
+    K(IFLA_VXLAN_REMCSUM_RX);
+    K(IFLA_VXLAN_GBP);
+    K(IFLA_VXLAN_REMCSUM_NOPARTIAL);
+    K(IFLA_VXLAN_COLLECT_METADATA);
+    K(IFLA_VXLAN_LABEL);
+    K(IFLA_VXLAN_GPE);
+    K(IFLA_VXLAN_TTL_INHERIT);
+    K(IFLA_VXLAN_DF);
+    K(IFLA_VXLAN_VNIFILTER);
+    K(VXLAN_DF_UNSET);
+    K(VXLAN_DF_SET);
+    K(VXLAN_DF_INHERIT);
+    KV("IFLA_VXLAN_PORT_RANGE_SIZE", sizeof(struct ifla_vxlan_port_range));
+    /* LinuxIfArp */
+    K(ARPHRD_ETHER);
+    K(ARPHRD_IEEE1394);
+    K(ARPHRD_INFINIBAND);
+    K(ARPHRD_PPP);
+    K(ARPHRD_TUNNEL);
+    K(ARPHRD_TUNNEL6);
+    K(ARPHRD_LOOPBACK);
+    K(ARPHRD_SIT);
+    K(ARPHRD_IPGRE);
+    K(ARPHRD_IP6GRE);
+    K(ARPHRD_NONE);
+    K(ARPHRD_VOID);
     /* LinuxIfLink */
+    K(IFLA_STATS);
+    K(IFLA_MAP);
+    K(IFLA_NUM_VF);
+    K(IFLA_VFINFO_LIST);
+    K(IFLA_CARRIER);
+    K(IFLA_PHYS_PORT_ID);
+    K(IFLA_PHYS_SWITCH_ID);
+    K(IFLA_PHYS_PORT_NAME);
+    K(IFLA_PROTO_DOWN);
+    K(IFLA_XDP);
+    K(IFLA_EVENT);
+    K(IFLA_NEW_NETNSID);
+    K(IFLA_TARGET_NETNSID);
+    K(IFLA_CARRIER_UP_COUNT);
+    K(IFLA_CARRIER_DOWN_COUNT);
+    K(IFLA_NEW_IFINDEX);
+    K(IFLA_PROP_LIST);
+    K(IFLA_ALT_IFNAME);
+    K(IFLA_PERM_ADDRESS);
+    K(IFLA_PROTO_DOWN_REASON);
+    K(IFLA_PARENT_DEV_NAME);
+    K(IFLA_PARENT_DEV_BUS_NAME);
+    K(IFLA_PROTO_DOWN_REASON_MASK);
+    K(IFLA_PROTO_DOWN_REASON_VALUE);
+    K(IFLA_INFO_XSTATS);
+    K(IFLA_INFO_SLAVE_DATA);
+    K(IFLA_EVENT_NONE);
+    K(IFLA_EVENT_REBOOT);
+    K(IFLA_EVENT_FEATURES);
+    K(IFLA_EVENT_BONDING_FAILOVER);
+    K(IFLA_EVENT_NOTIFY_PEERS);
+    K(IFLA_EVENT_IGMP_RESEND);
+    K(IFLA_EVENT_BONDING_OPTIONS);
+    KV("RTNL_LINK_STATS64_SIZE", sizeof(struct rtnl_link_stats64));
     KV("IFINFOMSG_SIZE", sizeof(struct ifinfomsg));
     K(IFLA_ADDRESS);
     K(IFLA_BROADCAST);
@@ -218,16 +329,6 @@ static void constants(void)
     K(IFLA_TSO_MAX_SEGS);
     K(IFLA_ALLMULTI);
     K(IFLA_INET6_ADDR_GEN_MODE);
-    K(VETH_INFO_PEER);
-    K(IFLA_MACVLAN_MODE);
-    K(IFLA_MACVLAN_FLAGS);
-    K(IFLA_MACVLAN_BC_QUEUE_LEN);
-    K(IFLA_MACVLAN_BC_QUEUE_LEN_USED);
-    K(MACVLAN_MODE_PRIVATE);
-    K(MACVLAN_MODE_VEPA);
-    K(MACVLAN_MODE_BRIDGE);
-    K(MACVLAN_MODE_PASSTHRU);
-    K(MACVLAN_MODE_SOURCE);
     K(IFLA_VLAN_ID);
     K(IFLA_IPVLAN_MODE);
     K(IFLA_IPVLAN_FLAGS);
@@ -235,24 +336,6 @@ static void constants(void)
     K(IPVLAN_MODE_L3);
     K(IPVLAN_MODE_L3S);
     K(IFLA_BOND_MODE);
-    K(IFLA_TUN_OWNER);
-    K(IFLA_TUN_GROUP);
-    K(IFLA_TUN_TYPE);
-    K(IFLA_TUN_PI);
-    K(IFLA_TUN_VNET_HDR);
-    K(IFLA_TUN_PERSIST);
-    K(IFLA_TUN_MULTI_QUEUE);
-    K(IFLA_TUN_NUM_QUEUES);
-    K(IFLA_TUN_NUM_DISABLED_QUEUES);
-    K(IFLA_VXLAN_ID);
-    K(IFLA_VXLAN_GROUP);
-    K(IFLA_VXLAN_LINK);
-    K(IFLA_VXLAN_LOCAL);
-    K(IFLA_VXLAN_TTL);
-    K(IFLA_VXLAN_LEARNING);
-    K(IFLA_VXLAN_PORT);
-    K(IFLA_VXLAN_GROUP6);
-    K(IFLA_VXLAN_LOCAL6);
     K(IFF_UP);
     K(IFF_BROADCAST);
     K(IFF_DEBUG);
@@ -273,9 +356,12 @@ static void constants(void)
     K(IFF_DORMANT);
     K(IFF_ECHO);
     /* LinuxNetNamespace */
+    K(NETNSA_NONE);
     K(NETNSA_NSID);
     K(NETNSA_PID);
     K(NETNSA_FD);
+    K(NETNSA_TARGET_NSID);
+    K(NETNSA_CURRENT_NSID);
     K(NETNSA_NSID_NOT_ASSIGNED);
     /* LinuxIfAddr */
     KV("IFADDRMSG_SIZE", sizeof(struct ifaddrmsg));
@@ -285,7 +371,12 @@ static void constants(void)
     K(IFA_BROADCAST);
     K(IFA_ANYCAST);
     K(IFA_CACHEINFO);
+    K(IFA_MULTICAST);
     K(IFA_FLAGS);
+    K(IFA_RT_PRIORITY);
+    K(IFA_TARGET_NETNSID);
+    K(IFA_PROTO);
+    KV("IFA_CACHEINFO_SIZE", sizeof(struct ifa_cacheinfo));
     K(IFA_F_SECONDARY);
     K(IFA_F_NODAD);
     K(IFA_F_OPTIMISTIC);
@@ -354,9 +445,23 @@ static void constants(void)
     K(RTM_F_CLONED);
     /* LinuxNeighbour */
     KV("NDMSG_SIZE", sizeof(struct ndmsg));
+    KV("NDA_CACHEINFO_SIZE", sizeof(struct nda_cacheinfo));
     K(NDA_DST);
     K(NDA_LLADDR);
+    K(NDA_CACHEINFO);
     K(NDA_PROBES);
+    K(NDA_VLAN);
+    K(NDA_PORT);
+    K(NDA_VNI);
+    K(NDA_IFINDEX);
+    K(NDA_MASTER);
+    K(NDA_LINK_NETNSID);
+    K(NDA_SRC_VNI);
+    K(NDA_PROTOCOL);
+    K(NDA_NH_ID);
+    K(NDA_FDB_EXT_ATTRS);
+    K(NDA_FLAGS_EXT);
+    K(NUD_NONE);
     K(NUD_INCOMPLETE);
     K(NUD_REACHABLE);
     K(NUD_STALE);
@@ -373,25 +478,45 @@ static void constants(void)
     K(NTF_OFFLOADED);
     K(NTF_STICKY);
     K(NTF_ROUTER);
+    K(NTF_EXT_MANAGED);
     /* LinuxFibRules */
     KV("FIB_RULE_HDR_SIZE", sizeof(struct fib_rule_hdr));
+    KV("FIB_RULE_UID_RANGE_SIZE", sizeof(struct fib_rule_uid_range));
+    KV("FIB_RULE_PORT_RANGE_SIZE", sizeof(struct fib_rule_port_range));
     K(FRA_DST);
     K(FRA_SRC);
     K(FRA_IIFNAME);
     K(FRA_GOTO);
     K(FRA_PRIORITY);
     K(FRA_FWMARK);
+    K(FRA_FLOW);
+    K(FRA_TUN_ID);
+    K(FRA_SUPPRESS_IFGROUP);
+    K(FRA_SUPPRESS_PREFIXLEN);
     K(FRA_TABLE);
     K(FRA_FWMASK);
     K(FRA_OIFNAME);
+    K(FRA_PAD);
+    K(FRA_L3MDEV);
+    K(FRA_UID_RANGE);
     K(FRA_PROTOCOL);
+    K(FRA_IP_PROTO);
+    K(FRA_SPORT_RANGE);
+    K(FRA_DPORT_RANGE);
+    K(FR_ACT_UNSPEC);
     K(FR_ACT_TO_TBL);
     K(FR_ACT_GOTO);
     K(FR_ACT_NOP);
     K(FR_ACT_BLACKHOLE);
     K(FR_ACT_UNREACHABLE);
     K(FR_ACT_PROHIBIT);
+    K(FIB_RULE_PERMANENT);
     K(FIB_RULE_INVERT);
+    K(FIB_RULE_UNRESOLVED);
+    K(FIB_RULE_IIF_DETACHED);
+    K(FIB_RULE_OIF_DETACHED);
+    /* LinuxParam */
+    K(HZ);
 }
 
 static void errnos(void)

@@ -6,12 +6,6 @@ import static dev.jnetns.uapi.LinuxNetlink.NLM_F_DUMP;
 import static dev.jnetns.uapi.LinuxNetlink.NLM_F_EXCL;
 import static dev.jnetns.uapi.LinuxNetlink.NLM_F_REPLACE;
 import static dev.jnetns.uapi.LinuxNetlink.NLM_F_REQUEST;
-import static dev.jnetns.uapi.LinuxIfAddr.IFA_ADDRESS;
-import static dev.jnetns.uapi.LinuxIfAddr.IFA_BROADCAST;
-import static dev.jnetns.uapi.LinuxIfAddr.IFA_CACHEINFO;
-import static dev.jnetns.uapi.LinuxIfAddr.IFA_FLAGS;
-import static dev.jnetns.uapi.LinuxIfAddr.IFA_LABEL;
-import static dev.jnetns.uapi.LinuxIfAddr.IFA_LOCAL;
 import static dev.jnetns.uapi.LinuxRtnetlink.RTM_DELADDR;
 import static dev.jnetns.uapi.LinuxRtnetlink.RTM_GETADDR;
 import static dev.jnetns.uapi.LinuxRtnetlink.RTM_NEWADDR;
@@ -19,11 +13,9 @@ import static dev.jnetns.uapi.LinuxSocket.AF_UNSPEC;
 
 import dev.jnetns.netlink.NlSocket;
 import dev.jnetns.netlink.NlWriter;
-import dev.jnetns.rtnl.AddrMessage;
+import dev.jnetns.rtnl.AddressCodec;
 import dev.jnetns.sys.Errno;
 import dev.jnetns.sys.ErrnoException;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.util.List;
 
 /** The IP addresses of one namespace: {@code ip addr}. Obtained from {@link Rtnl#addresses()}. */
@@ -50,13 +42,13 @@ public final class Addresses {
     List<Address> dump(int family, int index) throws ErrnoException {
         return socket.dump("addr show", (w, seq) -> {
             w.beginMessage(RTM_GETADDR, NLM_F_REQUEST | NLM_F_DUMP, seq);
-            AddrMessage.writeHeader(w, family, 0, 0, 0, index);
+            AddressCodec.header(w, family, index);
             w.endMessage();
         }, m -> {
             if (m.type() != RTM_NEWADDR) {
                 return null;
             }
-            Address a = Address.of(AddrMessage.decode(m));
+            Address a = AddressCodec.decode(m);
             return index == 0 || a.index() == index ? a : null;
         });
     }
@@ -88,8 +80,7 @@ public final class Addresses {
             try {
                 socket.execute("addr flush dev " + dev, (w, seq) -> {
                     w.beginMessage(RTM_DELADDR, NLM_F_REQUEST | NLM_F_ACK, seq);
-                    AddrMessage.writeHeader(w, a.family(), a.prefixLength(), 0, a.scope(), index);
-                    w.attr(IFA_LOCAL, a.local().getAddress());
+                    AddressCodec.encode(a, w);   // ip's flush sends the dumped message back
                     w.endMessage();
                 });
                 n++;
@@ -154,32 +145,19 @@ public final class Addresses {
         }
     }
 
-    /** The ifaddrmsg and attributes iproute2 sends for the same {@code ip addr} command. */
-    private static void write(NlWriter w, int type, int index, AddressSpec s) {
+    /** The address {@code ip addr add|replace|del SPEC dev DEV} asks for, as a record to write. */
+    private static Address request(int type, int index, AddressSpec s) {
         long valid = s.validLifetime != null ? s.validLifetime : Address.FOREVER;
         long preferred = s.preferredLifetime != null ? s.preferredLifetime : valid;
-        IpPrefix peer = s.peer != null ? s.peer : s.local;
-        AddrMessage.writeHeader(w, s.local.family(), s.peer != null ? s.peer.length() : s.local.length(),
-                s.flags & 0xff, type == RTM_DELADDR && s.scope == null ? 0 : s.effectiveScope(), index);
-        w.attr(IFA_LOCAL, s.local.address().getAddress());
-        w.attr(IFA_ADDRESS, peer.address().getAddress());
-        if (s.broadcast != null) {
-            w.attr(IFA_BROADCAST, s.broadcast.getAddress());
-        }
-        if (s.label != null) {
-            w.attrString(IFA_LABEL, s.label);
-        }
-        if (s.validLifetime != null || s.preferredLifetime != null) {
-            w.attr(IFA_CACHEINFO, cacheinfo(preferred, valid));
-        }
-        if ((s.flags & ~0xff) != 0) {
-            w.attrU32(IFA_FLAGS, s.flags);
-        }
+        boolean lifetimes = s.validLifetime != null || s.preferredLifetime != null;
+        return new Address(index, s.local.family(), s.local.address(), s.peer != null ? s.peer.address() : null,
+                s.peer != null ? s.peer.length() : s.local.length(), s.broadcast,
+                type == RTM_DELADDR && s.scope == null ? 0 : s.effectiveScope(), s.flags, s.label,
+                lifetimes ? valid : -1, lifetimes ? preferred : -1, null, null, -1, -1, lifetimes ? 0 : -1,
+                lifetimes ? 0 : -1, RawAttributes.NONE);
     }
 
-    private static byte[] cacheinfo(long preferred, long valid) {
-        ByteBuffer b = ByteBuffer.allocate(16).order(ByteOrder.nativeOrder());
-        b.putInt((int) preferred).putInt((int) valid).putInt(0).putInt(0);
-        return b.array();
+    private static void write(NlWriter w, int type, int index, AddressSpec s) {
+        AddressCodec.encode(request(type, index, s), w);
     }
 }

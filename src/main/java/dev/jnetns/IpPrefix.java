@@ -13,6 +13,13 @@ import java.net.UnknownHostException;
  */
 public record IpPrefix(InetAddress address, int length) {
 
+    /**
+     * A prefix, checked.
+     *
+     * @param address the address (host bits may be set, as in an interface address)
+     * @param length the prefix length
+     * @throws IllegalArgumentException when the length is out of range for the address family
+     */
     public IpPrefix {
         int max = bits(address);
         if (length < 0 || length > max) {
@@ -20,7 +27,13 @@ public record IpPrefix(InetAddress address, int length) {
         }
     }
 
-    /** "ADDR/LEN", or "ADDR" for a full-length host prefix. */
+    /**
+     * Parses a prefix as {@code ip} writes it.
+     *
+     * @param text "ADDR/LEN", or "ADDR" for a full-length host prefix
+     * @return the prefix
+     * @throws IllegalArgumentException naming what is wrong
+     */
     public static IpPrefix parse(String text) {
         int slash = text.indexOf('/');
         InetAddress a = parseAddress(slash < 0 ? text : text.substring(0, slash));
@@ -41,8 +54,10 @@ public record IpPrefix(InetAddress address, int length) {
     }
 
     /**
-     * A literal IPv4 address (four decimal octets 0..255) or IPv6 address (with ':'); never a name.
+     * Parses a literal address; never looks up a name.
      *
+     * @param text an IPv4 address (four decimal octets 0..255) or an IPv6 address (with ':')
+     * @return the address
      * @throws IllegalArgumentException naming what is wrong
      */
     public static InetAddress parseAddress(String text) {
@@ -71,27 +86,49 @@ public record IpPrefix(InetAddress address, int length) {
         }
     }
 
-    /** The address as iproute2 prints it: dotted quad, or compressed IPv6 without a scope. */
+    /**
+     * An address as iproute2 prints it.
+     *
+     * @param a the address
+     * @return a dotted quad, or compressed IPv6 without a scope
+     */
     public static String format(InetAddress a) {
         return Inet.format(a);
     }
 
-    /** 32 for IPv4, 128 for IPv6. */
+    /**
+     * The length of an address.
+     *
+     * @param a the address
+     * @return 32 for IPv4, 128 for IPv6
+     */
     public static int bits(InetAddress a) {
         return a instanceof Inet4Address ? 32 : 128;
     }
 
-    /** AF_INET or AF_INET6. */
+    /**
+     * The address family.
+     *
+     * @return AF_INET or AF_INET6
+     */
     public int family() {
         return Inet.family(address);
     }
 
-    /** True when this is the whole address space (a default route's destination). */
+    /**
+     * Whether this is the whole address space (a default route's destination).
+     *
+     * @return true for a length of 0
+     */
     public boolean isDefault() {
         return length == 0;
     }
 
-    /** The prefix with the host bits cleared, e.g. 198.18.0.0/24 for 198.18.0.1/24. */
+    /**
+     * The network this prefix is in.
+     *
+     * @return the prefix with the host bits cleared, e.g. 198.18.0.0/24 for 198.18.0.1/24
+     */
     public IpPrefix network() {
         byte[] b = address.getAddress();
         for (int i = 0; i < b.length; i++) {

@@ -1,12 +1,39 @@
 package dev.jnetns;
 
-import dev.jnetns.rtnl.LinkMessage;
+import static dev.jnetns.uapi.LinuxIfLink.IFF_ALLMULTI;
+import static dev.jnetns.uapi.LinuxIfLink.IFF_AUTOMEDIA;
+import static dev.jnetns.uapi.LinuxIfLink.IFF_BROADCAST;
+import static dev.jnetns.uapi.LinuxIfLink.IFF_DEBUG;
+import static dev.jnetns.uapi.LinuxIfLink.IFF_DORMANT;
+import static dev.jnetns.uapi.LinuxIfLink.IFF_DYNAMIC;
+import static dev.jnetns.uapi.LinuxIfLink.IFF_ECHO;
+import static dev.jnetns.uapi.LinuxIfLink.IFF_LOOPBACK;
+import static dev.jnetns.uapi.LinuxIfLink.IFF_LOWER_UP;
+import static dev.jnetns.uapi.LinuxIfLink.IFF_MASTER;
+import static dev.jnetns.uapi.LinuxIfLink.IFF_MULTICAST;
+import static dev.jnetns.uapi.LinuxIfLink.IFF_NOARP;
+import static dev.jnetns.uapi.LinuxIfLink.IFF_NOTRAILERS;
+import static dev.jnetns.uapi.LinuxIfLink.IFF_POINTOPOINT;
+import static dev.jnetns.uapi.LinuxIfLink.IFF_PORTSEL;
+import static dev.jnetns.uapi.LinuxIfLink.IFF_PROMISC;
+import static dev.jnetns.uapi.LinuxIfLink.IFF_RUNNING;
+import static dev.jnetns.uapi.LinuxIfLink.IFF_SLAVE;
+import static dev.jnetns.uapi.LinuxIfLink.IFF_UP;
+import static dev.jnetns.uapi.LinuxIfLink.IFLA_AF_SPEC;
+import static dev.jnetns.uapi.LinuxIfLink.IFLA_CARRIER_DOWN_COUNT;
+import static dev.jnetns.uapi.LinuxIfLink.IFLA_CARRIER_UP_COUNT;
+import static dev.jnetns.uapi.LinuxIfLink.IFLA_STATS;
+
+import dev.jnetns.kind.LinkData;
+import dev.jnetns.kind.Tun;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
- * A network device as the kernel reports it ({@code ip link show}). Immutable. Numeric fields the
- * kernel did not send are -1; {@link #masterIndex()} and {@link #linkIndex()} are 0 when absent.
+ * A network device as the kernel reports it ({@code ip link show}), every attribute of its
+ * RTM_NEWLINK message included. Immutable. Numbers the kernel did not send are -1;
+ * {@link #masterIndex()} and {@link #linkIndex()} are 0 when absent.
  *
  * @param index ifindex
  * @param name ifname
@@ -20,44 +47,43 @@ import java.util.List;
  * @param type the ARPHRD_* hardware type (see {@link #typeName()})
  * @param address the hardware address as {@code ip} prints it, or null
  * @param broadcast the broadcast address as {@code ip} prints it, or null
- * @param masterIndex the master device's ifindex (a bridge, say), 0 when none
+ * @param masterIndex the master device's ifindex (a bridge, say), 0 when none; in a request, -1 detaches
+ *     the device from its master ({@code ip link set DEV nomaster})
  * @param linkIndex the ifindex of the device this one is tied to (veth peer, macvlan parent), 0 when none
  * @param linkNetnsId the nsid of the namespace {@code linkIndex} lives in, -1 when the same
  * @param alias the alias, or null
- * @param kind the linkinfo kind ("veth", "bridge" …), or null for devices without one
- * @param slaveKind the kind of the master this device is enslaved to ("bridge"), or null
- * @param info what jnetns reads of the kind's own data (macvlan mode, vxlan id …)
- * @param details the counters and limits {@code ip -d link show} adds
+ * @param info the kind and its data, and the port data when enslaved (IFLA_LINKINFO), or null
+ * @param details what {@code ip -d link show} adds
  * @param stats the traffic counters {@code ip -s link show} prints, or null when the kernel sent none
+ * @param family ifi_family (0, or AF_BRIDGE for a bridge's view of its ports)
+ * @param change ifi_change: in a request, the flag bits to change
+ * @param netnsFd in a request, the namespace to move the device to (IFLA_NET_NS_FD), -1 otherwise
+ * @param netnsPid in a request, the process whose namespace to move it to (IFLA_NET_NS_PID), -1 otherwise
+ * @param raw what the message held beyond these fields (see {@link RawAttributes})
  */
 public record Link(int index, String name, int flags, int mtu, String qdisc, int operState, int linkMode,
                    int group, int txQueueLen, int type, String address, String broadcast, int masterIndex,
-                   int linkIndex, int linkNetnsId, String alias, String kind, String slaveKind, Info info,
-                   Details details, Stats stats) {
+                   int linkIndex, int linkNetnsId, String alias, Info info, Details details, Stats stats,
+                   int family, int change, int netnsFd, int netnsPid, RawAttributes raw) {
 
     /**
-     * The kernel's {@code struct rtnl_link_stats64} (IFLA_STATS64), field for field, and
-     * IFLA_CARRIER_CHANGES (-1 when absent).
+     * IFLA_LINKINFO: what kind of device this is and its kind's data, and, for a port of a master
+     * (a bridge port), the master's kind and the port's data.
+     *
+     * @param kind IFLA_INFO_KIND ("veth", "bridge" …), or null
+     * @param data IFLA_INFO_DATA as the kind's record, or null when the kernel sent none
+     * @param slaveKind IFLA_INFO_SLAVE_KIND: the master's kind ("bridge"), or null
+     * @param portData IFLA_INFO_SLAVE_DATA as the port kind's record, or null
+     * @param raw the nest's other attributes (IFLA_INFO_XSTATS …) and layout
      */
-    public record Stats(long rxPackets, long txPackets, long rxBytes, long txBytes, long rxErrors, long txErrors,
-                        long rxDropped, long txDropped, long multicast, long collisions, long rxLengthErrors,
-                        long rxOverErrors, long rxCrcErrors, long rxFrameErrors, long rxFifoErrors,
-                        long rxMissedErrors, long txAbortedErrors, long txCarrierErrors, long txFifoErrors,
-                        long txHeartbeatErrors, long txWindowErrors, long rxCompressed, long txCompressed,
-                        long rxNohandler, long carrierChanges) {
-        static Stats of(long[] c, int carrierChanges) {
-            if (c == null) {
-                return null;
-            }
-            long[] v = java.util.Arrays.copyOf(c, 24);   // counters an older kernel did not send are 0
-            return new Stats(v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8], v[9], v[10], v[11], v[12],
-                    v[13], v[14], v[15], v[16], v[17], v[18], v[19], v[20], v[21], v[22], v[23], carrierChanges);
-        }
+    public record Info(String kind, LinkData data, String slaveKind, LinkData portData, RawAttributes raw) {
     }
 
     /**
-     * What {@code ip -d link show} prints of every device besides its kind; -1 where the kernel
-     * sent nothing.
+     * What {@code ip -d link show} prints of every device besides its kind; -1 (or null) where the
+     * kernel sent nothing. {@code addrGenMode}, {@code altNames} and {@code protoDownReason} are read
+     * from attributes the record keeps whole in {@link Link#raw()} (IFLA_AF_SPEC, IFLA_PROP_LIST,
+     * IFLA_PROTO_DOWN_REASON), so they are written back exactly as they came.
      *
      * @param promiscuity how many users asked for promiscuous mode
      * @param allmulti how many users asked for all-multicast mode
@@ -71,10 +97,29 @@ public record Link(int index, String name, int flags, int mtu, String qdisc, int
      * @param tsoMaxSize largest TSO packet
      * @param tsoMaxSegs most segments of a TSO packet
      * @param groMaxSize largest GRO packet
+     * @param permAddress the permanent hardware address (IFLA_PERM_ADDRESS), or null
+     * @param altNames alternative names (IFLA_PROP_LIST), empty when none
+     * @param physPortName IFLA_PHYS_PORT_NAME, or null
+     * @param physPortId IFLA_PHYS_PORT_ID in hex, or null
+     * @param physSwitchId IFLA_PHYS_SWITCH_ID in hex, or null
+     * @param parentBus IFLA_PARENT_DEV_BUS_NAME, or null
+     * @param parentDev IFLA_PARENT_DEV_NAME, or null
+     * @param protoDown IFLA_PROTO_DOWN (1: held down by a protocol)
+     * @param protoDownReason the reason bits of IFLA_PROTO_DOWN_REASON
+     * @param carrierChanges IFLA_CARRIER_CHANGES
+     * @param event IFLA_EVENT of a notification (IFLA_EVENT_*)
+     * @param newNetnsId IFLA_NEW_NETNSID of a notification: the nsid the device moved to
+     * @param newIfindex IFLA_NEW_IFINDEX of a notification: its ifindex there
      */
     public record Details(int promiscuity, int allmulti, int minMtu, int maxMtu, int addrGenMode, int numTxQueues,
                           int numRxQueues, int gsoMaxSize, int gsoMaxSegs, int tsoMaxSize, int tsoMaxSegs,
-                          int groMaxSize) {
+                          int groMaxSize, String permAddress, List<String> altNames, String physPortName,
+                          String physPortId, String physSwitchId, String parentBus, String parentDev, int protoDown,
+                          long protoDownReason, long carrierChanges, int event, int newNetnsId, int newIfindex) {
+        /** No details: a device in a request. */
+        public static final Details NONE = new Details(-1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, null, List.of(),
+                null, null, null, null, null, -1, -1, -1, -1, -1, -1);
+
         private static final String[] ADDR_GEN_MODES = {"eui64", "none", "stable_secret", "random"};
 
         /** The IPv6 address generation mode as ip names it ("eui64" …), or null when absent. */
@@ -88,39 +133,142 @@ public record Link(int index, String name, int flags, int mtu, String qdisc, int
     }
 
     /**
-     * The kind-specific data (IFLA_INFO_DATA) jnetns decodes; -1 (0 for {@code vxlanLink}) where it
-     * does not apply.
-     *
-     * @param macvlanMode MACVLAN_MODE_* of a macvlan or macvtap (1 private, 2 vepa, 4 bridge, 8 passthru)
-     * @param macvlanFlags MACVLAN_FLAG_* of a macvlan or macvtap (1 nopromisc, 2 nodst), 0 otherwise
-     * @param bcQueueLen the broadcast queue length a macvlan asked for
-     * @param usedBcQueueLen the broadcast queue length a macvlan's parent uses
-     * @param vxlanId the VNI of a vxlan
-     * @param vxlanPort the UDP port of a vxlan
-     * @param vxlanLink ifindex of a vxlan's underlay device
-     * @param tunType 1 tun, 2 tap
-     * @param tun the rest of a tun or tap device's data, null for other kinds
+     * The kernel's {@code struct rtnl_link_stats64} (IFLA_STATS64), counter for counter; counters a
+     * kernel did not send read 0. Equal when the counters are.
      */
-    public record Info(int macvlanMode, int macvlanFlags, int bcQueueLen, int usedBcQueueLen, int vxlanId,
-                       int vxlanPort, int vxlanLink, int tunType, Tun tun) {
-        /** No kind data. */
-        public static final Info NONE = new Info(-1, 0, -1, -1, -1, -1, 0, -1, null);
-    }
+    public static final class Stats {
+        private final long[] c;
 
-    /**
-     * A tun or tap device's settings (IFLA_TUN_*); each -1 when the kernel did not send it.
-     *
-     * @param pi 1 when packets carry the packet-information header
-     * @param vnetHdr 1 when packets carry a virtio-net header
-     * @param persist 1 when the device outlives its file descriptors
-     * @param multiQueue 1 for a multi-queue device
-     * @param numQueues attached queues of a multi-queue device
-     * @param numDisabledQueues disabled queues of a multi-queue device
-     * @param owner the uid allowed to attach
-     * @param group the gid allowed to attach
-     */
-    public record Tun(int pi, int vnetHdr, int persist, int multiQueue, long numQueues, long numDisabledQueues,
-                      long owner, long group) {
+        /** The counters in the struct's order, as many as the kernel sent. */
+        public Stats(long[] counters) {
+            this.c = counters.clone();
+        }
+
+        /** How many counters the kernel sent. */
+        public int count() {
+            return c.length;
+        }
+
+        /** Counter {@code i} in the struct's order, 0 when the kernel did not send it. */
+        public long counter(int i) {
+            return i < c.length ? c[i] : 0;
+        }
+
+        public long rxPackets() {
+            return counter(0);
+        }
+
+        public long txPackets() {
+            return counter(1);
+        }
+
+        public long rxBytes() {
+            return counter(2);
+        }
+
+        public long txBytes() {
+            return counter(3);
+        }
+
+        public long rxErrors() {
+            return counter(4);
+        }
+
+        public long txErrors() {
+            return counter(5);
+        }
+
+        public long rxDropped() {
+            return counter(6);
+        }
+
+        public long txDropped() {
+            return counter(7);
+        }
+
+        public long multicast() {
+            return counter(8);
+        }
+
+        public long collisions() {
+            return counter(9);
+        }
+
+        public long rxLengthErrors() {
+            return counter(10);
+        }
+
+        public long rxOverErrors() {
+            return counter(11);
+        }
+
+        public long rxCrcErrors() {
+            return counter(12);
+        }
+
+        public long rxFrameErrors() {
+            return counter(13);
+        }
+
+        public long rxFifoErrors() {
+            return counter(14);
+        }
+
+        public long rxMissedErrors() {
+            return counter(15);
+        }
+
+        public long txAbortedErrors() {
+            return counter(16);
+        }
+
+        public long txCarrierErrors() {
+            return counter(17);
+        }
+
+        public long txFifoErrors() {
+            return counter(18);
+        }
+
+        public long txHeartbeatErrors() {
+            return counter(19);
+        }
+
+        public long txWindowErrors() {
+            return counter(20);
+        }
+
+        public long rxCompressed() {
+            return counter(21);
+        }
+
+        public long txCompressed() {
+            return counter(22);
+        }
+
+        public long rxNohandler() {
+            return counter(23);
+        }
+
+        public long rxOtherhostDropped() {
+            return counter(24);
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Stats s && Arrays.equals(s.c, c);
+        }
+
+        @Override
+        public int hashCode() {
+            return Arrays.hashCode(c);
+        }
+
+        @Override
+        public String toString() {
+            return "RX " + rxBytes() + " bytes " + rxPackets() + " packets, TX " + txBytes() + " bytes "
+                    + txPackets() + " packets";
+        }
     }
 
     private static final String[] OPER_STATES = {
@@ -128,56 +276,49 @@ public record Link(int index, String name, int flags, int mtu, String qdisc, int
 
     /** IFF_* bits in the order {@code ip link show} prints them. */
     private static final int[] FLAG_BITS = {
-        0x8, 0x2, 0x10, 0x1000, 0x80, 0x200, 0x100, 0x400, 0x800, 0x4, 0x8000, 0x4000, 0x2000, 0x20,
-        0x1, 0x10000, 0x20000, 0x40000};
+        IFF_LOOPBACK, IFF_BROADCAST, IFF_POINTOPOINT, IFF_MULTICAST, IFF_NOARP, IFF_ALLMULTI, IFF_PROMISC,
+        IFF_MASTER, IFF_SLAVE, IFF_DEBUG, IFF_DYNAMIC, IFF_AUTOMEDIA, IFF_PORTSEL, IFF_NOTRAILERS, IFF_UP,
+        IFF_LOWER_UP, IFF_DORMANT, IFF_ECHO};
     private static final String[] FLAG_NAMES = {
         "LOOPBACK", "BROADCAST", "POINTOPOINT", "MULTICAST", "NOARP", "ALLMULTI", "PROMISC", "MASTER",
         "SLAVE", "DEBUG", "DYNAMIC", "AUTOMEDIA", "PORTSEL", "NOTRAILERS", "UP", "LOWER_UP", "DORMANT", "ECHO"};
-    private static final int IFF_UP = 0x1;
-    private static final int IFF_RUNNING = 0x40;
 
-    static Link of(LinkMessage m) {
-        return new Link(m.index(), m.name(), m.flags(), m.mtu(), m.qdisc(), m.operState(), m.linkMode(),
-                m.group(), m.txQueueLen(), m.type(), HardwareAddresses.format(m.type(), m.address()),
-                HardwareAddresses.format(m.type(), m.broadcast()), m.master(), m.link(), m.linkNetnsId(),
-                m.alias(), m.kind(), m.slaveKind(),
-                new Info(m.macvlanMode(), m.macvlanFlags(), m.macvlanBcQueueLen(), m.macvlanUsedBcQueueLen(),
-                        m.vxlanId(), m.vxlanPort(), m.vxlanLink(), m.tunType(), tun(m.tun())),
-                new Details(m.promiscuity(), m.allmulti(), m.minMtu(), m.maxMtu(), m.addrGenMode(), m.numTxQueues(),
-                        m.numRxQueues(), m.gsoMaxSize(), m.gsoMaxSegs(), m.tsoMaxSize(), m.tsoMaxSegs(),
-                        m.groMaxSize()),
-                Stats.of(m.stats64(), m.carrierChanges()));
+    /** The kind ("veth", "bridge" …), or null for a device without one. */
+    public String kind() {
+        return info == null ? null : info.kind();
     }
 
-    private static Tun tun(long[] t) {
-        return t == null ? null : new Tun((int) t[0], (int) t[1], (int) t[2], (int) t[3], t[4], t[5], t[6], t[7]);
+    /** The kind of the master this device is a port of ("bridge"), or null. */
+    public String slaveKind() {
+        return info == null ? null : info.slaveKind();
+    }
+
+    /** The kind's data, or null. */
+    public LinkData data() {
+        return info == null ? null : info.data();
+    }
+
+    /** The port's data on its master, or null. */
+    public LinkData portData() {
+        return info == null ? null : info.portData();
     }
 
     /**
-     * This link with {@link #stats()} null: counters move with every packet, so states compared for
-     * real changes (the monitor's) leave them out.
+     * This link without the values that move on their own (traffic counters, and the attributes that
+     * carry counters or timers): what states compared for real changes (the monitor's) look at.
      */
     public Link withoutStats() {
-        return stats == null ? this : new Link(index, name, flags, mtu, qdisc, operState, linkMode, group, txQueueLen,
-                type, address, broadcast, masterIndex, linkIndex, linkNetnsId, alias, kind, slaveKind, info, details,
-                null);
+        return new Link(index, name, flags, mtu, qdisc, operState, linkMode, group, txQueueLen, type, address,
+                broadcast, masterIndex, linkIndex, linkNetnsId, alias, info, details, null, family, change, netnsFd,
+                netnsPid, raw.without(VOLATILE));
     }
+
+    /** Kept whole and moving with traffic or time: the 32-bit counters, IPv6's counters, carrier counts. */
+    private static final int[] VOLATILE = {IFLA_STATS, IFLA_AF_SPEC, IFLA_CARRIER_UP_COUNT, IFLA_CARRIER_DOWN_COUNT};
 
     /** The kind as {@code ip link add ... type} names it: "tap" for a tun device in tap mode. */
     public String createKind() {
-        return "tun".equals(kind) && info.tunType() == 2 ? "tap" : kind;
-    }
-
-    /** The macvlan mode's name ("bridge", "private" …), or null. */
-    public String macvlanModeName() {
-        switch (info.macvlanMode()) {
-            case 1: return "private";
-            case 2: return "vepa";
-            case 4: return "bridge";
-            case 8: return "passthru";
-            case 16: return "source";
-            default: return null;
-        }
+        return "tun".equals(kind()) && data() instanceof Tun t && t.type() == 2 ? "tap" : kind();
     }
 
     /** True when the administrative state is up (IFF_UP). */
@@ -220,6 +361,13 @@ public record Link(int index, String name, int flags, int mtu, String qdisc, int
 
     /** The hardware type as {@code ip} names it ("ether", "loopback", "none" …). */
     public String typeName() {
-        return HardwareAddresses.typeName(type);
+        return dev.jnetns.rtnl.HardwareAddresses.typeName(type);
+    }
+
+    /** As the first line of {@code ip link show}: {@code 3: v0: <BROADCAST,MULTICAST,UP> mtu 1500 veth}. */
+    @Override
+    public String toString() {
+        return index + ": " + name + ": <" + String.join(",", flagNames()) + "> mtu " + mtu
+                + (kind() != null ? " " + kind() : "") + (address != null ? " " + address : "");
     }
 }

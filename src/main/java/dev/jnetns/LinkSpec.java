@@ -1,6 +1,20 @@
 package dev.jnetns;
 
+import static dev.jnetns.uapi.LinuxIfLink.IFLA_BOND_MODE;
+import static dev.jnetns.uapi.LinuxIfLink.IFLA_IPVLAN_FLAGS;
+import static dev.jnetns.uapi.LinuxIfLink.IFLA_IPVLAN_MODE;
+import static dev.jnetns.uapi.LinuxIfLink.IFLA_VLAN_ID;
+
+import dev.jnetns.kind.LinkData;
+import dev.jnetns.kind.Macvlan;
+import dev.jnetns.kind.RawData;
+import dev.jnetns.kind.Veth;
+import dev.jnetns.kind.Vxlan;
+import dev.jnetns.netlink.NlWriter;
+import dev.jnetns.rtnl.HardwareAddresses;
+import dev.jnetns.uapi.LinuxIfArp;
 import dev.jnetns.uapi.LinuxIfLink;
+import dev.jnetns.uapi.LinuxMacvlan;
 import java.net.InetAddress;
 import java.util.Locale;
 
@@ -153,11 +167,11 @@ public final class LinkSpec {
 
     static int macvlanMode(String mode) {
         switch (mode.toLowerCase(Locale.ROOT)) {
-            case "private": return LinuxIfLink.MACVLAN_MODE_PRIVATE;
-            case "vepa": return LinuxIfLink.MACVLAN_MODE_VEPA;
-            case "bridge": return LinuxIfLink.MACVLAN_MODE_BRIDGE;
-            case "passthru": return LinuxIfLink.MACVLAN_MODE_PASSTHRU;
-            case "source": return LinuxIfLink.MACVLAN_MODE_SOURCE;
+            case "private": return LinuxMacvlan.MACVLAN_MODE_PRIVATE;
+            case "vepa": return LinuxMacvlan.MACVLAN_MODE_VEPA;
+            case "bridge": return LinuxMacvlan.MACVLAN_MODE_BRIDGE;
+            case "passthru": return LinuxMacvlan.MACVLAN_MODE_PASSTHRU;
+            case "source": return LinuxMacvlan.MACVLAN_MODE_SOURCE;
             default: throw new IllegalArgumentException("invalid macvlan mode \"" + mode + "\" (private, vepa, bridge, passthru, source)");
         }
     }
@@ -267,6 +281,58 @@ public final class LinkSpec {
         if (!kind.equals(k)) {
             throw new IllegalArgumentException(option + " applies to " + k + " devices, not " + kind);
         }
+    }
+
+    /**
+     * The {@code ip link add} request for this spec, as a link record.
+     *
+     * @param parentIndex ifindex of {@link #parent}, 0 when none
+     * @param vxlanDevIndex ifindex of the vxlan underlay device, 0 when none
+     */
+    Link request(int parentIndex, int vxlanDevIndex) {
+        return Links.request(0, name, 0, 0, mtu != null ? mtu : -1, mac(address), txQueueLen != null ? txQueueLen : -1,
+                netns != null ? netns.fd() : -1, -1, parentIndex, 0, null, -1,
+                new Link.Info(kind, data(vxlanDevIndex), null, null, RawAttributes.NONE));
+    }
+
+    /** The kind's data as {@code ip link add ... type KIND ...} sends it; null for kinds sent alone. */
+    private LinkData data(int vxlanDevIndex) {
+        switch (kind) {
+            case "veth":
+                return new Veth(Links.request(0, peerName, 0, 0, peerMtu != null ? peerMtu : -1, mac(peerAddress), -1,
+                        peerNetns != null ? peerNetns.fd() : -1, -1, 0, 0, null, -1, null), RawAttributes.NONE);
+            case "macvlan":
+            case "macvtap":
+                return new Macvlan(mode, -1, -1, null, null, -1, -1, -1, RawAttributes.NONE);
+            case "vxlan":
+                Vxlan v = Vxlan.of(vni);
+                return new Vxlan(vni, remote, local, vxlanDevIndex, ttl != null ? ttl : -1, v.tos(),
+                        learning == null || learning ? 1 : 0, v.ageing(), v.limit(), v.portLow(), v.portHigh(),
+                        v.proxy(), v.rsc(), v.l2miss(), v.l3miss(), port != null ? port : -1, v.udpCsum(),
+                        v.udpZeroCsum6Tx(), v.udpZeroCsum6Rx(), v.remcsumTx(), v.remcsumRx(), false, false,
+                        v.collectMetadata(), v.label(), false, v.ttlInherit(), v.df(), v.vnifilter(), RawAttributes.NONE);
+            case "vlan":
+                return raw(w -> w.attrU16(IFLA_VLAN_ID, vlanId));
+            case "ipvlan":
+                return raw(w -> w.attrU16(IFLA_IPVLAN_MODE, mode).attrU16(IFLA_IPVLAN_FLAGS, 0));
+            case "bond":
+                return raw(w -> w.attrU8(IFLA_BOND_MODE, mode));
+            default:
+                return null;
+        }
+    }
+
+    /** Data of a kind whose record is not modelled yet, as the bytes ip sends. */
+    private RawData raw(java.util.function.Consumer<NlWriter> attrs) {
+        NlWriter w = new NlWriter();
+        attrs.accept(w);
+        byte[] b = new byte[w.size()];
+        w.bytes().get(b);
+        return new RawData(kind, RawAttributes.of(null, null, b));
+    }
+
+    private static String mac(byte[] address) {
+        return address == null ? null : HardwareAddresses.format(LinuxIfArp.ARPHRD_ETHER, address);
     }
 
     @Override

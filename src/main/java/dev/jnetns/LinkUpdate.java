@@ -1,15 +1,20 @@
 package dev.jnetns;
 
+import static dev.jnetns.uapi.LinuxIfLink.IFF_ALLMULTI;
+import static dev.jnetns.uapi.LinuxIfLink.IFF_MULTICAST;
+import static dev.jnetns.uapi.LinuxIfLink.IFF_NOARP;
+import static dev.jnetns.uapi.LinuxIfLink.IFF_PROMISC;
+import static dev.jnetns.uapi.LinuxIfLink.IFF_UP;
+
+import dev.jnetns.rtnl.HardwareAddresses;
+import dev.jnetns.uapi.LinuxIfArp;
+
 /**
  * Changes to an existing device, sent in one request by {@link Links#set}. Mirrors
  * {@code ip link set DEV up|down promisc|arp|multicast|allmulticast on|off mtu N address MAC
  * name NEW master BR|nomaster alias TEXT txqueuelen N netns NS group G}.
  */
 public final class LinkUpdate {
-    private static final int IFF_NOARP = 0x80;
-    private static final int IFF_PROMISC = 0x100;
-    private static final int IFF_ALLMULTI = 0x200;
-    private static final int IFF_MULTICAST = 0x1000;
 
     Boolean up;
     /** IFF_* bits to set ({@link #flags}) among those to change ({@link #flagMask}), up aside. */
@@ -134,6 +139,17 @@ public final class LinkUpdate {
     }
 
     /** The changes in {@code ip link set} words, e.g. "up mtu 1400". */
+    /** The {@code ip link set} request for this update of device {@code index}, as a link record. */
+    Link request(int index, int masterIndex) {
+        int setFlags = (Boolean.TRUE.equals(up) ? IFF_UP : 0) | flags;
+        int change = (up != null ? IFF_UP : 0) | flagMask;
+        return Links.request(index, newName, setFlags, change, mtu != null ? mtu : -1,
+                address == null ? null : HardwareAddresses.format(LinuxIfArp.ARPHRD_ETHER, address),
+                txQueueLen != null ? txQueueLen : -1, netns != null ? netns.fd() : -1,
+                netnsPid != null ? netnsPid.intValue() : -1, 0, noMaster ? -1 : masterIndex,
+                alias, group != null ? group : -1, null);
+    }
+
     @Override
     public String toString() {
         StringBuilder sb = new StringBuilder();
@@ -148,7 +164,7 @@ public final class LinkUpdate {
             sb.append(" mtu ").append(Integer.toUnsignedString(mtu));
         }
         if (address != null) {
-            sb.append(" address ").append(HardwareAddresses.format(1, address));
+            sb.append(" address ").append(HardwareAddresses.format(LinuxIfArp.ARPHRD_ETHER, address));
         }
         if (newName != null) {
             sb.append(" name ").append(newName);

@@ -5,17 +5,9 @@ import static dev.jnetns.uapi.LinuxNetlink.NLM_F_CREATE;
 import static dev.jnetns.uapi.LinuxNetlink.NLM_F_DUMP;
 import static dev.jnetns.uapi.LinuxNetlink.NLM_F_EXCL;
 import static dev.jnetns.uapi.LinuxNetlink.NLM_F_REQUEST;
-import static dev.jnetns.uapi.LinuxIfLink.IFF_UP;
-import static dev.jnetns.uapi.LinuxIfLink.IFLA_ADDRESS;
 import static dev.jnetns.uapi.LinuxIfLink.IFLA_EXT_MASK;
 import static dev.jnetns.uapi.LinuxIfLink.IFLA_GROUP;
-import static dev.jnetns.uapi.LinuxIfLink.IFLA_IFALIAS;
 import static dev.jnetns.uapi.LinuxIfLink.IFLA_IFNAME;
-import static dev.jnetns.uapi.LinuxIfLink.IFLA_MASTER;
-import static dev.jnetns.uapi.LinuxIfLink.IFLA_MTU;
-import static dev.jnetns.uapi.LinuxIfLink.IFLA_NET_NS_FD;
-import static dev.jnetns.uapi.LinuxIfLink.IFLA_NET_NS_PID;
-import static dev.jnetns.uapi.LinuxIfLink.IFLA_TXQLEN;
 import static dev.jnetns.uapi.LinuxRtnetlink.RTEXT_FILTER_SKIP_STATS;
 import static dev.jnetns.uapi.LinuxRtnetlink.RTEXT_FILTER_VF;
 import static dev.jnetns.uapi.LinuxRtnetlink.RTM_DELLINK;
@@ -25,7 +17,7 @@ import static dev.jnetns.uapi.LinuxSocket.AF_UNSPEC;
 
 import dev.jnetns.netlink.NlMessage;
 import dev.jnetns.netlink.NlSocket;
-import dev.jnetns.rtnl.LinkMessage;
+import dev.jnetns.rtnl.LinkCodec;
 import dev.jnetns.sys.Errno;
 import dev.jnetns.sys.ErrnoException;
 import java.nio.charset.StandardCharsets;
@@ -47,10 +39,21 @@ public final class Links {
 
     /** All devices, in ifindex order. Equivalent to: {@code ip link show}. */
     public List<Link> list() throws ErrnoException {
+        return list(AF_UNSPEC);
+    }
+
+    /**
+     * All devices as the layer of {@code family} reports them: AF_UNSPEC (and AF_INET) the device
+     * layer, AF_INET6 the IPv6 layer (its own, shorter attributes), AF_BRIDGE a bridge's view of its
+     * ports. Equivalent to the device list {@code ip [-4|-6] addr show} reads.
+     */
+    public List<Link> list(int family) throws ErrnoException {
         return socket.dump("link show", (w, seq) -> {
             w.beginMessage(RTM_GETLINK, NLM_F_REQUEST | NLM_F_DUMP, seq);
-            LinkMessage.writeHeader(w, AF_UNSPEC, 0, 0, 0, 0);
-            w.attrU32(IFLA_EXT_MASK, RTEXT_FILTER_VF | RTEXT_FILTER_SKIP_STATS);
+            LinkCodec.header(w, family, 0, 0, 0);
+            if (family == AF_UNSPEC) {   // the other families' dumps take no filter, as ip sends them
+                w.attrU32(IFLA_EXT_MASK, RTEXT_FILTER_VF | RTEXT_FILTER_SKIP_STATS);
+            }
             w.endMessage();
         }, Links::decode);
     }
@@ -88,7 +91,7 @@ public final class Links {
         try {
             List<Link> found = socket.execute(what, (w, seq) -> {
                 w.beginMessage(RTM_GETLINK, NLM_F_REQUEST | NLM_F_ACK, seq);
-                LinkMessage.writeHeader(w, AF_UNSPEC, 0, index, 0, 0);
+                LinkCodec.header(w, AF_UNSPEC, index, 0, 0);
                 if (name != null) {
                     w.attrString(IFLA_IFNAME, name);
                 }
@@ -135,11 +138,11 @@ public final class Links {
             }
             return;
         }
-        int parent = spec.parent != null ? index(spec.parent) : 0;
-        int vxlanDev = spec.vxlanDev != null ? index(spec.vxlanDev) : 0;
+        Link request = spec.request(spec.parent != null ? index(spec.parent) : 0,
+                spec.vxlanDev != null ? index(spec.vxlanDev) : 0);
         socket.execute(spec.toString(), (w, seq) -> {
             w.beginMessage(RTM_NEWLINK, NLM_F_REQUEST | NLM_F_ACK | NLM_F_CREATE | NLM_F_EXCL, seq);
-            LinkRequests.writeAdd(w, spec, parent, vxlanDev);
+            LinkCodec.encode(request, w);
             w.endMessage();
         });
     }
@@ -152,19 +155,17 @@ public final class Links {
      * @return the specs the kernel refused, by index
      */
     public NlSocket.BulkResult addAll(List<LinkSpec> specs, boolean stopAtFirstError) throws ErrnoException {
-        int[] parents = new int[specs.size()];
-        int[] underlays = new int[specs.size()];
+        Link[] requests = new Link[specs.size()];
         for (int i = 0; i < specs.size(); i++) {
             LinkSpec s = specs.get(i);
             if (s.kind.equals("tap") || s.kind.equals("tun")) {
                 throw new IllegalArgumentException(s + ": tap and tun devices are made one by one, with add()");
             }
-            parents[i] = s.parent != null ? index(s.parent) : 0;
-            underlays[i] = s.vxlanDev != null ? index(s.vxlanDev) : 0;
+            requests[i] = s.request(s.parent != null ? index(s.parent) : 0, s.vxlanDev != null ? index(s.vxlanDev) : 0);
         }
         return socket.executeAll(specs.size(), (w, seq, i) -> {
             w.beginMessage(RTM_NEWLINK, NLM_F_REQUEST | NLM_F_CREATE | NLM_F_EXCL, seq);
-            LinkRequests.writeAdd(w, specs.get(i), parents[i], underlays[i]);
+            LinkCodec.encode(requests[i], w);
             w.endMessage();
         }, stopAtFirstError, i -> specs.get(i).toString());
     }
@@ -174,7 +175,7 @@ public final class Links {
         int index = index(name);
         socket.execute("link del dev " + name, (w, seq) -> {
             w.beginMessage(RTM_DELLINK, NLM_F_REQUEST | NLM_F_ACK, seq);
-            LinkMessage.writeHeader(w, AF_UNSPEC, 0, index, 0, 0);
+            LinkCodec.header(w, AF_UNSPEC, index, 0, 0);
             w.endMessage();
         });
     }
@@ -189,7 +190,7 @@ public final class Links {
         }
         socket.execute("link del group " + group, (w, seq) -> {
             w.beginMessage(RTM_DELLINK, NLM_F_REQUEST | NLM_F_ACK, seq);
-            LinkMessage.writeHeader(w, AF_UNSPEC, 0, 0, 0, 0);
+            LinkCodec.header(w, AF_UNSPEC, 0, 0, 0);
             w.attrU32(IFLA_GROUP, group);
             w.endMessage();
         });
@@ -200,39 +201,10 @@ public final class Links {
      * {@code ip link set dev NAME ...}.
      */
     public void set(String name, LinkUpdate update) throws ErrnoException {
-        int index = index(name);
-        int master = update.master != null ? index(update.master) : 0;
+        Link request = update.request(index(name), update.master != null ? index(update.master) : 0);
         socket.execute("link set dev " + name + " " + update, (w, seq) -> {
             w.beginMessage(RTM_NEWLINK, NLM_F_REQUEST | NLM_F_ACK, seq);
-            int flags = (Boolean.TRUE.equals(update.up) ? IFF_UP : 0) | update.flags;
-            LinkMessage.writeHeader(w, AF_UNSPEC, 0, index, flags, (update.up != null ? IFF_UP : 0) | update.flagMask);
-            if (update.mtu != null) {
-                w.attrU32(IFLA_MTU, update.mtu);
-            }
-            if (update.address != null) {
-                w.attr(IFLA_ADDRESS, update.address);
-            }
-            if (update.newName != null) {
-                w.attrString(IFLA_IFNAME, update.newName);
-            }
-            if (update.master != null || update.noMaster) {
-                w.attrU32(IFLA_MASTER, master);
-            }
-            if (update.alias != null) {
-                w.attr(IFLA_IFALIAS, update.alias.getBytes(StandardCharsets.UTF_8));
-            }
-            if (update.txQueueLen != null) {
-                w.attrU32(IFLA_TXQLEN, update.txQueueLen);
-            }
-            if (update.netns != null) {
-                w.attrU32(IFLA_NET_NS_FD, update.netns.fd());
-            }
-            if (update.netnsPid != null) {
-                w.attrU32(IFLA_NET_NS_PID, update.netnsPid.intValue());
-            }
-            if (update.group != null) {
-                w.attrU32(IFLA_GROUP, update.group);
-            }
+            LinkCodec.encode(request, w);
             w.endMessage();
         });
     }
@@ -258,7 +230,17 @@ public final class Links {
     }
 
     private static Link decode(NlMessage m) {
-        return m.type() == RTM_NEWLINK ? Link.of(LinkMessage.decode(m)) : null;
+        return m.type() == RTM_NEWLINK ? LinkCodec.decode(m) : null;
+    }
+
+    /**
+     * A link record as a request carries it: the given attributes, everything else absent (-1,
+     * null), written in ip's order.
+     */
+    static Link request(int index, String name, int flags, int change, int mtu, String address, int txQueueLen,
+                        int netnsFd, int netnsPid, int link, int master, String alias, int group, Link.Info info) {
+        return new Link(index, name, flags, mtu, null, -1, -1, group, txQueueLen, -1, address, null, master, link, -1,
+                alias, info, Link.Details.NONE, null, AF_UNSPEC, change, netnsFd, netnsPid, RawAttributes.NONE);
     }
 
     /**

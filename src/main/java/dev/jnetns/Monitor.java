@@ -20,9 +20,9 @@ import static dev.jnetns.uapi.LinuxSched.CLONE_NEWNET;
 
 import dev.jnetns.netlink.NlMessage;
 import dev.jnetns.netlink.NlSocket;
-import dev.jnetns.rtnl.AddrMessage;
-import dev.jnetns.rtnl.LinkMessage;
-import dev.jnetns.rtnl.NeighMessage;
+import dev.jnetns.rtnl.AddressCodec;
+import dev.jnetns.rtnl.LinkCodec;
+import dev.jnetns.rtnl.NeighbourCodec;
 import dev.jnetns.rtnl.RouteMessage;
 import dev.jnetns.sys.Errno;
 import dev.jnetns.sys.ErrnoException;
@@ -53,33 +53,91 @@ import java.util.function.Consumer;
 public final class Monitor implements AutoCloseable {
 
     /** What to watch. */
-    public enum Topic { LINK, ADDRESS, ROUTE, NEIGH }
+    public enum Topic {
+        /** Devices: {@code ip monitor link}. */
+        LINK,
+        /** IP addresses: {@code ip monitor address}. */
+        ADDRESS,
+        /** Routes: {@code ip monitor route}. */
+        ROUTE,
+        /** ARP/NDP entries: {@code ip monitor neigh}. */
+        NEIGH
+    }
 
     /** The kind of a change. */
-    public enum Change { ADDED, CHANGED, REMOVED }
+    public enum Change {
+        /** It appeared (or existed when {@link Options#listExisting()} asked for it). */
+        ADDED,
+        /** Some of its attributes changed. */
+        CHANGED,
+        /** It went away. */
+        REMOVED
+    }
 
     /** Something that happened in namespace {@code netns} (the label it was given). */
     public sealed interface Event permits LinkEvent, AddressEvent, RouteEvent, NeighbourEvent, Resynced, Failed {
+        /**
+         * Where it happened.
+         *
+         * @return the label the namespace was given in {@link #start}
+         */
         String netns();
     }
 
+    /**
+     * A device changed.
+     *
+     * @param netns the namespace's label
+     * @param change what happened to it
+     * @param link the device, as it is now (as it was, for REMOVED)
+     */
     public record LinkEvent(String netns, Change change, Link link) implements Event {
     }
 
+    /**
+     * An IP address changed.
+     *
+     * @param netns the namespace's label
+     * @param change what happened to it
+     * @param address the address
+     */
     public record AddressEvent(String netns, Change change, Address address) implements Event {
     }
 
+    /**
+     * A route changed.
+     *
+     * @param netns the namespace's label
+     * @param change what happened to it
+     * @param route the route
+     */
     public record RouteEvent(String netns, Change change, Route route) implements Event {
     }
 
+    /**
+     * An ARP/NDP entry changed.
+     *
+     * @param netns the namespace's label
+     * @param change what happened to it
+     * @param neighbour the entry
+     */
     public record NeighbourEvent(String netns, Change change, Neighbour neighbour) implements Event {
     }
 
-    /** Notifications were lost; the events before this one brought the reported state back in line. */
+    /**
+     * Notifications were lost; the events before this one brought the reported state back in line.
+     *
+     * @param netns the namespace's label
+     */
     public record Resynced(String netns) implements Event {
     }
 
-    /** Watching {@code netns} stopped for good: the kernel kept failing. */
+    /**
+     * Watching {@code netns} stopped for good: the kernel kept failing.
+     *
+     * @param netns the namespace's label
+     * @param error the last failure
+     */
     public record Failed(String netns, Exception error) implements Event {
     }
 
@@ -90,6 +148,7 @@ public final class Monitor implements AutoCloseable {
      * @param receiveBuffer SO_RCVBUF of the notification sockets, 0 for the system default
      */
     public record Options(boolean listExisting, int receiveBuffer) {
+        /** Report changes only, with the system's buffer size. */
         public static final Options DEFAULT = new Options(false, 0);
     }
 
@@ -107,6 +166,13 @@ public final class Monitor implements AutoCloseable {
      * Starts watching {@code spaces} (label → namespace) for {@code topics}; events go to {@code sink},
      * or to the queue of {@link #take()} when {@code sink} is null. Equivalent to:
      * {@code ip monitor [link] [address] [route] [neigh]}.
+     *
+     * @param spaces the namespaces to watch, by the label events carry
+     * @param topics what to watch
+     * @param options whether to report what exists first, and the socket buffer size
+     * @param sink takes each event, on the watching threads; null to queue them for {@link #take()}
+     * @return the running monitor; close it to stop
+     * @throws ErrnoException when a socket cannot be opened or subscribed (nothing is left running)
      */
     public static Monitor start(Map<String, Netns> spaces, Set<Topic> topics, Options options, Consumer<Event> sink)
             throws ErrnoException {
@@ -127,22 +193,44 @@ public final class Monitor implements AutoCloseable {
         return m;
     }
 
-    /** The next event (without a callback); blocks. */
+    /**
+     * The next event, when the monitor was started without a callback; blocks.
+     *
+     * @return the event
+     * @throws InterruptedException when the thread is interrupted while waiting
+     */
     public Event take() throws InterruptedException {
         return queue.take();
     }
 
-    /** The next event within {@code timeout}, or null. */
+    /**
+     * The next event, when the monitor was started without a callback.
+     *
+     * @param timeout how long to wait
+     * @param unit the unit of {@code timeout}
+     * @return the event, or null when none came in time
+     * @throws InterruptedException when the thread is interrupted while waiting
+     */
     public Event poll(long timeout, TimeUnit unit) throws InterruptedException {
         return queue.poll(timeout, unit);
     }
 
-    /** The routes this monitor believes {@code netns} has now (its reconstructed state). */
+    /**
+     * The routes this monitor believes a namespace has now (its reconstructed state).
+     *
+     * @param netns the namespace's label
+     * @return the routes
+     */
     public List<Route> routes(String netns) {
         return watcher(netns).snapshot(Topic.ROUTE);
     }
 
-    /** The links this monitor believes {@code netns} has now. */
+    /**
+     * The links this monitor believes a namespace has now.
+     *
+     * @param netns the namespace's label
+     * @return the links
+     */
     public List<Link> links(String netns) {
         return watcher(netns).snapshot(Topic.LINK);
     }
@@ -258,7 +346,8 @@ public final class Monitor implements AutoCloseable {
                 replace(Topic.ROUTE, keyed(rtnl.routes().list(), Watcher::key), report);
             }
             if (topics.contains(Topic.NEIGH)) {
-                replace(Topic.NEIGH, keyed(rtnl.neighbours().list(), Watcher::key), report);
+                replace(Topic.NEIGH, keyed(rtnl.neighbours().list().stream().map(Neighbour::withoutAges).toList(), Watcher::key),
+                        report);
             }
             if (marker) {
                 out.accept(new Resynced(label));
@@ -299,14 +388,14 @@ public final class Monitor implements AutoCloseable {
             switch (m.type()) {
                 case RTM_NEWLINK:
                 case RTM_DELLINK: {
-                    LinkMessage l = LinkMessage.decode(m);
+                    Link l = LinkCodec.decode(m);
                     if (l.family() == 0) {   // AF_BRIDGE notifications describe bridge ports, not devices
-                        update(Topic.LINK, Link.of(l).withoutStats(), m.type() == RTM_DELLINK);
+                        update(Topic.LINK, l.withoutStats(), m.type() == RTM_DELLINK);
                     }
                     break;
                 }
-                case RTM_NEWADDR: update(Topic.ADDRESS, Address.of(AddrMessage.decode(m)), false); break;
-                case RTM_DELADDR: update(Topic.ADDRESS, Address.of(AddrMessage.decode(m)), true); break;
+                case RTM_NEWADDR: update(Topic.ADDRESS, AddressCodec.decode(m), false); break;
+                case RTM_DELADDR: update(Topic.ADDRESS, AddressCodec.decode(m), true); break;
                 case RTM_NEWROUTE:
                 case RTM_DELROUTE: {
                     Route r = Route.of(RouteMessage.decode(m));
@@ -317,9 +406,9 @@ public final class Monitor implements AutoCloseable {
                 }
                 case RTM_NEWNEIGH:
                 case RTM_DELNEIGH: {
-                    NeighMessage n = NeighMessage.decode(m);
+                    Neighbour n = NeighbourCodec.decode(m);
                     if (n.family() == 2 || n.family() == 10) {   // not the bridge's forwarding database
-                        update(Topic.NEIGH, Neighbour.of(n), m.type() == RTM_DELNEIGH);
+                        update(Topic.NEIGH, n.withoutAges(), m.type() == RTM_DELNEIGH);
                     }
                     break;
                 }

@@ -1,13 +1,12 @@
 package dev.jnetns;
 
+import dev.jnetns.rtnl.HardwareAddresses;
 import static dev.jnetns.uapi.LinuxNetlink.NLM_F_ACK;
 import static dev.jnetns.uapi.LinuxNetlink.NLM_F_CREATE;
 import static dev.jnetns.uapi.LinuxNetlink.NLM_F_DUMP;
 import static dev.jnetns.uapi.LinuxNetlink.NLM_F_EXCL;
 import static dev.jnetns.uapi.LinuxNetlink.NLM_F_REPLACE;
 import static dev.jnetns.uapi.LinuxNetlink.NLM_F_REQUEST;
-import static dev.jnetns.uapi.LinuxNeighbour.NDA_DST;
-import static dev.jnetns.uapi.LinuxNeighbour.NDA_LLADDR;
 import static dev.jnetns.uapi.LinuxNeighbour.NTF_PROXY;
 import static dev.jnetns.uapi.LinuxNeighbour.NTF_ROUTER;
 import static dev.jnetns.uapi.LinuxNeighbour.NUD_PERMANENT;
@@ -17,7 +16,7 @@ import static dev.jnetns.uapi.LinuxRtnetlink.RTM_NEWNEIGH;
 import static dev.jnetns.uapi.LinuxSocket.AF_UNSPEC;
 
 import dev.jnetns.netlink.NlSocket;
-import dev.jnetns.rtnl.NeighMessage;
+import dev.jnetns.rtnl.NeighbourCodec;
 import dev.jnetns.sys.ErrnoException;
 import dev.jnetns.uapi.LinuxSocket;
 import java.net.InetAddress;
@@ -35,16 +34,26 @@ public final class Neighbours {
 
     /** Every entry of both families, proxies excluded. Equivalent to: {@code ip neigh show nud all}. */
     public List<Neighbour> list() throws ErrnoException {
-        return socket.dump("neigh show", (w, seq) -> {
+        return dump("neigh show", Neighbour.of(0, AF_UNSPEC, null, null, 0, 0));
+    }
+
+    /** The proxy entries of both families. Equivalent to: {@code ip neigh show proxy}. */
+    public List<Neighbour> proxies() throws ErrnoException {
+        return dump("neigh show proxy", Neighbour.of(0, AF_UNSPEC, null, null, 0, NTF_PROXY));
+    }
+
+    /** The entries the kernel sends for {@code filter} (its family, NTF_PROXY and NDA_IFINDEX/NDA_MASTER). */
+    private List<Neighbour> dump(String what, Neighbour filter) throws ErrnoException {
+        return socket.dump(what, (w, seq) -> {
             w.beginMessage(RTM_GETNEIGH, NLM_F_REQUEST | NLM_F_DUMP, seq);
-            NeighMessage.writeHeader(w, AF_UNSPEC, 0, 0, 0, 0);
+            NeighbourCodec.encode(filter, w);
             w.endMessage();
         }, m -> {
             if (m.type() != RTM_NEWNEIGH) {
                 return null;
             }
-            NeighMessage n = NeighMessage.decode(m);
-            return n.family() == LinuxSocket.AF_INET || n.family() == LinuxSocket.AF_INET6 ? Neighbour.of(n) : null;
+            Neighbour n = NeighbourCodec.decode(m);
+            return n.family() == LinuxSocket.AF_INET || n.family() == LinuxSocket.AF_INET6 ? n : null;
         });
     }
 
@@ -53,37 +62,39 @@ public final class Neighbours {
      * is NUD_* (permanent when 0).
      */
     public void add(String dev, InetAddress dst, String lladdr, int state, boolean router) throws ErrnoException {
-        modify(RTM_NEWNEIGH, NLM_F_CREATE | NLM_F_EXCL, "neigh add", dev, dst, lladdr, state, router ? NTF_ROUTER : 0);
+        modify(RTM_NEWNEIGH, NLM_F_CREATE | NLM_F_EXCL, "neigh add", dev,
+                entry(dev, dst, lladdr, state == 0 ? NUD_PERMANENT : state, router ? NTF_ROUTER : 0));
     }
 
     /** Equivalent to: {@code ip neigh replace DST lladdr MAC dev DEV [nud STATE] [router]}. */
     public void replace(String dev, InetAddress dst, String lladdr, int state, boolean router) throws ErrnoException {
-        modify(RTM_NEWNEIGH, NLM_F_CREATE | NLM_F_REPLACE, "neigh replace", dev, dst, lladdr, state,
-                router ? NTF_ROUTER : 0);
+        modify(RTM_NEWNEIGH, NLM_F_CREATE | NLM_F_REPLACE, "neigh replace", dev,
+                entry(dev, dst, lladdr, state == 0 ? NUD_PERMANENT : state, router ? NTF_ROUTER : 0));
     }
 
     /** Equivalent to: {@code ip neigh add proxy DST dev DEV}. */
     public void addProxy(String dev, InetAddress dst) throws ErrnoException {
-        modify(RTM_NEWNEIGH, NLM_F_CREATE | NLM_F_EXCL, "neigh add proxy", dev, dst, null, 0, NTF_PROXY);
+        modify(RTM_NEWNEIGH, NLM_F_CREATE | NLM_F_EXCL, "neigh add proxy", dev,
+                entry(dev, dst, null, NUD_PERMANENT, NTF_PROXY));
     }
 
     /** Equivalent to: {@code ip neigh del DST dev DEV}. */
     public void delete(String dev, InetAddress dst) throws ErrnoException {
-        modify(RTM_DELNEIGH, 0, "neigh del", dev, dst, null, 0, 0);
+        modify(RTM_DELNEIGH, 0, "neigh del", dev, entry(dev, dst, null, NUD_PERMANENT, 0));
     }
 
-    private void modify(int type, int flags, String verb, String dev, InetAddress dst, String lladdr, int state,
-                        int ntf) throws ErrnoException {
-        int index = links.index(dev);
-        byte[] mac = lladdr == null ? null : HardwareAddresses.parseMac(lladdr);
-        int nud = type == RTM_NEWNEIGH && (ntf & NTF_PROXY) == 0 && state == 0 ? NUD_PERMANENT : state;
-        socket.execute(verb + " " + Inet.format(dst) + " dev " + dev, (w, seq) -> {
+    /** The ndmsg and attributes ip sends for these words (its state is NUD_PERMANENT unless {@code nud} says otherwise). */
+    private Neighbour entry(String dev, InetAddress dst, String lladdr, int state, int ntf) throws ErrnoException {
+        if (lladdr != null) {
+            HardwareAddresses.parseMac(lladdr);   // a clear error before anything is sent
+        }
+        return Neighbour.of(links.index(dev), Inet.family(dst), dst, lladdr, state, ntf);
+    }
+
+    private void modify(int type, int flags, String verb, String dev, Neighbour entry) throws ErrnoException {
+        socket.execute(verb + " " + Inet.format(entry.dst()) + " dev " + dev, (w, seq) -> {
             w.beginMessage(type, NLM_F_REQUEST | NLM_F_ACK | flags, seq);
-            NeighMessage.writeHeader(w, Inet.family(dst), index, nud, ntf, 0);
-            w.attr(NDA_DST, dst.getAddress());
-            if (mac != null) {
-                w.attr(NDA_LLADDR, mac);
-            }
+            NeighbourCodec.encode(entry, w);
             w.endMessage();
         });
     }

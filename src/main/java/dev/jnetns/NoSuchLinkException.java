@@ -7,6 +7,11 @@ import dev.jnetns.sys.Errno;
 public final class NoSuchLinkException extends NetlinkException {
     private static final long serialVersionUID = 1L;
 
+    /**
+     * No device matched.
+     *
+     * @param what what was not found, as ip says it: {@code Device "v0" does not exist}
+     */
     public NoSuchLinkException(String what) {
         super(what, Errno.ENODEV.number(), null);
     }

@@ -4,9 +4,10 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The names iproute2 gives route tables, protocols, scopes and types (its built-in rt_names, the
- * files under /etc/iproute2 are not read), both ways: {@code 254 ↔ "main"}. Unknown numbers print
- * as numbers and numbers parse as themselves.
+ * The names iproute2 gives route tables, protocols, scopes, types, TOS values, realms and device
+ * groups (its built-in rt_names and the files it ships under /etc/iproute2; a system's own edits of
+ * those files are not read), both ways: {@code 254 ↔ "main"}. Unknown numbers print as numbers (TOS
+ * values as {@code 0xNN}) and numbers parse as themselves.
  */
 public final class RtNames {
     /** Route tables. */
@@ -24,6 +25,15 @@ public final class RtNames {
     public static final RtNames TYPES = new RtNames("type", 255,
             0, "none", 1, "unicast", 2, "local", 3, "broadcast", 4, "anycast", 5, "multicast", 6, "blackhole",
             7, "unreachable", 8, "prohibit", 9, "throw", 10, "nat", 11, "xresolve");
+    /** TOS / DSCP values (iproute2's rt_dsfield); unnamed ones are written and read in hex. */
+    public static final RtNames DSFIELDS = new RtNames("TOS", 255,
+            0x00, "default", 0x28, "AF11", 0x30, "AF12", 0x38, "AF13", 0x48, "AF21", 0x50, "AF22", 0x58, "AF23",
+            0x68, "AF31", 0x70, "AF32", 0x78, "AF33", 0x88, "AF41", 0x90, "AF42", 0x98, "AF43", 0x20, "CS1",
+            0x40, "CS2", 0x60, "CS3", 0x80, "CS4", 0xa0, "CS5", 0xc0, "CS6", 0xe0, "CS7", 0xb8, "EF");
+    /** Routing realms (rt_realms). */
+    public static final RtNames REALMS = new RtNames("realm", 255, 0, "cosmos");
+    /** Device groups (group). */
+    public static final RtNames GROUPS = new RtNames("group", 0xffffffffL, 0, "default");
 
     private final String what;
     private final long max;
@@ -39,15 +49,25 @@ public final class RtNames {
         }
     }
 
-    /** The name of {@code number}, or the number itself as text. */
+    /**
+     * The name of a number, as {@code ip} prints it.
+     *
+     * @param number e.g. a table number
+     * @return its name, or the number itself as text
+     */
     public String name(int number) {
         String n = byNumber.get(number);
-        return n != null ? n : Integer.toUnsignedString(number);
+        if (n != null) {
+            return n;
+        }
+        return this == DSFIELDS ? String.format("0x%02x", number) : Integer.toUnsignedString(number);
     }
 
     /**
-     * The number of a name or numeric text ("main" → 254, "100" → 100).
+     * The number of a name or numeric text.
      *
+     * @param text a name or a number, e.g. "main" (254) or "100"
+     * @return the number
      * @throws IllegalArgumentException for an unknown name or a number out of range
      */
     public int number(String text) {
@@ -59,7 +79,8 @@ public final class RtNames {
             return 0;
         }
         try {
-            long v = Long.parseLong(text);
+            long v = this == DSFIELDS ? Long.parseLong(text.startsWith("0x") ? text.substring(2) : text, 16)
+                    : Long.parseLong(text);
             if (v >= 0 && v <= max) {
                 return (int) v;
             }

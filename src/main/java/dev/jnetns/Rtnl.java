@@ -5,14 +5,12 @@ import static dev.jnetns.uapi.LinuxSched.CLONE_NEWNET;
 import static dev.jnetns.uapi.LinuxNetlink.NLM_F_ACK;
 import static dev.jnetns.uapi.LinuxNetlink.NLM_F_DUMP;
 import static dev.jnetns.uapi.LinuxNetlink.NLM_F_REQUEST;
-import static dev.jnetns.uapi.LinuxNetNamespace.NETNSA_FD;
-import static dev.jnetns.uapi.LinuxNetNamespace.NETNSA_NSID;
 import static dev.jnetns.uapi.LinuxNetNamespace.NETNSA_NSID_NOT_ASSIGNED;
 import static dev.jnetns.uapi.LinuxRtnetlink.RTM_GETNSID;
 import static dev.jnetns.uapi.LinuxRtnetlink.RTM_NEWNSID;
 
 import dev.jnetns.netlink.NlSocket;
-import dev.jnetns.rtnl.NsidMessage;
+import dev.jnetns.rtnl.NsidCodec;
 import dev.jnetns.sys.Errno;
 import dev.jnetns.sys.ErrnoException;
 import dev.jnetns.sys.Syscalls;
@@ -42,7 +40,12 @@ public final class Rtnl implements AutoCloseable {
         this.rules = new Rules(socket);
     }
 
-    /** A handle for the namespace of the calling thread (normally the process's own). */
+    /**
+     * A handle for the namespace of the calling thread (normally the process's own).
+     *
+     * @return the handle; close it when done
+     * @throws ErrnoException when the socket cannot be opened
+     */
     public static Rtnl open() throws ErrnoException {
         try (Netns here = Netns.open("/proc/thread-self/ns/net")) {
             return open(here);
@@ -52,6 +55,10 @@ public final class Rtnl implements AutoCloseable {
     /**
      * A handle for {@code ns}. The handle keeps its own reference to the namespace, so {@code ns}
      * may be closed afterwards.
+     *
+     * @param ns the namespace
+     * @return the handle; close it when done
+     * @throws ErrnoException when the namespace cannot be entered or the socket opened
      */
     public static Rtnl open(Netns ns) throws ErrnoException {
         Netns home = Netns.open("/proc/self/fd/" + ns.fd());
@@ -75,7 +82,11 @@ public final class Rtnl implements AutoCloseable {
         }
     }
 
-    /** The namespace this handle works in. */
+    /**
+     * The namespace this handle works in.
+     *
+     * @return the handle's own reference to it (closed with this handle)
+     */
     public Netns netns() {
         return home;
     }
@@ -83,61 +94,102 @@ public final class Rtnl implements AutoCloseable {
     /**
      * The id under which this handle's namespace knows {@code other}, or -1 when none is assigned.
      * Equivalent to the id {@code ip netns list} shows.
+     *
+     * @param other another namespace
+     * @return its id here, or -1
+     * @throws ErrnoException when the kernel refuses
      */
     public int nsid(Netns other) throws ErrnoException {
-        List<NsidMessage> r = socket.execute("netns get id of " + other, (w, seq) -> {
-            w.beginMessage(RTM_GETNSID, NLM_F_REQUEST | NLM_F_ACK, seq);
-            NsidMessage.writeHeader(w);
-            w.attrU32(NETNSA_FD, other.fd());
-            w.endMessage();
-        }, m -> m.type() == RTM_NEWNSID ? NsidMessage.decode(m) : null);
-        return r.isEmpty() ? NETNSA_NSID_NOT_ASSIGNED : r.get(0).nsid();
+        List<NamespaceId> r = socket.execute("netns get id of " + other,
+                nsidRequest(RTM_GETNSID, NLM_F_ACK, NamespaceId.request(NamespaceId.ABSENT, other.fd(), NamespaceId.ABSENT)),
+                m -> m.type() == RTM_NEWNSID ? NsidCodec.decode(m) : null);
+        return r.isEmpty() || r.get(0).nsid() == NamespaceId.ABSENT ? NETNSA_NSID_NOT_ASSIGNED : r.get(0).nsid();
     }
 
     /**
      * Assigns id {@code nsid} to {@code other} in this handle's namespace; -1 lets the kernel choose.
      * Equivalent to: {@code ip netns set NAME NSID}.
+     *
+     * @param other another namespace
+     * @param nsid the id, or -1
+     * @throws ErrnoException when the kernel refuses (e.g. EEXIST when it has an id already)
      */
     public void setNsid(Netns other, int nsid) throws ErrnoException {
-        socket.execute("netns set " + other + " " + (nsid < 0 ? "auto" : nsid), (w, seq) -> {
-            w.beginMessage(RTM_NEWNSID, NLM_F_REQUEST | NLM_F_ACK, seq);
-            NsidMessage.writeHeader(w);
-            w.attrU32(NETNSA_FD, other.fd());
-            w.attrU32(NETNSA_NSID, nsid);
-            w.endMessage();
-        });
+        socket.execute("netns set " + other + " " + (nsid < 0 ? "auto" : nsid),
+                nsidRequest(RTM_NEWNSID, NLM_F_ACK, NamespaceId.request(nsid, other.fd(), NamespaceId.ABSENT)));
     }
 
-    /** Every id assigned in this handle's namespace. Equivalent to: {@code ip netns list-id}. */
+    /**
+     * Every id assigned in this handle's namespace. Equivalent to: {@code ip netns list-id}.
+     *
+     * @return the ids
+     * @throws ErrnoException when the kernel refuses
+     */
     public List<Integer> nsids() throws ErrnoException {
-        return socket.dump("netns list-id", (w, seq) -> {
-            w.beginMessage(RTM_GETNSID, NLM_F_REQUEST | NLM_F_DUMP, seq);
-            NsidMessage.writeHeader(w);
-            w.endMessage();
-        }, m -> m.type() == RTM_NEWNSID ? NsidMessage.decode(m).nsid() : null);
+        return nsidsOf(NamespaceId.ABSENT).stream().map(NamespaceId::nsid).toList();
     }
 
-    /** Devices: {@code ip link}. */
+    /**
+     * Every id assigned in the namespace this one knows as {@code targetNsid} (or in this one, for
+     * {@link NamespaceId#ABSENT}); each answer from another namespace also carries the id this
+     * namespace gives the same namespace ({@link NamespaceId#currentNsid()}).
+     * Equivalent to: {@code ip netns list-id [target-nsid ID]}.
+     */
+    public List<NamespaceId> nsidsOf(int targetNsid) throws ErrnoException {
+        return socket.dump("netns list-id", nsidRequest(RTM_GETNSID, NLM_F_DUMP,
+                NamespaceId.request(NamespaceId.ABSENT, NamespaceId.ABSENT, targetNsid)),
+                m -> m.type() == RTM_NEWNSID ? NsidCodec.decode(m) : null);
+    }
+
+    private static NlSocket.Request nsidRequest(int type, int flags, NamespaceId id) {
+        return (w, seq) -> {
+            w.beginMessage(type, NLM_F_REQUEST | flags, seq);
+            NsidCodec.encode(id, w);
+            w.endMessage();
+        };
+    }
+
+    /**
+     * Devices: {@code ip link}.
+     *
+     * @return the operations on them, over this handle's socket
+     */
     public Links links() {
         return links;
     }
 
-    /** IP addresses: {@code ip addr}. */
+    /**
+     * IP addresses: {@code ip addr}.
+     *
+     * @return the operations on them, over this handle's socket
+     */
     public Addresses addresses() {
         return addresses;
     }
 
-    /** Routes: {@code ip route}. */
+    /**
+     * Routes: {@code ip route}.
+     *
+     * @return the operations on them, over this handle's socket
+     */
     public Routes routes() {
         return routes;
     }
 
-    /** ARP/NDP entries: {@code ip neigh}. */
+    /**
+     * ARP/NDP entries: {@code ip neigh}.
+     *
+     * @return the operations on them, over this handle's socket
+     */
     public Neighbours neighbours() {
         return neighbours;
     }
 
-    /** Policy rules: {@code ip rule}. */
+    /**
+     * Policy rules: {@code ip rule}.
+     *
+     * @return the operations on them, over this handle's socket
+     */
     public Rules rules() {
         return rules;
     }

@@ -4,21 +4,37 @@ import dev.jnetns.uapi.LinuxFibRules;
 import dev.jnetns.uapi.LinuxSocket;
 
 /**
- * A rule to add or delete. Mirrors {@code ip rule add [not] [from PREFIX] [to PREFIX] [iif DEV]
- * [oif DEV] [fwmark M[/MASK]] [pref N] [table ID | blackhole | unreachable | prohibit]}.
+ * A rule to add or delete. Mirrors {@code ip rule add|del SELECTOR ACTION}: the selectors
+ * {@code [not] [from PREFIX] [to PREFIX] [tos TOS] [fwmark M[/MASK]] [iif DEV] [oif DEV] [pref N]
+ * [l3mdev] [uidrange A-B] [ipproto P] [sport A[-B]] [dport A[-B]] [tun_id ID]} and the actions
+ * {@code [table ID] [protocol P] [realms [SRC/]DST] [goto N | nop | blackhole | unreachable |
+ * prohibit] [suppress_prefixlength N] [suppress_ifgroup G]}. Unset fields are not sent (for a
+ * delete: they match any value).
  */
 public final class RuleSpec {
     IpPrefix src;
     IpPrefix dst;
     String iif;
     String oif;
-    Long fwmark;
-    Long fwmask;
-    Long priority;
+    long fwmark = -1;
+    long fwmask = -1;
+    long priority = -1;
     Integer table;
     Integer action;
     boolean not;
     Integer family;
+    int tos;
+    long realms = -1;
+    int protocol = -1;
+    long tunId = -1;
+    long suppressPrefixLength = -1;
+    long suppressIfGroup = -1;
+    boolean l3mdev;
+    Rule.Range uidRange;
+    int ipProto = -1;
+    Rule.Range sport;
+    Rule.Range dport;
+    long gotoTarget = -1;
 
     private RuleSpec() {
     }
@@ -27,48 +43,74 @@ public final class RuleSpec {
         return new RuleSpec();
     }
 
+    /** {@code from PREFIX}. */
     public RuleSpec from(IpPrefix src) {
         this.src = src;
         return this;
     }
 
+    /** {@code to PREFIX}. */
     public RuleSpec to(IpPrefix dst) {
         this.dst = dst;
         return this;
     }
 
+    /** {@code iif DEV}. */
     public RuleSpec iif(String dev) {
         this.iif = Links.checkName(dev);
         return this;
     }
 
+    /** {@code oif DEV}. */
     public RuleSpec oif(String dev) {
         this.oif = Links.checkName(dev);
         return this;
     }
 
+    /** {@code fwmark MARK}. */
+    public RuleSpec fwmark(long mark) {
+        this.fwmark = u32("fwmark", mark);
+        return this;
+    }
+
+    /** {@code fwmark MARK/MASK}. */
     public RuleSpec fwmark(long mark, long mask) {
-        this.fwmark = mark;
-        this.fwmask = mask;
+        this.fwmark = u32("fwmark", mark);
+        this.fwmask = u32("fwmask", mask);
         return this;
     }
 
     /** {@code pref N}. */
     public RuleSpec priority(long priority) {
-        this.priority = priority;
+        this.priority = u32("preference", priority);
+        return this;
+    }
+
+    /** {@code tos TOS}: the TOS (IPv4) or traffic class (IPv6) byte. */
+    public RuleSpec tos(int tos) {
+        if (tos < 0 || tos > 255) {
+            throw new IllegalArgumentException("TOS value " + tos + " is invalid (0..255)");
+        }
+        this.tos = tos;
         return this;
     }
 
     /** {@code table ID} (action lookup). */
     public RuleSpec table(int table) {
         this.table = table;
-        this.action = LinuxFibRules.FR_ACT_TO_TBL;
         return this;
     }
 
-    /** {@code blackhole}, {@code unreachable} or {@code prohibit} (FR_ACT_*). */
+    /** {@code blackhole}, {@code unreachable}, {@code prohibit} or {@code nop} (FR_ACT_*). */
     public RuleSpec action(int action) {
         this.action = action;
+        return this;
+    }
+
+    /** {@code goto PRIORITY}: continue with the rule of that priority. */
+    public RuleSpec gotoRule(long target) {
+        this.gotoTarget = u32("goto", target);
+        this.action = LinuxFibRules.FR_ACT_GOTO;
         return this;
     }
 
@@ -82,6 +124,92 @@ public final class RuleSpec {
     public RuleSpec family(int family) {
         this.family = family;
         return this;
+    }
+
+    /** {@code realms [SRC/]DST}: realm numbers 0..65535. */
+    public RuleSpec realms(int srcRealm, int dstRealm) {
+        if (srcRealm < 0 || srcRealm > 0xffff || dstRealm < 0 || dstRealm > 0xffff) {
+            throw new IllegalArgumentException("invalid realms " + srcRealm + "/" + dstRealm + " (0..65535)");
+        }
+        this.realms = (long) srcRealm << 16 | dstRealm;
+        return this;
+    }
+
+    /** {@code protocol PROTO}: who adds the rule (RTPROT_*, 0..255). */
+    public RuleSpec protocol(int protocol) {
+        if (protocol < 0 || protocol > 255) {
+            throw new IllegalArgumentException("\"protocol\" value " + protocol + " is invalid (0..255)");
+        }
+        this.protocol = protocol;
+        return this;
+    }
+
+    /** {@code tun_id ID}: the tunnel id of metadata-based tunnels. */
+    public RuleSpec tunId(long id) {
+        this.tunId = id;
+        return this;
+    }
+
+    /** {@code suppress_prefixlength N}: ignore lookups whose route has a prefix of N or shorter. */
+    public RuleSpec suppressPrefixLength(int length) {
+        if (length < 0) {
+            throw new IllegalArgumentException("suppress_prefixlength value " + length + " is invalid");
+        }
+        this.suppressPrefixLength = length;
+        return this;
+    }
+
+    /** {@code suppress_ifgroup G}: ignore lookups whose route goes through a device of group G. */
+    public RuleSpec suppressIfGroup(int group) {
+        this.suppressIfGroup = Integer.toUnsignedLong(group);
+        return this;
+    }
+
+    /** {@code l3mdev}: look up the table of the L3 master device (VRF) of the packet's device. */
+    public RuleSpec l3mdev() {
+        this.l3mdev = true;
+        return this;
+    }
+
+    /** {@code uidrange START-END}. */
+    public RuleSpec uidRange(long start, long end) {
+        this.uidRange = new Rule.Range(u32("uidrange", start), u32("uidrange", end));
+        return this;
+    }
+
+    /** {@code ipproto P}: the IP protocol number (6 tcp, 17 udp ...). */
+    public RuleSpec ipProto(int proto) {
+        if (proto < 0 || proto > 255) {
+            throw new IllegalArgumentException("Invalid \"ipproto\" value " + proto);
+        }
+        this.ipProto = proto;
+        return this;
+    }
+
+    /** {@code sport START[-END]}. */
+    public RuleSpec sport(int start, int end) {
+        this.sport = ports("sport", start, end);
+        return this;
+    }
+
+    /** {@code dport START[-END]}. */
+    public RuleSpec dport(int start, int end) {
+        this.dport = ports("dport", start, end);
+        return this;
+    }
+
+    private static Rule.Range ports(String what, int start, int end) {
+        if (start < 0 || start > 0xffff || end < 0 || end > 0xffff) {
+            throw new IllegalArgumentException("invalid " + what + " range " + start + "-" + end);
+        }
+        return new Rule.Range(start, end);
+    }
+
+    private static long u32(String what, long v) {
+        if (v < 0 || v > 0xffffffffL) {
+            throw new IllegalArgumentException(what + " value " + v + " is invalid");
+        }
+        return v;
     }
 
     int effectiveFamily() {

@@ -6,22 +6,15 @@ import static dev.jnetns.uapi.LinuxNetlink.NLM_F_DUMP;
 import static dev.jnetns.uapi.LinuxNetlink.NLM_F_EXCL;
 import static dev.jnetns.uapi.LinuxNetlink.NLM_F_REQUEST;
 import static dev.jnetns.uapi.LinuxFibRules.FIB_RULE_INVERT;
-import static dev.jnetns.uapi.LinuxFibRules.FRA_DST;
-import static dev.jnetns.uapi.LinuxFibRules.FRA_FWMARK;
-import static dev.jnetns.uapi.LinuxFibRules.FRA_FWMASK;
-import static dev.jnetns.uapi.LinuxFibRules.FRA_IIFNAME;
-import static dev.jnetns.uapi.LinuxFibRules.FRA_OIFNAME;
-import static dev.jnetns.uapi.LinuxFibRules.FRA_PRIORITY;
-import static dev.jnetns.uapi.LinuxFibRules.FRA_SRC;
-import static dev.jnetns.uapi.LinuxFibRules.FRA_TABLE;
 import static dev.jnetns.uapi.LinuxFibRules.FR_ACT_TO_TBL;
+import static dev.jnetns.uapi.LinuxFibRules.FR_ACT_UNSPEC;
 import static dev.jnetns.uapi.LinuxRoute.RT_TABLE_MAIN;
 import static dev.jnetns.uapi.LinuxRtnetlink.RTM_DELRULE;
 import static dev.jnetns.uapi.LinuxRtnetlink.RTM_GETRULE;
 import static dev.jnetns.uapi.LinuxRtnetlink.RTM_NEWRULE;
 
 import dev.jnetns.netlink.NlSocket;
-import dev.jnetns.rtnl.RuleMessage;
+import dev.jnetns.rtnl.RuleCodec;
 import dev.jnetns.sys.ErrnoException;
 import java.util.List;
 
@@ -35,11 +28,12 @@ public final class Rules {
 
     /** The rules of {@code family} (AF_INET or AF_INET6), by priority. Equivalent to: {@code ip [-6] rule show}. */
     public List<Rule> list(int family) throws ErrnoException {
+        Rule filter = request(RuleSpec.create().family(family), false);
         return socket.dump("rule show", (w, seq) -> {
             w.beginMessage(RTM_GETRULE, NLM_F_REQUEST | NLM_F_DUMP, seq);
-            RuleMessage.writeHeader(w, family, 0, 0, 0, 0, 0, 0);
+            RuleCodec.encode(filter, w);
             w.endMessage();
-        }, m -> m.type() == RTM_NEWRULE ? Rule.of(RuleMessage.decode(m)) : null);
+        }, m -> m.type() == RTM_NEWRULE ? RuleCodec.decode(m) : null);
     }
 
     /** Equivalent to: {@code ip rule add SPEC}. */
@@ -52,44 +46,33 @@ public final class Rules {
         modify(RTM_DELRULE, 0, "rule del", spec);
     }
 
-    private void modify(int type, int flags, String what, RuleSpec s) throws ErrnoException {
+    /**
+     * The rule {@code ip rule add|del} sends for {@code s}: an add looks up table main unless a
+     * table, {@code l3mdev} or another action is given; a delete leaves action and table unset.
+     */
+    static Rule request(RuleSpec s, boolean add) {
         int family = s.effectiveFamily();
         for (IpPrefix p : new IpPrefix[] {s.src, s.dst}) {
             if (p != null && p.family() != family) {
                 throw new IllegalArgumentException("rule mixes IPv4 and IPv6 prefixes");
             }
         }
-        boolean add = type == RTM_NEWRULE;
-        int action = s.action != null ? s.action : add ? FR_ACT_TO_TBL : 0;
-        int table = s.table != null ? s.table : add && action == FR_ACT_TO_TBL ? RT_TABLE_MAIN : 0;
+        if (s.l3mdev && s.table != null && s.table != 0) {
+            throw new IllegalArgumentException("table can not be specified for l3mdev rules");
+        }
+        int action = s.action != null ? s.action : add ? FR_ACT_TO_TBL : FR_ACT_UNSPEC;
+        boolean tableGiven = s.table != null || s.l3mdev || s.action != null;
+        int table = s.table != null ? s.table : add && !tableGiven ? RT_TABLE_MAIN : 0;
+        return new Rule(family, s.priority, s.src, s.dst, s.iif, s.oif, s.fwmark, s.fwmask, table, action,
+                s.not ? FIB_RULE_INVERT : 0, s.protocol, s.tos, s.gotoTarget, s.realms, s.tunId, s.suppressPrefixLength,
+                s.suppressIfGroup, s.l3mdev ? 1 : -1, s.uidRange, s.ipProto, s.sport, s.dport, RawAttributes.NONE);
+    }
+
+    private void modify(int type, int flags, String what, RuleSpec s) throws ErrnoException {
+        Rule rule = request(s, type == RTM_NEWRULE);
         socket.execute(what, (w, seq) -> {
             w.beginMessage(type, NLM_F_REQUEST | NLM_F_ACK | flags, seq);
-            RuleMessage.writeHeader(w, family, s.dst != null ? s.dst.length() : 0, s.src != null ? s.src.length() : 0,
-                    0, Integer.compareUnsigned(table, 256) < 0 ? table : 0, action, s.not ? FIB_RULE_INVERT : 0);
-            if (s.priority != null) {
-                w.attrU32(FRA_PRIORITY, s.priority.intValue());
-            }
-            if (s.src != null) {
-                w.attr(FRA_SRC, s.src.address().getAddress());
-            }
-            if (s.dst != null) {
-                w.attr(FRA_DST, s.dst.address().getAddress());
-            }
-            if (s.fwmark != null) {
-                w.attrU32(FRA_FWMARK, s.fwmark.intValue());
-                if (s.fwmask != null) {
-                    w.attrU32(FRA_FWMASK, s.fwmask.intValue());
-                }
-            }
-            if (s.iif != null) {
-                w.attrString(FRA_IIFNAME, s.iif);
-            }
-            if (s.oif != null) {
-                w.attrString(FRA_OIFNAME, s.oif);
-            }
-            if (Integer.compareUnsigned(table, 256) >= 0) {
-                w.attrU32(FRA_TABLE, table);
-            }
+            RuleCodec.encode(rule, w);
             w.endMessage();
         });
     }

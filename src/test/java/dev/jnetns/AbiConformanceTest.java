@@ -4,23 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.jnetns.netlink.NlWriter;
-import dev.jnetns.rtnl.LinkMessage;
+import dev.jnetns.rtnl.LinkCodec;
 import dev.jnetns.sys.Errno;
-import dev.jnetns.uapi.LinuxSched;
-import dev.jnetns.uapi.LinuxFcntl;
-import dev.jnetns.uapi.LinuxSyscall;
-import dev.jnetns.uapi.LinuxSocket;
-import dev.jnetns.uapi.LinuxMount;
-import dev.jnetns.uapi.LinuxTun;
-import dev.jnetns.uapi.LinuxCapability;
 import dev.jnetns.uapi.LinuxNetlink;
 import dev.jnetns.uapi.LinuxRtnetlink;
 import dev.jnetns.uapi.LinuxIfLink;
-import dev.jnetns.uapi.LinuxNetNamespace;
-import dev.jnetns.uapi.LinuxIfAddr;
-import dev.jnetns.uapi.LinuxRoute;
-import dev.jnetns.uapi.LinuxNeighbour;
-import dev.jnetns.uapi.LinuxFibRules;
 import dev.jnetns.testutil.Ip;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
@@ -41,7 +29,22 @@ import org.junit.jupiter.api.Test;
  * Java values found by reflection.
  */
 class AbiConformanceTest {
-    private static final List<Class<?>> CONSTANT_CLASSES = List.of(LinuxSched.class, LinuxFcntl.class, LinuxSyscall.class, LinuxSocket.class, LinuxMount.class, LinuxTun.class, LinuxCapability.class, LinuxNetlink.class, LinuxRtnetlink.class, LinuxIfLink.class, LinuxNetNamespace.class, LinuxIfAddr.class, LinuxRoute.class, LinuxNeighbour.class, LinuxFibRules.class);
+    /** Every class of the package that holds the kernel's numbers (found on the class path, so none is missed). */
+    private static List<Class<?>> constantClasses() throws Exception {
+        Path dir = Path.of(LinuxIfLink.class.getProtectionDomain().getCodeSource().getLocation().toURI())
+                .resolve("dev/jnetns/uapi");
+        List<Class<?>> out = new ArrayList<>();
+        try (var files = Files.list(dir)) {
+            for (Path f : files.sorted().toList()) {
+                String name = f.getFileName().toString();
+                if (name.endsWith(".class") && !name.contains("$")) {
+                    out.add(Class.forName("dev.jnetns.uapi." + name.substring(0, name.length() - 6)));
+                }
+            }
+        }
+        assertTrue(out.size() >= 15, "constant classes found in " + dir + ": " + out);
+        return out;
+    }
 
     private static Map<String, Long> abi;
 
@@ -63,9 +66,9 @@ class AbiConformanceTest {
     }
 
     /** Every public static final int/long of the constant classes, by name. */
-    static Map<String, Long> javaConstants() throws IllegalAccessException {
+    static Map<String, Long> javaConstants() throws Exception {
         Map<String, Long> out = new LinkedHashMap<>();
-        for (Class<?> c : CONSTANT_CLASSES) {
+        for (Class<?> c : constantClasses()) {
             for (Field f : c.getFields()) {
                 int mod = f.getModifiers();
                 if (Modifier.isStatic(mod) && Modifier.isFinal(mod)
@@ -118,7 +121,8 @@ class AbiConformanceTest {
         assertEquals(abi.get("sizeof.ifinfomsg"), (long) LinuxIfLink.IFINFOMSG_SIZE);
         NlWriter w = new NlWriter();
         w.beginMessage(LinuxRtnetlink.RTM_NEWLINK, 0x0102, 0x0a0b0c0d);
-        LinkMessage.writeHeader(w, 0x11, 0x2233, 0x44556677, 0x0899aabb, 0x0ccddeef);
+        LinkCodec.encode(new Link(0x44556677, null, 0x0899aabb, -1, null, -1, -1, -1, -1, 0x2233, null, null, 0, 0, -1,
+                null, null, Link.Details.NONE, null, 0x11, 0x0ccddeef, -1, -1, RawAttributes.NONE), w);
         w.endMessage();
         ByteBuffer b = w.bytes();
         int h = abi.get("sizeof.nlmsghdr").intValue();

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import dev.jnetns.netlink.NlWriter;
+import dev.jnetns.rtnl.LinkCodec;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
@@ -38,7 +39,7 @@ class LinkRequestsTest {
     private static String payload(LinkSpec spec, int parent, int vxlanDev) {
         NlWriter w = new NlWriter();
         w.beginMessage(16, 0x605, 1);
-        LinkRequests.writeAdd(w, spec, parent, vxlanDev);
+        LinkCodec.encode(spec.request(parent, vxlanDev), w);
         w.endMessage();
         ByteBuffer b = w.bytes();
         byte[] body = new byte[b.remaining() - 16];
@@ -68,6 +69,23 @@ class LinkRequestsTest {
             LinkSpec s = e.getValue();
             boolean vx = s.kind().equals("vxlan");
             assertEquals(captured.get(e.getKey()), payload(s, s.parent != null ? V0 : 0, vx ? V0 : 0), e.getKey());
+        }
+    }
+
+    @Test
+    void what_ip_sends_is_read_and_written_back_byte_for_byte() throws Exception {
+        for (Map.Entry<String, String> e : fixtures().entrySet()) {
+            byte[] body = HexFormat.of().parseHex(e.getValue());
+            NlWriter in = new NlWriter();
+            in.beginMessage(16, 0x605, 1).raw(body).endMessage();
+            NlWriter out = new NlWriter();
+            out.beginMessage(16, 0x605, 1);
+            dev.jnetns.netlink.NlMessage.each(in.bytes(), m -> LinkCodec.encode(LinkCodec.decode(m), out));
+            out.endMessage();
+            ByteBuffer b = out.bytes();
+            byte[] again = new byte[b.remaining() - 16];
+            b.get(16, again);
+            assertEquals(e.getValue(), HexFormat.of().formatHex(again), e.getKey());
         }
     }
 

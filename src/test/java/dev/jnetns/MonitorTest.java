@@ -71,6 +71,33 @@ class MonitorTest {
         }
     }
 
+    /** The events about 198.18.0.9 until none came for a second and a half. */
+    private static List<String> neighbourEvents(Monitor m) throws InterruptedException {
+        List<String> seen = new ArrayList<>();
+        Event e;
+        while ((e = m.poll(1500, TimeUnit.MILLISECONDS)) != null) {
+            Neighbour n = ((Monitor.NeighbourEvent) e).neighbour();
+            if (n.dst().getHostAddress().equals("198.18.0.9")) {
+                seen.add(((Monitor.NeighbourEvent) e).change() + " " + n.lladdr() + " " + n.stateNames()
+                        + (n.cache() != null || n.probes() >= 0 ? " with ages" : ""));
+            }
+        }
+        return seen;
+    }
+
+    @Test
+    void a_neighbour_is_reported_once_not_again_as_it_ages(Netns ns) throws Exception {
+        Ip.run(ns, "link", "add", "v0", "type", "veth", "peer", "name", "v1");
+        try (Monitor m = Monitor.start(Map.of("t", ns), EnumSet.of(Topic.NEIGH), Monitor.Options.DEFAULT, null)) {
+            Ip.run(ns, "neigh", "add", "198.18.0.9", "lladdr", "02:00:00:00:00:09", "dev", "v0", "router");
+            // the entry's ages change every second the monitor waits here: no event for that
+            assertEquals(List.of("ADDED 02:00:00:00:00:09 [PERMANENT]"), neighbourEvents(m));
+            Ip.run(ns, "neigh", "del", "198.18.0.9", "dev", "v0");
+            List<String> gone = neighbourEvents(m);
+            assertTrue(!gone.isEmpty() && gone.get(gone.size() - 1).startsWith("REMOVED "), gone.toString());
+        }
+    }
+
     @Test
     void an_initial_listing_comes_first_without_duplicates(Netns ns) throws Exception {
         Ip.run(ns, "link", "add", "v0", "type", "veth", "peer", "name", "v1");
@@ -174,17 +201,36 @@ class MonitorTest {
         List<String> cmd = new ArrayList<>(List.of(Scripts.jnetnsCommand().split(" ")));
         cmd.addAll(List.of("-n", ns.path(), "-j", "monitor", "link"));
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-            Thread.sleep(1500);   // the child JVM starts and subscribes
-            Ip.run(ns, "link", "add", "m0", "type", "veth", "peer", "name", "m1");
-            String first = r.readLine();
-            assertNotNull(first);
+        java.util.concurrent.BlockingQueue<String> lines = new java.util.concurrent.LinkedBlockingQueue<>();
+        Thread reader = new Thread(() -> {
+            try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+                for (String line; (line = r.readLine()) != null; ) {
+                    lines.add(line);
+                }
+            } catch (java.io.IOException e) {
+                lines.add("read failed: " + e);
+            }
+        });
+        reader.start();
+        try {
+            // the child JVM takes a while to start and subscribe: add the pair until the monitor reports it
+            String first = null;
+            for (int attempt = 0; first == null && attempt < 30; attempt++) {
+                Ip.run(ns, "link", "add", "m0", "type", "veth", "peer", "name", "m1");
+                first = lines.poll(2, TimeUnit.SECONDS);
+                while (first != null && !first.startsWith("{\"event\":\"added\"")) {
+                    first = lines.poll(2, TimeUnit.SECONDS);   // the removal of an earlier attempt
+                }
+                if (first == null) {
+                    Ip.run(ns, "link", "del", "m0");
+                }
+            }
+            assertNotNull(first, "the monitor reported nothing in 60 s");
             assertTrue(first.startsWith("{\"event\":\"added\",\"type\":\"link\",\"data\":{\"ifindex\":"), first);
             assertTrue(first.contains("\"ifname\":\"m1\"") || first.contains("\"ifname\":\"m0\""), first);
             Ip.run(ns, "link", "del", "m0");
-            String line;
             boolean deleted = false;
-            while (!deleted && (line = r.readLine()) != null) {
+            for (String line; !deleted && (line = lines.poll(30, TimeUnit.SECONDS)) != null; ) {
                 deleted = line.startsWith("{\"event\":\"removed\",\"type\":\"link\"") && line.contains("\"ifname\":\"m0\"");
             }
             assertTrue(deleted);

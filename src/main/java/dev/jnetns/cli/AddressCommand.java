@@ -38,17 +38,12 @@ final class AddressCommand extends ObjectCommand {
         String dev = filter.dev();
         int family = top.family(0);
         Rtnl rtnl = top.rtnl();
-        List<Link> links = rtnl.links().list();
+        // ip asks for the devices in the family of -4/-6: the IPv6 layer answers for -6, with its own attributes
+        List<Link> links = rtnl.links().list(family);
+        List<Link> all = family == 0 ? links : rtnl.links().list();
         // ip -j prints the devices its own (not the kernel's) filtering drops as {}
         boolean placeholders = top.json && !filter.equals(filter.kernelSide());
         List<Link> shown = (placeholders ? filter.kernelSide() : filter).apply(links);
-        if (family == 10 && dev == null) {
-            // ip -6 dumps links from the IPv6 layer, whose answer has no qdisc, master or group
-            shown = shown.stream().map(l -> new Link(l.index(), l.name(), l.flags(), l.mtu(), null,
-                    l.operState(), l.linkMode(), -1, l.txQueueLen(), l.type(), l.address(), l.broadcast(), 0,
-                    l.linkIndex(), l.linkNetnsId(), l.alias(), l.kind(), l.slaveKind(), l.info(), l.details(),
-                    l.stats())).toList();
-        }
         List<Address> addrs = new ArrayList<>();
         for (Address a : dev == null ? rtnl.addresses().list() : rtnl.addresses().list(dev)) {
             if (family == 0 || a.family() == family) {
@@ -56,19 +51,14 @@ final class AddressCommand extends ObjectCommand {
             }
         }
         shown = withAddressesOf(family, shown, addrs);
-        LinkPrinter lp = new LinkPrinter(links, top.details, family == 0,
-                top.json ? java.util.Map.of() : JnetnsCommand.netnsNames(rtnl, links), top.stats);
+        LinkPrinter lp = new LinkPrinter(all, top.details, family == 0,
+                top.json ? java.util.Map.of() : JnetnsCommand.netnsNames(rtnl, all), top.stats);
         if (placeholders) {
             lp.hideInJson(l -> !filter.keeps(l));
         }
-        AddressPrinter p = new AddressPrinter(lp);
-        if (top.brief) {
-            top.out().print(top.json ? p.briefJson(shown, addrs, top.json()) + "\n" : p.brief(shown, addrs));
-        } else if (top.json) {
-            top.out().println(p.json(shown, addrs, top.json(), top.oneline));
-        } else {
-            top.out().print(top.oneline ? p.oneline(shown, addrs) : p.text(shown, addrs));
-        }
+        Out out = top.printOut();
+        new AddressPrinter(lp, top.stats).print(shown, addrs, out, top.brief, top.oneline);
+        top.print(out);
     }
 
     /** With -4/-6 ({@code family} not 0), ip lists only the devices that have an address of that family. */

@@ -1,179 +1,134 @@
 package dev.jnetns.cli;
 
+import static dev.jnetns.uapi.LinuxIfAddr.IFA_F_DEPRECATED;
+import static dev.jnetns.uapi.LinuxSocket.AF_INET;
+import static dev.jnetns.uapi.LinuxSocket.AF_INET6;
+
 import dev.jnetns.Address;
 import dev.jnetns.IpPrefix;
 import dev.jnetns.Link;
 import dev.jnetns.RtNames;
-import java.net.InetAddress;
 import java.util.List;
 
-/** Prints {@code ip addr show}: each link followed by its addresses, in text and JSON. */
+/**
+ * Prints {@code ip addr show}: each link followed by its addresses, one print path for text and
+ * JSON (iproute2's ipaddr_list loop, print_selected_addrinfo and print_addrinfo).
+ */
 final class AddressPrinter {
     private final LinkPrinter links;
+    private final int stats;
 
-    AddressPrinter(LinkPrinter links) {
+    AddressPrinter(LinkPrinter links, int stats) {
         this.links = links;
-    }
-
-    private static String host(InetAddress a) {
-        return IpPrefix.format(a);
+        this.stats = stats;
     }
 
     private static List<Address> of(List<Address> all, Link l) {
         return all.stream().filter(a -> a.index() == l.index()).toList();
     }
 
-    /** {@code ip -br addr show}: per device its name, state and {@code ADDRESS/LEN} list on one line. */
-    String brief(List<Link> shown, List<Address> all) {
-        StringBuilder sb = new StringBuilder();
-        for (Link l : shown) {
-            sb.append(links.briefHead(l));
-            for (Address a : of(all, l)) {
-                sb.append(prefix(a)).append(' ');
-            }
-            sb.append('\n');
-        }
-        return sb.toString();
-    }
-
-    /** {@code ip -br -j addr show}. */
-    String briefJson(List<Link> shown, List<Address> all, Json j) {
-        j.beginArray();
-        for (Link l : shown) {
-            j.beginObject();
-            if (links.hidden(l)) {
-                j.endObject();
-                continue;
-            }
-            links.briefHead(l, j);
-            j.beginArrayKey("addr_info");
-            for (Address a : of(all, l)) {
-                j.beginObject().put("local", host(a.local()));
-                if (a.peer() != null) {
-                    j.put("address", host(a.peer()));
-                }
-                j.put("prefixlen", a.prefixLength()).endObject();
-            }
-            j.endArray().endObject();
-        }
-        return j.endArray().toString();
-    }
-
     /**
-     * The JSON of {@code ip -j addr show}; with {@code oneline} (ip's {@code -j -o}) each device is
-     * only {@code {"addr_info": [...]}} and every address names its device ({@code index}, {@code dev}).
+     * The devices and their addresses: {@code ip addr show}, {@code -br}, {@code -o}, and their
+     * {@code -j} forms (a device ip's own filter drops is an empty JSON object).
      */
-    String json(List<Link> shown, List<Address> all, Json j, boolean oneline) {
-        j.beginArray();
+    void print(List<Link> shown, List<Address> all, Out out, boolean brief, boolean oneline) {
+        out.beginArray(null);
         for (Link l : shown) {
-            j.beginObject();
-            if (links.hidden(l)) {   // ip: {} (with -o its addresses are listed apart: {"addr_info": []})
-                if (oneline) {
-                    j.beginArrayKey("addr_info").endArray();
-                }
-                j.endObject();
-                continue;
+            out.beginObject(null);
+            boolean printed = !links.hidden(l);
+            if (printed && brief) {
+                links.brief(l, out, false);
+            } else if (printed && !oneline) {
+                links.print(l, out, false);
+                out.text("\n");
             }
-            if (!oneline) {
-                links.jsonFields(l, j, false);
+            if (printed || oneline) {
+                out.beginArray("addr_info");
+                for (Address a : printed ? of(all, l) : List.<Address>of()) {
+                    out.beginObject(null);
+                    address(a, l, out, brief, oneline);
+                    out.endObject();
+                }
+                out.endArray();
+                if (brief) {
+                    out.text("\n");
+                }
             }
-            j.beginArrayKey("addr_info");
-            for (Address a : of(all, l)) {
-                j.beginObject();
-                if (oneline) {
-                    j.put("index", l.index()).put("dev", l.name());
-                }
-                j.put("family", a.family() == 2 ? "inet" : "inet6");
-                j.put("local", host(a.local()));
-                if (a.peer() != null) {
-                    j.put("address", host(a.peer()));
-                }
-                j.put("prefixlen", a.prefixLength());
-                if (a.broadcast() != null) {
-                    j.put("broadcast", host(a.broadcast()));
-                }
-                j.put("scope", RtNames.SCOPES.name(a.scope()));
-                for (String f : a.flagNames()) {
-                    j.put(f, true);
-                }
-                if (a.unnamedFlags() != 0) {
-                    j.put("ifa_flags", String.format("%02x", a.unnamedFlags()));
-                }
-                if (a.label() != null) {
-                    j.put("label", a.label());
-                }
-                if (a.validLifetime() >= 0) {
-                    j.put("valid_life_time", a.validLifetime());
-                    j.put("preferred_life_time", a.preferredLifetime());
-                }
-                j.endObject();
+            if (printed && !oneline && !brief && stats > 0 && l.stats() != null) {
+                StatsPrinter.print(l, stats, out);
+                out.text("\n");
             }
-            j.endArray();
-            if (!oneline) {
-                links.statsJson(l, j);
-            }
-            j.endObject();
+            out.endObject();
         }
-        return j.endArray().toString();
+        out.endArray();
     }
 
-    /** The lines of {@code ip addr show}: each device, its addresses, and with -s its counters. */
-    String text(List<Link> shown, List<Address> all) {
-        StringBuilder sb = new StringBuilder();
-        for (Link l : shown) {
-            sb.append(links.text(l, false));
-            for (Address a : of(all, l)) {
-                sb.append(text(a));
+    /** One address (iproute2's print_addrinfo); with -o its lines joined by backslashes after {@code IDX: NAME}. */
+    private static void address(Address a, Link l, Out out, boolean brief, boolean oneline) {
+        int mark = out.length();
+        if (!brief) {
+            if (oneline) {
+                out.number("index", null, l.index());
+                out.string("dev", null, l.name());
+                out.text(l.index() + ": " + l.name());
             }
-            sb.append(links.statsText(l));
-        }
-        return sb.toString();
-    }
-
-    /**
-     * {@code ip -o addr show}: one line per address, {@code IDX: NAME} before it and a backslash
-     * where its own lines break.
-     */
-    String oneline(List<Link> shown, List<Address> all) {
-        StringBuilder sb = new StringBuilder();
-        for (Link l : shown) {
-            for (Address a : of(all, l)) {
-                sb.append(l.index()).append(": ").append(l.name()).append(LinkPrinter.oneline(text(a)));
+            if (a.family() == AF_INET || a.family() == AF_INET6) {
+                out.string("family", "    %s ", a.family() == AF_INET ? "inet" : "inet6");
+            } else {
+                out.number("family_index", "    family %s ", a.family());
             }
         }
-        return sb.toString();
-    }
-
-    /** {@code LOCAL[ peer PEER]/LEN}, as ip writes an address. */
-    private static String prefix(Address a) {
-        return host(a.local()) + (a.peer() != null ? " peer " + host(a.peer()) : "") + "/" + a.prefixLength();
-    }
-
-    /** One address's lines: {@code "    inet ..."} and its lifetimes, newline included. */
-    private static String text(Address a) {
-        StringBuilder sb = new StringBuilder();
-        sb.append("    ").append(a.family() == 2 ? "inet" : "inet6").append(' ').append(prefix(a)).append(' ');
+        out.string("local", "%s", IpPrefix.format(a.local()));
+        if (a.peer() != null) {
+            out.text(" peer ");
+            out.string("address", "%s", IpPrefix.format(a.peer()));
+        }
+        out.number("prefixlen", "/%s ", a.prefixLength());
+        if (a.metric() >= 0) {
+            out.number("metric", "metric %s ", a.metric());
+        }
+        if (brief) {
+            return;
+        }
         if (a.broadcast() != null) {
-            sb.append("brd ").append(host(a.broadcast())).append(' ');
+            out.text("brd ");
+            out.string("broadcast", "%s ", IpPrefix.format(a.broadcast()));
         }
-        sb.append("scope ").append(RtNames.SCOPES.name(a.scope())).append(' ');
+        if (a.anycast() != null) {
+            out.text("any ");
+            out.string("anycast", "%s ", IpPrefix.format(a.anycast()));
+        }
+        out.string("scope", "scope %s ", RtNames.SCOPES.name(a.scope()));
         for (String f : a.flagNames()) {
-            sb.append(f).append(' ');
+            out.bool(f, f + " ", true);
         }
         if (a.unnamedFlags() != 0) {
-            sb.append("flags ").append(String.format("%02x", a.unnamedFlags())).append(' ');
+            String hex = String.format("%02x", a.unnamedFlags());
+            out.string("ifa_flags", null, hex);
+            out.text("flags " + hex + " ");
         }
         if (a.label() != null) {
-            sb.append(a.label());
+            out.string("label", "%s", a.label());
         }
-        if (a.validLifetime() >= 0) {
-            sb.append("\n       valid_lft ").append(lifetime(a.validLifetime()))
-                    .append(" preferred_lft ").append(lifetime(a.preferredLifetime()));
+        if (a.hasLifetimes()) {
+            out.text("\n       valid_lft ");
+            lifetime(out, "valid_life_time", a.validLifetime(), false);
+            out.text(" preferred_lft ");
+            lifetime(out, "preferred_life_time", a.preferredLifetime(), (a.flags() & IFA_F_DEPRECATED) != 0);
         }
-        return sb.append('\n').toString();
+        out.text("\n");
+        if (oneline && !out.json()) {
+            out.text(LinkPrinter.oneline(out.cut(mark)));
+        }
     }
 
-    private static String lifetime(long seconds) {
-        return seconds == Address.FOREVER ? "forever" : seconds + "sec";
+    /** {@code forever} or {@code Nsec} (a deprecated address's preferred lifetime as a signed number). */
+    private static void lifetime(Out out, String key, long seconds, boolean signed) {
+        if (seconds == Address.FOREVER) {
+            out.number(key, null, seconds);
+            out.text("forever");
+        } else {
+            out.number(key, "%ssec", signed ? (int) seconds : seconds);
+        }
     }
 }

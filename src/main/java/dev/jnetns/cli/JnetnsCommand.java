@@ -22,10 +22,10 @@ final class JnetnsCommand {
         {"-a, -all, --all-netns", "", "monitor: every namespace under /run/netns."},
         {"-j, -json, --json", "", "Output JSON with the keys of `ip -j`."},
         {"-p, -pretty, --pretty", "", "Indent JSON output."},
-        {"-s, -stats, --stats", "", "link and address show: traffic counters (twice: error counters too), as ip -s."},
+        {"-s, -stats, --stats", "", "link and address show: traffic counters (twice: error counters too); neigh show: ages and probes; as ip -s."},
         {"-o, -oneline, --oneline", "", "link and address show: one line per record, a backslash for each line break."},
-        {"-br, -brief, --brief", "", "link and address show: one line per device, as ip -br."},
-        {"-d, -details, --details", "", "Show details as ip -d: counters, MTU range, kind, queues, GSO/TSO limits."},
+        {"-br, -brief, --brief", "", "link, address and neigh show: one line per device or entry, as ip -br."},
+        {"-d, -details, --details", "", "Show details as ip -d: counters, MTU range, kind, queues, GSO/TSO limits, rule protocols."},
         {"--backend", "ffm|jna", "Force the syscall backend (default: ffm on JDK 22+, jna before)."},
         {"-b, -batch, --batch", "FILE", "Run one command per line of FILE (- for stdin); stop at the first error."},
         {"-force, --force", "", "With -batch: go on after errors, exit non-zero at the end."},
@@ -249,6 +249,19 @@ final class JnetnsCommand {
     }
 
     /** A JSON writer set up as -p asks. */
+    /** Where a show prints: text, or JSON as -j (-p) asks. */
+    Out printOut() {
+        return json ? Out.json(pretty) : Out.text();
+    }
+
+    /** Writes what a show printed, JSON followed by a newline as ip ends it. */
+    void print(Out o) {
+        out().print(o);
+        if (json) {
+            out().println();
+        }
+    }
+
     Json json() {
         return new Json(pretty);
     }

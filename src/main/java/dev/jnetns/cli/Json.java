@@ -72,6 +72,27 @@ final class Json {
         return this;
     }
 
+    /** A string element of the array being written. */
+    Json value(String v) {
+        separate();
+        JsonText.quote(out, v);
+        return this;
+    }
+
+    /** A number element of the array being written. */
+    Json value(long v) {
+        separate();
+        out.append(v);
+        return this;
+    }
+
+    /** A number already written as digits (an unsigned 64-bit value, say). */
+    Json putRaw(String key, String digits) {
+        key(key);
+        out.append(digits);
+        return this;
+    }
+
     Json putNull(String key) {
         key(key);
         out.append("null");

@@ -59,16 +59,26 @@ final class LinkCommand extends ObjectCommand {
         if (placeholders) {
             printer.hideInJson(l -> !filter.keeps(l));
         }
-        if (top.brief) {
-            top.out().print(top.json ? printer.briefJson(shown, top.json()) + "\n" : printer.brief(shown));
-        } else if (top.json) {
-            top.out().println(printer.json(shown, top.json()));
-        } else {
-            for (Link l : shown) {
-                String lines = printer.text(l, true) + printer.statsText(l);
-                top.out().print(top.oneline ? LinkPrinter.oneline(lines) : lines);
+        Out out = top.printOut();
+        out.beginArray(null);
+        for (Link l : shown) {
+            out.beginObject(null);
+            if (!printer.hidden(l)) {
+                int mark = out.length();
+                if (top.brief) {
+                    printer.brief(l, out, true);
+                } else {
+                    printer.print(l, out, true);
+                }
+                out.text("\n");
+                if (top.oneline && !top.brief && !out.json()) {
+                    out.text(LinkPrinter.oneline(out.cut(mark)));
+                }
             }
+            out.endObject();
         }
+        out.endArray();
+        top.print(out);
     }
 
     /** Namespaces opened while parsing, closed after the request. */

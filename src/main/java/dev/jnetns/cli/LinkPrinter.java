@@ -1,19 +1,28 @@
 package dev.jnetns.cli;
 
+import static dev.jnetns.uapi.LinuxIfLink.IFF_POINTOPOINT;
+import static dev.jnetns.uapi.LinuxIfLink.IFLA_LINK;
+import static dev.jnetns.uapi.LinuxIfLink.IFLA_LINK_NETNSID;
+
 import dev.jnetns.Link;
-import java.util.ArrayList;
+import dev.jnetns.rtnl.LinkKinds;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
-/** Prints links as {@code ip link show} (and the link part of {@code ip addr show}) does, in text and JSON. */
+/**
+ * Prints links as {@code ip link show} (and the link part of {@code ip addr show}) does: one print
+ * path for text and JSON (iproute2's print_linkinfo and print_linkinfo_brief).
+ */
 final class LinkPrinter {
-    private static final int MACVLAN_FLAG_NOPROMISC = 1;
-    private static final int MACVLAN_FLAG_NODST = 2;
+    private static final String[] LINK_EVENTS = {
+        "NONE", "REBOOT", "FEATURE CHANGE", "BONDING FAILOVER", "NOTIFY PEERS", "RESEND IGMP", "BONDING OPTION"};
+
     private final Map<Integer, Link> byIndex = new HashMap<>();
     private final boolean details;
     /** Devices ip -j prints as {} (those its own filtering drops after the kernel's: ip's quirk). */
-    private java.util.function.Predicate<Link> hidden = l -> false;
+    private Predicate<Link> hidden = l -> false;
     /** How many -s were given: 1 prints the counters, 2 the error counters too. */
     private final int stats;
     private final boolean linkLayer;
@@ -32,29 +41,14 @@ final class LinkPrinter {
         this.netnsNames = netnsNames;
     }
 
-    private String nameOf(int index) {
+    /** The name ip gives ifindex {@code index}: the device's, or "if" + index when it is not here. */
+    String nameOf(int index) {
         Link l = byIndex.get(index);
         return l != null ? l.name() : "if" + index;
     }
 
-    private static String group(Link l) {
-        return l.group() == 0 ? "default" : Integer.toUnsignedString(l.group());
-    }
-
-    /** ip's flags, plus "M-DOWN" when the device this one is tied to (same namespace) is down. */
-    private List<String> flags(Link l) {
-        List<String> f = new ArrayList<>(l.flagNames());
-        if (l.linkIndex() != 0 && l.linkNetnsId() < 0) {
-            Link peer = byIndex.get(l.linkIndex());
-            if (peer == null || !peer.isUp()) {
-                f.add("M-DOWN");
-            }
-        }
-        return f;
-    }
-
     /** JSON output prints the devices {@code hidden} picks as an empty object, as ip -j prints those its filter drops. */
-    void hideInJson(java.util.function.Predicate<Link> hidden) {
+    void hideInJson(Predicate<Link> hidden) {
         this.hidden = hidden;
     }
 
@@ -63,361 +57,255 @@ final class LinkPrinter {
         return hidden.test(l);
     }
 
-    /** The name as ip's first column shows it: {@code NAME@PEER} for a device tied to another. */
-    private String displayName(Link l) {
-        if (l.linkIndex() == 0) {
-            return l.name();
-        }
-        return l.name() + '@' + (l.linkNetnsId() >= 0 ? "if" + l.linkIndex() : nameOf(l.linkIndex()));
-    }
-
-    private static String operState(Link l) {
-        return l.operStateName() != null ? l.operStateName() : "0x" + Integer.toHexString(l.operState());
-    }
-
-    /** The first columns of an {@code ip -br} line: {@code NAME[@PEER] OPERSTATE}, padded as ip pads them. */
-    String briefHead(Link l) {
-        return String.format("%-16s %-14s ", displayName(l), operState(l));
-    }
-
-    /** The device this one is tied to: "link" by name, or "link_index" when it lives in another namespace. */
-    private void linkRef(Link l, Json j) {
+    /**
+     * ip's print_name_and_link: {@code NAME@PEER: } in text ("link" or "link_index" in JSON), padded
+     * to 16 columns in brief output; returns whether the device this one is tied to is down (M-DOWN).
+     */
+    private boolean nameAndLink(Link l, Out out, boolean brief) {
+        String name = l.name();
+        boolean mDown = false;
         if (l.linkIndex() != 0) {
             if (l.linkNetnsId() >= 0) {
-                j.put("link_index", l.linkIndex());
+                out.number("link_index", null, l.linkIndex());
+                name += "@if" + l.linkIndex();
             } else {
-                j.put("link", nameOf(l.linkIndex()));
+                out.string("link", null, nameOf(l.linkIndex()));
+                name += "@" + nameOf(l.linkIndex());
+                Link peer = byIndex.get(l.linkIndex());
+                mDown = peer == null || !peer.isUp();
             }
+        } else if (l.raw().recorded(IFLA_LINK)) {
+            out.nullValue("link", null, null);
+            name += "@NONE";
+        }
+        if (out.json()) {
+            out.string("ifname", null, l.name());
+        } else {
+            out.text(brief ? String.format("%-16s ", name) : name + ": ");
+        }
+        return mDown;
+    }
+
+    /** The queue length; ip asks the device (SIOCGIFTXQLEN) when the message has none (the IPv6 layer's). */
+    private int txQueueLen(Link l) {
+        Link device = byIndex.get(l.index());
+        return l.txQueueLen() >= 0 || device == null ? l.txQueueLen() : device.txQueueLen();
+    }
+
+    /** ip's print_link_flags: {@code <UP,LOWER_UP> } in text, the "flags" array in JSON. */
+    private static void flags(Link l, Out out, boolean mDown) {
+        List<String> names = new java.util.ArrayList<>(l.flagNames());
+        if (mDown) {
+            names.add("M-DOWN");
+        }
+        out.text("<");
+        out.strings("flags", names, ",");
+        out.text("> ");
+    }
+
+    private static void operState(Link l, Out out, boolean brief) {
+        if (l.operState() < 0) {
+            return;
+        }
+        String name = l.operStateName();
+        if (name == null) {
+            if (out.json()) {
+                out.number("operstate_index", null, l.operState());
+            } else {
+                out.text("state 0x" + Integer.toHexString(l.operState()));
+            }
+        } else if (brief) {
+            out.string("operstate", String.format("%-14s ", name), name);
+        } else {
+            out.string("operstate", "state %s ", name);
         }
     }
 
-    /** The first members of an {@code ip -br -j} object: link, ifname, operstate. */
-    void briefHead(Link l, Json j) {
-        linkRef(l, j);
-        j.put("ifname", l.name()).put("operstate", operState(l));
-    }
-
-    /** {@code ip -br link show}: one line per device. Equivalent to: {@code ip -br link show}. */
-    String brief(List<Link> links) {
-        StringBuilder sb = new StringBuilder();
-        for (Link l : links) {
-            sb.append(briefHead(l));
+    /**
+     * One device as {@code ip link show} (linkView) or the link part of {@code ip addr show} prints
+     * it, without the final newline; in JSON its members (the caller opens the object).
+     */
+    void print(Link l, Out out, boolean linkView) {
+        out.number("ifindex", "%s: ", l.index());
+        boolean mDown = nameAndLink(l, out, false);
+        flags(l, out, mDown);
+        if (l.mtu() >= 0) {
+            out.number("mtu", "mtu %s ", Integer.toUnsignedLong(l.mtu()));
+        }
+        if (l.qdisc() != null) {
+            out.string("qdisc", "qdisc %s ", l.qdisc());
+        }
+        if (l.masterIndex() != 0) {
+            out.string("master", "master %s ", nameOf(l.masterIndex()));
+        }
+        operState(l, out, false);
+        if (linkView && l.linkMode() >= 0) {
+            if (l.linkModeName() != null) {
+                out.string("linkmode", "mode %s ", l.linkModeName());
+            } else {
+                out.number("linkmode_index", "mode %s ", l.linkMode());
+            }
+        }
+        if (l.group() != -1) {
+            out.string("group", "group %s ", l.group() == 0 ? "default" : Integer.toUnsignedString(l.group()));
+        }
+        int qlen = txQueueLen(l);
+        if (qlen > 0) {
+            out.number("txqlen", "qlen %s", qlen);
+        }
+        Link.Details d = l.details();
+        if (d.event() >= LINK_EVENTS.length) {
+            out.number("event", "event %s ", d.event());
+        } else if (d.event() > 0) {
+            out.string("event", "event %s ", LINK_EVENTS[d.event()]);
+        }
+        if (linkLayer || details) {
+            out.text("\n");
+            out.string("link_type", "    link/%s ", l.typeName());
             if (l.address() != null) {
-                sb.append(l.address()).append(' ');
+                out.string("address", "%s", l.address());
             }
-            sb.append('<').append(String.join(",", flags(l))).append("> \n");
-        }
-        return sb.toString();
-    }
-
-    /** {@code ip -br -j link show}. */
-    String briefJson(List<Link> links, Json j) {
-        j.beginArray();
-        for (Link l : links) {
-            j.beginObject();
-            if (!hidden(l)) {
-                briefHead(l, j);
-                if (l.address() != null) {
-                    j.put("address", l.address());
+            if (l.broadcast() != null) {
+                if ((l.flags() & IFF_POINTOPOINT) != 0) {
+                    out.text(" peer ");
+                    out.bool("link_pointtopoint", null, true);
+                } else {
+                    out.text(" brd ");
                 }
-                j.put("flags", flags(l));
+                out.string("broadcast", "%s", l.broadcast());
             }
-            j.endObject();
+            if (d.permAddress() != null && !d.permAddress().equals(l.address())) {
+                out.text(" permaddr ");
+                out.string("permaddr", "%s", d.permAddress());
+            }
         }
-        return j.endArray().toString();
+        if (l.linkNetnsId() != -1 || l.raw().recorded(IFLA_LINK_NETNSID)) {
+            if (out.json()) {
+                out.number("link_netnsid", null, l.linkNetnsId());
+            } else if (l.linkNetnsId() >= 0) {
+                String ns = netnsNames.get(l.linkNetnsId());
+                out.text(ns != null ? " link-netns " + ns : " link-netnsid " + l.linkNetnsId());
+            } else {
+                out.text(" link-netnsid unknown");
+            }
+        }
+        if (d.newNetnsId() != -1) {
+            String ns = netnsNames.get(d.newNetnsId());
+            out.text(ns != null ? " new-netns " + ns : " new-netnsid " + d.newNetnsId());
+        }
+        if (d.newIfindex() != -1) {
+            out.text(" new-ifindex " + d.newIfindex());
+        }
+        if (d.protoDown() > 0) {
+            out.bool("proto_down", " protodown on ", true);
+        }
+        if (details) {
+            detailFields(l, out, linkView);
+        }
+        if ((linkView || details) && l.alias() != null) {
+            out.text("\n    ");
+            out.string("ifalias", "alias %s", l.alias());
+        }
+        if (linkView && stats > 0) {
+            out.text("\n");
+            StatsPrinter.print(l, stats, out);
+        }
+        if (!d.altNames().isEmpty()) {
+            out.beginArray("altnames");
+            for (String alt : d.altNames()) {
+                out.text("\n    altname ");
+                out.string(null, "%s", alt);
+            }
+            out.endArray();
+        }
     }
 
-    /** The JSON array of {@code ip -j link show}. */
-    String json(List<Link> links, Json j) {
-        j.beginArray();
-        for (Link l : links) {
-            j.beginObject();
-            if (!hidden(l)) {
-                jsonFields(l, j, true);
-                statsJson(l, j);
-            }
-            j.endObject();
+    /** What ip -d adds after the state: counters, MTU range, kind and port data, queues, limits. */
+    private void detailFields(Link l, Out out, boolean linkView) {
+        Link.Details d = l.details();
+        if (d.promiscuity() >= 0) {
+            out.number("promiscuity", " promiscuity %s ", Integer.toUnsignedLong(d.promiscuity()));
         }
-        return j.endArray().toString();
+        if (d.allmulti() >= 0) {
+            out.number("allmulti", " allmulti %s ", Integer.toUnsignedLong(d.allmulti()));
+        }
+        unsigned(out, "min_mtu", "minmtu %s ", d.minMtu());
+        unsigned(out, "max_mtu", "maxmtu %s ", d.maxMtu());
+        if (l.info() != null) {
+            linkInfo(l, out);
+        }
+        if (linkView && d.addrGenModeName() != null) {
+            out.string("inet6_addr_gen_mode", "addrgenmode %s ", d.addrGenModeName());
+        }
+        unsigned(out, "num_tx_queues", "numtxqueues %s ", d.numTxQueues());
+        unsigned(out, "num_rx_queues", "numrxqueues %s ", d.numRxQueues());
+        unsigned(out, "gso_max_size", "gso_max_size %s ", d.gsoMaxSize());
+        unsigned(out, "gso_max_segs", "gso_max_segs %s ", d.gsoMaxSegs());
+        unsigned(out, "tso_max_size", "tso_max_size %s ", d.tsoMaxSize());
+        unsigned(out, "tso_max_segs", "tso_max_segs %s ", d.tsoMaxSegs());
+        unsigned(out, "gro_max_size", "gro_max_size %s ", d.groMaxSize());
+        if (d.physPortName() != null) {
+            out.string("phys_port_name", "portname %s ", d.physPortName());
+        }
+        if (d.physPortId() != null) {
+            out.string("phys_port_id", "portid %s ", d.physPortId());
+        }
+        if (d.physSwitchId() != null) {
+            out.string("phys_switch_id", "switchid %s ", d.physSwitchId());
+        }
+        if (d.parentBus() != null) {
+            out.string("parentbus", "parentbus %s ", d.parentBus());
+        }
+        if (d.parentDev() != null) {
+            out.string("parentdev", "parentdev %s ", d.parentDev());
+        }
     }
 
-    /** The {@code "stats64"} member with -s, when the kernel sent counters. */
-    void statsJson(Link l, Json j) {
-        if (stats > 0 && l.stats() != null) {
-            StatsPrinter.json(l.stats(), stats, j);
+    /** ip's print_linktype: the kind and its data, the port kind and its data. */
+    private void linkInfo(Link l, Out out) {
+        Link.Info info = l.info();
+        out.beginObject("linkinfo");
+        if (info.kind() != null) {
+            out.text("\n");
+            out.string("info_kind", "    %s ", info.kind());
+            if (LinkKinds.printed(info.kind(), false)) {
+                out.beginObject("info_data");
+                LinkKinds.print(info.data(), info.kind(), false, out, this::nameOf);
+                out.endObject();
+            }
+        }
+        if (info.slaveKind() != null) {
+            out.text("\n");
+            out.string("info_slave_kind", "    %s_slave ", info.slaveKind());
+            if (LinkKinds.printed(info.slaveKind(), true)) {
+                out.beginObject("info_slave_data");
+                LinkKinds.print(info.portData(), info.slaveKind(), true, out, this::nameOf);
+                out.endObject();
+            }
+        }
+        out.endObject();
+    }
+
+    private static void unsigned(Out out, String key, String fmt, int value) {
+        if (value != -1) {
+            out.number(key, fmt, Integer.toUnsignedLong(value));
+        }
+    }
+
+    /** ip's print_linkinfo_brief: {@code NAME[@PEER] OPERSTATE}, then (with {@code address}) the MAC and flags. */
+    void brief(Link l, Out out, boolean linkView) {
+        boolean mDown = nameAndLink(l, out, true);
+        operState(l, out, true);
+        if (linkView) {
+            if (l.address() != null) {
+                out.string("address", "%s ", l.address());
+            }
+            flags(l, out, mDown);
         }
     }
 
     /** ip's {@code -o}: a record's lines joined by a backslash, one newline at the end. */
     static String oneline(String lines) {
         return lines.substring(0, lines.length() - 1).replace("\n", "\\") + "\n";
-    }
-
-    /** The counter lines with -s, when the kernel sent counters; else "". */
-    String statsText(Link l) {
-        return stats > 0 && l.stats() != null ? StatsPrinter.text(l.stats(), stats) : "";
-    }
-
-    /**
-     * The fields of one link object. {@code linkView} is true for {@code link show} (prints linkmode,
-     * alias and details) and false for {@code addr show}.
-     */
-    void jsonFields(Link l, Json j, boolean linkView) {
-        j.put("ifindex", l.index());
-        linkRef(l, j);
-        j.put("ifname", l.name());
-        j.put("flags", flags(l));
-        j.put("mtu", l.mtu());
-        if (l.qdisc() != null) {
-            j.put("qdisc", l.qdisc());
-        }
-        if (l.masterIndex() != 0) {
-            j.put("master", nameOf(l.masterIndex()));
-        }
-        if (l.operStateName() != null) {
-            j.put("operstate", l.operStateName());
-        } else if (l.operState() >= 0) {
-            j.put("operstate_index", l.operState());
-        }
-        if (linkView) {
-            if (l.linkModeName() != null) {
-                j.put("linkmode", l.linkModeName());
-            } else if (l.linkMode() >= 0) {
-                j.put("linkmode_index", l.linkMode());
-            }
-        }
-        if (l.group() >= 0) {
-            j.put("group", group(l));
-        }
-        if (l.txQueueLen() > 0) {
-            j.put("txqlen", l.txQueueLen());
-        }
-        if (linkLayer) {
-            j.put("link_type", l.typeName());
-            if (l.address() != null) {
-                j.put("address", l.address());
-            }
-            if (l.broadcast() != null) {
-                j.put("broadcast", l.broadcast());
-            }
-        }
-        if (l.linkNetnsId() >= 0) {
-            j.put("link_netnsid", l.linkNetnsId());
-        }
-        Link.Details d = l.details();
-        if (details) {   // iproute2's order: counters and MTU range, linkinfo, then the rest
-            putIfSent(j, "promiscuity", d.promiscuity());
-            putIfSent(j, "allmulti", d.allmulti());
-            putIfSent(j, "min_mtu", d.minMtu());
-            putIfSent(j, "max_mtu", d.maxMtu());
-        }
-        if (details && (l.kind() != null || l.slaveKind() != null)) {
-            j.beginObject("linkinfo");
-            if (l.kind() != null) {
-                j.put("info_kind", l.kind());
-                if (isMacvlan(l)) {
-                    Link.Info i = l.info();
-                    j.beginObject("info_data").put("mode", macvlanMode(l));
-                    if ((i.macvlanFlags() & MACVLAN_FLAG_NOPROMISC) != 0) {
-                        j.put("nopromisc", true);
-                    }
-                    if ((i.macvlanFlags() & MACVLAN_FLAG_NODST) != 0) {
-                        j.put("nodst", true);
-                    }
-                    putIfSent(j, "bcqueuelen", i.bcQueueLen());
-                    putIfSent(j, "usedbcqueuelen", i.usedBcQueueLen());
-                    j.endObject();
-                } else if (l.info().tun() != null) {
-                    tunJson(l.info(), j.beginObject("info_data"));
-                    j.endObject();
-                }
-            }
-            if (l.slaveKind() != null) {
-                j.put("info_slave_kind", l.slaveKind());
-            }
-            j.endObject();
-        }
-        if (details) {
-            if (linkView && d.addrGenModeName() != null) {
-                j.put("inet6_addr_gen_mode", d.addrGenModeName());
-            }
-            putIfSent(j, "num_tx_queues", d.numTxQueues());
-            putIfSent(j, "num_rx_queues", d.numRxQueues());
-            putIfSent(j, "gso_max_size", d.gsoMaxSize());
-            putIfSent(j, "gso_max_segs", d.gsoMaxSegs());
-            putIfSent(j, "tso_max_size", d.tsoMaxSize());
-            putIfSent(j, "tso_max_segs", d.tsoMaxSegs());
-            putIfSent(j, "gro_max_size", d.groMaxSize());
-        }
-        if ((linkView || details) && l.alias() != null) {
-            j.put("ifalias", l.alias());
-        }
-    }
-
-    /** A tun device's info_data as ip -d -j prints it (iproute2's tun_print_opt). */
-    private static void tunJson(Link.Info i, Json j) {
-        Link.Tun t = i.tun();
-        if (i.tunType() >= 0) {
-            j.put("type", tunType(i.tunType()));
-        }
-        putFlag(j, "pi", t.pi());
-        putFlag(j, "vnet_hdr", t.vnetHdr());
-        putFlag(j, "multi_queue", t.multiQueue());
-        if (t.multiQueue() == 1) {
-            putIfSent(j, "numqueues", t.numQueues());
-            putIfSent(j, "numdisabled", t.numDisabledQueues());
-        }
-        putFlag(j, "persist", t.persist());
-        if (t.owner() >= 0) {
-            j.put("user", SystemNames.user(t.owner()));
-        }
-        if (t.group() >= 0) {
-            j.put("group", SystemNames.group(t.group()));
-        }
-    }
-
-    /** The same as text: {@code type tap pi off vnet_hdr off persist on ...}. */
-    private static void tunText(Link.Info i, StringBuilder sb) {
-        Link.Tun t = i.tun();
-        if (i.tunType() >= 0) {
-            sb.append("type ").append(tunType(i.tunType())).append(' ');
-        }
-        appendOnOff(sb, "pi", t.pi());
-        appendOnOff(sb, "vnet_hdr", t.vnetHdr());
-        if (t.multiQueue() == 1) {
-            sb.append("multi_queue ");
-            appendIfSent(sb, "numqueues", t.numQueues());
-            appendIfSent(sb, "numdisabled", t.numDisabledQueues());
-        }
-        appendOnOff(sb, "persist", t.persist());
-        if (t.owner() >= 0) {
-            sb.append("user ").append(SystemNames.user(t.owner())).append(' ');
-        }
-        if (t.group() >= 0) {
-            sb.append("group ").append(SystemNames.group(t.group())).append(' ');
-        }
-    }
-
-    private static String tunType(int type) {
-        return type == 1 ? "tun" : type == 2 ? "tap" : "UNKNOWN:" + type;
-    }
-
-    private static void putFlag(Json j, String key, int value) {
-        if (value >= 0) {
-            j.put(key, value != 0);
-        }
-    }
-
-    private static void appendOnOff(StringBuilder sb, String word, int value) {
-        if (value >= 0) {
-            sb.append(word).append(value != 0 ? " on " : " off ");
-        }
-    }
-
-    /** A macvlan or macvtap whose mode the kernel sent: ip prints its info_data. */
-    private static boolean isMacvlan(Link l) {
-        return ("macvlan".equals(l.kind()) || "macvtap".equals(l.kind())) && l.info().macvlanMode() >= 0;
-    }
-
-    private static String macvlanMode(Link l) {
-        String mode = l.macvlanModeName();
-        return mode != null ? mode : "unknown";
-    }
-
-    private static void putIfSent(Json j, String key, long value) {
-        if (value >= 0) {
-            j.put(key, value);
-        }
-    }
-
-    /** {@code WORD N } (ip's text for one detail), when the kernel sent it. */
-    private static void appendIfSent(StringBuilder sb, String word, long value) {
-        if (value >= 0) {
-            sb.append(word).append(' ').append(value).append(' ');
-        }
-    }
-
-    /** The lines of {@code ip link show} (linkView) or the link part of {@code ip addr show} for one link. */
-    String text(Link l, boolean linkView) {
-        StringBuilder sb = new StringBuilder();
-        sb.append(l.index()).append(": ").append(displayName(l));
-        sb.append(": <").append(String.join(",", flags(l))).append("> mtu ").append(l.mtu());
-        if (l.qdisc() != null) {
-            sb.append(" qdisc ").append(l.qdisc());
-        }
-        if (l.masterIndex() != 0) {
-            sb.append(" master ").append(nameOf(l.masterIndex()));
-        }
-        sb.append(" state ").append(l.operStateName() != null ? l.operStateName()
-                : "0x" + Integer.toHexString(l.operState()));
-        if (linkView) {
-            sb.append(" mode ").append(l.linkModeName() != null ? l.linkModeName() : String.valueOf(l.linkMode()));
-        }
-        if (l.group() >= 0) {
-            sb.append(" group ").append(group(l));
-        }
-        if (l.txQueueLen() > 0) {
-            sb.append(" qlen ").append(l.txQueueLen());
-        }
-        if (linkLayer) {
-            sb.append("\n    link/").append(l.typeName()).append(' ');   // ip's trailing space, even with no address
-            if (l.address() != null) {
-                sb.append(l.address());
-            }
-            if (l.broadcast() != null) {
-                sb.append(" brd ").append(l.broadcast());
-            }
-        }
-        if (l.linkNetnsId() >= 0) {
-            String ns = netnsNames.get(l.linkNetnsId());
-            sb.append(ns != null ? " link-netns " + ns : " link-netnsid " + l.linkNetnsId());
-        }
-        Link.Details d = l.details();
-        if (details) {
-            if (d.promiscuity() >= 0) {
-                sb.append(" promiscuity ").append(d.promiscuity()).append(' ');
-            }
-            if (d.allmulti() >= 0) {
-                sb.append(" allmulti ").append(d.allmulti()).append(' ');
-            }
-            appendIfSent(sb, "minmtu", d.minMtu());
-            appendIfSent(sb, "maxmtu", d.maxMtu());
-        }
-        if (details && l.kind() != null) {
-            sb.append("\n    ").append(l.kind()).append(' ');
-            if (isMacvlan(l)) {
-                Link.Info i = l.info();
-                sb.append("mode ").append(macvlanMode(l)).append(' ');
-                if ((i.macvlanFlags() & MACVLAN_FLAG_NOPROMISC) != 0) {
-                    sb.append("nopromisc ");
-                }
-                if ((i.macvlanFlags() & MACVLAN_FLAG_NODST) != 0) {
-                    sb.append("nodst ");
-                }
-                appendIfSent(sb, "bcqueuelen", i.bcQueueLen());
-                appendIfSent(sb, "usedbcqueuelen", i.usedBcQueueLen());
-            } else if (l.info().tun() != null) {
-                tunText(l.info(), sb);
-            }
-        }
-        if (details && l.slaveKind() != null) {
-            sb.append("\n    ").append(l.slaveKind()).append("_slave ");
-        }
-        if (details) {
-            if (linkView && d.addrGenModeName() != null) {
-                sb.append("addrgenmode ").append(d.addrGenModeName()).append(' ');
-            }
-            appendIfSent(sb, "numtxqueues", d.numTxQueues());
-            appendIfSent(sb, "numrxqueues", d.numRxQueues());
-            appendIfSent(sb, "gso_max_size", d.gsoMaxSize());
-            appendIfSent(sb, "gso_max_segs", d.gsoMaxSegs());
-            appendIfSent(sb, "tso_max_size", d.tsoMaxSize());
-            appendIfSent(sb, "tso_max_segs", d.tsoMaxSegs());
-            appendIfSent(sb, "gro_max_size", d.groMaxSize());
-        }
-        if ((linkView || details) && l.alias() != null) {
-            sb.append("\n    alias ").append(l.alias());
-        }
-        return sb.append('\n').toString();
     }
 }

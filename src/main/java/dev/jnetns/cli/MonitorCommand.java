@@ -169,7 +169,7 @@ final class MonitorCommand extends CliCommand {
     /** The ip -j fields of one object. */
     private void data(String ns, Object obj, Json j) {
         if (obj instanceof Link) {
-            new LinkPrinter(known(ns), false, true, Map.of(), 0).jsonFields((Link) obj, j, true);
+            new LinkPrinter(known(ns), false, true, Map.of(), 0).print((Link) obj, Out.over(j), true);
         } else if (obj instanceof Address) {
             Address a = (Address) obj;
             j.put("ifindex", a.index()).put("dev", dev(ns, a.index()));
@@ -181,13 +181,15 @@ final class MonitorCommand extends CliCommand {
         } else if (obj instanceof dev.jnetns.Route) {
             new RoutePrinter(known(ns), true, true).fields((dev.jnetns.Route) obj, j);
         } else {
-            new NeighbourPrinter(known(ns)).fields((dev.jnetns.Neighbour) obj, j);
+            new NeighbourPrinter(known(ns), true, false, false).fields((dev.jnetns.Neighbour) obj, Out.over(j));
         }
     }
 
     private String text(String ns, Object obj) {
         if (obj instanceof Link) {
-            return new LinkPrinter(known(ns), false, true, Map.of(), 0).text((Link) obj, true);
+            Out out = Out.text();
+            new LinkPrinter(known(ns), false, true, Map.of(), 0).print((Link) obj, out, true);
+            return out + "\n";
         }
         if (obj instanceof Address) {
             Address a = (Address) obj;
@@ -198,6 +200,6 @@ final class MonitorCommand extends CliCommand {
         if (obj instanceof dev.jnetns.Route) {
             return new RoutePrinter(known(ns), true, true).text((dev.jnetns.Route) obj);
         }
-        return new NeighbourPrinter(known(ns)).text(List.of((dev.jnetns.Neighbour) obj));
+        return Out.text().records(List.of((dev.jnetns.Neighbour) obj), new NeighbourPrinter(known(ns), true, false, false)::fields);
     }
 }

@@ -6,16 +6,18 @@ import dev.jnetns.Links;
 import dev.jnetns.Neighbour;
 import dev.jnetns.Rtnl;
 import dev.jnetns.sys.ErrnoException;
+import dev.jnetns.uapi.LinuxNeighbour;
 import java.net.InetAddress;
 import java.util.List;
 
 /** {@code jnetns neighbour ...}: ARP/NDP entries, as {@code ip neigh}. */
 final class NeighbourCommand extends ObjectCommand {
     static final String USAGE =
-            "Usage: jnetns [-4|-6] neigh show [dev DEV] [nud STATE|all]\n"
+            "Usage: jnetns [-4|-6] [-s] [-br] neigh show [proxy] [dev DEV] [nud STATE|all]\n"
             + "       jnetns neigh add|del|replace ADDR [lladdr MAC] dev DEV [nud STATE] [router] [proxy]\n";
 
-    private static final int NUD_NOARP = 0x40;
+    /** The states {@code ip neigh show} lists without {@code nud}: all but NOARP. */
+    private static final int SHOWN_BY_DEFAULT = 0xff & ~LinuxNeighbour.NUD_NOARP;
 
     @Override
     Integer run(String verb, Words w) throws ErrnoException {
@@ -31,41 +33,42 @@ final class NeighbourCommand extends ObjectCommand {
 
     private void show(Words w) throws ErrnoException {
         String dev = null;
-        boolean all = false;
-        Integer nud = null;
+        boolean proxy = false;
+        int states = SHOWN_BY_DEFAULT;
+        boolean none = false;
+        boolean nudGiven = false;
         while (w.hasNext()) {
             String word = w.next();
             if (word.equals("dev")) {
                 dev = w.valueOf(word);
+            } else if (word.equals("proxy")) {
+                proxy = true;
             } else if (word.equals("nud")) {
                 String s = w.valueOf(word);
-                if (s.equals("all")) {
-                    all = true;
-                } else {
-                    nud = Neighbour.state(s);
-                }
+                states = nudGiven ? states : 0;
+                nudGiven = true;
+                int state = s.equals("all") ? ~0 : Neighbour.state(s);
+                states |= state;
+                none |= state == 0 || state == ~0;
             } else {
                 throw new UsageException("neigh show: unexpected \"" + word + "\"");
             }
         }
         int family = top.family(0);
-        boolean showAll = all;
-        Integer onlyState = nud;
+        int shownStates = states;
+        boolean shownNone = none;
         Rtnl rtnl = top.rtnl();
         List<Link> links = rtnl.links().list();
         int index = dev == null ? 0 : LinkFilter.named(links, Links.checkName(dev)).index();
-        List<Neighbour> shown = rtnl.neighbours().list().stream()
+        List<Neighbour> shown = (proxy ? rtnl.neighbours().proxies() : rtnl.neighbours().list()).stream()
                 .filter(n -> index == 0 || n.index() == index)
                 .filter(n -> family == 0 || n.family() == family)
-                .filter(n -> onlyState != null ? (n.state() & onlyState) != 0 || (onlyState == 0 && n.state() == 0)
-                        : showAll || n.state() == 0 || (n.state() & ~NUD_NOARP) != 0)
+                .filter(n -> n.shownBy(shownStates, shownNone))
                 .toList();
-        NeighbourPrinter p = new NeighbourPrinter(links);
-        if (top.json) {
-            top.out().println(p.json(shown, top.json()));
-        } else {
-            top.out().print(p.text(shown));
-        }
+        NeighbourPrinter p = new NeighbourPrinter(links, index == 0, top.stats > 0, top.brief);
+        Out out = top.printOut();
+        out.records(shown, p::fields);
+        top.print(out);
     }
 
     private void modify(Words w, String verb) throws ErrnoException {

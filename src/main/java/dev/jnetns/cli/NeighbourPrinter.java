@@ -1,21 +1,40 @@
 package dev.jnetns.cli;
 
+import static dev.jnetns.uapi.LinuxNeighbour.NTF_EXT_LEARNED;
+import static dev.jnetns.uapi.LinuxNeighbour.NTF_EXT_MANAGED;
+import static dev.jnetns.uapi.LinuxNeighbour.NTF_OFFLOADED;
+import static dev.jnetns.uapi.LinuxNeighbour.NTF_PROXY;
+import static dev.jnetns.uapi.LinuxNeighbour.NTF_ROUTER;
+
 import dev.jnetns.IpPrefix;
 import dev.jnetns.Link;
 import dev.jnetns.Neighbour;
+import dev.jnetns.RtNames;
+import dev.jnetns.uapi.LinuxParam;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Prints neighbour entries as {@code ip neigh show} does, in text and JSON. */
+/**
+ * Prints neighbour entries as {@code ip neigh show} does (iproute2's print_neigh and
+ * print_neigh_brief), text and JSON through one path.
+ */
 final class NeighbourPrinter {
-    private static final int NTF_PROXY = 0x08;
-    private static final int NTF_ROUTER = 0x80;
-
     private final Map<Integer, String> names = new HashMap<>();
+    private final boolean showDev;
+    private final boolean stats;
+    private final boolean brief;
 
-    NeighbourPrinter(List<Link> links) {
+    /**
+     * @param showDev false under {@code show dev DEV}, where ip leaves the device out
+     * @param stats {@code -s}: the entry's ages, reference count and probes
+     * @param brief {@code -br}: address, device and link-layer address in columns
+     */
+    NeighbourPrinter(List<Link> links, boolean showDev, boolean stats, boolean brief) {
         links.forEach(l -> names.put(l.index(), l.name()));
+        this.showDev = showDev;
+        this.stats = stats;
+        this.brief = brief;
     }
 
     private String dev(int index) {
@@ -23,47 +42,74 @@ final class NeighbourPrinter {
         return n != null ? n : "if" + index;
     }
 
-    String json(List<Neighbour> entries, Json j) {
-        j.beginArray();
-        for (Neighbour n : entries) {
-            j.beginObject();
-            fields(n, j);
-            j.endObject();
+    /** One entry's fields and, in text, its line end. */
+    void fields(Neighbour n, Out out) {
+        if (brief) {
+            briefFields(n, out);
+            return;
         }
-        return j.endArray().toString();
-    }
-
-    /** The members of one entry's JSON object. */
-    void fields(Neighbour n, Json j) {
-        j.put("dst", IpPrefix.format(n.dst()));
-        j.put("dev", dev(n.index()));
+        if (n.dst() != null) {
+            out.string("dst", "%s ", IpPrefix.format(n.dst()));
+        }
+        if (showDev && n.index() != 0) {
+            out.string("dev", "dev %s ", dev(n.index()));
+        }
         if (n.lladdr() != null) {
-            j.put("lladdr", n.lladdr());
+            out.string("lladdr", "lladdr %s ", n.lladdr());
         }
-        if ((n.flags() & NTF_ROUTER) != 0) {
-            j.putNull("router");   // as ip -j prints it
+        flag(out, (n.flags() & NTF_ROUTER) != 0, "router");
+        flag(out, (n.flags() & NTF_PROXY) != 0, "proxy");
+        flag(out, n.flagsExt() > 0 && (n.flagsExt() & NTF_EXT_MANAGED) != 0, "managed");
+        flag(out, (n.flags() & NTF_EXT_LEARNED) != 0, "extern_learn");
+        flag(out, (n.flags() & NTF_OFFLOADED) != 0, "offload");
+        if (stats) {
+            Neighbour.CacheInfo c = n.cache();
+            if (c != null) {
+                if (c.refcnt() != 0) {
+                    out.number("refcnt", " ref %s", c.refcnt());
+                }
+                out.number("used", " used %s", c.used() / LinuxParam.HZ);
+                out.number("confirmed", "/%s", c.confirmed() / LinuxParam.HZ);
+                out.number("updated", "/%s", c.updated() / LinuxParam.HZ);
+            }
+            if (n.probes() >= 0) {
+                out.number("probes", "probes %s ", n.probes());
+            }
         }
-        if ((n.flags() & NTF_PROXY) != 0) {
-            j.putNull("proxy");
+        if (n.state() != 0) {   // ip names the eight NUD bits, each followed by a space
+            out.beginArray("state");
+            if ((n.state() & 0xff) != 0) {
+                n.stateNames().forEach(name -> out.string(null, "%s ", name));
+            }
+            out.endArray();
         }
-        j.put("state", n.stateNames());
+        if (n.protocol() > 0) {
+            out.string("protocol", "proto %s ", RtNames.PROTOCOLS.name(n.protocol()));
+        }
+        out.text("\n");
     }
 
-    String text(List<Neighbour> entries) {
-        StringBuilder sb = new StringBuilder();
-        for (Neighbour n : entries) {
-            sb.append(IpPrefix.format(n.dst())).append(" dev ").append(dev(n.index())).append(' ');
-            if (n.lladdr() != null) {
-                sb.append("lladdr ").append(n.lladdr()).append(' ');
-            }
-            if ((n.flags() & NTF_ROUTER) != 0) {
-                sb.append("router ");
-            }
-            if ((n.flags() & NTF_PROXY) != 0) {
-                sb.append("proxy ");
-            }
-            sb.append(String.join(" ", n.stateNames())).append(" \n");
+    /** {@code ip -br neigh}: the address in 39 columns, the device in 16, the link-layer address. */
+    private void briefFields(Neighbour n, Out out) {
+        if (n.dst() != null) {
+            String dst = IpPrefix.format(n.dst());
+            out.string("dst", null, dst);
+            out.text(String.format("%-39s ", dst));
         }
-        return sb.toString();
+        if (showDev && n.index() != 0) {
+            out.string("dev", null, dev(n.index()));
+            out.text(String.format("%-16s ", dev(n.index())));
+        }
+        if (n.lladdr() != null) {
+            out.string("lladdr", "%s", n.lladdr());
+        }
+        out.text("\n");
+    }
+
+    /** A flag ip prints as a word in text and as {@code "word": null} in JSON. */
+    private static void flag(Out out, boolean set, String word) {
+        if (set) {
+            out.nullValue(word, "%s ", word);
+        }
     }
 }

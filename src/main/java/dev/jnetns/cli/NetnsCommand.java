@@ -1,5 +1,6 @@
 package dev.jnetns.cli;
 
+import dev.jnetns.NamespaceId;
 import dev.jnetns.Netns;
 import dev.jnetns.Rtnl;
 import dev.jnetns.model.Exporter;
@@ -14,7 +15,8 @@ import java.util.Map;
 final class NetnsCommand extends ObjectCommand {
     static final String USAGE =
             "Usage: jnetns netns { list | add NAME | del NAME | exec [--drop-cap CAP]... NAME CMD [ARG...] |\n"
-            + "                     identify [PID] | pids NAME | set NAME NSID|auto | list-id | export NAME }\n";
+            + "                     identify [PID] | pids NAME | set NAME NSID|auto | list-id [target-nsid ID] |\n"
+            + "                     export NAME }\n";
 
     @Override
     String defaultVerb() {
@@ -119,31 +121,43 @@ final class NetnsCommand extends ObjectCommand {
         }
     }
 
-    /** {@code netns list-id}: every nsid with the name it belongs to, when one is known. */
+    /**
+     * {@code netns list-id [target-nsid ID]}: every nsid (of the namespace this one knows as ID)
+     * with the name it belongs to, when one is known, as ip's print_nsid writes them.
+     */
     private void listIds(Words w) throws ErrnoException {
+        int target = NamespaceId.ABSENT;
+        if ("target-nsid".equals(w.peek())) {
+            w.next();
+            target = (int) w.number("target-nsid", Integer.MAX_VALUE);
+        }
         w.end("netns list-id");
-        PrintWriter out = top.out();
         Rtnl rtnl = top.rtnl();
         Map<Integer, String> names = new HashMap<>();
         for (String name : Netns.names()) {
             names.putIfAbsent(idOf(rtnl, name), name);
         }
-        Json j = top.json().beginArray();
-        for (int id : rtnl.nsids()) {
-            String name = names.get(id);
-            if (top.json) {
-                j.beginObject().put("nsid", id);
-                if (name != null) {
-                    j.put("name", name);
-                }
-                j.endObject();
+        Out out = top.printOut();
+        out.records(rtnl.nsidsOf(target), (id, o) -> {
+            if (id.nsid() < 0) {
+                o.text("nsid unassigned ");
             } else {
-                out.println("nsid " + id + (name != null ? " (iproute2 netns name: " + name + ")" : ""));
+                o.number("nsid", "nsid %s ", id.nsid());
             }
-        }
-        if (top.json) {
-            out.println(j.endArray());
-        }
+            if (id.currentNsid() != NamespaceId.ABSENT) {
+                if (id.currentNsid() < 0) {
+                    o.text("current-nsid unassigned ");
+                } else {
+                    o.number("current-nsid", "current-nsid %s ", id.currentNsid());
+                }
+            }
+            String name = names.remove(id.currentNsid() != NamespaceId.ABSENT ? id.currentNsid() : id.nsid());
+            if (name != null) {
+                o.string("name", "(iproute2 netns name: %s)", name);
+            }
+            o.text("\n");
+        });
+        top.print(out);
     }
 
     /** {@code netns set NAME NSID|auto}. */

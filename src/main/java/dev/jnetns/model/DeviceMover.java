@@ -42,6 +42,9 @@ public final class DeviceMover {
      * Moves {@code dev} from the namespace of {@code from} to that of {@code to}. Equivalent to:
      * {@code jnetns link move DEV netns NS}.
      *
+     * @param from a handle for the namespace the device is in
+     * @param to a handle for the namespace it goes to
+     * @param dev the device's name
      * @throws ErrnoException EEXIST when the target has a device of that name (nothing moved)
      */
     public static void move(Rtnl from, Rtnl to, String dev) throws ErrnoException {
@@ -52,6 +55,10 @@ public final class DeviceMover {
      * Moves {@code dev} and names it {@code name} in the target (what a container runtime asks:
      * eth0), with its configuration.
      *
+     * @param from a handle for the namespace the device is in
+     * @param to a handle for the namespace it goes to
+     * @param dev the device's name
+     * @param name its name in the target
      * @throws ErrnoException EEXIST when the target has a device called {@code name} (nothing moved)
      */
     public static void move(Rtnl from, Rtnl to, String dev, String name) throws ErrnoException {

@@ -3,6 +3,8 @@ package dev.jnetns.model;
 import dev.jnetns.Address;
 import dev.jnetns.IpPrefix;
 import dev.jnetns.Link;
+import dev.jnetns.kind.Macvlan;
+import dev.jnetns.kind.Vxlan;
 import dev.jnetns.Netns;
 import dev.jnetns.Route;
 import dev.jnetns.RtNames;
@@ -30,6 +32,14 @@ public final class Exporter {
     private Exporter() {
     }
 
+    /**
+     * What a named namespace holds, as a topology that {@code apply} restores. Equivalent to:
+     * {@code jnetns netns export NAME}.
+     *
+     * @param name the namespace's name under /run/netns
+     * @return its devices, addresses, routes and forwarding sysctls
+     * @throws ErrnoException when it cannot be opened or read
+     */
     public static Topology export(String name) throws ErrnoException {
         try (Netns ns = Netns.open(name); Rtnl rtnl = Rtnl.open(ns)) {
             List<Link> links = rtnl.links().list();
@@ -118,14 +128,16 @@ public final class Exporter {
             }
         } else if ("macvlan".equals(kind) || "macvtap".equals(kind)) {
             parent = l.linkNetnsId() < 0 ? new Ref(RouteSpecs.name(l.linkIndex(), links), null) : null;
-            mode = l.macvlanModeName();
+            mode = l.data() instanceof Macvlan m ? m.modeName() : null;
             if (parent == null) {
                 kind = null;
             }
         } else if ("vxlan".equals(kind)) {
-            id = l.info().vxlanId();
-            port = l.info().vxlanPort();
-            dev = l.info().vxlanLink() != 0 ? RouteSpecs.name(l.info().vxlanLink(), links) : null;
+            if (l.data() instanceof Vxlan v) {
+                id = (int) v.id();
+                port = v.port() >= 0 ? v.port() : null;
+                dev = v.link() != 0 ? RouteSpecs.name(v.link(), links) : null;
+            }
         }
         String master = l.masterIndex() != 0 ? RouteSpecs.name(l.masterIndex(), links) : null;
         return new LinkDecl(l.name(), kind, peer, parent, mode, id, port, dev, l.isUp(), l.mtu(), l.address(),

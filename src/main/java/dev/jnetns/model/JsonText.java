@@ -22,6 +22,8 @@ public final class JsonText {
     /**
      * Parses a JSON document.
      *
+     * @param text the document
+     * @return maps (in document order), lists, strings, numbers, booleans and null
      * @throws IllegalArgumentException naming the line and column of the first error
      */
     public static Object parse(String text) {
@@ -177,7 +179,12 @@ public final class JsonText {
         return sb.toString();
     }
 
-    /** Writes a value made of maps, lists, strings, numbers, booleans and null, indented by two spaces. */
+    /**
+     * Writes a value as JSON, indented by two spaces.
+     *
+     * @param v maps, lists, strings, numbers, booleans and null
+     * @return the document, with a final newline
+     */
     public static String write(Object v) {
         StringBuilder sb = new StringBuilder();
         write(sb, v, 0);
@@ -228,7 +235,12 @@ public final class JsonText {
         }
     }
 
-    /** Appends {@code s} as a JSON string, escaped the way iproute2's JSON writer escapes. */
+    /**
+     * Appends a JSON string, escaped the way iproute2's JSON writer escapes.
+     *
+     * @param sb where to append
+     * @param s the string
+     */
     public static void quote(StringBuilder sb, String s) {
         sb.append('"');
         for (int k = 0; k < s.length(); k++) {

@@ -22,6 +22,8 @@ public final class Plan {
      * @param netns the namespace it changes
      * @param verb "create", "change" or "delete"
      * @param what what it does, in words ("link r-a (veth, peer a-r in a)", "mtu of r-a 1400 -> 1500")
+     * @param apply what {@link Plan#apply} runs
+     * @param undo what rolls it back, or null
      */
     public record Step(String netns, String verb, String what, Action apply, Action undo) {
         @Override
@@ -36,12 +38,20 @@ public final class Plan {
         this.steps = List.copyOf(steps);
     }
 
-    /** The steps in the order they run. */
+    /**
+     * What the plan does.
+     *
+     * @return the steps in the order they run
+     */
     public List<Step> steps() {
         return steps;
     }
 
-    /** True when the live state already is what the file says. */
+    /**
+     * Whether there is nothing to do.
+     *
+     * @return true when the live state already is what the file says
+     */
     public boolean isEmpty() {
         return steps.isEmpty();
     }
@@ -51,6 +61,8 @@ public final class Plan {
      * failure, with problems of the undo attached as suppressed exceptions.
      *
      * @param progress called with each step before it runs (may be null)
+     * @throws StepFailedException when a step failed (after the rollback)
+     * @throws Exception what the session's close threw
      */
     public void apply(java.util.function.Consumer<Step> progress) throws Exception {
         List<Step> done = new ArrayList<>();
@@ -90,7 +102,11 @@ public final class Plan {
             this.step = step;
         }
 
-        /** The step that failed. */
+        /**
+         * The step that failed.
+         *
+         * @return the step
+         */
         public Step step() {
             return step;
         }

@@ -57,7 +57,13 @@ public final class Planner {
     private Planner() {
     }
 
-    /** The steps that bring the live namespaces to {@code t}. */
+    /**
+     * The steps that bring the live namespaces to a topology. Equivalent to: {@code jnetns diff FILE}.
+     *
+     * @param t the topology
+     * @return the plan; empty when nothing differs
+     * @throws ErrnoException when the live state cannot be read
+     */
     public static Plan plan(Topology t) throws ErrnoException {
         Map<String, Live> live = new HashMap<>();
         List<String> existing = Netns.names();
@@ -91,7 +97,13 @@ public final class Planner {
         }
     }
 
-    /** The steps that remove what {@code t} describes: its namespaces and everything in them. */
+    /**
+     * The steps that remove what a topology describes: its namespaces and everything in them.
+     *
+     * @param t the topology
+     * @return the plan
+     * @throws ErrnoException when the live namespaces cannot be listed
+     */
     public static Plan destroy(Topology t) throws ErrnoException {
         List<String> existing = Netns.names();
         List<Step> steps = new ArrayList<>();

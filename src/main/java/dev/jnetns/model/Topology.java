@@ -15,34 +15,79 @@ import java.util.Set;
  * routes, in the JSON format of DESIGN.md. A link with {@code kind} is created; one without refers
  * to a device that exists or that another entry creates (a veth peer). Addresses may carry the
  * flags {@code nodad} and {@code noprefixroute} after the prefix.
+ *
+ * @param namespaces the namespaces, by name, in file order
  */
 public record Topology(Map<String, NamespaceDecl> namespaces) {
 
-    /** One namespace of the file. */
+    /**
+     * One namespace of the file.
+     *
+     * @param sysctl sysctls to set in it, e.g. {@code net.ipv4.ip_forward} → "1"
+     * @param links its devices
+     * @param routes its routes
+     */
     public record NamespaceDecl(Map<String, String> sysctl, List<LinkDecl> links, List<RouteDecl> routes) {
     }
 
     /**
      * A device reference in another namespace, or in the same one when {@code netns} is null.
+     *
+     * @param name the device's name
+     * @param netns the namespace's name, or null
      */
     public record Ref(String name, String netns) {
     }
 
     /**
      * One device. Kind-specific fields: {@code peer} (veth), {@code link} and {@code mode}
-     * (macvlan/macvtap parent), {@code id}, {@code port}, {@code dev} (vxlan).
+     * (macvlan/macvtap parent), {@code id}, {@code port}, {@code dev} (vxlan). Null fields are not
+     * managed.
+     *
+     * @param name the device's name
+     * @param kind what to create ("veth", "bridge", ...), or null for a device made elsewhere
+     * @param peer the other end of a veth
+     * @param link the parent of a macvlan or macvtap
+     * @param mode the macvlan/macvtap mode
+     * @param id the vxlan id
+     * @param port the vxlan UDP port
+     * @param dev the vxlan's underlying device
+     * @param up whether it is up
+     * @param mtu its MTU
+     * @param mac its hardware address
+     * @param alias its alias
+     * @param master the bridge it is a port of
+     * @param addresses its addresses, each a prefix optionally followed by flags (see {@link #address})
      */
     public record LinkDecl(String name, String kind, Ref peer, Ref link, String mode, Integer id, Integer port,
                            String dev, Boolean up, Integer mtu, String mac, String alias, String master,
                            List<String> addresses) {
     }
 
-    /** One route; {@code dst} is a prefix or "default". */
+    /**
+     * One route. Null fields are left to the kernel.
+     *
+     * @param dst a prefix or "default"
+     * @param via the gateway
+     * @param dev the device
+     * @param metric the metric
+     * @param table the table number
+     * @param src the preferred source address
+     * @param type the route type, e.g. "unreachable"
+     * @param proto the protocol, e.g. "static"
+     * @param nexthops the paths of a multipath route (then no {@code via} or {@code dev})
+     */
     public record RouteDecl(String dst, String via, String dev, Long metric, Integer table, String src, String type,
                             String proto, List<NexthopDecl> nexthops) {
     }
 
-    /** One path of a multipath route: {@code nexthop via VIA dev DEV weight WEIGHT}. */
+    /**
+     * One path of a multipath route: {@code nexthop via VIA dev DEV weight WEIGHT}.
+     *
+     * @param via the gateway
+     * @param dev the device
+     * @param weight the weight, or null for 1
+     */
     public record NexthopDecl(String via, String dev, Integer weight) {
     }
 
@@ -58,6 +103,8 @@ public record Topology(Map<String, NamespaceDecl> namespaces) {
     /**
      * Parses and checks a topology file.
      *
+     * @param json the file's text
+     * @return the topology
      * @throws IllegalArgumentException naming the place of the first problem
      */
     public static Topology parse(String json) {
@@ -139,6 +186,10 @@ public record Topology(Map<String, NamespaceDecl> namespaces) {
     /**
      * An entry of "addresses": a prefix, optionally followed by the flags {@code nodad} and
      * {@code noprefixroute}, e.g. {@code "fd00::1/64 nodad"}.
+     *
+     * @param entry the entry
+     * @return what to add
+     * @throws IllegalArgumentException for a bad prefix or an unknown flag
      */
     public static AddressSpec address(String entry) {
         String[] words = entry.trim().split("\\s+");
@@ -187,7 +238,11 @@ public record Topology(Map<String, NamespaceDecl> namespaces) {
                 f.string("src"), f.string("type"), f.string("proto"), List.copyOf(hops));
     }
 
-    /** The file form, with only the fields that are set (what {@code netns export} writes). */
+    /**
+     * The file form, with only the fields that are set (what {@code netns export} writes).
+     *
+     * @return maps and lists for {@link JsonText#write}
+     */
     public Map<String, Object> toJson() {
         Map<String, Object> spaces = new LinkedHashMap<>();
         namespaces.forEach((name, ns) -> {

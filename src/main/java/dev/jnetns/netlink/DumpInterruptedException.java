@@ -7,6 +7,12 @@ package dev.jnetns.netlink;
 public final class DumpInterruptedException extends NetlinkException {
     private static final long serialVersionUID = 1L;
 
+    /**
+     * A dump that was interrupted on every attempt.
+     *
+     * @param request what was dumped
+     * @param attempts how many times it was tried
+     */
     public DumpInterruptedException(String request, int attempts) {
         super(request, 4 /* EINTR */, "dump interrupted by concurrent changes " + attempts + " times");
     }

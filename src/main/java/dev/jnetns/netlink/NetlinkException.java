@@ -11,14 +11,26 @@ import java.util.Optional;
 public class NetlinkException extends ErrnoException {
     private static final long serialVersionUID = 1L;
 
+    /** The kernel's extended-ack text, or null. */
     private final String extAck;
 
+    /**
+     * A refusal of {@code request}.
+     *
+     * @param request what was asked, e.g. {@code "RTM_NEWLINK v0"}
+     * @param errno the positive errno of the kernel's NLMSG_ERROR
+     * @param extAck the kernel's extended-ack text, or null or empty when it sent none
+     */
     public NetlinkException(String request, int errno, String extAck) {
         super(request, errno, extAck == null || extAck.isEmpty() ? null : ": " + extAck);
         this.extAck = extAck == null || extAck.isEmpty() ? null : extAck;
     }
 
-    /** The kernel's extended-ack text, when it sent one. */
+    /**
+     * Why the kernel refused, in its words.
+     *
+     * @return the extended-ack text, when the kernel sent one
+     */
     public Optional<String> extAck() {
         return Optional.ofNullable(extAck);
     }

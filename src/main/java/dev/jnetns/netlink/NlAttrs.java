@@ -34,7 +34,11 @@ public final class NlAttrs {
     /**
      * Parses the attributes between {@code start} and {@code end} of {@code buf} (host byte order).
      *
+     * @param buf the buffer holding them
+     * @param start the offset of the first attribute
+     * @param end the offset just past the last
      * @param path where these attributes sit, for error messages ("RTM_NEWLINK > IFLA_LINKINFO")
+     * @return the attributes, in order of appearance, each type also found by {@link #has}
      * @throws NlDecodeException when an attribute's length runs outside the region
      */
     public static NlAttrs parse(ByteBuffer buf, int start, int end, String path) {
@@ -71,34 +75,66 @@ public final class NlAttrs {
         byType[type] = count;
     }
 
-    /** Number of attributes, in order of appearance. */
+    /**
+     * How many attributes there are.
+     *
+     * @return their number; {@link #type(int)} and the other {@code ...At} methods take an index below it
+     */
     public int count() {
         return count;
     }
 
-    /** Type of the i-th attribute. */
+    /**
+     * The type of one attribute.
+     *
+     * @param i its index, in order of appearance
+     * @return its type, without the {@code NLA_F_NESTED} and byte-order flags
+     */
     public int type(int i) {
         return types[i];
     }
 
-    /** The i-th attribute's nested attributes. */
+    /**
+     * The attributes nested in one attribute.
+     *
+     * @param i its index
+     * @return the nested attributes
+     * @throws NlDecodeException when they are malformed
+     */
     public NlAttrs nestedAt(int i) {
         return parse(buf, offsets[i], offsets[i] + lengths[i], path + " > " + types[i]);
     }
 
-    /** The i-th attribute's value as a u32. */
+    /**
+     * One attribute's value as a u32.
+     *
+     * @param i its index
+     * @return the value (as a Java int)
+     * @throws NlDecodeException when the value is shorter than 4 bytes
+     */
     public int u32At(int i) {
         checkLength(i, 4);
         return buf.getInt(offsets[i]);
     }
 
-    /** The i-th attribute's value bytes. */
+    /**
+     * One attribute's value.
+     *
+     * @param i its index
+     * @return a copy of the value bytes
+     */
     public byte[] bytesAt(int i) {
         byte[] b = new byte[lengths[i]];
         buf.get(offsets[i], b);
         return b;
     }
 
+    /**
+     * Whether an attribute is present.
+     *
+     * @param type the attribute type
+     * @return true when it is (the last one counts when it repeats)
+     */
     public boolean has(int type) {
         return index(type) >= 0;
     }
@@ -122,35 +158,74 @@ public final class NlAttrs {
         }
     }
 
+    /**
+     * A u8 attribute.
+     *
+     * @param type the attribute type
+     * @return its value
+     * @throws NlDecodeException when the attribute is missing or too short
+     */
     public int u8(int type) {
         int i = require(type);
         checkLength(i, 1);
         return Byte.toUnsignedInt(buf.get(offsets[i]));
     }
 
+    /**
+     * A u16 attribute.
+     *
+     * @param type the attribute type
+     * @return its value
+     * @throws NlDecodeException when the attribute is missing or too short
+     */
     public int u16(int type) {
         int i = require(type);
         checkLength(i, 2);
         return Short.toUnsignedInt(buf.getShort(offsets[i]));
     }
 
-    /** A u32 (as a Java int; use {@link Integer#toUnsignedLong} where the full range matters). */
+    /**
+     * A u32 attribute.
+     *
+     * @param type the attribute type
+     * @return its value as a Java int (use {@link Integer#toUnsignedLong} where the full range matters)
+     * @throws NlDecodeException when the attribute is missing or too short
+     */
     public int u32(int type) {
         return u32At(require(type));
     }
 
+    /**
+     * A u64 attribute.
+     *
+     * @param type the attribute type
+     * @return its value as a Java long
+     * @throws NlDecodeException when the attribute is missing or too short
+     */
     public long u64(int type) {
         int i = require(type);
         checkLength(i, 8);
         return buf.getLong(offsets[i]);
     }
 
-    /** The u32 of {@code type}, or {@code otherwise} when absent. */
+    /**
+     * A u32 attribute that may be absent.
+     *
+     * @param type the attribute type
+     * @param otherwise the value when it is absent
+     * @return its value, or {@code otherwise}
+     */
     public int u32(int type, int otherwise) {
         return has(type) ? u32(type) : otherwise;
     }
 
-    /** A string attribute, without its trailing NUL (if any). */
+    /**
+     * A string attribute.
+     *
+     * @param type the attribute type
+     * @return its value (UTF-8), without its trailing NUL (if any)
+     * @throws NlDecodeException when the attribute is missing
+     */
     public String string(int type) {
         int i = require(type);
         int len = lengths[i];
@@ -164,40 +239,85 @@ public final class NlAttrs {
         return new String(b, StandardCharsets.UTF_8);
     }
 
-    /** The string of {@code type}, or null when absent. */
+    /**
+     * A string attribute that may be absent.
+     *
+     * @param type the attribute type
+     * @return its value, or null
+     */
     public String stringOrNull(int type) {
         return has(type) ? string(type) : null;
     }
 
+    /**
+     * An attribute's value bytes.
+     *
+     * @param type the attribute type
+     * @return a copy of them
+     * @throws NlDecodeException when the attribute is missing
+     */
     public byte[] bytes(int type) {
         return bytesAt(require(type));
     }
 
-    /** The bytes of {@code type}, or null when absent. */
+    /**
+     * An attribute's value bytes, when it is present.
+     *
+     * @param type the attribute type
+     * @return a copy of them, or null
+     */
     public byte[] bytesOrNull(int type) {
         return has(type) ? bytes(type) : null;
     }
 
+    /**
+     * The attributes nested in an attribute.
+     *
+     * @param type the attribute type
+     * @return the nested attributes
+     * @throws NlDecodeException when the attribute is missing or they are malformed
+     */
     public NlAttrs nested(int type) {
         return nestedAt(require(type));
     }
 
-    /** The nested attributes of {@code type}, or null when absent. */
+    /**
+     * The attributes nested in an attribute that may be absent.
+     *
+     * @param type the attribute type
+     * @return the nested attributes, or null
+     */
     public NlAttrs nestedOrNull(int type) {
         return has(type) ? nested(type) : null;
     }
 
-    /** Offset in the buffer of the value of {@code type} (for fixed headers inside an attribute). */
+    /**
+     * Where an attribute's value lies (for fixed headers inside an attribute).
+     *
+     * @param type the attribute type
+     * @return the offset of its value in {@link #buffer()}
+     * @throws NlDecodeException when the attribute is missing
+     */
     public int valueOffset(int type) {
         return offsets[require(type)];
     }
 
-    /** Length of the value of {@code type}. */
+    /**
+     * How long an attribute's value is.
+     *
+     * @param type the attribute type
+     * @return the value's length in bytes, without padding
+     * @throws NlDecodeException when the attribute is missing
+     */
     public int valueLength(int type) {
         return lengths[require(type)];
     }
 
-    /** The buffer these attributes were read from. */
+    /**
+     * The buffer these attributes were read from.
+     *
+     * @return the buffer, in host byte order
+     */
     public ByteBuffer buffer() {
         return buf;
     }

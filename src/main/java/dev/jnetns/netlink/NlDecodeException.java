@@ -4,6 +4,11 @@ package dev.jnetns.netlink;
 public final class NlDecodeException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
+    /**
+     * A malformed message.
+     *
+     * @param message what is wrong, and where
+     */
     public NlDecodeException(String message) {
         super(message);
     }

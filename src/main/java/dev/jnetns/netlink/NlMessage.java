@@ -20,33 +20,90 @@ public final class NlMessage {
         this.length = length;
     }
 
+    /**
+     * Hands each message of a buffer (from 0 to its limit: one datagram, or a captured message) to
+     * {@code sink}.
+     *
+     * @param buf the buffer, read from 0 to its limit
+     * @param sink takes each message
+     * @throws NlDecodeException when a message's length runs outside the buffer
+     */
+    public static void each(ByteBuffer buf, java.util.function.Consumer<NlMessage> sink) {
+        ByteBuffer b = buf.order() == java.nio.ByteOrder.nativeOrder() ? buf
+                : buf.duplicate().order(java.nio.ByteOrder.nativeOrder());
+        int n = b.limit();
+        for (int off = 0; off + NLMSG_HDRLEN <= n; ) {
+            int len = b.getInt(off);
+            if (len < NLMSG_HDRLEN || off + len > n) {
+                throw new NlDecodeException("netlink message of length " + len + " at offset " + off
+                        + " in " + n + " bytes");
+            }
+            sink.accept(new NlMessage(b, off, len));
+            off += LinuxNetlink.align(len);
+        }
+    }
+
+    /**
+     * The message type ({@code nlmsg_type}).
+     *
+     * @return e.g. {@code RTM_NEWLINK} or {@code NLMSG_ERROR}
+     */
     public int type() {
         return Short.toUnsignedInt(buf.getShort(offset + 4));
     }
 
+    /**
+     * The message flags ({@code nlmsg_flags}).
+     *
+     * @return {@code NLM_F_*} bits
+     */
     public int flags() {
         return Short.toUnsignedInt(buf.getShort(offset + 6));
     }
 
+    /**
+     * The sequence number ({@code nlmsg_seq}).
+     *
+     * @return the number of the request this answers
+     */
     public int seq() {
         return buf.getInt(offset + 8);
     }
 
+    /**
+     * The buffer the message lies in (shared with the other messages of the same read).
+     *
+     * @return the buffer; read it at {@link #payloadOffset()} up to {@link #end()}
+     */
     public ByteBuffer buffer() {
         return buf;
     }
 
-    /** Offset of the payload (after the nlmsghdr) in {@link #buffer()}. */
+    /**
+     * Where the payload starts.
+     *
+     * @return the offset of the payload (after the nlmsghdr) in {@link #buffer()}
+     */
     public int payloadOffset() {
         return offset + NLMSG_HDRLEN;
     }
 
-    /** Offset just past the message's end in {@link #buffer()}. */
+    /**
+     * Where the message ends.
+     *
+     * @return the offset just past the message's end in {@link #buffer()}
+     */
     public int end() {
         return offset + length;
     }
 
-    /** The attributes that follow a fixed header of {@code headerSize} bytes (aligned). */
+    /**
+     * The attributes that follow the payload's fixed header.
+     *
+     * @param headerSize the fixed header's size in bytes (aligned here)
+     * @param path what the message is, for decode errors, e.g. {@code "RTM_NEWLINK"}
+     * @return the attributes
+     */
     public NlAttrs attrs(int headerSize, String path) {
         return NlAttrs.parse(buf, payloadOffset() + LinuxNetlink.align(headerSize), end(), path);
     }

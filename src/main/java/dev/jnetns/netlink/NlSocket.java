@@ -48,12 +48,28 @@ public final class NlSocket implements AutoCloseable {
     /** Writes one request message with the given sequence number into a writer. */
     @FunctionalInterface
     public interface Request {
+        /**
+         * Writes the request.
+         *
+         * @param w the writer
+         * @param seq the sequence number the message must carry
+         */
         void write(NlWriter w, int seq);
     }
 
-    /** Turns one reply message of a dump into a value, or null to leave it out. */
+    /**
+     * Turns one reply message of a dump into a value, or null to leave it out.
+     *
+     * @param <T> the values' type
+     */
     @FunctionalInterface
     public interface Decoder<T> {
+        /**
+         * Decodes one reply.
+         *
+         * @param m the reply
+         * @return its value, or null to leave it out
+         */
         T decode(NlMessage m);
     }
 
@@ -74,6 +90,10 @@ public final class NlSocket implements AutoCloseable {
     /**
      * Opens a netlink socket of {@code protocol} (e.g. {@link LinuxNetlink#NETLINK_ROUTE}) in the
      * calling thread's network namespace.
+     *
+     * @param protocol the netlink protocol
+     * @return the socket, bound, with extended acks on
+     * @throws ErrnoException when a system call fails
      */
     public static NlSocket open(int protocol) throws ErrnoException {
         Syscalls sys = Syscalls.get();
@@ -101,17 +121,30 @@ public final class NlSocket implements AutoCloseable {
         }
     }
 
-    /** The port id the kernel gave this socket. */
+    /**
+     * The socket's address.
+     *
+     * @return the port id the kernel gave this socket
+     */
     public int portId() {
         return portId;
     }
 
-    /** The socket's file descriptor (owned by this object). */
+    /**
+     * The socket's file descriptor.
+     *
+     * @return the descriptor, owned by this object
+     */
     public int fd() {
         return fd;
     }
 
-    /** Turns strict checking of dump requests ({@code NETLINK_GET_STRICT_CHK}) on or off. */
+    /**
+     * Turns strict checking of dump requests ({@code NETLINK_GET_STRICT_CHK}) on or off.
+     *
+     * @param on true for on
+     * @throws ErrnoException when the kernel refuses (ENOPROTOOPT before Linux 4.20)
+     */
     public void setStrictCheck(boolean on) throws ErrnoException {
         sys.setsockopt(fd, SOL_NETLINK, NETLINK_GET_STRICT_CHK, on ? 1 : 0);
     }
@@ -120,7 +153,9 @@ public final class NlSocket implements AutoCloseable {
      * Sends one request (which must carry {@code NLM_F_ACK}) and waits for its acknowledgement.
      *
      * @param what summary of the request for error messages, e.g. "link set dev v0 mtu 10"
+     * @param request writes the request
      * @throws NetlinkException when the kernel answers with an error
+     * @throws ErrnoException when a system call fails
      */
     public void execute(String what, Request request) throws ErrnoException {
         execute(what, request, m -> null);
@@ -129,6 +164,13 @@ public final class NlSocket implements AutoCloseable {
     /**
      * Sends one request (which must carry {@code NLM_F_ACK}), decodes the replies that come before
      * its acknowledgement (e.g. the answer to an RTM_GETLINK) and returns them.
+     *
+     * @param <T> the replies' type
+     * @param what summary of the request for error messages
+     * @param request writes the request
+     * @param decoder turns a reply into a value, or null to leave it out
+     * @return the decoded replies
+     * @throws ErrnoException when a system call fails; a {@link NetlinkException} when the kernel refuses the request
      */
     public synchronized <T> List<T> execute(String what, Request request, Decoder<T> decoder) throws ErrnoException {
         int s = nextSeq();
@@ -159,6 +201,14 @@ public final class NlSocket implements AutoCloseable {
     /**
      * Sends a dump request and decodes every reply until NLMSG_DONE; restarts the dump when the
      * kernel marks it interrupted.
+     *
+     * @param <T> the replies' type
+     * @param what summary of the request for error messages
+     * @param request writes the dump request
+     * @param decoder turns a reply into a value, or null to leave it out
+     * @return the decoded replies
+     * @throws DumpInterruptedException when every attempt was interrupted
+     * @throws ErrnoException when a system call fails; a {@link NetlinkException} when the kernel refuses the request
      */
     public synchronized <T> List<T> dump(String what, Request request, Decoder<T> decoder) throws ErrnoException {
         for (int attempt = 1; attempt <= DUMP_ATTEMPTS; attempt++) {
@@ -176,8 +226,18 @@ public final class NlSocket implements AutoCloseable {
     /** Bytes of requests sent per datagram by {@link #executeAll}. */
     static final int BULK_CHUNK_BYTES = 64 * 1024;
 
-    /** The outcome of {@link #executeAll}: the items the kernel refused, by index. */
+    /**
+     * The outcome of {@link #executeAll}: the items the kernel refused, by index.
+     *
+     * @param sent how many requests were sent
+     * @param failures the refusals, by the index of their request
+     */
     public record BulkResult(int sent, java.util.SortedMap<Integer, NetlinkException> failures) {
+        /**
+         * Whether everything went through.
+         *
+         * @return true when the kernel refused nothing
+         */
         public boolean ok() {
             return failures.isEmpty();
         }
@@ -189,9 +249,12 @@ public final class NlSocket implements AutoCloseable {
      * says every request before it has been handled. Failures are matched to their request by
      * sequence number.
      *
+     * @param count how many requests
      * @param requests writes request {@code i} (without NLM_F_ACK) with the given sequence number
      * @param stopAtFirstError when true, no datagram is sent after one that had a failure
      * @param what describes request {@code i} for error messages
+     * @return what was sent and what the kernel refused
+     * @throws ErrnoException when a system call fails
      */
     public synchronized BulkResult executeAll(int count, IndexedRequest requests, boolean stopAtFirstError,
                                               java.util.function.IntFunction<String> what) throws ErrnoException {
@@ -237,23 +300,43 @@ public final class NlSocket implements AutoCloseable {
     /** Writes request number {@code index} with sequence number {@code seq}. */
     @FunctionalInterface
     public interface IndexedRequest {
+        /**
+         * Writes one request.
+         *
+         * @param w the writer
+         * @param seq the sequence number the message must carry
+         * @param index which request
+         */
         void write(NlWriter w, int seq, int index);
     }
 
-    /** Joins multicast group {@code group} (an RTNLGRP_*): the kernel's notifications arrive here. */
+    /**
+     * Joins a multicast group: the kernel's notifications arrive here.
+     *
+     * @param group an {@code RTNLGRP_*}
+     * @throws ErrnoException when the kernel refuses
+     */
     public void join(int group) throws ErrnoException {
         sys.setsockopt(fd, SOL_NETLINK, NETLINK_ADD_MEMBERSHIP, group);
     }
 
-    /** Sets the receive buffer (SO_RCVBUF); the kernel doubles and bounds it. */
+    /**
+     * Sets the receive buffer (SO_RCVBUF); the kernel doubles and bounds it.
+     *
+     * @param bytes the size asked for
+     * @throws ErrnoException when the kernel refuses
+     */
     public void setReceiveBuffer(int bytes) throws ErrnoException {
         sys.setsockopt(fd, SOL_SOCKET, SO_RCVBUF, bytes);
     }
 
     /**
      * Waits up to {@code timeoutMillis} for notifications and hands each message of one datagram to
-     * {@code handler}; returns false when none came in time.
+     * {@code handler}.
      *
+     * @param timeoutMillis how long to wait, -1 for ever
+     * @param handler takes each message
+     * @return false when nothing came in time
      * @throws ErrnoException ENOBUFS when notifications were lost because the buffer overflowed
      */
     public synchronized boolean readEvents(int timeoutMillis, java.util.function.Consumer<NlMessage> handler)
@@ -272,6 +355,8 @@ public final class NlSocket implements AutoCloseable {
     /**
      * Discards every queued datagram. After an ENOBUFS the kernel reports no further losses until
      * the queue has been emptied once, so a reader that resynchronises drains first.
+     *
+     * @throws ErrnoException when a system call fails
      */
     public synchronized void drain() throws ErrnoException {
         ensureOpen();
@@ -290,8 +375,14 @@ public final class NlSocket implements AutoCloseable {
      * Streams a dump: each reply is decoded and handed to {@code sink} as it is read, in constant
      * memory whatever the dump's size.
      *
+     * @param <T> the replies' type
+     * @param what summary of the request for error messages
+     * @param request writes the dump request
+     * @param decoder turns a reply into a value, or null to leave it out
+     * @param sink takes each value as it is decoded
      * @throws DumpInterruptedException after the last reply when the kernel marked the dump
      *         interrupted (its table changed meanwhile): what {@code sink} got may be inconsistent
+     * @throws ErrnoException when a system call fails; a {@link NetlinkException} when the kernel refuses the request
      */
     public synchronized <T> void dumpEach(String what, Request request, Decoder<T> decoder,
                                           java.util.function.Consumer<T> sink) throws ErrnoException {

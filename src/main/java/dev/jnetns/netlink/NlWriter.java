@@ -20,15 +20,29 @@ public final class NlWriter {
     private int messageStart = -1;
     private int messages;
 
+    /**
+     * A writer with room for {@code capacity} bytes to start with; it grows as needed.
+     *
+     * @param capacity the initial size of its direct buffer (at least 64 is used)
+     */
     public NlWriter(int capacity) {
         buf = ByteBuffer.allocateDirect(Math.max(capacity, 64)).order(ByteOrder.nativeOrder());
     }
 
+    /** A writer with room for one page to start with. */
     public NlWriter() {
         this(4096);
     }
 
-    /** Starts a message: writes an nlmsghdr with length 0, to be patched by {@link #endMessage()}. */
+    /**
+     * Starts a message: writes an nlmsghdr with length 0, to be patched by {@link #endMessage()}.
+     *
+     * @param type the message type, e.g. {@code RTM_NEWLINK}
+     * @param flags {@code NLM_F_*} flags
+     * @param seq the sequence number
+     * @return this writer
+     * @throws IllegalStateException when the previous message was not ended
+     */
     public NlWriter beginMessage(int type, int flags, int seq) {
         if (messageStart >= 0) {
             throw new IllegalStateException("previous message not ended");
@@ -39,7 +53,12 @@ public final class NlWriter {
         return this;
     }
 
-    /** Ends the current message: patches nlmsg_len and pads to 4 bytes. */
+    /**
+     * Ends the current message: patches nlmsg_len and pads to 4 bytes.
+     *
+     * @return this writer
+     * @throws IllegalStateException when no message was begun
+     */
     public NlWriter endMessage() {
         if (messageStart < 0) {
             throw new IllegalStateException("no message begun");
@@ -51,17 +70,29 @@ public final class NlWriter {
         return this;
     }
 
-    /** Number of messages ended so far. */
+    /**
+     * How many messages were ended so far.
+     *
+     * @return their number
+     */
     public int messageCount() {
         return messages;
     }
 
-    /** Bytes written so far. */
+    /**
+     * How much was written so far.
+     *
+     * @return the number of bytes
+     */
     public int size() {
         return buf.position();
     }
 
-    /** Forgets everything written; the buffer is kept for reuse. */
+    /**
+     * Forgets everything written; the buffer is kept for reuse.
+     *
+     * @return this writer
+     */
     public NlWriter clear() {
         buf.clear();
         messageStart = -1;
@@ -69,7 +100,12 @@ public final class NlWriter {
         return this;
     }
 
-    /** The bytes written, as a read-only view from 0 to {@link #size()}. */
+    /**
+     * The bytes written.
+     *
+     * @return a view from 0 to {@link #size()}, in host byte order
+     * @throws IllegalStateException while a message is not ended
+     */
     public ByteBuffer bytes() {
         if (messageStart >= 0) {
             throw new IllegalStateException("message not ended");
@@ -81,24 +117,48 @@ public final class NlWriter {
 
     // --- raw fields of fixed headers (ifinfomsg, rtmsg ...) ---
 
+    /**
+     * A byte of a fixed header.
+     *
+     * @param v its value (the low 8 bits)
+     * @return this writer
+     */
     public NlWriter u8(int v) {
         ensure(1);
         buf.put((byte) v);
         return this;
     }
 
+    /**
+     * A u16 of a fixed header, in host byte order.
+     *
+     * @param v its value (the low 16 bits)
+     * @return this writer
+     */
     public NlWriter u16(int v) {
         ensure(2);
         buf.putShort((short) v);
         return this;
     }
 
+    /**
+     * A u32 of a fixed header, in host byte order.
+     *
+     * @param v its value
+     * @return this writer
+     */
     public NlWriter u32(int v) {
         ensure(4);
         buf.putInt(v);
         return this;
     }
 
+    /**
+     * Bytes of a fixed header, as they are.
+     *
+     * @param bytes the bytes
+     * @return this writer
+     */
     public NlWriter raw(byte[] bytes) {
         ensure(bytes.length);
         buf.put(bytes);
@@ -107,11 +167,23 @@ public final class NlWriter {
 
     // --- attributes ---
 
-    /** An attribute with no payload (a flag). */
+    /**
+     * An attribute with no payload (a flag).
+     *
+     * @param type the attribute type
+     * @return this writer
+     */
     public NlWriter attr(int type) {
         return attr(type, new byte[0]);
     }
 
+    /**
+     * An attribute with a value given as bytes.
+     *
+     * @param type the attribute type
+     * @param value its value, padded here to 4 bytes
+     * @return this writer
+     */
     public NlWriter attr(int type, byte[] value) {
         header(type, NLA_HDRLEN + value.length);
         buf.put(value);
@@ -119,6 +191,13 @@ public final class NlWriter {
         return this;
     }
 
+    /**
+     * A u8 attribute.
+     *
+     * @param type the attribute type
+     * @param v its value
+     * @return this writer
+     */
     public NlWriter attrU8(int type, int v) {
         header(type, NLA_HDRLEN + 1);
         buf.put((byte) v);
@@ -126,6 +205,13 @@ public final class NlWriter {
         return this;
     }
 
+    /**
+     * A u16 (host byte order) attribute.
+     *
+     * @param type the attribute type
+     * @param v its value
+     * @return this writer
+     */
     public NlWriter attrU16(int type, int v) {
         header(type, NLA_HDRLEN + 2);
         buf.putShort((short) v);
@@ -133,19 +219,39 @@ public final class NlWriter {
         return this;
     }
 
+    /**
+     * A u32 (host byte order) attribute.
+     *
+     * @param type the attribute type
+     * @param v its value
+     * @return this writer
+     */
     public NlWriter attrU32(int type, int v) {
         header(type, NLA_HDRLEN + 4);
         buf.putInt(v);
         return this;
     }
 
+    /**
+     * A u64 (host byte order) attribute.
+     *
+     * @param type the attribute type
+     * @param v its value
+     * @return this writer
+     */
     public NlWriter attrU64(int type, long v) {
         header(type, NLA_HDRLEN + 8);
         buf.putLong(v);
         return this;
     }
 
-    /** A NUL-terminated UTF-8 string attribute. */
+    /**
+     * A NUL-terminated UTF-8 string attribute.
+     *
+     * @param type the attribute type
+     * @param s its value
+     * @return this writer
+     */
     public NlWriter attrString(int type, String s) {
         byte[] b = s.getBytes(StandardCharsets.UTF_8);
         header(type, NLA_HDRLEN + b.length + 1);
@@ -154,20 +260,36 @@ public final class NlWriter {
         return this;
     }
 
-    /** Opens a nested attribute (NLA_F_NESTED set); returns the token for {@link #endNested(int)}. */
+    /**
+     * Opens a nested attribute (NLA_F_NESTED set).
+     *
+     * @param type the attribute type
+     * @return the token for {@link #endNested(int)}
+     */
     public int beginNested(int type) {
         int start = buf.position();
         header(type | NLA_F_NESTED, NLA_HDRLEN);
         return start;
     }
 
-    /** Opens a nested attribute without NLA_F_NESTED, as iproute2 writes IFLA_LINKINFO and friends. */
+    /**
+     * Opens a nested attribute without NLA_F_NESTED, as iproute2 writes IFLA_LINKINFO and friends.
+     *
+     * @param type the attribute type
+     * @return the token for {@link #endNested(int)}
+     */
     public int beginNestedPlain(int type) {
         int start = buf.position();
         header(type, NLA_HDRLEN);
         return start;
     }
 
+    /**
+     * Closes a nested attribute: patches its length.
+     *
+     * @param token what {@link #beginNested} or {@link #beginNestedPlain} returned
+     * @return this writer
+     */
     public NlWriter endNested(int token) {
         buf.putShort(token, (short) (buf.position() - token));
         return this;

@@ -9,10 +9,14 @@ import java.io.IOException;
 public class ErrnoException extends IOException {
     private static final long serialVersionUID = 1L;
 
+    /** What failed, without the errno part. */
     private final String operation;
+    /** The positive errno number. */
     private final int errno;
 
     /**
+     * A failure of {@code operation} with {@code errno}.
+     *
      * @param operation what failed, e.g. {@code "setns(fd 7, CLONE_NEWNET)"} or a netlink request summary
      * @param errno the positive errno number
      */
@@ -20,13 +24,25 @@ public class ErrnoException extends IOException {
         this(operation, errno, null);
     }
 
+    /**
+     * A failure with more to say after the errno, e.g. the kernel's extended-ack text.
+     *
+     * @param operation what failed
+     * @param errno the positive errno number
+     * @param extra appended to the message as it is, or null
+     */
     protected ErrnoException(String operation, int errno, String extra) {
         super(operation + ": " + describe(errno) + (extra == null ? "" : extra));
         this.operation = operation;
         this.errno = errno;
     }
 
-    /** "File exists (EEXIST)"; for a number the table lacks "Unknown error 999 (errno 999)". */
+    /**
+     * An errno as messages show it.
+     *
+     * @param errno a positive errno number
+     * @return e.g. "File exists (EEXIST)"; for a number the table lacks "Unknown error 999 (errno 999)"
+     */
     public static String describe(int errno) {
         Errno e = Errno.of(errno);
         return e == Errno.UNKNOWN
@@ -34,22 +50,39 @@ public class ErrnoException extends IOException {
                 : e.description() + " (" + e.name() + ")";
     }
 
-    /** What failed, without the errno part. */
+    /**
+     * What failed.
+     *
+     * @return the operation, without the errno part
+     */
     public String operation() {
         return operation;
     }
 
-    /** The positive errno number. */
+    /**
+     * The errno.
+     *
+     * @return the positive errno number
+     */
     public int errno() {
         return errno;
     }
 
-    /** The symbolic errno, {@link Errno#UNKNOWN} when the number is not in the table. */
+    /**
+     * The errno by name.
+     *
+     * @return its constant, {@link Errno#UNKNOWN} when the number is not in the table
+     */
     public Errno errnoName() {
         return Errno.of(errno);
     }
 
-    /** True when this failure is the given errno: {@code e.is(Errno.ENOENT)}. */
+    /**
+     * Whether this failure is a given errno: {@code e.is(Errno.ENOENT)}.
+     *
+     * @param e the errno to compare with
+     * @return true when this failure's errno is {@code e}
+     */
     public boolean is(Errno e) {
         return e.number() == errno;
     }

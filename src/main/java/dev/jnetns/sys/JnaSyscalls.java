@@ -16,6 +16,9 @@ final class JnaSyscalls implements Syscalls {
     /** Room for a {@code posix_spawn_file_actions_t} (80 bytes on glibc x86_64 and aarch64). */
     static final int SPAWN_FILE_ACTIONS_SIZE = 256;
 
+    /** The class that loads JNA's native library ({@code System.load}): the JDK checks its module. */
+    static final Class<?> LIBRARY_LOADER = Native.class;
+
     /** libc, direct-mapped; Java names equal the C symbols. */
     private static final class Libc {
         static {

@@ -13,115 +13,333 @@ import java.nio.ByteBuffer;
  */
 public interface Syscalls {
 
-    /** The backend chosen for this JVM (see {@link Backends}). */
+    /**
+     * The backend chosen for this JVM (see {@link Backends}).
+     *
+     * @return the FFM backend on JDK 22+, JNA below, unless {@code -Djnetns.backend} says otherwise
+     * @throws IllegalStateException when the JVM refuses jnetns native access (the message names
+     *         the {@code --enable-native-access} flag to add)
+     */
     static Syscalls get() {
         return Backends.DEFAULT.syscalls();
     }
 
-    /** "ffm" or "jna". */
+    /**
+     * The backend's name.
+     *
+     * @return "ffm" or "jna"
+     */
     String backendName();
 
-    /** socket(2); returns the new descriptor. */
+    /**
+     * socket(2).
+     *
+     * @param domain the address family, e.g. {@code AF_NETLINK}
+     * @param type the socket type and flags, e.g. {@code SOCK_RAW | SOCK_CLOEXEC}
+     * @param protocol the protocol, e.g. {@code NETLINK_ROUTE}
+     * @return the new descriptor
+     * @throws ErrnoException when the kernel refuses
+     */
     int socket(int domain, int type, int protocol) throws ErrnoException;
 
-    /** bind(2) with a socket address given as raw bytes (e.g. a {@code struct sockaddr_nl}). */
+    /**
+     * bind(2) with a socket address given as raw bytes.
+     *
+     * @param fd the socket
+     * @param sockaddr the address, e.g. a {@code struct sockaddr_nl}
+     * @throws ErrnoException when the kernel refuses
+     */
     void bind(int fd, byte[] sockaddr) throws ErrnoException;
 
-    /** getsockname(2) into {@code sockaddr}; returns the address length the kernel reported. */
+    /**
+     * getsockname(2).
+     *
+     * @param fd the socket
+     * @param sockaddr receives the address (as many bytes as it has room for)
+     * @return the address length the kernel reported
+     * @throws ErrnoException when the kernel refuses
+     */
     int getsockname(int fd, byte[] sockaddr) throws ErrnoException;
 
-    /** listen(2). */
+    /**
+     * listen(2).
+     *
+     * @param fd the socket
+     * @param backlog how many connections may wait to be accepted
+     * @throws ErrnoException when the kernel refuses
+     */
     void listen(int fd, int backlog) throws ErrnoException;
 
-    /** accept4(2) with {@code SOCK_CLOEXEC}, the peer's address not asked for; returns the new descriptor. */
+    /**
+     * accept4(2) with {@code SOCK_CLOEXEC}; the peer's address is not asked for.
+     *
+     * @param fd a listening socket
+     * @return the connection's descriptor
+     * @throws ErrnoException when the kernel refuses
+     */
     int accept(int fd) throws ErrnoException;
 
-    /** setsockopt(2) with an {@code int} option value. */
+    /**
+     * setsockopt(2) with an {@code int} option value.
+     *
+     * @param fd the socket
+     * @param level the option's level, e.g. {@code SOL_SOCKET} or {@code SOL_NETLINK}
+     * @param name the option
+     * @param value its new value
+     * @throws ErrnoException when the kernel refuses
+     */
     void setsockopt(int fd, int level, int name, int value) throws ErrnoException;
 
-    /** getsockopt(2) of an {@code int} option value. */
+    /**
+     * getsockopt(2) of an {@code int} option value.
+     *
+     * @param fd the socket
+     * @param level the option's level
+     * @param name the option
+     * @return its value
+     * @throws ErrnoException when the kernel refuses
+     */
     int getsockopt(int fd, int level, int name) throws ErrnoException;
 
     /**
-     * getsockopt(2) of an option that is a struct (e.g. {@code SO_PEERCRED}'s {@code struct ucred}),
-     * read into {@code value}; returns the length the kernel reported.
+     * getsockopt(2) of an option that is a struct, e.g. {@code SO_PEERCRED}'s {@code struct ucred}.
+     *
+     * @param fd the socket
+     * @param level the option's level
+     * @param name the option
+     * @param value receives the option (as many bytes as it has room for)
+     * @return the length the kernel reported
+     * @throws ErrnoException when the kernel refuses
      */
     int getsockopt(int fd, int level, int name, byte[] value) throws ErrnoException;
 
-    /** send(2) of the buffer's remaining bytes; returns the count sent. */
+    /**
+     * send(2) of the buffer's remaining bytes.
+     *
+     * @param fd the socket
+     * @param buf a direct buffer; its position is not moved
+     * @param flags {@code MSG_*} flags
+     * @return the count sent
+     * @throws ErrnoException when the kernel refuses
+     */
     int send(int fd, ByteBuffer buf, int flags) throws ErrnoException;
 
     /**
-     * recv(2) into the buffer's remaining space; returns the count received, which with
-     * {@code MSG_TRUNC} is the datagram's real length even when larger than the space.
+     * recv(2) into the buffer's remaining space.
+     *
+     * @param fd the socket
+     * @param buf a direct buffer; its position is not moved
+     * @param flags {@code MSG_*} flags
+     * @return the count received, which with {@code MSG_TRUNC} is the datagram's real length even
+     *         when larger than the space
+     * @throws ErrnoException when the kernel refuses ({@code EAGAIN} with {@code MSG_DONTWAIT} and
+     *         nothing to read)
      */
     int recv(int fd, ByteBuffer buf, int flags) throws ErrnoException;
 
-    /** close(2). */
+    /**
+     * close(2).
+     *
+     * @param fd the descriptor
+     * @throws ErrnoException when the kernel refuses, e.g. {@code EBADF}
+     */
     void close(int fd) throws ErrnoException;
 
-    /** open(2); returns the new descriptor. */
+    /**
+     * open(2).
+     *
+     * @param path the file
+     * @param flags {@code O_*} flags
+     * @param mode the mode of a file {@code O_CREAT} makes
+     * @return the new descriptor
+     * @throws ErrnoException when the kernel refuses
+     */
     int open(String path, int flags, int mode) throws ErrnoException;
 
-    /** setns(2): moves the <em>calling thread</em> into the namespace {@code fd} refers to. */
+    /**
+     * setns(2): moves the <em>calling thread</em> into a namespace.
+     *
+     * @param fd a descriptor of the namespace
+     * @param nstype the namespace's kind, e.g. {@code CLONE_NEWNET}, or 0 for any
+     * @throws ErrnoException when the kernel refuses
+     */
     void setns(int fd, int nstype) throws ErrnoException;
 
-    /** unshare(2): gives the <em>calling thread</em> new namespaces. */
+    /**
+     * unshare(2): gives the <em>calling thread</em> new namespaces.
+     *
+     * @param flags {@code CLONE_*} flags, e.g. {@code CLONE_NEWNET}
+     * @throws ErrnoException when the kernel refuses ({@code EPERM} without {@code CAP_SYS_ADMIN})
+     */
     void unshare(int flags) throws ErrnoException;
 
-    /** mount(2); {@code source}, {@code fstype} and {@code data} may be null. */
+    /**
+     * mount(2).
+     *
+     * @param source what to mount, or null
+     * @param target where
+     * @param fstype the file system type, or null
+     * @param flags {@code MS_*} flags
+     * @param data file system options, or null
+     * @throws ErrnoException when the kernel refuses
+     */
     void mount(String source, String target, String fstype, long flags, String data) throws ErrnoException;
 
-    /** umount2(2). */
+    /**
+     * umount2(2).
+     *
+     * @param target the mount point
+     * @param flags {@code MNT_*} flags, e.g. {@code MNT_DETACH}
+     * @throws ErrnoException when the kernel refuses
+     */
     void umount2(String target, int flags) throws ErrnoException;
 
-    /** flock(2) ({@code LOCK_EX}, {@code LOCK_UN}): a lock on the open file, not the process. */
+    /**
+     * flock(2): a lock on the open file (its description), not on the process.
+     *
+     * @param fd the file
+     * @param operation {@code LOCK_EX} or {@code LOCK_UN}
+     * @throws ErrnoException when the kernel refuses
+     */
     void flock(int fd, int operation) throws ErrnoException;
 
-    /** unlink(2). */
+    /**
+     * unlink(2).
+     *
+     * @param path the file
+     * @throws ErrnoException when the kernel refuses
+     */
     void unlink(String path) throws ErrnoException;
 
-    /** ioctl(2) with a pointer argument: {@code arg} is passed in and read back after the call. */
+    /**
+     * ioctl(2) with a pointer argument.
+     *
+     * @param fd the descriptor
+     * @param request the request number
+     * @param arg passed in, and read back after the call
+     * @return the call's result
+     * @throws ErrnoException when the kernel refuses
+     */
     int ioctl(int fd, long request, byte[] arg) throws ErrnoException;
 
-    /** ioctl(2) with an integer argument. */
+    /**
+     * ioctl(2) with an integer argument.
+     *
+     * @param fd the descriptor
+     * @param request the request number
+     * @param arg the argument
+     * @return the call's result
+     * @throws ErrnoException when the kernel refuses
+     */
     int ioctl(int fd, long request, long arg) throws ErrnoException;
 
-    /** prctl(2) with one argument (e.g. PR_CAPBSET_DROP, CAP); acts on the calling thread. */
+    /**
+     * prctl(2) with up to two arguments; acts on the calling thread.
+     *
+     * @param option the {@code PR_*} option, e.g. {@code PR_CAPBSET_DROP}
+     * @param arg2 its first argument, e.g. a capability
+     * @param arg3 its second argument, or 0
+     * @return the call's result
+     * @throws ErrnoException when the kernel refuses
+     */
     int prctl(int option, long arg2, long arg3) throws ErrnoException;
 
-    /** capget(2): {@code header} is {version, pid}; {@code data} receives 2 × {effective, permitted, inheritable}. */
+    /**
+     * capget(2).
+     *
+     * @param header {version, pid}
+     * @param data receives 2 × {effective, permitted, inheritable}
+     * @throws ErrnoException when the kernel refuses
+     */
     void capget(int[] header, int[] data) throws ErrnoException;
 
-    /** capset(2) of the calling thread, same layout as {@link #capget}. */
+    /**
+     * capset(2) of the calling thread.
+     *
+     * @param header {version, pid}, as for {@link #capget}
+     * @param data 2 × {effective, permitted, inheritable}
+     * @throws ErrnoException when the kernel refuses
+     */
     void capset(int[] header, int[] data) throws ErrnoException;
 
-    /** pipe2(2) with O_CLOEXEC; returns {read end, write end}. */
+    /**
+     * pipe2(2) with {@code O_CLOEXEC}.
+     *
+     * @return {read end, write end}
+     * @throws ErrnoException when the kernel refuses
+     */
     int[] pipe() throws ErrnoException;
 
-    /** read(2) into {@code buf[off..off+len)}; returns the count, 0 at end of file. */
+    /**
+     * read(2).
+     *
+     * @param fd the descriptor
+     * @param buf receives the bytes at {@code buf[off..off+len)}
+     * @param off where in {@code buf}
+     * @param len at most this many
+     * @return the count, 0 at end of file
+     * @throws ErrnoException when the kernel refuses
+     */
     int read(int fd, byte[] buf, int off, int len) throws ErrnoException;
 
-    /** write(2) of {@code buf[off..off+len)}; returns the count written. */
+    /**
+     * write(2).
+     *
+     * @param fd the descriptor
+     * @param buf holds the bytes at {@code buf[off..off+len)}
+     * @param off where in {@code buf}
+     * @param len how many
+     * @return the count written
+     * @throws ErrnoException when the kernel refuses
+     */
     int write(int fd, byte[] buf, int off, int len) throws ErrnoException;
 
     /**
-     * posix_spawnp(3) from the calling thread (so the child gets that thread's namespaces): runs
-     * {@code argv[0]} (searched in PATH) with {@code envp}; child descriptor {@code i} becomes
-     * {@code fds[i]} of this process when {@code fds[i] >= 0} (else it is inherited as it is); the
-     * child starts in {@code dir} when not null. Returns the child's pid.
+     * posix_spawnp(3) from the calling thread, so the child gets that thread's namespaces.
+     *
+     * @param argv the program (searched in PATH) and its arguments
+     * @param envp the child's environment, "NAME=VALUE" each
+     * @param fds child descriptor {@code i} becomes {@code fds[i]} of this process when
+     *        {@code fds[i] >= 0}; else it is inherited as it is
+     * @param dir where the child starts, or null for here
+     * @return the child's pid
+     * @throws ErrnoException when the child cannot be started
      */
     int spawn(String[] argv, String[] envp, int[] fds, String dir) throws ErrnoException;
 
-    /** waitpid(2); returns the raw status, or -1 with {@code WNOHANG} while the child runs. */
+    /**
+     * waitpid(2).
+     *
+     * @param pid the child
+     * @param options e.g. {@code WNOHANG}
+     * @return the raw status, or -1 with {@code WNOHANG} while the child runs
+     * @throws ErrnoException when the kernel refuses
+     */
     int waitpid(int pid, int options) throws ErrnoException;
 
-    /** poll(2) of one descriptor for input; true when it is readable (or has an error to report). */
+    /**
+     * poll(2) of one descriptor for input.
+     *
+     * @param fd the descriptor
+     * @param timeoutMillis how long to wait, -1 for ever
+     * @return true when it is readable (or has an error to report); false on time-out or signal
+     * @throws ErrnoException when the kernel refuses
+     */
     boolean poll(int fd, int timeoutMillis) throws ErrnoException;
 
-    /** kill(2). */
+    /**
+     * kill(2).
+     *
+     * @param pid the process
+     * @param signal the signal number
+     * @throws ErrnoException when the kernel refuses
+     */
     void kill(int pid, int signal) throws ErrnoException;
 
-    /** gettid(2): the kernel's id of the calling thread. */
+    /**
+     * gettid(2).
+     *
+     * @return the kernel's id of the calling thread
+     */
     int gettid();
 }

@@ -11,7 +11,13 @@ public final class LinuxIfAddr {
     public static final int IFA_BROADCAST = 4;
     public static final int IFA_ANYCAST = 5;
     public static final int IFA_CACHEINFO = 6;
+    public static final int IFA_MULTICAST = 7;
     public static final int IFA_FLAGS = 8;
+    public static final int IFA_RT_PRIORITY = 9;
+    public static final int IFA_TARGET_NETNSID = 10;
+    public static final int IFA_PROTO = 11;
+    /** {@code sizeof(struct ifa_cacheinfo)}. */
+    public static final int IFA_CACHEINFO_SIZE = 16;
 
     public static final int IFA_F_SECONDARY = 0x01;
     public static final int IFA_F_NODAD = 0x02;

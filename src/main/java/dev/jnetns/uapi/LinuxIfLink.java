@@ -24,10 +24,48 @@ public final class LinuxIfLink {
     public static final int IFLA_LINK_NETNSID = 37;
     public static final int IFLA_MIN_MTU = 50;
     public static final int IFLA_MAX_MTU = 51;
+    public static final int IFLA_STATS = 7;
+    public static final int IFLA_MAP = 14;
+    public static final int IFLA_NUM_VF = 21;
+    public static final int IFLA_VFINFO_LIST = 22;
+    public static final int IFLA_CARRIER = 33;
+    public static final int IFLA_PHYS_PORT_ID = 34;
+    public static final int IFLA_PHYS_SWITCH_ID = 36;
+    public static final int IFLA_PHYS_PORT_NAME = 38;
+    public static final int IFLA_PROTO_DOWN = 39;
+    public static final int IFLA_XDP = 43;
+    public static final int IFLA_EVENT = 44;
+    public static final int IFLA_NEW_NETNSID = 45;
+    public static final int IFLA_TARGET_NETNSID = 46;
+    public static final int IFLA_CARRIER_UP_COUNT = 47;
+    public static final int IFLA_CARRIER_DOWN_COUNT = 48;
+    public static final int IFLA_NEW_IFINDEX = 49;
+    public static final int IFLA_PROP_LIST = 52;
+    public static final int IFLA_ALT_IFNAME = 53;
+    public static final int IFLA_PERM_ADDRESS = 54;
+    public static final int IFLA_PROTO_DOWN_REASON = 55;
+    public static final int IFLA_PARENT_DEV_NAME = 56;
+    public static final int IFLA_PARENT_DEV_BUS_NAME = 57;
+
+    public static final int IFLA_PROTO_DOWN_REASON_MASK = 1;
+    public static final int IFLA_PROTO_DOWN_REASON_VALUE = 2;
 
     public static final int IFLA_INFO_KIND = 1;
     public static final int IFLA_INFO_DATA = 2;
+    public static final int IFLA_INFO_XSTATS = 3;
     public static final int IFLA_INFO_SLAVE_KIND = 4;
+    public static final int IFLA_INFO_SLAVE_DATA = 5;
+
+    public static final int IFLA_EVENT_NONE = 0;
+    public static final int IFLA_EVENT_REBOOT = 1;
+    public static final int IFLA_EVENT_FEATURES = 2;
+    public static final int IFLA_EVENT_BONDING_FAILOVER = 3;
+    public static final int IFLA_EVENT_NOTIFY_PEERS = 4;
+    public static final int IFLA_EVENT_IGMP_RESEND = 5;
+    public static final int IFLA_EVENT_BONDING_OPTIONS = 6;
+
+    /** {@code sizeof(struct rtnl_link_stats64)}: the counters this header knows (newer kernels send more). */
+    public static final int RTNL_LINK_STATS64_SIZE = 200;
 
     public static final int IFLA_PROMISCUITY = 30;
     public static final int IFLA_AF_SPEC = 26;
@@ -43,18 +81,6 @@ public final class LinuxIfLink {
     public static final int IFLA_ALLMULTI = 61;
     public static final int IFLA_INET6_ADDR_GEN_MODE = 8;
 
-    public static final int VETH_INFO_PEER = 1;
-
-    public static final int IFLA_MACVLAN_MODE = 1;
-    public static final int IFLA_MACVLAN_FLAGS = 2;
-    public static final int IFLA_MACVLAN_BC_QUEUE_LEN = 7;
-    public static final int IFLA_MACVLAN_BC_QUEUE_LEN_USED = 8;
-    public static final int MACVLAN_MODE_PRIVATE = 1;
-    public static final int MACVLAN_MODE_VEPA = 2;
-    public static final int MACVLAN_MODE_BRIDGE = 4;
-    public static final int MACVLAN_MODE_PASSTHRU = 8;
-    public static final int MACVLAN_MODE_SOURCE = 16;
-
     public static final int IFLA_VLAN_ID = 1;
 
     public static final int IFLA_IPVLAN_MODE = 1;
@@ -64,26 +90,6 @@ public final class LinuxIfLink {
     public static final int IPVLAN_MODE_L3S = 2;
 
     public static final int IFLA_BOND_MODE = 1;
-
-    public static final int IFLA_TUN_OWNER = 1;
-    public static final int IFLA_TUN_GROUP = 2;
-    public static final int IFLA_TUN_TYPE = 3;
-    public static final int IFLA_TUN_PI = 4;
-    public static final int IFLA_TUN_VNET_HDR = 5;
-    public static final int IFLA_TUN_PERSIST = 6;
-    public static final int IFLA_TUN_MULTI_QUEUE = 7;
-    public static final int IFLA_TUN_NUM_QUEUES = 8;
-    public static final int IFLA_TUN_NUM_DISABLED_QUEUES = 9;
-
-    public static final int IFLA_VXLAN_ID = 1;
-    public static final int IFLA_VXLAN_GROUP = 2;
-    public static final int IFLA_VXLAN_LINK = 3;
-    public static final int IFLA_VXLAN_LOCAL = 4;
-    public static final int IFLA_VXLAN_TTL = 5;
-    public static final int IFLA_VXLAN_LEARNING = 7;
-    public static final int IFLA_VXLAN_PORT = 15;
-    public static final int IFLA_VXLAN_GROUP6 = 16;
-    public static final int IFLA_VXLAN_LOCAL6 = 17;
 
     public static final int IFF_UP = 0x1;
     public static final int IFF_BROADCAST = 0x2;

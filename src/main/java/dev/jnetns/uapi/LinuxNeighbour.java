@@ -4,11 +4,27 @@ package dev.jnetns.uapi;
 public final class LinuxNeighbour {
     /** {@code sizeof(struct ndmsg)}. */
     public static final int NDMSG_SIZE = 12;
+    /** {@code sizeof(struct nda_cacheinfo)}. */
+    public static final int NDA_CACHEINFO_SIZE = 16;
 
     public static final int NDA_DST = 1;
     public static final int NDA_LLADDR = 2;
+    public static final int NDA_CACHEINFO = 3;
     public static final int NDA_PROBES = 4;
+    public static final int NDA_VLAN = 5;
+    public static final int NDA_PORT = 6;
+    public static final int NDA_VNI = 7;
+    public static final int NDA_IFINDEX = 8;
+    public static final int NDA_MASTER = 9;
+    public static final int NDA_LINK_NETNSID = 10;
+    public static final int NDA_SRC_VNI = 11;
+    public static final int NDA_PROTOCOL = 12;
+    public static final int NDA_NH_ID = 13;
+    /** Bridge forwarding-entry data (nested), which the neighbour codec keeps raw. */
+    public static final int NDA_FDB_EXT_ATTRS = 14;
+    public static final int NDA_FLAGS_EXT = 15;
 
+    public static final int NUD_NONE = 0x00;
     public static final int NUD_INCOMPLETE = 0x01;
     public static final int NUD_REACHABLE = 0x02;
     public static final int NUD_STALE = 0x04;
@@ -26,6 +42,8 @@ public final class LinuxNeighbour {
     public static final int NTF_OFFLOADED = 0x20;
     public static final int NTF_STICKY = 0x40;
     public static final int NTF_ROUTER = 0x80;
+    /** In NDA_FLAGS_EXT: the kernel keeps the entry resolved ({@code ip neigh add ... managed}). */
+    public static final int NTF_EXT_MANAGED = 0x01;
 
     private LinuxNeighbour() {
     }

@@ -13,6 +13,16 @@ public final class LinuxTun {
     /** {@code offsetof(struct ifreq, ifr_flags)}. */
     public static final int IFREQ_FLAGS_OFFSET = 16;
 
+    public static final int IFLA_TUN_OWNER = 1;
+    public static final int IFLA_TUN_GROUP = 2;
+    public static final int IFLA_TUN_TYPE = 3;
+    public static final int IFLA_TUN_PI = 4;
+    public static final int IFLA_TUN_VNET_HDR = 5;
+    public static final int IFLA_TUN_PERSIST = 6;
+    public static final int IFLA_TUN_MULTI_QUEUE = 7;
+    public static final int IFLA_TUN_NUM_QUEUES = 8;
+    public static final int IFLA_TUN_NUM_DISABLED_QUEUES = 9;
+
     private LinuxTun() {
     }
 }

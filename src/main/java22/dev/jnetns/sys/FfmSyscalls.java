@@ -113,7 +113,7 @@ final class FfmSyscalls implements Syscalls {
             try {
                 rc = downcall.invoke(arena, state);
             } catch (Throwable t) {
-                throw new AssertionError(op.get() + " downcall", t);
+                throw notCalled(op.get(), t);
             }
             if (rc >= 0) {
                 return rc;
@@ -121,6 +121,22 @@ final class FfmSyscalls implements Syscalls {
             err = errno(state);
         }
         throw new ErrnoException(op.get(), err);
+    }
+
+    /**
+     * Why a downcall did not happen, as an unchecked exception naming {@code op}: its handle could not
+     * be made (a C library without the symbol; native access refused, which {@link Backends} checks
+     * first), now or on an earlier call. A JVM error such as running out of memory passes unchanged.
+     */
+    private static RuntimeException notCalled(String op, Throwable t) {
+        if (t instanceof Error && !(t instanceof LinkageError)) {
+            throw (Error) t;
+        }
+        Throwable cause = t instanceof ExceptionInInitializerError && t.getCause() != null ? t.getCause() : t;
+        String why = cause instanceof IllegalCallerException
+                ? Backends.nativeAccessMessage(FfmSyscalls.class.getModule(), Backends.MODULE)
+                : cause.toString();
+        return new IllegalStateException(op + ": " + why, cause);
     }
 
     private static MemorySegment cString(Arena arena, String s) {
@@ -382,7 +398,7 @@ final class FfmSyscalls implements Syscalls {
                 }
                 int ignored = (int) H$fa_destroy.MH.invokeExact(actions);
             } catch (Throwable t) {
-                throw new AssertionError("posix_spawnp downcall", t);
+                throw notCalled("exec " + argv[0], t);
             }
             if (rc != 0) {
                 throw new ErrnoException("exec " + argv[0], rc);

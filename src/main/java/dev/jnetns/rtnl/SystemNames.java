@@ -1,11 +1,11 @@
-package dev.jnetns.cli;
+package dev.jnetns.rtnl;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** User and group names by id, from /etc/passwd and /etc/group as ip prints them; the number when unknown. */
+/** User and group names by id, from /etc/passwd and /etc/group, as ip prints them; null when unknown. */
 final class SystemNames {
     private SystemNames() {
     }
@@ -28,8 +28,8 @@ final class SystemNames {
                 }
             }
         } catch (IOException e) {
-            // no names: the number, as ip prints an id it cannot name
+            // no names: ip prints the number
         }
-        return Long.toString(id);
+        return null;
     }
 }

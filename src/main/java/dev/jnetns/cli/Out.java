@@ -1,0 +1,230 @@
+package dev.jnetns.cli;
+
+import dev.jnetns.rtnl.PrintOut;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.function.BiConsumer;
+
+/**
+ * The one print path of the CLI: every printer writes each field once, through {@link PrintOut}'s
+ * calls, and this prints it as {@code ip} does in text or in {@code -j} (iproute2's json_print).
+ */
+final class Out implements PrintOut {
+    private final Json json;
+    private final StringBuilder text;
+
+    private Out(Json json, StringBuilder text) {
+        this.json = json;
+        this.text = text;
+    }
+
+    /** Text output. */
+    static Out text() {
+        return new Out(null, new StringBuilder());
+    }
+
+    /** JSON output, indented as {@code -j -p} when {@code pretty}. */
+    static Out json(boolean pretty) {
+        return new Out(new Json(pretty), null);
+    }
+
+    /** JSON written into {@code j}, inside what the caller has opened there. */
+    static Out over(Json j) {
+        return new Out(j, null);
+    }
+
+    @Override
+    public boolean json() {
+        return json != null;
+    }
+
+    /** The JSON writer, for JSON-only structure (arrays of records). */
+    Json jsonWriter() {
+        return json;
+    }
+
+    private static String fill(String fmt, String value) {
+        int at = fmt.indexOf("%s");
+        return at < 0 ? fmt : fmt.substring(0, at) + value + fmt.substring(at + 2);
+    }
+
+    @Override
+    public void string(String key, String fmt, String value) {
+        if (json != null) {
+            if (key != null) {
+                json.put(key, value);
+            } else {
+                json.value(value);
+            }
+        } else if (fmt != null) {
+            text.append(fill(fmt, value));
+        }
+    }
+
+    @Override
+    public void number(String key, String fmt, long value) {
+        if (json != null) {
+            if (key != null) {
+                json.put(key, value);
+            } else {
+                json.value(value);
+            }
+        } else if (fmt != null) {
+            text.append(fill(fmt, Long.toString(value)));
+        }
+    }
+
+    @Override
+    public void u64(String key, String fmt, long value) {
+        if (json != null) {
+            if (key != null) {
+                json.putRaw(key, Long.toUnsignedString(value));
+            }
+        } else if (fmt != null) {
+            text.append(fill(fmt, Long.toUnsignedString(value)));
+        }
+    }
+
+    @Override
+    public void bool(String key, String fmt, boolean value) {
+        if (json != null) {
+            if (key != null) {
+                json.put(key, value);
+            }
+        } else if (fmt != null) {
+            text.append(fill(fmt, value ? "true" : "false"));
+        }
+    }
+
+    @Override
+    public void onOff(String key, String fmt, boolean value) {
+        if (json != null) {
+            if (key != null) {
+                json.put(key, value);
+            }
+        } else if (fmt != null) {
+            text.append(fill(fmt, value ? "on" : "off"));
+        }
+    }
+
+    @Override
+    public void hex(String key, String fmt, long value) {
+        if (json != null) {
+            if (key != null) {
+                json.put(key, value == 0 ? "0" : "0x" + Long.toHexString(value));
+            }
+        } else if (fmt != null) {
+            text.append(fill(fmt, Long.toHexString(value)));
+        }
+    }
+
+    @Override
+    public void nullValue(String key, String fmt, String textValue) {
+        if (json != null) {
+            if (key != null) {
+                json.putNull(key);
+            }
+        } else if (fmt != null) {
+            text.append(fill(fmt, textValue));
+        }
+    }
+
+    @Override
+    public void text(String s) {
+        if (json == null) {
+            text.append(s);
+        }
+    }
+
+    /**
+     * Records as ip prints a list of them: with {@code -j} an array of one object each, in text
+     * their lines one after another; returns what was written.
+     */
+    <T> String records(List<T> records, BiConsumer<T, Out> fields) {
+        beginArray(null);
+        for (T r : records) {
+            beginObject(null);
+            fields.accept(r, this);
+            endObject();
+        }
+        endArray();
+        return toString();
+    }
+
+    /** A list of strings: a JSON array, or in text each followed by {@code sep}. */
+    void strings(String key, List<String> values, String sep) {
+        if (json != null) {
+            json.put(key, values);
+        } else {
+            for (int i = 0; i < values.size(); i++) {
+                text.append(values.get(i));
+                if (i + 1 < values.size()) {
+                    text.append(sep);
+                }
+            }
+        }
+    }
+
+    @Override
+    public void beginObject(String key) {
+        if (json != null) {
+            if (key == null) {
+                json.beginObject();
+            } else {
+                json.beginObject(key);
+            }
+        }
+    }
+
+    @Override
+    public void endObject() {
+        if (json != null) {
+            json.endObject();
+        }
+    }
+
+    @Override
+    public void beginArray(String key) {
+        if (json != null) {
+            if (key == null) {
+                json.beginArray();
+            } else {
+                json.beginArrayKey(key);
+            }
+        }
+    }
+
+    @Override
+    public void endArray() {
+        if (json != null) {
+            json.endArray();
+        }
+    }
+
+    /** Characters held, not yet drained. */
+    int length() {
+        return json != null ? json.length() : text.length();
+    }
+
+    /** Moves what is written so far to {@code w}, for output streamed while it is written. */
+    void drainTo(PrintWriter w) {
+        if (json != null) {
+            json.drainTo(w);
+        } else {
+            w.append(text);
+            text.setLength(0);
+        }
+    }
+
+    /** The text written since {@code mark} (see {@link #length()}), removed from the output. */
+    String cut(int mark) {
+        String s = text.substring(mark);
+        text.setLength(mark);
+        return s;
+    }
+
+    @Override
+    public String toString() {
+        return json != null ? json.toString() : text.toString();
+    }
+}

@@ -1,0 +1,28 @@
+/**
+ * jnetns: Linux network namespaces and rtnetlink from Java. Start at {@link dev.jnetns.Netns} (create,
+ * open and enter namespaces) and {@link dev.jnetns.Rtnl} (devices, addresses, routes, neighbours and
+ * rules of one namespace).
+ *
+ * <p>System calls go through {@code java.lang.foreign} on JDK 22+ and through JNA on JDK 17, so this
+ * module needs native access: run with {@code --enable-native-access=dev.jnetns} on the module path
+ * ({@code --enable-native-access=ALL-UNNAMED} on the class path). Without it the first system call
+ * throws an {@link IllegalStateException} that names the flag.
+ *
+ * <p>The JUnit 5 extension, {@code dev.jnetns.junit.NetnsExtension}, is not in this module: it comes
+ * in the artifact's {@code junit} classifier jar (automatic module {@code dev.jnetns.junit}).
+ *
+ * <p>{@code dev.jnetns.sys}, {@code dev.jnetns.netlink} and {@code dev.jnetns.rtnl} are exported
+ * because public signatures still name types of theirs ({@code ErrnoException}, {@code Errno},
+ * {@code NetlinkException}, {@code NlSocket.BulkResult}, {@code RouteMessage.Nexthop}); the kernel
+ * constants ({@code dev.jnetns.uapi}) are not.
+ */
+module dev.jnetns {
+    requires com.sun.jna;
+
+    exports dev.jnetns;
+    exports dev.jnetns.kind;
+    exports dev.jnetns.model;
+    exports dev.jnetns.netlink;
+    exports dev.jnetns.rtnl;
+    exports dev.jnetns.sys;
+}

@@ -1,0 +1,188 @@
+package dev.jnetns.rtnl;
+
+import static dev.jnetns.uapi.LinuxNetlink.NETLINK_ROUTE;
+import static dev.jnetns.uapi.LinuxNetlink.NLM_F_DUMP;
+import static dev.jnetns.uapi.LinuxNetlink.NLM_F_REQUEST;
+import static dev.jnetns.uapi.LinuxIfLink.IFLA_EXT_MASK;
+import static dev.jnetns.uapi.LinuxRtnetlink.RTEXT_FILTER_SKIP_STATS;
+import static dev.jnetns.uapi.LinuxRtnetlink.RTEXT_FILTER_VF;
+import static dev.jnetns.uapi.LinuxRtnetlink.RTM_GETADDR;
+import static dev.jnetns.uapi.LinuxRtnetlink.RTM_GETLINK;
+import static dev.jnetns.uapi.LinuxRtnetlink.RTM_NEWLINK;
+import static dev.jnetns.uapi.LinuxNeighbour.NTF_PROXY;
+import static dev.jnetns.uapi.LinuxRtnetlink.RTM_GETNEIGH;
+import static dev.jnetns.uapi.LinuxRtnetlink.RTM_GETNSID;
+import static dev.jnetns.uapi.LinuxRtnetlink.RTM_GETRULE;
+import static dev.jnetns.uapi.LinuxRtnetlink.RTM_NEWADDR;
+import static dev.jnetns.uapi.LinuxRtnetlink.RTM_NEWNEIGH;
+import static dev.jnetns.uapi.LinuxRtnetlink.RTM_NEWNSID;
+import static dev.jnetns.uapi.LinuxRtnetlink.RTM_NEWRULE;
+import static dev.jnetns.uapi.LinuxSocket.AF_UNSPEC;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.jnetns.NamespaceId;
+import dev.jnetns.Neighbour;
+import dev.jnetns.Netns;
+import dev.jnetns.netlink.NlMessage;
+import dev.jnetns.netlink.NlSocket;
+import dev.jnetns.netlink.NlWriter;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
+
+/**
+ * Decode, then encode: every message the kernel sends for a namespace's objects must come back
+ * byte for byte (unmodelled attributes included).
+ */
+public final class RoundTrip {
+    /** Reads a message's body into its record and writes the record back. */
+    @FunctionalInterface
+    interface Codec {
+        void reencode(NlMessage m, NlWriter w);
+    }
+
+    /** The codecs by the message type they read, and the dump requests (by what they dump) that make the kernel send them. */
+    private static final Map<Integer, Codec> CODECS = new LinkedHashMap<>();
+    private static final Map<String, NlSocket.Request> DUMPS = new LinkedHashMap<>();
+
+    static {
+        CODECS.put(RTM_NEWLINK, (m, w) -> LinkCodec.encode(LinkCodec.decode(m), w));
+        DUMPS.put("links", (w, seq) -> {
+            w.beginMessage(RTM_GETLINK, NLM_F_REQUEST | NLM_F_DUMP, seq);
+            LinkCodec.header(w, AF_UNSPEC, 0, 0, 0);
+            w.attrU32(IFLA_EXT_MASK, RTEXT_FILTER_VF | RTEXT_FILTER_SKIP_STATS);
+            w.endMessage();
+        });
+        CODECS.put(RTM_NEWADDR, (m, w) -> AddressCodec.encode(AddressCodec.decode(m), w));
+        DUMPS.put("addresses", (w, seq) -> {
+            w.beginMessage(RTM_GETADDR, NLM_F_REQUEST | NLM_F_DUMP, seq);
+            AddressCodec.header(w, AF_UNSPEC, 0);
+            w.endMessage();
+        });
+        CODECS.put(RTM_NEWNEIGH, (m, w) -> NeighbourCodec.encode(NeighbourCodec.decode(m), w));
+        DUMPS.put("neighbours", dump(RTM_GETNEIGH, w -> NeighbourCodec.encode(Neighbour.of(0, AF_UNSPEC, null, null, 0, 0), w)));
+        DUMPS.put("proxy neighbours",
+                dump(RTM_GETNEIGH, w -> NeighbourCodec.encode(Neighbour.of(0, AF_UNSPEC, null, null, 0, NTF_PROXY), w)));
+        CODECS.put(RTM_NEWRULE, (m, w) -> RuleCodec.encode(RuleCodec.decode(m), w));
+        // an empty fib_rule_hdr: AF_UNSPEC dumps the rules of every family
+        DUMPS.put("rules", dump(RTM_GETRULE, w -> w.u8(AF_UNSPEC).u8(0).u16(0).u32(0).u32(0)));
+        CODECS.put(RTM_NEWNSID, (m, w) -> NsidCodec.encode(NsidCodec.decode(m), w));
+        DUMPS.put("nsids", dump(RTM_GETNSID, w -> NsidCodec.encode(
+                NamespaceId.request(NamespaceId.ABSENT, NamespaceId.ABSENT, NamespaceId.ABSENT), w)));
+    }
+
+    private RoundTrip() {
+    }
+
+    /** A dump request of {@code type} whose body {@code body} writes. */
+    private static NlSocket.Request dump(int type, java.util.function.Consumer<NlWriter> body) {
+        return (w, seq) -> {
+            w.beginMessage(type, NLM_F_REQUEST | NLM_F_DUMP, seq);
+            body.accept(w);
+            w.endMessage();
+        };
+    }
+
+    /** A message as received: its type and its bytes after the nlmsghdr. */
+    public record Captured(int type, byte[] body) {
+        @Override
+        public String toString() {
+            return "type " + type + ": " + HexFormat.of().formatHex(body);
+        }
+    }
+
+    /** Every object message the kernel sends for {@code ns}, one dump per object kind. */
+    public static List<Captured> capture(Netns ns) throws Exception {
+        try (NlSocket s = ns.call(() -> NlSocket.open(NETLINK_ROUTE))) {
+            List<Captured> out = new ArrayList<>();
+            for (Map.Entry<String, NlSocket.Request> e : DUMPS.entrySet()) {
+                s.dumpEach("round trip", e.getValue(), RoundTrip::capture, out::add);
+            }
+            return out;
+        }
+    }
+
+    private static Captured capture(NlMessage m) {
+        byte[] body = new byte[m.end() - m.payloadOffset()];
+        m.buffer().get(m.payloadOffset(), body);
+        return new Captured(m.type(), body);
+    }
+
+    /** A codec over its record type, for tests that write records and read them back. */
+    public record RecordCodec<T>(int type, BiConsumer<T, NlWriter> encoder, Function<NlMessage, T> decoder) {
+        /** {@code record} as a whole message of {@link #type}. */
+        public byte[] encode(T record) {
+            NlWriter w = new NlWriter();
+            w.beginMessage(type, 0, 1);
+            encoder.accept(record, w);
+            w.endMessage();
+            byte[] b = new byte[w.size()];
+            w.bytes().get(b);
+            return b;
+        }
+
+        /** The bytes after the nlmsghdr {@code record} is written as, in hex (as strace prints a request). */
+        public String body(T record) {
+            byte[] m = encode(record);
+            return HexFormat.of().formatHex(m, 16, m.length);
+        }
+
+        /** The record of the (first) message in {@code message}. */
+        public T decode(byte[] message) {
+            List<T> out = new ArrayList<>();
+            NlMessage.each(java.nio.ByteBuffer.wrap(message), m -> out.add(decoder.apply(m)));
+            return out.get(0);
+        }
+
+        /** Asserts that {@code record} is read back as itself and written again as the same bytes. */
+        public void assertRoundTrip(T record) {
+            byte[] first = encode(record);
+            T back = decode(first);
+            assertEquals(record, back);
+            assertEquals(HexFormat.of().formatHex(first), HexFormat.of().formatHex(encode(back)),
+                    "written again from what was read");
+        }
+    }
+
+    /** {@code c} as a whole message again (an nlmsghdr before its body). */
+    public static byte[] message(Captured c) {
+        NlWriter w = new NlWriter();
+        w.beginMessage(c.type(), 0, 1).raw(c.body()).endMessage();
+        byte[] b = new byte[w.size()];
+        w.bytes().get(b);
+        return b;
+    }
+
+    /** Asserts that {@code c} decodes and encodes back to its bytes; returns false when no codec reads its type. */
+    public static boolean check(Captured c) {
+        Codec codec = CODECS.get(c.type());
+        if (codec == null) {
+            return false;
+        }
+        NlMessage[] m = new NlMessage[1];
+        NlMessage.each(java.nio.ByteBuffer.wrap(message(c)), x -> m[0] = x);
+        NlWriter out = new NlWriter();
+        out.beginMessage(c.type(), 0, 1);
+        codec.reencode(m[0], out);
+        out.endMessage();
+        byte[] got = new byte[out.size() - 16];
+        out.bytes().get(16, got);
+        assertEquals(HexFormat.of().formatHex(c.body()), HexFormat.of().formatHex(got), "re-encoded " + c);
+        return true;
+    }
+
+    /** Captures {@code ns} and checks every message; returns how many were checked. */
+    public static int checkNamespace(Netns ns) throws Exception {
+        int n = 0;
+        for (Captured c : capture(ns)) {
+            if (check(c)) {
+                n++;
+            }
+        }
+        return n;
+    }
+}
