@@ -28,6 +28,7 @@ inner() {   # W N: inside the throwaway namespaces
   containerd --config "$W/config.toml" > "$W/containerd.log" 2>&1 &
   "$root/bin/jnetns" cni-daemon --socket "$W/cni.sock" 2> "$W/daemon.log" &
   for _ in $(seq 300); do ctr version >/dev/null 2>&1 && [ -S "$W/cni.sock" ] && break; sleep 0.1; done
+  for _ in $(seq 600); do grep -q ' warm (' "$W/daemon.log" && break; sleep 0.1; done   # measure it warm
   tar -C "$W/oci" -c oci-layout index.json blobs | ctr image import - >/dev/null
   local round k net s e
   declare -A times

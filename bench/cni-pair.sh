@@ -4,7 +4,8 @@
 # reference bridge and ptp plugins and for jnetns without a daemon (the shim runs the plugin
 # in-process) and with one (the shim hands the call to `jnetns cni-daemon`), all with host-local;
 # alternated (each round runs every variant once, in a rotating order), median of N (default 15),
-# with each ratio to the reference bridge plugin from this very run.
+# with each ratio to the reference bridge plugin from this very run. BEFORE=DIR adds the plugin of
+# another checkout (its bin/jnetns-cni, built), e.g. of the commit before the daemon.
 # As root, with containernetworking-plugins and gcc. Usage: bench/cni-pair.sh [N]
 set -euo pipefail
 root="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)"
@@ -24,6 +25,7 @@ trap cleanup EXIT
 daemon=$!
 for _ in $(seq 100); do [ -S "$w/cni.sock" ] && break; sleep 0.1; done
 [ -S "$w/cni.sock" ] || { cat "$w/daemon.log" >&2; exit 1; }
+for _ in $(seq 600); do grep -q ' warm (' "$w/daemon.log" && break; sleep 0.1; done   # measure it warm
 
 ip netns add "$rt"
 # variant NAME PLUGIN CONFIG-FIELDS [IPAM]: the plugin's config, one line, in $w/NAME.json
@@ -40,7 +42,8 @@ variant ref-ptp /usr/lib/cni/ptp '"type":"ptp"'
 variant jnetns-direct "$root/target/jnetns-cni" '"type":"jnetns","mode":"veth","stateDir":"'"$w"'/state","daemonSocket":"'"$w"'/none.sock"'
 variant jnetns-daemon "$root/target/jnetns-cni" '"type":"jnetns","mode":"veth","stateDir":"'"$w"'/state","daemonSocket":"'"$w"'/cni.sock"'
 variant jnetns-daemon-builtin "$root/target/jnetns-cni" '"type":"jnetns","mode":"veth","stateDir":"'"$w"'/state","daemonSocket":"'"$w"'/cni.sock"' jnetns-host-local
-variant jnetns-daemon-bridge "$root/target/jnetns-cni" '"type":"jnetns","mode":"bridge","bridge":"jnpjn0","stateDir":"'"$w"'/state","daemonSocket":"'"$w"'/cni.sock"'
+variant jnetns-daemon-bridge "$root/target/jnetns-cni" '"type":"jnetns","mode":"bridge","bridge":"jnpjn0","stateDir":"'"$w"'/state","daemonSocket":"'"$w"'/cni.sock"' jnetns-host-local
+[ -z "${BEFORE:-}" ] || variant jnetns-before "$BEFORE/bin/jnetns-cni" '"type":"jnetns","mode":"veth"'
 
 # The runtime: a bash loop inside the runtime namespace, timing with $EPOCHREALTIME (no fork).
 cat > "$w/drive.sh" <<'EOF'
@@ -71,5 +74,5 @@ while read -r name _; do
   m=$(awk -v v="$name" '$1 == v {print $2}' "$w/times" | median)
   printf '%-24s %8s %7s\n' "$name" "$m" "$(echo "scale=2; $m / $ref" | bc)"
 done < "$w/variants"
-left=$(nsenter --net="/run/netns/$rt" ip -o link show | grep -vc ': lo:' || true)
-echo "devices left in the runtime namespace besides lo and the bridges: $((left - 2))"
+echo "devices left in the runtime namespace besides lo and the reference bridge:" \
+  "$(nsenter --net="/run/netns/$rt" ip -o link show | grep -vcE ': (lo|jnpref0):' || true)"

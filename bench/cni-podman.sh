@@ -42,6 +42,7 @@ printf '[storage]\ndriver = "overlay"\ngraphroot = "%s/storage"\nrunroot = "%s/r
 daemon=$!
 for _ in $(seq 300); do [ -S "$w/cni.sock" ] && break; sleep 0.1; done
 [ -S "$w/cni.sock" ] || { cat "$w/daemon.log" >&2; exit 1; }
+for _ in $(seq 600); do grep -q ' warm (' "$w/daemon.log" && break; sleep 0.1; done   # measure it warm
 
 nets=()
 i=0

@@ -42,7 +42,7 @@ final class TrainCommand extends CliCommand {
             Netns.delete(n);
             Files.deleteIfExists(batch);
         }
-        CniPlugin.exercise(false);   // the in-process CNI plugin's path
+        CniPlugin.exercise(Files.createTempDirectory("jnetns-train-cni"), false, 1, () -> false);   // the CNI plugin
         return 0;
     }
 }

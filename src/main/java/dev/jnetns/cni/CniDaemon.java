@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -33,18 +34,29 @@ public final class CniDaemon {
     static final Path DEFAULT_SOCKET = Path.of("/run/jnetns/cni.sock");
     private static final long REQUEST_TIMEOUT_NANOS = TimeUnit.SECONDS.toNanos(10);
     private static final long DRAIN_MILLIS = 30_000;
+    private static final int WARM_UP_ROUNDS = 100;
 
     private final Path socket;
     private final PrintStream log;
     private final long mountNamespace;
+    private final Path warmUp;
+    private final Thread warming;
     private final Set<Thread> calls = ConcurrentHashMap.newKeySet();
     private final AtomicInteger count = new AtomicInteger();
     private volatile boolean stopping;
+    /** Counted down when the socket is gone and no call is taken any more. */
+    private final CountDownLatch closed = new CountDownLatch(1);
+    /** The exit status the shutdown hook ends the JVM with: 0 after SIGTERM, 2 after a failure. */
+    private volatile int status;
 
     private CniDaemon(Path socket, PrintStream log) throws IOException {
         this.socket = socket;
         this.log = log;
         this.mountNamespace = Netns.inodeOf(Path.of("/proc/self/ns/mnt"));
+        this.warmUp = socket.resolveSibling("." + socket.getFileName() + ".warm-up");   // one a killed daemon left goes
+        this.warming = new Thread(this::warm, "jnetns-cni-warm-up");
+        warming.setPriority(Thread.MIN_PRIORITY);
+        warming.setDaemon(true);
     }
 
     /** Runs the daemon until SIGTERM (which ends the JVM with status 0); returns an exit code when it cannot start. */
@@ -63,8 +75,14 @@ public final class CniDaemon {
                 log.println("jnetns cni-daemon: a daemon answers at " + socket + " already");
                 return 1;
             }
-            new CniDaemon(socket, log).serve();
-            return 0;
+            CniDaemon d = new CniDaemon(socket, log);
+            try {
+                d.serve();
+                return 0;   // stopped (SIGTERM): the shutdown hook ends the JVM
+            } catch (IOException | RuntimeException e) {
+                d.status = 2;
+                throw e;
+            }
         } catch (IOException | RuntimeException e) {
             log.println("jnetns cni-daemon: " + e.getMessage());
             return 2;
@@ -80,13 +98,18 @@ public final class CniDaemon {
     }
 
     private void serve() throws IOException {
-        warmUp();
+        CniPlugin.exercise(warmUp, true, 1, () -> false);   // the first call finds the classes loaded
+        try (Netns ns = Netns.create()) {
+            new CniCaller(ns, true).start(new ProcessBuilder("true")).waitFor();   // and the spawn's native calls bound
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         Syscalls sys = Syscalls.get();
         int listening = DaemonSocket.listen(socket);
-        Thread acceptor = Thread.currentThread();
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(acceptor), "jnetns-cni-stop"));
+        Runtime.getRuntime().addShutdownHook(new Thread(this::stop, "jnetns-cni-stop"));
         log.println(Instant.now() + " listening on " + socket + " (pid " + ProcessHandle.current().pid() + ", "
                 + sys.backendName() + ", JDK " + Runtime.version().feature() + ")");
+        warming.start();
         try {
             while (!stopping) {
                 if (sys.poll(listening, 200)) {
@@ -99,14 +122,31 @@ public final class CniDaemon {
         } finally {
             Files.deleteIfExists(socket);
             sys.close(listening);
+            closed.countDown();
+        }
+    }
+
+    /**
+     * Gets the JIT to compile the paths of a call: {@value #WARM_UP_ROUNDS} rounds of the plugin in
+     * throwaway namespaces, beside the calls served meanwhile, at low priority.
+     */
+    private void warm() {
+        long start = System.nanoTime();
+        try {
+            CniPlugin.exercise(warmUp, true, WARM_UP_ROUNDS, () -> stopping);
+            log.println(Instant.now() + " warm (" + WARM_UP_ROUNDS + " rounds in "
+                    + (System.nanoTime() - start) / 1_000_000 + " ms)");
+        } catch (IOException | RuntimeException e) {
+            log.println(Instant.now() + " warming up failed: " + e);
         }
     }
 
     /** SIGTERM: no new calls (the socket goes), the running ones finish (up to 30 s), exit 0. */
-    private void stop(Thread acceptor) {
+    private void stop() {
         stopping = true;
         try {
-            acceptor.join(DRAIN_MILLIS);
+            closed.await(DRAIN_MILLIS, TimeUnit.MILLISECONDS);
+            warming.join(DRAIN_MILLIS);
             long end = System.currentTimeMillis() + DRAIN_MILLIS;
             for (Thread t : calls) {
                 t.join(Math.max(1, end - System.currentTimeMillis()));
@@ -115,7 +155,7 @@ public final class CniDaemon {
             Thread.currentThread().interrupt();
         }
         log.println(Instant.now() + " stopped (" + calls.size() + " calls unfinished)");
-        Runtime.getRuntime().halt(0);
+        Runtime.getRuntime().halt(status);
     }
 
     /** Serves one connection: one call, answered, logged in one line. A bad request is logged and dropped. */
@@ -189,19 +229,6 @@ public final class CniDaemon {
             return s;
         } catch (IllegalArgumentException e) {
             return "-";
-        }
-    }
-
-    /**
-     * The plugin exercised once (see {@link CniPlugin#exercise}) and one delegated plugin started, in
-     * throwaway namespaces: the first real call then finds the classes loaded and the native calls bound.
-     */
-    private static void warmUp() throws IOException {
-        CniPlugin.exercise(true);
-        try (Netns ns = Netns.create()) {
-            new CniCaller(ns, true).start(new ProcessBuilder("true")).waitFor();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 }

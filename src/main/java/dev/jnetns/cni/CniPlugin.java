@@ -4,6 +4,7 @@ import dev.jnetns.Netns;
 import dev.jnetns.Rtnl;
 import dev.jnetns.model.JsonText;
 import dev.jnetns.sys.ErrnoException;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.OutputStream;
@@ -11,11 +12,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 
 /**
@@ -85,24 +88,43 @@ public final class CniPlugin {
     }
 
     /**
-     * One VERSION, ADD, CHECK and DEL with static addresses, in throwaway namespaces, its records in
-     * a temporary directory: what {@code jnetns train} records for the AOT cache and the daemon runs
-     * before its first call. {@code daemon}: as the daemon serves a call.
+     * {@code rounds} times VERSION, ADD, CHECK and DEL in throwaway namespaces, veth and bridge mode
+     * in turn, with the built-in IPAM and the records under {@code dir} (made here, removed at the
+     * end): what {@code jnetns train} records for the AOT cache (one round, in-process) and what the
+     * daemon runs before it listens and, to get warm, while it does. {@code daemon}: as the daemon
+     * serves a call. {@code stop} ends the rounds early.
      */
-    public static void exercise(boolean daemon) throws IOException {
-        Path state = Files.createTempDirectory("jnetns-cni-exercise");
+    public static void exercise(Path dir, boolean daemon, int rounds, BooleanSupplier stop) throws IOException {
+        deleteTree(dir);   // what a killed run left
+        Files.createDirectories(dir);
         try (Netns runtime = Netns.create(); Netns ctr = Netns.create()) {
-            String conf = "{\"cniVersion\":\"1.0.0\",\"name\":\"jnetns-exercise\",\"type\":\"jnetns\",\"stateDir\":"
-                    + JsonText.write(state.toString()) + ",\"addresses\":[{\"address\":\"198.18.0.2/24\","
-                    + "\"gateway\":\"198.18.0.1\"}],\"prevResult\":{\"ips\":[{\"address\":\"198.18.0.2/24\"}]}}";
             PrintStream none = new PrintStream(OutputStream.nullOutputStream());
             CniCaller caller = new CniCaller(runtime, daemon);
-            for (String command : List.of("VERSION", "ADD", "CHECK", "DEL")) {
-                run(Map.of("CNI_COMMAND", command, "CNI_CONTAINERID", "exercise", "CNI_NETNS", ctr.path(),
-                        "CNI_IFNAME", "eth0", "CNI_PATH", "/nonexistent"), conf, none, caller);
+            Map<String, String> env = new HashMap<>(Map.of("CNI_CONTAINERID", "exercise", "CNI_NETNS", ctr.path(),
+                    "CNI_IFNAME", "eth0", "CNI_PATH", "/nonexistent"));
+            for (int i = 0; i < rounds && !stop.getAsBoolean(); i++) {
+                String conf = "{\"cniVersion\":\"1.0.0\",\"name\":\"jnetns-exercise\",\"type\":\"jnetns\",\"mode\":\""
+                        + (i % 2 == 0 ? "veth" : "bridge") + "\",\"bridge\":\"jnexercise0\",\"stateDir\":"
+                        + JsonText.write(dir.resolve("state").toString()) + ",\"ipam\":{\"type\":\"" + HostLocal.TYPE
+                        + "\",\"dataDir\":" + JsonText.write(dir.resolve("ipam").toString())
+                        + ",\"ranges\":[[{\"subnet\":\"198.18.0.0/24\"}]]}}";
+                ByteArrayOutputStream added = new ByteArrayOutputStream();
+                for (String command : List.of("VERSION", "ADD", "CHECK", "DEL")) {
+                    env.put("CNI_COMMAND", command);
+                    String stdin = command.equals("CHECK") ? conf.substring(0, conf.length() - 1) + ",\"prevResult\":"
+                            + added.toString(StandardCharsets.UTF_8) + "}" : conf;
+                    run(env, stdin, command.equals("ADD") ? new PrintStream(added, true, StandardCharsets.UTF_8) : none,
+                            caller);
+                }
             }
         } finally {
-            try (Stream<Path> files = Files.walk(state)) {
+            deleteTree(dir);
+        }
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (Files.exists(dir)) {
+            try (Stream<Path> files = Files.walk(dir)) {
                 for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
                     Files.deleteIfExists(p);
                 }
