@@ -133,9 +133,9 @@ public final class CniDaemon {
     private void warm() {
         long start = System.nanoTime();
         try {
-            CniPlugin.exercise(warmUp, true, WARM_UP_ROUNDS, () -> stopping);
-            log.println(Instant.now() + " warm (" + WARM_UP_ROUNDS + " rounds in "
-                    + (System.nanoTime() - start) / 1_000_000 + " ms)");
+            int rounds = CniPlugin.exercise(warmUp, true, WARM_UP_ROUNDS, () -> stopping);
+            log.println(Instant.now() + " warm (" + rounds + " rounds in " + (System.nanoTime() - start) / 1_000_000
+                    + " ms)");
         } catch (IOException | RuntimeException e) {
             log.println(Instant.now() + " warming up failed: " + e);
         }

@@ -92,9 +92,9 @@ public final class CniPlugin {
      * in turn, with the built-in IPAM and the records under {@code dir} (made here, removed at the
      * end): what {@code jnetns train} records for the AOT cache (one round, in-process) and what the
      * daemon runs before it listens and, to get warm, while it does. {@code daemon}: as the daemon
-     * serves a call. {@code stop} ends the rounds early.
+     * serves a call. {@code stop} ends the rounds early. Returns the rounds run.
      */
-    public static void exercise(Path dir, boolean daemon, int rounds, BooleanSupplier stop) throws IOException {
+    public static int exercise(Path dir, boolean daemon, int rounds, BooleanSupplier stop) throws IOException {
         deleteTree(dir);   // what a killed run left
         Files.createDirectories(dir);
         try (Netns runtime = Netns.create(); Netns ctr = Netns.create()) {
@@ -102,7 +102,8 @@ public final class CniPlugin {
             CniCaller caller = new CniCaller(runtime, daemon);
             Map<String, String> env = new HashMap<>(Map.of("CNI_CONTAINERID", "exercise", "CNI_NETNS", ctr.path(),
                     "CNI_IFNAME", "eth0", "CNI_PATH", "/nonexistent"));
-            for (int i = 0; i < rounds && !stop.getAsBoolean(); i++) {
+            int i = 0;
+            for (; i < rounds && !stop.getAsBoolean(); i++) {
                 String conf = "{\"cniVersion\":\"1.0.0\",\"name\":\"jnetns-exercise\",\"type\":\"jnetns\",\"mode\":\""
                         + (i % 2 == 0 ? "veth" : "bridge") + "\",\"bridge\":\"jnexercise0\",\"stateDir\":"
                         + JsonText.write(dir.resolve("state").toString()) + ",\"ipam\":{\"type\":\"" + HostLocal.TYPE
@@ -117,6 +118,7 @@ public final class CniPlugin {
                             caller);
                 }
             }
+            return i;
         } finally {
             deleteTree(dir);
         }
