@@ -9,6 +9,7 @@ import dev.jnetns.Link;
 import dev.jnetns.LinkSpec;
 import dev.jnetns.LinkUpdate;
 import dev.jnetns.Netns;
+import dev.jnetns.NoSuchLinkException;
 import dev.jnetns.RouteSpec;
 import dev.jnetns.Rtnl;
 import dev.jnetns.model.DeviceMover;
@@ -170,9 +171,10 @@ final class Attachments {
                 }
                 break;
             default:
-                String end = hostEnd(containerId, ifname);
-                if (host.links().find(end).isPresent()) {
-                    host.links().delete(end);
+                try {
+                    host.links().delete(hostEnd(containerId, ifname));
+                } catch (NoSuchLinkException gone) {
+                    // a second DEL, or an ADD that made no host end
                 }
                 if (c.mode().equals("bridge")) {
                     removeIdleBridge(c, host, madeBridge);

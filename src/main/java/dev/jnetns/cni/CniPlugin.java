@@ -238,7 +238,8 @@ public final class CniPlugin {
     /** DEL: idempotent; a container namespace that is gone is not an error. */
     private static void del(CniConfig c, CniEnv e, CniCaller caller, Rtnl host)
             throws CniException, ErrnoException, IOException {
-        AttachmentRecords.Entry made = AttachmentRecords.find(c, e.containerId(), e.ifname());
+        AttachmentRecords.Entry made = c.mode().equals("bridge") ? AttachmentRecords.find(c, e.containerId(), e.ifname())
+                : null;   // the record tells only whether the ADD made the bridge
         try (Netns ns = Attachments.delNeedsContainer(c) ? Attachments.open(e, true) : null;
              Rtnl ctr = ns == null ? null : Rtnl.open(ns)) {
             Attachments.del(c, e.containerId(), e.ifname(), host, ctr, made != null && made.madeBridge(c));
