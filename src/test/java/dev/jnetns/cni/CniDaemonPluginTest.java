@@ -1,9 +1,7 @@
 package dev.jnetns.cni;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -26,9 +24,7 @@ class CniDaemonPluginTest extends CniPluginTest {
 
     @AfterAll
     static void stopDaemon() throws Exception {
-        List<String> log = daemon.log();
-        assertEquals(0, daemon.stop(), "exit status after SIGTERM; log: " + log);
-        assertFalse(Files.exists(daemon.socket), "the socket is removed");
+        List<String> log = daemon.stop();
         assertFalse(log.stream().anyMatch(l -> l.contains("bad request")), String.join("\n", log));
     }
 

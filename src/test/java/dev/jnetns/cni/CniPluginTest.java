@@ -10,7 +10,6 @@ import dev.jnetns.testutil.Ip;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,7 +17,6 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -37,26 +35,24 @@ class CniPluginTest {
 
     @TempDir
     Path dataDir;
+    private Namespaces namespaces;
     private Netns runtime;
-    private final List<Netns> opened = new ArrayList<>();
 
     @BeforeEach
     void namespaces() throws Exception {
         assertTrue(Files.isExecutable(Path.of(CNI_PATH, "host-local")),
                 "host-local IPAM plugin missing: apt-get install containernetworking-plugins");
-        runtime = Netns.create();
+        namespaces = new Namespaces();
+        runtime = namespaces.runtime;
     }
 
     @AfterEach
     void close() {
-        opened.forEach(Netns::close);
-        runtime.close();
+        namespaces.close();
     }
 
     private Netns container() throws Exception {
-        Netns ns = Netns.create();
-        opened.add(ns);
-        return ns;
+        return namespaces.container();
     }
 
     /** The plugin as this class starts it. */

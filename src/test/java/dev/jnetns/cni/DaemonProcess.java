@@ -1,5 +1,7 @@
 package dev.jnetns.cni;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -48,11 +50,18 @@ final class DaemonProcess implements AutoCloseable {
         return Files.readAllLines(log);
     }
 
-    /** SIGTERM, then waits; returns the exit code. */
-    int stop() throws InterruptedException {
+    /**
+     * SIGTERM, then what a clean stop is: exit status 0, the socket gone, the log ending with no call
+     * unfinished. Returns the log.
+     */
+    List<String> stop() throws InterruptedException, IOException {
         process.destroy();
         assertTrue(process.waitFor(60, TimeUnit.SECONDS), "the daemon did not stop within 60 s of SIGTERM");
-        return process.exitValue();
+        List<String> log = log();
+        assertEquals(0, process.exitValue(), "exit status after SIGTERM; log:\n" + String.join("\n", log));
+        assertFalse(Files.exists(socket), "the socket is removed");
+        assertTrue(log.get(log.size() - 1).endsWith("stopped (0 calls unfinished)"), String.join("\n", log));
+        return log;
     }
 
     /** SIGKILL, then waits. */

@@ -67,7 +67,7 @@ class PodmanCniTest {
             runtime.close();
         }
         if (daemon != null) {
-            assertEquals(0, daemon.stop());
+            daemon.stop();
         }
         try (Stream<Path> files = Files.walk(work)) {
             for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
