@@ -97,10 +97,13 @@ record CniConfig(String cniVersion, String name, String mode, String bridge, Str
         if (mtu != null && !(mtu instanceof Long && (Long) mtu >= 68 && (Long) mtu <= 65535)) {
             throw new CniException(CniException.INVALID_CONFIG, "\"mtu\" must be a number from 68 to 65535");
         }
+        Path stateDir = Path.of(str(m, "stateDir", "/var/lib/cni/jnetns"));
+        if (!stateDir.isAbsolute()) {
+            throw new CniException(CniException.INVALID_CONFIG, "\"stateDir\" must be an absolute path");
+        }
         return new CniConfig(version, name, mode, str(m, "bridge", "jnetns0"), master,
                 macvlanMode, device, mtu instanceof Long ? ((Long) mtu).intValue() : null,
-                ipam instanceof Map ? (Map<?, ?>) ipam : Map.of(), Path.of(str(m, "stateDir", "/var/lib/cni/jnetns")),
-                m, text);
+                ipam instanceof Map ? (Map<?, ?>) ipam : Map.of(), stateDir, m, text);
     }
 
     /**

@@ -187,6 +187,9 @@ public final class CniDaemon {
         if (peer.uid() != 0) {
             rc = CniPlugin.fail(r.stdin(), new CniException(CniException.KERNEL, "the jnetns CNI daemon serves uid 0"
                     + " only, not uid " + peer.uid() + " (EPERM)"), ps);
+        } else if (peer.pid() == 0) {   // not in our pid namespace: its namespaces cannot be opened here
+            DaemonSocket.writeAll(fd, CniWire.inProcess());
+            return "sent back: the caller is in another pid namespace";
         } else if (Netns.inodeOf(Path.of("/proc/" + peer.pid() + "/ns/mnt")) != mountNamespace) {
             DaemonSocket.writeAll(fd, CniWire.inProcess());
             return "sent back: the caller is in another mount namespace";

@@ -380,6 +380,10 @@ class CniPluginTest {
                 CniException.INVALID_CONFIG));
         errors.put("nosuchipam", error(cni("ADD", ctr, "x1", "eth0", conf.replace("host-local", "nosuchipam")),
                 CniException.INVALID_CONFIG));
+        errors.put("stateDir", error(cni("ADD", ctr, "x1", "eth0", conf.replace(dataDir.resolve("state").toString(),
+                "relative/state")), CniException.INVALID_CONFIG));
+        errors.put("network name", error(cni("ADD", ctr, "x1", "eth0", conf.replace("\"jn-test\"", "\"../up\"")),
+                CniException.INVALID_CONFIG));
         for (Map.Entry<String, Map<?, ?>> e : errors.entrySet()) {
             String said = e.getValue().get("msg") + " " + e.getValue().get("details");
             String named = e.getKey().equals("decode") ? "decode" : e.getKey();
