@@ -6,6 +6,7 @@ import static dev.jnetns.uapi.LinuxSched.CLONE_NEWNET;
 
 import dev.jnetns.sys.ErrnoException;
 import dev.jnetns.sys.Syscalls;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
@@ -21,17 +22,30 @@ import java.util.concurrent.atomic.AtomicInteger;
  * namespace (unshare and what follows, nothing else): a thread start costs about as much as the
  * unshare itself, so those run on pooled workers that return to the process's network namespace
  * before they take another task (a worker that cannot return is dropped).
+ *
+ * <p>What a task throws reaches the caller as the same object, with the caller's stack as its own
+ * (so it names the caller's code) and the worker's stack as its cause, a {@link WorkerStack} (or
+ * as a suppressed exception when it already had a cause).
  */
 final class HelperThread {
     private static final AtomicInteger COUNT = new AtomicInteger();
 
     /** Idle workers for {@link #create}, each in the process's network namespace. */
     private static final ThreadPoolExecutor CREATORS = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 5,
-            TimeUnit.SECONDS, new SynchronousQueue<>(), r -> daemon(r, "jnetns-create-" + COUNT.incrementAndGet()));
+            TimeUnit.SECONDS, new SynchronousQueue<>(), r -> {
+                Thread t = daemon(r, "jnetns-create-" + COUNT.incrementAndGet());
+                t.setUncaughtExceptionHandler((thread, e) -> {
+                    if (!(e instanceof Stranded)) {
+                        thread.getThreadGroup().uncaughtException(thread, e);
+                    }
+                });
+                return t;
+            });
 
     /** The process's network namespace (its main thread's), where {@link #create} workers return. */
     private static final class Home {
         static final int FD = open();
+        static final long INODE = inode("/proc/self/ns/net");
 
         private static int open() {
             try {
@@ -39,6 +53,41 @@ final class HelperThread {
             } catch (ErrnoException e) {
                 throw new IllegalStateException("cannot open /proc/self/ns/net", e);
             }
+        }
+
+        private static long inode(String nsFile) {
+            try {
+                return Netns.inodeOf(Path.of(nsFile));
+            } catch (ErrnoException e) {
+                throw new IllegalStateException("cannot stat " + nsFile, e);
+            }
+        }
+
+        /** True when the calling thread is in the process's network namespace. */
+        static boolean here() {
+            return inode("/proc/thread-self/ns/net") == INODE;
+        }
+    }
+
+    /**
+     * Ends a {@link #create} worker that is left in another namespace (it could not return): the
+     * thread must not take another task. Its end is silent: the task's outcome went to its caller.
+     */
+    private static final class Stranded extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        Stranded() {
+            super(null, null, false, false);
+        }
+    }
+
+    /** The stack of the worker thread a task's exception was thrown on: that exception's cause. */
+    static final class WorkerStack extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        WorkerStack(String thread, StackTraceElement[] trace) {
+            super("thrown on thread " + thread, null, false, true);
+            setStackTrace(trace);
         }
     }
 
@@ -56,7 +105,7 @@ final class HelperThread {
         FutureTask<T> f = new FutureTask<>(task);
         Thread t = daemon(f, "jnetns-" + what + "-" + COUNT.incrementAndGet());
         t.start();
-        return outcome(f, t::join);
+        return outcome(f, t.getName(), t::join);
     }
 
     /** {@link #call} for tasks that throw only ErrnoException or unchecked exceptions. */
@@ -71,16 +120,19 @@ final class HelperThread {
      */
     static <T> T create(Callable<T> task) throws ErrnoException {
         FutureTask<T> f = new FutureTask<>(task);
+        String[] worker = {"jnetns-create"};
         CREATORS.execute(() -> {
+            worker[0] = Thread.currentThread().getName();
             f.run();
             try {
                 Syscalls.get().setns(Home.FD, CLONE_NEWNET);
             } catch (ErrnoException e) {
-                // left in the new namespace: this worker must not take another task
-                throw new IllegalStateException("jnetns worker cannot return to the process's network namespace", e);
+                if (!Home.here()) {   // unshare was refused too, then the thread never left
+                    throw new Stranded();
+                }
             }
         });
-        return errnoOnly(() -> outcome(f, () -> {
+        return errnoOnly(() -> outcome(f, worker[0], () -> {
             try {
                 f.get();
             } catch (ExecutionException e) {
@@ -100,7 +152,7 @@ final class HelperThread {
      * afterwards, not obeyed: the task is already changing namespaces), then returns its result
      * or throws what it threw.
      */
-    private static <T> T outcome(FutureTask<T> f, Wait wait) throws Exception {
+    private static <T> T outcome(FutureTask<T> f, String worker, Wait wait) throws Exception {
         boolean interrupted = false;
         while (true) {
             try {
@@ -113,18 +165,43 @@ final class HelperThread {
         try {
             return f.get();   // done: does not block
         } catch (ExecutionException e) {
-            if (e.getCause() instanceof Exception) {
-                throw (Exception) e.getCause();
+            Throwable thrown = withCallerStack(e.getCause(), worker);
+            if (thrown instanceof Exception) {
+                throw (Exception) thrown;
             }
-            if (e.getCause() instanceof Error) {
-                throw (Error) e.getCause();
+            if (thrown instanceof Error) {
+                throw (Error) thrown;
             }
-            throw new IllegalStateException(e.getCause());
+            throw new IllegalStateException(thrown);
         } finally {
             if (interrupted) {
                 Thread.currentThread().interrupt();
             }
         }
+    }
+
+    /**
+     * Gives {@code e}, thrown on thread {@code worker}, the calling thread's stack (without this
+     * class's frames); the worker's stack becomes its cause, or a suppressed exception when it has one.
+     */
+    private static Throwable withCallerStack(Throwable e, String worker) {
+        WorkerStack where = new WorkerStack(worker, e.getStackTrace());
+        StackTraceElement[] here = new Throwable().getStackTrace();
+        int skip = 0;
+        while (skip < here.length - 1 && here[skip].getClassName().equals(HelperThread.class.getName())) {
+            skip++;
+        }
+        e.setStackTrace(java.util.Arrays.copyOfRange(here, skip, here.length));
+        if (e.getCause() == null) {
+            try {
+                e.initCause(where);
+                return e;
+            } catch (IllegalStateException causeFixedAtConstruction) {
+                // made with an explicit null cause: fall through
+            }
+        }
+        e.addSuppressed(where);
+        return e;
     }
 
     /** Runs {@code c}, passing on ErrnoException and unchecked exceptions, wrapping anything else. */

@@ -77,6 +77,11 @@ public record Link(int index, String name, int flags, int mtu, String qdisc, int
      * @param raw the nest's other attributes (IFLA_INFO_XSTATS …) and layout
      */
     public record Info(String kind, LinkData data, String slaveKind, LinkData portData, RawAttributes raw) {
+        /** This linkinfo without the kind's and the port's running timers. */
+        Info withoutTimers() {
+            return new Info(kind, data == null ? null : data.withoutTimers(), slaveKind,
+                    portData == null ? null : portData.withoutTimers(), raw);
+        }
     }
 
     /**
@@ -121,6 +126,14 @@ public record Link(int index, String name, int flags, int mtu, String qdisc, int
                 null, null, null, null, null, -1, -1, -1, -1, -1, -1);
 
         private static final String[] ADDR_GEN_MODES = {"eui64", "none", "stable_secret", "random"};
+
+        /** These details without the carrier-change count, which moves on its own. */
+        Details withoutCounters() {
+            return new Details(promiscuity, allmulti, minMtu, maxMtu, addrGenMode, numTxQueues, numRxQueues,
+                    gsoMaxSize, gsoMaxSegs, tsoMaxSize, tsoMaxSegs, groMaxSize, permAddress, altNames, physPortName,
+                    physPortId, physSwitchId, parentBus, parentDev, protoDown, protoDownReason, -1, event, newNetnsId,
+                    newIfindex);
+        }
 
         /** The IPv6 address generation mode as ip names it ("eui64" …), or null when absent. */
         public String addrGenModeName() {
@@ -304,13 +317,14 @@ public record Link(int index, String name, int flags, int mtu, String qdisc, int
     }
 
     /**
-     * This link without the values that move on their own (traffic counters, and the attributes that
-     * carry counters or timers): what states compared for real changes (the monitor's) look at.
+     * This link without the values that move on their own (traffic counters, the carrier-change
+     * count, a bridge's and a port's running timers, and the attributes kept whole that carry
+     * counters): what states compared for real changes (the monitor's) look at.
      */
     public Link withoutStats() {
         return new Link(index, name, flags, mtu, qdisc, operState, linkMode, group, txQueueLen, type, address,
-                broadcast, masterIndex, linkIndex, linkNetnsId, alias, info, details, null, family, change, netnsFd,
-                netnsPid, raw.without(VOLATILE));
+                broadcast, masterIndex, linkIndex, linkNetnsId, alias, info == null ? null : info.withoutTimers(),
+                details.withoutCounters(), null, family, change, netnsFd, netnsPid, raw.without(VOLATILE));
     }
 
     /** Kept whole and moving with traffic or time: the 32-bit counters, IPv6's counters, carrier counts. */

@@ -1,19 +1,15 @@
 package dev.jnetns;
 
-import static dev.jnetns.uapi.LinuxIfLink.IFLA_BOND_MODE;
-import static dev.jnetns.uapi.LinuxIfLink.IFLA_IPVLAN_FLAGS;
-import static dev.jnetns.uapi.LinuxIfLink.IFLA_IPVLAN_MODE;
-import static dev.jnetns.uapi.LinuxIfLink.IFLA_VLAN_ID;
-
+import dev.jnetns.kind.Bond;
+import dev.jnetns.kind.Ipvlan;
 import dev.jnetns.kind.LinkData;
 import dev.jnetns.kind.Macvlan;
-import dev.jnetns.kind.RawData;
 import dev.jnetns.kind.Veth;
+import dev.jnetns.kind.Vlan;
 import dev.jnetns.kind.Vxlan;
-import dev.jnetns.netlink.NlWriter;
 import dev.jnetns.rtnl.HardwareAddresses;
 import dev.jnetns.uapi.LinuxIfArp;
-import dev.jnetns.uapi.LinuxIfLink;
+import dev.jnetns.uapi.LinuxIpvlan;
 import dev.jnetns.uapi.LinuxMacvlan;
 import java.net.InetAddress;
 import java.util.Locale;
@@ -117,9 +113,9 @@ public final class LinkSpec {
     public static LinkSpec ipvlan(String name, String parent, String mode) {
         int m;
         switch (mode) {
-            case "l2": m = LinuxIfLink.IPVLAN_MODE_L2; break;
-            case "l3": m = LinuxIfLink.IPVLAN_MODE_L3; break;
-            case "l3s": m = LinuxIfLink.IPVLAN_MODE_L3S; break;
+            case "l2": m = LinuxIpvlan.IPVLAN_MODE_L2; break;
+            case "l3": m = LinuxIpvlan.IPVLAN_MODE_L3; break;
+            case "l3s": m = LinuxIpvlan.IPVLAN_MODE_L3S; break;
             default: throw new IllegalArgumentException("invalid ipvlan mode \"" + mode + "\" (l2, l3, l3s)");
         }
         return child(name, "ipvlan", parent, m);
@@ -127,15 +123,13 @@ public final class LinkSpec {
 
     /** {@code ip link add NAME type bond mode MODE} (balance-rr, active-backup, balance-xor, broadcast, 802.3ad, balance-tlb, balance-alb). */
     public static LinkSpec bond(String name, String mode) {
-        String[] modes = {"balance-rr", "active-backup", "balance-xor", "broadcast", "802.3ad", "balance-tlb", "balance-alb"};
-        for (int i = 0; i < modes.length; i++) {
-            if (modes[i].equals(mode)) {
-                LinkSpec s = new LinkSpec(name, "bond");
-                s.mode = i;
-                return s;
-            }
+        int m = Bond.mode(mode);
+        if (m < 0) {
+            throw new IllegalArgumentException("invalid bond mode \"" + mode + "\"");
         }
-        throw new IllegalArgumentException("invalid bond mode \"" + mode + "\"");
+        LinkSpec s = new LinkSpec(name, "bond");
+        s.mode = m;
+        return s;
     }
 
     /** {@code ip link add NAME type vxlan id VNI}. */
@@ -312,23 +306,14 @@ public final class LinkSpec {
                         v.udpZeroCsum6Tx(), v.udpZeroCsum6Rx(), v.remcsumTx(), v.remcsumRx(), false, false,
                         v.collectMetadata(), v.label(), false, v.ttlInherit(), v.df(), v.vnifilter(), RawAttributes.NONE);
             case "vlan":
-                return raw(w -> w.attrU16(IFLA_VLAN_ID, vlanId));
+                return Vlan.of(vlanId);
             case "ipvlan":
-                return raw(w -> w.attrU16(IFLA_IPVLAN_MODE, mode).attrU16(IFLA_IPVLAN_FLAGS, 0));
+                return Ipvlan.of(mode);
             case "bond":
-                return raw(w -> w.attrU8(IFLA_BOND_MODE, mode));
+                return Bond.of(mode);
             default:
                 return null;
         }
-    }
-
-    /** Data of a kind whose record is not modelled yet, as the bytes ip sends. */
-    private RawData raw(java.util.function.Consumer<NlWriter> attrs) {
-        NlWriter w = new NlWriter();
-        attrs.accept(w);
-        byte[] b = new byte[w.size()];
-        w.bytes().get(b);
-        return new RawData(kind, RawAttributes.of(null, null, b));
     }
 
     private static String mac(byte[] address) {

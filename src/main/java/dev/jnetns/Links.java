@@ -138,13 +138,15 @@ public final class Links {
             }
             return;
         }
-        Link request = spec.request(spec.parent != null ? index(spec.parent) : 0,
-                spec.vxlanDev != null ? index(spec.vxlanDev) : 0);
-        socket.execute(spec.toString(), (w, seq) -> {
-            w.beginMessage(RTM_NEWLINK, NLM_F_REQUEST | NLM_F_ACK | NLM_F_CREATE | NLM_F_EXCL, seq);
-            LinkCodec.encode(request, w);
-            w.endMessage();
-        });
+        try (Netns.Hold h = Netns.hold(spec.netns, spec.peerNetns)) {   // the request names their descriptors
+            Link request = spec.request(spec.parent != null ? index(spec.parent) : 0,
+                    spec.vxlanDev != null ? index(spec.vxlanDev) : 0);
+            socket.execute(spec.toString(), (w, seq) -> {
+                w.beginMessage(RTM_NEWLINK, NLM_F_REQUEST | NLM_F_ACK | NLM_F_CREATE | NLM_F_EXCL, seq);
+                LinkCodec.encode(request, w);
+                w.endMessage();
+            });
+        }
     }
 
     /**
@@ -155,6 +157,13 @@ public final class Links {
      * @return the specs the kernel refused, by index
      */
     public NlSocket.BulkResult addAll(List<LinkSpec> specs, boolean stopAtFirstError) throws ErrnoException {
+        try (Netns.Hold h = Netns.hold(specs.stream().flatMap(s -> java.util.stream.Stream.of(s.netns, s.peerNetns)).toList())) {
+            return addAllHeld(specs, stopAtFirstError);
+        }
+    }
+
+    /** {@link #addAll} while the namespaces the specs name are held. */
+    private NlSocket.BulkResult addAllHeld(List<LinkSpec> specs, boolean stopAtFirstError) throws ErrnoException {
         Link[] requests = new Link[specs.size()];
         for (int i = 0; i < specs.size(); i++) {
             LinkSpec s = specs.get(i);
@@ -201,12 +210,14 @@ public final class Links {
      * {@code ip link set dev NAME ...}.
      */
     public void set(String name, LinkUpdate update) throws ErrnoException {
-        Link request = update.request(index(name), update.master != null ? index(update.master) : 0);
-        socket.execute("link set dev " + name + " " + update, (w, seq) -> {
-            w.beginMessage(RTM_NEWLINK, NLM_F_REQUEST | NLM_F_ACK, seq);
-            LinkCodec.encode(request, w);
-            w.endMessage();
-        });
+        try (Netns.Hold h = Netns.hold(update.netns)) {   // the request names its descriptor
+            Link request = update.request(index(name), update.master != null ? index(update.master) : 0);
+            socket.execute("link set dev " + name + " " + update, (w, seq) -> {
+                w.beginMessage(RTM_NEWLINK, NLM_F_REQUEST | NLM_F_ACK, seq);
+                LinkCodec.encode(request, w);
+                w.endMessage();
+            });
+        }
     }
 
     /** Equivalent to: {@code ip link set dev NAME up}. */

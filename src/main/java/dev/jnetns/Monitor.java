@@ -16,17 +16,15 @@ import static dev.jnetns.uapi.LinuxRtnetlink.RTNLGRP_IPV6_ROUTE;
 import static dev.jnetns.uapi.LinuxRtnetlink.RTNLGRP_LINK;
 import static dev.jnetns.uapi.LinuxRtnetlink.RTNLGRP_NEIGH;
 import static dev.jnetns.uapi.LinuxRoute.RTM_F_CLONED;
-import static dev.jnetns.uapi.LinuxSched.CLONE_NEWNET;
 
 import dev.jnetns.netlink.NlMessage;
 import dev.jnetns.netlink.NlSocket;
 import dev.jnetns.rtnl.AddressCodec;
 import dev.jnetns.rtnl.LinkCodec;
 import dev.jnetns.rtnl.NeighbourCodec;
-import dev.jnetns.rtnl.RouteMessage;
+import dev.jnetns.rtnl.RouteCodec;
 import dev.jnetns.sys.Errno;
 import dev.jnetns.sys.ErrnoException;
-import dev.jnetns.sys.Syscalls;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumSet;
@@ -48,7 +46,8 @@ import java.util.function.Consumer;
  *
  * <p>Each namespace gets a notification socket created inside it and a reader thread of its own
  * (which never enters the namespace). Events go to a callback, or, without one, to a queue read by
- * {@link #take()}. {@link #close()} releases sockets and threads.
+ * {@link #take()}. {@link #awaitSynced} tells when the monitor has caught up with every change made
+ * before the call. {@link #close()} releases sockets and threads.
  */
 public final class Monitor implements AutoCloseable {
 
@@ -125,7 +124,9 @@ public final class Monitor implements AutoCloseable {
     }
 
     /**
-     * Notifications were lost; the events before this one brought the reported state back in line.
+     * Notifications were lost (the kernel said ENOBUFS); the monitor dumped {@code netns} again and
+     * the events before this one brought the reported state back in line: from here on the view
+     * of {@code netns} is complete again. {@link #awaitSynced} waits for this point without events.
      *
      * @param netns the namespace's label
      */
@@ -216,6 +217,30 @@ public final class Monitor implements AutoCloseable {
     }
 
     /**
+     * Waits until the monitor has caught up with every change made before this call, in every
+     * namespace it watches: each reader has found its socket empty after that moment, with no
+     * resync pending (after a loss, the dump and its events are done). The notifications the
+     * kernel sends for a change are queued before the change's request returns, so afterwards
+     * {@link #links}/{@link #routes} and the events delivered include every such change.
+     *
+     * @param timeout how long to wait at most
+     * @param unit the unit of {@code timeout}
+     * @return true when caught up; false when {@code timeout} ran out or a namespace stopped being
+     *         watched ({@link Failed})
+     * @throws InterruptedException when interrupted while waiting
+     */
+    public boolean awaitSynced(long timeout, TimeUnit unit) throws InterruptedException {
+        long start = System.nanoTime();
+        long deadline = start + unit.toNanos(timeout);
+        for (Watcher w : watchers) {
+            if (!w.awaitCaughtUp(start, deadline)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
      * The routes this monitor believes a namespace has now (its reconstructed state).
      *
      * @param netns the namespace's label
@@ -258,6 +283,10 @@ public final class Monitor implements AutoCloseable {
         final Thread thread;
         final Map<Topic, Map<String, Object>> state = new java.util.EnumMap<>(Topic.class);
         volatile boolean stopping;
+        /** System.nanoTime() before the last read that found the socket empty with the view complete. */
+        private long caughtUpTo;
+        private boolean caughtUpOnce;
+        private boolean ended;
 
         Watcher(String label, Netns ns, Set<Topic> topics, Options options, Consumer<Event> out) throws ErrnoException {
             this.label = label;
@@ -266,10 +295,12 @@ public final class Monitor implements AutoCloseable {
             for (Topic t : Topic.values()) {
                 state.put(t, new LinkedHashMap<>());
             }
-            events = HelperThread.callErrno("monitor", () -> {
-                Syscalls.get().setns(ns.fd(), CLONE_NEWNET);
-                return NlSocket.open(NETLINK_ROUTE);
-            });
+            try (Netns.Hold h = ns.hold()) {
+                events = HelperThread.callErrno("monitor", () -> {
+                    ns.enter();
+                    return NlSocket.open(NETLINK_ROUTE, "monitor " + label);
+                });
+            }
             Rtnl r = null;
             try {
                 if (options.receiveBuffer() > 0) {
@@ -304,10 +335,25 @@ public final class Monitor implements AutoCloseable {
         }
 
         private void run() {
+            try {
+                read();
+            } finally {
+                synchronized (this) {
+                    ended = true;
+                    notifyAll();
+                }
+            }
+        }
+
+        private void read() {
             int failures = 0;
             while (!stopping) {
                 try {
-                    events.readEvents(100, this::handle);
+                    long before = System.nanoTime();
+                    if (!events.readEvents(0, this::handle)) {   // nothing queued: every change before 'before' is seen
+                        caughtUp(before);
+                        events.readEvents(100, this::handle);
+                    }
                 } catch (ErrnoException e) {
                     if (stopping) {
                         return;
@@ -333,6 +379,24 @@ public final class Monitor implements AutoCloseable {
             }
         }
 
+        private synchronized void caughtUp(long time) {
+            caughtUpTo = time;
+            caughtUpOnce = true;
+            notifyAll();
+        }
+
+        /** Waits until this reader has caught up to {@code time}; false at {@code deadline} or when it ended. */
+        synchronized boolean awaitCaughtUp(long time, long deadline) throws InterruptedException {
+            while (!caughtUpOnce || caughtUpTo - time < 0) {
+                long left = deadline - System.nanoTime();
+                if (ended || left <= 0) {
+                    return false;
+                }
+                TimeUnit.NANOSECONDS.timedWait(this, left);
+            }
+            return true;
+        }
+
         /** Dumps every topic and reports (when {@code report}) how it differs from what was reported. */
         private synchronized void sync(boolean report, boolean marker) throws ErrnoException {
             if (topics.contains(Topic.LINK)) {
@@ -343,7 +407,8 @@ public final class Monitor implements AutoCloseable {
                 replace(Topic.ADDRESS, keyed(rtnl.addresses().list(), Watcher::key), report);
             }
             if (topics.contains(Topic.ROUTE)) {
-                replace(Topic.ROUTE, keyed(rtnl.routes().list(), Watcher::key), report);
+                replace(Topic.ROUTE, keyed(rtnl.routes().list().stream().map(Route::withoutCacheInfo).toList(), Watcher::key),
+                        report);
             }
             if (topics.contains(Topic.NEIGH)) {
                 replace(Topic.NEIGH, keyed(rtnl.neighbours().list().stream().map(Neighbour::withoutAges).toList(), Watcher::key),
@@ -398,9 +463,9 @@ public final class Monitor implements AutoCloseable {
                 case RTM_DELADDR: update(Topic.ADDRESS, AddressCodec.decode(m), true); break;
                 case RTM_NEWROUTE:
                 case RTM_DELROUTE: {
-                    Route r = Route.of(RouteMessage.decode(m));
+                    Route r = RouteCodec.decode(m);
                     if ((r.flags() & RTM_F_CLONED) == 0) {   // cache clones are not in dumps either
-                        update(Topic.ROUTE, r, m.type() == RTM_DELROUTE);
+                        update(Topic.ROUTE, r.withoutCacheInfo(), m.type() == RTM_DELROUTE);
                     }
                     break;
                 }

@@ -30,21 +30,62 @@ public final class Netns implements AutoCloseable {
 
     private static final Cleaner CLEANER = Cleaner.create();
 
-    /** The descriptor; closes it when the handle is closed or found leaked. */
+    /**
+     * The descriptor and its uses: closed for real when the handle is closed (or found leaked) and
+     * no {@link Hold} is open, so its number is never reused while a request that names it is in flight.
+     */
     private static final class Fd implements Runnable {
         final int fd;
         final String description;
-        volatile boolean closedByOwner;
+        private int uses;
+        private boolean closed;
+        private boolean closedByOwner;
 
         Fd(int fd, String description) {
             this.fd = fd;
             this.description = description;
         }
 
+        synchronized void use(Object owner) {
+            if (closed) {
+                throw new IllegalStateException(owner + " is closed");
+            }
+            uses++;
+        }
+
+        synchronized int number(Object owner) {
+            if (closed) {
+                throw new IllegalStateException(owner + " is closed");
+            }
+            if (uses == 0) {
+                throw new IllegalStateException("the descriptor of " + owner + " is read outside Netns.hold()");
+            }
+            return fd;
+        }
+
+        /** Ends one use; true when the descriptor is to be closed now (the handle was closed meanwhile). */
+        synchronized boolean release() {
+            return --uses == 0 && closed;
+        }
+
+        /** Marks the handle closed by its owner; true when no use is open, so the descriptor can go now. */
+        synchronized boolean closeByOwner() {
+            if (closed) {
+                return false;
+            }
+            closed = true;
+            closedByOwner = true;
+            return uses == 0;
+        }
+
+        /** The Cleaner's action, or the last use ending after {@link #closeByOwner}. */
         @Override
         public void run() {
-            if (!closedByOwner) {
-                System.err.println("jnetns: " + description + " (fd " + fd + ") was never closed; closing it now");
+            synchronized (this) {
+                if (!closedByOwner) {
+                    System.err.println("jnetns: " + description + " (fd " + fd + ") was never closed; closing it now");
+                }
+                closed = true;
             }
             try {
                 Syscalls.get().close(fd);
@@ -54,22 +95,53 @@ public final class Netns implements AutoCloseable {
         }
     }
 
+    /**
+     * One use of the descriptors of one or more handles: while it is open they stay open, even when
+     * a handle is closed meanwhile (its descriptor is closed when the last use ends), so
+     * {@link Netns#fd()} names the same namespace for the whole use. Close it when the use ends.
+     */
+    public static final class Hold implements AutoCloseable {
+        private final List<Netns> held;
+        private boolean released;
+
+        private Hold(List<Netns> held) {
+            this.held = held;
+        }
+
+        /** Ends the use: a handle closed meanwhile closes its descriptor now. */
+        @Override
+        public void close() {
+            if (released) {
+                return;
+            }
+            released = true;
+            for (Netns ns : held) {
+                ns.release();
+            }
+        }
+    }
+
     private final Fd fd;
     private final Cleaner.Cleanable cleanable;
     private final String name;
     private final long inode;
-    private volatile boolean closed;
 
-    private Netns(int fd, String name) throws ErrnoException {
+    private Netns(int fd, String name, String description) throws ErrnoException {
         this.name = name;
-        this.inode = inodeOf(Path.of("/proc/self/fd/" + fd));
-        this.fd = new Fd(fd, "netns " + (name != null ? name : "net:[" + inode + "]"));
+        Path self = Path.of("/proc/self/fd/" + fd);
+        if (!NetnsDir.onNsfs(self)) {   // a bare file under /run/netns, say
+            throw new ErrnoException((name != null ? NetnsDir.path(name) : "fd " + fd) + " is not a namespace",
+                    Errno.EINVAL.number());
+        }
+        this.inode = inodeOf(self);
+        String what = description != null ? description : "netns " + (name != null ? name : "net:[" + inode + "]");
+        this.fd = new Fd(fd, what);
         this.cleanable = CLEANER.register(this, this.fd);
     }
 
-    private static Netns adopt(int fd, String name) throws ErrnoException {
+    private static Netns adopt(int fd, String name, String description) throws ErrnoException {
         try {
-            return new Netns(fd, name);
+            return new Netns(fd, name, description);
         } catch (ErrnoException | RuntimeException e) {
             try {
                 Syscalls.get().close(fd);
@@ -88,7 +160,7 @@ public final class Netns implements AutoCloseable {
         return HelperThread.create(() -> {
             Syscalls sys = Syscalls.get();
             sys.unshare(CLONE_NEWNET);
-            return adopt(sys.open("/proc/thread-self/ns/net", O_RDONLY | O_CLOEXEC, 0), null);
+            return adopt(sys.open("/proc/thread-self/ns/net", O_RDONLY | O_CLOEXEC, 0), null, null);
         });
     }
 
@@ -136,13 +208,26 @@ public final class Netns implements AutoCloseable {
     }
 
     /**
+     * Whether {@code /run/netns/NAME} holds a namespace: false when there is no such name, and for a
+     * bare file that is no namespace (left by an {@code ip netns add} or {@code jnetns netns add}
+     * killed between creating the file and mounting the namespace on it; {@link #delete} removes it).
+     *
+     * @param name a name under /run/netns
+     * @return whether a namespace is mounted there
+     * @throws ErrnoException when the file cannot be examined
+     */
+    public static boolean exists(String name) throws ErrnoException {
+        return NetnsDir.isMounted(name);
+    }
+
+    /**
      * Opens a namespace by name (under /run/netns, as {@code ip -n NAME}) or by path (anything with a
      * '/', e.g. {@code /proc/PID/ns/net}).
      */
     public static Netns open(String nameOrPath) throws ErrnoException {
         boolean isPath = nameOrPath.indexOf('/') >= 0;
         String path = isPath ? nameOrPath : NetnsDir.path(nameOrPath).toString();
-        return adopt(Syscalls.get().open(path, O_RDONLY | O_CLOEXEC, 0), isPath ? null : nameOrPath);
+        return adopt(Syscalls.get().open(path, O_RDONLY | O_CLOEXEC, 0), isPath ? null : nameOrPath, null);
     }
 
     /** The namespace process {@code pid} is in ({@code /proc/PID/ns/net}). */
@@ -237,9 +322,75 @@ public final class Netns implements AutoCloseable {
         return name;
     }
 
-    /** The descriptor holding the namespace (owned by this object). */
+    /**
+     * Holds this handle open for one use of its descriptor (a request or system call that names
+     * it): {@code try (Netns.Hold h = ns.hold()) { ... ns.fd() ... }}. Closing the handle during the
+     * use does not close the descriptor until the use ends, so its number cannot be given to
+     * another namespace meanwhile.
+     *
+     * @return the hold; close it when the use ends
+     * @throws IllegalStateException "... is closed" when this handle is closed
+     */
+    public Hold hold() {
+        return hold(List.of(this));
+    }
+
+    /**
+     * Holds every non-null handle of {@code spaces} for one use, as {@link #hold()}; when one of
+     * them is closed none is held.
+     *
+     * @param spaces the handles; null ones are skipped
+     * @return the hold; close it when the use ends
+     * @throws IllegalStateException "... is closed" naming the closed one
+     */
+    public static Hold hold(Netns... spaces) {
+        List<Netns> list = new ArrayList<>();
+        for (Netns ns : spaces) {
+            if (ns != null) {
+                list.add(ns);
+            }
+        }
+        return hold(list);
+    }
+
+    /**
+     * {@link #hold(Netns...)} for a collection.
+     *
+     * @param spaces the handles; null ones are skipped
+     * @return the hold; close it when the use ends
+     * @throws IllegalStateException "... is closed" naming the closed one
+     */
+    public static Hold hold(java.util.Collection<Netns> spaces) {
+        List<Netns> held = new ArrayList<>();
+        try {
+            for (Netns ns : spaces) {
+                if (ns != null) {
+                    ns.fd.use(ns);
+                    held.add(ns);
+                }
+            }
+        } catch (RuntimeException e) {
+            held.forEach(Netns::release);
+            throw e;
+        }
+        return new Hold(held);
+    }
+
+    private void release() {
+        if (fd.release()) {
+            cleanable.clean();
+        }
+    }
+
+    /**
+     * The descriptor holding the namespace (owned by this object), for use inside a {@link #hold()}.
+     *
+     * @return the descriptor number
+     * @throws IllegalStateException "... is closed" when this handle is closed (also when that
+     *         happened during the hold: the use must not start), or when it is not held
+     */
     public int fd() {
-        return fd.fd;
+        return fd.number(this);
     }
 
     /**
@@ -247,7 +398,9 @@ public final class Netns implements AutoCloseable {
      * one, {@code /proc/PID/fd/FD} of this JVM otherwise (e.g. for {@code nsenter --net=PATH}).
      */
     public String path() {
-        return name != null ? RUN_DIR.resolve(name).toString() : "/proc/" + ProcessHandle.current().pid() + "/fd/" + fd.fd;
+        try (Hold h = hold()) {
+            return name != null ? RUN_DIR.resolve(name).toString() : "/proc/" + ProcessHandle.current().pid() + "/fd/" + fd();
+        }
     }
 
     /**
@@ -259,11 +412,22 @@ public final class Netns implements AutoCloseable {
      * finds threads that ended up elsewhere.
      */
     public <T> T call(Callable<T> task) throws Exception {
-        checkOpen();
-        return HelperThread.call("in-" + inode, () -> {
-            Syscalls.get().setns(fd.fd, CLONE_NEWNET);
-            return task.call();
-        });
+        try (Hold h = hold()) {
+            return HelperThread.call("in-" + inode, () -> {
+                enter();
+                return task.call();
+            });
+        }
+    }
+
+    /**
+     * Moves the calling (helper) thread into this namespace, inside a {@link #hold()}: setns(2),
+     * unless the thread is there already (no privilege is needed to work in one's own namespace).
+     */
+    void enter() throws ErrnoException {
+        if (inodeOf(Path.of("/proc/thread-self/ns/net")) != inode) {
+            Syscalls.get().setns(fd(), CLONE_NEWNET);
+        }
     }
 
     /** Like {@link #call} for a task without result. */
@@ -314,21 +478,28 @@ public final class Netns implements AutoCloseable {
      * root or not. Equivalent to: {@code jnetns netns exec --drop-cap net_admin NAME CMD}.
      */
     public Process start(ProcessBuilder command, Set<Integer> dropCapabilities) throws ErrnoException {
-        checkOpen();
-        return NetnsExec.start(this, command, dropCapabilities);
-    }
-
-    private void checkOpen() {
-        if (closed) {
-            throw new IllegalStateException(this + " is closed");
+        try (Hold h = hold()) {
+            return NetnsExec.start(this, command, dropCapabilities);
         }
     }
 
+    /**
+     * A second handle on this namespace with a descriptor of its own (for an owner such as an
+     * rtnetlink handle, named by {@code description} in its messages).
+     */
+    Netns reopen(String description) throws ErrnoException {
+        try (Hold h = hold()) {
+            return adopt(Syscalls.get().open("/proc/self/fd/" + fd(), O_RDONLY | O_CLOEXEC, 0), name, description);
+        }
+    }
+
+    /**
+     * Closes the handle: every later use throws IllegalStateException; the descriptor is closed now,
+     * or when the last {@link Hold} open on it ends.
+     */
     @Override
-    public synchronized void close() {
-        if (!closed) {
-            closed = true;
-            fd.closedByOwner = true;
+    public void close() {
+        if (fd.closeByOwner()) {
             cleanable.clean();
         }
     }

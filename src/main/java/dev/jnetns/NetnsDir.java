@@ -95,7 +95,7 @@ final class NetnsDir {
                 sys.umount2(path.toString(), MNT_DETACH);
             } catch (ErrnoException e) {
                 if (!e.is(Errno.EINVAL) && !e.is(Errno.ENOENT)) {
-                    throw new ErrnoException("cannot remove namespace \"" + name + "\"", e.errno());
+                    throw new ErrnoException("cannot remove namespace \"" + name + "\": " + e.operation(), e.errno());
                 }
             }
             try {
@@ -103,6 +103,21 @@ final class NetnsDir {
             } catch (ErrnoException e) {
                 throw new ErrnoException("cannot remove namespace file \"" + path + "\"", e.errno());
             }
+        }
+    }
+
+    /** Whether /run/netns/NAME is a namespace mounted there, not a bare file or nothing. */
+    static boolean isMounted(String name) throws ErrnoException {
+        Path path = path(name);
+        return Files.exists(path) && onNsfs(path);
+    }
+
+    /** Whether {@code file} is a namespace file (on nsfs, as /proc/self/ns/net), not an ordinary file. */
+    static boolean onNsfs(Path file) throws ErrnoException {
+        try {
+            return Files.getAttribute(file, "unix:dev").equals(Files.getAttribute(Path.of("/proc/self/ns/net"), "unix:dev"));
+        } catch (IOException e) {
+            throw new ErrnoException("stat " + file + ": " + e.getMessage(), Errno.EIO.number());
         }
     }
 

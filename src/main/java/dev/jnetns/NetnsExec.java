@@ -11,7 +11,6 @@ import static dev.jnetns.uapi.LinuxMount.MS_BIND;
 import static dev.jnetns.uapi.LinuxMount.MS_RDONLY;
 import static dev.jnetns.uapi.LinuxMount.MS_REC;
 import static dev.jnetns.uapi.LinuxMount.MS_SLAVE;
-import static dev.jnetns.uapi.LinuxSched.CLONE_NEWNET;
 import static dev.jnetns.uapi.LinuxSched.CLONE_NEWNS;
 
 import dev.jnetns.sys.Errno;
@@ -44,7 +43,7 @@ final class NetnsExec {
         try {
             int pid = HelperThread.callErrno("exec", () -> {
                 sys.unshare(CLONE_NEWNS);
-                sys.setns(ns.fd(), CLONE_NEWNET);
+                ns.enter();
                 sys.mount("", "/", "none", MS_SLAVE | MS_REC, null);
                 remountSys(sys, ns.name());
                 if (ns.name() != null) {

@@ -1,5 +1,9 @@
 package dev.jnetns;
 
+import static dev.jnetns.uapi.LinuxSignal.SIGKILL;
+import static dev.jnetns.uapi.LinuxSignal.SIGTERM;
+import static dev.jnetns.uapi.LinuxSignal.WNOHANG;
+
 import dev.jnetns.sys.Errno;
 import dev.jnetns.sys.ErrnoException;
 import dev.jnetns.sys.Syscalls;
@@ -14,9 +18,6 @@ import java.util.concurrent.TimeUnit;
  * foreign namespace; it is waited for with waitpid from whichever thread asks.
  */
 final class NsProcess extends Process {
-    private static final int WNOHANG = 1;
-    private static final int SIGTERM = 15;
-    private static final int SIGKILL = 9;
 
     private final int pid;
     private final OutputStream stdin;

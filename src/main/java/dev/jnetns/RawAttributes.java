@@ -1,5 +1,10 @@
 package dev.jnetns;
 
+import static dev.jnetns.uapi.LinuxNetlink.NLA_F_NESTED;
+import static dev.jnetns.uapi.LinuxNetlink.NLA_F_NET_BYTEORDER;
+import static dev.jnetns.uapi.LinuxNetlink.NLA_HDRLEN;
+import static dev.jnetns.uapi.LinuxNetlink.NLA_TYPE_MASK;
+
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.ArrayList;
@@ -21,8 +26,6 @@ import java.util.List;
 public final class RawAttributes {
     /** No unmodelled attributes, no recorded order. */
     public static final RawAttributes NONE = new RawAttributes(null, null, new byte[0]);
-
-    private static final int NLA_HDRLEN = 4;
 
     private final byte[] header;
     private final short[] order;
@@ -64,7 +67,7 @@ public final class RawAttributes {
         for (int pos = 0; pos + NLA_HDRLEN <= tlvs.length; ) {
             int len = Short.toUnsignedInt(b.getShort(pos));
             int next = Math.min(tlvs.length, pos + ((len + 3) & ~3));
-            int type = Short.toUnsignedInt(b.getShort(pos + 2)) & 0x3fff;
+            int type = Short.toUnsignedInt(b.getShort(pos + 2)) & NLA_TYPE_MASK;
             if (Arrays.stream(types).anyMatch(t -> t == type)) {
                 dropped.add(type);
             } else {
@@ -80,7 +83,7 @@ public final class RawAttributes {
             int n = 0;
             short[] keep = new short[order.length];
             for (short t : order) {
-                if (!dropped.contains(t & 0x3fff)) {
+                if (!dropped.contains(t & NLA_TYPE_MASK)) {
                     keep[n++] = t;
                 }
             }
@@ -125,7 +128,7 @@ public final class RawAttributes {
         for (int pos = 0; pos + NLA_HDRLEN <= tlvs.length; ) {
             int len = Short.toUnsignedInt(b.getShort(pos));
             int type = Short.toUnsignedInt(b.getShort(pos + 2));
-            out.add(new Attribute(type & 0x3fff, (type & 0x8000) != 0, (type & 0x4000) != 0,
+            out.add(new Attribute(type & NLA_TYPE_MASK, (type & NLA_F_NESTED) != 0, (type & NLA_F_NET_BYTEORDER) != 0,
                     Arrays.copyOfRange(tlvs, pos + NLA_HDRLEN, pos + len)));
             pos += (len + 3) & ~3;
         }
@@ -151,7 +154,7 @@ public final class RawAttributes {
     public boolean recorded(int type) {
         if (order != null) {
             for (short t : order) {
-                if ((t & 0x3fff) == type) {
+                if ((t & NLA_TYPE_MASK) == type) {
                     return true;
                 }
             }

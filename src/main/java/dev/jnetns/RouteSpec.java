@@ -7,8 +7,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A route to add, replace or delete. Mirrors {@code ip route add [TYPE] PREFIX|default [via GW]
- * [dev DEV] [src IP] [metric N] [table ID] [proto P] [scope S] [onlink] [mtu N] [nexthop ...]}.
+ * A route to add, replace or delete. Mirrors {@code ip route add [TYPE] PREFIX|default [tos TOS]
+ * [via GW] [dev DEV] [src IP] [metric N] [table ID] [proto P] [scope S] [realms [FROM/]TO] [onlink]
+ * [mtu N] [METRIC VALUE]... [pref low|medium|high] [expires SECONDS] [nhid ID] [nexthop ...]}.
  * Unset fields take iproute2's defaults (table main, proto boot, type unicast, scope link for a
  * route with no gateway, universe otherwise).
  */
@@ -23,12 +24,17 @@ public final class RouteSpec {
     Integer scope;
     Integer type;
     boolean onlink;
-    Integer mtu;
+    RouteMetrics metrics = RouteMetrics.NONE;
+    int tos;
+    long realms = -1;
+    int pref = -1;
+    long expires = -1;
+    long nhid = -1;
     final List<NexthopSpec> nexthops = new ArrayList<>();
     Integer family;
 
-    /** One path of a multipath route ({@code nexthop via GW dev DEV weight W}). */
-    record NexthopSpec(InetAddress gateway, String dev, int weight) {
+    /** One path of a multipath route ({@code nexthop via GW dev DEV weight W [onlink]}). */
+    record NexthopSpec(InetAddress gateway, String dev, int weight, boolean onlink) {
     }
 
     private RouteSpec(IpPrefix dst) {
@@ -109,16 +115,72 @@ public final class RouteSpec {
 
     /** {@code mtu N}: the path MTU metric. */
     public RouteSpec mtu(int mtu) {
-        this.mtu = mtu;
+        this.metrics = metrics.with(LinuxRoute.RTAX_MTU, Integer.toUnsignedLong(mtu));
+        return this;
+    }
+
+    /**
+     * All metrics at once ({@code mtu lock 1400 window 1000 rtt 10ms congctl cubic ...}), replacing
+     * any set before; rtt and rttvar in the kernel's units (see {@link RouteMetrics}).
+     */
+    public RouteSpec metrics(RouteMetrics metrics) {
+        this.metrics = metrics;
+        return this;
+    }
+
+    /** {@code tos TOS}: the TOS / DS field the route matches (0..255). */
+    public RouteSpec tos(int tos) {
+        if (tos < 0 || tos > 255) {
+            throw new IllegalArgumentException("invalid tos " + tos);
+        }
+        this.tos = tos;
+        return this;
+    }
+
+    /** {@code realms FROM/TO} ({@code realm TO} with {@code from} 0): the route's realms, 0..65535 each. */
+    public RouteSpec realms(int from, int to) {
+        if (from < 0 || from > 0xffff || to < 0 || to > 0xffff) {
+            throw new IllegalArgumentException("invalid realms " + from + "/" + to);
+        }
+        this.realms = ((long) from << 16) | to;
+        return this;
+    }
+
+    /** {@code pref low|medium|high}: the IPv6 router preference (ICMPV6_ROUTER_PREF_*: 3, 0, 1). */
+    public RouteSpec pref(int pref) {
+        this.pref = pref;
+        return this;
+    }
+
+    /** {@code expires SECONDS}: an IPv6 route the kernel removes after that time. */
+    public RouteSpec expires(long seconds) {
+        if (seconds < 0 || seconds > 0xffffffffL) {
+            throw new IllegalArgumentException("invalid expires " + seconds);
+        }
+        this.expires = seconds;
+        return this;
+    }
+
+    /** {@code nhid ID}: the route goes through nexthop object {@code ID} ({@code ip nexthop}). */
+    public RouteSpec nhid(long id) {
+        if (id < 1 || id > 0xffffffffL) {
+            throw new IllegalArgumentException("invalid nhid " + id);
+        }
+        this.nhid = id;
         return this;
     }
 
     /** {@code nexthop via GW dev DEV weight W}: one path of a multipath route. */
     public RouteSpec nexthop(InetAddress gateway, String dev, int weight) {
+        return nexthop(gateway, dev, weight, false);
+    }
+
+    /** {@code nexthop via GW dev DEV weight W [onlink]}: one path of a multipath route. */
+    public RouteSpec nexthop(InetAddress gateway, String dev, int weight, boolean onlink) {
         if (weight < 1 || weight > 256) {
             throw new IllegalArgumentException("invalid nexthop weight " + weight + " (1..256)");
         }
-        nexthops.add(new NexthopSpec(gateway, dev == null ? null : Links.checkName(dev), weight));
+        nexthops.add(new NexthopSpec(gateway, dev == null ? null : Links.checkName(dev), weight, onlink));
         return this;
     }
 
@@ -184,6 +246,9 @@ public final class RouteSpec {
                 sb.append(" dev ").append(n.dev());
             }
             sb.append(" weight ").append(n.weight());
+            if (n.onlink()) {
+                sb.append(" onlink");
+            }
         }
         return sb.toString();
     }

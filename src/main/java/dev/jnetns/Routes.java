@@ -6,15 +6,9 @@ import static dev.jnetns.uapi.LinuxNetlink.NLM_F_DUMP;
 import static dev.jnetns.uapi.LinuxNetlink.NLM_F_EXCL;
 import static dev.jnetns.uapi.LinuxNetlink.NLM_F_REPLACE;
 import static dev.jnetns.uapi.LinuxNetlink.NLM_F_REQUEST;
-import static dev.jnetns.uapi.LinuxRoute.RTAX_MTU;
-import static dev.jnetns.uapi.LinuxRoute.RTA_DST;
-import static dev.jnetns.uapi.LinuxRoute.RTA_GATEWAY;
-import static dev.jnetns.uapi.LinuxRoute.RTA_METRICS;
-import static dev.jnetns.uapi.LinuxRoute.RTA_OIF;
-import static dev.jnetns.uapi.LinuxRoute.RTA_PREFSRC;
-import static dev.jnetns.uapi.LinuxRoute.RTA_PRIORITY;
-import static dev.jnetns.uapi.LinuxRoute.RTA_TABLE;
 import static dev.jnetns.uapi.LinuxRoute.RTM_F_CLONED;
+import static dev.jnetns.uapi.LinuxRoute.RTM_F_FIB_MATCH;
+import static dev.jnetns.uapi.LinuxRoute.RTM_F_LOOKUP_TABLE;
 import static dev.jnetns.uapi.LinuxRoute.RTNH_F_ONLINK;
 import static dev.jnetns.uapi.LinuxRoute.RTN_ANYCAST;
 import static dev.jnetns.uapi.LinuxRoute.RTN_BROADCAST;
@@ -22,22 +16,25 @@ import static dev.jnetns.uapi.LinuxRoute.RTN_LOCAL;
 import static dev.jnetns.uapi.LinuxRoute.RTN_MULTICAST;
 import static dev.jnetns.uapi.LinuxRoute.RTN_NAT;
 import static dev.jnetns.uapi.LinuxRoute.RTN_UNICAST;
+import static dev.jnetns.uapi.LinuxRoute.RTN_UNSPEC;
 import static dev.jnetns.uapi.LinuxRoute.RTPROT_BOOT;
+import static dev.jnetns.uapi.LinuxRoute.RTPROT_UNSPEC;
 import static dev.jnetns.uapi.LinuxRoute.RT_SCOPE_HOST;
 import static dev.jnetns.uapi.LinuxRoute.RT_SCOPE_LINK;
 import static dev.jnetns.uapi.LinuxRoute.RT_SCOPE_NOWHERE;
 import static dev.jnetns.uapi.LinuxRoute.RT_SCOPE_UNIVERSE;
 import static dev.jnetns.uapi.LinuxRoute.RT_TABLE_LOCAL;
 import static dev.jnetns.uapi.LinuxRoute.RT_TABLE_MAIN;
+import static dev.jnetns.uapi.LinuxRoute.RT_TABLE_UNSPEC;
 import static dev.jnetns.uapi.LinuxRtnetlink.RTM_DELROUTE;
 import static dev.jnetns.uapi.LinuxRtnetlink.RTM_GETROUTE;
 import static dev.jnetns.uapi.LinuxRtnetlink.RTM_NEWROUTE;
+import static dev.jnetns.uapi.LinuxSocket.AF_INET;
 import static dev.jnetns.uapi.LinuxSocket.AF_INET6;
 import static dev.jnetns.uapi.LinuxSocket.AF_UNSPEC;
 
 import dev.jnetns.netlink.NlSocket;
-import dev.jnetns.netlink.NlWriter;
-import dev.jnetns.rtnl.RouteMessage;
+import dev.jnetns.rtnl.RouteCodec;
 import dev.jnetns.sys.Errno;
 import dev.jnetns.sys.ErrnoException;
 import java.net.InetAddress;
@@ -102,24 +99,19 @@ public final class Routes {
     private static NlSocket.Request dumpRequest(int family, int table) {
         return (w, seq) -> {
             w.beginMessage(RTM_GETROUTE, NLM_F_REQUEST | NLM_F_DUMP, seq);
-            RouteMessage.writeHeader(w, family, 0, 0, 0, table > 0 && table < 256 ? table : 0, 0, 0, 0, 0);
-            if (table >= 256 || table < 0) {
-                w.attrU32(RTA_TABLE, table);
-            }
+            RouteCodec.dumpHeader(w, family, table);
             w.endMessage();
         };
     }
 
+    /** Routes of {@code table} (0: any) that are not cached clones. */
     private static NlSocket.Decoder<Route> decoder(int table) {
         return m -> {
-            if (m.type() != RTM_NEWROUTE) {
+            if (m.type() != RTM_NEWROUTE || (RouteCodec.flags(m) & RTM_F_CLONED) != 0) {
                 return null;
             }
-            RouteMessage r = RouteMessage.decode(m);
-            if ((r.flags() & RTM_F_CLONED) != 0 || (table != 0 && r.table() != table)) {
-                return null;
-            }
-            return Route.of(r);
+            Route r = RouteCodec.decode(m);
+            return table != 0 && r.table() != table ? null : r;
         };
     }
 
@@ -140,21 +132,129 @@ public final class Routes {
 
     /** The route the kernel would use to reach {@code dst}. Equivalent to: {@code ip route get ADDR}. */
     public Route get(InetAddress dst) throws ErrnoException {
-        int family = Inet.family(dst);
-        List<Route> r = socket.execute("route get " + Inet.format(dst), (w, seq) -> {
+        return get(Lookup.of(dst));
+    }
+
+    /**
+     * The route the kernel would use for a packet with {@code q}'s addresses, devices and mark.
+     * Equivalent to: {@code ip route get ADDR [from ADDR] [iif DEV] [oif DEV] [mark N] [uid N] [tos T] [fibmatch]}.
+     */
+    public Route get(Lookup q) throws ErrnoException {
+        int family = Inet.family(q.to());
+        if (q.from() != null && Inet.family(q.from()) != family) {
+            throw new IllegalArgumentException("address " + Inet.format(q.from()) + " is not of the family of "
+                    + Inet.format(q.to()));
+        }
+        Route request = request(q, links::index);
+        List<Route> r = socket.execute("route get " + q, (w, seq) -> {
             w.beginMessage(RTM_GETROUTE, NLM_F_REQUEST | NLM_F_ACK, seq);
-            RouteMessage.writeHeader(w, family, IpPrefix.bits(dst), 0, 0, 0, 0, 0, 0, 0);
-            w.attr(RTA_DST, dst.getAddress());
+            RouteCodec.encode(request, w);
             w.endMessage();
-        }, m -> m.type() == RTM_NEWROUTE ? Route.of(RouteMessage.decode(m)) : null);
+        }, m -> m.type() == RTM_NEWROUTE ? RouteCodec.decode(m) : null);
         return r.get(0);
     }
 
+    /** The RTM_GETROUTE {@code ip route get} sends for {@code q}: IPv4 asks for the table the route is in. */
+    static Route request(Lookup q, IndexOf index) throws ErrnoException {
+        int family = Inet.family(q.to());
+        int iif = q.iif() != null ? index.of(q.iif()) : 0;
+        int oif = q.oif() != null ? index.of(q.oif()) : 0;
+        int flags = (family == AF_INET ? RTM_F_LOOKUP_TABLE : 0) | (q.fibmatch() ? RTM_F_FIB_MATCH : 0);
+        return new Route(family, RTN_UNSPEC, new IpPrefix(q.to(), IpPrefix.bits(q.to())),
+                q.from() == null ? null : new IpPrefix(q.from(), IpPrefix.bits(q.from())), null, oif, RT_TABLE_UNSPEC,
+                RTPROT_UNSPEC, RT_SCOPE_UNIVERSE, -1, null, flags, List.of(), -1, RouteMetrics.NONE, q.uid(), q.tos(),
+                iif, null, -1, q.mark() == 0 ? -1 : q.mark(), -1, null, -1, -1, -1, RawAttributes.NONE);
+    }
+
+    /**
+     * What {@code ip route get} asks: the destination and, optionally, the source, input and
+     * output devices, fwmark, uid and TOS of the packet, and whether to answer with the FIB entry
+     * that matched ({@code fibmatch}) instead of the resolved route.
+     *
+     * @param mark the fwmark, 0 for none
+     * @param uid the uid, -1 for none
+     * @param tos the TOS, 0 for none
+     */
+    public record Lookup(InetAddress to, InetAddress from, String iif, String oif, long mark, long uid, int tos,
+                         boolean fibmatch) {
+        /** {@code ip route get TO}. */
+        public static Lookup of(InetAddress to) {
+            return new Lookup(to, null, null, null, 0, -1, 0, false);
+        }
+
+        /** {@code from ADDR}. */
+        public Lookup from(InetAddress from) {
+            return new Lookup(to, from, iif, oif, mark, uid, tos, fibmatch);
+        }
+
+        /** {@code iif DEV}: as if the packet came in on {@code dev}. */
+        public Lookup iif(String dev) {
+            return new Lookup(to, from, Links.checkName(dev), oif, mark, uid, tos, fibmatch);
+        }
+
+        /** {@code oif DEV}: the packet must leave by {@code dev}. */
+        public Lookup oif(String dev) {
+            return new Lookup(to, from, iif, Links.checkName(dev), mark, uid, tos, fibmatch);
+        }
+
+        /** {@code mark N}: the packet's fwmark. */
+        public Lookup mark(long mark) {
+            return new Lookup(to, from, iif, oif, checkU32("mark", mark), uid, tos, fibmatch);
+        }
+
+        /** {@code uid N}: the uid of the socket sending it. */
+        public Lookup uid(long uid) {
+            return new Lookup(to, from, iif, oif, mark, checkU32("uid", uid), tos, fibmatch);
+        }
+
+        /** {@code tos T}. */
+        public Lookup tos(int tos) {
+            return new Lookup(to, from, iif, oif, mark, uid, (int) checkU32("tos", tos & 0xff), fibmatch);
+        }
+
+        /** {@code fibmatch}: answer with the route entry that matched (true) or the resolved route. */
+        public Lookup fibmatch(boolean fibmatch) {
+            return new Lookup(to, from, iif, oif, mark, uid, tos, fibmatch);
+        }
+
+        private static long checkU32(String what, long v) {
+            if (v < 0 || v > 0xffffffffL) {
+                throw new IllegalArgumentException("invalid " + what + " " + v);
+            }
+            return v;
+        }
+
+        /** As ip's command line: {@code 198.18.0.2 from 198.18.0.1 iif v0}. */
+        @Override
+        public String toString() {
+            StringBuilder sb = new StringBuilder(Inet.format(to));
+            if (from != null) {
+                sb.append(" from ").append(Inet.format(from));
+            }
+            if (iif != null) {
+                sb.append(" iif ").append(iif);
+            }
+            if (oif != null) {
+                sb.append(" oif ").append(oif);
+            }
+            if (mark != 0) {
+                sb.append(" mark ").append(mark);
+            }
+            if (uid >= 0) {
+                sb.append(" uid ").append(uid);
+            }
+            if (fibmatch) {
+                sb.append(" fibmatch");
+            }
+            return sb.toString();
+        }
+    }
+
     private void modify(int type, int flags, String what, RouteSpec s) throws ErrnoException {
-        Encoded e = encode(s, links::index);
+        Route r = request(s, type == RTM_DELROUTE, links::index);
         socket.execute(what, (w, seq) -> {
             w.beginMessage(type, NLM_F_REQUEST | NLM_F_ACK | flags, seq);
-            write(w, type == RTM_DELROUTE, s, e.family, e.oif, e.hops);
+            RouteCodec.encode(r, w);
             w.endMessage();
         });
     }
@@ -172,9 +272,9 @@ public final class Routes {
         for (Link l : links.list()) {
             indexes.put(l.name(), l.index());
         }
-        List<Encoded> encoded = new ArrayList<>(specs.size());
+        List<Route> routes = new ArrayList<>(specs.size());
         for (RouteSpec s : specs) {
-            encoded.add(encode(s, name -> {
+            routes.add(request(s, false, name -> {
                 Integer i = indexes.get(name);
                 if (i == null) {
                     throw new NoSuchLinkException("Device \"" + name + "\" does not exist");
@@ -183,33 +283,55 @@ public final class Routes {
             }));
         }
         return socket.executeAll(specs.size(), (w, seq, i) -> {
-            Encoded e = encoded.get(i);
             w.beginMessage(RTM_NEWROUTE, NLM_F_REQUEST | NLM_F_CREATE | NLM_F_EXCL, seq);
-            write(w, false, specs.get(i), e.family, e.oif, e.hops);
+            RouteCodec.encode(routes.get(i), w);
             w.endMessage();
         }, stopAtFirstError, i -> "route add " + specs.get(i));
     }
 
     /** A device name to its ifindex. */
     @FunctionalInterface
-    private interface IndexOf {
+    interface IndexOf {
         int of(String name) throws ErrnoException;
     }
 
-    /** What a spec needs resolved before it is written: family, output device, nexthops. */
-    private record Encoded(int family, int oif, List<RouteMessage.Nexthop> hops) {
-    }
-
-    private static Encoded encode(RouteSpec s, IndexOf index) throws ErrnoException {
-        int oif = s.dev != null ? index.of(s.dev) : 0;
-        List<RouteMessage.Nexthop> hops = new ArrayList<>();
-        for (RouteSpec.NexthopSpec n : s.nexthops) {
-            hops.add(new RouteMessage.Nexthop(0, n.weight() - 1, n.dev() != null ? index.of(n.dev()) : 0,
-                    n.gateway() == null ? null : n.gateway().getAddress()));
-        }
+    /**
+     * The route {@code ip route add|del} sends for {@code s}: unset fields take iproute2's defaults
+     * (for a delete, left unset match any route).
+     */
+    static Route request(RouteSpec s, boolean delete, IndexOf index) throws ErrnoException {
         int family = s.effectiveFamily();
         checkFamily(s, family);
-        return new Encoded(family, oif, hops);
+        int oif = s.dev != null ? index.of(s.dev) : 0;
+        List<Route.Nexthop> hops = new ArrayList<>();
+        for (RouteSpec.NexthopSpec n : s.nexthops) {
+            hops.add(new Route.Nexthop(n.gateway(), n.dev() != null ? index.of(n.dev()) : 0, n.weight(),
+                    n.onlink() ? RTNH_F_ONLINK : 0));
+        }
+        int rtType = delete ? (s.type != null ? s.type : RTN_UNSPEC) : s.effectiveType();
+        int table = s.table != null ? s.table
+                : (!delete && (rtType == RTN_LOCAL || rtType == RTN_BROADCAST || rtType == RTN_NAT || rtType == RTN_ANYCAST))
+                ? RT_TABLE_LOCAL : RT_TABLE_MAIN;
+        int protocol = s.protocol != null ? s.protocol : delete ? RTPROT_UNSPEC : RTPROT_BOOT;
+        int scope;
+        if (s.scope != null) {
+            scope = s.scope;
+        } else if (delete) {
+            scope = RT_SCOPE_NOWHERE;
+        } else if (family == AF_INET6) {
+            scope = RT_SCOPE_UNIVERSE;
+        } else if (rtType == RTN_LOCAL || rtType == RTN_NAT) {
+            scope = RT_SCOPE_HOST;
+        } else if (rtType == RTN_BROADCAST || rtType == RTN_MULTICAST || rtType == RTN_ANYCAST) {
+            scope = RT_SCOPE_LINK;
+        } else if (rtType == RTN_UNICAST && s.gateway == null && hops.isEmpty() && s.nhid < 0) {
+            scope = RT_SCOPE_LINK;
+        } else {
+            scope = RT_SCOPE_UNIVERSE;
+        }
+        return new Route(family, rtType, s.effectiveDst(), null, s.gateway, oif, table, protocol, scope,
+                s.metric != null ? s.metric : -1, s.prefsrc, s.onlink ? RTNH_F_ONLINK : 0, List.copyOf(hops), s.pref,
+                s.metrics, -1, s.tos, 0, null, s.realms, -1, s.expires, null, -1, -1, s.nhid, RawAttributes.NONE);
     }
 
     private static void checkFamily(RouteSpec s, int family) {
@@ -229,61 +351,6 @@ public final class Routes {
             if (Inet.family(a) != family) {
                 throw new IllegalArgumentException("address " + Inet.format(a) + " is not of the route's family");
             }
-        }
-    }
-
-    /** The rtmsg and attributes iproute2 sends for the same {@code ip route} command. */
-    private static void write(NlWriter w, boolean delete, RouteSpec s, int family, int oif,
-                              List<RouteMessage.Nexthop> hops) {
-        int rtType = delete ? (s.type != null ? s.type : 0) : s.effectiveType();
-        int table = s.table != null ? s.table
-                : (!delete && (rtType == RTN_LOCAL || rtType == RTN_BROADCAST || rtType == RTN_NAT || rtType == RTN_ANYCAST))
-                ? RT_TABLE_LOCAL : RT_TABLE_MAIN;
-        int protocol = s.protocol != null ? s.protocol : delete ? 0 : RTPROT_BOOT;
-        int scope;
-        if (s.scope != null) {
-            scope = s.scope;
-        } else if (delete) {
-            scope = RT_SCOPE_NOWHERE;
-        } else if (family == AF_INET6) {
-            scope = RT_SCOPE_UNIVERSE;
-        } else if (rtType == RTN_LOCAL || rtType == RTN_NAT) {
-            scope = RT_SCOPE_HOST;
-        } else if (rtType == RTN_BROADCAST || rtType == RTN_MULTICAST || rtType == RTN_ANYCAST) {
-            scope = RT_SCOPE_LINK;
-        } else if (rtType == RTN_UNICAST && s.gateway == null && hops.isEmpty()) {
-            scope = RT_SCOPE_LINK;
-        } else {
-            scope = RT_SCOPE_UNIVERSE;
-        }
-        IpPrefix dst = s.effectiveDst();
-        RouteMessage.writeHeader(w, family, dst.length(), 0, 0, Integer.compareUnsigned(table, 256) < 0 ? table : 0,
-                protocol, scope, rtType, s.onlink ? RTNH_F_ONLINK : 0);
-        if (dst.length() > 0) {
-            w.attr(RTA_DST, dst.address().getAddress());
-        }
-        if (s.metric != null) {
-            w.attrU32(RTA_PRIORITY, s.metric.intValue());
-        }
-        if (s.prefsrc != null) {
-            w.attr(RTA_PREFSRC, s.prefsrc.getAddress());
-        }
-        if (s.gateway != null) {
-            w.attr(RTA_GATEWAY, s.gateway.getAddress());
-        }
-        if (oif != 0) {
-            w.attrU32(RTA_OIF, oif);
-        }
-        if (Integer.compareUnsigned(table, 256) >= 0) {
-            w.attrU32(RTA_TABLE, table);
-        }
-        if (s.mtu != null) {
-            int mx = w.beginNestedPlain(RTA_METRICS);
-            w.attrU32(RTAX_MTU, s.mtu);
-            w.endNested(mx);
-        }
-        if (!hops.isEmpty()) {
-            RouteMessage.writeMultipath(w, hops);
         }
     }
 }

@@ -1,5 +1,49 @@
 package dev.jnetns;
 
+import static dev.jnetns.uapi.LinuxRoute.RTN_ANYCAST;
+import static dev.jnetns.uapi.LinuxRoute.RTN_BLACKHOLE;
+import static dev.jnetns.uapi.LinuxRoute.RTN_BROADCAST;
+import static dev.jnetns.uapi.LinuxRoute.RTN_LOCAL;
+import static dev.jnetns.uapi.LinuxRoute.RTN_MULTICAST;
+import static dev.jnetns.uapi.LinuxRoute.RTN_NAT;
+import static dev.jnetns.uapi.LinuxRoute.RTN_PROHIBIT;
+import static dev.jnetns.uapi.LinuxRoute.RTN_THROW;
+import static dev.jnetns.uapi.LinuxRoute.RTN_UNICAST;
+import static dev.jnetns.uapi.LinuxRoute.RTN_UNREACHABLE;
+import static dev.jnetns.uapi.LinuxRoute.RTN_UNSPEC;
+import static dev.jnetns.uapi.LinuxRoute.RTN_XRESOLVE;
+import static dev.jnetns.uapi.LinuxRoute.RTPROT_BABEL;
+import static dev.jnetns.uapi.LinuxRoute.RTPROT_BGP;
+import static dev.jnetns.uapi.LinuxRoute.RTPROT_BIRD;
+import static dev.jnetns.uapi.LinuxRoute.RTPROT_BOOT;
+import static dev.jnetns.uapi.LinuxRoute.RTPROT_DHCP;
+import static dev.jnetns.uapi.LinuxRoute.RTPROT_DNROUTED;
+import static dev.jnetns.uapi.LinuxRoute.RTPROT_EIGRP;
+import static dev.jnetns.uapi.LinuxRoute.RTPROT_GATED;
+import static dev.jnetns.uapi.LinuxRoute.RTPROT_ISIS;
+import static dev.jnetns.uapi.LinuxRoute.RTPROT_KEEPALIVED;
+import static dev.jnetns.uapi.LinuxRoute.RTPROT_KERNEL;
+import static dev.jnetns.uapi.LinuxRoute.RTPROT_MRT;
+import static dev.jnetns.uapi.LinuxRoute.RTPROT_NTK;
+import static dev.jnetns.uapi.LinuxRoute.RTPROT_OPENR;
+import static dev.jnetns.uapi.LinuxRoute.RTPROT_OSPF;
+import static dev.jnetns.uapi.LinuxRoute.RTPROT_RA;
+import static dev.jnetns.uapi.LinuxRoute.RTPROT_REDIRECT;
+import static dev.jnetns.uapi.LinuxRoute.RTPROT_RIP;
+import static dev.jnetns.uapi.LinuxRoute.RTPROT_STATIC;
+import static dev.jnetns.uapi.LinuxRoute.RTPROT_UNSPEC;
+import static dev.jnetns.uapi.LinuxRoute.RTPROT_XORP;
+import static dev.jnetns.uapi.LinuxRoute.RTPROT_ZEBRA;
+import static dev.jnetns.uapi.LinuxRoute.RT_SCOPE_HOST;
+import static dev.jnetns.uapi.LinuxRoute.RT_SCOPE_LINK;
+import static dev.jnetns.uapi.LinuxRoute.RT_SCOPE_NOWHERE;
+import static dev.jnetns.uapi.LinuxRoute.RT_SCOPE_SITE;
+import static dev.jnetns.uapi.LinuxRoute.RT_SCOPE_UNIVERSE;
+import static dev.jnetns.uapi.LinuxRoute.RT_TABLE_DEFAULT;
+import static dev.jnetns.uapi.LinuxRoute.RT_TABLE_LOCAL;
+import static dev.jnetns.uapi.LinuxRoute.RT_TABLE_MAIN;
+import static dev.jnetns.uapi.LinuxRoute.RT_TABLE_UNSPEC;
+
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -12,19 +56,25 @@ import java.util.TreeMap;
 public final class RtNames {
     /** Route tables. */
     public static final RtNames TABLES = new RtNames("table", 0xffffffffL,
-            0, "unspec", 253, "default", 254, "main", 255, "local");
+            RT_TABLE_UNSPEC, "unspec", RT_TABLE_DEFAULT, "default", RT_TABLE_MAIN, "main", RT_TABLE_LOCAL, "local");
     /** Route protocols (RTPROT_*). */
     public static final RtNames PROTOCOLS = new RtNames("protocol", 255,
-            0, "unspec", 1, "redirect", 2, "kernel", 3, "boot", 4, "static", 8, "gated", 9, "ra", 10, "mrt",
-            11, "zebra", 12, "bird", 13, "dnrouted", 14, "xorp", 15, "ntk", 16, "dhcp", 18, "keepalived",
-            42, "babel", 99, "openr", 186, "bgp", 187, "isis", 188, "ospf", 189, "rip", 192, "eigrp");
+            RTPROT_UNSPEC, "unspec", RTPROT_REDIRECT, "redirect", RTPROT_KERNEL, "kernel", RTPROT_BOOT, "boot",
+            RTPROT_STATIC, "static", RTPROT_GATED, "gated", RTPROT_RA, "ra", RTPROT_MRT, "mrt",
+            RTPROT_ZEBRA, "zebra", RTPROT_BIRD, "bird", RTPROT_DNROUTED, "dnrouted", RTPROT_XORP, "xorp",
+            RTPROT_NTK, "ntk", RTPROT_DHCP, "dhcp", RTPROT_KEEPALIVED, "keepalived", RTPROT_BABEL, "babel",
+            RTPROT_OPENR, "openr", RTPROT_BGP, "bgp", RTPROT_ISIS, "isis", RTPROT_OSPF, "ospf", RTPROT_RIP, "rip",
+            RTPROT_EIGRP, "eigrp");
     /** Scopes (RT_SCOPE_*). */
     public static final RtNames SCOPES = new RtNames("scope", 255,
-            0, "global", 200, "site", 253, "link", 254, "host", 255, "nowhere");
+            RT_SCOPE_UNIVERSE, "global", RT_SCOPE_SITE, "site", RT_SCOPE_LINK, "link", RT_SCOPE_HOST, "host",
+            RT_SCOPE_NOWHERE, "nowhere");
     /** Route types (RTN_*). */
     public static final RtNames TYPES = new RtNames("type", 255,
-            0, "none", 1, "unicast", 2, "local", 3, "broadcast", 4, "anycast", 5, "multicast", 6, "blackhole",
-            7, "unreachable", 8, "prohibit", 9, "throw", 10, "nat", 11, "xresolve");
+            RTN_UNSPEC, "none", RTN_UNICAST, "unicast", RTN_LOCAL, "local", RTN_BROADCAST, "broadcast",
+            RTN_ANYCAST, "anycast", RTN_MULTICAST, "multicast", RTN_BLACKHOLE, "blackhole",
+            RTN_UNREACHABLE, "unreachable", RTN_PROHIBIT, "prohibit", RTN_THROW, "throw", RTN_NAT, "nat",
+            RTN_XRESOLVE, "xresolve");
     /** TOS / DSCP values (iproute2's rt_dsfield); unnamed ones are written and read in hex. */
     public static final RtNames DSFIELDS = new RtNames("TOS", 255,
             0x00, "default", 0x28, "AF11", 0x30, "AF12", 0x38, "AF13", 0x48, "AF21", 0x50, "AF22", 0x58, "AF23",
@@ -75,8 +125,8 @@ public final class RtNames {
         if (n != null) {
             return n;
         }
-        if (what.equals("scope") && text.equals("universe")) {
-            return 0;
+        if (this == SCOPES && text.equals("universe")) {
+            return RT_SCOPE_UNIVERSE;
         }
         try {
             long v = this == DSFIELDS ? Long.parseLong(text.startsWith("0x") ? text.substring(2) : text, 16)

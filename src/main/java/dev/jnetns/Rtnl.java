@@ -1,7 +1,6 @@
 package dev.jnetns;
 
 import static dev.jnetns.uapi.LinuxNetlink.NETLINK_ROUTE;
-import static dev.jnetns.uapi.LinuxSched.CLONE_NEWNET;
 import static dev.jnetns.uapi.LinuxNetlink.NLM_F_ACK;
 import static dev.jnetns.uapi.LinuxNetlink.NLM_F_DUMP;
 import static dev.jnetns.uapi.LinuxNetlink.NLM_F_REQUEST;
@@ -13,15 +12,49 @@ import dev.jnetns.netlink.NlSocket;
 import dev.jnetns.rtnl.NsidCodec;
 import dev.jnetns.sys.Errno;
 import dev.jnetns.sys.ErrnoException;
-import dev.jnetns.sys.Syscalls;
+import java.lang.ref.Cleaner;
 import java.util.List;
 
 /**
  * An rtnetlink handle bound to one network namespace. Its socket is created inside that namespace
  * (on a short-lived helper thread) and afterwards works from any thread, with no setns at all.
  * Requests on one handle are serialised; use several handles for parallel work.
+ *
+ * <p>After {@link #close()} every use throws {@code IllegalStateException("rtnl ... is closed")}; a
+ * request in flight finishes first. A handle that becomes unreachable without {@code close()} is
+ * reported on stderr, and its socket and namespace reference are released.
  */
 public final class Rtnl implements AutoCloseable {
+    private static final Cleaner CLEANER = Cleaner.create();
+
+    /** What a handle owns; released by {@link #close()} or, for a leaked handle, by the Cleaner. */
+    private static final class Owned implements Runnable {
+        final NlSocket socket;
+        final Netns home;
+        volatile boolean closedByOwner;
+
+        Owned(NlSocket socket, Netns home) {
+            this.socket = socket;
+            this.home = home;
+        }
+
+        @Override
+        public void run() {
+            if (!closedByOwner) {
+                System.err.println("jnetns: " + home + " (socket fd " + socket.fd() + ") was never closed; closing it now");
+            }
+            try {
+                socket.close();
+            } catch (ErrnoException e) {
+                System.err.println("jnetns: closing " + home + ": " + e.getMessage());
+            } finally {
+                home.close();
+            }
+        }
+    }
+
+    private final Owned owned;
+    private final Cleaner.Cleanable cleanable;
     private final NlSocket socket;
     private final Netns home;
     private final Links links;
@@ -31,6 +64,8 @@ public final class Rtnl implements AutoCloseable {
     private final Rules rules;
 
     private Rtnl(NlSocket socket, Netns home) {
+        this.owned = new Owned(socket, home);
+        this.cleanable = CLEANER.register(this, owned);
         this.socket = socket;
         this.home = home;
         this.links = new Links(socket, home);
@@ -61,11 +96,12 @@ public final class Rtnl implements AutoCloseable {
      * @throws ErrnoException when the namespace cannot be entered or the socket opened
      */
     public static Rtnl open(Netns ns) throws ErrnoException {
-        Netns home = Netns.open("/proc/self/fd/" + ns.fd());
-        try {
+        String label = "rtnl " + (ns.name() != null ? ns.name() : "net:[" + ns.inode() + "]");
+        Netns home = ns.reopen(label);
+        try (Netns.Hold h = home.hold()) {
             NlSocket socket = HelperThread.callErrno("rtnl", () -> {
-                Syscalls.get().setns(home.fd(), CLONE_NEWNET);
-                return NlSocket.open(NETLINK_ROUTE);
+                home.enter();
+                return NlSocket.open(NETLINK_ROUTE, label);
             });
             try {
                 socket.setStrictCheck(true);   // lets the kernel filter dumps by table, device, family
@@ -86,8 +122,10 @@ public final class Rtnl implements AutoCloseable {
      * The namespace this handle works in.
      *
      * @return the handle's own reference to it (closed with this handle)
+     * @throws IllegalStateException when this handle is closed
      */
     public Netns netns() {
+        socket.checkOpen();
         return home;
     }
 
@@ -100,10 +138,12 @@ public final class Rtnl implements AutoCloseable {
      * @throws ErrnoException when the kernel refuses
      */
     public int nsid(Netns other) throws ErrnoException {
-        List<NamespaceId> r = socket.execute("netns get id of " + other,
-                nsidRequest(RTM_GETNSID, NLM_F_ACK, NamespaceId.request(NamespaceId.ABSENT, other.fd(), NamespaceId.ABSENT)),
-                m -> m.type() == RTM_NEWNSID ? NsidCodec.decode(m) : null);
-        return r.isEmpty() || r.get(0).nsid() == NamespaceId.ABSENT ? NETNSA_NSID_NOT_ASSIGNED : r.get(0).nsid();
+        try (Netns.Hold h = other.hold()) {
+            List<NamespaceId> r = socket.execute("netns get id of " + other,
+                    nsidRequest(RTM_GETNSID, NLM_F_ACK, NamespaceId.request(NamespaceId.ABSENT, other.fd(), NamespaceId.ABSENT)),
+                    m -> m.type() == RTM_NEWNSID ? NsidCodec.decode(m) : null);
+            return r.isEmpty() || r.get(0).nsid() == NamespaceId.ABSENT ? NETNSA_NSID_NOT_ASSIGNED : r.get(0).nsid();
+        }
     }
 
     /**
@@ -115,8 +155,10 @@ public final class Rtnl implements AutoCloseable {
      * @throws ErrnoException when the kernel refuses (e.g. EEXIST when it has an id already)
      */
     public void setNsid(Netns other, int nsid) throws ErrnoException {
-        socket.execute("netns set " + other + " " + (nsid < 0 ? "auto" : nsid),
-                nsidRequest(RTM_NEWNSID, NLM_F_ACK, NamespaceId.request(nsid, other.fd(), NamespaceId.ABSENT)));
+        try (Netns.Hold h = other.hold()) {
+            socket.execute("netns set " + other + " " + (nsid < 0 ? "auto" : nsid),
+                    nsidRequest(RTM_NEWNSID, NLM_F_ACK, NamespaceId.request(nsid, other.fd(), NamespaceId.ABSENT)));
+        }
     }
 
     /**
@@ -194,12 +236,10 @@ public final class Rtnl implements AutoCloseable {
         return rules;
     }
 
+    /** Closes the socket (after a request in flight) and releases the namespace. */
     @Override
     public void close() throws ErrnoException {
-        try {
-            socket.close();
-        } finally {
-            home.close();
-        }
+        owned.closedByOwner = true;
+        cleanable.clean();
     }
 }

@@ -2,7 +2,6 @@ package dev.jnetns;
 
 import static dev.jnetns.uapi.LinuxFcntl.O_CLOEXEC;
 import static dev.jnetns.uapi.LinuxFcntl.O_RDWR;
-import static dev.jnetns.uapi.LinuxSched.CLONE_NEWNET;
 import static dev.jnetns.uapi.LinuxTun.IFF_NO_PI;
 import static dev.jnetns.uapi.LinuxTun.IFF_TAP;
 import static dev.jnetns.uapi.LinuxTun.IFF_TUN;
@@ -33,20 +32,26 @@ final class TunTap {
         System.arraycopy(name, 0, ifreq, 0, name.length);
         int flags = (spec.kind.equals("tap") ? IFF_TAP : IFF_TUN) | IFF_NO_PI | IFF_TUN_EXCL;
         ByteBuffer.wrap(ifreq).order(ByteOrder.nativeOrder()).putShort(IFREQ_FLAGS_OFFSET, (short) flags);
+        try (Netns.Hold h = ns.hold()) {
+            create(ns, spec.name, ifreq);
+        }
+    }
+
+    private static void create(Netns ns, String name, byte[] ifreq) throws ErrnoException {
         HelperThread.callErrno("tuntap", () -> {
             Syscalls sys = Syscalls.get();
-            sys.setns(ns.fd(), CLONE_NEWNET);
+            ns.enter();
             int fd;
             try {
                 fd = sys.open("/dev/net/tun", O_RDWR | O_CLOEXEC, 0);
             } catch (ErrnoException e) {
-                throw new ErrnoException("tuntap add " + spec.name + ": open /dev/net/tun", e.errno());
+                throw new ErrnoException("tuntap add " + name + ": open /dev/net/tun", e.errno());
             }
             try {
                 sys.ioctl(fd, TUNSETIFF, ifreq);
                 sys.ioctl(fd, TUNSETPERSIST, 1);
             } catch (ErrnoException e) {
-                throw new ErrnoException("tuntap add " + spec.name, e.errno());
+                throw new ErrnoException("tuntap add " + name + " (TUNSETIFF, TUNSETPERSIST)", e.errno());
             } finally {
                 sys.close(fd);
             }

@@ -161,6 +161,52 @@ class MonitorTest {
         }
     }
 
+    @Test
+    void await_synced_returns_once_the_view_has_every_change_made_before_it(Netns ns, Rtnl rtnl) throws Exception {
+        try (Monitor m = Monitor.start(Map.of("t", ns), EnumSet.of(Topic.LINK, Topic.ROUTE), Monitor.Options.DEFAULT, null)) {
+            assertTrue(m.awaitSynced(10, TimeUnit.SECONDS));
+            for (int round = 0; round < 20; round++) {
+                Ip.run(ns, "link", "add", "s" + round, "type", "veth", "peer", "name", "t" + round);
+                assertTrue(m.awaitSynced(10, TimeUnit.SECONDS));
+                // no polling: the reconstructed state already holds the new pair
+                Set<String> names = new TreeSet<>(m.links("t").stream().map(Link::name).toList());
+                assertTrue(names.contains("s" + round) && names.contains("t" + round), round + ": " + names);
+            }
+        }
+    }
+
+    @Test
+    void await_synced_after_an_overflow_waits_for_the_resync(Netns ns, Rtnl rtnl) throws Exception {
+        Ip.batch(ns, "link add v0 type veth peer name v1\nlink set v0 up\nlink set v1 up\naddr add 198.18.0.1/16 dev v0\n");
+        java.util.concurrent.atomic.AtomicInteger resyncs = new java.util.concurrent.atomic.AtomicInteger();
+        try (Monitor m = Monitor.start(Map.of("t", ns), EnumSet.of(Topic.ROUTE), new Monitor.Options(false, 1024), e -> {
+            if (e instanceof Monitor.Resynced) {
+                resyncs.incrementAndGet();
+            }
+        })) {
+            StringBuilder batch = new StringBuilder();
+            for (int i = 0; i < 20_000; i++) {
+                batch.append("route add 198.19.").append(i / 250).append('.').append(i % 250).append("/32 dev v0\n");
+            }
+            Ip.batch(ns, batch.toString());
+            Ip.run(ns, "route", "del", "198.19.0.0/32");
+            assertTrue(m.awaitSynced(60, TimeUnit.SECONDS));
+            Set<String> seen = routeKeys(m.routes("t"));
+            Set<String> kernel = routeKeys(rtnl.routes().list());
+            assertTrue(resyncs.get() > 0, "a 1 KiB buffer overflows under 20 000 routes");
+            // IPv6 routes of DAD may still come; the 20 000 IPv4 ones must all be there, and the deleted one not
+            assertEquals(filter(kernel, "2 254"), filter(seen, "2 254"));
+            assertTrue(seen.stream().noneMatch(k -> k.contains(" 198.19.0.0/32 ")), "the deletion made before the call is seen");
+            assertEquals(19_999, filter(seen, "2 254 1 198.19.").size());
+        }
+    }
+
+    private static Set<String> filter(Set<String> keys, String prefix) {
+        Set<String> out = new TreeSet<>();
+        keys.stream().filter(k -> k.startsWith(prefix)).forEach(out::add);
+        return out;
+    }
+
     private static long fds() throws Exception {
         try (Stream<Path> s = Files.list(Path.of("/proc/self/fd"))) {
             return s.count();

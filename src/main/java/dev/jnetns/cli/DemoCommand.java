@@ -77,7 +77,7 @@ final class DemoCommand extends CliCommand {
                 }
                 out.println(sb.toString().stripTrailing());
             }
-            RoutePrinter p = new RoutePrinter(links, false, true);
+            RoutePrinter p = new RoutePrinter(links);
             for (Route route : r.routes().list(2, 254)) {
                 out.print("  route " + p.text(route).stripTrailing() + "\n");
             }

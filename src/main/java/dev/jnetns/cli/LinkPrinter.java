@@ -72,7 +72,7 @@ final class LinkPrinter {
                 out.string("link", null, nameOf(l.linkIndex()));
                 name += "@" + nameOf(l.linkIndex());
                 Link peer = byIndex.get(l.linkIndex());
-                mDown = peer == null || !peer.isUp();
+                mDown = peer != null && !peer.isUp();   // ip: a device it cannot find counts as up
             }
         } else if (l.raw().recorded(IFLA_LINK)) {
             out.nullValue("link", null, null);

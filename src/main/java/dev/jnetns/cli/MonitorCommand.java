@@ -179,7 +179,7 @@ final class MonitorCommand extends CliCommand {
                 j.put("label", a.label());
             }
         } else if (obj instanceof dev.jnetns.Route) {
-            new RoutePrinter(known(ns), true, true).fields((dev.jnetns.Route) obj, j);
+            new RoutePrinter(known(ns)).fields((dev.jnetns.Route) obj, j);
         } else {
             new NeighbourPrinter(known(ns), true, false, false).fields((dev.jnetns.Neighbour) obj, Out.over(j));
         }
@@ -198,7 +198,7 @@ final class MonitorCommand extends CliCommand {
                     + "\n";
         }
         if (obj instanceof dev.jnetns.Route) {
-            return new RoutePrinter(known(ns), true, true).text((dev.jnetns.Route) obj);
+            return new RoutePrinter(known(ns)).text((dev.jnetns.Route) obj);
         }
         return Out.text().records(List.of((dev.jnetns.Neighbour) obj), new NeighbourPrinter(known(ns), true, false, false)::fields);
     }

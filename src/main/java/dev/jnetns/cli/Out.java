@@ -43,9 +43,14 @@ final class Out implements PrintOut {
         return json;
     }
 
-    private static String fill(String fmt, String value) {
+    /** Appends {@code fmt} with {@code value} in place of its {@code %s} (straight into the text: no copies). */
+    private void fill(String fmt, String value) {
         int at = fmt.indexOf("%s");
-        return at < 0 ? fmt : fmt.substring(0, at) + value + fmt.substring(at + 2);
+        if (at < 0) {
+            text.append(fmt);
+        } else {
+            text.append(fmt, 0, at).append(value).append(fmt, at + 2, fmt.length());
+        }
     }
 
     @Override
@@ -57,7 +62,7 @@ final class Out implements PrintOut {
                 json.value(value);
             }
         } else if (fmt != null) {
-            text.append(fill(fmt, value));
+            fill(fmt, value);
         }
     }
 
@@ -70,7 +75,7 @@ final class Out implements PrintOut {
                 json.value(value);
             }
         } else if (fmt != null) {
-            text.append(fill(fmt, Long.toString(value)));
+            fill(fmt, Long.toString(value));
         }
     }
 
@@ -81,7 +86,18 @@ final class Out implements PrintOut {
                 json.putRaw(key, Long.toUnsignedString(value));
             }
         } else if (fmt != null) {
-            text.append(fill(fmt, Long.toUnsignedString(value)));
+            fill(fmt, Long.toUnsignedString(value));
+        }
+    }
+
+    @Override
+    public void formatted(String key, String fmt, String digits) {
+        if (json != null) {
+            if (key != null) {
+                json.putRaw(key, digits);
+            }
+        } else if (fmt != null) {
+            fill(fmt, digits);
         }
     }
 
@@ -92,7 +108,7 @@ final class Out implements PrintOut {
                 json.put(key, value);
             }
         } else if (fmt != null) {
-            text.append(fill(fmt, value ? "true" : "false"));
+            fill(fmt, value ? "true" : "false");
         }
     }
 
@@ -103,7 +119,7 @@ final class Out implements PrintOut {
                 json.put(key, value);
             }
         } else if (fmt != null) {
-            text.append(fill(fmt, value ? "on" : "off"));
+            fill(fmt, value ? "on" : "off");
         }
     }
 
@@ -114,7 +130,7 @@ final class Out implements PrintOut {
                 json.put(key, value == 0 ? "0" : "0x" + Long.toHexString(value));
             }
         } else if (fmt != null) {
-            text.append(fill(fmt, Long.toHexString(value)));
+            fill(fmt, Long.toHexString(value));
         }
     }
 
@@ -125,7 +141,7 @@ final class Out implements PrintOut {
                 json.putNull(key);
             }
         } else if (fmt != null) {
-            text.append(fill(fmt, textValue));
+            fill(fmt, textValue);
         }
     }
 

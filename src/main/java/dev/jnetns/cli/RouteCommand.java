@@ -15,8 +15,8 @@ import java.util.List;
 /** {@code jnetns route ...}: routes, as {@code ip route}. */
 final class RouteCommand extends ObjectCommand {
     static final String USAGE =
-            "Usage: jnetns [-4|-6] route show [table ID|all] [dev DEV] [proto P] [scope S] [type T] [via ADDR]\n"
-            + "                       [src ADDR] [[to] [root|match|exact] PREFIX|default]\n"
+            "Usage: jnetns [-4|-6] route show [table ID|all] [dev DEV] [proto P] [scope S] [type T] [tos TOS]\n"
+            + "                       [metric N] [via ADDR] [src ADDR] [[to] [root|match|exact] PREFIX|default]\n"
             + "       jnetns route add|del|replace [TYPE] PREFIX|default [via GW] [dev DEV] [src IP] [metric N]\n"
             + "                    [table ID] [proto P] [scope S] [onlink] [mtu N] [nexthop via GW dev DEV weight W]...\n"
             + "         TYPE := unicast | local | blackhole | unreachable | prohibit | throw\n"
@@ -47,24 +47,28 @@ final class RouteCommand extends ObjectCommand {
         Rtnl rtnl = top.rtnl();
         List<Link> links = rtnl.links().list();
         int oif = f.dev() == null ? 0 : LinkFilter.named(links, f.dev()).index();
-        RoutePrinter p = new RoutePrinter(links, f);
+        RoutePrinter p = new RoutePrinter(links, f, top.details, top.stats, top.oneline);
         PrintWriter out = top.out();
-        Json j = top.json ? top.json().beginArray() : null;
+        Out o = top.json ? Out.json(top.pretty) : Out.text();
+        if (top.json) {
+            o.jsonWriter().beginArray();
+        }
         rtnl.routes().forEach(family, table, r -> {   // streamed: constant memory for any table
             if (oif != 0 && r.oif() != oif || !f.keeps(r)) {
                 return;
             }
-            if (j == null) {
-                out.print(p.text(r));
-                return;
-            }
-            p.json(r, j);
-            if (j.length() >= 1 << 16) {
-                j.drainTo(out);
+            o.beginObject(null);
+            p.print(r, o);
+            o.endObject();
+            if (o.length() >= 1 << 16) {
+                o.drainTo(out);
             }
         });
-        if (j != null) {
-            out.println(j.endArray());
+        if (top.json) {
+            o.jsonWriter().endArray();
+            out.println(o);
+        } else {
+            out.print(o);
         }
     }
 
@@ -85,13 +89,19 @@ final class RouteCommand extends ObjectCommand {
         }
         Rtnl rtnl = top.rtnl();
         Route r = rtnl.routes().get(dst);
-        RoutePrinter p = new RoutePrinter(rtnl.links().list(), false, true);
+        RoutePrinter p = new RoutePrinter(rtnl.links().list(), RouteFilter.NONE, top.details, top.stats, top.oneline);
+        Out o = top.json ? Out.json(top.pretty) : Out.text();
         if (top.json) {
-            Json j = top.json().beginArray();
-            p.json(r, j);
-            top.out().println(j.endArray());
+            o.jsonWriter().beginArray();
+        }
+        o.beginObject(null);
+        p.print(r, o);
+        o.endObject();
+        if (top.json) {
+            o.jsonWriter().endArray();
+            top.out().println(o);
         } else {
-            top.out().print(p.text(r));
+            top.out().print(o);
         }
     }
 

@@ -1,201 +1,389 @@
 package dev.jnetns.cli;
 
+import static dev.jnetns.uapi.LinuxRoute.ICMPV6_ROUTER_PREF_HIGH;
+import static dev.jnetns.uapi.LinuxRoute.ICMPV6_ROUTER_PREF_LOW;
+import static dev.jnetns.uapi.LinuxRoute.ICMPV6_ROUTER_PREF_MEDIUM;
+import static dev.jnetns.uapi.LinuxRoute.RTAX_CC_ALGO;
+import static dev.jnetns.uapi.LinuxRoute.RTAX_FEATURES;
+import static dev.jnetns.uapi.LinuxRoute.RTAX_FEATURE_ECN;
+import static dev.jnetns.uapi.LinuxRoute.RTAX_HOPLIMIT;
+import static dev.jnetns.uapi.LinuxRoute.RTAX_MAX;
+import static dev.jnetns.uapi.LinuxRoute.RTAX_MTU;
+import static dev.jnetns.uapi.LinuxRoute.RTAX_RTO_MIN;
+import static dev.jnetns.uapi.LinuxRoute.RTAX_RTT;
+import static dev.jnetns.uapi.LinuxRoute.RTAX_RTTVAR;
+import static dev.jnetns.uapi.LinuxRoute.RTCF_BROADCAST;
+import static dev.jnetns.uapi.LinuxRoute.RTCF_DIRECTDST;
+import static dev.jnetns.uapi.LinuxRoute.RTCF_DIRECTSRC;
+import static dev.jnetns.uapi.LinuxRoute.RTCF_DNAT;
+import static dev.jnetns.uapi.LinuxRoute.RTCF_DOREDIRECT;
+import static dev.jnetns.uapi.LinuxRoute.RTCF_FAST;
+import static dev.jnetns.uapi.LinuxRoute.RTCF_LOCAL;
+import static dev.jnetns.uapi.LinuxRoute.RTCF_MASQ;
+import static dev.jnetns.uapi.LinuxRoute.RTCF_MULTICAST;
+import static dev.jnetns.uapi.LinuxRoute.RTCF_NOTIFY;
+import static dev.jnetns.uapi.LinuxRoute.RTCF_REDIRECTED;
+import static dev.jnetns.uapi.LinuxRoute.RTCF_REJECT;
+import static dev.jnetns.uapi.LinuxRoute.RTCF_SNAT;
+import static dev.jnetns.uapi.LinuxRoute.RTCF_TPROXY;
+import static dev.jnetns.uapi.LinuxRoute.RTA_METRICS;
+import static dev.jnetns.uapi.LinuxRoute.RTA_MULTIPATH;
+import static dev.jnetns.uapi.LinuxRoute.RTM_F_CLONED;
+import static dev.jnetns.uapi.LinuxRoute.RTN_MULTICAST;
+import static dev.jnetns.uapi.LinuxRoute.RTN_UNICAST;
+import static dev.jnetns.uapi.LinuxRoute.RTNL_FAMILY_IP6MR;
+import static dev.jnetns.uapi.LinuxRoute.RTNL_FAMILY_IPMR;
+import static dev.jnetns.uapi.LinuxRoute.RTPROT_BOOT;
+import static dev.jnetns.uapi.LinuxRoute.RT_SCOPE_UNIVERSE;
+import static dev.jnetns.uapi.LinuxRoute.RT_TABLE_MAIN;
+import static dev.jnetns.uapi.LinuxParam.HZ;
+import static dev.jnetns.uapi.LinuxSocket.AF_INET;
+import static dev.jnetns.uapi.LinuxSocket.AF_INET6;
+
 import dev.jnetns.IpPrefix;
 import dev.jnetns.Link;
 import dev.jnetns.Route;
+import dev.jnetns.RouteMetrics;
 import dev.jnetns.RtNames;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Prints routes as {@code ip route show} does (iproute2's print_route), in text and JSON. */
+/**
+ * Prints routes as {@code ip route show|get} does (iproute2 6.1's print_route, field for field in
+ * its order), in text and JSON through {@link Out}, with {@code -d}, {@code -s} and {@code -o}.
+ */
 final class RoutePrinter {
-    private static final int RTN_UNICAST = 1;
-    private static final int RT_TABLE_MAIN = 254;
-    private static final int RTPROT_BOOT = 3;
-    private static final int RTM_F_CLONED = 0x200;
-    private static final Map<Integer, String> METRICS = Map.of(2, "mtu", 3, "window", 4, "rtt", 8, "advmss", 10, "hoplimit");
+    /** RTAX_* names, as ip's mx_names. */
+    private static final String[] METRIC_NAMES = {null, null, "mtu", "window", "rtt", "rttvar", "ssthresh", "cwnd",
+        "advmss", "reordering", "hoplimit", "initcwnd", "features", "rto_min", "initrwnd", "quickack", "congctl",
+        "fastopen_no_cookie"};
+    /** RTCF_* cache flags in the order ip prints them, with their names. */
+    private static final long[] CACHE_FLAGS = {RTCF_LOCAL, RTCF_REJECT, RTCF_MULTICAST, RTCF_BROADCAST, RTCF_DNAT,
+        RTCF_SNAT, RTCF_MASQ, RTCF_DIRECTDST, RTCF_DIRECTSRC, RTCF_REDIRECTED, RTCF_DOREDIRECT, RTCF_FAST,
+        RTCF_NOTIFY, RTCF_TPROXY};
+    private static final String[] CACHE_FLAG_NAMES = {"local", "reject", "mc", "brd", "dst-nat", "src-nat", "masq",
+        "dst-direct", "src-direct", "redirected", "redirect", "fastroute", "notify", "proxy"};
 
     private final Map<Integer, String> names = new HashMap<>();
-    private final boolean showTable;
-    private final boolean showDev;
-    /** False for each field a {@code route show} selector fixes: ip then leaves it out. */
-    private final boolean showProto;
-    private final boolean showScope;
-    private final boolean showVia;
-    private final boolean showSrc;
+    private final RouteFilter filter;
+    private final boolean details;
+    private final int stats;
+    /** ip's _SL_: where a route's own lines break ("\\" with -o). */
+    private final String lineBreak;
 
     /**
      * @param links the namespace's devices, to name them
-     * @param showTable true when listing all tables: then non-main tables are printed
-     * @param showDev false when the listing is filtered by device: ip then leaves "dev" out
+     * @param filter the {@code route show} selectors: a field one of them fixes is left out, as ip does
+     * @param details {@code -d}: type, table, protocol and scope always
+     * @param stats {@code -s}: cache use counters
+     * @param oneline {@code -o}: a backslash where a route's lines break
      */
-    RoutePrinter(List<Link> links, boolean showTable, boolean showDev) {
-        this(links, showTable, showDev, true, true, true, true);
-    }
-
-    /** A printer for {@code route show} with {@code filter}'s selectors. */
-    RoutePrinter(List<Link> links, RouteFilter filter) {
-        this(links, filter.table() == 0, filter.dev() == null, filter.proto() == null, filter.scope() == null,
-                filter.via() == null, filter.src() == null);
-    }
-
-    private RoutePrinter(List<Link> links, boolean showTable, boolean showDev, boolean showProto, boolean showScope,
-            boolean showVia, boolean showSrc) {
+    RoutePrinter(List<Link> links, RouteFilter filter, boolean details, int stats, boolean oneline) {
         links.forEach(l -> names.put(l.index(), l.name()));
-        this.showTable = showTable;
-        this.showDev = showDev;
-        this.showProto = showProto;
-        this.showScope = showScope;
-        this.showVia = showVia;
-        this.showSrc = showSrc;
+        this.filter = filter;
+        this.details = details;
+        this.stats = stats;
+        this.lineBreak = oneline ? "\\" : "\n";
+    }
+
+    /** A printer of routes of every table with no selectors ({@code ip route get}, {@code ip monitor}). */
+    RoutePrinter(List<Link> links) {
+        this(links, RouteFilter.NONE, false, 0, false);
     }
 
     private String dev(int index) {
+        if (index == 0) {
+            return "*";
+        }
         String n = names.get(index);
-        return n != null ? n : "if" + index;
+        return n != null ? n : "if" + Integer.toUnsignedString(index);
     }
 
-    private static String dst(Route r) {
-        IpPrefix d = r.dst();
-        if (d.length() == 0 && d.address().isAnyLocalAddress()) {
-            return "default";
-        }
-        return d.length() == IpPrefix.bits(d.address()) ? IpPrefix.format(d.address()) : d.toString();
+    /** ADDR for a host prefix, ADDR/LEN otherwise. */
+    private static String prefix(IpPrefix p) {
+        return p.length() == IpPrefix.bits(p.address()) ? IpPrefix.format(p.address()) : p.toString();
     }
 
-    private static String pref(int pref) {
-        switch (pref) {
-            case 0: return "medium";
-            case 1: return "high";
-            case 3: return "low";
-            default: return String.valueOf(pref);
-        }
-    }
-
-    /** One route as a JSON object. */
-    void json(Route r, Json j) {
-        j.beginObject();
-        fields(r, j);
-        j.endObject();
-    }
-
-    /** The members of one route's JSON object. */
+    /** One route's JSON object into {@code j} (the object opened by the caller). */
     void fields(Route r, Json j) {
-        if (r.type() != RTN_UNICAST) {
-            j.put("type", RtNames.TYPES.name(r.type()));
-        }
-        j.put("dst", dst(r));
-        if (r.src() != null) {
-            j.put("from", r.src().toString());
-        }
-        if (r.gateway() != null && showVia) {
-            j.put("gateway", IpPrefix.format(r.gateway()));
-        }
-        if (r.oif() != 0 && showDev) {
-            j.put("dev", dev(r.oif()));
-        }
-        if (showTable && r.table() != RT_TABLE_MAIN && r.table() != 0) {
-            j.put("table", RtNames.TABLES.name(r.table()));
-        }
-        if ((r.flags() & RTM_F_CLONED) == 0) {
-            if (r.protocol() != RTPROT_BOOT && showProto) {
-                j.put("protocol", RtNames.PROTOCOLS.name(r.protocol()));
-            }
-            if (r.scope() != 0 && showScope) {
-                j.put("scope", RtNames.SCOPES.name(r.scope()));
-            }
-        }
-        if (r.prefsrc() != null && showSrc) {
-            j.put("prefsrc", IpPrefix.format(r.prefsrc()));
-        }
-        if (r.metric() >= 0) {
-            j.put("metric", r.metric());
-        }
-        j.put("flags", r.flagNames());
-        if (r.uid() >= 0) {
-            j.put("uid", r.uid());
-        }
-        if ((r.flags() & RTM_F_CLONED) != 0 && r.family() == 2) {
-            j.put("cache", List.of());
-        }
-        if (!r.metrics().isEmpty()) {
-            j.beginArrayKey("metrics").beginObject();
-            r.metrics().forEach((k, v) -> j.put(METRICS.getOrDefault(k, "metric_" + k), Integer.toUnsignedLong(v)));
-            j.endObject().endArray();
-        }
-        if (r.pref() >= 0) {
-            j.put("pref", pref(r.pref()));
-        }
-        if (!r.nexthops().isEmpty()) {
-            j.beginArrayKey("nexthops");
-            for (Route.Nexthop n : r.nexthops()) {
-                j.beginObject();
-                if (n.gateway() != null) {
-                    j.put("gateway", IpPrefix.format(n.gateway()));
-                }
-                j.put("dev", dev(n.oif()));
-                j.put("weight", n.weight());
-                j.put("flags", n.flagNames());
-                j.endObject();
-            }
-            j.endArray();
-        }
+        print(r, Out.over(j));
     }
 
     /** One route as text, newline included. */
     String text(Route r) {
-        StringBuilder sb = new StringBuilder();
-        if (r.type() != RTN_UNICAST) {
-            sb.append(RtNames.TYPES.name(r.type())).append(' ');
+        Out out = Out.text();
+        print(r, out);
+        return out.toString();
+    }
+
+    /** One route, text newline included; in JSON its members (the caller opens and closes its object). */
+    void print(Route r, Out out) {
+        boolean cloned = (r.flags() & RTM_F_CLONED) != 0;
+        if (r.type() != RTN_UNICAST || details) {
+            out.string("type", "%s ", RtNames.TYPES.name(r.type()));
         }
-        sb.append(dst(r)).append(' ');
+        IpPrefix d = r.dst();
+        out.string("dst", "%s ", d.length() == 0 && d.address().isAnyLocalAddress() ? "default" : prefix(d));
         if (r.src() != null) {
-            sb.append("from ").append(r.src()).append(' ');
+            out.string("from", "from %s ", prefix(r.src()));
         }
-        if (r.gateway() != null && showVia) {
-            sb.append("via ").append(IpPrefix.format(r.gateway())).append(' ');
+        if (r.nhid() >= 0) {
+            out.number("nhid", "nhid %s ", r.nhid());
         }
-        if (r.oif() != 0 && showDev) {
-            sb.append("dev ").append(dev(r.oif())).append(' ');
+        if (r.tos() != 0 && filter.tos() == null) {
+            out.string("tos", "tos %s ", RtNames.DSFIELDS.name(r.tos()));
         }
-        if (showTable && r.table() != RT_TABLE_MAIN && r.table() != 0) {
-            sb.append("table ").append(RtNames.TABLES.name(r.table())).append(' ');
+        if (r.gateway() != null && filter.via() == null) {
+            out.string("gateway", "via %s ", IpPrefix.format(r.gateway()));
         }
-        if ((r.flags() & RTM_F_CLONED) == 0) {
-            if (r.protocol() != RTPROT_BOOT && showProto) {
-                sb.append("proto ").append(RtNames.PROTOCOLS.name(r.protocol())).append(' ');
+        if (r.via() != null) {
+            via(r.via(), out);
+        }
+        if (r.oif() != 0 && filter.dev() == null) {
+            out.string("dev", "dev %s ", dev(r.oif()));
+        }
+        if (r.table() != 0 && (r.table() != RT_TABLE_MAIN || details) && filter.table() == 0) {
+            out.string("table", "table %s ", RtNames.TABLES.name(r.table()));
+        }
+        if (!cloned) {
+            if ((r.protocol() != RTPROT_BOOT || details) && filter.proto() == null) {
+                out.string("protocol", "proto %s ", RtNames.PROTOCOLS.name(r.protocol()));
             }
-            if (r.scope() != 0 && showScope) {
-                sb.append("scope ").append(RtNames.SCOPES.name(r.scope())).append(' ');
+            if ((r.scope() != RT_SCOPE_UNIVERSE || details) && filter.scope() == null) {
+                out.string("scope", "scope %s ", RtNames.SCOPES.name(r.scope()));
             }
         }
-        if (r.prefsrc() != null && showSrc) {
-            sb.append("src ").append(IpPrefix.format(r.prefsrc())).append(' ');
+        if (r.prefsrc() != null && filter.src() == null) {
+            out.string("prefsrc", "src %s ", IpPrefix.format(r.prefsrc()));
         }
-        if (r.metric() >= 0) {
-            sb.append("metric ").append(r.metric()).append(' ');
+        if (r.metric() >= 0 && filter.metric() == null) {
+            out.number("metric", "metric %s ", r.metric());
         }
-        r.flagNames().forEach(f -> sb.append(f).append(' '));
+        flags(r.flags(), out);
+        if (r.mark() > 0) {
+            out.number("mark", null, r.mark());
+            out.text(r.mark() >= 16 ? "mark 0x" + Long.toHexString(r.mark()) + " " : "mark " + r.mark() + " ");
+        }
+        if (r.realms() >= 0) {
+            realms(r.realms(), out);
+        }
         if (r.uid() >= 0) {
-            sb.append("uid ").append(r.uid()).append(' ');
+            out.number("uid", "uid %s ", r.uid());
         }
-        if ((r.flags() & RTM_F_CLONED) != 0 && r.family() == 2) {
-            sb.append("\n    cache ");
+        if (r.family() == AF_INET && cloned) {
+            cacheFlags(r.flags(), out);
         }
-        r.metrics().forEach((k, v) -> sb.append(METRICS.getOrDefault(k, "metric_" + k)).append(' ')
-                .append(Integer.toUnsignedLong(v)).append(' '));
+        if ((r.family() == AF_INET || r.family() == AF_INET6) && r.cacheInfo() != null) {
+            cacheInfo(r.cacheInfo(), out);
+        }
+        if (!r.metrics().isEmpty() || r.raw().recorded(RTA_METRICS)) {
+            metrics(r.metrics(), out);
+        }
+        if (r.iif() != 0) {
+            out.string("iif", "iif %s ", dev(r.iif()));
+        }
         if (r.pref() >= 0) {
-            sb.append("pref ").append(pref(r.pref()));
+            pref(r.pref(), out);
         }
-        for (Route.Nexthop n : r.nexthops()) {
-            sb.append("\n\tnexthop ");
-            if (n.gateway() != null) {
-                sb.append("via ").append(IpPrefix.format(n.gateway())).append(' ');
+        if (r.ttlPropagate() >= 0) {
+            out.bool("ttl-propogate", null, r.ttlPropagate() != 0);
+            out.text("ttl-propogate " + (r.ttlPropagate() != 0 ? "enabled" : "disabled"));
+        }
+        if (!r.nexthops().isEmpty() || r.raw().recorded(RTA_MULTIPATH)) {
+            multipath(r, out);
+        }
+        out.text("\n");
+    }
+
+    /** ip's print_rt_flags: a JSON array "flags" (always), in text each name and a space. */
+    private static void flags(int flags, Out out) {
+        out.beginArray("flags");
+        for (String name : Route.flagNames(flags)) {
+            out.string(null, "%s ", name);
+        }
+        out.endArray();
+    }
+
+    /** RTA_VIA: {@code via inet6 ADDR}, JSON {@code "via": {"family": ..., "host": ...}}. */
+    private static void via(Route.Via v, Out out) {
+        String family = v.family() == AF_INET ? "inet" : v.family() == AF_INET6 ? "inet6" : "???";
+        out.beginObject("via");
+        out.string("family", "via %s ", family);
+        out.string("host", "%s ", IpPrefix.format(v.address()));
+        out.endObject();
+    }
+
+    /** RTA_FLOW: {@code realm TO} or {@code realms FROM/TO}; JSON {@code "flow": {"from": ..., "to": ...}}. */
+    private static void realms(long flow, Out out) {
+        int from = (int) (flow >>> 16);
+        int to = (int) (flow & 0xffff);
+        out.beginObject("flow");
+        out.text(from != 0 ? "realms " : "realm ");
+        if (from != 0) {
+            out.string("from", "%s/", RtNames.REALMS.name(from));
+        }
+        out.string("to", "%s ", RtNames.REALMS.name(to));
+        out.endObject();
+    }
+
+    /** The RTCF_* flags of an IPv4 cache entry: {@code cache <local,brd>}, JSON {@code "cache": ["local", ...]}. */
+    private void cacheFlags(int flags, Out out) {
+        long left = Integer.toUnsignedLong(flags) & ~0xffffL;
+        List<String> set = new ArrayList<>();
+        for (int i = 0; i < CACHE_FLAGS.length; i++) {
+            if ((left & CACHE_FLAGS[i]) != 0) {
+                left &= ~CACHE_FLAGS[i];
+                set.add(CACHE_FLAG_NAMES[i]);
             }
-            sb.append("dev ").append(dev(n.oif())).append(' ').append("weight ").append(n.weight()).append(' ');
-            n.flagNames().forEach(f -> sb.append(f).append(' '));
         }
-        return sb.append('\n').toString();
+        out.beginArray("cache");
+        out.text(lineBreak + "    cache ");
+        if (!set.isEmpty() || left != 0) {
+            out.text("<");
+            for (int i = 0; i < set.size(); i++) {
+                out.string(null, "%s", set.get(i));
+                out.text(i + 1 < set.size() || left != 0 ? "," : "> ");
+            }
+            if (left != 0) {
+                out.text(Long.toHexString(left) + ">");
+            }
+        }
+        out.endArray();
+    }
+
+    /** ip's print_rta_cacheinfo: expiry (in seconds), error, and with -s the use counters. */
+    private void cacheInfo(Route.CacheInfo c, Out out) {
+        if (c.expires() != 0) {
+            out.number("expires", "expires %ssec ", c.expires() / HZ);
+        }
+        if (c.error() != 0) {
+            out.number("error", "error %s ", c.error());
+        }
+        if (stats > 0) {
+            if (c.clntref() != 0) {
+                out.number("users", "users %s ", c.clntref());
+            }
+            if (c.used() != 0) {
+                out.number("used", "used %s ", c.used());
+            }
+            if (c.lastuse() != 0) {
+                out.number("age", "age %ssec ", c.lastuse() / HZ);
+            }
+        }
+        if (c.id() != 0) {
+            out.string("ipid", null, "0x" + Long.toHexString(c.id()));
+            out.text(String.format("ipid 0x%04x ", c.id()));
+        }
+        if (c.ts() != 0 || c.tsage() != 0) {
+            out.string("ts", null, c.ts() == 0 ? "0" : "0x" + Long.toHexString(c.ts()));
+            out.text("ts 0x" + Long.toHexString(c.ts()));
+            out.number("tsage", "tsage %ssec ", c.tsage());
+        }
+    }
+
+    /** ip's print_rta_metrics: {@code mtu lock 1400 rtt 10ms ...}, JSON {@code "metrics": [{"mtu": 1400, ...}]}. */
+    private static void metrics(RouteMetrics m, Out out) {
+        out.beginArray("metrics");
+        out.beginObject(null);
+        for (int i = RTAX_MTU; i <= RTAX_MAX; i++) {
+            boolean locked = m.locked(i);
+            if (!m.has(i) && !locked) {
+                continue;
+            }
+            long val = i == RTAX_CC_ALGO ? 0 : Math.max(m.get(i), 0);
+            if (i == RTAX_HOPLIMIT && val == 0xffffffffL) {
+                continue;
+            }
+            out.text(METRIC_NAMES[i] + " ");
+            if (locked) {
+                out.text("lock ");
+            }
+            switch (i) {
+                case RTAX_FEATURES -> {
+                    if ((val & RTAX_FEATURE_ECN) != 0) {
+                        out.nullValue("ecn", "ecn ", null);
+                    }
+                    if ((val & ~RTAX_FEATURE_ECN) != 0) {
+                        out.string("features", "%s ", "0x" + Long.toHexString(val));
+                    }
+                }
+                case RTAX_RTT, RTAX_RTTVAR, RTAX_RTO_MIN -> {
+                    long ms = i == RTAX_RTT ? val / 8 : i == RTAX_RTTVAR ? val / 4 : val;
+                    out.number(METRIC_NAMES[i], null, ms);
+                    out.text((ms >= 1000 ? seconds(ms) : ms + "ms") + " ");
+                }
+                case RTAX_CC_ALGO -> out.string("congestion", "%s ", m.congctl() != null ? m.congctl() : "");
+                default -> out.number(METRIC_NAMES[i], "%s ", val);
+            }
+        }
+        out.endObject();
+        out.endArray();
+    }
+
+    /** {@code %gs} of ms/1000: C's shortest form with 6 significant digits. */
+    private static String seconds(long ms) {
+        String s = String.format("%.6g", ms / 1e3);
+        if (s.contains("e")) {
+            return s + "s";
+        }
+        if (s.contains(".")) {
+            s = s.replaceAll("0+$", "");
+            if (s.endsWith(".")) {
+                s = s.substring(0, s.length() - 1);
+            }
+        }
+        return s + "s";
+    }
+
+    private static void pref(int pref, Out out) {
+        switch (pref) {
+            case ICMPV6_ROUTER_PREF_LOW -> out.string("pref", "pref %s", "low");
+            case ICMPV6_ROUTER_PREF_MEDIUM -> out.string("pref", "pref %s", "medium");
+            case ICMPV6_ROUTER_PREF_HIGH -> out.string("pref", "pref %s", "high");
+            default -> out.number("pref", "%s", pref);
+        }
+    }
+
+    /** ip's print_rta_multipath: each path on a line of its own ({@code \tnexthop via ...}). */
+    private void multipath(Route r, Out out) {
+        boolean mfc = (r.flags() & RTM_F_CLONED) != 0 && r.type() == RTN_MULTICAST;
+        int family = r.family() == RTNL_FAMILY_IPMR ? AF_INET : r.family() == RTNL_FAMILY_IP6MR ? AF_INET6 : r.family();
+        out.beginArray("nexthops");
+        boolean first = true;
+        for (Route.Nexthop n : r.nexthops()) {
+            out.beginObject(null);
+            if (mfc) {
+                out.text(first ? "Oifs: " : " ");
+                first = false;
+            } else {
+                out.text(lineBreak + "\tnexthop ");
+            }
+            if (n.gateway() != null) {
+                out.string("gateway", "via %s ", IpPrefix.format(n.gateway()));
+            }
+            if (n.via() != null) {
+                via(n.via(), out);
+            }
+            if (n.realms() >= 0) {
+                realms(n.realms(), out);
+            }
+            if (mfc) {
+                out.string("dev", "%s", dev(n.oif()));
+                if (n.weight() - 1 != 1) {
+                    out.number("ttl", "(ttl>%s)", n.weight() - 1);
+                }
+                out.text(" ");
+            } else {
+                out.string("dev", "dev %s ", dev(n.oif()));
+                if (family == AF_INET || family == AF_INET6) {
+                    out.number("weight", "weight %s ", n.weight());
+                }
+            }
+            flags(n.flags(), out);
+            out.endObject();
+        }
+        out.endArray();
     }
 }

@@ -8,7 +8,13 @@ import dev.jnetns.RawAttributes;
  * it. One record per kind; {@link RawData} holds the data of kinds jnetns does not know, byte for
  * byte. Every member ends with the attributes it does not model ({@link #raw()}).
  */
-public sealed interface LinkData permits Veth, Macvlan, Tun, Vxlan, RawData {
+public sealed interface LinkData
+        permits Veth, Macvlan, Tun, Vxlan, Bridge, BridgePort, Vlan, Ipvlan, Bond, BondPort, RawData {
     /** What the kind's attributes held beyond the record's typed fields. */
     RawAttributes raw();
+
+    /** This data without the values that move on their own (a bridge's running timers): for comparing states. */
+    default LinkData withoutTimers() {
+        return this;
+    }
 }

@@ -1,16 +1,21 @@
 package dev.jnetns.model;
 
+import static dev.jnetns.uapi.LinuxRoute.RTPROT_KERNEL;
+import static dev.jnetns.uapi.LinuxRoute.RT_TABLE_LOCAL;
+
 import dev.jnetns.Address;
 import dev.jnetns.AddressSpec;
+import dev.jnetns.IpPrefix;
 import dev.jnetns.Link;
 import dev.jnetns.LinkUpdate;
 import dev.jnetns.Route;
-import dev.jnetns.RouteSpec;
 import dev.jnetns.Rtnl;
 import dev.jnetns.sys.Errno;
 import dev.jnetns.sys.ErrnoException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Moves a device to another namespace <em>with</em> its configuration. The kernel flushes a
@@ -18,24 +23,15 @@ import java.util.List;
  * addresses (IPv4 and IPv6), the routes through it (every table, both families, multipath when all
  * paths use it), its MTU, MAC, alias and up state. When any step after the move fails the device
  * goes back and its configuration is restored there: it is never left half-moved.
+ *
+ * <p>Crash safety: the configuration is written to a journal ({@code /run/jnetns/move}) before the
+ * device leaves and removed when the move (or its rollback) is complete. When a move was killed
+ * midway, the same move run again finds the journal and finishes: it moves the device if it is
+ * still in the source, and restores the journal's configuration (what is already there is kept).
  */
 public final class DeviceMover {
-    private static final int RTPROT_KERNEL = 2;
-    private static final int RT_TABLE_LOCAL = 255;
 
     private DeviceMover() {
-    }
-
-    /** What a device carries: itself, its addresses, the routes through it and the devices they name. */
-    private record Config(Link link, List<Address> addresses, List<Route> routes, List<Link> links) {
-        /** The routes as requests, the device called {@code name}. */
-        List<RouteSpec> routeSpecs(String name) {
-            List<RouteSpec> out = new ArrayList<>();
-            for (Route r : routes) {
-                out.add(RouteSpecs.of(r, i -> i == link.index() ? name : RouteSpecs.name(i, links)));
-            }
-            return out;
-        }
     }
 
     /**
@@ -62,67 +58,148 @@ public final class DeviceMover {
      * @throws ErrnoException EEXIST when the target has a device called {@code name} (nothing moved)
      */
     public static void move(Rtnl from, Rtnl to, String dev, String name) throws ErrnoException {
-        Config c = capture(from, dev);
-        if (to.links().find(name).isPresent()) {
-            throw new ErrnoException("link move " + dev + ": the target namespace has a device named " + name,
-                    Errno.EEXIST.number());
+        MoveJournal journal = new MoveJournal(from.netns().inode(), dev);
+        Map<String, Object> interrupted = journal.read();
+        boolean inSource = from.links().find(dev).isPresent();
+        String current = dev;   // its name in the target, once there
+        if (interrupted != null && !inSource) {
+            // a move killed after the device left: finish it where the device is now
+            current = to.links().find(name).isPresent() ? name : dev;
+            if (to.links().find(current).isEmpty()) {
+                journal.delete();
+                throw new ErrnoException("link move " + dev + ": the device is in neither namespace", Errno.ENODEV.number());
+            }
+        } else {
+            if (to.links().find(name).isPresent()) {
+                throw new ErrnoException("link move " + dev + ": the target namespace has a device named " + name,
+                        Errno.EEXIST.number());
+            }
         }
-        from.links().setNetns(dev, to.netns());
+        Map<String, Object> c = interrupted != null ? interrupted : capture(from, dev);
+        if (interrupted == null) {
+            journal.write(c);
+        }
+        if (inSource) {
+            from.links().setNetns(dev, to.netns());
+        }
         try {
-            restore(to, c, dev, name);
+            restore(to, c, current, name);
         } catch (ErrnoException | RuntimeException e) {
             try {
                 to.links().set(name, LinkUpdate.create().down().netns(from.netns()));
                 restore(from, c, name, dev);
             } catch (ErrnoException | RuntimeException back) {
                 e.addSuppressed(back);
+                throw e;   // the journal stays: running the move again finishes it
             }
+            journal.delete();
             throw e;
         }
+        journal.delete();
     }
 
-    private static Config capture(Rtnl r, String dev) throws ErrnoException {
+    /**
+     * What {@code dev} carries, as JSON values: MTU, MAC, alias, up state, its addresses (kernel-made
+     * ones aside) and the routes through it, with the device named {@code dev}.
+     */
+    private static Map<String, Object> capture(Rtnl r, String dev) throws ErrnoException {
         Link link = r.links().get(dev);
-        List<Address> addrs = new ArrayList<>();
+        Map<String, Object> c = new LinkedHashMap<>();
+        c.put("mtu", (long) link.mtu());
+        if (link.address() != null && link.address().length() == 17) {
+            c.put("mac", link.address());
+        }
+        if (link.alias() != null) {
+            c.put("alias", link.alias());
+        }
+        c.put("up", link.isUp());
+        List<Object> addrs = new ArrayList<>();
         for (Address a : r.addresses().list(dev)) {
             if (!Planner.isKernelMade(a)) {
-                addrs.add(a);
+                addrs.add(toMap(a));
             }
         }
-        List<Route> routes = new ArrayList<>();
+        c.put("addresses", addrs);
+        List<Link> links = r.links().list();
+        List<Object> routes = new ArrayList<>();
         for (Route route : r.routes().list()) {
             boolean through = route.oif() == link.index() && route.nexthops().isEmpty()
                     || !route.nexthops().isEmpty() && route.nexthops().stream().allMatch(n -> n.oif() == link.index());
             if (through && route.protocol() != RTPROT_KERNEL && route.table() != RT_TABLE_LOCAL) {
-                routes.add(route);
+                routes.add(RouteSpecs.toMap(route, i -> RouteSpecs.name(i, links)));
             }
         }
-        return new Config(link, addrs, routes, r.links().list());
+        c.put("routes", routes);
+        return c;
     }
 
-    /** Puts back the configuration of the device now called {@code current} here, renamed {@code name}. */
-    private static void restore(Rtnl r, Config c, String current, String name) throws ErrnoException {
-        Link l = c.link();
-        LinkUpdate u = LinkUpdate.create().mtu(l.mtu());
+    /**
+     * Puts back configuration {@code c} on the device now called {@code current} here, renamed
+     * {@code name}. What is already there (an address, a route restored before a crash) is kept.
+     */
+    @SuppressWarnings("unchecked")
+    private static void restore(Rtnl r, Map<String, Object> c, String current, String name) throws ErrnoException {
+        LinkUpdate u = LinkUpdate.create().mtu(RouteSpecs.number(c, "mtu").intValue());
         if (!current.equals(name)) {
             u.name(name);   // the device is down after the move: it can be renamed
         }
-        if (l.address() != null && l.address().length() == 17) {
-            u.address(l.address());
+        if (c.containsKey("mac")) {
+            u.address((String) c.get("mac"));
         }
-        if (l.alias() != null) {
-            u.alias(l.alias());
+        if (c.containsKey("alias")) {
+            u.alias((String) c.get("alias"));
         }
         r.links().set(current, u);
-        for (Address a : c.addresses()) {
-            r.addresses().add(name, spec(a, name));
+        List<IpPrefix> have = r.addresses().list(name).stream().map(Address::prefix).toList();
+        for (Object a : (List<?>) c.get("addresses")) {
+            AddressSpec spec = spec((Map<String, Object>) a, name);
+            if (!have.contains(spec.prefix())) {
+                r.addresses().add(name, spec);
+            }
         }
-        if (l.isUp()) {
+        if (Boolean.TRUE.equals(c.get("up"))) {
             r.links().setUp(name);
         }
-        for (RouteSpec route : c.routeSpecs(name)) {
-            r.routes().add(route);   // add, not replace: a clashing route of the target is a failure
+        for (Object route : (List<?>) c.get("routes")) {
+            try {
+                r.routes().add(RouteSpecs.fromMap((Map<String, Object>) route, d -> name));
+            } catch (ErrnoException e) {
+                // add, not replace: a clashing route of the target is a failure, unless it is this one
+                if (!e.is(Errno.EEXIST) || !sameRouteThere(r, (Map<String, Object>) route, name)) {
+                    throw e;
+                }
+            }
         }
+    }
+
+    /** Whether the target already has exactly this route through {@code name} (restored before a crash). */
+    private static boolean sameRouteThere(Rtnl r, Map<String, Object> route, String name) throws ErrnoException {
+        List<Link> links = r.links().list();
+        for (Route have : r.routes().list()) {
+            Map<String, Object> m = RouteSpecs.toMap(have, i -> RouteSpecs.name(i, links));
+            if (m.equals(withDevice(route, name))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> withDevice(Map<String, Object> route, String name) {
+        Map<String, Object> m = new LinkedHashMap<>(route);
+        if (m.containsKey("dev")) {
+            m.put("dev", name);
+        }
+        if (m.containsKey("nexthops")) {
+            List<Object> hops = new ArrayList<>();
+            for (Object h : (List<?>) m.get("nexthops")) {
+                Map<String, Object> hop = new LinkedHashMap<>((Map<String, Object>) h);
+                hop.put("dev", name);
+                hops.add(hop);
+            }
+            m.put("nexthops", hops);
+        }
+        return m;
     }
 
     /** Length of the device-name part of an IPv4 label ("eth0" of "eth0:1"). */
@@ -131,27 +208,53 @@ public final class DeviceMover {
         return colon < 0 ? label.length() : colon;
     }
 
-    /** The request that adds {@code a} again: prefix, peer, broadcast, label, scope, flags, lifetimes. */
-    static AddressSpec spec(Address a, String dev) {
-        AddressSpec s = AddressSpec.of(a.prefix());
+    /** What the request that adds {@code a} again needs, as JSON values. */
+    private static Map<String, Object> toMap(Address a) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("prefix", a.prefix().toString());
         if (a.peer() != null) {
-            s.peer(new dev.jnetns.IpPrefix(a.peer(), a.prefixLength()));
+            m.put("peer", IpPrefix.format(a.peer()));
         }
         if (a.broadcast() != null) {
-            s.broadcast(a.broadcast());
+            m.put("broadcast", IpPrefix.format(a.broadcast()));
         }
         if (a.label() != null) {
-            s.label(dev + a.label().substring(Math.min(a.label().length(), labelPrefix(a.label()))));
+            m.put("label", a.label());
         }
-        s.scope(a.scope());
-        if ((a.flags() & 0x02) != 0) {
+        m.put("scope", (long) a.scope());
+        m.put("flags", (long) a.flags());
+        m.put("prefixLength", (long) a.prefixLength());
+        m.put("valid", a.validLifetime());
+        m.put("preferred", a.preferredLifetime());
+        return m;
+    }
+
+    /** The request that adds the address {@code a} describes to {@code dev}: prefix, peer, broadcast, label, scope, flags, lifetimes. */
+    static AddressSpec spec(Map<String, Object> a, String dev) {
+        AddressSpec s = AddressSpec.of((String) a.get("prefix"));
+        int length = RouteSpecs.number(a, "prefixLength").intValue();
+        if (a.containsKey("peer")) {
+            s.peer(new IpPrefix(IpPrefix.parseAddress((String) a.get("peer")), length));
+        }
+        if (a.containsKey("broadcast")) {
+            s.broadcast(IpPrefix.parseAddress((String) a.get("broadcast")));
+        }
+        if (a.containsKey("label")) {
+            String label = (String) a.get("label");
+            s.label(dev + label.substring(Math.min(label.length(), labelPrefix(label))));
+        }
+        s.scope(RouteSpecs.number(a, "scope").intValue());
+        long flags = RouteSpecs.number(a, "flags").longValue();
+        if ((flags & 0x02) != 0) {
             s.noDad();
         }
-        if ((a.flags() & 0x200) != 0) {
+        if ((flags & 0x200) != 0) {
             s.noPrefixRoute();
         }
-        if (a.validLifetime() >= 0 && a.validLifetime() != Address.FOREVER) {
-            s.validLifetime(a.validLifetime()).preferredLifetime(Math.min(a.preferredLifetime(), a.validLifetime()));
+        long valid = RouteSpecs.number(a, "valid").longValue();
+        long preferred = RouteSpecs.number(a, "preferred").longValue();
+        if (valid >= 0 && valid != Address.FOREVER) {
+            s.validLifetime(valid).preferredLifetime(Math.min(preferred, valid));
         }
         return s;
     }

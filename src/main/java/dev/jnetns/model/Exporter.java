@@ -1,5 +1,10 @@
 package dev.jnetns.model;
 
+import static dev.jnetns.uapi.LinuxRoute.RTN_UNICAST;
+import static dev.jnetns.uapi.LinuxRoute.RTPROT_BOOT;
+import static dev.jnetns.uapi.LinuxRoute.RT_TABLE_MAIN;
+import static dev.jnetns.uapi.LinuxSocket.AF_INET6;
+
 import dev.jnetns.Address;
 import dev.jnetns.IpPrefix;
 import dev.jnetns.Link;
@@ -154,11 +159,11 @@ public final class Exporter {
         String dst = r.isDefault() ? "default" : r.dst().network().toString();
         return new RouteDecl(dst, r.gateway() == null ? null : IpPrefix.format(r.gateway()),
                 r.oif() != 0 ? RouteSpecs.name(r.oif(), links) : null,
-                r.metric() > 0 && !(r.family() == 10 && r.metric() == 1024) ? r.metric() : null,
-                r.table() != 254 ? r.table() : null,
+                r.metric() > 0 && !(r.family() == AF_INET6 && r.metric() == 1024) ? r.metric() : null,
+                r.table() != RT_TABLE_MAIN ? r.table() : null,
                 r.prefsrc() == null ? null : IpPrefix.format(r.prefsrc()),
-                r.type() != 1 ? RtNames.TYPES.name(r.type()) : null,
-                r.protocol() != 3 ? RtNames.PROTOCOLS.name(r.protocol()) : null,
+                r.type() != RTN_UNICAST ? RtNames.TYPES.name(r.type()) : null,
+                r.protocol() != RTPROT_BOOT ? RtNames.PROTOCOLS.name(r.protocol()) : null,
                 r.nexthops().stream().map(n -> new Topology.NexthopDecl(
                         n.gateway() == null ? null : IpPrefix.format(n.gateway()), RouteSpecs.name(n.oif(), links),
                         n.weight() != 1 ? n.weight() : null)).toList());

@@ -12,8 +12,15 @@ import java.util.Map;
  * strings, booleans and null.
  */
 public final class JsonText {
+    /**
+     * How deeply objects and arrays may nest. A topology needs 5 levels; the limit keeps a hostile
+     * file from exhausting the parser's stack.
+     */
+    public static final int MAX_DEPTH = 64;
+
     private final String s;
     private int i;
+    private int depth;
 
     private JsonText(String s) {
         this.s = s;
@@ -73,6 +80,18 @@ public final class JsonText {
     private Object value() {
         ws();
         char c = peek();
+        if ((c == '{' || c == '[') && depth == MAX_DEPTH) {
+            throw error("nested more than " + MAX_DEPTH + " levels deep");
+        }
+        depth++;
+        try {
+            return value(c);
+        } finally {
+            depth--;
+        }
+    }
+
+    private Object value(char c) {
         switch (c) {
             case '{': {
                 Map<String, Object> m = new LinkedHashMap<>();
@@ -165,10 +184,19 @@ public final class JsonText {
                     case 'r': sb.append('\r'); break;
                     case 'b': sb.append('\b'); break;
                     case 'f': sb.append('\f'); break;
-                    case 'u':
-                        sb.append((char) Integer.parseInt(s.substring(i, i + 4), 16));
-                        i += 4;
+                    case 'u': {
+                        int code = 0;
+                        for (int k = 0; k < 4; k++) {
+                            int digit = Character.digit(peek(), 16);
+                            if (digit < 0) {
+                                throw error("\\u needs four hex digits");
+                            }
+                            code = code * 16 + digit;
+                            i++;
+                        }
+                        sb.append((char) code);
                         break;
+                    }
                     default: sb.append(e);
                 }
             } else {

@@ -1,5 +1,12 @@
 package dev.jnetns.model;
 
+import static dev.jnetns.uapi.LinuxRoute.RTN_UNICAST;
+import static dev.jnetns.uapi.LinuxRoute.RTPROT_KERNEL;
+import static dev.jnetns.uapi.LinuxRoute.RT_TABLE_LOCAL;
+import static dev.jnetns.uapi.LinuxRoute.RT_TABLE_MAIN;
+import static dev.jnetns.uapi.LinuxSocket.AF_INET;
+import static dev.jnetns.uapi.LinuxSocket.AF_INET6;
+
 import dev.jnetns.Address;
 import dev.jnetns.AddressSpec;
 import dev.jnetns.IpPrefix;
@@ -33,14 +40,12 @@ import java.util.Set;
  * (other than the kernel's own) of its namespaces.
  */
 public final class Planner {
-    private static final int RTPROT_KERNEL = 2;
-    private static final int RT_TABLE_MAIN = 254;
-    private static final int RT_TABLE_LOCAL = 255;
-    private static final int AF_INET6 = 10;
 
     /** What a namespace holds now; empty when it does not exist yet. */
     private static final class Live {
         final boolean exists;
+        /** Its name is a bare file under /run/netns (an interrupted netns add): replaced when created. */
+        boolean stale;
         final Map<String, Link> links = new HashMap<>();
         final Map<Integer, List<Address>> addresses = new HashMap<>();
         final List<Route> routes = new ArrayList<>();
@@ -69,7 +74,10 @@ public final class Planner {
         List<String> existing = Netns.names();
         try (Session s = new Session()) {
             for (String name : t.namespaces().keySet()) {
-                live.put(name, existing.contains(name) ? read(s.rtnl(name)) : new Live(false));
+                boolean mounted = existing.contains(name) && Netns.exists(name);
+                Live l = mounted ? read(s.rtnl(name)) : new Live(false);
+                l.stale = existing.contains(name) && !mounted;
+                live.put(name, l);
             }
             List<Step> steps = new ArrayList<>();
             for (Map.Entry<String, NamespaceDecl> e : t.namespaces().entrySet()) {
@@ -136,7 +144,7 @@ public final class Planner {
 
     /** Routes a file manages: not the kernel's own, not in the local table. */
     private static boolean managed(Route r) {
-        return r.protocol() != RTPROT_KERNEL && r.table() != RT_TABLE_LOCAL && (r.family() == 2 || r.family() == AF_INET6);
+        return r.protocol() != RTPROT_KERNEL && r.table() != RT_TABLE_LOCAL && (r.family() == AF_INET || r.family() == AF_INET6);
     }
 
     private static int pass(String kind) {
@@ -150,7 +158,13 @@ public final class Planner {
     private static void namespace(List<Step> steps, Session s, String name, NamespaceDecl ns, Live live)
             throws ErrnoException {
         if (!live.exists) {
-            steps.add(new Step(name, "create", "netns " + name, x -> Netns.createNamed(name).close(), x -> {
+            boolean stale = live.stale;
+            steps.add(new Step(name, "create", "netns " + name + (stale ? " (replacing a bare file left by an interrupted netns add)" : ""), x -> {
+                if (stale) {
+                    Netns.delete(name);
+                }
+                Netns.createNamed(name).close();
+            }, x -> {
                 x.forget(name);
                 Netns.delete(name);
             }));
@@ -368,7 +382,7 @@ public final class Planner {
     private static boolean sameKey(RouteDecl r, RouteSpec spec, Route have) {
         IpPrefix dst = r.dst().equals("default") ? null : IpPrefix.parse(r.dst()).network();
         String via = r.via() != null ? r.via() : r.nexthops().isEmpty() ? null : r.nexthops().get(0).via();
-        int family = dst != null ? dst.family() : via != null ? (via.contains(":") ? AF_INET6 : 2) : 2;
+        int family = dst != null ? dst.family() : via != null ? (via.contains(":") ? AF_INET6 : AF_INET) : AF_INET;
         long metric = r.metric() != null ? r.metric() : family == AF_INET6 ? 1024 : 0;
         long haveMetric = have.metric() < 0 ? 0 : have.metric();
         int table = r.table() != null ? r.table() : RT_TABLE_MAIN;
@@ -379,7 +393,7 @@ public final class Planner {
     /** Same gateway, device, source, type and paths. */
     private static boolean sameTarget(RouteDecl r, Route have, Live live) {
         String src = have.prefsrc() == null ? null : IpPrefix.format(have.prefsrc());
-        int type = r.type() != null ? RtNames.TYPES.number(r.type()) : 1;
+        int type = r.type() != null ? RtNames.TYPES.number(r.type()) : RTN_UNICAST;
         return samePath(r.via(), r.dev(), have.gateway(), have.oif(), live)
                 && Objects.equals(r.src() == null ? null : IpPrefix.format(IpPrefix.parseAddress(r.src())), src)
                 && type == have.type() && sameNexthops(r.nexthops(), have.nexthops(), live);

@@ -1,5 +1,6 @@
 package dev.jnetns.netlink;
 
+import dev.jnetns.sys.Errno;
 import dev.jnetns.sys.ErrnoException;
 import java.util.Optional;
 
@@ -22,7 +23,8 @@ public class NetlinkException extends ErrnoException {
      * @param extAck the kernel's extended-ack text, or null or empty when it sent none
      */
     public NetlinkException(String request, int errno, String extAck) {
-        super(request, errno, extAck == null || extAck.isEmpty() ? null : ": " + extAck);
+        super(request, errno, (extAck == null || extAck.isEmpty() ? "" : ": " + extAck)
+                + (errno == Errno.EPERM.number() ? ": needs CAP_NET_ADMIN" : ""));   // rtnetlink's changes need it
         this.extAck = extAck == null || extAck.isEmpty() ? null : extAck;
     }
 

@@ -103,8 +103,13 @@ public final class NlMessage {
      * @param headerSize the fixed header's size in bytes (aligned here)
      * @param path what the message is, for decode errors, e.g. {@code "RTM_NEWLINK"}
      * @return the attributes
+     * @throws NlDecodeException when the payload is shorter than the header
      */
     public NlAttrs attrs(int headerSize, String path) {
+        if (end() - payloadOffset() < headerSize) {   // found by RtnlFuzz: decoders read the header next
+            throw new NlDecodeException(path + ": message of " + (end() - payloadOffset())
+                    + " payload bytes, the header needs " + headerSize);
+        }
         return NlAttrs.parse(buf, payloadOffset() + LinuxNetlink.align(headerSize), end(), path);
     }
 }

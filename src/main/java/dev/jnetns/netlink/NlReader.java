@@ -186,8 +186,15 @@ public final class NlReader {
         return new NlReader(buf, at + NLA_HDRLEN, at + len, path + " > " + type());
     }
 
-    /** A reader of the attributes nested in the current one after a fixed header of {@code skip} bytes. */
+    /**
+     * A reader of the attributes nested in the current one after a fixed header of {@code skip} bytes.
+     *
+     * @throws NlDecodeException when the attribute is too short for that header
+     */
     public NlReader nested(int skip) {
+        if (len - NLA_HDRLEN < skip) {   // found by RtnlFuzz: a veth peer shorter than its ifinfomsg
+            throw new NlDecodeException(path + " > " + type() + ": " + (len - NLA_HDRLEN) + " value bytes, the header needs " + skip);
+        }
         return new NlReader(buf, Math.min(at + NLA_HDRLEN + align(skip), at + len), at + len, path + " > " + type());
     }
 }

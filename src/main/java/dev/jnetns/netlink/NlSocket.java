@@ -37,9 +37,11 @@ import java.util.List;
  * it and can then be used from any thread; requests are serialised by the socket. Every socket
  * asks for extended acks ({@code NETLINK_EXT_ACK}) and capped acks ({@code NETLINK_CAP_ACK}).
  *
- * <p>Replies are matched to requests by sequence number; stray replies of an abandoned request
- * are skipped. Dumps of any size are read completely (each datagram's size is peeked first), and
- * a dump the kernel marks {@code NLM_F_DUMP_INTR} is restarted.
+ * <p>Replies are matched to requests by sequence number. A request always leaves the socket clean:
+ * when its consumer or decoder throws midway (an abandoned dump), the rest of its replies is read
+ * and dropped before the exception goes on, so the next request does not meet the kernel's EBUSY
+ * or stale replies. Dumps of any size are read completely (each datagram's size is peeked
+ * first), and a dump the kernel marks {@code NLM_F_DUMP_INTR} is restarted.
  */
 public final class NlSocket implements AutoCloseable {
     /** How often a dump interrupted by concurrent changes is restarted before giving up. */
@@ -76,15 +78,19 @@ public final class NlSocket implements AutoCloseable {
     private final Syscalls sys;
     private final int fd;
     private final int portId;
+    private final String label;
     private final NlWriter tx = new NlWriter(8192);
     private ByteBuffer rx = ByteBuffer.allocateDirect(64 * 1024).order(ByteOrder.nativeOrder());
     private int seq = (int) (System.nanoTime() & 0x3fffffff);
-    private boolean closed;
+    private volatile boolean closed;
+    /** An exchange ended without its last reply being seen: drain the socket before the next request. */
+    private boolean dirty;
 
-    private NlSocket(Syscalls sys, int fd, int portId) {
+    private NlSocket(Syscalls sys, int fd, int portId, String label) {
         this.sys = sys;
         this.fd = fd;
         this.portId = portId;
+        this.label = label;
     }
 
     /**
@@ -92,10 +98,11 @@ public final class NlSocket implements AutoCloseable {
      * calling thread's network namespace.
      *
      * @param protocol the netlink protocol
+     * @param label names the socket's owner in errors ("rtnl NAME is closed")
      * @return the socket, bound, with extended acks on
      * @throws ErrnoException when a system call fails
      */
-    public static NlSocket open(int protocol) throws ErrnoException {
+    public static NlSocket open(int protocol, String label) throws ErrnoException {
         Syscalls sys = Syscalls.get();
         int fd = sys.socket(AF_NETLINK, SOCK_RAW | SOCK_CLOEXEC, protocol);
         try {
@@ -106,7 +113,7 @@ public final class NlSocket implements AutoCloseable {
             a.putShort(0, (short) AF_NETLINK);
             sys.bind(fd, addr);
             sys.getsockname(fd, addr);
-            return new NlSocket(sys, fd, a.getInt(SOCKADDR_NL_PID_OFFSET));
+            return new NlSocket(sys, fd, a.getInt(SOCKADDR_NL_PID_OFFSET), label);
         } catch (ErrnoException | RuntimeException e) {
             closeQuietly(sys, fd);
             throw e;
@@ -178,22 +185,21 @@ public final class NlSocket implements AutoCloseable {
         request.write(tx, s);
         send(tx.bytes());
         List<T> out = new ArrayList<>(1);
-        receive(m -> {
+        exchange(m -> m.seq() == s && m.type() == NLMSG_ERROR, m -> {
             if (m.seq() != s) {
-                return false;
+                return;
             }
             if (m.type() == NLMSG_ERROR) {
                 int error = m.buffer().getInt(m.payloadOffset());
                 if (error != 0) {
                     throw failure(what, m, -error);
                 }
-                return true;
+                return;
             }
             T value = decoder.decode(m);
             if (value != null) {
                 out.add(value);
             }
-            return false;
         });
         return out;
     }
@@ -276,19 +282,15 @@ public final class NlSocket implements AutoCloseable {
             tx.endMessage();
             send(tx.bytes());
             int base = first;
-            receive(m -> {
-                if (m.type() != NLMSG_ERROR) {
-                    return false;
+            exchange(m -> m.seq() == barrier && m.type() == NLMSG_ERROR, m -> {
+                if (m.type() != NLMSG_ERROR || m.seq() == barrier) {
+                    return;
                 }
                 int error = m.buffer().getInt(m.payloadOffset());
-                if (m.seq() == barrier) {
-                    return true;
-                }
                 int index = base + (m.seq() - firstSeq);
                 if (error != 0 && index >= base && index < count) {
                     failures.put(index, failure(what.apply(index), m, -error));
                 }
-                return false;
             });
             if (stopAtFirstError && !failures.isEmpty()) {
                 return new BulkResult(i, failures);
@@ -341,14 +343,14 @@ public final class NlSocket implements AutoCloseable {
      */
     public synchronized boolean readEvents(int timeoutMillis, java.util.function.Consumer<NlMessage> handler)
             throws ErrnoException {
-        ensureOpen();
+        checkOpen();
         if (!sys.poll(fd, timeoutMillis)) {
             return false;
         }
-        receiveOnce(m -> {
-            handler.accept(m);
-            return false;
-        });
+        int n = recvDatagram();
+        for (int off = 0; off + NLMSG_HDRLEN <= n; off += align(rx.getInt(off))) {
+            handler.accept(message(off, n));
+        }
         return true;
     }
 
@@ -359,7 +361,7 @@ public final class NlSocket implements AutoCloseable {
      * @throws ErrnoException when a system call fails
      */
     public synchronized void drain() throws ErrnoException {
-        ensureOpen();
+        checkOpen();
         while (sys.poll(fd, 0)) {
             try {
                 recvDatagram();
@@ -391,9 +393,9 @@ public final class NlSocket implements AutoCloseable {
         request.write(tx, s);
         send(tx.bytes());
         boolean[] interrupted = {false};
-        receive(m -> {
+        exchange(m -> m.seq() == s && (m.type() == NLMSG_DONE || m.type() == NLMSG_ERROR), m -> {
             if (m.seq() != s) {
-                return false;
+                return;
             }
             if ((m.flags() & NLM_F_DUMP_INTR) != 0) {
                 interrupted[0] = true;
@@ -403,7 +405,7 @@ public final class NlSocket implements AutoCloseable {
                 if (error < 0) {
                     throw failure(what, m, -error);
                 }
-                return true;
+                return;
             }
             if (m.type() == NLMSG_ERROR) {
                 throw failure(what, m, -m.buffer().getInt(m.payloadOffset()));
@@ -412,7 +414,6 @@ public final class NlSocket implements AutoCloseable {
             if (value != null) {
                 sink.accept(value);
             }
-            return false;
         });
         if (interrupted[0]) {
             throw new DumpInterruptedException(what, 1);
@@ -425,46 +426,96 @@ public final class NlSocket implements AutoCloseable {
     }
 
     private void send(ByteBuffer bytes) throws ErrnoException {
-        ensureOpen();
+        checkOpen();
+        if (dirty) {
+            drain();   // what an exchange that failed midway left queued
+            dirty = false;
+        }
         int n = sys.send(fd, bytes, 0);
         if (n != bytes.remaining()) {
             throw new ErrnoException("send(netlink): short write " + n + " of " + bytes.remaining(), 5 /* EIO */);
         }
     }
 
-    /** Handles one reply message; returns true when the exchange is complete. */
+    /** Handles one reply message of an exchange. */
     private interface Handler {
-        boolean handle(NlMessage m) throws NetlinkException;
+        void handle(NlMessage m) throws NetlinkException;
     }
 
-    private void receive(Handler handler) throws ErrnoException {
-        while (!receiveOnce(handler)) {
-            // more datagrams belong to this exchange
+    /** Says whether a reply is the last of an exchange (its ack, NLMSG_DONE or NLMSG_ERROR). */
+    private interface Last {
+        boolean test(NlMessage m);
+    }
+
+    /**
+     * Reads the replies of one exchange, handing each to {@code handler}, up to the one {@code last}
+     * accepts. When {@code handler} throws (a consumer that gives up midway, a reply that does not
+     * decode, the kernel's error), the rest of the exchange is still read, and dropped, before the
+     * exception goes on: the socket is left clean for the next request. When even that cannot be
+     * done (the socket failed, a malformed datagram), the socket is drained before its next request.
+     */
+    private void exchange(Last last, Handler handler) throws ErrnoException {
+        Throwable failure = null;
+        boolean ended = false;
+        while (!ended) {
+            int n;
+            try {
+                n = recvDatagram();
+            } catch (ErrnoException | RuntimeException e) {
+                dirty = true;
+                throw e;
+            }
+            for (int off = 0; off + NLMSG_HDRLEN <= n; off += align(rx.getInt(off))) {
+                NlMessage m;
+                try {
+                    m = message(off, n);
+                } catch (NlDecodeException e) {
+                    dirty = true;
+                    throw e;
+                }
+                ended |= last.test(m);
+                if (failure == null) {
+                    try {
+                        handler.handle(m);
+                    } catch (NetlinkException | RuntimeException | Error e) {
+                        failure = e;
+                    }
+                }
+            }
+        }
+        if (failure instanceof NetlinkException) {
+            throw (NetlinkException) failure;
+        }
+        if (failure instanceof RuntimeException) {
+            throw (RuntimeException) failure;
+        }
+        if (failure != null) {
+            throw (Error) failure;
         }
     }
 
-    /** Reads one datagram and hands each message to {@code handler}; true when it said the exchange is done. */
-    private boolean receiveOnce(Handler handler) throws ErrnoException {
-        int n = recvDatagram();
-        int off = 0;
-        boolean done = false;
-        while (off + NLMSG_HDRLEN <= n) {
-            int len = rx.getInt(off);
-            if (len < NLMSG_HDRLEN || off + len > n) {
-                throw new NlDecodeException("netlink message of length " + len + " at offset " + off
-                        + " in a datagram of " + n + " bytes");
-            }
-            if (handler.handle(new NlMessage(rx, off, len))) {
-                done = true;
-            }
-            off += align(len);
+    /** The message at {@code off} of the datagram of {@code n} bytes in {@link #rx}. */
+    private NlMessage message(int off, int n) {
+        return message(rx, off, n);
+    }
+
+    /**
+     * The message at {@code off} of a datagram of {@code n} bytes in {@code buf}.
+     *
+     * @throws NlDecodeException when its length is shorter than a header or runs past the datagram
+     */
+    static NlMessage message(ByteBuffer buf, int off, int n) {
+        int len = buf.getInt(off);
+        if (len < NLMSG_HDRLEN || len > n - off) {   // not off + len: that overflows for a length near 2^31
+            throw new NlDecodeException("netlink message of length " + len + " at offset " + off
+                    + " in a datagram of " + n + " bytes");
         }
-        return done;
+        return new NlMessage(buf, off, len);
     }
 
     /** Reads one datagram into {@link #rx}, growing it first when the datagram is larger. */
     private int recvDatagram() throws ErrnoException {
-        ensureOpen();
+        checkOpen();
         rx.clear();
         int size = sys.recv(fd, rx, MSG_PEEK | MSG_TRUNC);
         if (size > rx.capacity()) {
@@ -494,9 +545,10 @@ public final class NlSocket implements AutoCloseable {
         return new NetlinkException(what, errno, extAck);
     }
 
-    private void ensureOpen() {
+    /** @throws IllegalStateException "LABEL is closed" once the socket is closed */
+    public void checkOpen() {
         if (closed) {
-            throw new IllegalStateException("netlink socket is closed");
+            throw new IllegalStateException(label + " is closed");
         }
     }
 

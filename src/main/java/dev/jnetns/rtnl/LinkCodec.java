@@ -273,7 +273,8 @@ public final class LinkCodec {
         }
         layout.header(ByteBuffer.wrap(terminated), 0, 2);
         LinkData kindData = data == null ? null : LinkKinds.decode(kind, false, data);
-        LinkData portData = slaveData == null ? null : LinkKinds.decode(slaveKind, true, slaveData);
+        LinkData portData = slaveData == null ? null
+                : LinkKinds.decode(LinkKinds.portKind(kind, slaveKind), true, slaveData);
         return new Link.Info(kind, kindData, slaveKind, portData, layout.done());
     }
 
@@ -359,7 +360,8 @@ public final class LinkCodec {
                 case IFLA_INFO_SLAVE_DATA -> {
                     if (info.portData() != null) {
                         int data = out.beginNestedPlain(IFLA_INFO_SLAVE_DATA);
-                        LinkKinds.encode(info.portData(), info.slaveKind(), true, out);
+                        String master = LinkKinds.portKind(info.kind(), info.slaveKind());
+                        LinkKinds.encode(info.portData(), master, true, out);
                         out.endNested(data);
                     }
                 }

@@ -13,15 +13,24 @@ import java.util.function.IntFunction;
  * {@link RawData}. Adding a kind: its record in {@code dev.jnetns.kind}, its codec, one line here.
  */
 public final class LinkKinds {
-    private static final Map<String, KindCodec<?>> DATA = Map.of(
-            "veth", VethCodec.INSTANCE,
-            "macvlan", MacvlanCodec.INSTANCE,
-            "macvtap", MacvlanCodec.INSTANCE,
-            "tun", TunCodec.INSTANCE,
-            "vxlan", VxlanCodec.INSTANCE);
+    private static final Map<String, KindCodec<?>> DATA = Map.ofEntries(
+            Map.entry("veth", VethCodec.INSTANCE),
+            Map.entry("macvlan", MacvlanCodec.INSTANCE),
+            Map.entry("macvtap", MacvlanCodec.INSTANCE),
+            Map.entry("tun", TunCodec.INSTANCE),
+            Map.entry("vxlan", VxlanCodec.INSTANCE),
+            Map.entry("bridge", BridgeCodec.INSTANCE),
+            Map.entry("vlan", VlanCodec.INSTANCE),
+            Map.entry("ipvlan", IpvlanCodec.INSTANCE),
+            Map.entry("ipvtap", IpvlanCodec.INSTANCE),
+            Map.entry("bond", BondCodec.INSTANCE));
 
     /** Port data, by the master's kind. */
-    private static final Map<String, KindCodec<?>> PORT_DATA = Map.of();
+    private static final Map<String, KindCodec<?>> PORT_DATA = Map.of(
+            "bridge", BridgePortCodec.INSTANCE,
+            "bond", BondPortCodec.INSTANCE);
+
+    private static final String PORT_SUFFIX = "_slave";
 
     private LinkKinds() {
     }
@@ -29,6 +38,18 @@ public final class LinkKinds {
     /** The codec of {@code kind}'s data ({@code port}: of the port data of a master of that kind), or null. */
     static KindCodec<?> codec(String kind, boolean port) {
         return kind == null ? null : (port ? PORT_DATA : DATA).get(kind);
+    }
+
+    /**
+     * The master kind whose port data a linkinfo nest holds: its IFLA_INFO_SLAVE_KIND as the kernel
+     * reports it, or in a request, the kind ip names it by ({@code ip link set DEV type bridge_slave
+     * ...} sends IFLA_INFO_KIND "bridge_slave" with the IFLA_INFO_SLAVE_DATA).
+     */
+    static String portKind(String kind, String slaveKind) {
+        if (slaveKind == null && kind != null && kind.endsWith(PORT_SUFFIX)) {
+            return kind.substring(0, kind.length() - PORT_SUFFIX.length());
+        }
+        return slaveKind;
     }
 
     /** Reads a data nest of {@code kind}. */

@@ -27,6 +27,12 @@ public interface PrintOut {
     /** A boolean printed "on"/"off" in text. */
     void onOff(String key, String fmt, boolean value);
 
+    /**
+     * A number ip formats itself (a bridge timer's {@code 12.34}, iproute2's jsonw_printf): JSON the
+     * digits as given, unquoted; text {@code fmt} with them.
+     */
+    void formatted(String key, String fmt, String digits);
+
     /** A number in hex: JSON a string "0x..."; text {@code fmt} with the hex digits. */
     void hex(String key, String fmt, long value);
 

@@ -1,5 +1,7 @@
 package dev.jnetns.rtnl;
 
+import static dev.jnetns.uapi.LinuxIfArp.ARPHRD_ETHER;
+
 import dev.jnetns.netlink.NlDecodeException;
 import dev.jnetns.netlink.NlReader;
 import dev.jnetns.netlink.NlWriter;
@@ -35,6 +37,63 @@ final class Wire {
     static void putAddress(NlWriter w, int type, InetAddress a) {
         if (a != null) {
             w.attr(type, a.getAddress());
+        }
+    }
+
+    /** Writes a u8 attribute unless {@code v} is -1 (absent). */
+    static void putU8(NlWriter w, int type, int v) {
+        if (v >= 0) {
+            w.attrU8(type, v);
+        }
+    }
+
+    /** Writes a u16 attribute unless {@code v} is -1 (absent). */
+    static void putU16(NlWriter w, int type, int v) {
+        if (v >= 0) {
+            w.attrU16(type, v);
+        }
+    }
+
+    /** Writes a u32 attribute unless {@code v} is -1 (absent). */
+    static void putU32(NlWriter w, int type, long v) {
+        if (v >= 0) {
+            w.attrU32(type, (int) v);
+        }
+    }
+
+    /**
+     * Writes a u64 attribute unless {@code v} is -1 (absent) and the message did not hold it (a u64
+     * of all ones reads as -1, and is written back when it came).
+     */
+    static void putU64(NlWriter w, int type, long v, boolean recorded) {
+        if (v != -1 || recorded) {
+            w.attrU64(type, v);
+        }
+    }
+
+    /** Writes a u16 attribute in network byte order (an ethertype) unless {@code v} is -1 (absent). */
+    static void putBe16(NlWriter w, int type, int v) {
+        if (v >= 0) {
+            w.attrU16(type, Short.toUnsignedInt(Short.reverseBytes((short) v)));
+        }
+    }
+
+    /** A MAC address attribute as the codecs hold it: "aa:bb:cc:dd:ee:ff" (any length, as ip prints it). */
+    static String mac(NlReader r) {
+        return HardwareAddresses.format(ARPHRD_ETHER, r.bytes());
+    }
+
+    /** Writes a MAC address ("aa:bb:...", as {@link #mac} reads it) unless it is null. */
+    static void putMac(NlWriter w, int type, String mac) {
+        if (mac != null) {
+            w.attr(type, HardwareAddresses.parse(ARPHRD_ETHER, mac));
+        }
+    }
+
+    /** Writes a flag attribute (no value) when {@code on}. */
+    static void putFlag(NlWriter w, int type, boolean on) {
+        if (on) {
+            w.attr(type);
         }
     }
 

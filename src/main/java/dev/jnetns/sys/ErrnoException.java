@@ -4,7 +4,8 @@ import java.io.IOException;
 
 /**
  * A system call failed. Carries the call, the errno (number and symbolic name) and what the call
- * was applied to, e.g. {@code setns(fd 7, CLONE_NEWNET): Operation not permitted (EPERM)}.
+ * was applied to, e.g. {@code setns(fd 7, CLONE_NEWNET): Operation not permitted (EPERM): needs
+ * CAP_SYS_ADMIN}: a refusal for want of privilege names the privilege.
  */
 public class ErrnoException extends IOException {
     private static final long serialVersionUID = 1L;
@@ -32,9 +33,31 @@ public class ErrnoException extends IOException {
      * @param extra appended to the message as it is, or null
      */
     protected ErrnoException(String operation, int errno, String extra) {
-        super(operation + ": " + describe(errno) + (extra == null ? "" : extra));
+        super(operation + ": " + describe(errno) + (extra == null ? "" : extra) + needs(operation, errno));
         this.operation = operation;
         this.errno = errno;
+    }
+
+    /** System calls that need CAP_SYS_ADMIN, as the operation text names them. */
+    private static final String[] SYS_ADMIN_CALLS = {"setns(", "unshare(", "mount(", "umount2("};
+
+    /**
+     * ": needs PRIVILEGE" for a refusal that lack of privilege explains, "" otherwise: EPERM of
+     * setns, unshare, mount and umount2 (CAP_SYS_ADMIN) or of the TUNSETIFF ioctl (CAP_NET_ADMIN),
+     * EACCES (a file only root may use, under /run/netns or /proc/sys).
+     */
+    private static String needs(String operation, int errno) {
+        if (errno == Errno.EPERM.number()) {
+            for (String call : SYS_ADMIN_CALLS) {
+                if (operation.contains(call)) {
+                    return ": needs CAP_SYS_ADMIN";
+                }
+            }
+            if (operation.contains("TUNSETIFF")) {
+                return ": needs CAP_NET_ADMIN";
+            }
+        }
+        return errno == Errno.EACCES.number() ? ": needs root" : "";
     }
 
     /**

@@ -81,16 +81,6 @@ public final class LinuxIfLink {
     public static final int IFLA_ALLMULTI = 61;
     public static final int IFLA_INET6_ADDR_GEN_MODE = 8;
 
-    public static final int IFLA_VLAN_ID = 1;
-
-    public static final int IFLA_IPVLAN_MODE = 1;
-    public static final int IFLA_IPVLAN_FLAGS = 2;
-    public static final int IPVLAN_MODE_L2 = 0;
-    public static final int IPVLAN_MODE_L3 = 1;
-    public static final int IPVLAN_MODE_L3S = 2;
-
-    public static final int IFLA_BOND_MODE = 1;
-
     public static final int IFF_UP = 0x1;
     public static final int IFF_BROADCAST = 0x2;
     public static final int IFF_DEBUG = 0x4;

@@ -43,6 +43,8 @@ class DeviceMoverTest {
                 "route add 198.18.21.0/24 dev v0 metric 50",
                 "route add 198.18.22.0/24 via 198.18.0.2 dev v0 table 100",
                 "route add fd00:9::/64 via fd00::2 dev v0",
+                "route add 198.18.23.0/24 via 198.18.0.2 dev v0 tos 0x10 realms 3/4 mtu lock 1300 rtt 10ms congctl reno",
+                "route add fd00:10::/64 via fd00::2 dev v0 pref high hoplimit 9",
                 ""));
     }
 
@@ -67,7 +69,9 @@ class DeviceMoverTest {
             assertTrue(addrs.contains("inet 198.18.0.1/24") && addrs.contains("inet6 fd00::1/64"), addrs);
             assertEquals(routes, routesOfV0(dst));
             assertTrue(routes.contains("198.18.22.0/24 via 198.18.0.2 table 100") && routes.contains("metric 50")
-                    && routes.contains("fd00:9::/64 via fd00::2"), routes);
+                    && routes.contains("fd00:9::/64 via fd00::2")
+                    && routes.contains("198.18.23.0/24 tos 0x10 via 198.18.0.2 realms 3/4 mtu lock 1300 rtt 10ms congctl reno")
+                    && routes.contains("fd00:10::/64 via fd00::2 metric 1024 hoplimit 9 pref high"), routes);
             Ip.Result ping = Ip.command(java.util.List.of("nsenter", "--net=" + dst.path(), "ping", "-c", "1", "-W", "2",
                     "198.18.0.2"), null);
             assertEquals(0, ping.exitCode(), "ping from the moved device to its old peer: " + ping.out() + ping.err());

@@ -1,10 +1,12 @@
 package dev.jnetns.model;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.jnetns.Netns;
+import dev.jnetns.sys.ErrnoException;
 import dev.jnetns.testutil.Cli;
 import dev.jnetns.testutil.Ip;
 import dev.jnetns.testutil.Scripts;
@@ -113,6 +115,56 @@ class TopologyTest {
         for (String n : List.of(router, a, b)) {
             assertTrue(!Netns.names().contains(n), n + " was rolled back");
         }
+    }
+
+    @Test
+    void a_bare_file_left_under_run_netns_breaks_neither_diff_nor_apply_nor_destroy(@TempDir Path dir) throws Exception {
+        String file = routerFile(dir);
+        Files.createDirectories(Netns.RUN_DIR);
+        Files.createFile(Netns.RUN_DIR.resolve(a));   // what a kill between creating the file and mounting leaves
+        assertFalse(Netns.exists(a));
+        ErrnoException open = assertThrows(ErrnoException.class, () -> Netns.open(a));
+        assertEquals("/run/netns/" + a + " is not a namespace: Invalid argument (EINVAL)", open.getMessage());
+        var diff = Cli.run("diff", file);
+        assertEquals(1, diff.exitCode(), diff.err());
+        assertTrue(diff.out().contains(a + ": create netns " + a + " (replacing a bare file"), diff.out());
+        var apply = Cli.run("apply", file);
+        assertEquals(0, apply.exitCode(), apply.err());
+        assertTrue(Netns.exists(a));
+        assertEquals(0, Cli.run("diff", file).exitCode());
+        Netns.delete(a);
+        Files.createFile(Netns.RUN_DIR.resolve(a));
+        var destroy = Cli.run("destroy", file);
+        assertEquals(0, destroy.exitCode(), destroy.err());
+        for (String n : List.of(router, a, b)) {
+            assertFalse(Netns.names().contains(n), n);
+        }
+    }
+
+    @Test
+    void a_file_nested_ten_thousand_deep_is_one_usage_error_naming_the_limit(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("deep.json");
+        Files.writeString(f, "[".repeat(10_000) + "]".repeat(10_000));
+        var r = Cli.run("apply", f.toString());
+        assertEquals(1, r.exitCode(), r.err());
+        assertEquals("jnetns: " + f + ": JSON line 1 column " + (JsonText.MAX_DEPTH + 1) + ": nested more than "
+                + JsonText.MAX_DEPTH + " levels deep\n", r.err());
+        Files.writeString(f, "{\"a\":".repeat(10_000) + "1" + "}".repeat(10_000));
+        assertEquals(1, Cli.run("diff", f.toString()).exitCode());
+        // found by TopologyFuzz: a \\u escape cut short by the end of the text, or with a sign in it
+        assertThrows(IllegalArgumentException.class, () -> JsonText.parse("\"\\u12"));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> JsonText.parse("\"\\u+1ab\""));
+        assertEquals("JSON line 1 column 4: \\u needs four hex digits", e.getMessage());
+        assertEquals("\u00e9", JsonText.parse("\"\\u00E9\""));
+        String deepest = "[".repeat(JsonText.MAX_DEPTH) + "]".repeat(JsonText.MAX_DEPTH);
+        assertEquals(List.of(), unwrap(JsonText.parse(deepest), JsonText.MAX_DEPTH - 1), "the limit itself is accepted");
+    }
+
+    private static Object unwrap(Object v, int levels) {
+        for (int k = 0; k < levels; k++) {
+            v = ((List<?>) v).get(0);
+        }
+        return v;
     }
 
     @Test

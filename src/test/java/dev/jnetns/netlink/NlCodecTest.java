@@ -32,6 +32,40 @@ class NlCodecTest {
     }
 
     @Test
+    void a_header_longer_than_the_message_or_the_attribute_is_a_decode_error() {
+        // found by RtnlFuzz: decoders read a 12-byte rtmsg, or a veth peer's 16-byte ifinfomsg, past the end
+        NlWriter w = new NlWriter(64);
+        w.beginMessage(24, 0, 1);
+        w.raw(new byte[4]);
+        w.endMessage();
+        ByteBuffer buf = w.bytes();
+        NlMessage short4 = NlSocket.message(buf, 0, buf.remaining());
+        NlDecodeException e = assertThrows(NlDecodeException.class, () -> short4.attrs(12, "RTM_NEWROUTE"));
+        assertEquals("RTM_NEWROUTE: message of 4 payload bytes, the header needs 12", e.getMessage());
+
+        w = new NlWriter(64);
+        w.beginMessage(16, 0, 1);
+        w.raw(new byte[16]);
+        w.attr(1, new byte[8]);
+        w.endMessage();
+        ByteBuffer link = w.bytes();
+        NlReader r = NlReader.of(NlSocket.message(link, 0, link.remaining()), 16, "RTM_NEWLINK");
+        assertTrue(r.next());
+        e = assertThrows(NlDecodeException.class, () -> r.nested(16));
+        assertEquals("RTM_NEWLINK > 1: 8 value bytes, the header needs 16", e.getMessage());
+    }
+
+    @Test
+    void a_message_length_near_two_to_the_31_is_a_decode_error_not_an_overflow() {
+        // found by NetlinkFuzz: off + len wrapped negative and passed the bounds check
+        ByteBuffer buf = ByteBuffer.allocateDirect(48).order(ByteOrder.nativeOrder());
+        buf.putInt(0, 32).putInt(32, Integer.MAX_VALUE);
+        assertEquals(32, NlSocket.message(buf, 0, 48).end());
+        NlDecodeException e = assertThrows(NlDecodeException.class, () -> NlSocket.message(buf, 32, 48));
+        assertEquals("netlink message of length 2147483647 at offset 32 in a datagram of 48 bytes", e.getMessage());
+    }
+
+    @Test
     void veth_request_matches_the_bytes_iproute2_sends() {
         // strace -e sendmsg -xx ip link add v8 type veth peer name v9 (iproute2 6.1): the kind is
         // sent without a NUL; seq differs per run and is set here.

@@ -55,7 +55,7 @@ class NsidCodecTest {
 
     /** The RTM_NEWNSID answers of {@code ns} to a dump request of {@code filter}. */
     private static List<RoundTrip.Captured> capture(Netns ns, NamespaceId filter) throws Exception {
-        try (NlSocket s = ns.call(() -> NlSocket.open(NETLINK_ROUTE))) {
+        try (NlSocket s = ns.call(() -> NlSocket.open(NETLINK_ROUTE, "round trip"))) {
             s.setStrictCheck(true);
             List<RoundTrip.Captured> out = new ArrayList<>();
             s.dumpEach("nsid dump", (w, seq) -> {

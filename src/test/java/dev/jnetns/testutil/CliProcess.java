@@ -10,8 +10,19 @@ public final class CliProcess {
 
     /** Runs {@code jnetns ARGS} with {@code stdin} (may be null). */
     public static Ip.Result run(String stdin, String... args) {
+        return Ip.command(command(args), stdin);
+    }
+
+    /** Starts {@code jnetns ARGS} (stdout and stderr discarded), e.g. to kill it. */
+    public static Process start(String... args) throws java.io.IOException {
+        return new ProcessBuilder(command(args)).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+    }
+
+    private static List<String> command(String... args) {
         List<String> cmd = new ArrayList<>();
         cmd.add(ProcessHandle.current().info().command().orElse("java"));
+        cmd.addAll(List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"));   // short runs, as bin/jnetns starts them
         cmd.add("--enable-native-access=ALL-UNNAMED");
         String backend = System.getProperty("jnetns.backend", "");
         if (!backend.isEmpty()) {
@@ -21,6 +32,6 @@ public final class CliProcess {
         cmd.add(System.getProperty("java.class.path"));
         cmd.add("dev.jnetns.cli.Main");
         cmd.addAll(List.of(args));
-        return Ip.command(cmd, stdin);
+        return cmd;
     }
 }

@@ -132,4 +132,42 @@ public final class Fixtures {
                 ""));
     }
 
+    /**
+     * Three bridges (one with defaults, one with every option this kernel takes away from its default,
+     * one with STP) and four ports (one with every port option set), up where STP then runs.
+     */
+    public static void bridges(Netns ns) {
+        Ip.batch(ns, String.join("\n",
+                "link add br0 type bridge",
+                "link add br1 type bridge forward_delay 400 hello_time 100 max_age 1200 ageing_time 1000 stp_state 1"
+                        + " priority 100 group_fwd_mask 0x8 group_address 01:80:c2:00:00:0e no_linklocal_learn 1"
+                        + " mcast_router 2 mcast_snooping 0 mcast_query_use_ifaddr 1 mcast_querier 1"
+                        + " mcast_hash_elasticity 8 mcast_hash_max 1024 mcast_last_member_count 3"
+                        + " mcast_startup_query_count 3 mcast_last_member_interval 200 mcast_membership_interval 30000"
+                        + " mcast_querier_interval 30000 mcast_query_interval 15000 mcast_query_response_interval 2000"
+                        + " mcast_startup_query_interval 4000 mcast_stats_enabled 1 mcast_igmp_version 3"
+                        + " mcast_mld_version 2 nf_call_iptables 1 nf_call_ip6tables 1 nf_call_arptables 1",
+                "link add br2 type bridge stp_state 1 priority 4096 ageing_time 0",
+                "link add v0 type veth peer name v1",
+                "link add v2 type veth peer name v3",
+                "link add v4 type veth peer name v5",
+                "link add v6 type veth peer name v7",
+                "link set v0 master br1",
+                "link set v2 master br1",
+                "link set v4 master br0",
+                "link set v6 master br2",
+                "link set dev v0 type bridge_slave priority 7 cost 5 hairpin on guard on root_block on"
+                        + " fastleave on learning off flood off mcast_flood off bcast_flood off mcast_to_unicast on"
+                        + " proxy_arp on proxy_arp_wifi on mcast_router 2 neigh_suppress on group_fwd_mask 0x4"
+                        + " vlan_tunnel off isolated on locked on backup_port v2",
+                "link set dev v6 type bridge_slave cost 65535 priority 63 group_fwd_mask 0x4005",
+                "link set br1 up",
+                "link set br2 up",
+                "link set v0 up",
+                "link set v1 up",
+                "link set v2 up",
+                "link set v3 up",
+                "link set v6 up",
+                "link set v7 up"));
+    }
 }
