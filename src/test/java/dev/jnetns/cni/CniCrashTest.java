@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.jnetns.Netns;
 import dev.jnetns.testutil.Ip;
+import dev.jnetns.testutil.Property;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -21,13 +22,13 @@ import org.junit.jupiter.api.io.TempDir;
  * Crash consistency: the daemon killed (SIGKILL) at a random moment while it serves ADDs, and the
  * in-process plugin killed at a random moment of its ADD, leave nothing that a later DEL (served by
  * a daemon: the same DEL, without a JVM start each) does not clean: no device on either side, no
- * lease, no attachment record, no bridge. The moments are
- * random (the seed is printed; -Djnetns.crash.seed=S repeats a run), their number is
- * -Djnetns.crash.kills (default 25 of each kind; bench/cni-crash.sh runs many more).
+ * lease, no attachment record, no bridge. The moments are random (the seed is printed;
+ * -Djnetns.seed=S repeats a run), their number is -Djnetns.crash.kills (default 25 of each kind;
+ * bench/cni-crash.sh runs many more).
  */
 class CniCrashTest {
     private static final int KILLS = Integer.getInteger("jnetns.crash.kills", 25);
-    private static final long SEED = Long.getLong("jnetns.crash.seed", System.nanoTime());
+    private static final long SEED = Property.seed();
     /** Calls in flight when the daemon is killed. */
     private static final int CALLS = 2;
 
@@ -38,7 +39,7 @@ class CniCrashTest {
 
     @BeforeEach
     void namespaces() throws Exception {
-        System.out.println("CniCrashTest seed " + SEED + " (-Djnetns.crash.seed=" + SEED + " repeats it)");
+        System.out.println("CniCrashTest seed " + SEED + " (-Djnetns.seed=" + SEED + " repeats it)");
         runtime = Netns.create();
         Ip.run(runtime, "link", "add", "uplink", "type", "veth", "peer", "name", "uplink-peer");
         Ip.batch(runtime, "link set uplink up\nlink set uplink-peer up\n");
