@@ -61,13 +61,23 @@ final class HostLocalStore implements AutoCloseable {
         return new HostLocalStore(dir, fd);
     }
 
-    /** Leases {@code ip} to {@code id}/{@code ifname} from range set {@code set}; false when it is taken. */
+    /**
+     * Leases {@code ip} to {@code id}/{@code ifname} from range set {@code set}; false when it is
+     * taken. The lease is written under a name that is no address and then linked to the address's
+     * name (link(2) fails when that exists): a lease never shows half-written, which a process
+     * killed between creating the file and writing it would leave, and no DEL could find. A
+     * temporary name left by a kill holds the attachment's key, so DEL removes it too.
+     */
     boolean reserve(String id, String ifname, InetAddress ip, int set) throws IOException {
         Path f = dir.resolve(IpPrefix.format(ip));
+        Path tmp = dir.resolve(".lease-" + id.strip() + "-" + ifname);
+        write(tmp, key(id, ifname), StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING);
         try {
-            write(f, key(id, ifname), StandardOpenOption.CREATE_NEW);
+            Files.createLink(f, tmp);
         } catch (FileAlreadyExistsException taken) {
             return false;
+        } finally {
+            Files.delete(tmp);
         }
         write(dir.resolve(LAST + set), IpPrefix.format(ip), StandardOpenOption.CREATE,
                 StandardOpenOption.TRUNCATE_EXISTING);
