@@ -45,8 +45,13 @@ final class Attachments {
         return "jn" + Long.toHexString(h >>> 24 | 1L << 40).substring(1);
     }
 
-    /** ADD: makes the interface, gives it {@code r}'s addresses and routes, fills in {@code r}'s interfaces. */
-    static int add(CniConfig c, CniEnv e, Rtnl host, Rtnl ctr, CniResult r) throws ErrnoException {
+    /**
+     * ADD: makes the interface, gives it {@code r}'s addresses and routes, fills in {@code r}'s
+     * interfaces. {@code adoptBridge}: the bridge is there without its alias, made by an ADD that
+     * was killed before it could set one (its record says so): this one finishes the bridge.
+     */
+    static int add(CniConfig c, CniEnv e, Rtnl host, Rtnl ctr, CniResult r, boolean adoptBridge)
+            throws ErrnoException {
         switch (c.mode()) {
             case "move":
                 DeviceMover.move(host, ctr, c.device(), e.ifname());
@@ -73,7 +78,7 @@ final class Attachments {
                 host.links().add(veth);
                 LinkUpdate u = LinkUpdate.create().alias(TAG + c.name() + " " + e.containerId() + " " + e.ifname());
                 if (c.mode().equals("bridge")) {
-                    r.interfaces.add(iface(bridge(c, host, r), null));
+                    r.interfaces.add(iface(bridge(c, host, r, adoptBridge), null));
                     u.master(c.bridge());
                 }
                 host.links().set(end, u.up());
@@ -92,10 +97,13 @@ final class Attachments {
         return new CniResult.Iface(l.name(), l.address(), l.mtu(), sandbox);
     }
 
-    /** The bridge of bridge mode, made (up, with the gateways) when missing. */
-    private static Link bridge(CniConfig c, Rtnl host, CniResult r) throws ErrnoException {
-        if (host.links().find(c.bridge()).isEmpty()) {
+    /** The bridge of bridge mode, made (up, with the gateways) when missing, or finished when adopted. */
+    private static Link bridge(CniConfig c, Rtnl host, CniResult r, boolean adopt) throws ErrnoException {
+        boolean missing = host.links().find(c.bridge()).isEmpty();
+        if (missing) {
             host.links().add(LinkSpec.bridge(c.bridge()));
+        }
+        if (missing || adopt) {
             host.links().set(c.bridge(), LinkUpdate.create().alias(BRIDGE_TAG).up());
         }
         List<Address> have = host.addresses().list(c.bridge());

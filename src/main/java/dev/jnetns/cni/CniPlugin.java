@@ -1,5 +1,6 @@
 package dev.jnetns.cni;
 
+import dev.jnetns.Link;
 import dev.jnetns.Netns;
 import dev.jnetns.Rtnl;
 import dev.jnetns.model.JsonText;
@@ -204,12 +205,15 @@ public final class CniPlugin {
                 throw new CniException(CniException.KERNEL, "the container already has a device named "
                         + e.ifname(), "CNI_NETNS=" + e.netns());
             }
-            boolean makesBridge = c.mode().equals("bridge") && host.links().find(c.bridge()).isEmpty();
+            Link bridge = c.mode().equals("bridge") ? host.links().find(c.bridge()).orElse(null) : null;
+            boolean makesBridge = c.mode().equals("bridge") && bridge == null;
             AttachmentRecords.write(c, e, ns.inode(), makesBridge);
             try {
                 CniResult r = Ipam.add(c, e, caller);
+                boolean adoptBridge = bridge != null && bridge.alias() == null
+                        && AttachmentRecords.list(c).stream().anyMatch(a -> a.madeBridge(c));
                 try {
-                    int index = Attachments.add(c, e, host, ctr, r);
+                    int index = Attachments.add(c, e, host, ctr, r, adoptBridge);
                     return r.json(c.cniVersion(), index);
                 } catch (ErrnoException | RuntimeException x) {
                     undo(x, () -> Attachments.del(c, e.containerId(), e.ifname(), host, ctr, makesBridge));

@@ -229,6 +229,40 @@ class CniPluginTest {
         assertEquals(List.of(), leases());
     }
 
+    /**
+     * What an ADD killed between making the bridge and naming it leaves: its record claiming the
+     * bridge, and the bridge down without the jnetns alias. The next ADD finishes the bridge, and
+     * the last DEL removes it; the killed attachment's own DEL too.
+     */
+    @Test
+    void a_bridge_a_killed_add_left_half_made_is_finished_and_removed_with_the_last_port() throws Exception {
+        String conf = config("1.0.0", "bridge", "198.18.14.0/24", "\"bridge\":\"jnhalf0\"");
+        Netns killed = container();
+        Netns next = container();
+        AttachmentRecords.write(CniConfig.parse(conf), CniEnv.read(Map.of("CNI_COMMAND", "ADD", "CNI_CONTAINERID",
+                "killed", "CNI_NETNS", killed.path(), "CNI_IFNAME", "eth0", "CNI_PATH", CNI_PATH)), killed.inode(), true);
+        Ip.run(runtime, "link", "add", "jnhalf0", "type", "bridge");
+        ok(cni("ADD", next, "next", "eth0", conf));
+        Map<?, ?> br = (Map<?, ?>) ((List<?>) JsonText.parse(Ip.run(runtime, "-j", "link", "show", "jnhalf0"))).get(0);
+        assertEquals("jnetns-cni bridge", br.get("ifalias"), "the bridge is finished: named");
+        assertTrue(((List<?>) br.get("flags")).contains("UP"), "and up");
+        ping(next, "198.18.14.1");
+        ok(cni("DEL", killed, "killed", "eth0", conf));
+        assertEquals(List.of("lo", "jnhalf0", Attachments.hostEnd("next", "eth0")), devices(runtime));
+        ok(cni("DEL", next, "next", "eth0", conf));
+        assertEquals(List.of("lo"), devices(runtime));
+        assertEquals(List.of(), records());
+
+        AttachmentRecords.write(CniConfig.parse(conf), CniEnv.read(Map.of("CNI_COMMAND", "ADD", "CNI_CONTAINERID",
+                "killed", "CNI_NETNS", killed.path(), "CNI_IFNAME", "eth0", "CNI_PATH", CNI_PATH)), killed.inode(), true);
+        Ip.run(runtime, "link", "add", "jnhalf0", "type", "bridge");
+        ok(cni("DEL", killed, "killed", "eth0", conf));
+        assertEquals(List.of("lo"), devices(runtime), "the killed ADD's own DEL removes its half-made bridge");
+        Ip.run(runtime, "link", "add", "jnhalf0", "type", "bridge");
+        ok(cni("DEL", killed, "killed", "eth0", conf));
+        assertEquals(List.of("lo", "jnhalf0"), devices(runtime), "a bridge no record claims is not jnetns's to remove");
+    }
+
     @Test
     void macvlan_mode_with_static_addresses_reaches_the_parents_network() throws Exception {
         Netns ctr = container();

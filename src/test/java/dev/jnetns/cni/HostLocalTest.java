@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -113,6 +114,24 @@ class HostLocalTest {
             assertEquals(expected, third, step + " (alternating IPAMs)");
             assertEquals(files(ref), files(ours), "files after " + step);
             assertEquals(files(ref), files(mixed), "files after " + step + " (alternating IPAMs)");
+        }
+    }
+
+    /**
+     * A lease is linked into place under its address's name once written; a kill before that leaves
+     * its temporary file, which holds the attachment's key: both IPAMs' DEL remove it.
+     */
+    @Test
+    void a_lease_a_kill_left_unlinked_goes_with_the_attachments_del() throws Exception {
+        Map<String, String> env = Map.of("CNI_COMMAND", "DEL", "CNI_CONTAINERID", "a", "CNI_IFNAME", "eth0",
+                "CNI_NETNS", "/var/run/netns/none", "CNI_PATH", CniPluginTest.CNI_PATH);
+        String ipam = "\"ranges\":[[{\"subnet\":\"198.18.99.0/24\"}]]";
+        for (String type : List.of("host-local", HostLocal.TYPE)) {
+            Path d = Files.createDirectories(dir.resolve(type).resolve("hl"));
+            Files.writeString(d.resolve(".lease-a-eth0"), "a\r\neth0");
+            String config = config(type, d.getParent(), ipam, "");
+            assertEquals("{}", type.equals("host-local") ? hostLocal(config, env) : builtIn(config, env));
+            assertEquals(List.of("lock"), CniRig.files(d), type);
         }
     }
 
