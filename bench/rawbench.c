@@ -1,13 +1,21 @@
 /*
  * bench/rawbench.c - the kernel's own rate for the workloads of `jnetns bench`, from C with no
- * library: requests written by hand, 256 per send(2), acks read in bulk. Each run makes a fresh
- * network namespace for itself (unshare), does one workload, prints its seconds and exits.
- * bench/api-vs-c.sh compiles it and prints `jnetns bench` beside it. As root.
+ * library, requests written by hand. Each run makes a fresh network namespace for itself (unshare),
+ * does one workload, prints its seconds and exits. bench/api-vs-c.sh compiles it and prints
+ * `jnetns bench` beside it. As root.
  *
- *   rawbench routes N     add N /32 routes to 198.18.1.0 + i dev v0 (veth v0/v1 up, 198.18.0.1/16)
- *   rawbench dump N       the same N routes, then time one dump of table main, every attribute walked
- *   rawbench veth N       create N veth pairs aI/bI
- *   rawbench netns N      create N named namespaces under /run/netns, then delete them (as ip netns)
+ * Two ways to send the adds: with an ack asked for every request (256 requests per send(2), the
+ * acks read in bulk: what a careful program does), or, with the "-noack" workloads, none asked for
+ * (requests packed up to 64 KiB per send, the kernel answering only failures, one NLMSG_NOOP with
+ * NLM_F_ACK closing each datagram so that its failures are read before the next goes: what
+ * jnetns's Routes.addAll and Links.addAll do, and the kernel's own rate).
+ *
+ *   rawbench routes N         add N /32 routes to 198.18.1.0 + i dev v0 (veth v0/v1 up, 198.18.0.1/16)
+ *   rawbench routes-noack N   the same without per-request acks
+ *   rawbench dump N           the same N routes, then time one dump of table main, every attribute walked
+ *   rawbench veth N           create N veth pairs aI/bI
+ *   rawbench veth-noack N     the same without per-request acks
+ *   rawbench netns N          create N named namespaces under /run/netns, then delete them (as ip netns)
  */
 #define _GNU_SOURCE
 #include <arpa/inet.h>
@@ -30,12 +38,14 @@
 
 #define PER_SEND 256
 #define MSG_ROOM 256
+#define DATAGRAM (64 * 1024)   /* the no-ack workloads' send size, as jnetns's bulk requests */
 
 static int nl;
 static unsigned seq = 1;
 static char *batch;
 static size_t used;
 static int pending;
+static int noack;   /* the "-noack" workloads: no ack per request, one barrier per datagram */
 static volatile long sink;   /* keeps the attribute walk of dump() from being optimised away */
 
 static void die(const char *what)
@@ -95,24 +105,35 @@ static void read_acks(void)
 
 static void flush(void)
 {
+    if (noack && used) {   /* the barrier: its ack comes after every answer to this datagram */
+        struct nlmsghdr *h = (struct nlmsghdr *)(batch + used);
+        memset(h, 0, NLMSG_HDRLEN);
+        h->nlmsg_len = NLMSG_HDRLEN;
+        h->nlmsg_type = NLMSG_NOOP;
+        h->nlmsg_flags = NLM_F_REQUEST | NLM_F_ACK;
+        h->nlmsg_seq = seq++;
+        used += NLMSG_HDRLEN;
+        pending = 1;
+    }
     if (used && send(nl, batch, used, 0) < 0)
         die("send");
     used = 0;
     read_acks();
 }
 
-/* A new request in the batch: header and the fixed part, flags REQUEST|ACK|more. */
+/* A new request in the batch: header and the fixed part, flags REQUEST|more (and ACK unless noack). */
 static struct nlmsghdr *request(int type, int flags, int fixed)
 {
-    if (pending == PER_SEND)
+    if (noack ? used + 2 * MSG_ROOM > DATAGRAM : pending == PER_SEND)
         flush();
     struct nlmsghdr *h = (struct nlmsghdr *)(batch + used);
     memset(h, 0, MSG_ROOM);
     h->nlmsg_len = NLMSG_LENGTH(fixed);
     h->nlmsg_type = type;
-    h->nlmsg_flags = NLM_F_REQUEST | NLM_F_ACK | flags;
+    h->nlmsg_flags = NLM_F_REQUEST | (noack ? 0 : NLM_F_ACK) | flags;
     h->nlmsg_seq = seq++;
-    pending++;
+    if (!noack)
+        pending++;
     return h;
 }
 
@@ -265,10 +286,16 @@ static void netns(int n)
 int main(int argc, char **argv)
 {
     if (argc != 3) {
-        fprintf(stderr, "usage: rawbench routes|dump|veth|netns N\n");
+        fprintf(stderr, "usage: rawbench routes|routes-noack|dump|veth|veth-noack|netns N\n");
         return 2;
     }
     int n = atoi(argv[2]);
+    const char *name = strdup(argv[1]);
+    char *suffix = strstr(argv[1], "-noack");
+    if (suffix != NULL && suffix[6] == 0) {
+        *suffix = 0;
+        noack = 1;
+    }
     if (unshare(CLONE_NEWNET) < 0)
         die("unshare");
     nl = socket(AF_NETLINK, SOCK_RAW | SOCK_CLOEXEC, NETLINK_ROUTE);
@@ -277,13 +304,16 @@ int main(int argc, char **argv)
     int size = 1 << 22;
     setsockopt(nl, SOL_SOCKET, SO_RCVBUFFORCE, &size, sizeof size);
     setsockopt(nl, SOL_SOCKET, SO_SNDBUFFORCE, &size, sizeof size);
-    batch = malloc(PER_SEND * MSG_ROOM);
+    batch = malloc(DATAGRAM > PER_SEND * MSG_ROOM ? DATAGRAM : PER_SEND * MSG_ROOM);
     double t;
     if (!strcmp(argv[1], "routes")) {
+        int asked = noack;
+        noack = 0;   /* the setup the same way for both */
         setup();
+        noack = asked;
         t = now();
         routes(n);
-    } else if (!strcmp(argv[1], "dump")) {
+    } else if (!strcmp(argv[1], "dump") && !noack) {
         setup();
         routes(n);
         t = now();
@@ -295,11 +325,11 @@ int main(int argc, char **argv)
     } else if (!strcmp(argv[1], "veth")) {
         t = now();
         veths(n);
-    } else if (!strcmp(argv[1], "netns")) {
+    } else if (!strcmp(argv[1], "netns") && !noack) {
         t = now();
         netns(n);
     } else {
-        fprintf(stderr, "rawbench: unknown workload %s\n", argv[1]);
+        fprintf(stderr, "rawbench: unknown workload %s\n", name);
         return 2;
     }
     printf("%.3f\n", now() - t);

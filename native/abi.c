@@ -976,3 +976,28 @@ int main(void)
     layouts();
     return 0;
 }
+
+/* The CNI daemon's unix socket (LinuxSocket, LinuxSyscall): printed before main() runs. */
+#include <sys/un.h>
+__attribute__((constructor)) static void unix_sockets(void)
+{
+    K(AF_UNIX);
+    K(SOCK_STREAM);
+    K(SO_PEERCRED);
+    K(SYS_listen);
+    K(SYS_accept4);
+    KV("SOCKADDR_UN_SIZE", sizeof(struct sockaddr_un));
+    KV("SOCKADDR_UN_PATH_OFFSET", offsetof(struct sockaddr_un, sun_path));
+    KV("UCRED_SIZE", sizeof(struct ucred));
+    KV("UCRED_PID_OFFSET", offsetof(struct ucred, pid));
+    KV("UCRED_UID_OFFSET", offsetof(struct ucred, uid));
+}
+
+/* flock(2), for host-local's lock file (LinuxFcntl, LinuxSyscall): printed before main() runs. */
+#include <sys/file.h>
+__attribute__((constructor)) static void file_locks(void)
+{
+    K(LOCK_EX);
+    K(LOCK_UN);
+    K(SYS_flock);
+}

@@ -265,8 +265,9 @@ final class JnetnsCommand {
         out.println("Beyond ip: link move, apply, diff, destroy, netns export, netns exec --drop-cap, --all-netns monitor.");
         out.println("Exit status: 0 success, 1 syntax or usage error or a failed batch (ip's 255 is 1),");
         out.println("2 error reported by the kernel.");
-        out.println("`jnetns cni` (bin/jnetns-cni) is the CNI plugin: CNI_* in the environment,");
-        out.println("the network config on stdin (README: \"Use as a CNI plugin\").");
+        out.println("`jnetns cni` is the CNI plugin: CNI_* in the environment, the network config on stdin;");
+        out.println("`jnetns cni-daemon [--socket PATH]` serves it to the shim target/jnetns-cni from one warm JVM");
+        out.println("(README: \"Use as a CNI plugin\").");
         out.flush();
         return text.toString();
     }

@@ -31,8 +31,11 @@ public final class Main {
 
     public static void main(String[] args) throws IOException {
         if (args.length == 1 && args[0].equals("cni")) {
-            dev.jnetns.cni.CniPlugin.main(args);   // the CNI plugin (bin/jnetns-cni): no ip grammar
+            dev.jnetns.cni.CniPlugin.main(args);   // the CNI plugin (the shim's in-process mode): no ip grammar
             return;
+        }
+        if (args.length > 0 && args[0].equals("cni-daemon")) {
+            System.exit(dev.jnetns.cni.CniDaemon.run(java.util.Arrays.copyOfRange(args, 1, args.length)));
         }
         PrintWriter out = new PrintWriter(System.out, false, StandardCharsets.UTF_8);
         PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);

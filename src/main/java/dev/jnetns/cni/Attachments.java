@@ -9,6 +9,7 @@ import dev.jnetns.Link;
 import dev.jnetns.LinkSpec;
 import dev.jnetns.LinkUpdate;
 import dev.jnetns.Netns;
+import dev.jnetns.NoSuchLinkException;
 import dev.jnetns.RouteSpec;
 import dev.jnetns.Rtnl;
 import dev.jnetns.model.DeviceMover;
@@ -17,13 +18,12 @@ import dev.jnetns.sys.ErrnoException;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Set;
 
 /**
  * What ADD, DEL, CHECK and GC do to the kernel, per mode. "Host" is the namespace the plugin runs in
  * (the runtime's); "container" is {@code CNI_NETNS}. Host-side veth ends are named
- * {@code jn<hash of container id and ifname>} and carry the alias
- * {@code jnetns-cni NETWORK CONTAINERID IFNAME}, which is how DEL finds them and GC recognises them.
+ * {@code jn<hash of container id and ifname>}, which is how DEL finds them, and carry the alias
+ * {@code jnetns-cni NETWORK CONTAINERID IFNAME} for whoever reads {@code ip link}.
  */
 final class Attachments {
     private static final String TAG = "jnetns-cni ";
@@ -45,8 +45,13 @@ final class Attachments {
         return "jn" + Long.toHexString(h >>> 24 | 1L << 40).substring(1);
     }
 
-    /** ADD: makes the interface, gives it {@code r}'s addresses and routes, fills in {@code r}'s interfaces. */
-    static int add(CniConfig c, CniEnv e, Rtnl host, Rtnl ctr, CniResult r) throws ErrnoException {
+    /**
+     * ADD: makes the interface, gives it {@code r}'s addresses and routes, fills in {@code r}'s
+     * interfaces. {@code adoptBridge}: the bridge is there without its alias, made by an ADD that
+     * was killed before it could set one (its record says so): this one finishes the bridge.
+     */
+    static int add(CniConfig c, CniEnv e, Rtnl host, Rtnl ctr, CniResult r, boolean adoptBridge)
+            throws ErrnoException {
         switch (c.mode()) {
             case "move":
                 DeviceMover.move(host, ctr, c.device(), e.ifname());
@@ -73,7 +78,7 @@ final class Attachments {
                 host.links().add(veth);
                 LinkUpdate u = LinkUpdate.create().alias(TAG + c.name() + " " + e.containerId() + " " + e.ifname());
                 if (c.mode().equals("bridge")) {
-                    r.interfaces.add(iface(bridge(c, host, r), null));
+                    r.interfaces.add(iface(bridge(c, host, r, adoptBridge), null));
                     u.master(c.bridge());
                 }
                 host.links().set(end, u.up());
@@ -92,10 +97,13 @@ final class Attachments {
         return new CniResult.Iface(l.name(), l.address(), l.mtu(), sandbox);
     }
 
-    /** The bridge of bridge mode, made (up, with the gateways) when missing. */
-    private static Link bridge(CniConfig c, Rtnl host, CniResult r) throws ErrnoException {
-        if (host.links().find(c.bridge()).isEmpty()) {
+    /** The bridge of bridge mode, made (up, with the gateways) when missing, or finished when adopted. */
+    private static Link bridge(CniConfig c, Rtnl host, CniResult r, boolean adopt) throws ErrnoException {
+        boolean missing = host.links().find(c.bridge()).isEmpty();
+        if (missing) {
             host.links().add(LinkSpec.bridge(c.bridge()));
+        }
+        if (missing || adopt) {
             host.links().set(c.bridge(), LinkUpdate.create().alias(BRIDGE_TAG).up());
         }
         List<Address> have = host.addresses().list(c.bridge());
@@ -153,8 +161,12 @@ final class Attachments {
         }
     }
 
-    /** DEL: removes what ADD made; what is already gone is not an error. */
-    static void del(CniConfig c, String containerId, String ifname, Rtnl host, Rtnl ctr) throws ErrnoException {
+    /**
+     * DEL: removes what ADD made; what is already gone is not an error. {@code madeBridge}: the ADD
+     * was about to make the bridge (its record says so), which then is ours even without our alias.
+     */
+    static void del(CniConfig c, String containerId, String ifname, Rtnl host, Rtnl ctr, boolean madeBridge)
+            throws ErrnoException {
         switch (c.mode()) {
             case "move":
                 if (ctr != null && ctr.links().find(ifname).isPresent() && host.links().find(c.device()).isEmpty()) {
@@ -167,20 +179,21 @@ final class Attachments {
                 }
                 break;
             default:
-                String end = hostEnd(containerId, ifname);
-                if (host.links().find(end).isPresent()) {
-                    host.links().delete(end);
+                try {
+                    host.links().delete(hostEnd(containerId, ifname));
+                } catch (NoSuchLinkException gone) {
+                    // a second DEL, or an ADD that made no host end
                 }
                 if (c.mode().equals("bridge")) {
-                    removeIdleBridge(c, host);
+                    removeIdleBridge(c, host, madeBridge);
                 }
         }
     }
 
     /** Deletes the bridge when this plugin made it and no port is left on it. */
-    private static void removeIdleBridge(CniConfig c, Rtnl host) throws ErrnoException {
+    private static void removeIdleBridge(CniConfig c, Rtnl host, boolean madeBridge) throws ErrnoException {
         Link br = host.links().find(c.bridge()).orElse(null);
-        if (br != null && BRIDGE_TAG.equals(br.alias())
+        if (br != null && (BRIDGE_TAG.equals(br.alias()) || madeBridge && br.alias() == null)
                 && host.links().list().stream().noneMatch(l -> l.masterIndex() == br.index())) {
             host.links().delete(c.bridge());
         }
@@ -211,35 +224,20 @@ final class Attachments {
         }
     }
 
-    /**
-     * GC: deletes the host ends of network {@code c.name()} whose attachment is not in {@code valid}
-     * (each "containerID/ifname"); returns the attachments removed, as [containerID, ifname].
-     */
-    static List<String[]> gc(CniConfig c, Set<String> valid, Rtnl host) throws ErrnoException {
-        List<String[]> gone = new java.util.ArrayList<>();
-        String prefix = TAG + c.name() + " ";
-        for (Link l : host.links().list()) {
-            if (l.alias() == null || !l.alias().startsWith(prefix)) {
-                continue;
-            }
-            String[] att = l.alias().substring(prefix.length()).split(" ");
-            if (att.length == 2 && !valid.contains(att[0] + "/" + att[1])) {
-                host.links().delete(l.name());
-                gone.add(att);
-            }
-        }
-        if (c.mode().equals("bridge")) {
-            removeIdleBridge(c, host);
-        }
-        return gone;
-    }
-
     /** STATUS: null when ADD could work, else why not. */
     static String notReady(CniConfig c, Rtnl host) throws ErrnoException {
         if (c.mode().equals("macvlan") && host.links().find(c.master()).isEmpty()) {
             return "the parent device " + c.master() + " does not exist";
         }
         return null;
+    }
+
+    /**
+     * True when DEL works in the container's namespace (macvlan, move); the container end of a veth
+     * goes with the host end.
+     */
+    static boolean delNeedsContainer(CniConfig c) {
+        return c.mode().equals("macvlan") || c.mode().equals("move");
     }
 
     /** Opens the container's namespace; for DEL, null when it is gone. */

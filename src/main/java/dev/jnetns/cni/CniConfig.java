@@ -2,23 +2,40 @@ package dev.jnetns.cni;
 
 import dev.jnetns.Links;
 import dev.jnetns.model.JsonText;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * The network configuration a runtime hands the plugin on stdin, checked. {@code mode} is veth
  * (routed, the default), bridge, macvlan or move; addresses come from {@code ipam} (a delegated
- * plugin) or from {@code addresses} (static).
+ * plugin) or from {@code addresses} (static). {@code stateDir} holds the attachment records
+ * (default /var/lib/cni/jnetns); {@code daemonSocket} is read by the shim alone (native/cni-shim.c).
  */
 record CniConfig(String cniVersion, String name, String mode, String bridge, String master, String macvlanMode,
-                 String device, Integer mtu, Map<?, ?> ipam, Map<?, ?> raw, String text) {
+                 String device, Integer mtu, Map<?, ?> ipam, Path stateDir, Map<?, ?> raw, String text) {
 
     static final List<String> VERSIONS = List.of("0.3.0", "0.3.1", "0.4.0", "1.0.0", "1.1.0");
+    /** The spec's network names: a directory name in {@code stateDir} (and in host-local's dataDir). */
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.\\-]*");
+
+    /**
+     * A JSON document a caller sent; one nested too deeply for the stack is refused as malformed
+     * (IllegalArgumentException) like any other.
+     */
+    static Object json(String text) {
+        try {
+            return JsonText.parse(text);
+        } catch (StackOverflowError e) {
+            throw new IllegalArgumentException("JSON nested too deeply");
+        }
+    }
 
     static CniConfig parse(String text) throws CniException {
         Object v;
         try {
-            v = JsonText.parse(text);
+            v = json(text);
         } catch (IllegalArgumentException e) {
             throw new CniException(CniException.DECODE, "cannot decode the network configuration", e.getMessage());
         }
@@ -30,6 +47,11 @@ record CniConfig(String cniVersion, String name, String mode, String bridge, Str
         if (!VERSIONS.contains(version)) {
             throw new CniException(CniException.INCOMPATIBLE_VERSION, "incompatible CNI version " + version,
                     "supported: " + VERSIONS);
+        }
+        String name = str(m, "name", "jnetns");
+        if (!NAME.matcher(name).matches()) {
+            throw new CniException(CniException.INVALID_CONFIG, "invalid network name \"" + name + "\"",
+                    "letters, digits, '_', '.' and '-', starting with a letter or digit");
         }
         String mode = str(m, "mode", "veth");
         if (!List.of("veth", "bridge", "macvlan", "move").contains(mode)) {
@@ -75,9 +97,21 @@ record CniConfig(String cniVersion, String name, String mode, String bridge, Str
         if (mtu != null && !(mtu instanceof Long && (Long) mtu >= 68 && (Long) mtu <= 65535)) {
             throw new CniException(CniException.INVALID_CONFIG, "\"mtu\" must be a number from 68 to 65535");
         }
-        return new CniConfig(version, str(m, "name", "jnetns"), mode, str(m, "bridge", "jnetns0"), master,
+        Path stateDir = Path.of(str(m, "stateDir", "/var/lib/cni/jnetns"));
+        if (!stateDir.isAbsolute()) {
+            throw new CniException(CniException.INVALID_CONFIG, "\"stateDir\" must be an absolute path");
+        }
+        return new CniConfig(version, name, mode, str(m, "bridge", "jnetns0"), master,
                 macvlanMode, device, mtu instanceof Long ? ((Long) mtu).intValue() : null,
-                ipam instanceof Map ? (Map<?, ?>) ipam : Map.of(), m, text);
+                ipam instanceof Map ? (Map<?, ?>) ipam : Map.of(), stateDir, m, text);
+    }
+
+    /**
+     * What ADD, DEL and GC of this network are serialised by: its bridge in bridge mode (two networks
+     * may share one), else its name.
+     */
+    String lockKey() {
+        return mode.equals("bridge") ? "bridge " + bridge : "network " + name;
     }
 
     private static String str(Map<?, ?> m, String key, String otherwise) throws CniException {

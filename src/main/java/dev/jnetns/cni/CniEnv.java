@@ -7,9 +7,10 @@ import java.util.regex.Pattern;
 
 /**
  * The {@code CNI_*} environment a runtime passes, checked the way the spec asks: a missing or bad
- * variable is error 4 (invalid environment) naming the variable.
+ * variable is error 4 (invalid environment) naming the variable. {@code all} is the whole
+ * environment, which delegated plugins get.
  */
-record CniEnv(String command, String containerId, String netns, String ifname, String path) {
+record CniEnv(String command, String containerId, String netns, String ifname, String path, Map<String, String> all) {
 
     static final List<String> COMMANDS = List.of("ADD", "DEL", "CHECK", "VERSION", "STATUS", "GC");
     private static final Pattern CONTAINER_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.\\-]*");
@@ -25,7 +26,7 @@ record CniEnv(String command, String containerId, String netns, String ifname, S
                     "one of " + COMMANDS);
         }
         CniEnv e = new CniEnv(command, env.get("CNI_CONTAINERID"), env.get("CNI_NETNS"), env.get("CNI_IFNAME"),
-                env.get("CNI_PATH"));
+                env.get("CNI_PATH"), env);
         if (command.equals("ADD") || command.equals("DEL") || command.equals("CHECK")) {
             e.checkAttachment();
         }

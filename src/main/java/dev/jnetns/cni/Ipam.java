@@ -12,8 +12,9 @@ import java.util.Map;
 
 /**
  * Addresses for an attachment: from the IPAM plugin named by {@code ipam.type}, found in
- * {@code CNI_PATH} and run with the runtime's environment and the whole config on stdin (what
- * libcni's delegation does), or from the config's static {@code addresses}.
+ * {@code CNI_PATH} and run where the runtime would run it, with the runtime's environment and the
+ * whole config on stdin (what libcni's delegation does); from the built-in host-local
+ * ({@link HostLocal}, type {@value HostLocal#TYPE}); or from the config's static {@code addresses}.
  */
 final class Ipam {
     private Ipam() {
@@ -21,15 +22,22 @@ final class Ipam {
 
     /** True when addresses come from a delegated plugin. */
     static boolean delegated(CniConfig c) {
-        return c.ipam().get("type") instanceof String;
+        return c.ipam().get("type") instanceof String && !builtIn(c);
+    }
+
+    private static boolean builtIn(CniConfig c) {
+        return HostLocal.TYPE.equals(c.ipam().get("type"));
     }
 
     /** The addresses, routes and DNS for a new attachment (IPAM ADD). */
-    static CniResult add(CniConfig c, CniEnv e) throws CniException {
+    static CniResult add(CniConfig c, CniEnv e, CniCaller caller) throws CniException {
+        if (builtIn(c)) {
+            return HostLocal.add(c, e);
+        }
         if (!delegated(c)) {
             return CniResult.read(c.raw());
         }
-        Object out = run(c, e, "ADD", e.containerId(), e.ifname());
+        Object out = run(c, e, caller, "ADD", e.containerId(), e.ifname());
         if (!(out instanceof Map)) {
             throw new CniException(CniException.IPAM, "IPAM plugin " + c.ipam().get("type") + " returned no result");
         }
@@ -37,16 +45,20 @@ final class Ipam {
     }
 
     /** Releases the addresses of attachment {@code containerId}/{@code ifname} (IPAM DEL). */
-    static void del(CniConfig c, CniEnv e, String containerId, String ifname) throws CniException {
-        if (delegated(c)) {
-            run(c, e, "DEL", containerId, ifname);
+    static void del(CniConfig c, CniEnv e, CniCaller caller, String containerId, String ifname) throws CniException {
+        if (builtIn(c)) {
+            HostLocal.del(c, e, containerId, ifname);
+        } else if (delegated(c)) {
+            run(c, e, caller, "DEL", containerId, ifname);
         }
     }
 
     /** Lets the IPAM plugin check its lease (IPAM CHECK). */
-    static void check(CniConfig c, CniEnv e) throws CniException {
-        if (delegated(c)) {
-            run(c, e, "CHECK", e.containerId(), e.ifname());
+    static void check(CniConfig c, CniEnv e, CniCaller caller) throws CniException {
+        if (builtIn(c)) {
+            HostLocal.check(c, e);
+        } else if (delegated(c)) {
+            run(c, e, caller, "CHECK", e.containerId(), e.ifname());
         }
     }
 
@@ -68,16 +80,16 @@ final class Ipam {
                 "CNI_PATH=" + e.path());
     }
 
-    private static Object run(CniConfig c, CniEnv e, String command, String containerId, String ifname)
-            throws CniException {
-        Path plugin = find(c, e);
+    private static Object run(CniConfig c, CniEnv e, CniCaller caller, String command, String containerId,
+                              String ifname) throws CniException {
+        Plugin plugin = new Plugin(find(c, e), e.all(), caller);
         try {
-            return exec(plugin, command, containerId, ifname, c.text());
+            return plugin.exec(command, containerId, ifname, c.text());
         } catch (CniException x) {
             if (x.code != CniException.INCOMPATIBLE_VERSION) {
                 throw x;
             }
-            return exec(plugin, command, containerId, ifname, olderConfig(plugin, c));
+            return plugin.exec(command, containerId, ifname, olderConfig(plugin, c));
         }
     }
 
@@ -86,8 +98,8 @@ final class Ipam {
      * that refused {@code c}'s (host-local 1.1 predates CNI 1.1.0; results of every version are read
      * alike).
      */
-    private static String olderConfig(Path plugin, CniConfig c) throws CniException {
-        Object v = exec(plugin, "VERSION", "", "", "{\"cniVersion\":\"" + c.cniVersion() + "\"}");
+    private static String olderConfig(Plugin plugin, CniConfig c) throws CniException {
+        Object v = plugin.exec("VERSION", "", "", "{\"cniVersion\":\"" + c.cniVersion() + "\"}");
         Object listed = v instanceof Map ? ((Map<?, ?>) v).get("supportedVersions") : null;
         List<?> supported = listed instanceof List ? (List<?>) listed : List.of();
         List<String> ours = CniConfig.VERSIONS.subList(0, CniConfig.VERSIONS.indexOf(c.cniVersion()));
@@ -98,38 +110,43 @@ final class Ipam {
                 return JsonText.write(m);
             }
         }
-        throw new CniException(CniException.INCOMPATIBLE_VERSION, "IPAM plugin " + plugin + " speaks no version"
+        throw new CniException(CniException.INCOMPATIBLE_VERSION, "IPAM plugin " + plugin.path + " speaks no version"
                 + " up to " + c.cniVersion(), "it supports " + supported);
     }
 
-    private static Object exec(Path plugin, String command, String containerId, String ifname, String config)
-            throws CniException {
-        ProcessBuilder pb = new ProcessBuilder(plugin.toString()).redirectError(ProcessBuilder.Redirect.DISCARD);
-        Map<String, String> env = pb.environment();
-        env.put("CNI_COMMAND", command);
-        env.put("CNI_CONTAINERID", containerId);
-        env.put("CNI_IFNAME", ifname);
-        try {
-            Process p = pb.start();
-            try (OutputStream in = p.getOutputStream()) {
-                in.write(config.getBytes(StandardCharsets.UTF_8));
-            } catch (IOException unread) {
-                // the plugin exited without reading its stdin (host-local does for VERSION): its output tells
+    /** A delegated plugin: where it is, the environment it gets, and who starts it. */
+    private record Plugin(Path path, Map<String, String> env, CniCaller caller) {
+
+        Object exec(String command, String containerId, String ifname, String config) throws CniException {
+            ProcessBuilder pb = new ProcessBuilder(path.toString()).redirectError(ProcessBuilder.Redirect.DISCARD);
+            Map<String, String> pe = pb.environment();
+            pe.clear();
+            pe.putAll(env);
+            pe.put("CNI_COMMAND", command);
+            pe.put("CNI_CONTAINERID", containerId);
+            pe.put("CNI_IFNAME", ifname);
+            try {
+                Process p = caller.start(pb);
+                try (OutputStream in = p.getOutputStream()) {
+                    in.write(config.getBytes(StandardCharsets.UTF_8));
+                } catch (IOException unread) {
+                    // the plugin exited without reading its stdin (host-local does for VERSION): its output tells
+                }
+                String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                int rc = p.waitFor();
+                Object json = out.isBlank() ? null : JsonText.parse(out);
+                if (rc != 0) {
+                    throw failure(path, command, json, out);
+                }
+                return json;
+            } catch (IOException x) {
+                throw new CniException(CniException.IO, "cannot run IPAM plugin " + path, x.getMessage());
+            } catch (InterruptedException x) {
+                Thread.currentThread().interrupt();
+                throw new CniException(CniException.IO, "interrupted waiting for IPAM plugin " + path);
+            } catch (IllegalArgumentException x) {
+                throw new CniException(CniException.IPAM, "IPAM plugin " + path + " printed bad JSON", x.getMessage());
             }
-            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            int rc = p.waitFor();
-            Object json = out.isBlank() ? null : JsonText.parse(out);
-            if (rc != 0) {
-                throw failure(plugin, command, json, out);
-            }
-            return json;
-        } catch (IOException x) {
-            throw new CniException(CniException.IO, "cannot run IPAM plugin " + plugin, x.getMessage());
-        } catch (InterruptedException x) {
-            Thread.currentThread().interrupt();
-            throw new CniException(CniException.IO, "interrupted waiting for IPAM plugin " + plugin);
-        } catch (IllegalArgumentException x) {
-            throw new CniException(CniException.IPAM, "IPAM plugin " + plugin + " printed bad JSON", x.getMessage());
         }
     }
 

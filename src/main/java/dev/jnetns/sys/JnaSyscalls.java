@@ -31,9 +31,15 @@ final class JnaSyscalls implements Syscalls {
 
         static native int getsockname(int fd, byte[] addr, int[] len) throws LastErrorException;
 
+        static native int listen(int fd, int backlog) throws LastErrorException;
+
+        static native int accept4(int fd, Pointer addr, Pointer len, int flags) throws LastErrorException;
+
         static native int setsockopt(int fd, int level, int name, int[] value, int len) throws LastErrorException;
 
         static native int getsockopt(int fd, int level, int name, int[] value, int[] len) throws LastErrorException;
+
+        static native int getsockopt(int fd, int level, int name, byte[] value, int[] len) throws LastErrorException;
 
         static native NativeLong send(int fd, Pointer buf, NativeLong len, int flags) throws LastErrorException;
 
@@ -55,6 +61,8 @@ final class JnaSyscalls implements Syscalls {
                 throws LastErrorException;
 
         static native int umount2(String target, int flags) throws LastErrorException;
+
+        static native int flock(int fd, int operation) throws LastErrorException;
 
         static native int unlink(String path) throws LastErrorException;
 
@@ -130,6 +138,24 @@ final class JnaSyscalls implements Syscalls {
     }
 
     @Override
+    public void listen(int fd, int backlog) throws ErrnoException {
+        try {
+            Libc.listen(fd, backlog);
+        } catch (LastErrorException e) {
+            throw new ErrnoException("listen(fd " + fd + ")", e.getErrorCode());
+        }
+    }
+
+    @Override
+    public int accept(int fd) throws ErrnoException {
+        try {
+            return Libc.accept4(fd, null, null, LinuxSocket.SOCK_CLOEXEC);
+        } catch (LastErrorException e) {
+            throw new ErrnoException("accept(fd " + fd + ")", e.getErrorCode());
+        }
+    }
+
+    @Override
     public void setsockopt(int fd, int level, int name, int value) throws ErrnoException {
         try {
             Libc.setsockopt(fd, level, name, new int[] {value}, Integer.BYTES);
@@ -145,6 +171,17 @@ final class JnaSyscalls implements Syscalls {
         try {
             Libc.getsockopt(fd, level, name, value, len);
             return value[0];
+        } catch (LastErrorException e) {
+            throw new ErrnoException("getsockopt(fd " + fd + ", " + level + ", " + name + ")", e.getErrorCode());
+        }
+    }
+
+    @Override
+    public int getsockopt(int fd, int level, int name, byte[] value) throws ErrnoException {
+        int[] len = {value.length};
+        try {
+            Libc.getsockopt(fd, level, name, value, len);
+            return len[0];
         } catch (LastErrorException e) {
             throw new ErrnoException("getsockopt(fd " + fd + ", " + level + ", " + name + ")", e.getErrorCode());
         }
@@ -226,6 +263,15 @@ final class JnaSyscalls implements Syscalls {
             Libc.umount2(target, flags);
         } catch (LastErrorException e) {
             throw new ErrnoException("umount2(" + target + ")", e.getErrorCode());
+        }
+    }
+
+    @Override
+    public void flock(int fd, int operation) throws ErrnoException {
+        try {
+            Libc.flock(fd, operation);
+        } catch (LastErrorException e) {
+            throw new ErrnoException("flock(fd " + fd + ", " + operation + ")", e.getErrorCode());
         }
     }
 

@@ -62,6 +62,24 @@ public interface Syscalls {
     int getsockname(int fd, byte[] sockaddr) throws ErrnoException;
 
     /**
+     * listen(2).
+     *
+     * @param fd the socket
+     * @param backlog how many connections may wait to be accepted
+     * @throws ErrnoException when the kernel refuses
+     */
+    void listen(int fd, int backlog) throws ErrnoException;
+
+    /**
+     * accept4(2) with {@code SOCK_CLOEXEC}; the peer's address is not asked for.
+     *
+     * @param fd a listening socket
+     * @return the connection's descriptor
+     * @throws ErrnoException when the kernel refuses
+     */
+    int accept(int fd) throws ErrnoException;
+
+    /**
      * setsockopt(2) with an {@code int} option value.
      *
      * @param fd the socket
@@ -82,6 +100,18 @@ public interface Syscalls {
      * @throws ErrnoException when the kernel refuses
      */
     int getsockopt(int fd, int level, int name) throws ErrnoException;
+
+    /**
+     * getsockopt(2) of an option that is a struct, e.g. {@code SO_PEERCRED}'s {@code struct ucred}.
+     *
+     * @param fd the socket
+     * @param level the option's level
+     * @param name the option
+     * @param value receives the option (as many bytes as it has room for)
+     * @return the length the kernel reported
+     * @throws ErrnoException when the kernel refuses
+     */
+    int getsockopt(int fd, int level, int name, byte[] value) throws ErrnoException;
 
     /**
      * send(2) of the buffer's remaining bytes.
@@ -163,6 +193,15 @@ public interface Syscalls {
      * @throws ErrnoException when the kernel refuses
      */
     void umount2(String target, int flags) throws ErrnoException;
+
+    /**
+     * flock(2): a lock on the open file (its description), not on the process.
+     *
+     * @param fd the file
+     * @param operation {@code LOCK_EX} or {@code LOCK_UN}
+     * @throws ErrnoException when the kernel refuses
+     */
+    void flock(int fd, int operation) throws ErrnoException;
 
     /**
      * unlink(2).

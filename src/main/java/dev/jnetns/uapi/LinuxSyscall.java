@@ -21,6 +21,8 @@ public final class LinuxSyscall {
     public static final int SYS_sendto = X86_64 ? 44 : 206;
     public static final int SYS_recvfrom = X86_64 ? 45 : 207;
     public static final int SYS_bind = X86_64 ? 49 : 200;
+    public static final int SYS_listen = X86_64 ? 50 : 201;
+    public static final int SYS_accept4 = X86_64 ? 288 : 242;
     public static final int SYS_getsockname = X86_64 ? 51 : 204;
     public static final int SYS_setsockopt = X86_64 ? 54 : 208;
     public static final int SYS_getsockopt = X86_64 ? 55 : 209;
@@ -28,6 +30,7 @@ public final class LinuxSyscall {
     public static final int SYS_kill = X86_64 ? 62 : 129;
     public static final int SYS_openat = X86_64 ? 257 : 56;
     public static final int SYS_unlinkat = X86_64 ? 263 : 35;
+    public static final int SYS_flock = X86_64 ? 73 : 32;
     public static final int SYS_setns = X86_64 ? 308 : 268;
     public static final int SYS_unshare = X86_64 ? 272 : 97;
     public static final int SYS_mount = X86_64 ? 165 : 40;

@@ -185,6 +185,17 @@ final class FfmSyscalls implements Syscalls {
     }
 
     @Override
+    public void listen(int fd, int backlog) throws ErrnoException {
+        call(() -> "listen(fd " + fd + ")", (a, st) -> sys(st, SYS_listen, fd, backlog, 0L));
+    }
+
+    @Override
+    public int accept(int fd) throws ErrnoException {
+        return (int) call(() -> "accept(fd " + fd + ")",
+                (a, st) -> sys(st, SYS_accept4, fd, 0L, 0L, LinuxSocket.SOCK_CLOEXEC, 0L, 0L));
+    }
+
+    @Override
     public void setsockopt(int fd, int level, int name, int value) throws ErrnoException {
         call(() -> "setsockopt(fd " + fd + ", " + level + ", " + name + ")", (a, st) -> sys(st, SYS_setsockopt,
                 fd, level, name, a.allocateFrom(JAVA_INT, value).address(), Integer.BYTES, 0L));
@@ -201,6 +212,20 @@ final class FfmSyscalls implements Syscalls {
             return rc;
         });
         return out[0];
+    }
+
+    @Override
+    public int getsockopt(int fd, int level, int name, byte[] value) throws ErrnoException {
+        return (int) call(() -> "getsockopt(fd " + fd + ", " + level + ", " + name + ")", (a, st) -> {
+            MemorySegment v = a.allocate(Math.max(1, value.length));
+            MemorySegment len = a.allocateFrom(JAVA_INT, value.length);
+            long rc = sys(st, SYS_getsockopt, fd, level, name, v.address(), len.address(), 0L);
+            if (rc < 0) {
+                return rc;
+            }
+            MemorySegment.copy(v, JAVA_BYTE, 0, value, 0, value.length);
+            return len.get(JAVA_INT, 0);
+        });
     }
 
     @Override
@@ -255,6 +280,11 @@ final class FfmSyscalls implements Syscalls {
     @Override
     public void umount2(String target, int flags) throws ErrnoException {
         call(() -> "umount2(" + target + ")", (a, st) -> sys(st, SYS_umount2, cString(a, target).address(), flags, 0L));
+    }
+
+    @Override
+    public void flock(int fd, int operation) throws ErrnoException {
+        call(() -> "flock(fd " + fd + ", " + operation + ")", (a, st) -> sys(st, SYS_flock, fd, operation, 0L));
     }
 
     @Override

@@ -41,7 +41,8 @@ class BenchSmokeTest {
                 source.toString()), null);
         assertEquals(0, cc.exitCode(), "gcc bench/rawbench.c failed: " + cc.err());
         List<String> names = names();
-        for (String[] w : new String[][] {{"routes", "300"}, {"dump", "300"}, {"veth", "20"}, {"netns", "5"}}) {
+        for (String[] w : new String[][] {{"routes", "300"}, {"routes-noack", "300"}, {"dump", "300"}, {"veth", "20"},
+            {"veth-noack", "20"}, {"netns", "5"}}) {
             Ip.Result r = Ip.command(List.of(binary.toString(), w[0], w[1]), null);
             assertEquals(0, r.exitCode(), "rawbench " + String.join(" ", w) + ": " + r.err());
             assertTrue(r.out().matches("[0-9]+\\.[0-9]{3}\n"), "rawbench " + w[0] + " printed " + r.out());

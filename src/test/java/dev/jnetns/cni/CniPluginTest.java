@@ -10,7 +10,6 @@ import dev.jnetns.testutil.Ip;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,7 +17,6 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -28,43 +26,43 @@ import org.junit.jupiter.api.io.TempDir;
  * The CNI plugin as a runtime calls it: a child process with only {@code CNI_*} in its environment,
  * the config on stdin, run inside a throwaway "runtime" namespace (so the host side of every
  * attachment lands there, never in the host's namespace), with the reference host-local IPAM plugin
- * of Debian's containernetworking-plugins. Results are checked against iproute2 and ping.
+ * of Debian's containernetworking-plugins. Results are checked against iproute2 and ping. This class
+ * runs the plugin in-process ({@code jnetns cni}); {@link CniDaemonPluginTest} runs every test again
+ * through the shim and a daemon.
  */
 class CniPluginTest {
-    private static final String CNI_PATH = "/usr/lib/cni";
+    static final String CNI_PATH = "/usr/lib/cni";
 
     @TempDir
     Path dataDir;
+    private Namespaces namespaces;
     private Netns runtime;
-    private final List<Netns> opened = new ArrayList<>();
 
     @BeforeEach
     void namespaces() throws Exception {
         assertTrue(Files.isExecutable(Path.of(CNI_PATH, "host-local")),
                 "host-local IPAM plugin missing: apt-get install containernetworking-plugins");
-        runtime = Netns.create();
+        namespaces = new Namespaces();
+        runtime = namespaces.runtime;
     }
 
     @AfterEach
     void close() {
-        opened.forEach(Netns::close);
-        runtime.close();
+        namespaces.close();
     }
 
     private Netns container() throws Exception {
-        Netns ns = Netns.create();
-        opened.add(ns);
-        return ns;
+        return namespaces.container();
     }
 
-    /** Writes {@code dir/jnetns}: this build's plugin, started the way a runtime starts a plugin. */
-    static void installPlugin(Path dir) throws IOException {
-        String backend = System.getProperty("jnetns.backend", "");
-        Path plugin = dir.resolve("jnetns");
-        Files.writeString(plugin, "#!/bin/sh\nexec " + ProcessHandle.current().info().command().orElseThrow()
-                + " --enable-native-access=ALL-UNNAMED" + (backend.isEmpty() ? "" : " -Djnetns.backend=" + backend)
-                + " -cp " + System.getProperty("java.class.path") + " dev.jnetns.cli.Main cni\n");
-        Files.setPosixFilePermissions(plugin, PosixFilePermissions.fromString("rwxr-xr-x"));
+    /** The plugin as this class starts it. */
+    List<String> plugin() {
+        return CniRig.java("cni");
+    }
+
+    /** The config as this class hands it over. */
+    String asSent(String config) {
+        return config;
     }
 
     /** One plugin call; returns exit code and stdout. */
@@ -80,14 +78,9 @@ class CniPluginTest {
         if (ifname != null) {
             cmd.add("CNI_IFNAME=" + ifname);
         }
-        cmd.addAll(List.of("/usr/bin/nsenter", "--net=" + runtime.path(),
-                ProcessHandle.current().info().command().orElseThrow(), "--enable-native-access=ALL-UNNAMED"));
-        String backend = System.getProperty("jnetns.backend", "");
-        if (!backend.isEmpty()) {
-            cmd.add("-Djnetns.backend=" + backend);
-        }
-        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), "dev.jnetns.cli.Main", "cni"));
-        return Ip.command(cmd, config);
+        cmd.addAll(List.of("/usr/bin/nsenter", "--net=" + runtime.path()));
+        cmd.addAll(plugin());
+        return Ip.command(cmd, asSent(config));
     }
 
     private Map<?, ?> ok(Ip.Result r) {
@@ -104,9 +97,14 @@ class CniPluginTest {
 
     private String config(String version, String mode, String subnet, String extra) {
         return "{\"cniVersion\":\"" + version + "\",\"name\":\"jn-test\",\"type\":\"jnetns\",\"mode\":\"" + mode
-                + "\"," + extra + (extra.isEmpty() ? "" : ",")
-                + "\"ipam\":{\"type\":\"host-local\",\"dataDir\":\"" + dataDir + "\",\"ranges\":[[{\"subnet\":\""
+                + "\"," + extra + (extra.isEmpty() ? "" : ",") + state()
+                + ",\"ipam\":{\"type\":\"host-local\",\"dataDir\":\"" + dataDir + "\",\"ranges\":[[{\"subnet\":\""
                 + subnet + "\"}]],\"routes\":[{\"dst\":\"198.19.0.0/16\"}]}}";
+    }
+
+    /** The config field that keeps the attachment records in this test's directory. */
+    private String state() {
+        return "\"stateDir\":\"" + dataDir.resolve("state") + "\"";
     }
 
     private static String withPrev(String config, Map<?, ?> result) {
@@ -114,27 +112,16 @@ class CniPluginTest {
     }
 
     private List<String> leases() throws IOException {
-        return leases(dataDir.resolve("jn-test"));
+        return CniRig.leases(dataDir.resolve("jn-test"));
     }
 
-    /** Lease files host-local holds in {@code dir} (not its lock and last-reserved bookkeeping). */
-    static List<String> leases(Path dir) throws IOException {
-        if (!Files.isDirectory(dir)) {
-            return List.of();
-        }
-        try (Stream<Path> s = Files.list(dir)) {
-            return s.map(p -> p.getFileName().toString()).filter(n -> !n.equals("lock")
-                    && !n.startsWith("last_reserved_ip")).toList();
-        }
+    /** The attachments on record for network jn-test. */
+    private List<String> records() throws IOException {
+        return CniRig.files(dataDir.resolve("state").resolve("jn-test"));
     }
 
-    /** The device names in {@code ns}, as ip -j lists them. */
-    static List<String> devices(Netns ns) {
-        List<String> out = new ArrayList<>();
-        for (Object o : (List<?>) JsonText.parse(Ip.run(ns, "-j", "link", "show"))) {
-            out.add((String) ((Map<?, ?>) o).get("ifname"));
-        }
-        return out;
+    private static List<String> devices(Netns ns) {
+        return CniRig.devices(ns);
     }
 
     private static List<String> addresses(Netns ns, String dev) {
@@ -151,13 +138,7 @@ class CniPluginTest {
     }
 
     private static void ping(Netns from, String to) {
-        ping(from.path(), to);
-    }
-
-    /** One ping from the namespace at {@code nsPath}; fails the test when no answer comes. */
-    static void ping(String nsPath, String to) {
-        Ip.Result r = Ip.command(List.of("nsenter", "--net=" + nsPath, "ping", "-c", "1", "-W", "2", to), null);
-        assertEquals(0, r.exitCode(), "ping " + to + ": " + r.out() + r.err());
+        CniRig.ping(from.path(), to);
     }
 
     @Test
@@ -187,12 +168,17 @@ class CniPluginTest {
         ping(runtime, "198.18.5.2");
         ping(ctr, "198.18.5.1");
         assertEquals(1, leases().size());
+        assertEquals(List.of("c1:eth0"), records());
 
         ok(cni("CHECK", ctr, "c1", "eth0", withPrev(conf, result)));
+        Map<?, ?> old = error(cni("CHECK", ctr, "c1", "eth0", withPrev(conf.replace("1.0.0", "0.3.1"), result)),
+                CniException.INCOMPATIBLE_VERSION);
+        assertEquals("0.3.1", old.get("cniVersion"));
         ok(cni("DEL", ctr, "c1", "eth0", withPrev(conf, result)));
         assertEquals(List.of("lo"), devices(runtime));
         assertEquals(List.of("lo"), devices(ctr));
         assertEquals(List.of(), leases());
+        assertEquals(List.of(), records());
         assertEquals("", Ip.run(runtime, "route", "show"));
         ok(cni("DEL", ctr, "c1", "eth0", conf));   // again: nothing left to do is success
         ok(cni("DEL", null, "c1", "eth0", conf));  // and without a namespace
@@ -243,6 +229,40 @@ class CniPluginTest {
         assertEquals(List.of(), leases());
     }
 
+    /**
+     * What an ADD killed between making the bridge and naming it leaves: its record claiming the
+     * bridge, and the bridge down without the jnetns alias. The next ADD finishes the bridge, and
+     * the last DEL removes it; the killed attachment's own DEL too.
+     */
+    @Test
+    void a_bridge_a_killed_add_left_half_made_is_finished_and_removed_with_the_last_port() throws Exception {
+        String conf = config("1.0.0", "bridge", "198.18.14.0/24", "\"bridge\":\"jnhalf0\"");
+        Netns killed = container();
+        Netns next = container();
+        AttachmentRecords.write(CniConfig.parse(conf), CniEnv.read(Map.of("CNI_COMMAND", "ADD", "CNI_CONTAINERID",
+                "killed", "CNI_NETNS", killed.path(), "CNI_IFNAME", "eth0", "CNI_PATH", CNI_PATH)), killed.inode(), true);
+        Ip.run(runtime, "link", "add", "jnhalf0", "type", "bridge");
+        ok(cni("ADD", next, "next", "eth0", conf));
+        Map<?, ?> br = (Map<?, ?>) ((List<?>) JsonText.parse(Ip.run(runtime, "-j", "link", "show", "jnhalf0"))).get(0);
+        assertEquals("jnetns-cni bridge", br.get("ifalias"), "the bridge is finished: named");
+        assertTrue(((List<?>) br.get("flags")).contains("UP"), "and up");
+        ping(next, "198.18.14.1");
+        ok(cni("DEL", killed, "killed", "eth0", conf));
+        assertEquals(List.of("lo", "jnhalf0", Attachments.hostEnd("next", "eth0")), devices(runtime));
+        ok(cni("DEL", next, "next", "eth0", conf));
+        assertEquals(List.of("lo"), devices(runtime));
+        assertEquals(List.of(), records());
+
+        AttachmentRecords.write(CniConfig.parse(conf), CniEnv.read(Map.of("CNI_COMMAND", "ADD", "CNI_CONTAINERID",
+                "killed", "CNI_NETNS", killed.path(), "CNI_IFNAME", "eth0", "CNI_PATH", CNI_PATH)), killed.inode(), true);
+        Ip.run(runtime, "link", "add", "jnhalf0", "type", "bridge");
+        ok(cni("DEL", killed, "killed", "eth0", conf));
+        assertEquals(List.of("lo"), devices(runtime), "the killed ADD's own DEL removes its half-made bridge");
+        Ip.run(runtime, "link", "add", "jnhalf0", "type", "bridge");
+        ok(cni("DEL", killed, "killed", "eth0", conf));
+        assertEquals(List.of("lo", "jnhalf0"), devices(runtime), "a bridge no record claims is not jnetns's to remove");
+    }
+
     @Test
     void macvlan_mode_with_static_addresses_reaches_the_parents_network() throws Exception {
         Netns ctr = container();
@@ -251,7 +271,7 @@ class CniPluginTest {
         Ip.batch(runtime, "link set uplink up\n");
         Ip.batch(far, "link set wire up\naddr add 198.18.7.1/24 dev wire\n");
         String conf = "{\"cniVersion\":\"0.3.1\",\"name\":\"jn-test\",\"type\":\"jnetns\",\"mode\":\"macvlan\","
-                + "\"master\":\"uplink\",\"mtu\":1400,\"addresses\":[{\"address\":\"198.18.7.2/24\"}],"
+                + state() + ",\"master\":\"uplink\",\"mtu\":1400,\"addresses\":[{\"address\":\"198.18.7.2/24\"}],"
                 + "\"routes\":[{\"dst\":\"198.19.7.0/24\",\"gw\":\"198.18.7.1\"}],\"dns\":{\"nameservers\":[\"198.18.7.1\"]}}";
         Map<?, ?> result = ok(cni("ADD", ctr, "m1", "net1", conf));
         assertEquals("4", ((Map<?, ?>) ((List<?>) result.get("ips")).get(0)).get("version"));
@@ -281,7 +301,7 @@ class CniPluginTest {
         Ip.batch(runtime, "link set up0 up\naddr add 198.18.8.1/24 dev up0\n"
                 + "route add 198.18.9.0/24 via 198.18.8.2 dev up0\n");
         String conf = "{\"cniVersion\":\"1.0.0\",\"name\":\"jn-test\",\"type\":\"jnetns\",\"mode\":\"move\","
-                + "\"device\":\"up0\"}";
+                + state() + ",\"device\":\"up0\"}";
         Map<?, ?> result = ok(cni("ADD", ctr, "v1", "eth0", conf));
         assertEquals("198.18.8.1/24", ((Map<?, ?>) ((List<?>) result.get("ips")).get(0)).get("address"));
         assertEquals(List.of("198.18.8.1/24"), addresses(ctr, "eth0"));
@@ -316,6 +336,45 @@ class CniPluginTest {
                 .replace("}}", "},\"cni.dev/valid-attachments\":[]}")), CniException.INCOMPATIBLE_VERSION);
         ok(cni("DEL", c1, "keep", "eth0", conf));
         assertEquals(List.of(), leases());
+        assertEquals(List.of(), records());
+    }
+
+    @Test
+    void gc_removes_macvlan_and_move_attachments_too() throws Exception {
+        Netns ctr = container();
+        Netns kept = container();
+        Netns gone = Netns.create();
+        Netns far = container();
+        Ip.run(runtime, "link", "add", "uplink", "type", "veth", "peer", "name", "wire", "netns", far.path());
+        Ip.run(runtime, "link", "add", "up0", "type", "veth", "peer", "name", "wire2", "netns", far.path());
+        Ip.batch(runtime, "link set uplink up\nlink set up0 up\naddr add 198.18.12.1/24 dev up0\n");
+        String macvlan = config("1.1.0", "macvlan", "198.18.13.0/24", "\"master\":\"uplink\"");
+        String move = "{\"cniVersion\":\"1.1.0\",\"name\":\"jn-move\",\"type\":\"jnetns\",\"mode\":\"move\","
+                + state() + ",\"device\":\"up0\"}";
+        Path moves = dataDir.resolve("state").resolve("jn-move");
+        ok(cni("ADD", ctr, "mv-stale", "net1", macvlan));
+        ok(cni("ADD", gone, "mv-gone", "net1", macvlan));
+        ok(cni("ADD", kept, "mv-keep", "net1", macvlan));
+        ok(cni("ADD", ctr, "moved", "eth0", move));
+        gone.close();   // a container whose namespace went away without a DEL
+        assertEquals(List.of("lo", "net1", "eth0"), devices(ctr));
+        assertEquals(3, leases().size());
+        assertEquals(List.of("mv-gone:net1", "mv-keep:net1", "mv-stale:net1"), records());
+        assertEquals(List.of("moved:eth0"), CniRig.files(moves));
+
+        String valid = ",\"cni.dev/valid-attachments\":[{\"containerID\":\"mv-keep\",\"ifname\":\"net1\"}]}";
+        ok(cni("GC", null, null, null, macvlan.substring(0, macvlan.length() - 1) + valid));
+        assertEquals(List.of("lo", "eth0"), devices(ctr));
+        assertEquals(List.of("lo", "net1"), devices(kept));
+        assertEquals(1, leases().size(), "the leases of the stale and the gone attachment are released");
+        assertEquals(List.of("mv-keep:net1"), records());
+        ok(cni("GC", null, null, null, move.substring(0, move.length() - 1) + valid));
+        assertEquals(List.of("lo"), devices(ctr));
+        assertEquals(List.of("198.18.12.1/24"), addresses(runtime, "up0"), "up0 came back with its address");
+        assertEquals(List.of(), CniRig.files(moves));
+        ok(cni("DEL", kept, "mv-keep", "net1", macvlan));
+        assertEquals(List.of(), leases());
+        assertEquals(List.of(), records());
     }
 
     @Test
@@ -355,6 +414,10 @@ class CniPluginTest {
                 CniException.INVALID_CONFIG));
         errors.put("nosuchipam", error(cni("ADD", ctr, "x1", "eth0", conf.replace("host-local", "nosuchipam")),
                 CniException.INVALID_CONFIG));
+        errors.put("stateDir", error(cni("ADD", ctr, "x1", "eth0", conf.replace(dataDir.resolve("state").toString(),
+                "relative/state")), CniException.INVALID_CONFIG));
+        errors.put("network name", error(cni("ADD", ctr, "x1", "eth0", conf.replace("\"jn-test\"", "\"../up\"")),
+                CniException.INVALID_CONFIG));
         for (Map.Entry<String, Map<?, ?>> e : errors.entrySet()) {
             String said = e.getValue().get("msg") + " " + e.getValue().get("details");
             String named = e.getKey().equals("decode") ? "decode" : e.getKey();
@@ -368,5 +431,6 @@ class CniPluginTest {
         assertEquals(List.of("lo"), devices(runtime));
         assertEquals(List.of("lo"), devices(ctr));
         assertEquals(List.of(), leases());
+        assertEquals(List.of(), records());
     }
 }

@@ -1,6 +1,7 @@
 package dev.jnetns.cni;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.jnetns.Netns;
@@ -22,7 +23,9 @@ import org.junit.jupiter.api.Test;
  * podman 4 with its CNI backend runs containers on jnetns networks, one per mode. podman itself
  * runs inside a throwaway namespace (its "host" side is that namespace) with config, storage and
  * network configs of its own under a temporary directory; the image is the project's cached
- * Debian rootfs (docker/bootstrap.sh rootfs). The plugin is this build, started as a runtime does.
+ * Debian rootfs (docker/bootstrap.sh rootfs). The plugin is this build's shim: most networks name a
+ * daemon started here, one names none, so that the shim runs the plugin in-process (also for the DEL
+ * that conmon's cleanup process sends with an almost empty environment).
  */
 class PodmanCniTest {
     private static final Path ROOTFS = Path.of("/var/cache/jnetns/bookworm-rootfs.tar");
@@ -30,15 +33,17 @@ class PodmanCniTest {
 
     private static Path work;
     private static Netns runtime;
+    private static DaemonProcess daemon;
 
     @BeforeAll
     static void setUp() throws Exception {
         assertTrue(Files.isExecutable(Path.of("/usr/bin/podman")), "podman missing: apt-get install podman");
         assertTrue(Files.isRegularFile(ROOTFS), ROOTFS + " missing: run docker/bootstrap.sh rootfs");
         work = Files.createTempDirectory("jnetns-podman");
-        Path bin = Files.createDirectories(work.resolve("bin"));
+        Path bin = work.resolve("bin");
+        CniRig.install(bin);
         Files.createDirectories(work.resolve("net.d"));
-        CniPluginTest.installPlugin(bin);
+        daemon = DaemonProcess.start(work.resolve("cni.sock"));
         Files.writeString(work.resolve("containers.conf"), String.join("\n",
                 "[containers]",
                 "default_ulimits = [\"nofile=20000:20000\", \"nproc=32768:32768\"]",
@@ -55,11 +60,14 @@ class PodmanCniTest {
     }
 
     @AfterAll
-    static void tearDown() throws IOException {
+    static void tearDown() throws Exception {
         if (runtime != null) {
             podman("rm", "-af", "-t", "0");
             podman("rmi", "-af");
             runtime.close();
+        }
+        if (daemon != null) {
+            daemon.stop();
         }
         try (Stream<Path> files = Files.walk(work)) {
             for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
@@ -79,9 +87,16 @@ class PodmanCniTest {
         return r.out();
     }
 
+    /** A conflist whose jnetns plugin is served by the daemon. */
     private static void network(String name, String plugin) throws IOException {
+        network(name, plugin, daemon.socket);
+    }
+
+    /** A conflist whose jnetns plugin names {@code socket} as its daemon (the first plugin is jnetns). */
+    private static void network(String name, String plugin, Path socket) throws IOException {
         Files.writeString(work.resolve("net.d").resolve(name + ".conflist"), "{\"cniVersion\":\"1.0.0\",\"name\":\""
-                + name + "\",\"plugins\":[" + plugin + "]}");
+                + name + "\",\"plugins\":[" + CniRig.toDaemon(plugin, socket).replaceFirst(",", ",\"stateDir\":\""
+                + work.resolve("state") + "\",") + "]}");
     }
 
     private static String ipam(String subnet) {
@@ -111,15 +126,15 @@ class PodmanCniTest {
     }
 
     private static void ping(String nsPath, String to) {
-        CniPluginTest.ping(nsPath, to);
+        CniRig.ping(nsPath, to);
     }
 
     private static List<String> devices() {
-        return CniPluginTest.devices(runtime);
+        return CniRig.devices(runtime);
     }
 
     private static List<String> leases(String net) throws IOException {
-        return CniPluginTest.leases(work.resolve("ipam").resolve(net));
+        return CniRig.leases(work.resolve("ipam").resolve(net));
     }
 
     private static boolean cachedResult(String net) throws IOException {
@@ -138,21 +153,31 @@ class PodmanCniTest {
         assertEquals(devicesBefore, devices(), "devices of the runtime's side after podman rm");
         assertEquals(List.of(), leases(net));
         assertTrue(!cachedResult(net), "libcni's cached result for " + net + " removed");
+        assertEquals(List.of(), CniRig.files(work.resolve("state").resolve(net)), "attachment records of " + net);
+    }
+
+    /** The calls the daemon logged for network {@code net}. */
+    private static long served(String net) throws IOException {
+        return daemon.log().stream().filter(l -> l.contains(" net=" + net + " ")).count();
     }
 
     @Test
     void veth_and_bridge_modes_route_traffic_and_podman_rm_leaves_nothing() throws Exception {
         network("jnp-veth", "{\"type\":\"jnetns\",\"mode\":\"veth\"," + ipam("198.18.30.0/24") + "}");
         network("jnp-bridge", "{\"type\":\"jnetns\",\"mode\":\"bridge\",\"bridge\":\"jnpbr0\","
-                + ipam("198.18.31.0/24") + "}");
-        for (String net : List.of("jnp-veth", "jnp-bridge")) {
+                + ipam("198.18.31.0/24") + "}", work.resolve("no-daemon.sock"));
+        network("jnp-builtin", "{\"type\":\"jnetns\",\"mode\":\"bridge\",\"bridge\":\"jnpbr1\","
+                + ipam("198.18.36.0/24").replace("host-local", "jnetns-host-local") + "}");
+        for (String net : List.of("jnp-veth", "jnp-bridge", "jnp-builtin")) {
             List<String> before = devices();
             Map<?, ?> c = start("c-" + net, net);
             assertEquals(List.of(c.get("ip"), c.get("mac")), eth0(c), net);
             ping(runtime.path(), (String) c.get("ip"));
-            ping((String) c.get("netns"), net.equals("jnp-veth") ? "198.18.30.1" : "198.18.31.1");
+            ping((String) c.get("netns"), Map.of("jnp-veth", "198.18.30.1", "jnp-bridge", "198.18.31.1",
+                    "jnp-builtin", "198.18.36.1").get(net));
             assertTrue(devices().size() > before.size(), "the host end is in the runtime's namespace");
             removeAndCheckNothingLeft("c-" + net, net, before);
+            assertEquals(net.equals("jnp-bridge") ? 0 : 2, served(net), "ADD and DEL of " + net + " by the daemon");
         }
     }
 
@@ -166,6 +191,24 @@ class PodmanCniTest {
         assertEquals("02:00:00:00:00:42", c.get("mac"), "and passed the result on");
         ping(runtime.path(), (String) c.get("ip"));
         removeAndCheckNothingLeft("c-chain", "jnp-chain", before);
+    }
+
+    @Test
+    void the_reference_portmap_plugin_chains_after_jnetns() throws Exception {
+        network("jnp-ports", "{\"type\":\"jnetns\",\"mode\":\"veth\"," + ipam("198.18.37.0/24") + "},"
+                + "{\"type\":\"portmap\",\"capabilities\":{\"portMappings\":true}}");
+        List<String> before = devices();
+        podman("run", "-d", "--name", "c-ports", "--network", "jnp-ports", "-p", "18080:80", IMAGE, "sleep", "300");
+        Map<?, ?> settings = (Map<?, ?>) ((Map<?, ?>) ((List<?>) JsonText.parse(podman("inspect", "c-ports"))).get(0))
+                .get("NetworkSettings");
+        String ip = (String) ((Map<?, ?>) ((Map<?, ?>) settings.get("Networks")).get("jnp-ports")).get("IPAddress");
+        String nat = Ip.command(List.of("nsenter", "--net=" + runtime.path(), "iptables", "-t", "nat", "-S"), null).out();
+        assertTrue(nat.contains("--dport 18080") && nat.contains("--to-destination " + ip + ":80"),
+                "portmap's DNAT to jnetns's address " + ip + ":\n" + nat);
+        removeAndCheckNothingLeft("c-ports", "jnp-ports", before);
+        nat = Ip.command(List.of("nsenter", "--net=" + runtime.path(), "iptables", "-t", "nat", "-S"), null).out();
+        assertFalse(nat.contains(ip + ":80"), "portmap's DEL removed its rules:\n" + nat);
+        assertEquals(2, served("jnp-ports"), "ADD and DEL of jnetns by the daemon");
     }
 
     @Test
