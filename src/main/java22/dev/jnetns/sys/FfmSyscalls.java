@@ -84,9 +84,21 @@ final class FfmSyscalls implements Syscalls {
         return LIBC.find(name).orElseThrow(() -> new UnsatisfiedLinkError("libc has no symbol '" + name + "'"));
     }
 
-    /** syscall(3) of {@code nr} with up to six arguments (pointers as addresses, the rest 0). */
+    /**
+     * syscall(3) of {@code nr} with up to six arguments (pointers as addresses, the rest 0), through
+     * the JNI trampoline when it is loaded ({@link JniSyscall}: its errno goes into {@code state}
+     * as the downcall's would), else through the FFM downcall.
+     */
     private static long sys(MemorySegment state, int nr, long a, long b, long c, long d, long e, long f)
             throws Throwable {
+        if (JniSyscall.LOADED) {
+            long r = JniSyscall.syscall(nr, a, b, c, d, e, f);
+            if (r >= 0) {
+                return r;
+            }
+            ERRNO.set(state, 0L, (int) -r);
+            return -1;
+        }
         return (long) H$syscall.MH.invokeExact(state, (long) nr, a, b, c, d, e, f);
     }
 
