@@ -19,7 +19,6 @@ import java.lang.foreign.MemorySegment;
 import java.lang.foreign.StructLayout;
 import java.lang.foreign.SymbolLookup;
 import java.lang.invoke.MethodHandle;
-import java.lang.invoke.VarHandle;
 import java.lang.ref.Reference;
 import java.nio.ByteBuffer;
 import java.util.function.Supplier;
@@ -30,11 +29,15 @@ import java.util.function.Supplier;
  * that call alone, so concurrent calls never see each other's errno.
  */
 final class FfmSyscalls implements Syscalls {
-    private static final Linker LINKER = Linker.nativeLinker();
-    private static final SymbolLookup LIBC = LINKER.defaultLookup();
     private static final StructLayout CAPTURE = Linker.Option.captureStateLayout();
-    private static final VarHandle ERRNO = CAPTURE.varHandle(PathElement.groupElement("errno"));
-    private static final Linker.Option CAPTURE_ERRNO = Linker.Option.captureCallState("errno");
+    /** Where errno is in {@link #CAPTURE} (an offset, not a var handle: making one costs a fresh JVM ms). */
+    private static final long ERRNO = CAPTURE.byteOffset(PathElement.groupElement("errno"));
+
+    /** The linker and the C library, made on the first downcall (not at all when {@link JniSyscall} makes the calls). */
+    private static final class Libc {
+        static final Linker LINKER = Linker.nativeLinker();
+        static final SymbolLookup LOOKUP = LINKER.defaultLookup();
+    }
 
     /** Room for a {@code posix_spawn_file_actions_t} (80 bytes on glibc x86_64 and aarch64). */
     private static final long SPAWN_FILE_ACTIONS_SIZE = 256;
@@ -42,35 +45,35 @@ final class FfmSyscalls implements Syscalls {
     // Every system call goes through the C library's syscall(3): one downcall handle, generated on
     // first use, instead of one per function (each costs a CLI run milliseconds of start-up).
     private static final class H$syscall {
-        static final MethodHandle MH = LINKER.downcallHandle(symbol("syscall"),
+        static final MethodHandle MH = Libc.LINKER.downcallHandle(symbol("syscall"),
             FunctionDescriptor.of(JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG),
-            CAPTURE_ERRNO, Linker.Option.firstVariadicArg(1));
+            Linker.Option.captureCallState("errno"), Linker.Option.firstVariadicArg(1));
     }
 
     // posix_spawn is a library function, not a system call: its handles are made when a command
     // starts a process, and only then.
     private static final class H$fa_init {
-        static final MethodHandle MH = LINKER.downcallHandle(symbol("posix_spawn_file_actions_init"),
+        static final MethodHandle MH = Libc.LINKER.downcallHandle(symbol("posix_spawn_file_actions_init"),
             FunctionDescriptor.of(JAVA_INT, ADDRESS));
     }
 
     private static final class H$fa_destroy {
-        static final MethodHandle MH = LINKER.downcallHandle(
+        static final MethodHandle MH = Libc.LINKER.downcallHandle(
             symbol("posix_spawn_file_actions_destroy"), FunctionDescriptor.of(JAVA_INT, ADDRESS));
     }
 
     private static final class H$fa_adddup2 {
-        static final MethodHandle MH = LINKER.downcallHandle(
+        static final MethodHandle MH = Libc.LINKER.downcallHandle(
             symbol("posix_spawn_file_actions_adddup2"), FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT));
     }
 
     private static final class H$fa_addchdir {
-        static final MethodHandle MH = LINKER.downcallHandle(
+        static final MethodHandle MH = Libc.LINKER.downcallHandle(
             symbol("posix_spawn_file_actions_addchdir_np"), FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS));
     }
 
     private static final class H$posix_spawnp {
-        static final MethodHandle MH = LINKER.downcallHandle(symbol("posix_spawnp"),
+        static final MethodHandle MH = Libc.LINKER.downcallHandle(symbol("posix_spawnp"),
             FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, ADDRESS, ADDRESS, ADDRESS, ADDRESS));
     }
 
@@ -81,7 +84,7 @@ final class FfmSyscalls implements Syscalls {
     }
 
     private static MemorySegment symbol(String name) {
-        return LIBC.find(name).orElseThrow(() -> new UnsatisfiedLinkError("libc has no symbol '" + name + "'"));
+        return Libc.LOOKUP.find(name).orElseThrow(() -> new UnsatisfiedLinkError("libc has no symbol '" + name + "'"));
     }
 
     /**
@@ -96,7 +99,7 @@ final class FfmSyscalls implements Syscalls {
             if (r >= 0) {
                 return r;
             }
-            ERRNO.set(state, 0L, (int) -r);
+            state.set(JAVA_INT, ERRNO, (int) -r);
             return -1;
         }
         return (long) H$syscall.MH.invokeExact(state, (long) nr, a, b, c, d, e, f);
@@ -107,7 +110,7 @@ final class FfmSyscalls implements Syscalls {
     }
 
     private static int errno(MemorySegment state) {
-        return (int) ERRNO.get(state, 0L);
+        return state.get(JAVA_INT, ERRNO);
     }
 
     /** One downcall given the arena of this call and the errno capture segment; returns the C result. */
