@@ -108,7 +108,7 @@ final class NetnsCommand extends ObjectCommand {
     /** ip's message when {@code netns add} (or del) of {@code name} fails with {@code e}. */
     static String failure(boolean add, String name, ErrnoException e) {
         return "Cannot " + (add ? "create" : "remove") + " namespace file \"/run/netns/" + name + "\": "
-                + e.errnoName().description();
+                + e.errnoName().description() + e.needs();
     }
 
     /** A {@code netns add|del} name as ip checks it first: no '/', not "." or ".." (a usage error, which ends a batch). */
