@@ -61,7 +61,9 @@ final class NetnsDir {
         Map<Integer, ErrnoException> failures = new LinkedHashMap<>();
         synchronized (LOCK) {
             makeRunDirShared(sys);
+            String[] worker = {null};
             HelperThread.create(() -> {
+                worker[0] = Thread.currentThread().getName();
                 for (int i = 0; i < paths.size(); i++) {
                     try {
                         make(sys, paths.get(i));
@@ -74,6 +76,7 @@ final class NetnsDir {
                 }
                 return null;
             });
+            failures.values().forEach(e -> HelperThread.withCallerStack(e, worker[0]));   // as HelperThread's own rethrows
         }
         return failures;
     }
