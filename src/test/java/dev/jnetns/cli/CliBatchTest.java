@@ -64,6 +64,31 @@ class CliBatchTest {
     }
 
     @Test
+    void a_long_run_of_lines_that_all_fail_reports_each_failure_as_ip(Netns ns, @TempDir Path dir) throws Exception {
+        // every request of a pipelined datagram fails: the kernel queues an error reply for each,
+        // which once overflowed the receive buffer (ENOBUFS on line 1 instead of ip's EEXIST)
+        StringBuilder lines = new StringBuilder("link set lo up\n");
+        for (int i = 0; i < 2000; i++) {
+            lines.append("route add 198.18.").append(i / 250).append('.').append(i % 250).append("/32 dev lo\n");
+        }
+        Path f = dir.resolve("cmds");
+        Files.writeString(f, lines.toString());
+        Ip.batch(ns, lines.toString());
+        var r = Cli.run("-n", ns.path(), "-batch", f.toString());
+        assertEquals(1, r.exitCode());
+        assertEquals("jnetns: route add 198.18.0.0 dev lo: File exists (EEXIST)\nCommand failed " + f + ":2\n", r.err());
+        var forced = Cli.run("-n", ns.path(), "-force", "-batch", f.toString());
+        assertEquals(1, forced.exitCode());
+        List<String> failed = forced.err().lines().filter(l -> l.startsWith("Command failed ")).toList();
+        List<String> expected = new ArrayList<>();
+        for (int line = 2; line <= 2001; line++) {
+            expected.add("Command failed " + f + ":" + line);
+        }
+        assertEquals(expected, failed, "every line's failure, in order, as ip -force reports them");
+        assertEquals(2000, forced.err().lines().filter(l -> l.endsWith(": File exists (EEXIST)")).count(), forced.err());
+    }
+
+    @Test
     void a_syntax_error_stops_even_with_force(Netns ns, @TempDir Path dir) throws Exception {
         Path f = dir.resolve("cmds");
         Files.writeString(f, "link frob\nlink add v0 type veth peer name v1\n");
