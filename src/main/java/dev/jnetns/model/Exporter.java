@@ -1,9 +1,5 @@
 package dev.jnetns.model;
 
-import static dev.jnetns.uapi.LinuxRoute.RTN_UNICAST;
-import static dev.jnetns.uapi.LinuxRoute.RTPROT_BOOT;
-import static dev.jnetns.uapi.LinuxRoute.RT_TABLE_MAIN;
-import static dev.jnetns.uapi.LinuxSocket.AF_INET6;
 
 import dev.jnetns.Address;
 import dev.jnetns.IpPrefix;
@@ -12,7 +8,6 @@ import dev.jnetns.kind.Macvlan;
 import dev.jnetns.kind.Vxlan;
 import dev.jnetns.Netns;
 import dev.jnetns.Route;
-import dev.jnetns.RtNames;
 import dev.jnetns.Rtnl;
 import dev.jnetns.model.Topology.LinkDecl;
 import dev.jnetns.model.Topology.NamespaceDecl;
@@ -27,8 +22,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Writes a live named namespace as a topology that {@code apply} restores: its devices (kind, MTU,
- * MAC, alias, master, up state, addresses), its routes other than the kernel's, and the
+ * Writes a live named namespace as a topology that {@code apply} restores: its devices (kind and
+ * kind data, MTU, MAC, alias, master, up state, addresses with every attribute), its routes other
+ * than the kernel's with every attribute ({@link RouteForm}), and the
  * forwarding sysctls when on. Equivalent to {@code jnetns netns export NAME}.
  */
 public final class Exporter {
@@ -66,7 +62,7 @@ public final class Exporter {
             }
             List<RouteDecl> routes = new ArrayList<>();
             for (Route r : rtnl.routes().list()) {
-                if (r.protocol() != 2 && r.table() != 255) {
+                if (Planner.managed(r)) {
                     routes.add(route(r, links));
                 }
             }
@@ -96,13 +92,12 @@ public final class Exporter {
             throws ErrnoException {
         List<String> mine = new ArrayList<>();
         for (Address a : addrs) {
-            if (a.index() == l.index() && !Planner.isKernelMade(a) && a.peer() == null) {
-                String flags = ((a.flags() & 0x02) != 0 ? " nodad" : "") + ((a.flags() & 0x200) != 0 ? " noprefixroute" : "");
-                mine.add(a.prefix() + flags);
+            if (a.index() == l.index() && !Planner.isKernelMade(a)) {
+                mine.add(AddressEntry.of(a, l.name()).toString());
             }
         }
         if (l.name().equals("lo")) {
-            return l.isUp() || !mine.isEmpty() ? new LinkDecl("lo", null, null, null, null, null, null, null,
+            return l.isUp() || !mine.isEmpty() ? new LinkDecl("lo", null, null, null, null, null, null, null, null,
                     l.isUp(), null, null, null, null, mine) : null;
         }
         String kind = l.createKind();
@@ -112,6 +107,7 @@ public final class Exporter {
         Integer id = null;
         Integer port = null;
         String dev = null;
+        String remote = null;
         if ("veth".equals(kind)) {
             if (l.linkNetnsId() < 0) {
                 Optional<Link> p = links.stream().filter(x -> x.index() == l.linkIndex()).findFirst();
@@ -142,10 +138,11 @@ public final class Exporter {
                 id = (int) v.id();
                 port = v.port() >= 0 ? v.port() : null;
                 dev = v.link() != 0 ? RouteSpecs.name(v.link(), links) : null;
+                remote = v.remote() != null ? IpPrefix.format(v.remote()) : null;
             }
         }
         String master = l.masterIndex() != 0 ? RouteSpecs.name(l.masterIndex(), links) : null;
-        return new LinkDecl(l.name(), kind, peer, parent, mode, id, port, dev, l.isUp(), l.mtu(), l.address(),
+        return new LinkDecl(l.name(), kind, peer, parent, mode, id, port, dev, remote, l.isUp(), l.mtu(), l.address(),
                 l.alias(), master, mine);
     }
 
@@ -156,16 +153,6 @@ public final class Exporter {
     }
 
     private static RouteDecl route(Route r, List<Link> links) {
-        String dst = r.isDefault() ? "default" : r.dst().network().toString();
-        return new RouteDecl(dst, r.gateway() == null ? null : IpPrefix.format(r.gateway()),
-                r.oif() != 0 ? RouteSpecs.name(r.oif(), links) : null,
-                r.metric() > 0 && !(r.family() == AF_INET6 && r.metric() == 1024) ? r.metric() : null,
-                r.table() != RT_TABLE_MAIN ? r.table() : null,
-                r.prefsrc() == null ? null : IpPrefix.format(r.prefsrc()),
-                r.type() != RTN_UNICAST ? RtNames.TYPES.name(r.type()) : null,
-                r.protocol() != RTPROT_BOOT ? RtNames.PROTOCOLS.name(r.protocol()) : null,
-                r.nexthops().stream().map(n -> new Topology.NexthopDecl(
-                        n.gateway() == null ? null : IpPrefix.format(n.gateway()), RouteSpecs.name(n.oif(), links),
-                        n.weight() != 1 ? n.weight() : null)).toList());
+        return RouteForm.decl(RouteForm.of(r, index -> RouteSpecs.name(index, links)));
     }
 }

@@ -1,14 +1,11 @@
 package dev.jnetns.model;
 
-import static dev.jnetns.uapi.LinuxRoute.RTN_UNICAST;
 import static dev.jnetns.uapi.LinuxRoute.RTPROT_KERNEL;
 import static dev.jnetns.uapi.LinuxRoute.RT_TABLE_LOCAL;
-import static dev.jnetns.uapi.LinuxRoute.RT_TABLE_MAIN;
 import static dev.jnetns.uapi.LinuxSocket.AF_INET;
 import static dev.jnetns.uapi.LinuxSocket.AF_INET6;
 
 import dev.jnetns.Address;
-import dev.jnetns.AddressSpec;
 import dev.jnetns.IpPrefix;
 import dev.jnetns.Link;
 import dev.jnetns.LinkSpec;
@@ -16,7 +13,6 @@ import dev.jnetns.LinkUpdate;
 import dev.jnetns.Netns;
 import dev.jnetns.Route;
 import dev.jnetns.RouteSpec;
-import dev.jnetns.RtNames;
 import dev.jnetns.Rtnl;
 import dev.jnetns.model.Plan.Step;
 import dev.jnetns.model.Topology.LinkDecl;
@@ -24,13 +20,12 @@ import dev.jnetns.model.Topology.NamespaceDecl;
 import dev.jnetns.model.Topology.RouteDecl;
 import dev.jnetns.sys.Errno;
 import dev.jnetns.sys.ErrnoException;
-import java.net.InetAddress;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -143,7 +138,7 @@ public final class Planner {
     }
 
     /** Routes a file manages: not the kernel's own, not in the local table. */
-    private static boolean managed(Route r) {
+    static boolean managed(Route r) {
         return r.protocol() != RTPROT_KERNEL && r.table() != RT_TABLE_LOCAL && (r.family() == AF_INET || r.family() == AF_INET6);
     }
 
@@ -180,14 +175,14 @@ public final class Planner {
     }
 
     private static void create(List<Step> steps, String ns, LinkDecl l, Map<String, Live> live, Set<String> created) {
-        Link now = live.get(ns).link(l.name());
+        Live here = live.get(ns);
+        Link now = here.link(l.name());
         if (now != null) {
-            String kind = now.createKind();
-            if (!l.kind().equals(kind)) {
-                throw new IllegalArgumentException("netns " + ns + ": device " + l.name() + " exists as "
-                        + (kind == null ? "a device without kind" : kind) + ", the file says " + l.kind());
+            String differs = KindData.difference(l, now, here.links.values());
+            if (differs == null) {
+                return;
             }
-            return;
+            recreate(steps, ns, now, differs, here);
         }
         String what = "link " + l.name() + " (" + l.kind()
                 + (l.peer() != null ? ", peer " + l.peer().name() + (l.peer().netns() != null ? " in " + l.peer().netns() : "") : "")
@@ -209,6 +204,24 @@ public final class Planner {
                 pl.links.remove(l.peer().name());   // it will be new: configure it fully
             }
         }
+    }
+
+    /**
+     * Deletes a device the kernel cannot change into what the file says (another kind, a vxlan id,
+     * a macvlan mode), so that it is created anew. The undo makes the old device again, with its
+     * kind data, settings and addresses; the routes through it, gone with it, are planned again
+     * by {@link #routes} (the live state forgets them here).
+     */
+    private static void recreate(List<Step> steps, String ns, Link old, String differs, Live live) {
+        List<Address> addrs = live.addresses.getOrDefault(old.index(), List.of());
+        Collection<Link> links = List.copyOf(live.links.values());
+        List<Route> through = live.routes.stream().filter(r -> r.oif() == old.index()
+                || r.nexthops().stream().anyMatch(h -> h.oif() == old.index())).toList();
+        steps.add(new Step(ns, "delete", "link " + old.name() + " to recreate it (" + differs
+                + ": the kernel cannot change it in place)", s -> s.rtnl(ns).links().delete(old.name()),
+                s -> KindData.remake(s.rtnl(ns), old, links, addrs, through)));
+        live.links.remove(old.name());
+        live.routes.removeAll(through);
     }
 
     private static void deleteIfThere(Session s, String ns, String name) throws ErrnoException {
@@ -246,6 +259,9 @@ public final class Planner {
                 if (l.dev() != null) {
                     v.dev(l.dev());
                 }
+                if (l.remote() != null) {
+                    v.remote(IpPrefix.parseAddress(l.remote()));
+                }
                 return v;
             }
             default: throw new IllegalArgumentException("link " + l.name() + ": unknown kind \"" + l.kind() + "\"");
@@ -259,7 +275,7 @@ public final class Planner {
         return parent;
     }
 
-    /** MTU, MAC, alias, master, addresses and up state of one declared device. */
+    /** MTU, MAC, alias, master, addresses and up state of one declared device; each undo restores the old value. */
     private static void configure(List<Step> steps, String ns, LinkDecl l, Live live) {
         Link now = live.link(l.name());
         String dev = l.name();
@@ -270,39 +286,55 @@ public final class Planner {
         }
         if (l.mac() != null && (now == null || !l.mac().equalsIgnoreCase(now.address()))) {
             String old = now == null ? null : now.address();
-            steps.add(new Step(ns, "change", "address of " + dev + " " + l.mac(),
+            steps.add(new Step(ns, "change", "address of " + dev + (old != null ? " " + old + " ->" : "") + " " + l.mac(),
                     s -> s.rtnl(ns).links().set(dev, LinkUpdate.create().address(l.mac())),
                     old == null ? null : s -> s.rtnl(ns).links().set(dev, LinkUpdate.create().address(old))));
         }
-        if (l.alias() != null && (now == null || !l.alias().equals(now.alias()))) {
-            steps.add(new Step(ns, "change", "alias of " + dev + " \"" + l.alias() + "\"",
-                    s -> s.rtnl(ns).links().set(dev, LinkUpdate.create().alias(l.alias())), null));
+        String oldAlias = now == null || now.alias() == null ? "" : now.alias();
+        if (l.alias() != null && (now == null || !l.alias().equals(oldAlias))) {
+            steps.add(new Step(ns, "change", "alias of " + dev + (now != null ? " \"" + oldAlias + "\" ->" : "")
+                    + " \"" + l.alias() + "\"", s -> s.rtnl(ns).links().set(dev, LinkUpdate.create().alias(l.alias())),
+                    now == null ? null : s -> s.rtnl(ns).links().set(dev, LinkUpdate.create().alias(oldAlias))));
         }
         if (l.master() != null) {
             Link master = live.link(l.master());
             if (now == null || master == null || now.masterIndex() != master.index()) {
-                steps.add(new Step(ns, "change", "master of " + dev + " " + l.master(),
-                        s -> s.rtnl(ns).links().set(dev, LinkUpdate.create().master(l.master())),
-                        s -> s.rtnl(ns).links().set(dev, LinkUpdate.create().noMaster())));
+                String oldMaster = now == null || now.masterIndex() == 0 ? null : nameOf(now.masterIndex(), live);
+                steps.add(new Step(ns, "change", "master of " + dev + (oldMaster != null ? " " + oldMaster + " ->" : "")
+                        + " " + l.master(), s -> s.rtnl(ns).links().set(dev, LinkUpdate.create().master(l.master())),
+                        now == null ? null : s -> s.rtnl(ns).links().set(dev, oldMaster == null
+                                ? LinkUpdate.create().noMaster() : LinkUpdate.create().master(oldMaster))));
             }
         }
         List<Address> have = now == null ? List.of() : live.addresses.getOrDefault(now.index(), List.of());
-        Set<String> want = new HashSet<>();
+        List<Address> unmatched = new ArrayList<>(have);
         for (String a : l.addresses()) {
-            AddressSpec spec = Topology.address(a);
-            IpPrefix p = spec.prefix();
-            want.add(p.toString());
-            if (have.stream().noneMatch(h -> h.prefix().equals(p))) {
-                steps.add(new Step(ns, "create", "address " + p + " on " + dev,
-                        s -> s.rtnl(ns).addresses().add(dev, spec),
-                        s -> s.rtnl(ns).addresses().delete(dev, AddressSpec.of(p))));
+            AddressEntry want = AddressEntry.parse(a, dev);
+            Address same = unmatched.stream().filter(h -> want.sameAddress(h, dev)).findFirst().orElse(null);
+            if (same == null) {
+                steps.add(new Step(ns, "create", "address " + want + " on " + dev,
+                        s -> s.rtnl(ns).addresses().add(dev, want.spec()),
+                        s -> s.rtnl(ns).addresses().delete(dev, want.spec())));
+                continue;
+            }
+            unmatched.remove(same);
+            AddressEntry old = AddressEntry.of(same, dev);
+            if (!want.matches(same, dev)) {
+                steps.add(new Step(ns, "change", "address " + old + " -> " + want + " on " + dev, s -> {
+                    s.rtnl(ns).addresses().delete(dev, old.spec());
+                    s.rtnl(ns).addresses().add(dev, want.spec());
+                }, s -> {
+                    deleteAddressIfThere(s, ns, dev, want);
+                    s.rtnl(ns).addresses().add(dev, old.spec());
+                }));
             }
         }
-        for (Address h : have) {
-            if (!want.contains(h.prefix().toString()) && !isKernelMade(h)) {
-                steps.add(new Step(ns, "delete", "address " + h.prefix() + " on " + dev,
-                        s -> s.rtnl(ns).addresses().delete(dev, AddressSpec.of(h.prefix())),
-                        s -> s.rtnl(ns).addresses().add(dev, AddressSpec.of(h.prefix()))));
+        for (Address h : unmatched) {
+            if (!isKernelMade(h)) {
+                AddressEntry old = AddressEntry.of(h, dev);
+                steps.add(new Step(ns, "delete", "address " + old + " on " + dev,
+                        s -> s.rtnl(ns).addresses().delete(dev, old.spec()),
+                        s -> s.rtnl(ns).addresses().add(dev, old.spec())));
             }
         }
         if (l.up() != null && (now == null ? l.up() : now.isUp() != l.up())) {
@@ -313,19 +345,42 @@ public final class Planner {
         }
     }
 
+    private static void deleteAddressIfThere(Session s, String ns, String dev, AddressEntry a) throws ErrnoException {
+        try {
+            s.rtnl(ns).addresses().delete(dev, a.spec());
+        } catch (ErrnoException e) {
+            if (!e.is(Errno.EADDRNOTAVAIL)) {
+                throw e;
+            }
+        }
+    }
+
+    private static String nameOf(int index, Live live) {
+        return RouteSpecs.name(index, live.links.values());
+    }
+
     /** Addresses the kernel makes by itself: IPv6 link-local ones, and loopback ones when lo goes up. */
     static boolean isKernelMade(Address a) {
         return a.family() == AF_INET6 && a.local().isLinkLocalAddress() || a.local().isLoopbackAddress();
     }
 
+    /**
+     * Routes: each declared one matched with the live one of the same key ({@link RouteForm#key})
+     * and compared in {@link RouteForm}'s normal form; live routes no entry matches are deleted.
+     */
     private static void routes(List<Step> steps, String ns, NamespaceDecl decl, Live live) {
-        List<Route> unmatched = new ArrayList<>(live.routes);
+        java.util.function.IntFunction<String> names = index -> nameOf(index, live);
+        Map<Route, Map<String, Object>> unmatched = new java.util.LinkedHashMap<>();
+        for (Route r : live.routes) {
+            unmatched.put(r, RouteForm.of(r, names));
+        }
         for (RouteDecl r : decl.routes()) {
-            RouteSpec spec = spec(r);
+            Map<String, Object> want = RouteForm.of(r);
+            RouteSpec spec = RouteSpecs.fromMap(want, d -> d);
             Route match = null;
-            for (Route have : unmatched) {
-                if (sameKey(r, spec, have)) {
-                    match = have;
+            for (Map.Entry<Route, Map<String, Object>> have : unmatched.entrySet()) {
+                if (RouteForm.key(have.getValue()).equals(RouteForm.key(want))) {
+                    match = have.getKey();
                     break;
                 }
             }
@@ -334,95 +389,17 @@ public final class Planner {
                         s -> s.rtnl(ns).routes().delete(spec)));
                 continue;
             }
-            unmatched.remove(match);
-            if (!sameTarget(r, match, live)) {
-                Route old = match;
-                steps.add(new Step(ns, "change", "route " + spec, s -> s.rtnl(ns).routes().replace(spec),
-                        s -> s.rtnl(ns).routes().replace(RouteSpecs.of(old, live.links.values()))));
+            Map<String, Object> old = unmatched.remove(match);
+            if (!RouteForm.same(old, want)) {
+                RouteSpec oldSpec = RouteSpecs.fromMap(old, d -> d);
+                steps.add(new Step(ns, "change", "route " + oldSpec + " -> " + spec, s -> s.rtnl(ns).routes().replace(spec),
+                        s -> s.rtnl(ns).routes().replace(oldSpec)));
             }
         }
-        for (Route extra : unmatched) {
-            RouteSpec spec = RouteSpecs.of(extra, live.links.values());
+        for (Map<String, Object> extra : unmatched.values()) {
+            RouteSpec spec = RouteSpecs.fromMap(extra, d -> d);
             steps.add(new Step(ns, "delete", "route " + spec, s -> s.rtnl(ns).routes().delete(spec),
                     s -> s.rtnl(ns).routes().add(spec)));
         }
-    }
-
-    static RouteSpec spec(RouteDecl r) {
-        RouteSpec s = RouteSpec.to(r.dst());
-        if (r.via() != null) {
-            s.via(IpPrefix.parseAddress(r.via()));
-        }
-        if (r.dev() != null) {
-            s.dev(r.dev());
-        }
-        if (r.metric() != null) {
-            s.metric(r.metric());
-        }
-        if (r.table() != null) {
-            s.table(r.table());
-        }
-        if (r.src() != null) {
-            s.src(IpPrefix.parseAddress(r.src()));
-        }
-        if (r.type() != null) {
-            s.type(RtNames.TYPES.number(r.type()));
-        }
-        if (r.proto() != null) {
-            s.protocol(RtNames.PROTOCOLS.number(r.proto()));
-        }
-        for (Topology.NexthopDecl h : r.nexthops()) {
-            s.nexthop(h.via() == null ? null : IpPrefix.parseAddress(h.via()), h.dev(),
-                    h.weight() == null ? 1 : h.weight());
-        }
-        return s;
-    }
-
-    /** Same destination, table and metric: the kernel's identity of a route. */
-    private static boolean sameKey(RouteDecl r, RouteSpec spec, Route have) {
-        IpPrefix dst = r.dst().equals("default") ? null : IpPrefix.parse(r.dst()).network();
-        String via = r.via() != null ? r.via() : r.nexthops().isEmpty() ? null : r.nexthops().get(0).via();
-        int family = dst != null ? dst.family() : via != null ? (via.contains(":") ? AF_INET6 : AF_INET) : AF_INET;
-        long metric = r.metric() != null ? r.metric() : family == AF_INET6 ? 1024 : 0;
-        long haveMetric = have.metric() < 0 ? 0 : have.metric();
-        int table = r.table() != null ? r.table() : RT_TABLE_MAIN;
-        return have.family() == family && have.table() == table && haveMetric == metric
-                && (dst == null ? have.isDefault() : have.dst().network().equals(dst));
-    }
-
-    /** Same gateway, device, source, type and paths. */
-    private static boolean sameTarget(RouteDecl r, Route have, Live live) {
-        String src = have.prefsrc() == null ? null : IpPrefix.format(have.prefsrc());
-        int type = r.type() != null ? RtNames.TYPES.number(r.type()) : RTN_UNICAST;
-        return samePath(r.via(), r.dev(), have.gateway(), have.oif(), live)
-                && Objects.equals(r.src() == null ? null : IpPrefix.format(IpPrefix.parseAddress(r.src())), src)
-                && type == have.type() && sameNexthops(r.nexthops(), have.nexthops(), live);
-    }
-
-    /** The same paths, in any order, weights included. */
-    private static boolean sameNexthops(List<Topology.NexthopDecl> want, List<Route.Nexthop> have, Live live) {
-        if (want.size() != have.size()) {
-            return false;
-        }
-        List<Route.Nexthop> left = new ArrayList<>(have);
-        for (Topology.NexthopDecl w : want) {
-            int weight = w.weight() == null ? 1 : w.weight();
-            if (!left.removeIf(h -> h.weight() == weight && samePath(w.via(), w.dev(), h.gateway(), h.oif(), live))) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /** A gateway and device as the file gives them (null: any device) against the kernel's. */
-    private static boolean samePath(String via, String dev, InetAddress gateway, int oif, Live live) {
-        String haveDev = null;
-        for (Link l : live.links.values()) {
-            if (l.index() == oif) {
-                haveDev = l.name();
-            }
-        }
-        return Objects.equals(via == null ? null : IpPrefix.format(IpPrefix.parseAddress(via)),
-                gateway == null ? null : IpPrefix.format(gateway)) && (dev == null || dev.equals(haveDev));
     }
 }

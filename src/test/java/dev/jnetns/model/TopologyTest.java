@@ -175,7 +175,7 @@ class TopologyTest {
         assertEquals(1, r.exitCode());
         assertTrue(r.err().startsWith("jnetns: " + f + ": namespaces.x.links[0]: unknown key \"mtuu\""), r.err());
         Files.writeString(f, "{\"namespaces\": {\"x\": {\"links\": [{\"name\": \"v0\", \"addresses\": [\"198.18.0.300/24\"]}]}}}");
-        assertTrue(Cli.run("diff", f.toString()).err().contains("namespaces.x.links[0].addresses: invalid address"));
+        assertTrue(Cli.run("diff", f.toString()).err().contains("namespaces.x.links[0].addresses[0]: invalid address"));
         Files.writeString(f, "{\"namespaces\": {\"x\": {\"routes\": [{\"dst\": \"198.18.9.0/24\", \"nexthops\": "
                 + "[{\"via\": \"198.18.0.2\", \"weight\": 0}]}]}}}");
         assertTrue(Cli.run("diff", f.toString()).err().contains("namespaces.x.routes[0].nexthops[0].weight: 0 out of range"));
