@@ -1,6 +1,8 @@
 package dev.jnetns.model;
 
 
+import static dev.jnetns.uapi.LinuxSocket.AF_INET6;
+
 import dev.jnetns.Address;
 import dev.jnetns.IpPrefix;
 import dev.jnetns.Link;
@@ -14,21 +16,25 @@ import dev.jnetns.model.Topology.NamespaceDecl;
 import dev.jnetns.model.Topology.Ref;
 import dev.jnetns.model.Topology.RouteDecl;
 import dev.jnetns.sys.ErrnoException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * Writes a live named namespace as a topology that {@code apply} restores: its devices (kind and
  * kind data, MTU, MAC, alias, master, up state, addresses with every attribute), its routes other
- * than the kernel's with every attribute ({@link RouteForm}), and the
- * forwarding sysctls when on. Equivalent to {@code jnetns netns export NAME}.
+ * than the kernel's with every attribute ({@link RouteForm}), and the {@code net.*} sysctls that
+ * differ from a fresh namespace's. Equivalent to {@code jnetns netns export NAME}.
  */
 public final class Exporter {
-    private static final List<String> SYSCTLS = List.of("net.ipv4.ip_forward", "net.ipv6.conf.all.forwarding");
 
     private Exporter() {
     }
@@ -38,20 +44,14 @@ public final class Exporter {
      * {@code jnetns netns export NAME}.
      *
      * @param name the namespace's name under /run/netns
-     * @return its devices, addresses, routes and forwarding sysctls
+     * @return its devices, addresses, routes and changed net.* sysctls
      * @throws ErrnoException when it cannot be opened or read
      */
     public static Topology export(String name) throws ErrnoException {
         try (Netns ns = Netns.open(name); Rtnl rtnl = Rtnl.open(ns)) {
             List<Link> links = rtnl.links().list();
             Map<Integer, String> netnsNames = netnsNames(rtnl);
-            Map<String, String> sysctl = new LinkedHashMap<>();
-            for (String key : SYSCTLS) {
-                String v = ns.sysctl(key);
-                if (!v.equals("0")) {
-                    sysctl.put(key, v);
-                }
-            }
+            Map<String, String> sysctl = changedSysctls(ns);
             List<Address> addrs = rtnl.addresses().list();
             List<LinkDecl> decls = new ArrayList<>();
             for (Link l : links) {
@@ -70,6 +70,62 @@ public final class Exporter {
             spaces.put(name, new NamespaceDecl(sysctl, decls, routes));
             return new Topology(spaces);
         }
+    }
+
+    /**
+     * The writable {@code net.*} sysctls of {@code ns} whose values differ from a fresh
+     * namespace's, but the per-device ones (net.ipv4.conf.DEV, net.ipv6.conf.DEV, neigh.DEV; a
+     * file sets sysctls before it makes devices): {@code all} and {@code default} are kept.
+     */
+    private static Map<String, String> changedSysctls(Netns ns) throws ErrnoException {
+        Map<String, String> mine = netSysctls(ns);
+        Map<String, String> fresh;
+        try (Netns empty = Netns.create()) {
+            fresh = netSysctls(empty);
+        }
+        Map<String, String> out = new LinkedHashMap<>();
+        mine.forEach((k, v) -> {
+            if (fresh.containsKey(k) && !fresh.get(k).equals(v)) {
+                out.put(k, v);
+            }
+        });
+        return out;
+    }
+
+    /** Every readable, writable sysctl under /proc/sys/net of {@code ns} but the per-device ones, sorted. */
+    private static Map<String, String> netSysctls(Netns ns) throws ErrnoException {
+        try {
+            return ns.call(() -> {
+                Map<String, String> out = new java.util.TreeMap<>();
+                Path root = Path.of("/proc/sys");
+                try (Stream<Path> files = Files.walk(root.resolve("net"))) {
+                    for (Path f : (Iterable<Path>) files::iterator) {
+                        String key = root.relativize(f).toString().replace('/', '.');
+                        if (!Files.isRegularFile(f) || perDevice(key)
+                                || !Files.getPosixFilePermissions(f).contains(PosixFilePermission.OWNER_WRITE)) {
+                            continue;
+                        }
+                        try {
+                            String v = Files.readString(f);
+                            out.put(key, v.endsWith("\n") ? v.substring(0, v.length() - 1) : v);
+                        } catch (IOException e) {
+                            // write-only or refusing reads (stable_secret unset): not part of the picture
+                        }
+                    }
+                }
+                return out;
+            });
+        } catch (ErrnoException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot read the sysctls of " + ns + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static boolean perDevice(String key) {
+        String[] p = key.split("\\.");
+        return p.length > 3 && (p[2].equals("conf") || p[2].equals("neigh"))
+                && !p[3].equals("all") && !p[3].equals("default");
     }
 
     /** Names of the namespaces this one knows by nsid. */
@@ -91,11 +147,15 @@ public final class Exporter {
     private static LinkDecl decl(Link l, List<Link> links, List<Address> addrs, Map<Integer, String> netnsNames)
             throws ErrnoException {
         List<String> mine = new ArrayList<>();
+        List<String> inet6 = new ArrayList<>();
         for (Address a : addrs) {
             if (a.index() == l.index() && !Planner.isKernelMade(a)) {
-                mine.add(AddressEntry.of(a, l.name()).toString());
+                (a.family() == AF_INET6 ? inet6 : mine).add(AddressEntry.of(a, l.name()).toString());
             }
         }
+        // the kernel lists a device's IPv6 addresses newest first: added in reverse, they list as now
+        java.util.Collections.reverse(inet6);
+        mine.addAll(inet6);
         if (l.name().equals("lo")) {
             return l.isUp() || !mine.isEmpty() ? new LinkDecl("lo", null, null, null, null, null, null, null, null,
                     l.isUp(), null, null, null, null, mine) : null;
@@ -143,7 +203,7 @@ public final class Exporter {
         }
         String master = l.masterIndex() != 0 ? RouteSpecs.name(l.masterIndex(), links) : null;
         return new LinkDecl(l.name(), kind, peer, parent, mode, id, port, dev, remote, l.isUp(), l.mtu(), l.address(),
-                l.alias(), master, mine);
+                l.alias() == null ? "" : l.alias(), master, mine);   // "": managed, and none
     }
 
     private static String peerName(String netns, int index) throws ErrnoException {

@@ -79,10 +79,10 @@ public final class Planner {
                 namespace(steps, s, e.getKey(), e.getValue(), live.get(e.getKey()));
             }
             Set<String> created = new HashSet<>();
-            for (int pass = 0; pass < 3; pass++) {   // masters first, then plain devices, then children
+            for (int pass = 0; pass < 2; pass++) {
                 for (Map.Entry<String, NamespaceDecl> e : t.namespaces().entrySet()) {
                     for (LinkDecl l : e.getValue().links()) {
-                        if (l.kind() != null && pass(l.kind()) == pass) {
+                        if (l.kind() != null && pass(l, e.getValue()) == pass) {
                             create(steps, e.getKey(), l, live, created);
                         }
                     }
@@ -142,12 +142,26 @@ public final class Planner {
         return r.protocol() != RTPROT_KERNEL && r.table() != RT_TABLE_LOCAL && (r.family() == AF_INET || r.family() == AF_INET6);
     }
 
-    private static int pass(String kind) {
-        switch (kind) {
-            case "bridge": case "bond": return 0;
-            case "macvlan": case "macvtap": case "vlan": case "ipvlan": return 2;
-            default: return 1;
+    /**
+     * Devices are made in file order (the ifindex order an export writes), but a child whose
+     * parent comes later in the file or lives in another namespace, which waits for a second pass.
+     */
+    private static int pass(LinkDecl l, NamespaceDecl ns) {
+        if (l.link() == null) {
+            return 0;
         }
+        if (l.link().netns() != null) {
+            return 1;
+        }
+        for (LinkDecl before : ns.links()) {
+            if (before == l) {
+                return 1;
+            }
+            if (before.name().equals(l.link().name())) {
+                return 0;
+            }
+        }
+        return 1;
     }
 
     private static void namespace(List<Step> steps, Session s, String name, NamespaceDecl ns, Live live)
@@ -189,11 +203,18 @@ public final class Planner {
                 + (l.link() != null ? ", on " + l.link().name() + (l.link().netns() != null ? " in " + l.link().netns() : "") : "")
                 + ")";
         steps.add(new Step(ns, "create", what, s -> {
+            LinkSpec spec = spec(l, s);
+            if (l.mtu() != null) {
+                spec.mtu(l.mtu());
+            }
+            if (l.mac() != null) {
+                spec.address(l.mac());   // made with it: some kinds (ifb) cannot change it later
+            }
             if (l.link() != null && l.link().netns() != null) {
                 // a child of a device in another namespace: made there, placed here in the same request
-                s.rtnl(l.link().netns()).links().add(spec(l, s).netns(s.netns(ns)));
+                s.rtnl(l.link().netns()).links().add(spec.netns(s.netns(ns)));
             } else {
-                s.rtnl(ns).links().add(spec(l, s));
+                s.rtnl(ns).links().add(spec);
             }
         }, s -> deleteIfThere(s, ns, l.name())));
         created.add(ns + "/" + l.name());
@@ -279,19 +300,20 @@ public final class Planner {
     private static void configure(List<Step> steps, String ns, LinkDecl l, Live live) {
         Link now = live.link(l.name());
         String dev = l.name();
-        if (l.mtu() != null && (now == null || now.mtu() != l.mtu())) {
+        boolean made = now == null && l.kind() != null;   // its create step sets MTU and MAC
+        if (l.mtu() != null && !made && (now == null || now.mtu() != l.mtu())) {
             Integer old = now == null ? null : now.mtu();
             steps.add(new Step(ns, "change", "mtu of " + dev + (old != null ? " " + old + " ->" : "") + " " + l.mtu(),
                     s -> s.rtnl(ns).links().setMtu(dev, l.mtu()), old == null ? null : s -> s.rtnl(ns).links().setMtu(dev, old)));
         }
-        if (l.mac() != null && (now == null || !l.mac().equalsIgnoreCase(now.address()))) {
+        if (l.mac() != null && !made && (now == null || !l.mac().equalsIgnoreCase(now.address()))) {
             String old = now == null ? null : now.address();
             steps.add(new Step(ns, "change", "address of " + dev + (old != null ? " " + old + " ->" : "") + " " + l.mac(),
                     s -> s.rtnl(ns).links().set(dev, LinkUpdate.create().address(l.mac())),
                     old == null ? null : s -> s.rtnl(ns).links().set(dev, LinkUpdate.create().address(old))));
         }
         String oldAlias = now == null || now.alias() == null ? "" : now.alias();
-        if (l.alias() != null && (now == null || !l.alias().equals(oldAlias))) {
+        if (l.alias() != null && (now == null ? !l.alias().isEmpty() : !l.alias().equals(oldAlias))) {
             steps.add(new Step(ns, "change", "alias of " + dev + (now != null ? " \"" + oldAlias + "\" ->" : "")
                     + " \"" + l.alias() + "\"", s -> s.rtnl(ns).links().set(dev, LinkUpdate.create().alias(l.alias())),
                     now == null ? null : s -> s.rtnl(ns).links().set(dev, LinkUpdate.create().alias(oldAlias))));
@@ -320,13 +342,21 @@ public final class Planner {
             unmatched.remove(same);
             AddressEntry old = AddressEntry.of(same, dev);
             if (!want.matches(same, dev)) {
-                steps.add(new Step(ns, "change", "address " + old + " -> " + want + " on " + dev, s -> {
-                    s.rtnl(ns).addresses().delete(dev, old.spec());
-                    s.rtnl(ns).addresses().add(dev, want.spec());
-                }, s -> {
-                    deleteAddressIfThere(s, ns, dev, want);
-                    s.rtnl(ns).addresses().add(dev, old.spec());
-                }));
+                if (same.family() == AF_INET6) {
+                    // the kernel changes an IPv6 address's flags and lifetimes in place (its place in the list kept)
+                    steps.add(new Step(ns, "change", "address " + old + " -> " + want + " on " + dev,
+                            s -> s.rtnl(ns).addresses().replace(dev, want.spec()),
+                            s -> s.rtnl(ns).addresses().replace(dev, old.spec())));
+                } else {
+                    // an IPv4 address's label, scope and broadcast are not changed by a replace
+                    steps.add(new Step(ns, "change", "address " + old + " -> " + want + " on " + dev, s -> {
+                        s.rtnl(ns).addresses().delete(dev, old.spec());
+                        s.rtnl(ns).addresses().add(dev, want.spec());
+                    }, s -> {
+                        deleteAddressIfThere(s, ns, dev, want);
+                        s.rtnl(ns).addresses().add(dev, old.spec());
+                    }));
+                }
             }
         }
         for (Address h : unmatched) {

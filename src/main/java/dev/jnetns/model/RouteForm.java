@@ -32,7 +32,7 @@ import java.util.function.IntFunction;
  * {@code netns export} writes a route: the map of {@link RouteSpecs#toMap} with every default
  * filled in as {@code ip route add} fills it (table main, proto boot, ip's scope rule, metric 0 or
  * 1024 for IPv6, IPv6 pref medium), a single-path multipath route written as a plain one (the
- * kernel reports it so), and the paths of a multipath route in a fixed order.
+ * kernel reports it so); {@link #same} compares the paths of a multipath route in any order.
  */
 final class RouteForm {
     /** The {@code "metrics"} names of a route, as {@code ip route} spells them, by RTAX number. */
@@ -161,10 +161,9 @@ final class RouteForm {
                 m.put("onlink", Boolean.TRUE);
             }
         } else if (hops != null) {
-            List<Map<String, Object>> sorted = new ArrayList<>();
-            hops.forEach(h -> sorted.add(new java.util.TreeMap<>(h)));
-            sorted.sort(Comparator.comparing(Object::toString));
-            m.put("nexthops", sorted);
+            List<Map<String, Object>> kept = new ArrayList<>();
+            hops.forEach(h -> kept.add(new java.util.TreeMap<>(h)));
+            m.put("nexthops", kept);   // in the kernel's order, which export keeps; same() compares them as a set
         }
         if (!m.containsKey("metric")) {
             m.put("metric", v6 ? 1024L : 0L);
@@ -190,22 +189,29 @@ final class RouteForm {
     @SuppressWarnings("unchecked")
     static boolean same(Map<String, Object> live, Map<String, Object> want) {
         Map<String, Object> m = new java.util.TreeMap<>(live);
+        Map<String, Object> w = new java.util.TreeMap<>(want);
         if (!want.containsKey("dev")) {
             m.remove("dev");
         }
         List<Map<String, Object>> wantHops = (List<Map<String, Object>>) want.get("nexthops");
         List<Map<String, Object>> hops = (List<Map<String, Object>>) m.get("nexthops");
-        if (wantHops != null && hops != null && wantHops.stream().noneMatch(h -> h.containsKey("dev"))) {
+        if (wantHops != null && hops != null) {
+            boolean anyDev = wantHops.stream().noneMatch(h -> h.containsKey("dev"));
             List<Map<String, Object>> bare = new ArrayList<>();
             for (Map<String, Object> h : hops) {
                 Map<String, Object> c = new java.util.TreeMap<>(h);
-                c.remove("dev");
+                if (anyDev) {
+                    c.remove("dev");
+                }
                 bare.add(c);
             }
             bare.sort(Comparator.comparing(Object::toString));
             m.put("nexthops", bare);
+            List<Map<String, Object>> sorted = new ArrayList<>(wantHops);
+            sorted.sort(Comparator.comparing(Object::toString));
+            w.put("nexthops", sorted);
         }
-        return m.equals(want);
+        return m.equals(w);
     }
 
     /** The kernel's identity of a route: family, destination, table, metric and TOS. */

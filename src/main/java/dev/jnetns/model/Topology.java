@@ -178,8 +178,8 @@ public record Topology(Map<String, NamespaceDecl> namespaces) {
             throw new IllegalArgumentException(path + ": not a sysctl under net. (letters, digits, '_' and '-' "
                     + "between single dots)");
         }
-        if (!(value instanceof String || value instanceof Long) || String.valueOf(value).isEmpty()
-                || String.valueOf(value).length() > 256 || String.valueOf(value).chars().anyMatch(c -> c < 0x20)) {
+        if (!(value instanceof String || value instanceof Long) || String.valueOf(value).length() > 4096
+                || String.valueOf(value).chars().anyMatch(c -> c < 0x20 && c != '\t')) {
             throw new IllegalArgumentException(path + ": expected a one-line string or a whole number");
         }
         return String.valueOf(value);
