@@ -1,6 +1,10 @@
 package dev.jnetns.model;
 
 
+import static dev.jnetns.uapi.LinuxNeighbour.NTF_ROUTER;
+import static dev.jnetns.uapi.LinuxNeighbour.NUD_PERMANENT;
+import static dev.jnetns.uapi.LinuxRoute.RTPROT_KERNEL;
+import static dev.jnetns.uapi.LinuxSocket.AF_INET;
 import static dev.jnetns.uapi.LinuxSocket.AF_INET6;
 
 import dev.jnetns.Address;
@@ -8,9 +12,11 @@ import dev.jnetns.IpPrefix;
 import dev.jnetns.Link;
 import dev.jnetns.kind.Macvlan;
 import dev.jnetns.kind.Vxlan;
+import dev.jnetns.Neighbour;
 import dev.jnetns.Netns;
 import dev.jnetns.Route;
 import dev.jnetns.Rtnl;
+import dev.jnetns.Rule;
 import dev.jnetns.model.Topology.LinkDecl;
 import dev.jnetns.model.Topology.NamespaceDecl;
 import dev.jnetns.model.Topology.Ref;
@@ -31,7 +37,8 @@ import java.util.stream.Stream;
 /**
  * Writes a live named namespace as a topology that {@code apply} restores: its devices (kind and
  * kind data, MTU, MAC, alias, master, up state, addresses with every attribute), its routes other
- * than the kernel's with every attribute ({@link RouteForm}), and the {@code net.*} sysctls that
+ * than the kernel's with every attribute ({@link RouteForm}), its rules ({@link RuleForm}) and
+ * permanent neighbours, and the {@code net.*} sysctls that
  * differ from a fresh namespace's. Equivalent to {@code jnetns netns export NAME}.
  */
 public final class Exporter {
@@ -66,8 +73,23 @@ public final class Exporter {
                     routes.add(route(r, links));
                 }
             }
+            List<Topology.RuleDecl> rules = new ArrayList<>();
+            for (int family : new int[] {AF_INET, AF_INET6}) {
+                for (Rule r : rtnl.rules().list(family)) {
+                    if (r.protocol() != RTPROT_KERNEL) {
+                        rules.add(RuleForm.decl(RuleForm.of(r)));
+                    }
+                }
+            }
+            List<Topology.NeighbourDecl> neighbours = new ArrayList<>();
+            for (Neighbour n : rtnl.neighbours().list()) {
+                if ((n.state() & NUD_PERMANENT) != 0 && (n.family() == AF_INET || n.family() == AF_INET6)) {
+                    neighbours.add(new Topology.NeighbourDecl(IpPrefix.format(n.dst()), n.lladdr(),
+                            RouteSpecs.name(n.index(), links), (n.flags() & NTF_ROUTER) != 0 ? Boolean.TRUE : null));
+                }
+            }
             Map<String, NamespaceDecl> spaces = new LinkedHashMap<>();
-            spaces.put(name, new NamespaceDecl(sysctl, decls, routes));
+            spaces.put(name, new NamespaceDecl(sysctl, decls, routes, rules, neighbours));
             return new Topology(spaces);
         }
     }

@@ -1,5 +1,7 @@
 package dev.jnetns.model;
 
+import static dev.jnetns.uapi.LinuxNeighbour.NTF_ROUTER;
+import static dev.jnetns.uapi.LinuxNeighbour.NUD_PERMANENT;
 import static dev.jnetns.uapi.LinuxRoute.RTPROT_KERNEL;
 import static dev.jnetns.uapi.LinuxRoute.RT_TABLE_LOCAL;
 import static dev.jnetns.uapi.LinuxSocket.AF_INET;
@@ -10,9 +12,11 @@ import dev.jnetns.IpPrefix;
 import dev.jnetns.Link;
 import dev.jnetns.LinkSpec;
 import dev.jnetns.LinkUpdate;
+import dev.jnetns.Neighbour;
 import dev.jnetns.Netns;
 import dev.jnetns.Route;
 import dev.jnetns.RouteSpec;
+import dev.jnetns.Rule;
 import dev.jnetns.Rtnl;
 import dev.jnetns.model.Plan.Step;
 import dev.jnetns.model.Topology.LinkDecl;
@@ -31,8 +35,8 @@ import java.util.Set;
 /**
  * Compares a topology with the live namespaces and lists the steps that make them equal
  * ({@code jnetns apply} runs them, {@code jnetns diff} prints them). Only what the file declares is
- * managed: its namespaces, sysctls and devices, the addresses of those devices, and the routes
- * (other than the kernel's own) of its namespaces.
+ * managed: its namespaces, sysctls and devices, the addresses and permanent neighbours of those
+ * devices, and the routes and rules (other than the kernel's own) of its namespaces.
  */
 public final class Planner {
 
@@ -44,6 +48,8 @@ public final class Planner {
         final Map<String, Link> links = new HashMap<>();
         final Map<Integer, List<Address>> addresses = new HashMap<>();
         final List<Route> routes = new ArrayList<>();
+        final List<Rule> rules = new ArrayList<>();
+        final List<Neighbour> neighbours = new ArrayList<>();
 
         Live(boolean exists) {
             this.exists = exists;
@@ -95,6 +101,8 @@ public final class Planner {
             }
             for (Map.Entry<String, NamespaceDecl> e : t.namespaces().entrySet()) {
                 routes(steps, e.getKey(), e.getValue(), live.get(e.getKey()));
+                rules(steps, e.getKey(), e.getValue(), live.get(e.getKey()));
+                neighbours(steps, e.getKey(), e.getValue(), live.get(e.getKey()));
             }
             return new Plan(steps);
         }
@@ -128,6 +136,18 @@ public final class Planner {
         }
         for (Address a : r.addresses().list()) {
             l.addresses.computeIfAbsent(a.index(), k -> new ArrayList<>()).add(a);
+        }
+        for (int family : new int[] {AF_INET, AF_INET6}) {
+            for (Rule rule : r.rules().list(family)) {
+                if (rule.protocol() != RTPROT_KERNEL) {
+                    l.rules.add(rule);
+                }
+            }
+        }
+        for (Neighbour n : r.neighbours().list()) {
+            if ((n.state() & NUD_PERMANENT) != 0 && (n.family() == AF_INET || n.family() == AF_INET6)) {
+                l.neighbours.add(n);
+            }
         }
         for (Route route : r.routes().list()) {
             if (managed(route)) {
@@ -430,6 +450,67 @@ public final class Planner {
             RouteSpec spec = RouteSpecs.fromMap(extra, d -> d);
             steps.add(new Step(ns, "delete", "route " + spec, s -> s.rtnl(ns).routes().delete(spec),
                     s -> s.rtnl(ns).routes().add(spec)));
+        }
+    }
+
+    /**
+     * Policy rules: each declared one matched with a live one of the same normal form
+     * ({@link RuleForm}); live rules no entry matches, the kernel's own aside, are deleted.
+     */
+    private static void rules(List<Step> steps, String ns, NamespaceDecl decl, Live live) {
+        List<Map<String, Object>> unmatched = new ArrayList<>();
+        live.rules.forEach(r -> unmatched.add(RuleForm.of(r)));
+        for (Topology.RuleDecl r : decl.rules()) {
+            Map<String, Object> want = RuleForm.of(r);
+            if (!unmatched.remove(want)) {
+                steps.add(new Step(ns, "create", "rule " + RuleForm.text(want), s -> s.rtnl(ns).rules().add(RuleForm.spec(want)),
+                        s -> s.rtnl(ns).rules().delete(RuleForm.spec(want))));
+            }
+        }
+        for (Map<String, Object> extra : unmatched) {
+            steps.add(new Step(ns, "delete", "rule " + RuleForm.text(extra), s -> s.rtnl(ns).rules().delete(RuleForm.spec(extra)),
+                    s -> s.rtnl(ns).rules().add(RuleForm.spec(extra))));
+        }
+    }
+
+    /**
+     * Permanent neighbours of the file's devices: added, or replaced when the link-layer address
+     * or the router flag differs; the devices' other permanent entries are deleted.
+     */
+    private static void neighbours(List<Step> steps, String ns, NamespaceDecl decl, Live live) {
+        Set<String> devices = new HashSet<>();
+        decl.links().forEach(l -> devices.add(l.name()));
+        List<Neighbour> unmatched = new ArrayList<>();
+        for (Neighbour n : live.neighbours) {
+            Link dev = live.links.values().stream().filter(l -> l.index() == n.index()).findFirst().orElse(null);
+            if (dev != null && devices.contains(dev.name())) {
+                unmatched.add(n);
+            }
+        }
+        for (Topology.NeighbourDecl d : decl.neighbours()) {
+            java.net.InetAddress dst = IpPrefix.parseAddress(d.dst());
+            boolean router = Boolean.TRUE.equals(d.router());
+            Link dev = live.link(d.dev());
+            Neighbour now = dev == null ? null : unmatched.stream()
+                    .filter(n -> n.index() == dev.index() && dst.equals(n.dst())).findFirst().orElse(null);
+            String what = "neighbour " + d.dst() + " lladdr " + d.lladdr() + " dev " + d.dev() + (router ? " router" : "");
+            if (now == null) {
+                steps.add(new Step(ns, "create", what, s -> s.rtnl(ns).neighbours().add(d.dev(), dst, d.lladdr(), 0, router),
+                        s -> s.rtnl(ns).neighbours().delete(d.dev(), dst)));
+                continue;
+            }
+            unmatched.remove(now);
+            boolean wasRouter = (now.flags() & NTF_ROUTER) != 0;
+            if (!d.lladdr().equalsIgnoreCase(now.lladdr()) || router != wasRouter) {
+                steps.add(new Step(ns, "change", what, s -> s.rtnl(ns).neighbours().replace(d.dev(), dst, d.lladdr(), 0, router),
+                        s -> s.rtnl(ns).neighbours().replace(d.dev(), dst, now.lladdr(), now.state(), wasRouter)));
+            }
+        }
+        for (Neighbour n : unmatched) {
+            String dev = nameOf(n.index(), live);
+            steps.add(new Step(ns, "delete", "neighbour " + IpPrefix.format(n.dst()) + " dev " + dev,
+                    s -> s.rtnl(ns).neighbours().delete(dev, n.dst()),
+                    s -> s.rtnl(ns).neighbours().add(dev, n.dst(), n.lladdr(), n.state(), (n.flags() & NTF_ROUTER) != 0)));
         }
     }
 }

@@ -79,6 +79,9 @@ final class References {
                     }
                 }
             }
+            for (int i = 0; i < decl.neighbours().size(); i++) {
+                present(declared, peers, ns, decl.neighbours().get(i).dev(), ns, "neighbours[" + i + "].dev");
+            }
             List<RouteDecl> routes = decl.routes();
             for (int i = 0; i < routes.size(); i++) {
                 RouteDecl r = routes.get(i);

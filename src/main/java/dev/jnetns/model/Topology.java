@@ -28,7 +28,38 @@ public record Topology(Map<String, NamespaceDecl> namespaces) {
      * @param links its devices
      * @param routes its routes
      */
-    public record NamespaceDecl(Map<String, String> sysctl, List<LinkDecl> links, List<RouteDecl> routes) {
+    public record NamespaceDecl(Map<String, String> sysctl, List<LinkDecl> links, List<RouteDecl> routes,
+                                List<RuleDecl> rules, List<NeighbourDecl> neighbours) {
+    }
+
+    /**
+     * One policy routing rule ({@code ip rule add}). The kernel's own rules (proto kernel: the
+     * local, main and default lookups) are not managed.
+     *
+     * @param family "inet" or "inet6"; default the family of {@code from}/{@code to}, else inet
+     * @param priority {@code pref}; required
+     * @param from the source prefix, or null for all
+     * @param to the destination prefix, or null for all
+     * @param iif the input device name
+     * @param oif the output device name
+     * @param fwmark {@code MARK} or {@code MARK/MASK} (hex with 0x, or decimal)
+     * @param not true for {@code not}
+     * @param table the table looked up (when {@code type} is absent)
+     * @param type blackhole, unreachable or prohibit instead of a lookup
+     */
+    public record RuleDecl(String family, Long priority, String from, String to, String iif, String oif, String fwmark,
+                           Boolean not, Integer table, String type) {
+    }
+
+    /**
+     * One permanent neighbour ({@code ip neigh add DST lladdr MAC dev DEV [router]}).
+     *
+     * @param dst its IP address
+     * @param lladdr its link-layer address
+     * @param dev the device (in the file)
+     * @param router true for {@code router}
+     */
+    public record NeighbourDecl(String dst, String lladdr, String dev, Boolean router) {
     }
 
     /**
@@ -105,7 +136,10 @@ public record Topology(Map<String, NamespaceDecl> namespaces) {
     }
 
     private static final Set<String> TOP = Set.of("namespaces");
-    private static final Set<String> NS = Set.of("sysctl", "links", "routes");
+    private static final Set<String> NS = Set.of("sysctl", "links", "routes", "rules", "neighbours");
+    private static final Set<String> RULE = Set.of("family", "priority", "from", "to", "iif", "oif", "fwmark", "not",
+            "table", "type");
+    private static final Set<String> NEIGHBOUR = Set.of("dst", "lladdr", "dev", "router");
     private static final Set<String> LINK = Set.of("name", "kind", "peer", "link", "mode", "id", "port", "dev",
             "remote", "up", "mtu", "mac", "alias", "master", "addresses");
     private static final Set<String> REF = Set.of("name", "netns");
@@ -156,7 +190,17 @@ public record Topology(Map<String, NamespaceDecl> namespaces) {
             for (int i = 0; i < rawRoutes.size(); i++) {
                 routes.add(route(Fields.of(rawRoutes.get(i), path + ".routes[" + i + "]", ROUTE)));
             }
-            spaces.put(name, new NamespaceDecl(sysctl, links, routes));
+            List<RuleDecl> rules = new ArrayList<>();
+            List<?> rawRules = ns.list("rules");
+            for (int i = 0; i < rawRules.size(); i++) {
+                rules.add(rule(Fields.of(rawRules.get(i), path + ".rules[" + i + "]", RULE)));
+            }
+            List<NeighbourDecl> neighbours = new ArrayList<>();
+            List<?> rawNeighbours = ns.list("neighbours");
+            for (int i = 0; i < rawNeighbours.size(); i++) {
+                neighbours.add(neighbour(Fields.of(rawNeighbours.get(i), path + ".neighbours[" + i + "]", NEIGHBOUR)));
+            }
+            spaces.put(name, new NamespaceDecl(sysctl, links, routes, rules, neighbours));
         }
         Topology t = new Topology(spaces);
         References.check(t);
@@ -411,6 +455,73 @@ public record Topology(Map<String, NamespaceDecl> namespaces) {
         return r;
     }
 
+    private static RuleDecl rule(Fields f) {
+        String family = f.string("family");
+        if (family != null && !family.equals("inet") && !family.equals("inet6")) {
+            throw new IllegalArgumentException(f.path() + ".family: expected inet or inet6");
+        }
+        Long priority = f.number("priority");
+        if (priority == null) {
+            throw new IllegalArgumentException(f.path() + ": \"priority\" is required");
+        }
+        if (priority > 0xffffffffL) {
+            throw new IllegalArgumentException(f.path() + ".priority: " + priority + " is out of range 0..4294967295");
+        }
+        String from = f.string("from");
+        String to = f.string("to");
+        for (String k : List.of("from", "to")) {
+            String v = f.string(k);
+            if (v != null) {
+                IpPrefix p = at(f.path() + "." + k, () -> IpPrefix.parse(v));
+                if (family != null && (p.family() == 10) != family.equals("inet6")) {
+                    throw new IllegalArgumentException(f.path() + "." + k + ": " + v + " is not of family " + family);
+                }
+            }
+        }
+        if (from != null && to != null && IpPrefix.parse(from).family() != IpPrefix.parse(to).family()) {
+            throw new IllegalArgumentException(f.path() + ".to: " + to + " is not of the family of \"from\"");
+        }
+        String fwmark = f.string("fwmark");
+        if (fwmark != null && !fwmark.matches("(0x[0-9a-fA-F]{1,8}|\\d{1,10})(/(0x[0-9a-fA-F]{1,8}|\\d{1,10}))?")) {
+            throw new IllegalArgumentException(f.path() + ".fwmark: expected MARK or MARK/MASK, not \"" + fwmark + "\"");
+        }
+        if (fwmark != null) {
+            for (String part : fwmark.split("/")) {
+                if (RuleForm.number(part) > 0xffffffffL) {
+                    throw new IllegalArgumentException(f.path() + ".fwmark: " + part + " is out of range");
+                }
+            }
+        }
+        Integer table = f.integer("table");
+        String type = f.string("type");
+        if (type != null && RuleForm.ACTIONS.indexOf(type) < 0) {
+            throw new IllegalArgumentException(f.path() + ".type: expected blackhole, unreachable or prohibit");
+        }
+        if ((table == null) == (type == null)) {
+            throw new IllegalArgumentException(f.path() + ": a rule needs \"table\" or \"type\" (not both)");
+        }
+        if (table != null && (table < 1 || table == 255 && priority != 0)) {
+            throw new IllegalArgumentException(f.path() + ".table: " + Integer.toUnsignedString(table) + " is out of range");
+        }
+        return new RuleDecl(family, priority, from, to, devName(f, "iif"), devName(f, "oif"), fwmark, f.bool("not"),
+                table, type);
+    }
+
+    private static NeighbourDecl neighbour(Fields f) {
+        String dst = f.requiredString("dst");
+        at(f.path() + ".dst", () -> IpPrefix.parseAddress(dst));
+        String lladdr = f.requiredString("lladdr");
+        if (!lladdr.matches("[0-9A-Fa-f]{2}(:[0-9A-Fa-f]{2}){5}")) {
+            throw new IllegalArgumentException(f.path() + ".lladdr: invalid MAC \"" + lladdr + "\"");
+        }
+        String dev = devName(f, "dev");
+        if (dev == null) {
+            throw new IllegalArgumentException(f.path() + ": \"dev\" is required");
+        }
+        return new NeighbourDecl(IpPrefix.format(IpPrefix.parseAddress(dst)), lladdr.toLowerCase(java.util.Locale.ROOT),
+                dev, f.bool("router"));
+    }
+
     /**
      * The file form, with only the fields that are set (what {@code netns export} writes).
      *
@@ -486,6 +597,36 @@ public record Topology(Map<String, NamespaceDecl> namespaces) {
             }
             if (!routes.isEmpty()) {
                 n.put("routes", routes);
+            }
+            List<Object> rules = new ArrayList<>();
+            for (RuleDecl r : ns.rules()) {
+                Map<String, Object> m = new LinkedHashMap<>();
+                put(m, "family", r.family());
+                put(m, "priority", r.priority());
+                put(m, "from", r.from());
+                put(m, "to", r.to());
+                put(m, "iif", r.iif());
+                put(m, "oif", r.oif());
+                put(m, "fwmark", r.fwmark());
+                put(m, "not", r.not());
+                put(m, "table", r.table());
+                put(m, "type", r.type());
+                rules.add(m);
+            }
+            if (!rules.isEmpty()) {
+                n.put("rules", rules);
+            }
+            List<Object> neighbours = new ArrayList<>();
+            for (NeighbourDecl d : ns.neighbours()) {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("dst", d.dst());
+                m.put("lladdr", d.lladdr());
+                m.put("dev", d.dev());
+                put(m, "router", d.router());
+                neighbours.add(m);
+            }
+            if (!neighbours.isEmpty()) {
+                n.put("neighbours", neighbours);
             }
             spaces.put(name, n);
         });

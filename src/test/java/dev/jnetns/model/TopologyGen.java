@@ -9,7 +9,7 @@ import java.util.Random;
  * lines: veth pairs, a bridge with ports, a macvlan, a vxlan, an ifb, with MTUs, MACs, aliases and
  * up states; IPv4 and IPv6 addresses with peers, labels, broadcasts, scopes, finite lifetimes and
  * flags; routes with protocols, scopes, metrics, tables, types, onlink gateways, route metrics,
- * IPv6 preferences and multipath (single-path included). Also the {@link #mutation}s test (c)
+ * IPv6 preferences and multipath (single-path included); rules; permanent neighbours. Also the {@link #mutation}s test (c)
  * makes behind a file's back.
  */
 final class TopologyGen {
@@ -128,6 +128,25 @@ final class TopologyGen {
         if (r.nextBoolean()) {
             l.add("route add fd00:11::/64 dev v0 proto static" + (r.nextBoolean() ? " mtu 1400" : ""));
         }
+        if (r.nextBoolean()) {
+            l.add("rule add from 198.18.1.0/24 table 100 prio " + (1000 + r.nextInt(100)));
+        }
+        if (r.nextBoolean()) {
+            l.add("rule add fwmark 0x" + Integer.toHexString(1 + r.nextInt(255)) + (r.nextBoolean() ? "/0xff" : "")
+                    + " blackhole prio 1200");
+        }
+        if (r.nextBoolean()) {
+            l.add("rule add not from 198.18.7.0/24 iif v0 table 300 pref 1300");   // an empty table: falls through
+        }
+        if (r.nextBoolean()) {
+            l.add("rule add to 198.18.6.0/24 unreachable pref 1301");
+        }
+        if (r.nextBoolean()) {
+            l.add("neigh add 198.18.1.7 lladdr " + mac(r) + " dev v0");
+        }
+        if (r.nextBoolean()) {
+            l.add("neigh add fd00:1::7 lladdr " + mac(r) + " dev v0 router");
+        }
         return new Config(l, devs, addressed, macvlan, vxlan, bridge);
     }
 
@@ -153,6 +172,9 @@ final class TopologyGen {
         all.add(List.of("route change 198.18.10.0/24 via 198.18.1.2 proto 42"));
         all.add(List.of("route add 198.18.34.0/24 dev v0"));
         all.add(List.of("route del 198.18.10.0/24"));
+        all.add(List.of("rule add from 198.18.9.0/24 table 300 prio 3000"));
+        all.add(List.of("neigh add 198.18.1.9 lladdr 02:00:00:00:00:09 dev v0"));
+        all.add(List.of("neigh replace 198.18.1.7 lladdr 02:00:00:00:00:0a dev v0"));
         if (c.bridge()) {
             all.add(List.of("link set v1 nomaster"));
         }
