@@ -391,8 +391,43 @@ public final class Planner {
             boolean up = l.up();
             steps.add(new Step(ns, "change", dev + (up ? " up" : " down"),
                     s -> s.rtnl(ns).links().set(dev, up ? LinkUpdate.create().up() : LinkUpdate.create().down()),
-                    now == null ? null : s -> s.rtnl(ns).links().set(dev, up ? LinkUpdate.create().down() : LinkUpdate.create().up())));
+                    now == null ? null : up ? s -> s.rtnl(ns).links().set(dev, LinkUpdate.create().down())
+                            : upAgain(ns, dev, now, have, live)));
         }
+    }
+
+    /**
+     * The undo of taking a device down: up again, and what the kernel flushed when it went down
+     * put back as it was: its IPv6 addresses and the routes through it.
+     */
+    private static Plan.Action upAgain(String ns, String dev, Link now, List<Address> had, Live live) {
+        List<AddressEntry> inet6 = new ArrayList<>(had.stream().filter(a -> a.family() == AF_INET6 && !isKernelMade(a))
+                .map(a -> AddressEntry.of(a, dev)).toList());
+        java.util.Collections.reverse(inet6);   // listed newest first: added oldest first, they list as they did
+        List<RouteSpec> through = live.routes.stream().filter(r -> r.oif() == now.index()
+                || r.nexthops().stream().anyMatch(h -> h.oif() == now.index()))
+                .map(r -> RouteSpecs.of(r, live.links.values())).toList();
+        return s -> {
+            s.rtnl(ns).links().set(dev, LinkUpdate.create().up());
+            for (AddressEntry a : inet6) {
+                try {
+                    s.rtnl(ns).addresses().add(dev, a.spec());
+                } catch (ErrnoException e) {
+                    if (!e.is(Errno.EEXIST)) {
+                        throw e;
+                    }
+                }
+            }
+            for (RouteSpec r : through) {
+                try {
+                    s.rtnl(ns).routes().add(r);
+                } catch (ErrnoException e) {
+                    if (!e.is(Errno.EEXIST)) {
+                        throw e;
+                    }
+                }
+            }
+        };
     }
 
     private static void deleteAddressIfThere(Session s, String ns, String dev, AddressEntry a) throws ErrnoException {
