@@ -74,9 +74,10 @@ class TopologyRoundTripTest {
     }
 
     /**
-     * Likewise; with {@code anyAddressOrder}, a device's addresses are sorted among themselves:
-     * after an address was deleted behind the file's back, apply adds it again where the kernel
-     * puts a new one (last for IPv4, first for IPv6), not where it was.
+     * Likewise; with {@code anyAddressOrder}, a device's addresses are sorted among themselves and
+     * the devices too: after an address or a device was deleted behind the file's back, apply makes
+     * it again where the kernel puts a new one (an address last for IPv4, first for IPv6; a device
+     * with the next ifindex), not where it was.
      */
     private String snapshot(boolean anyAddressOrder) throws Exception {
         try (Netns ns = Netns.open(name)) {
@@ -91,8 +92,8 @@ class TopologyRoundTripTest {
                     out = f.getValue().matcher(out).replaceAll("<" + f.getKey() + ">");
                 }
                 String lines = sortAmong(out.replace("},{", "},\n{").replace(":[{", ":[\n{"), KERNEL_V6);
-                sb.append(String.join(" ", q)).append('\n').append(anyAddressOrder ? sortAmong(lines, ADDRESS) : lines)
-                        .append('\n');
+                sb.append(String.join(" ", q)).append('\n').append(anyAddressOrder ? devicesInAnyOrder(lines)
+                        : lines).append('\n');
             }
             return sb.toString();
         }
@@ -121,7 +122,26 @@ class TopologyRoundTripTest {
         return String.join("\n", lines);
     }
 
-    private static final Pattern ADDRESS = Pattern.compile("^\\{\"family\":\"inet6?\",\"local\"");
+    /** Each device's lines (its object, then its addresses sorted) as one block, the blocks sorted. */
+    private static String devicesInAnyOrder(String out) {
+        List<List<String>> blocks = new ArrayList<>();
+        for (String line : out.lines().toList()) {
+            String bare = line.replaceFirst("^\\[", "").replaceAll("[,\\]}]+$", "");
+            if (bare.startsWith("{<ifindex>") || blocks.isEmpty()) {
+                blocks.add(new ArrayList<>());
+            }
+            blocks.get(blocks.size() - 1).add(bare);
+        }
+        List<String> sorted = new ArrayList<>();
+        for (List<String> b : blocks) {
+            List<String> addresses = new ArrayList<>(b.subList(1, b.size()));
+            addresses.sort(null);
+            sorted.add(b.get(0) + "\n" + String.join("\n", addresses));
+        }
+        sorted.sort(null);
+        return String.join("\n", sorted);
+    }
+
     private static final Pattern KERNEL_V6 = Pattern.compile(
             "\"dst\":\"(?:fe80::/64|ff00::/8|fe80::[0-9a-f:]+)\".*\"protocol\":\"kernel\"");
 
@@ -197,7 +217,7 @@ class TopologyRoundTripTest {
         }, cm -> {
             try {
                 build(cm.getKey());
-                boolean readded = cm.getValue().stream().anyMatch(l -> l.startsWith("addr del"));
+                boolean readded = cm.getValue().stream().anyMatch(l -> l.startsWith("addr del") || l.startsWith("link del"));
                 String before = settled(readded);
                 Path file = export(dir);
                 try (Netns ns = Netns.open(name)) {
