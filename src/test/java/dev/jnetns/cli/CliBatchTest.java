@@ -10,6 +10,11 @@ import dev.jnetns.testutil.CliProcess;
 import dev.jnetns.testutil.Ip;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -112,5 +117,53 @@ class CliBatchTest {
                 "-n", ns.path(), "-j", "-batch", "-");
         assertEquals(0, r.exitCode(), r.err());
         assertEquals(Ip.run(ns, "-j", "addr", "show", "dev", "v0"), r.out());
+    }
+
+    /**
+     * A run of {@code netns add} lines (made on one helper thread) with ip's outcome: a duplicate
+     * fails its own line with ip's message, without -force the lines after it do not run, with it
+     * they do; the same batch through ip and jnetns, each with its own names.
+     */
+    @Test
+    void a_run_of_netns_adds_stops_and_goes_on_as_ip(@TempDir Path dir) throws Exception {
+        String tag = "jnetns-t" + Long.toHexString(System.nanoTime() & 0xffffff);
+        for (boolean force : new boolean[] {false, true}) {
+            Map<String, String> outcome = new LinkedHashMap<>();
+            for (String tool : new String[] {"ip", "jnetns"}) {
+                String p = tag + "-" + tool;
+                Path f = dir.resolve(tool + (force ? "-force" : ""));
+                Files.writeString(f, "netns add " + p + "-a\nnetns add " + p + "-a\nnetns add " + p + "-b\nnetns del " + p
+                        + "-a\n");
+                try {
+                    String[] args = force ? new String[] {"-force", "-batch", f.toString()} : new String[] {"-batch", f.toString()};
+                    Ip.Result r;
+                    if (tool.equals("ip")) {
+                        List<String> cmd = new ArrayList<>(List.of("ip"));
+                        cmd.addAll(List.of(args));
+                        r = Ip.command(cmd, null);
+                    } else {
+                        r = Cli.run(args);
+                    }
+                    List<String> left = new ArrayList<>();
+                    for (String n : Netns.names()) {
+                        if (n.startsWith(p + "-")) {
+                            left.add(n.substring(p.length()));
+                        }
+                    }
+                    Collections.sort(left);
+                    outcome.put(tool, r.exitCode() + "\n" + r.err().replace(p, "P").replace(f.toString(), "F")
+                            .replace("jnetns: ", "") + left);
+                } finally {
+                    for (String n : new String[] {p + "-a", p + "-b"}) {
+                        if (Netns.exists(n)) {
+                            Netns.delete(n);
+                        }
+                    }
+                }
+            }
+            assertEquals(outcome.get("ip"), outcome.get("jnetns"), "-force " + force);
+            assertTrue(outcome.get("ip").contains("File exists") && outcome.get("ip").contains(force ? "[-b]" : "[-a]"),
+                    outcome.get("ip"));
+        }
     }
 }
