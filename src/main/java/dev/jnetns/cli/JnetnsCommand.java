@@ -340,12 +340,13 @@ final class JnetnsCommand {
 
     /**
      * The names under /run/netns by the nsid {@code rtnl}'s namespace knows them by (ip's
-     * "link-netns NAME"); empty when no link refers to another namespace.
+     * "link-netns NAME"); empty when no link of {@code links} refers to another namespace (all of
+     * them for null links: ip's netns_map_init).
      */
     static java.util.Map<Integer, String> netnsNames(Rtnl rtnl, java.util.List<dev.jnetns.Link> links)
             throws ErrnoException {
         java.util.Map<Integer, String> out = new java.util.HashMap<>();
-        if (links.stream().noneMatch(l -> l.linkNetnsId() >= 0)) {
+        if (links != null && links.stream().noneMatch(l -> l.linkNetnsId() >= 0)) {
             return out;
         }
         for (String name : Netns.names()) {
