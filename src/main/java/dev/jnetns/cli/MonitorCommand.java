@@ -279,8 +279,12 @@ final class MonitorCommand extends CliCommand {
             List<Link> known = devices(s, link.linkIndex(), link.masterIndex());
             known.add(link);
             // link-netns NAME from ip's netns map only (as ip's get_name_from_nsid), else link-netnsid N
-            new LinkPrinter(known, top.details, true, s.nsidNames, 0).withoutQueueLength().naming(s.names)
-                    .print(link, o, false);
+            LinkPrinter printer = new LinkPrinter(known, top.details, true, s.nsidNames, 0).naming(s.names);
+            if (o.json()) {
+                printer.print(link, o, true);   // the record of ip -j link show
+            } else {
+                printer.withoutQueueLength().print(link, o, false);   // the link line ip monitor prints
+            }
             o.text("\n");
         } else if (e instanceof Monitor.AddressEvent a) {
             head(o, "[ADDR]", "addr", a.change());
