@@ -1,0 +1,109 @@
+package dev.jnetns.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.jnetns.model.JsonText;
+import dev.jnetns.testutil.CliProcess;
+import dev.jnetns.testutil.Ip;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The supervisor's view: {@code jnetns --all-netns link show} over 300 namespaces each holding a
+ * {@code tun0} lists 300 {@code tun0}s, each under its namespace's header, as
+ * {@code ip -all netns exec ip link show} lists them; its {@code -j} is the concatenation of each
+ * namespace's {@code ip -n NS -j link show} records, each with "netns" first. Other sessions'
+ * namespaces under /run/netns come and go meanwhile: only this test's are compared.
+ */
+class CliAllNetnsShowTest {
+    private static final int COUNT = 300;
+
+    private static Ip.Result sh(String script) {
+        return Ip.command(List.of("bash", "-c", script), null);
+    }
+
+    /** NAME → its section of a text listing headed "\nnetns: NAME\n" per namespace, in order. */
+    private static Map<String, String> sections(String text) {
+        Map<String, String> out = new LinkedHashMap<>();
+        String[] parts = text.split("\nnetns: ", -1);
+        assertEquals("", parts[0], "the listing starts with a header");
+        for (int i = 1; i < parts.length; i++) {
+            int nl = parts[i].indexOf('\n');
+            out.put(parts[i].substring(0, nl), parts[i].substring(nl + 1));
+        }
+        return out;
+    }
+
+    @Test
+    void three_hundred_tun0_each_with_its_namespace() {
+        String prefix = "jnetns-test-all-" + UUID.randomUUID().toString().substring(0, 6) + "-";
+        List<String> names = new ArrayList<>();
+        StringBuilder add = new StringBuilder();
+        StringBuilder del = new StringBuilder();
+        for (int i = 0; i < COUNT; i++) {
+            names.add(prefix + i);
+            add.append("netns add ").append(prefix).append(i).append('\n');
+            del.append("netns del ").append(prefix).append(i).append('\n');
+        }
+        Set<String> mine = new LinkedHashSet<>(names);
+        try {
+            Ip.Result made = Ip.command(List.of("ip", "-batch", "-"), add.toString());
+            assertEquals(0, made.exitCode(), made.err());
+            Ip.Result tuns = sh("for n in " + String.join(" ", names) + "; do ip -n $n tuntap add tun0 mode tun || exit 1; done");
+            assertEquals(0, tuns.exitCode(), tuns.err());
+
+            Ip.Result text = CliProcess.run(null, "--all-netns", "link", "show");
+            assertEquals(0, text.exitCode(), text.err());
+            Map<String, String> listed = sections(text.out());
+            Map<String, String> ours = new LinkedHashMap<>(listed);
+            ours.keySet().retainAll(mine);
+            assertEquals(COUNT, ours.size(), "each of ours once: " + ours.keySet());
+            for (Map.Entry<String, String> e : ours.entrySet()) {
+                assertEquals(1, e.getValue().split("\n\\d+: tun0: ", -1).length - 1, e.getKey() + ": " + e.getValue());
+            }
+            Map<String, String> ip = sections(Ip.command(List.of("ip", "-all", "netns", "exec", "ip", "link", "show"), null).out());
+            ip.keySet().retainAll(mine);
+            assertEquals(List.copyOf(ip.keySet()), List.copyOf(ours.keySet()), "in ip -all netns exec's order");
+            assertEquals(ip, ours, "each namespace's section as ip -all netns exec ip link show prints it");
+
+            Ip.Result json = CliProcess.run(null, "--all-netns", "-j", "link", "show");
+            assertEquals(0, json.exitCode(), json.err());
+            List<Object> got = new ArrayList<>();
+            for (Object r : (List<?>) JsonText.parse(json.out())) {
+                assertTrue(((Map<?, ?>) r).containsKey("netns"), "labelled: " + r);
+                if (mine.contains(((Map<?, ?>) r).get("netns"))) {
+                    got.add(r);
+                }
+            }
+            StringBuilder each = new StringBuilder();
+            for (String n : ours.keySet()) {
+                each.append("echo ").append(n).append("; ip -n ").append(n).append(" -j link show; ");
+            }
+            String[] lines = sh(each.toString()).out().split("\n");
+            List<Object> expected = new ArrayList<>();
+            for (int i = 0; i + 1 < lines.length; i += 2) {
+                for (Object r : (List<?>) JsonText.parse(lines[i + 1])) {
+                    Map<String, Object> labelled = new LinkedHashMap<>();
+                    labelled.put("netns", lines[i]);
+                    ((Map<?, ?>) r).forEach((k, v) -> labelled.put((String) k, v));
+                    expected.add(labelled);
+                }
+            }
+            assertEquals(COUNT * 2, expected.size(), "lo and tun0 in each");
+            assertEquals(expected.toString(), got.toString(), "ip -n NS -j link show of each, netns first, in order");
+            assertTrue(json.out().contains("{\"netns\":\"" + names.get(0) + "\",\"ifindex\":"), "netns the first key");
+        } finally {
+            Ip.command(List.of("ip", "-force", "-batch", "-"), del.toString());
+            for (String n : names) {
+                assertTrue(!java.nio.file.Files.exists(java.nio.file.Path.of("/run/netns", n)), n + " left behind");
+            }
+        }
+    }
+}
