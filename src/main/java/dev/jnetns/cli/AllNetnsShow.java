@@ -13,7 +13,7 @@ import java.util.Set;
  * in one listing. Text: each namespace's output after a header {@code "\nnetns: NAME\n"}, as
  * {@code ip -all netns exec ip OBJECT show} prints it. JSON: one array of every namespace's records,
  * each with {@code "netns": NAME} first. A namespace whose show fails is reported on stderr and the
- * others are listed; the exit code is the worst.
+ * others are listed; the exit code is the worst. One deleted after the directory was read is left out.
  */
 final class AllNetnsShow {
     /** The objects whose show lists every namespace. */
@@ -25,6 +25,13 @@ final class AllNetnsShow {
     AllNetnsShow(Main main, JnetnsCommand top) {
         this.main = main;
         this.top = top;
+    }
+
+    /** ip -all netns exec's header, in text. */
+    private void header(PrintWriter out, String name) {
+        if (!top.json) {
+            out.print("\nnetns: " + name + "\n");
+        }
     }
 
     /** Runs {@code words} (OBJECT [show ...]) in every named namespace; returns the worst exit code. */
@@ -48,26 +55,28 @@ final class AllNetnsShow {
                 top.redirect(new PrintWriter(text));
                 int one;
                 try {
-                    if (!top.json) {
-                        out.print("\nnetns: " + name + "\n");
-                    }
                     one = main.execute(words);
                 } catch (Exception e) {
+                    if (!Netns.exists(name)) {
+                        top.redirect(out);
+                        continue;   // deleted since the directory was read: not part of the listing
+                    }
                     top.out().flush();
+                    header(out, name);
                     out.print(text);
                     out.flush();
                     main.report(e);
-                    one = Main.exitCode(e);
-                    text = null;
+                    rc = Math.max(rc, Main.exitCode(e));
+                    top.redirect(out);
+                    continue;
                 }
                 rc = Math.max(rc, one);
-                if (text != null) {
-                    top.out().flush();
-                    if (top.json) {
-                        records.add(Json.labelRecords(text.toString(), "netns", name, top.pretty));
-                    } else {
-                        out.print(text);
-                    }
+                top.out().flush();
+                if (top.json) {
+                    records.add(Json.labelRecords(text.toString(), "netns", name, top.pretty));
+                } else {
+                    header(out, name);
+                    out.print(text);
                 }
                 top.redirect(out);
             }
