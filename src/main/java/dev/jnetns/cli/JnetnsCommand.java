@@ -37,7 +37,7 @@ final class JnetnsCommand {
         {"-o[neline]", "", "link, address and route show: one line per record, a backslash for each line break."},
         {"-br[ief]", "", "link, address and neigh show: one line per device or entry, as ip -br."},
         {"-d[etails]", "", "Show details as ip -d: counters, MTU range, kind, queues, GSO/TSO limits, rule protocols; route type, table, proto, scope."},
-        {"-t[imestamp], -ts[hort]", "", "Accepted as ip accepts them (monitor prints no timestamps yet)."},
+        {"-t[imestamp], -ts[hort]", "", "monitor: each event after ip's timestamp (a 'Timestamp: ...' line, or [ISO time])."},
         {"-r[esolve], -N[umeric]", "", "Accepted as ip accepts them (addresses and numbers print as without)."},
         {"-c[olor][=always|auto|never]", "", "Accepted as ip accepts it (output is not coloured)."},
         {"-l[oops]", "N", "Flush: at most N rounds (ip's default 10)."},
