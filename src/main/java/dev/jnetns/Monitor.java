@@ -23,6 +23,8 @@ import static dev.jnetns.uapi.LinuxRtnetlink.RTNLGRP_LINK;
 import static dev.jnetns.uapi.LinuxRtnetlink.RTNLGRP_NEIGH;
 import static dev.jnetns.uapi.LinuxRtnetlink.RTNLGRP_NSID;
 import static dev.jnetns.uapi.LinuxRoute.RTM_F_CLONED;
+import static dev.jnetns.uapi.LinuxSocket.AF_INET;
+import static dev.jnetns.uapi.LinuxSocket.AF_INET6;
 
 import dev.jnetns.netlink.NlMessage;
 import dev.jnetns.netlink.NlSocket;
@@ -532,8 +534,8 @@ public final class Monitor implements AutoCloseable {
                         report);
             }
             if (topics.contains(Topic.RULE)) {
-                List<Rule> rules = new ArrayList<>(rtnl.rules().list(2));
-                rules.addAll(rtnl.rules().list(10));
+                List<Rule> rules = new ArrayList<>(rtnl.rules().list(AF_INET));
+                rules.addAll(rtnl.rules().list(AF_INET6));
                 replace(Topic.RULE, keyed(rules, Watcher::key), report);
             }
             if (topics.contains(Topic.NSID)) {

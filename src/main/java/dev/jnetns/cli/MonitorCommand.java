@@ -1,6 +1,5 @@
 package dev.jnetns.cli;
 
-import dev.jnetns.Address;
 import dev.jnetns.Link;
 import dev.jnetns.Monitor;
 import dev.jnetns.NamespaceId;
@@ -8,7 +7,6 @@ import dev.jnetns.Neighbour;
 import dev.jnetns.Netns;
 import dev.jnetns.Route;
 import dev.jnetns.Rtnl;
-import dev.jnetns.Rule;
 import dev.jnetns.sys.ErrnoException;
 import java.io.PrintWriter;
 import java.time.LocalDateTime;
