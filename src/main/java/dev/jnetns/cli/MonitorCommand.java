@@ -112,9 +112,6 @@ final class MonitorCommand extends CliCommand {
             for (String n : top.allNetns ? List.<String>of() : top.netnsList) {
                 opened.put(n, Netns.open(n));
             }
-            for (String n : opened.keySet()) {
-                space(n);   // ip's ll_init_map and netns_map_init, before the first event
-            }
             CountDownLatch done = new CountDownLatch(1);
             PrintWriter out = top.out();
             int[] rc = {0};
@@ -153,7 +150,11 @@ final class MonitorCommand extends CliCommand {
         return new CommandFailed("\"ip monitor " + word + "\" is not implemented by jnetns");
     }
 
-    /** The namespace labelled {@code ns}, its devices and named namespaces listed on first use. */
+    /**
+     * The namespace labelled {@code ns}, its devices and named namespaces listed on its first event
+     * (ip's ll_init_map and netns_map_init; not before subscribing, which reading every namespace
+     * under /run/netns would delay).
+     */
     private Space space(String ns) {
         return spaces.computeIfAbsent(ns, k -> {
             Space s = new Space();
