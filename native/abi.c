@@ -200,6 +200,7 @@ static void constants(void)
     K(RTM_DELRULE);
     K(RTM_GETRULE);
     K(RTM_NEWNSID);
+    K(RTM_DELNSID);
     K(RTM_GETNSID);
     K(RTM_NEWNEXTHOP);
     K(RTM_DELNEXTHOP);
@@ -210,6 +211,9 @@ static void constants(void)
     K(RTNLGRP_IPV4_ROUTE);
     K(RTNLGRP_IPV6_IFADDR);
     K(RTNLGRP_IPV6_ROUTE);
+    K(RTNLGRP_IPV4_RULE);
+    K(RTNLGRP_IPV6_RULE);
+    K(RTNLGRP_NSID);
     KV("RTGENMSG_SIZE", sizeof(struct rtgenmsg));
     K(RTEXT_FILTER_VF);
     K(RTEXT_FILTER_SKIP_STATS);

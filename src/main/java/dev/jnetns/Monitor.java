@@ -4,25 +4,36 @@ import static dev.jnetns.uapi.LinuxNetlink.NETLINK_ROUTE;
 import static dev.jnetns.uapi.LinuxRtnetlink.RTM_DELADDR;
 import static dev.jnetns.uapi.LinuxRtnetlink.RTM_DELLINK;
 import static dev.jnetns.uapi.LinuxRtnetlink.RTM_DELNEIGH;
+import static dev.jnetns.uapi.LinuxRtnetlink.RTM_DELNSID;
 import static dev.jnetns.uapi.LinuxRtnetlink.RTM_DELROUTE;
+import static dev.jnetns.uapi.LinuxRtnetlink.RTM_DELRULE;
 import static dev.jnetns.uapi.LinuxRtnetlink.RTM_NEWADDR;
 import static dev.jnetns.uapi.LinuxRtnetlink.RTM_NEWLINK;
 import static dev.jnetns.uapi.LinuxRtnetlink.RTM_NEWNEIGH;
+import static dev.jnetns.uapi.LinuxRtnetlink.RTM_NEWNSID;
 import static dev.jnetns.uapi.LinuxRtnetlink.RTM_NEWROUTE;
+import static dev.jnetns.uapi.LinuxRtnetlink.RTM_NEWRULE;
 import static dev.jnetns.uapi.LinuxRtnetlink.RTNLGRP_IPV4_IFADDR;
 import static dev.jnetns.uapi.LinuxRtnetlink.RTNLGRP_IPV4_ROUTE;
+import static dev.jnetns.uapi.LinuxRtnetlink.RTNLGRP_IPV4_RULE;
 import static dev.jnetns.uapi.LinuxRtnetlink.RTNLGRP_IPV6_IFADDR;
 import static dev.jnetns.uapi.LinuxRtnetlink.RTNLGRP_IPV6_ROUTE;
+import static dev.jnetns.uapi.LinuxRtnetlink.RTNLGRP_IPV6_RULE;
 import static dev.jnetns.uapi.LinuxRtnetlink.RTNLGRP_LINK;
 import static dev.jnetns.uapi.LinuxRtnetlink.RTNLGRP_NEIGH;
+import static dev.jnetns.uapi.LinuxRtnetlink.RTNLGRP_NSID;
 import static dev.jnetns.uapi.LinuxRoute.RTM_F_CLONED;
+import static dev.jnetns.uapi.LinuxSocket.AF_INET;
+import static dev.jnetns.uapi.LinuxSocket.AF_INET6;
 
 import dev.jnetns.netlink.NlMessage;
 import dev.jnetns.netlink.NlSocket;
 import dev.jnetns.rtnl.AddressCodec;
 import dev.jnetns.rtnl.LinkCodec;
 import dev.jnetns.rtnl.NeighbourCodec;
+import dev.jnetns.rtnl.NsidCodec;
 import dev.jnetns.rtnl.RouteCodec;
+import dev.jnetns.rtnl.RuleCodec;
 import dev.jnetns.sys.Errno;
 import dev.jnetns.sys.ErrnoException;
 import java.util.ArrayList;
@@ -39,7 +50,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
- * Watches links, addresses, routes and neighbours in one or many namespaces ({@code ip monitor}),
+ * Watches links, addresses, routes, neighbours, rules and nsids in one or many namespaces
+ * ({@code ip monitor}),
  * and never leaves its user with a wrong picture: it keeps the state it has reported, reports only
  * real changes (no duplicates), and when the kernel drops notifications (ENOBUFS) it dumps again,
  * reports the difference and a {@link Resynced} marker, and carries on.
@@ -60,7 +72,11 @@ public final class Monitor implements AutoCloseable {
         /** Routes: {@code ip monitor route}. */
         ROUTE,
         /** ARP/NDP entries: {@code ip monitor neigh}. */
-        NEIGH
+        NEIGH,
+        /** Policy-routing rules: {@code ip monitor rule}. */
+        RULE,
+        /** Ids given to other namespaces: {@code ip monitor nsid}. */
+        NSID
     }
 
     /** The kind of a change. */
@@ -74,7 +90,8 @@ public final class Monitor implements AutoCloseable {
     }
 
     /** Something that happened in namespace {@code netns} (the label it was given). */
-    public sealed interface Event permits LinkEvent, AddressEvent, RouteEvent, NeighbourEvent, Resynced, Failed {
+    public sealed interface Event permits LinkEvent, AddressEvent, RouteEvent, NeighbourEvent, RuleEvent, NsidEvent,
+            Resynced, Failed {
         /**
          * Where it happened.
          *
@@ -124,6 +141,26 @@ public final class Monitor implements AutoCloseable {
     }
 
     /**
+     * A policy-routing rule was added or removed.
+     *
+     * @param netns the namespace's label
+     * @param change what happened to it
+     * @param rule the rule
+     */
+    public record RuleEvent(String netns, Change change, Rule rule) implements Event {
+    }
+
+    /**
+     * An id was given to another namespace (ADDED) or taken back (REMOVED).
+     *
+     * @param netns the namespace's label
+     * @param change what happened to it
+     * @param id the id, as the kernel announced it
+     */
+    public record NsidEvent(String netns, Change change, NamespaceId id) implements Event {
+    }
+
+    /**
      * Notifications were lost (the kernel said ENOBUFS); the monitor dumped {@code netns} again and
      * the events before this one brought the reported state back in line: from here on the view
      * of {@code netns} is complete again. {@link #awaitSynced} waits for this point without events.
@@ -147,10 +184,25 @@ public final class Monitor implements AutoCloseable {
      *
      * @param listExisting report what exists first, as ADDED events
      * @param receiveBuffer SO_RCVBUF of the notification sockets, 0 for the system default
+     * @param everyNotification report each notification as the kernel sends it, as {@code ip monitor}
+     *        prints them: a RTM_NEW* message as ADDED (even when it repeats what was reported, or
+     *        changes something), a RTM_DEL* message as REMOVED, bridge-port links and bridge
+     *        forwarding entries included; what the kernel removes without a notification (a deleted
+     *        device's IPv4 routes) is not reported. Without it only real changes are reported.
      */
-    public record Options(boolean listExisting, int receiveBuffer) {
+    public record Options(boolean listExisting, int receiveBuffer, boolean everyNotification) {
         /** Report changes only, with the system's buffer size. */
-        public static final Options DEFAULT = new Options(false, 0);
+        public static final Options DEFAULT = new Options(false, 0, false);
+
+        /**
+         * Options reporting real changes only.
+         *
+         * @param listExisting report what exists first, as ADDED events
+         * @param receiveBuffer SO_RCVBUF of the notification sockets, 0 for the system default
+         */
+        public Options(boolean listExisting, int receiveBuffer) {
+            this(listExisting, receiveBuffer, false);
+        }
     }
 
     /** How many times in a row a resync may fail before {@link Failed}. */
@@ -340,6 +392,7 @@ public final class Monitor implements AutoCloseable {
     private static final class Watcher {
         final String label;
         final Set<Topic> topics;
+        final boolean every;
         final Consumer<Event> out;
         final NlSocket events;
         final Rtnl rtnl;
@@ -354,6 +407,7 @@ public final class Monitor implements AutoCloseable {
         Watcher(String label, Netns ns, Set<Topic> topics, Options options, Consumer<Event> out) throws ErrnoException {
             this.label = label;
             this.topics = topics;
+            this.every = options.everyNotification();
             this.out = out;
             for (Topic t : Topic.values()) {
                 state.put(t, new LinkedHashMap<>());
@@ -393,6 +447,8 @@ public final class Monitor implements AutoCloseable {
                 case LINK: return new int[] {RTNLGRP_LINK};
                 case ADDRESS: return new int[] {RTNLGRP_IPV4_IFADDR, RTNLGRP_IPV6_IFADDR};
                 case ROUTE: return new int[] {RTNLGRP_IPV4_ROUTE, RTNLGRP_IPV6_ROUTE};
+                case RULE: return new int[] {RTNLGRP_IPV4_RULE, RTNLGRP_IPV6_RULE};
+                case NSID: return new int[] {RTNLGRP_NSID};
                 default: return new int[] {RTNLGRP_NEIGH};
             }
         }
@@ -477,6 +533,14 @@ public final class Monitor implements AutoCloseable {
                 replace(Topic.NEIGH, keyed(rtnl.neighbours().list().stream().map(Neighbour::withoutAges).toList(), Watcher::key),
                         report);
             }
+            if (topics.contains(Topic.RULE)) {
+                List<Rule> rules = new ArrayList<>(rtnl.rules().list(AF_INET));
+                rules.addAll(rtnl.rules().list(AF_INET6));
+                replace(Topic.RULE, keyed(rules, Watcher::key), report);
+            }
+            if (topics.contains(Topic.NSID)) {
+                replace(Topic.NSID, keyed(rtnl.nsidsOf(NamespaceId.ABSENT), Watcher::key), report);
+            }
             if (marker) {
                 out.accept(new Resynced(label));
             }
@@ -519,6 +583,8 @@ public final class Monitor implements AutoCloseable {
                     Link l = LinkCodec.decode(m);
                     if (l.family() == 0) {   // AF_BRIDGE notifications describe bridge ports, not devices
                         update(Topic.LINK, l.withoutStats(), m.type() == RTM_DELLINK);
+                    } else if (every) {
+                        emit(Topic.LINK, m.type() == RTM_DELLINK ? Change.REMOVED : Change.ADDED, l);
                     }
                     break;
                 }
@@ -537,9 +603,15 @@ public final class Monitor implements AutoCloseable {
                     Neighbour n = NeighbourCodec.decode(m);
                     if (n.family() == 2 || n.family() == 10) {   // not the bridge's forwarding database
                         update(Topic.NEIGH, n.withoutAges(), m.type() == RTM_DELNEIGH);
+                    } else if (every) {
+                        emit(Topic.NEIGH, m.type() == RTM_DELNEIGH ? Change.REMOVED : Change.ADDED, n);
                     }
                     break;
                 }
+                case RTM_NEWRULE: update(Topic.RULE, RuleCodec.decode(m), false); break;
+                case RTM_DELRULE: update(Topic.RULE, RuleCodec.decode(m), true); break;
+                case RTM_NEWNSID: update(Topic.NSID, NsidCodec.decode(m), false); break;
+                case RTM_DELNSID: update(Topic.NSID, NsidCodec.decode(m), true); break;
                 default: break;
             }
         }
@@ -552,14 +624,14 @@ public final class Monitor implements AutoCloseable {
             String key = key(value);
             Object old = s.get(key);
             if (removed) {
-                if (old != null) {
+                if (old != null || every) {
                     s.remove(key);
                     emit(t, Change.REMOVED, value);
                 }
                 if (t == Topic.LINK) {
                     forgetDevice(((Link) value).index());
                 }
-            } else if (old == null) {
+            } else if (old == null || every) {
                 s.put(key, value);
                 emit(t, Change.ADDED, value);
             } else if (!Objects.equals(old, value)) {
@@ -581,7 +653,9 @@ public final class Monitor implements AutoCloseable {
                 Object v = it.next();
                 if (p.test(v)) {
                     it.remove();
-                    emit(t, Change.REMOVED, v);
+                    if (!every) {   // the kernel said nothing: ip monitor prints nothing
+                        emit(t, Change.REMOVED, v);
+                    }
                 }
             }
         }
@@ -591,6 +665,8 @@ public final class Monitor implements AutoCloseable {
                 case LINK: out.accept(new LinkEvent(label, c, (Link) v)); break;
                 case ADDRESS: out.accept(new AddressEvent(label, c, (Address) v)); break;
                 case ROUTE: out.accept(new RouteEvent(label, c, (Route) v)); break;
+                case RULE: out.accept(new RuleEvent(label, c, (Rule) v)); break;
+                case NSID: out.accept(new NsidEvent(label, c, (NamespaceId) v)); break;
                 default: out.accept(new NeighbourEvent(label, c, (Neighbour) v)); break;
             }
         }
@@ -607,6 +683,12 @@ public final class Monitor implements AutoCloseable {
                 Route r = (Route) v;
                 return r.family() + "|" + r.table() + "|" + r.type() + "|" + r.dst() + "|" + r.metric()
                         + (r.family() == 10 ? "|" + r.oif() : "");
+            }
+            if (v instanceof Rule) {
+                return v.toString();   // a rule has no identity but all of itself
+            }
+            if (v instanceof NamespaceId) {
+                return String.valueOf(((NamespaceId) v).nsid());
             }
             Neighbour n = (Neighbour) v;
             return n.index() + "|" + IpPrefix.format(n.dst());

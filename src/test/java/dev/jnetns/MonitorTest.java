@@ -264,7 +264,7 @@ class MonitorTest {
             for (int attempt = 0; first == null && attempt < 30; attempt++) {
                 Ip.run(ns, "link", "add", "m0", "type", "veth", "peer", "name", "m1");
                 first = lines.poll(2, TimeUnit.SECONDS);
-                while (first != null && !first.startsWith("{\"event\":\"added\"")) {
+                while (first != null && !first.startsWith("{\"event\":\"newlink\"")) {
                     first = lines.poll(2, TimeUnit.SECONDS);   // the removal of an earlier attempt
                 }
                 if (first == null) {
@@ -272,12 +272,12 @@ class MonitorTest {
                 }
             }
             assertNotNull(first, "the monitor reported nothing in 60 s");
-            assertTrue(first.startsWith("{\"event\":\"added\",\"type\":\"link\",\"data\":{\"ifindex\":"), first);
+            assertTrue(first.startsWith("{\"event\":\"newlink\",\"ifindex\":"), first);   // ip -j link show's record
             assertTrue(first.contains("\"ifname\":\"m1\"") || first.contains("\"ifname\":\"m0\""), first);
             Ip.run(ns, "link", "del", "m0");
             boolean deleted = false;
             for (String line; !deleted && (line = lines.poll(30, TimeUnit.SECONDS)) != null; ) {
-                deleted = line.startsWith("{\"event\":\"removed\",\"type\":\"link\"") && line.contains("\"ifname\":\"m0\"");
+                deleted = line.startsWith("{\"event\":\"dellink\",") && line.contains("\"ifname\":\"m0\"");
             }
             assertTrue(deleted);
         } finally {

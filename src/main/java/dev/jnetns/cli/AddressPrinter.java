@@ -46,7 +46,7 @@ final class AddressPrinter {
                 out.beginArray("addr_info");
                 for (Address a : printed ? of(all, l) : List.<Address>of()) {
                     out.beginObject(null);
-                    address(a, l, out, brief, oneline);
+                    address(a, l.index(), l.name(), out, brief, oneline);
                     out.endObject();
                 }
                 out.endArray();
@@ -63,14 +63,27 @@ final class AddressPrinter {
         out.endArray();
     }
 
+    /**
+     * One address as {@code ip monitor} prints it: {@code IDX: DEV} and the address's lines (iproute2's
+     * print_addrinfo under its monitor filter, whose oneline is set but whose lines stay apart).
+     */
+    static void monitor(Address a, String dev, Out out) {
+        address(a, a.index(), dev, out, false, true, false);
+    }
+
     /** One address (iproute2's print_addrinfo); with -o its lines joined by backslashes after {@code IDX: NAME}. */
-    private static void address(Address a, Link l, Out out, boolean brief, boolean oneline) {
+    private static void address(Address a, int index, String name, Out out, boolean brief, boolean oneline) {
+        address(a, index, name, out, brief, oneline, oneline);
+    }
+
+    private static void address(Address a, int index, String name, Out out, boolean brief, boolean header,
+            boolean oneline) {
         int mark = out.length();
         if (!brief) {
-            if (oneline) {
-                out.number("index", null, l.index());
-                out.string("dev", null, l.name());
-                out.text(l.index() + ": " + l.name());
+            if (header) {
+                out.number("index", null, index);
+                out.string("dev", null, name);
+                out.text(index + ": " + name);
             }
             if (a.family() == AF_INET || a.family() == AF_INET6) {
                 out.string("family", "    %s ", a.family() == AF_INET ? "inet" : "inet6");

@@ -64,7 +64,7 @@ final class Commands {
             ip("tuntap", List.of("tap"), "TUN/TAP devices, as `ip tuntap`.", TuntapCommand.USAGE, TuntapCommand::new),
             missing("token"),
             missing("tcpmetrics", "tcp_metrics"),
-            ip("monitor", List.of(), "Print link, address, route and neighbour events as they happen.",
+            ip("monitor", List.of(), "Print link, address, route, neighbour, rule and nsid events as ip monitor does.",
                     MonitorCommand.USAGE, MonitorCommand::new),
             missing("xfrm"),
             missing("mroute"),

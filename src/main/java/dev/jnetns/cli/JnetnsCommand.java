@@ -26,7 +26,10 @@ final class JnetnsCommand {
         {"-4, -6, -0", "", "IPv4 only, IPv6 only, link layer only (-0: addr show without addresses)."},
         {"-f[amily]", "inet|inet6|link", "The same as -4, -6, -0."},
         {"-n[etns]", "NETNS", "Run in the namespace NETNS: a name under /run/netns, or a path (several for monitor)."},
-        {"-a[ll], --all-netns", "", "netns exec: in every namespace under /run/netns; monitor: watch all of them."},
+        {"-a[ll]", "", "netns exec: in every namespace under /run/netns, each headed 'netns: NAME' (ip's -all)."},
+        {"--all-netns", "", "netns exec as -all; monitor: watch every namespace under /run/netns, following them;"
+            + " link, address, route, neigh, rule, nexthop show: list every namespace's, each headed 'netns: NAME'"
+            + " in text, each record with \"netns\" in JSON."},
         {"-j[son]", "", "Output JSON with the keys of `ip -j`."},
         {"-p[retty]", "", "Indent JSON output."},
         {"-s[tatistics]", "", "link and address show: traffic counters (twice: error counters too); neigh show: ages and probes; route: cache use; as ip -s."},
@@ -34,7 +37,7 @@ final class JnetnsCommand {
         {"-o[neline]", "", "link, address and route show: one line per record, a backslash for each line break."},
         {"-br[ief]", "", "link, address and neigh show: one line per device or entry, as ip -br."},
         {"-d[etails]", "", "Show details as ip -d: counters, MTU range, kind, queues, GSO/TSO limits, rule protocols; route type, table, proto, scope."},
-        {"-t[imestamp], -ts[hort]", "", "Accepted as ip accepts them (monitor prints no timestamps yet)."},
+        {"-t[imestamp], -ts[hort]", "", "monitor: each event after ip's timestamp (a 'Timestamp: ...' line, or [ISO time])."},
         {"-r[esolve], -N[umeric]", "", "Accepted as ip accepts them (addresses and numbers print as without)."},
         {"-c[olor][=always|auto|never]", "", "Accepted as ip accepts it (output is not coloured)."},
         {"-l[oops]", "N", "Flush: at most N rounds (ip's default 10)."},
@@ -47,12 +50,14 @@ final class JnetnsCommand {
         {"-V[ersion]", "", "Print the version and exit."},
     };
 
-    private final PrintWriter out;
+    private PrintWriter out;
 
     /** AF_INET, AF_INET6 or AF_PACKET from -4, -6, -0 or -family; 0 for none. */
     int family;
     List<String> netnsList = new ArrayList<>();
     boolean allNetns;
+    /** {@code --all-netns} (not ip's {@code -all}, which only netns exec reads): shows list every named namespace. */
+    boolean listAllNetns;
     boolean json;
     boolean pretty;
     boolean details;
@@ -87,7 +92,7 @@ final class JnetnsCommand {
      */
     int parse(List<String> args) {
         family = 0;
-        allNetns = json = pretty = details = brief = oneline = force = debug = help = version = false;
+        allNetns = listAllNetns = json = pretty = details = brief = oneline = force = debug = help = version = false;
         human = iec = resolve = numeric = timestampShort = false;
         timestamp = 0;
         loops = 10;
@@ -107,7 +112,7 @@ final class JnetnsCommand {
             } else if (arg.equals("--debug")) {
                 debug = true;
             } else if (arg.equals("--all-netns")) {
-                allNetns = true;
+                allNetns = listAllNetns = true;
             } else {
                 String opt = arg.startsWith("--") ? arg.substring(1) : arg;
                 if (batchOption(opt, args, i)) {
@@ -262,7 +267,8 @@ final class JnetnsCommand {
         }
         out.println("  (ip's other objects - addrlabel, maddress, ntable, tunnel, xfrm, vrf ... - are refused by name.)");
         out.println();
-        out.println("Beyond ip: link move, apply, diff, destroy, netns export, netns exec --drop-cap, --all-netns monitor.");
+        out.println("Beyond ip: link move, apply, diff, destroy, netns export, netns exec --drop-cap, --all-netns show and");
+        out.println("monitor, monitor with several -n, -j monitor.");
         out.println("Exit status: 0 success, 1 syntax or usage error or a failed batch (ip's 255 is 1),");
         out.println("2 error reported by the kernel.");
         out.println("`jnetns cni` is the CNI plugin: CNI_* in the environment, the network config on stdin;");
@@ -338,14 +344,22 @@ final class JnetnsCommand {
         return out;
     }
 
+    /** Sends command output to {@code w} from now on; returns where it went before. */
+    PrintWriter redirect(PrintWriter w) {
+        PrintWriter was = out;
+        out = w;
+        return was;
+    }
+
     /**
      * The names under /run/netns by the nsid {@code rtnl}'s namespace knows them by (ip's
-     * "link-netns NAME"); empty when no link refers to another namespace.
+     * "link-netns NAME"); empty when no link of {@code links} refers to another namespace (all of
+     * them for null links: ip's netns_map_init).
      */
     static java.util.Map<Integer, String> netnsNames(Rtnl rtnl, java.util.List<dev.jnetns.Link> links)
             throws ErrnoException {
         java.util.Map<Integer, String> out = new java.util.HashMap<>();
-        if (links.stream().noneMatch(l -> l.linkNetnsId() >= 0)) {
+        if (links != null && links.stream().noneMatch(l -> l.linkNetnsId() >= 0)) {
             return out;
         }
         for (String name : Netns.names()) {

@@ -168,6 +168,50 @@ final class Json {
         }
     }
 
+    /**
+     * The elements of the JSON array {@code array} (as this writer wrote it, compact or {@code pretty}),
+     * each object given {@code key: value} as its first member; "" for an empty array.
+     */
+    static String labelRecords(String array, String key, String value, boolean pretty) {
+        String body = array.strip();
+        if (body.length() < 2 || body.charAt(0) != '[' || body.charAt(body.length() - 1) != ']') {
+            throw new IllegalStateException("not a JSON array: " + array);
+        }
+        body = body.substring(1, body.length() - 1);
+        if (pretty) {
+            body = body.strip();
+        }
+        StringBuilder member = new StringBuilder(pretty ? "\n        " : "");
+        JsonText.quote(member, key);
+        member.append(pretty ? ": " : ":");
+        JsonText.quote(member, value);
+        StringBuilder out = new StringBuilder(body.length() + 64);
+        int depth = 0;
+        boolean quoted = false;
+        for (int i = 0; i < body.length(); i++) {
+            char c = body.charAt(i);
+            out.append(c);
+            if (quoted) {
+                if (c == '\\') {
+                    out.append(body.charAt(++i));
+                } else if (c == '"') {
+                    quoted = false;
+                }
+            } else if (c == '"') {
+                quoted = true;
+            } else if (c == '{' || c == '[') {
+                if (depth == 0 && c == '{') {
+                    boolean empty = body.charAt(i + 1) == '}';
+                    out.append(member).append(empty ? (pretty ? "\n    " : "") : ",");
+                }
+                depth++;
+            } else if (c == '}' || c == ']') {
+                depth--;
+            }
+        }
+        return out.toString();
+    }
+
     @Override
     public String toString() {
         return out.toString();

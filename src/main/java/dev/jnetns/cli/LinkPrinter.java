@@ -43,8 +43,29 @@ final class LinkPrinter {
 
     /** The name ip gives ifindex {@code index}: the device's, or "if" + index when it is not here. */
     String nameOf(int index) {
+        String known = names.get(index);
+        if (known != null) {
+            return known;
+        }
         Link l = byIndex.get(index);
         return l != null ? l.name() : "if" + index;
+    }
+
+    /** Names devices as {@code names} has them: ip monitor's ll_map, which keeps a renamed device's first name. */
+    LinkPrinter naming(Map<Integer, String> known) {
+        names.putAll(known);
+        return this;
+    }
+
+    private final Map<Integer, String> names = new HashMap<>();
+
+    /** ip's filter.showqueue, unset under ip monitor: no "qlen N". */
+    private boolean queueLength = true;
+
+    /** Leaves "qlen N" out, as {@code ip monitor} does. */
+    LinkPrinter withoutQueueLength() {
+        queueLength = false;
+        return this;
     }
 
     /** JSON output prints the devices {@code hidden} picks as an empty object, as ip -j prints those its filter drops. */
@@ -149,7 +170,7 @@ final class LinkPrinter {
         if (l.group() != -1) {
             out.string("group", "group %s ", l.group() == 0 ? "default" : Integer.toUnsignedString(l.group()));
         }
-        int qlen = txQueueLen(l);
+        int qlen = queueLength ? txQueueLen(l) : 0;
         if (qlen > 0) {
             out.number("txqlen", "qlen %s", qlen);
         }

@@ -102,6 +102,9 @@ public final class Main {
             throw new CommandFailed("Object \"" + entry.name() + "\" of ip is not implemented by jnetns");
         }
         List<String> rest = words.subList(1, words.size());
+        if (top.listAllNetns && AllNetnsShow.OBJECTS.contains(entry.name())) {
+            return new AllNetnsShow(this, top).run(words);
+        }
         if (Commands.ownCommand(entry) && rest.size() == 1 && List.of("help", "--help", "-h").contains(rest.get(0))) {
             entry.help(top.out());
             return 0;

@@ -37,6 +37,12 @@ final class NeighbourPrinter {
         this.brief = brief;
     }
 
+    /** Names devices as {@code names} has them: ip monitor's ll_map, which keeps a renamed device's first name. */
+    NeighbourPrinter naming(Map<Integer, String> known) {
+        names.putAll(known);
+        return this;
+    }
+
     private String dev(int index) {
         String n = names.get(index);
         return n != null ? n : "if" + index;

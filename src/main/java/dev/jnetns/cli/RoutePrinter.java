@@ -93,6 +93,12 @@ final class RoutePrinter {
         this(links, RouteFilter.NONE, false, 0, false);
     }
 
+    /** Names devices as {@code names} has them: ip monitor's ll_map, which keeps a renamed device's first name. */
+    RoutePrinter naming(Map<Integer, String> known) {
+        names.putAll(known);
+        return this;
+    }
+
     private String dev(int index) {
         if (index == 0) {
             return "*";

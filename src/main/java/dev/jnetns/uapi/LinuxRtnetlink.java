@@ -19,6 +19,7 @@ public final class LinuxRtnetlink {
     public static final int RTM_DELRULE = 33;
     public static final int RTM_GETRULE = 34;
     public static final int RTM_NEWNSID = 88;
+    public static final int RTM_DELNSID = 89;
     public static final int RTM_GETNSID = 90;
     public static final int RTM_NEWNEXTHOP = 104;
     public static final int RTM_DELNEXTHOP = 105;
@@ -28,8 +29,11 @@ public final class LinuxRtnetlink {
     public static final int RTNLGRP_NEIGH = 3;
     public static final int RTNLGRP_IPV4_IFADDR = 5;
     public static final int RTNLGRP_IPV4_ROUTE = 7;
+    public static final int RTNLGRP_IPV4_RULE = 8;
     public static final int RTNLGRP_IPV6_IFADDR = 9;
     public static final int RTNLGRP_IPV6_ROUTE = 11;
+    public static final int RTNLGRP_IPV6_RULE = 19;
+    public static final int RTNLGRP_NSID = 28;
 
     /** {@code sizeof(struct rtgenmsg)}. */
     public static final int RTGENMSG_SIZE = 1;

@@ -19,6 +19,11 @@ public final class CliProcess {
                 .redirectError(ProcessBuilder.Redirect.DISCARD).start();
     }
 
+    /** {@code jnetns ARGS} as a process to start, its output redirected as the caller sets. */
+    public static ProcessBuilder builder(String... args) {
+        return new ProcessBuilder(command(args));
+    }
+
     private static List<String> command(String... args) {
         List<String> cmd = new ArrayList<>();
         cmd.add(ProcessHandle.current().info().command().orElse("java"));
