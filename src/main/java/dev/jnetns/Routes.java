@@ -140,6 +140,14 @@ public final class Routes {
         send(NLM_F_CREATE | NLM_F_REPLACE, "route replace " + r, r);
     }
 
+    /**
+     * Adds the route {@code r} describes after those with the same destination, table, TOS and
+     * metric (through other devices), as {@link #add(Route)}. Equivalent to: {@code ip route append ROUTE}.
+     */
+    public void append(Route r) throws ErrnoException {
+        send(NLM_F_CREATE | NLM_F_APPEND, "route append " + r, r);
+    }
+
     private void send(int flags, String what, Route r) throws ErrnoException {
         socket.execute(what, (w, seq) -> {
             w.beginMessage(RTM_NEWROUTE, NLM_F_REQUEST | NLM_F_ACK | flags, seq);

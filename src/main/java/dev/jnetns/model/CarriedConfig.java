@@ -1,5 +1,8 @@
 package dev.jnetns.model;
 
+import static dev.jnetns.uapi.LinuxIfLink.IFF_LOWER_UP;
+import static dev.jnetns.uapi.LinuxIfLink.IN6_ADDR_GEN_MODE_NONE;
+import static dev.jnetns.uapi.LinuxRoute.RTNH_F_DEAD;
 import static dev.jnetns.uapi.LinuxRoute.RTNH_F_ONLINK;
 import static dev.jnetns.uapi.LinuxRoute.RTPROT_KERNEL;
 import static dev.jnetns.uapi.LinuxSocket.AF_INET6;
@@ -36,8 +39,11 @@ import java.util.stream.Stream;
  * @param up whether it was up
  * @param sysctls the writable per-device sysctls, by path under {@code /proc/sys/net} with the
  *     device's directory left out ({@code ipv4/conf/rp_filter} for {@code net.ipv4.conf.DEV.rp_filter})
- * @param addresses its addresses as dumped, those the kernel makes by itself left out
- * @param routes the routes with a path through it, as dumped (kernel-made ones left out)
+ * @param addresses its addresses as dumped, those the kernel makes again by itself left out (link-local
+ *     ones of a device with a carrier, unless its addrgenmode is none)
+ * @param routes the routes with a path through it, as dumped; those of protocol kernel (made for
+ *     its addresses and its being up) are made again only where the kernel does not (see
+ *     {@link #kernelMade(Route)})
  */
 record CarriedConfig(String dev, int index, boolean up, Map<String, String> sysctls, List<Address> addresses,
                      List<Route> routes) {
@@ -50,14 +56,16 @@ record CarriedConfig(String dev, int index, boolean up, Map<String, String> sysc
     static CarriedConfig capture(Rtnl r, String dev) throws ErrnoException {
         Link link = r.links().get(dev);
         List<Address> addrs = new ArrayList<>();
+        // the kernel makes link-local addresses again when the device is up with a carrier, unless told not to
+        boolean remade = link.details().addrGenMode() != IN6_ADDR_GEN_MODE_NONE && (link.flags() & IFF_LOWER_UP) != 0;
         for (Address a : r.addresses().list(dev)) {
-            if (!kernelMade(a)) {
+            if (!(remade && kernelMade(a))) {
                 addrs.add(a);
             }
         }
         List<Route> routes = new ArrayList<>();
         for (Route route : r.routes().list()) {
-            if (route.protocol() != RTPROT_KERNEL && through(route, link.index())) {
+            if (through(route, link.index())) {
                 routes.add(route);
             }
         }
@@ -73,6 +81,16 @@ record CarriedConfig(String dev, int index, boolean up, Map<String, String> sysc
         return Planner.isKernelMade(a) && (a.protocol() < 0 || a.protocol() == 1 || a.protocol() == 3);
     }
 
+    /** Whether the kernel made {@code r} (for an address, for the device being up): made again by it, mostly. */
+    static boolean kernelMade(Route r) {
+        return r.protocol() == RTPROT_KERNEL;
+    }
+
+    /** What identifies a kernel-made route: family, table, type, destination, metric, TOS. */
+    static String kernelKey(Route r) {
+        return r.family() + " " + r.table() + " " + r.type() + " " + r.dst() + " " + r.metric() + " " + r.tos();
+    }
+
     /** Whether {@code r} has a path through ifindex {@code index}. */
     static boolean through(Route r, int index) {
         return r.nexthops().isEmpty() ? r.oif() == index : r.nexthops().stream().anyMatch(n -> n.oif() == index);
@@ -85,7 +103,9 @@ record CarriedConfig(String dev, int index, boolean up, Map<String, String> sysc
 
     /**
      * What cannot be carried, each named (empty when all can): a master (it stays behind, and the
-     * kernel detaches the device from it), routes through a nexthop object (the object stays).
+     * kernel detaches the device from it), routes through a nexthop object (the object stays), a
+     * multipath route to split that has a dead path (its device is down: the kernel makes no route
+     * with a dead path, so neither part could be made again, nor the route put back).
      */
     List<String> uncarriable(Rtnl r) throws ErrnoException {
         List<String> out = new ArrayList<>();
@@ -94,10 +114,19 @@ record CarriedConfig(String dev, int index, boolean up, Map<String, String> sysc
             out.add("master " + r.links().find(link.masterIndex()).map(Link::name).orElse("if" + link.masterIndex())
                     + " (a master stays in its namespace)");
         }
+        Map<Integer, String> names = names(r);
         for (Route route : routes) {
             if (route.nhid() >= 0) {
-                out.add("route " + describe(route, index, dev) + " (nexthop object " + route.nhid()
+                out.add("route " + describe(route, names) + " (nexthop object " + route.nhid()
                         + " stays in its namespace)");
+            } else if (!onlyThrough(route, index)) {
+                for (Route.Nexthop n : route.nexthops()) {
+                    if ((n.flags() & RTNH_F_DEAD) != 0) {
+                        out.add("route " + describe(route, names) + " (its path through " + names.get(n.oif())
+                                + " is dead: the kernel cannot make it again)");
+                        break;
+                    }
+                }
             }
         }
         return out;
@@ -153,9 +182,24 @@ record CarriedConfig(String dev, int index, boolean up, Map<String, String> sysc
                 a.raw().withoutLayout());
     }
 
-    /** {@code r} as {@code ip route} writes it, ifindex {@code index} called {@code name}. */
-    static String describe(Route r, int index, String name) {
-        return r.toString().replaceAll("dev if" + index + "\\b", "dev " + name);
+    /** {@code r} as {@code ip route} writes it, each device by its name in {@code names} (ifindex → name). */
+    static String describe(Route r, Map<Integer, String> names) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("dev if(\\d+)\\b").matcher(r.toString());
+        StringBuilder sb = new StringBuilder();
+        while (m.find()) {
+            String name = names.get(Integer.parseInt(m.group(1)));
+            m.appendReplacement(sb, java.util.regex.Matcher.quoteReplacement("dev " + (name != null ? name : "if" + m.group(1))));
+        }
+        return m.appendTail(sb).toString();
+    }
+
+    /** The names of the devices of {@code r}'s namespace by ifindex. */
+    static Map<Integer, String> names(Rtnl r) throws ErrnoException {
+        Map<Integer, String> out = new java.util.HashMap<>();
+        for (Link l : r.links().list()) {
+            out.put(l.index(), l.name());
+        }
+        return out;
     }
 
     /** The writable per-device sysctls of {@code dev} in {@code ns}, by path without the device (see {@link #sysctls}). */

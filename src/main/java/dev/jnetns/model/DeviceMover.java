@@ -1,5 +1,6 @@
 package dev.jnetns.model;
 
+import static dev.jnetns.uapi.LinuxRoute.RTN_MULTICAST;
 import static dev.jnetns.uapi.LinuxSocket.AF_INET6;
 
 import dev.jnetns.Address;
@@ -168,7 +169,7 @@ public final class DeviceMover {
                 r.addresses().add(there);
             } catch (ErrnoException e) {
                 if (!(again && e.is(Errno.EEXIST))) {
-                    problems.add("address " + a.prefix() + " (" + e.getMessage() + ")", e);
+                    problems.add("address " + a.prefix() + " (" + reason(e) + ")", e);
                 }
             }
         }
@@ -177,13 +178,30 @@ public final class DeviceMover {
         }
         List<Route> pending = new ArrayList<>();
         List<Boolean> replace = new ArrayList<>();
+        // the kernel makes its routes for the addresses and the device again, but the IPv6
+        // multicast one (ff00::/8) only once the device has a carrier: when it did not, it is sent
+        // as it was (the others it makes as addresses come, some later: left to it)
+        java.util.Set<String> made = new java.util.HashSet<>();
+        for (Route have : r.routes().list()) {
+            if (CarriedConfig.kernelMade(have) && have.oif() == index) {
+                made.add(CarriedConfig.kernelKey(have));
+            }
+        }
         for (Route route : c.routes()) {
+            if (CarriedConfig.kernelMade(route)) {
+                if (route.type() == RTN_MULTICAST && !made.contains(CarriedConfig.kernelKey(route))) {
+                    pending.add(CarriedConfig.part(route, oif -> true, oif -> index));
+                    replace.add(false);
+                }
+                continue;
+            }
             boolean whole = CarriedConfig.onlyThrough(route, c.index());
             pending.add(CarriedConfig.part(route, oif -> back || oif == c.index(), oif -> oif == c.index() ? index : oif));
             replace.add(back && !whole);   // a split route's other paths are still in the source
         }
         List<String> refused = new ArrayList<>();
         ErrnoException first = null;
+        java.util.Map<Integer, String> names = CarriedConfig.names(r);
         while (!pending.isEmpty()) {
             refused.clear();
             first = null;
@@ -193,12 +211,14 @@ public final class DeviceMover {
                 try {
                     if (replace.get(i)) {
                         r.routes().replace(route);
+                    } else if (CarriedConfig.kernelMade(route)) {
+                        r.routes().append(route);   // as the kernel adds its own: beside those of other devices
                     } else {
                         r.routes().add(route);
                     }
                 } catch (ErrnoException e) {
-                    if (!(again && e.is(Errno.EEXIST))) {
-                        refused.add("route " + CarriedConfig.describe(route, index, name) + " (" + e.getMessage() + ")");
+                    if (!((again || CarriedConfig.kernelMade(route)) && e.is(Errno.EEXIST))) {
+                        refused.add("route " + CarriedConfig.describe(route, names) + " (" + reason(e) + ")");
                         first = first == null ? e : first;
                         continue;
                     }
@@ -220,17 +240,26 @@ public final class DeviceMover {
      * The source's side of the multipath routes with paths through the moved device and through
      * devices that stay: the route again, with the staying paths only.
      */
-    private static void split(Rtnl from, CarriedConfig c, Problems problems) {
+    private static void split(Rtnl from, CarriedConfig c, Problems problems) throws ErrnoException {
+        java.util.Map<Integer, String> names = CarriedConfig.names(from);
+        names.put(c.index(), c.dev());
         for (Route route : c.routes()) {
-            if (!CarriedConfig.onlyThrough(route, c.index())) {
+            if (!CarriedConfig.kernelMade(route) && !CarriedConfig.onlyThrough(route, c.index())) {
                 Route staying = CarriedConfig.part(route, oif -> oif != c.index(), oif -> oif);
                 try {
                     from.routes().replace(staying);
                 } catch (ErrnoException e) {
-                    problems.add("route " + staying + " in the source (" + e.getMessage() + ")", e);
+                    problems.add("route " + CarriedConfig.describe(route, names) + " (its paths that stay: "
+                            + reason(e) + ")", e);
                 }
             }
         }
+    }
+
+    /** Why the kernel refused: the message without the request it names. */
+    private static String reason(ErrnoException e) {
+        String m = e.getMessage();
+        return e.operation() != null && m.startsWith(e.operation() + ": ") ? m.substring(e.operation().length() + 2) : m;
     }
 
     /** What could not be carried, each named, and the errno of the first refusal. */
