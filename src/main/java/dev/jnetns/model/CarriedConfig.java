@@ -103,7 +103,9 @@ record CarriedConfig(String dev, int index, boolean up, Map<String, String> sysc
 
     /**
      * What cannot be carried, each named (empty when all can): a master (it stays behind, and the
-     * kernel detaches the device from it), routes through a nexthop object (the object stays), a
+     * kernel detaches the device from it), a device on it that stays (a macvlan, a vxlan: the
+     * kernel flushes the addresses they filter for from a device that changes namespace), routes
+     * through a nexthop object (the object stays), a
      * multipath route to split that has a dead path (its device is down: the kernel makes no route
      * with a dead path, so neither part could be made again, nor the route put back).
      */
@@ -113,6 +115,14 @@ record CarriedConfig(String dev, int index, boolean up, Map<String, String> sysc
         if (link.masterIndex() > 0) {
             out.add("master " + r.links().find(link.masterIndex()).map(Link::name).orElse("if" + link.masterIndex())
                     + " (a master stays in its namespace)");
+        }
+        for (Link other : r.links().list()) {
+            boolean onIt = other.index() != link.index() && other.linkIndex() == link.index() && other.linkNetnsId() < 0;
+            boolean peer = link.linkIndex() == other.index() && link.linkNetnsId() < 0;   // a veth pair names each other
+            if (onIt && !peer) {
+                out.add(other.name() + " (a " + other.kind() + " on it stays, and the kernel drops its address"
+                        + " filters from " + dev + ")");
+            }
         }
         Map<Integer, String> names = names(r);
         for (Route route : routes) {

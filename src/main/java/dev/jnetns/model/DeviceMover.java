@@ -144,7 +144,7 @@ public final class DeviceMover {
 
     /**
      * Puts back configuration {@code c} on the device now called {@code current} in {@code r}'s
-     * namespace, renamed {@code name}: sysctls, addresses, up state, then the routes (in rounds, so
+     * namespace, renamed {@code name}: sysctls, up state, addresses, then the routes (in rounds, so
      * that a route whose gateway another one reaches comes after it). {@code back}: the whole routes
      * of the source (a rollback); else the paths through the device. {@code again}: what is already
      * there counts as restored (a move run again after a kill, a rollback). Refusals go to
@@ -157,6 +157,12 @@ public final class DeviceMover {
         }
         problems.addAll(CarriedConfig.writeSysctls(r.netns(), name, c.sysctls()));
         int index = r.links().get(name).index();
+        if (c.up()) {
+            // up before the addresses, as they were most likely given: the kernel makes the prefix
+            // routes of addresses given while down when it comes up, newest first, which joins
+            // those of one prefix with different metrics into one
+            r.links().setUp(name);
+        }
         List<Address> addrs = new ArrayList<>();
         c.addresses().stream().filter(a -> a.family() != AF_INET6).forEach(addrs::add);
         // the kernel lists a device's IPv6 addresses newest first: added oldest first
@@ -172,9 +178,6 @@ public final class DeviceMover {
                     problems.add("address " + a.prefix() + " (" + reason(e) + ")", e);
                 }
             }
-        }
-        if (c.up()) {
-            r.links().setUp(name);
         }
         List<Route> pending = new ArrayList<>();
         List<Boolean> replace = new ArrayList<>();
