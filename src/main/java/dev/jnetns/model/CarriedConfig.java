@@ -37,6 +37,8 @@ import java.util.stream.Stream;
  * @param dev the device's name in the source
  * @param index its ifindex in the source
  * @param up whether it was up
+ * @param wasUp whether it had been up (its qdisc is not noop): a device down that was up has the
+ *     qdisc it got when it came up, which the kernel drops on the move (it has noop until up again)
  * @param sysctls the writable per-device sysctls, by path under {@code /proc/sys/net} with the
  *     device's directory left out ({@code ipv4/conf/rp_filter} for {@code net.ipv4.conf.DEV.rp_filter})
  * @param addresses its addresses as dumped, those the kernel makes again by itself left out (link-local
@@ -45,7 +47,7 @@ import java.util.stream.Stream;
  *     its addresses and its being up) are made again only where the kernel does not (see
  *     {@link #kernelMade(Route)})
  */
-record CarriedConfig(String dev, int index, boolean up, Map<String, String> sysctls, List<Address> addresses,
+record CarriedConfig(String dev, int index, boolean up, boolean wasUp, Map<String, String> sysctls, List<Address> addresses,
                      List<Route> routes) {
 
     /** The per-device sysctl directories under /proc/sys/net: ipv4/conf/DEV … */
@@ -69,7 +71,7 @@ record CarriedConfig(String dev, int index, boolean up, Map<String, String> sysc
                 routes.add(route);
             }
         }
-        return new CarriedConfig(dev, link.index(), link.isUp(), readSysctls(r.netns(), dev), List.copyOf(addrs),
+        return new CarriedConfig(dev, link.index(), link.isUp(), !"noop".equals(link.qdisc()), readSysctls(r.netns(), dev), List.copyOf(addrs),
                 List.copyOf(routes));
     }
 

@@ -162,6 +162,9 @@ public final class DeviceMover {
             // routes of addresses given while down when it comes up, newest first, which joins
             // those of one prefix with different metrics into one
             r.links().setUp(name);
+        } else if (c.wasUp()) {
+            r.links().setUp(name);   // the qdisc it had, before its addresses (IPv6 ones go with "down")
+            r.links().setDown(name);
         }
         List<Address> addrs = new ArrayList<>();
         c.addresses().stream().filter(a -> a.family() != AF_INET6).forEach(addrs::add);

@@ -38,7 +38,7 @@ import java.util.function.Function;
  *
  * <p>The record is lossless: each address and route is kept as the netlink message (RTM_NEWADDR,
  * RTM_NEWROUTE) that carries the dumped record, in hex, and read back with the same codec; the
- * rest is JSON: {@code {"dev", "index", "up", "sysctls": {PATH: VALUE}, "addresses": [HEX],
+ * rest is JSON: {@code {"dev", "index", "up", "wasUp", "sysctls": {PATH: VALUE}, "addresses": [HEX],
  * "routes": [HEX]}}.
  */
 final class MoveJournal {
@@ -91,6 +91,7 @@ final class MoveJournal {
         m.put("dev", c.dev());
         m.put("index", (long) c.index());
         m.put("up", c.up());
+        m.put("wasUp", c.wasUp());
         m.put("sysctls", new TreeMap<String, Object>(c.sysctls()));
         m.put("addresses", hex(c.addresses(), RTM_NEWADDR, AddressCodec::encode));
         m.put("routes", hex(c.routes(), RTM_NEWROUTE, RouteCodec::encode));
@@ -104,7 +105,7 @@ final class MoveJournal {
         Map<String, String> sysctls = new TreeMap<>();
         ((Map<String, Object>) m.get("sysctls")).forEach((k, v) -> sysctls.put(k, (String) v));
         return new CarriedConfig((String) m.get("dev"), ((Number) m.get("index")).intValue(),
-                (Boolean) m.get("up"), sysctls, records((List<Object>) m.get("addresses"), AddressCodec::decode),
+                (Boolean) m.get("up"), (Boolean) m.get("wasUp"), sysctls, records((List<Object>) m.get("addresses"), AddressCodec::decode),
                 records((List<Object>) m.get("routes"), RouteCodec::decode));
     }
 
