@@ -22,7 +22,9 @@ import java.util.TreeMap;
  *     that refer to it (a veth's other end, a macvlan's lower) name each other, which changes form
  *     when they are in different namespaces; and in the flags of those devices {@code M-DOWN}, which
  *     ip derives by looking the other device's ifindex up in its own namespace, whichever device
- *     has that index there;</li>
+ *     has that index there, and their {@code operstate} LOWERLAYERDOWN against DOWN, which the
+ *     kernel derives the same way (a device without carrier is LOWERLAYERDOWN when the ifindex of
+ *     its link names a device of its own namespace);</li>
  * <li>the bridge timers of {@code ip -d} ({@code hello_timer}, {@code tcn_timer},
  *     {@code topology_change_timer}, {@code gc_timer} of a bridge; {@code hold_timer},
  *     {@code message_age_timer}, {@code forward_delay_timer} of a port): running clocks;</li>
@@ -255,6 +257,9 @@ final class MoveOracle {
 
     private static Map<String, Object> withoutMdown(Map<String, Object> link) {
         Map<String, Object> m = new LinkedHashMap<>(link);
+        if ("LOWERLAYERDOWN".equals(m.get("operstate"))) {
+            m.put("operstate", "DOWN");
+        }
         if (m.get("flags") instanceof List<?> flags) {
             m.put("flags", flags.stream().filter(f -> !"M-DOWN".equals(f)).toList());
         }
