@@ -544,6 +544,7 @@ static void constants(void)
     K(IFLA_TSO_MAX_SEGS);
     K(IFLA_ALLMULTI);
     K(IFLA_INET6_ADDR_GEN_MODE);
+    K(IN6_ADDR_GEN_MODE_NONE);
     K(IFF_UP);
     K(IFF_BROADCAST);
     K(IFF_DEBUG);

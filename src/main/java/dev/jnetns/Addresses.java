@@ -58,6 +58,20 @@ public final class Addresses {
         modify(RTM_NEWADDR, NLM_F_CREATE | NLM_F_EXCL, "addr add " + spec + " dev " + dev, dev, spec);
     }
 
+    /**
+     * Adds the address {@code a} describes, every attribute of it as the record holds it (peer,
+     * broadcast, label, scope, flags, lifetimes, metric, protocol, unmodelled attributes), on the
+     * device of ifindex {@code a.index()}: a record a dump gave, written back. Equivalent to:
+     * {@code ip addr add} with every option the address shows.
+     */
+    public void add(Address a) throws ErrnoException {
+        socket.execute("addr add " + a, (w, seq) -> {
+            w.beginMessage(RTM_NEWADDR, NLM_F_REQUEST | NLM_F_ACK | NLM_F_CREATE | NLM_F_EXCL, seq);
+            AddressCodec.encode(a, w);
+            w.endMessage();
+        });
+    }
+
     /** Adds or updates. Equivalent to: {@code ip addr replace SPEC dev DEV}. */
     public void replace(String dev, AddressSpec spec) throws ErrnoException {
         modify(RTM_NEWADDR, NLM_F_CREATE | NLM_F_REPLACE, "addr replace " + spec + " dev " + dev, dev, spec);

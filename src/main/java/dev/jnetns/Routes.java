@@ -126,6 +126,36 @@ public final class Routes {
         modify(RTM_NEWROUTE, NLM_F_CREATE | NLM_F_REPLACE, "route replace " + spec, spec);
     }
 
+    /**
+     * Adds the route {@code r} describes, every attribute of it as the record holds it (devices by
+     * ifindex, metrics, nexthops, unmodelled attributes): a record a dump gave, written back.
+     * Equivalent to: {@code ip route add} with every option the route shows.
+     */
+    public void add(Route r) throws ErrnoException {
+        send(NLM_F_CREATE | NLM_F_EXCL, "route add " + r, r);
+    }
+
+    /** Adds or updates the route {@code r} describes, as {@link #add(Route)}. Equivalent to: {@code ip route replace ROUTE}. */
+    public void replace(Route r) throws ErrnoException {
+        send(NLM_F_CREATE | NLM_F_REPLACE, "route replace " + r, r);
+    }
+
+    /**
+     * Adds the route {@code r} describes after those with the same destination, table, TOS and
+     * metric (through other devices), as {@link #add(Route)}. Equivalent to: {@code ip route append ROUTE}.
+     */
+    public void append(Route r) throws ErrnoException {
+        send(NLM_F_CREATE | NLM_F_APPEND, "route append " + r, r);
+    }
+
+    private void send(int flags, String what, Route r) throws ErrnoException {
+        socket.execute(what, (w, seq) -> {
+            w.beginMessage(RTM_NEWROUTE, NLM_F_REQUEST | NLM_F_ACK | flags, seq);
+            RouteCodec.encode(r, w);
+            w.endMessage();
+        });
+    }
+
     /** Equivalent to: {@code ip route del SPEC}; fields left unset match any value. */
     public void delete(RouteSpec spec) throws ErrnoException {
         modify(RTM_DELROUTE, 0, "route del " + spec, spec);

@@ -1,30 +1,31 @@
 package dev.jnetns.model;
 
-import static dev.jnetns.uapi.LinuxRoute.RTPROT_KERNEL;
-import static dev.jnetns.uapi.LinuxRoute.RT_TABLE_LOCAL;
+import static dev.jnetns.uapi.LinuxRoute.RTN_MULTICAST;
+import static dev.jnetns.uapi.LinuxSocket.AF_INET6;
 
 import dev.jnetns.Address;
-import dev.jnetns.AddressSpec;
-import dev.jnetns.IpPrefix;
-import dev.jnetns.Link;
 import dev.jnetns.LinkUpdate;
 import dev.jnetns.Route;
 import dev.jnetns.Rtnl;
 import dev.jnetns.sys.Errno;
 import dev.jnetns.sys.ErrnoException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Moves a device to another namespace <em>with</em> its configuration. The kernel flushes a
- * device's addresses and routes and sets it down when it changes namespace; this puts back its
- * addresses (IPv4 and IPv6), the routes through it (every table, both families, multipath when all
- * paths use it), its MTU, MAC, alias and up state. When any step after the move fails the device
- * goes back and its configuration is restored there: it is never left half-moved.
+ * device's addresses and routes, sets it down and resets its per-device sysctls (addrgenmode
+ * among them) when it changes namespace; this puts back every address (flags, label, peer,
+ * broadcast, remaining lifetimes, metric, protocol), every route with a path through it (every
+ * table, both families, all attributes: metrics, pref, realms, tos, protocol, scope, onlink, the
+ * remaining {@code expires}), its sysctls and its up state, each as the record the kernel reported
+ * and re-sent through the same codec. A multipath route with paths through the device and through
+ * devices that stay is split: the staying paths keep the route in the source, the moved ones make
+ * it in the target. What cannot be carried (a master, a route through a nexthop object, a route
+ * or address the target refuses) is reported by name and the move is undone: the device is never
+ * left half-moved.
  *
- * <p>Crash safety: the configuration is written to a journal ({@code /run/jnetns/move}) before the
+ * <p>Crash safety: the configuration is written to a journal ({@link MoveJournal}) before the
  * device leaves and removed when the move (or its rollback) is complete. When a move was killed
  * midway, the same move run again finds the journal and finishes: it moves the device if it is
  * still in the source, and restores the journal's configuration (what is already there is kept).
@@ -41,7 +42,9 @@ public final class DeviceMover {
      * @param from a handle for the namespace the device is in
      * @param to a handle for the namespace it goes to
      * @param dev the device's name
-     * @throws ErrnoException EEXIST when the target has a device of that name (nothing moved)
+     * @throws ErrnoException EEXIST when the target has a device of that name (nothing moved); the
+     *     errno of the first refusal, its message naming everything that could not be carried, when
+     *     the move was undone
      */
     public static void move(Rtnl from, Rtnl to, String dev) throws ErrnoException {
         move(from, to, dev, dev);
@@ -55,11 +58,12 @@ public final class DeviceMover {
      * @param to a handle for the namespace it goes to
      * @param dev the device's name
      * @param name its name in the target
-     * @throws ErrnoException EEXIST when the target has a device called {@code name} (nothing moved)
+     * @throws ErrnoException EEXIST when the target has a device called {@code name} (nothing moved);
+     *     see {@link #move(Rtnl, Rtnl, String)}
      */
     public static void move(Rtnl from, Rtnl to, String dev, String name) throws ErrnoException {
         MoveJournal journal = new MoveJournal(from.netns().inode(), dev);
-        Map<String, Object> interrupted = journal.read();
+        CarriedConfig interrupted = journal.read();
         boolean inSource = from.links().find(dev).isPresent();
         String current = dev;   // its name in the target, once there
         if (interrupted != null && !inSource) {
@@ -69,193 +73,226 @@ public final class DeviceMover {
                 journal.delete();
                 throw new ErrnoException("link move " + dev + ": the device is in neither namespace", Errno.ENODEV.number());
             }
-        } else {
-            if (to.links().find(name).isPresent()) {
-                throw new ErrnoException("link move " + dev + ": the target namespace has a device named " + name,
-                        Errno.EEXIST.number());
-            }
+        } else if (to.links().find(name).isPresent()) {
+            throw new ErrnoException("link move " + dev + ": the target namespace has a device named " + name,
+                    Errno.EEXIST.number());
         }
-        Map<String, Object> c = interrupted != null ? interrupted : capture(from, dev);
-        if (interrupted == null) {
+        CarriedConfig c = interrupted;
+        if (c == null) {
+            c = CarriedConfig.capture(from, dev);
+            List<String> cannot = c.uncarriable(from);
+            if (!cannot.isEmpty()) {
+                throw new ErrnoException("link move " + dev + ": cannot carry " + String.join("; ", cannot),
+                        Errno.EOPNOTSUPP.number());
+            }
             journal.write(c);
         }
         if (inSource) {
-            from.links().setNetns(dev, to.netns());
-        }
-        try {
-            restore(to, c, current, name);
-        } catch (ErrnoException | RuntimeException e) {
             try {
-                to.links().set(name, LinkUpdate.create().down().netns(from.netns()));
-                restore(from, c, name, dev);
-            } catch (ErrnoException | RuntimeException back) {
-                e.addSuppressed(back);
-                throw e;   // the journal stays: running the move again finishes it
+                from.links().setNetns(dev, to.netns());
+            } catch (ErrnoException | RuntimeException e) {
+                if (interrupted == null) {
+                    journal.delete();   // nothing happened
+                }
+                throw e;
             }
-            journal.delete();
-            throw e;
+        }
+        Problems problems = new Problems();
+        try {
+            restore(to, c, current, name, false, interrupted != null, problems);
+            if (problems.isEmpty()) {
+                split(from, c, problems);
+            }
+        } catch (ErrnoException | RuntimeException e) {
+            rollback(from, to, c, current, name, journal, e);
+        }
+        if (!problems.isEmpty()) {
+            rollback(from, to, c, current, name, journal, problems.exception("link move " + dev + ": cannot carry "));
         }
         journal.delete();
     }
 
     /**
-     * What {@code dev} carries, as JSON values: MTU, MAC, alias, up state, its addresses (kernel-made
-     * ones aside) and the routes through it, with the device named {@code dev}.
+     * Undoes the move after {@code cause}: the device goes back (the kernel flushes what it got in
+     * the target) and its configuration is restored in the source as it was; then {@code cause} is
+     * thrown. When that fails too, the journal stays (running the move again finishes it).
      */
-    private static Map<String, Object> capture(Rtnl r, String dev) throws ErrnoException {
-        Link link = r.links().get(dev);
-        Map<String, Object> c = new LinkedHashMap<>();
-        c.put("mtu", (long) link.mtu());
-        if (link.address() != null && link.address().length() == 17) {
-            c.put("mac", link.address());
-        }
-        if (link.alias() != null) {
-            c.put("alias", link.alias());
-        }
-        c.put("up", link.isUp());
-        List<Object> addrs = new ArrayList<>();
-        for (Address a : r.addresses().list(dev)) {
-            if (!Planner.isKernelMade(a)) {
-                addrs.add(toMap(a));
+    private static void rollback(Rtnl from, Rtnl to, CarriedConfig c, String current, String name, MoveJournal journal,
+                                 Exception cause) throws ErrnoException {
+        try {
+            String there = to.links().find(name).isPresent() ? name : current;   // renamed in the target, or not yet
+            to.links().set(there, LinkUpdate.create().down().netns(from.netns()));
+            Problems back = new Problems();
+            restore(from, c, there, c.dev(), true, true, back);
+            if (!back.isEmpty()) {
+                throw back.exception("link move " + c.dev() + ": rollback could not restore ");
             }
+        } catch (ErrnoException | RuntimeException back) {
+            cause.addSuppressed(back);
+            throw rethrow(cause);
         }
-        c.put("addresses", addrs);
-        List<Link> links = r.links().list();
-        List<Object> routes = new ArrayList<>();
-        for (Route route : r.routes().list()) {
-            boolean through = route.oif() == link.index() && route.nexthops().isEmpty()
-                    || !route.nexthops().isEmpty() && route.nexthops().stream().allMatch(n -> n.oif() == link.index());
-            if (through && route.protocol() != RTPROT_KERNEL && route.table() != RT_TABLE_LOCAL) {
-                routes.add(RouteSpecs.toMap(route, i -> RouteSpecs.name(i, links)));
-            }
+        journal.delete();
+        throw rethrow(cause);
+    }
+
+    private static ErrnoException rethrow(Exception e) {
+        if (e instanceof RuntimeException r) {
+            throw r;
         }
-        c.put("routes", routes);
-        return c;
+        return (ErrnoException) e;
     }
 
     /**
-     * Puts back configuration {@code c} on the device now called {@code current} here, renamed
-     * {@code name}. What is already there (an address, a route restored before a crash) is kept.
+     * Puts back configuration {@code c} on the device now called {@code current} in {@code r}'s
+     * namespace, renamed {@code name}: sysctls, up state, addresses, then the routes (in rounds, so
+     * that a route whose gateway another one reaches comes after it). {@code back}: the whole routes
+     * of the source (a rollback); else the paths through the device. {@code again}: what is already
+     * there counts as restored (a move run again after a kill, a rollback). Refusals go to
+     * {@code problems}, each named.
      */
-    @SuppressWarnings("unchecked")
-    private static void restore(Rtnl r, Map<String, Object> c, String current, String name) throws ErrnoException {
-        LinkUpdate u = LinkUpdate.create().mtu(RouteSpecs.number(c, "mtu").intValue());
+    private static void restore(Rtnl r, CarriedConfig c, String current, String name, boolean back, boolean again,
+                                Problems problems) throws ErrnoException {
         if (!current.equals(name)) {
-            u.name(name);   // the device is down after the move: it can be renamed
+            r.links().set(current, LinkUpdate.create().name(name));   // down after the move: it can be renamed
         }
-        if (c.containsKey("mac")) {
-            u.address((String) c.get("mac"));
+        problems.addAll(CarriedConfig.writeSysctls(r.netns(), name, c.sysctls()));
+        int index = r.links().get(name).index();
+        if (c.up()) {
+            // up before the addresses, as they were most likely given: the kernel makes the prefix
+            // routes of addresses given while down when it comes up, newest first, which joins
+            // those of one prefix with different metrics into one
+            r.links().setUp(name);
+        } else if (c.wasUp()) {
+            r.links().setUp(name);   // the qdisc it had, before its addresses (IPv6 ones go with "down")
+            r.links().setDown(name);
         }
-        if (c.containsKey("alias")) {
-            u.alias((String) c.get("alias"));
-        }
-        r.links().set(current, u);
-        List<IpPrefix> have = r.addresses().list(name).stream().map(Address::prefix).toList();
-        for (Object a : (List<?>) c.get("addresses")) {
-            AddressSpec spec = spec((Map<String, Object>) a, name);
-            if (!have.contains(spec.prefix())) {
-                r.addresses().add(name, spec);
+        List<Address> addrs = new ArrayList<>();
+        c.addresses().stream().filter(a -> a.family() != AF_INET6).forEach(addrs::add);
+        // the kernel lists a device's IPv6 addresses newest first: added oldest first
+        List<Address> six = new ArrayList<>(c.addresses().stream().filter(a -> a.family() == AF_INET6).toList());
+        java.util.Collections.reverse(six);
+        addrs.addAll(six);
+        for (Address a : addrs) {
+            Address there = CarriedConfig.onDevice(a, index, c.dev(), name);
+            try {
+                r.addresses().add(there);
+            } catch (ErrnoException e) {
+                if (!(again && e.is(Errno.EEXIST))) {
+                    problems.add("address " + a.prefix() + " (" + reason(e) + ")", e);
+                }
             }
         }
-        if (Boolean.TRUE.equals(c.get("up"))) {
-            r.links().setUp(name);
+        List<Route> pending = new ArrayList<>();
+        List<Boolean> replace = new ArrayList<>();
+        // the kernel makes its routes for the addresses and the device again, but the IPv6
+        // multicast one (ff00::/8) only once the device has a carrier: when it did not, it is sent
+        // as it was (the others it makes as addresses come, some later: left to it)
+        java.util.Set<String> made = new java.util.HashSet<>();
+        for (Route have : r.routes().list()) {
+            if (CarriedConfig.kernelMade(have) && have.oif() == index) {
+                made.add(CarriedConfig.kernelKey(have));
+            }
         }
-        for (Object route : (List<?>) c.get("routes")) {
-            try {
-                r.routes().add(RouteSpecs.fromMap((Map<String, Object>) route, d -> name));
-            } catch (ErrnoException e) {
-                // add, not replace: a clashing route of the target is a failure, unless it is this one
-                if (!e.is(Errno.EEXIST) || !sameRouteThere(r, (Map<String, Object>) route, name)) {
-                    throw e;
+        for (Route route : c.routes()) {
+            if (CarriedConfig.kernelMade(route)) {
+                if (route.type() == RTN_MULTICAST && !made.contains(CarriedConfig.kernelKey(route))) {
+                    pending.add(CarriedConfig.part(route, oif -> true, oif -> index));
+                    replace.add(false);
+                }
+                continue;
+            }
+            boolean whole = CarriedConfig.onlyThrough(route, c.index());
+            pending.add(CarriedConfig.part(route, oif -> back || oif == c.index(), oif -> oif == c.index() ? index : oif));
+            replace.add(back && !whole);   // a split route's other paths are still in the source
+        }
+        List<String> refused = new ArrayList<>();
+        ErrnoException first = null;
+        java.util.Map<Integer, String> names = CarriedConfig.names(r);
+        while (!pending.isEmpty()) {
+            refused.clear();
+            first = null;
+            int before = pending.size();
+            for (int i = 0; i < pending.size(); i++) {
+                Route route = pending.get(i);
+                try {
+                    if (replace.get(i)) {
+                        r.routes().replace(route);
+                    } else if (CarriedConfig.kernelMade(route)) {
+                        r.routes().append(route);   // as the kernel adds its own: beside those of other devices
+                    } else {
+                        r.routes().add(route);
+                    }
+                } catch (ErrnoException e) {
+                    if (!((again || CarriedConfig.kernelMade(route)) && e.is(Errno.EEXIST))) {
+                        refused.add("route " + CarriedConfig.describe(route, names) + " (" + reason(e) + ")");
+                        first = first == null ? e : first;
+                        continue;
+                    }
+                }
+                pending.remove(i);
+                replace.remove(i);
+                i--;
+            }
+            if (pending.size() == before) {
+                break;
+            }
+        }
+        for (String s : refused) {
+            problems.add(s, first);
+        }
+    }
+
+    /**
+     * The source's side of the multipath routes with paths through the moved device and through
+     * devices that stay: the route again, with the staying paths only.
+     */
+    private static void split(Rtnl from, CarriedConfig c, Problems problems) throws ErrnoException {
+        java.util.Map<Integer, String> names = CarriedConfig.names(from);
+        names.put(c.index(), c.dev());
+        for (Route route : c.routes()) {
+            if (!CarriedConfig.kernelMade(route) && !CarriedConfig.onlyThrough(route, c.index())) {
+                Route staying = CarriedConfig.part(route, oif -> oif != c.index(), oif -> oif);
+                try {
+                    from.routes().replace(staying);
+                } catch (ErrnoException e) {
+                    problems.add("route " + CarriedConfig.describe(route, names) + " (its paths that stay: "
+                            + reason(e) + ")", e);
                 }
             }
         }
     }
 
-    /** Whether the target already has exactly this route through {@code name} (restored before a crash). */
-    private static boolean sameRouteThere(Rtnl r, Map<String, Object> route, String name) throws ErrnoException {
-        List<Link> links = r.links().list();
-        for (Route have : r.routes().list()) {
-            Map<String, Object> m = RouteSpecs.toMap(have, i -> RouteSpecs.name(i, links));
-            if (m.equals(withDevice(route, name))) {
-                return true;
+    /** Why the kernel refused: the message without the request it names. */
+    private static String reason(ErrnoException e) {
+        String m = e.getMessage();
+        return e.operation() != null && m.startsWith(e.operation() + ": ") ? m.substring(e.operation().length() + 2) : m;
+    }
+
+    /** What could not be carried, each named, and the errno of the first refusal. */
+    private static final class Problems {
+        private final List<String> items = new ArrayList<>();
+        private int errno;
+
+        void add(String what, ErrnoException e) {
+            items.add(what);
+            if (errno == 0) {
+                errno = e.errno();
             }
         }
-        return false;
-    }
 
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> withDevice(Map<String, Object> route, String name) {
-        Map<String, Object> m = new LinkedHashMap<>(route);
-        if (m.containsKey("dev")) {
-            m.put("dev", name);
-        }
-        if (m.containsKey("nexthops")) {
-            List<Object> hops = new ArrayList<>();
-            for (Object h : (List<?>) m.get("nexthops")) {
-                Map<String, Object> hop = new LinkedHashMap<>((Map<String, Object>) h);
-                hop.put("dev", name);
-                hops.add(hop);
+        void addAll(List<String> what) {
+            items.addAll(what);
+            if (errno == 0 && !what.isEmpty()) {
+                errno = Errno.EINVAL.number();
             }
-            m.put("nexthops", hops);
         }
-        return m;
-    }
 
-    /** Length of the device-name part of an IPv4 label ("eth0" of "eth0:1"). */
-    private static int labelPrefix(String label) {
-        int colon = label.indexOf(':');
-        return colon < 0 ? label.length() : colon;
-    }
+        boolean isEmpty() {
+            return items.isEmpty();
+        }
 
-    /** What the request that adds {@code a} again needs, as JSON values. */
-    private static Map<String, Object> toMap(Address a) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("prefix", a.prefix().toString());
-        if (a.peer() != null) {
-            m.put("peer", IpPrefix.format(a.peer()));
+        ErrnoException exception(String prefix) {
+            return new ErrnoException(prefix + String.join("; ", items), errno);
         }
-        if (a.broadcast() != null) {
-            m.put("broadcast", IpPrefix.format(a.broadcast()));
-        }
-        if (a.label() != null) {
-            m.put("label", a.label());
-        }
-        m.put("scope", (long) a.scope());
-        m.put("flags", (long) a.flags());
-        m.put("prefixLength", (long) a.prefixLength());
-        m.put("valid", a.validLifetime());
-        m.put("preferred", a.preferredLifetime());
-        return m;
-    }
-
-    /** The request that adds the address {@code a} describes to {@code dev}: prefix, peer, broadcast, label, scope, flags, lifetimes. */
-    static AddressSpec spec(Map<String, Object> a, String dev) {
-        AddressSpec s = AddressSpec.of((String) a.get("prefix"));
-        int length = RouteSpecs.number(a, "prefixLength").intValue();
-        if (a.containsKey("peer")) {
-            s.peer(new IpPrefix(IpPrefix.parseAddress((String) a.get("peer")), length));
-        }
-        if (a.containsKey("broadcast")) {
-            s.broadcast(IpPrefix.parseAddress((String) a.get("broadcast")));
-        }
-        if (a.containsKey("label")) {
-            String label = (String) a.get("label");
-            s.label(dev + label.substring(Math.min(label.length(), labelPrefix(label))));
-        }
-        s.scope(RouteSpecs.number(a, "scope").intValue());
-        long flags = RouteSpecs.number(a, "flags").longValue();
-        if ((flags & 0x02) != 0) {
-            s.noDad();
-        }
-        if ((flags & 0x200) != 0) {
-            s.noPrefixRoute();
-        }
-        long valid = RouteSpecs.number(a, "valid").longValue();
-        long preferred = RouteSpecs.number(a, "preferred").longValue();
-        if (valid >= 0 && valid != Address.FOREVER) {
-            s.validLifetime(valid).preferredLifetime(Math.min(preferred, valid));
-        }
-        return s;
     }
 }

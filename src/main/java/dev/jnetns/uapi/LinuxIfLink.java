@@ -80,6 +80,7 @@ public final class LinuxIfLink {
     public static final int IFLA_TSO_MAX_SEGS = 60;
     public static final int IFLA_ALLMULTI = 61;
     public static final int IFLA_INET6_ADDR_GEN_MODE = 8;
+    public static final int IN6_ADDR_GEN_MODE_NONE = 1;
 
     public static final int IFF_UP = 0x1;
     public static final int IFF_BROADCAST = 0x2;
