@@ -39,7 +39,7 @@ public final class RouteSpecs {
 
     /**
      * What {@link #of} copies from {@code r}, as JSON values (addresses as text, absent fields left
-     * out): the form a move journal keeps. Metrics by RTAX number (RTAX_CC_ALGO's value a name);
+     * out): the form export writes and diff compares (through RouteForm). Metrics by RTAX number (RTAX_CC_ALGO's value a name);
      * metrics a newer kernel sends that RouteMetrics does not model are left out.
      */
     static Map<String, Object> toMap(Route r, java.util.function.IntFunction<String> names) {
