@@ -102,6 +102,7 @@ final class HelperThread {
 
     /** Runs {@code task} on a fresh platform thread named "jnetns-WHAT-N"; rethrows what it throws. */
     static <T> T call(String what, Callable<T> task) throws Exception {
+        Syscalls.get();   // a JVM without native access says so here, on the caller's thread
         FutureTask<T> f = new FutureTask<>(task);
         Thread t = daemon(f, "jnetns-" + what + "-" + COUNT.incrementAndGet());
         t.start();
@@ -119,6 +120,7 @@ final class HelperThread {
      * network namespace afterwards. Rethrows what the task throws.
      */
     static <T> T create(Callable<T> task) throws ErrnoException {
+        Syscalls.get();   // a JVM without native access says so here, not on a worker that then cannot go home
         FutureTask<T> f = new FutureTask<>(task);
         String[] worker = {"jnetns-create"};
         CREATORS.execute(() -> {
