@@ -30,6 +30,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -309,6 +310,21 @@ public final class Planner {
         }
     }
 
+    /**
+     * The MTUs of the devices on {@code dev} in its namespace (a macvlan, ipvlan or vlan, whose MTU
+     * the kernel lowers with their parent's; a veth peer too, harmlessly), by name: an undo of the
+     * parent's MTU puts theirs back as well.
+     */
+    private static Map<String, Integer> uppers(Link dev, Live live) {
+        Map<String, Integer> upper = new java.util.LinkedHashMap<>();
+        for (Link u : live.links.values()) {
+            if (u.linkIndex() == dev.index() && u.linkNetnsId() < 0 && u.index() != dev.index()) {
+                upper.put(u.name(), u.mtu());
+            }
+        }
+        return upper;
+    }
+
     private static String require(String parent, LinkDecl l) {
         if (parent == null) {
             throw new IllegalArgumentException("link " + l.name() + ": a " + l.kind() + " needs \"link\" (its parent)");
@@ -323,11 +339,24 @@ public final class Planner {
         boolean made = now == null && l.kind() != null;   // its create step sets MTU and MAC
         if (l.mtu() != null && !made && (now == null || now.mtu() != l.mtu())) {
             Integer old = now == null ? null : now.mtu();
+            Map<String, Integer> upper = now == null ? Map.of() : uppers(now, live);
             steps.add(new Step(ns, "change", "mtu of " + dev + (old != null ? " " + old + " ->" : "") + " " + l.mtu(),
-                    s -> s.rtnl(ns).links().setMtu(dev, l.mtu()), old == null ? null : s -> s.rtnl(ns).links().setMtu(dev, old)));
+                    s -> s.rtnl(ns).links().setMtu(dev, l.mtu()), old == null ? null : s -> {
+                        s.rtnl(ns).links().setMtu(dev, old);
+                        for (Map.Entry<String, Integer> u : upper.entrySet()) {
+                            Optional<Link> was = s.rtnl(ns).links().find(u.getKey());
+                            if (was.isPresent() && was.get().mtu() != u.getValue()) {
+                                s.rtnl(ns).links().setMtu(u.getKey(), u.getValue());
+                            }
+                        }
+                    }));
         }
         if (l.mac() != null && !made && (now == null || !l.mac().equalsIgnoreCase(now.address()))) {
             String old = now == null ? null : now.address();
+            if (old != null && old.matches("(00:)*00")) {
+                throw new IllegalArgumentException("link " + dev + ": its address " + old
+                        + " could not be put back (the kernel refuses an all-zero address), so it is not changed");
+            }
             steps.add(new Step(ns, "change", "address of " + dev + (old != null ? " " + old + " ->" : "") + " " + l.mac(),
                     s -> s.rtnl(ns).links().set(dev, LinkUpdate.create().address(l.mac())),
                     old == null ? null : s -> s.rtnl(ns).links().set(dev, LinkUpdate.create().address(old))));

@@ -324,7 +324,11 @@ class TopologyRoundTripTest {
                         l.put("mtu", 1420L);
                     }
                 }
-                default -> l.put("mac", "02:12:34:56:78:9a");
+                default -> {
+                    if (!"lo".equals(l.get("name"))) {   // lo's all-zero address could not be put back: refused
+                        l.put("mac", "02:12:34:56:78:9a");
+                    }
+                }
             }
         }
         return JsonText.write(top);

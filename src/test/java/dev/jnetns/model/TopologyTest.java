@@ -102,6 +102,25 @@ class TopologyTest {
     }
 
     @Test
+    void a_mac_for_lo_is_refused_before_anything_changes(@TempDir Path dir) throws Exception {
+        String file = routerFile(dir);
+        Cli.ok("apply", file);
+        String before;
+        try (Netns ns = Netns.open(router)) {
+            before = Ip.run(ns, "-d", "link", "show");
+        }
+        Path f = dir.resolve("lo.json");
+        Files.writeString(f, "{\"namespaces\": {\"" + router + "\": {\"links\": [{\"name\": \"lo\", \"mac\": \"02:00:00:00:00:01\","
+                + " \"alias\": \"changed\"}]}}}");
+        var r = Cli.run("apply", f.toString());
+        assertEquals(1, r.exitCode(), r.err());
+        assertTrue(r.err().contains("link lo: its address 00:00:00:00:00:00 could not be put back"), r.err());
+        try (Netns ns = Netns.open(router)) {
+            assertEquals(before, Ip.run(ns, "-d", "link", "show"), "nothing changed (the alias neither)");
+        }
+    }
+
+    @Test
     void an_apply_that_fails_halfway_leaves_nothing_behind(@TempDir Path dir) throws Exception {
         String file = routerFile(dir);
         String bad = Files.readString(Path.of(file)).replace("\"198.18.2.2/24\"", "\"198.18.2.2/24\", \"ff02::5/64\"");
