@@ -102,7 +102,7 @@ final class NetnsCommand extends ObjectCommand {
             }
         } catch (ErrnoException e) {
             throw new CommandFailed("Cannot " + (add ? "create" : "remove") + " namespace file \"/run/netns/" + name
-                    + "\": " + e.errnoName().description());
+                    + "\": " + e.errnoName().description() + e.needs());
         }
     }
 

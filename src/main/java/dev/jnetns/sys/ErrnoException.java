@@ -43,8 +43,8 @@ public class ErrnoException extends IOException {
 
     /**
      * ": needs PRIVILEGE" for a refusal that lack of privilege explains, "" otherwise: EPERM of
-     * setns, unshare, mount and umount2 (CAP_SYS_ADMIN) or of the TUNSETIFF ioctl (CAP_NET_ADMIN),
-     * EACCES (a file only root may use, under /run/netns or /proc/sys).
+     * setns, unshare, mount and umount2 (CAP_SYS_ADMIN) or of a tun/tap ioctl (operations named
+     * "tuntap ...": CAP_NET_ADMIN), EACCES (a file only root may use, under /run/netns or /proc/sys).
      */
     private static String needs(String operation, int errno) {
         if (errno == Errno.EPERM.number()) {
@@ -53,11 +53,20 @@ public class ErrnoException extends IOException {
                     return ": needs CAP_SYS_ADMIN";
                 }
             }
-            if (operation.contains("TUNSETIFF")) {
+            if (operation.startsWith("tuntap ")) {
                 return ": needs CAP_NET_ADMIN";
             }
         }
         return errno == Errno.EACCES.number() ? ": needs root" : "";
+    }
+
+    /**
+     * The privilege whose lack explains this refusal, as the message ends with it.
+     *
+     * @return e.g. ": needs CAP_SYS_ADMIN", or "" when lack of privilege does not explain it
+     */
+    public String needs() {
+        return needs(operation, errno);
     }
 
     /**
