@@ -160,7 +160,7 @@ class NetnsLifecycleTest {
             assertTrue(r.err().toLowerCase().startsWith("jnetns: invalid netns name"), r.err());
         }
         assertThrows(IllegalArgumentException.class, () -> Netns.createNamed("nul\0byte"));
-        assertEquals(before, listRun());
+        assertEquals(List.of(), made(before), "nothing made under /run for a bad name");
         Ip.Result missing = CliProcess.run(null, "netns", "del", name);
         assertEquals(1, missing.exitCode(), "as ip's");
         assertEquals("jnetns: Cannot remove namespace file \"/run/netns/" + name
@@ -174,6 +174,24 @@ class NetnsLifecycleTest {
         assertEquals(1, exists.exitCode());
         assertEquals("jnetns: Cannot create namespace file \"/run/netns/" + name + "\": File exists\n",
                 exists.err());
+    }
+
+    /**
+     * What is under /run and /run/netns now and was not in {@code before}, apart from namespaces
+     * other programs (other tests, the CI's own containers) mounted meanwhile: the one thing
+     * tolerated is a new namespace file directly under /run/netns, never a plain file, a
+     * directory, or anything elsewhere under /run.
+     */
+    private static List<String> made(List<String> before) throws IOException {
+        List<String> made = new java.util.ArrayList<>();
+        for (String p : listRun()) {
+            Path path = Path.of(p);
+            boolean othersNamespace = path.getParent().equals(Netns.RUN_DIR) && NetnsDir.onNsfs(path);
+            if (!before.contains(p) && Files.exists(path) && !othersNamespace) {
+                made.add(p);
+            }
+        }
+        return made;
     }
 
     private static List<String> listRun() throws IOException {
