@@ -184,7 +184,7 @@ final class HelperThread {
      * Gives {@code e}, thrown on thread {@code worker}, the calling thread's stack (without this
      * class's frames); the worker's stack becomes its cause, or a suppressed exception when it has one.
      */
-    private static Throwable withCallerStack(Throwable e, String worker) {
+    static Throwable withCallerStack(Throwable e, String worker) {
         WorkerStack where = new WorkerStack(worker, e.getStackTrace());
         StackTraceElement[] here = new Throwable().getStackTrace();
         int skip = 0;

@@ -65,20 +65,35 @@ public record IpPrefix(InetAddress address, int length) {
             if (text.indexOf(':') >= 0) {
                 return InetAddress.getByName(text);
             }
-            String[] parts = text.split("\\.", -1);
-            if (parts.length != 4) {
-                throw new IllegalArgumentException("invalid address \"" + text + "\"");
-            }
+            // four parts of 1-3 ASCII digits between dots, by hand: a batch parses one or two per line
             byte[] b = new byte[4];
-            for (int i = 0; i < 4; i++) {
-                if (parts[i].isEmpty() || parts[i].length() > 3 || !parts[i].chars().allMatch(Character::isDigit)) {
+            int part = 0;
+            int i = 0;
+            int n = text.length();
+            while (true) {
+                int start = i;
+                int v = 0;
+                while (i < n && i - start < 4 && text.charAt(i) >= '0' && text.charAt(i) <= '9') {
+                    v = v * 10 + text.charAt(i++) - '0';
+                }
+                int digits = i - start;
+                if (digits == 0 || digits > 3 || part == 4 || i < n && text.charAt(i) != '.') {
                     throw new IllegalArgumentException("invalid address \"" + text + "\"");
                 }
-                int v = Integer.parseInt(parts[i]);
                 if (v > 255) {
                     throw new IllegalArgumentException("invalid address \"" + text + "\": octet " + v + " > 255");
                 }
-                b[i] = (byte) v;
+                b[part++] = (byte) v;
+                if (i == n) {
+                    break;
+                }
+                i++;   // the dot
+                if (i == n) {
+                    throw new IllegalArgumentException("invalid address \"" + text + "\"");
+                }
+            }
+            if (part != 4) {
+                throw new IllegalArgumentException("invalid address \"" + text + "\"");
             }
             return InetAddress.getByAddress(b);
         } catch (UnknownHostException e) {

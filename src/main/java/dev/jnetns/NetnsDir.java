@@ -18,7 +18,9 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Named namespaces exactly as iproute2 keeps them: {@code /run/netns} is a shared mount point and
@@ -36,31 +38,68 @@ final class NetnsDir {
 
     /** {@code ip netns add NAME}: creates the namespace and its bind mount; undoes all on failure. */
     static void add(String name) throws ErrnoException {
-        Path path = path(name);
+        ErrnoException e = addAll(List.of(name), true).get(0);
+        if (e != null) {
+            throw e;
+        }
+    }
+
+    /**
+     * {@code ip netns add NAME} for each name in order, all on one helper thread (one hand-off for
+     * the lot, not one per namespace): the thread unshares into a new namespace and mounts it for
+     * each name, then returns to the process's namespace. A name that fails leaves nothing behind.
+     *
+     * @return the failures by index in {@code names}; with {@code stopAtFirstError} no name after
+     *     the first failure is tried
+     */
+    static Map<Integer, ErrnoException> addAll(List<String> names, boolean stopAtFirstError) throws ErrnoException {
+        List<Path> paths = new ArrayList<>(names.size());
+        for (String name : names) {
+            paths.add(path(name));   // every name checked before anything is made
+        }
         Syscalls sys = Syscalls.get();
+        Map<Integer, ErrnoException> failures = new LinkedHashMap<>();
         synchronized (LOCK) {
             makeRunDirShared(sys);
-            int fd;
-            try {
-                fd = sys.open(path.toString(), O_RDONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0);
-            } catch (ErrnoException e) {
-                throw new ErrnoException("cannot create namespace file \"" + path + "\"", e.errno());
-            }
-            sys.close(fd);
-            try {
-                HelperThread.create(() -> {
-                    sys.unshare(CLONE_NEWNET);
-                    sys.mount("/proc/thread-self/ns/net", path.toString(), "none", MS_BIND, null);
-                    return null;
-                });
-            } catch (ErrnoException | RuntimeException e) {
-                try {
-                    sys.unlink(path.toString());
-                } catch (ErrnoException suppressed) {
-                    e.addSuppressed(suppressed);
+            String[] worker = {null};
+            HelperThread.create(() -> {
+                worker[0] = Thread.currentThread().getName();
+                for (int i = 0; i < paths.size(); i++) {
+                    try {
+                        make(sys, paths.get(i));
+                    } catch (ErrnoException e) {
+                        failures.put(i, e);
+                        if (stopAtFirstError) {
+                            break;
+                        }
+                    }
                 }
-                throw e;
+                return null;
+            });
+            failures.values().forEach(e -> HelperThread.withCallerStack(e, worker[0]));   // as HelperThread's own rethrows
+        }
+        return failures;
+    }
+
+    /** On a {@link HelperThread#create} worker: the file, a new namespace, and its bind mount on the file. */
+    private static void make(Syscalls sys, Path path) throws ErrnoException {
+        int fd;
+        try {
+            fd = sys.open(path.toString(), O_RDONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0);
+        } catch (ErrnoException e) {
+            throw new ErrnoException("cannot create namespace file \"" + path + "\"", e.errno());
+        }
+        sys.close(fd);
+        try {
+            sys.unshare(CLONE_NEWNET);
+            sys.mount("/proc/thread-self/ns/net", path.toString(), "none", MS_BIND, null);
+        } catch (ErrnoException | RuntimeException e) {
+            try {
+                sys.unlink(path.toString());
+            } catch (ErrnoException suppressed) {
+                e.addSuppressed(suppressed);
             }
+            throw e;
         }
     }
 

@@ -59,7 +59,7 @@ final class AddressCommand extends ObjectCommand {
         List<Link> links = rtnl.links().list(linkFamily);
         List<Link> all = linkFamily == 0 ? links : rtnl.links().list();
         // ip -j prints the devices its own (not the kernel's) filtering drops as {}
-        boolean placeholders = top.json && !filter.equals(filter.kernelSide());
+        boolean placeholders = top.json && filter.filtersInIp();
         List<Link> shown = (placeholders ? filter.kernelSide() : filter).apply(links);
         List<Address> found = family == AF_PACKET ? List.of()
                 : dev == null ? rtnl.addresses().list() : rtnl.addresses().list(dev);

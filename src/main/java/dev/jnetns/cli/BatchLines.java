@@ -1,12 +1,12 @@
 package dev.jnetns.cli;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -14,11 +14,18 @@ import java.util.List;
  * The command lines of a batch file, read as iproute2 reads them (lib/utils.c getcmdline and
  * makeargs): '#' starts a comment wherever it is, a backslash at the end of a line continues it on
  * the next, words are split at blanks, a word that starts with a quote runs to the next same quote.
- * Lines are read one at a time, so a batch of any length runs in bounded memory. Bytes that are not
- * UTF-8 fail their line: jnetns never passes a name on with U+FFFD in place of what was written.
+ * The input is read in blocks (as ip's stdio does) and lines are taken from the block one at a time,
+ * so a batch of any length runs in bounded memory. Bytes that are not UTF-8 fail their line: jnetns
+ * never passes a name on with U+FFFD in place of what was written.
  */
 final class BatchLines {
     private final InputStream in;
+    private final byte[] block = new byte[64 * 1024];
+    private int start;
+    private int end;
+    private boolean eof;
+    /** A line longer than what is left of the block collects here. */
+    private byte[] line = new byte[256];
     private int lineNumber;
 
     BatchLines(InputStream in) {
@@ -58,22 +65,57 @@ final class BatchLines {
 
     /** One line without its newline, null at the end of the input. */
     private String physical() throws IOException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        int b;
-        while ((b = in.read()) != -1 && b != '\n') {
-            bytes.write(b);
-        }
-        if (b == -1 && bytes.size() == 0) {
-            return null;
+        int length = 0;
+        boolean ascii = true;
+        while (true) {
+            if (start == end) {
+                if (eof || !fill()) {
+                    if (length == 0) {
+                        return null;
+                    }
+                    break;
+                }
+            }
+            int i = start;
+            while (i < end && block[i] != '\n') {
+                ascii &= block[i] >= 0;
+                i++;
+            }
+            int n = i - start;
+            if (length + n > line.length) {
+                line = Arrays.copyOf(line, Math.max(line.length * 2, length + n));
+            }
+            System.arraycopy(block, start, line, length, n);
+            length += n;
+            start = i;
+            if (i < end) {   // the newline
+                start++;
+                break;
+            }
         }
         lineNumber++;
+        if (ascii) {
+            return new String(line, 0, length, StandardCharsets.ISO_8859_1);
+        }
         try {
             return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes.toByteArray()))
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(line, 0, length))
                     .toString();
         } catch (CharacterCodingException e) {
             throw new UsageException("line " + lineNumber + " is not valid UTF-8");
         }
+    }
+
+    /** Reads the next block; false at the end of the input. */
+    private boolean fill() throws IOException {
+        int n = in.read(block);
+        if (n <= 0) {
+            eof = true;
+            return false;
+        }
+        start = 0;
+        end = n;
+        return true;
     }
 
     /**

@@ -59,7 +59,7 @@ final class LinkCommand extends ObjectCommand {
         Rtnl rtnl = top.rtnl();
         List<Link> links = rtnl.links().list();
         // ip -j prints the devices its own (not the kernel's) filtering drops as {}
-        boolean placeholders = top.json && !filter.equals(filter.kernelSide());
+        boolean placeholders = top.json && filter.filtersInIp();
         List<Link> shown = (placeholders ? filter.kernelSide() : filter).apply(links);
         LinkPrinter printer = new LinkPrinter(links, top.details, true,
                 top.json ? java.util.Map.of() : JnetnsCommand.netnsNames(rtnl, links), top.stats);

@@ -133,6 +133,15 @@ record LinkFilter(String dev, boolean up, String kind, String master, Integer gr
      * The part ip leaves to the kernel (device, kind, master); ip -j prints the devices that pass it
      * but not the rest ({@code up}, {@code group}, {@code type KIND_slave}) as {@code {}}.
      */
+    /**
+     * Whether ip filters some devices itself ({@code up}, {@code group}, {@code type KIND_slave}):
+     * whether {@link #kernelSide} keeps more (said without the record's equals, whose first call
+     * costs a one-shot command milliseconds of method-handle spinning).
+     */
+    boolean filtersInIp() {
+        return up || group != null || kind != null && kind.endsWith("_slave");
+    }
+
     LinkFilter kernelSide() {
         return new LinkFilter(dev, false, kind != null && kind.endsWith("_slave") ? null : kind, master, null, to,
                 scope, label, flags, flagMask);

@@ -101,9 +101,22 @@ final class NetnsCommand extends ObjectCommand {
                 Netns.delete(name);
             }
         } catch (ErrnoException e) {
-            throw new CommandFailed("Cannot " + (add ? "create" : "remove") + " namespace file \"/run/netns/" + name
-                    + "\": " + e.errnoName().description() + e.needs());
+            throw new CommandFailed(failure(add, name, e));
         }
+    }
+
+    /** ip's message when {@code netns add} (or del) of {@code name} fails with {@code e}. */
+    static String failure(boolean add, String name, ErrnoException e) {
+        return "Cannot " + (add ? "create" : "remove") + " namespace file \"/run/netns/" + name + "\": "
+                + e.errnoName().description() + e.needs();
+    }
+
+    /** A {@code netns add|del} name as ip checks it first: no '/', not "." or ".." (a usage error, which ends a batch). */
+    static String checkedName(String name) {
+        if (name.contains("/") || name.equals(".") || name.equals("..")) {
+            throw new UsageException("Invalid netns name \"" + name + "\"");
+        }
+        return name;
     }
 
     /**
@@ -115,10 +128,7 @@ final class NetnsCommand extends ObjectCommand {
                 || !(Words.matches(words.get(1), "add") || Words.matches(words.get(1), "delete"))) {
             return false;
         }
-        String name = words.get(2);
-        if (name.contains("/") || name.equals(".") || name.equals("..")) {
-            throw new UsageException("Invalid netns name \"" + name + "\"");
-        }
+        checkedName(words.get(2));
         addOrDelete(words.get(1), new Words(words.subList(2, 3)));
         return true;
     }

@@ -18,7 +18,8 @@ import java.util.Set;
 
 /**
  * Runs of consecutive {@code route add}, {@code addr add} or {@code link add} lines of a batch file,
- * sent pipelined ({@code addAll}) with {@code ip -batch}'s semantics. The kernel applies the
+ * sent pipelined ({@code addAll}) with {@code ip -batch}'s semantics, and runs of {@code netns add}
+ * lines, made on one helper thread ({@link Netns#createNamedAll}) in order. The kernel applies the
  * requests of one datagram in order, each seeing the ones before it, so pipelining changes an
  * outcome only through what jnetns looks up before sending: device names. Those are checked line
  * by line as the run is built (a missing device fails its own line, not the run), and a line that
@@ -32,7 +33,7 @@ final class PipelinedBatch {
     static final int MAX_RUN = 8192;
 
     /** What a run holds. */
-    enum Kind { ROUTE, ADDRESS, LINK }
+    enum Kind { ROUTE, ADDRESS, LINK, NETNS }
 
     private final JnetnsCommand top;
     private final PrintWriter err;
@@ -44,6 +45,7 @@ final class PipelinedBatch {
     private final List<String> devs = new ArrayList<>();
     private final List<AddressSpec> addresses = new ArrayList<>();
     private final List<LinkSpec> links = new ArrayList<>();
+    private final List<String> namespaces = new ArrayList<>();
     private final List<Netns> opened = new ArrayList<>();
     /** The devices of the namespace when the run started (a run of links adds its own), null before. */
     private Set<String> devices;
@@ -63,6 +65,9 @@ final class PipelinedBatch {
             return null;
         }
         String object = words.get(0);
+        if (Words.matches(object, "netns")) {
+            return words.size() == 3 ? Kind.NETNS : null;   // anything more: ip's message, from the parser
+        }
         if (Words.matches(object, "route")) {
             return Kind.ROUTE;
         }
@@ -86,7 +91,17 @@ final class PipelinedBatch {
         if (lines.isEmpty()) {
             return true;
         }
-        return k == kind && lines.size() < MAX_RUN && words.stream().noneMatch(created::contains);
+        if (k != kind || lines.size() >= MAX_RUN) {
+            return false;
+        }
+        if (!created.isEmpty()) {
+            for (String w : words) {
+                if (created.contains(w)) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     /**
@@ -94,6 +109,12 @@ final class PipelinedBatch {
      * words are wrong or that names a device that does not exist fails alone and joins nothing.
      */
     void add(int line, Kind k, List<String> words) throws ErrnoException {
+        if (k == Kind.NETNS) {
+            namespaces.add(Netns.checkName(NetnsCommand.checkedName(words.get(2))));   // a bad name fails alone
+            kind = k;
+            lines.add(line);
+            return;
+        }
         Words w = new Words(words.subList(2, words.size()));
         if (devices == null) {
             devices = new HashSet<>();
@@ -147,6 +168,9 @@ final class PipelinedBatch {
         if (lines.isEmpty()) {
             return true;
         }
+        if (kind == Kind.NETNS) {
+            return flushNamespaces();
+        }
         try {
             Rtnl rtnl = top.rtnl();
             NlSocket.BulkResult r = kind == Kind.ROUTE ? rtnl.routes().addAll(routes, !force)
@@ -171,8 +195,28 @@ final class PipelinedBatch {
             devs.clear();
             addresses.clear();
             links.clear();
+            namespaces.clear();
             opened.forEach(Netns::close);
             opened.clear();
+        }
+    }
+
+    /** Makes the pending namespaces; false when one failed (each failure is reported). */
+    private boolean flushNamespaces() {
+        try {
+            Map<Integer, ErrnoException> failures = Netns.createNamedAll(namespaces, !force);
+            for (Map.Entry<Integer, ErrnoException> f : failures.entrySet()) {
+                err.println("jnetns: " + Main.oneLine(NetnsCommand.failure(true, namespaces.get(f.getKey()), f.getValue())));
+                err.println("Command failed " + Main.oneLine(file) + ":" + lines.get(f.getKey()));
+            }
+            return failures.isEmpty();
+        } catch (ErrnoException | RuntimeException e) {
+            err.println("jnetns: " + Main.oneLine(Main.message(e)));
+            err.println("Command failed " + Main.oneLine(file) + ":" + lines.get(0));
+            return false;
+        } finally {
+            lines.clear();
+            namespaces.clear();
         }
     }
 

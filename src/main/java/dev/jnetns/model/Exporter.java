@@ -1,8 +1,10 @@
 package dev.jnetns.model;
 
-import static dev.jnetns.uapi.LinuxRoute.RTN_UNICAST;
-import static dev.jnetns.uapi.LinuxRoute.RTPROT_BOOT;
-import static dev.jnetns.uapi.LinuxRoute.RT_TABLE_MAIN;
+
+import static dev.jnetns.uapi.LinuxNeighbour.NTF_ROUTER;
+import static dev.jnetns.uapi.LinuxNeighbour.NUD_PERMANENT;
+import static dev.jnetns.uapi.LinuxRoute.RTPROT_KERNEL;
+import static dev.jnetns.uapi.LinuxSocket.AF_INET;
 import static dev.jnetns.uapi.LinuxSocket.AF_INET6;
 
 import dev.jnetns.Address;
@@ -10,29 +12,36 @@ import dev.jnetns.IpPrefix;
 import dev.jnetns.Link;
 import dev.jnetns.kind.Macvlan;
 import dev.jnetns.kind.Vxlan;
+import dev.jnetns.Neighbour;
 import dev.jnetns.Netns;
 import dev.jnetns.Route;
-import dev.jnetns.RtNames;
 import dev.jnetns.Rtnl;
+import dev.jnetns.Rule;
 import dev.jnetns.model.Topology.LinkDecl;
 import dev.jnetns.model.Topology.NamespaceDecl;
 import dev.jnetns.model.Topology.Ref;
 import dev.jnetns.model.Topology.RouteDecl;
 import dev.jnetns.sys.ErrnoException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
- * Writes a live named namespace as a topology that {@code apply} restores: its devices (kind, MTU,
- * MAC, alias, master, up state, addresses), its routes other than the kernel's, and the
- * forwarding sysctls when on. Equivalent to {@code jnetns netns export NAME}.
+ * Writes a live named namespace as a topology that {@code apply} restores: its devices (kind and
+ * kind data, MTU, MAC, alias, master, up state, addresses with every attribute), its routes other
+ * than the kernel's with every attribute ({@link RouteForm}), its rules ({@link RuleForm}) and
+ * permanent neighbours, and the {@code net.*} sysctls that
+ * differ from a fresh namespace's. Equivalent to {@code jnetns netns export NAME}.
  */
 public final class Exporter {
-    private static final List<String> SYSCTLS = List.of("net.ipv4.ip_forward", "net.ipv6.conf.all.forwarding");
 
     private Exporter() {
     }
@@ -42,20 +51,14 @@ public final class Exporter {
      * {@code jnetns netns export NAME}.
      *
      * @param name the namespace's name under /run/netns
-     * @return its devices, addresses, routes and forwarding sysctls
+     * @return its devices, addresses, routes and changed net.* sysctls
      * @throws ErrnoException when it cannot be opened or read
      */
     public static Topology export(String name) throws ErrnoException {
         try (Netns ns = Netns.open(name); Rtnl rtnl = Rtnl.open(ns)) {
             List<Link> links = rtnl.links().list();
             Map<Integer, String> netnsNames = netnsNames(rtnl);
-            Map<String, String> sysctl = new LinkedHashMap<>();
-            for (String key : SYSCTLS) {
-                String v = ns.sysctl(key);
-                if (!v.equals("0")) {
-                    sysctl.put(key, v);
-                }
-            }
+            Map<String, String> sysctl = changedSysctls(ns);
             List<Address> addrs = rtnl.addresses().list();
             List<LinkDecl> decls = new ArrayList<>();
             for (Link l : links) {
@@ -66,14 +69,85 @@ public final class Exporter {
             }
             List<RouteDecl> routes = new ArrayList<>();
             for (Route r : rtnl.routes().list()) {
-                if (r.protocol() != 2 && r.table() != 255) {
+                if (Planner.managed(r)) {
                     routes.add(route(r, links));
                 }
             }
+            List<Topology.RuleDecl> rules = new ArrayList<>();
+            for (int family : new int[] {AF_INET, AF_INET6}) {
+                for (Rule r : rtnl.rules().list(family)) {
+                    if (r.protocol() != RTPROT_KERNEL) {
+                        rules.add(RuleForm.decl(RuleForm.of(r)));
+                    }
+                }
+            }
+            List<Topology.NeighbourDecl> neighbours = new ArrayList<>();
+            for (Neighbour n : rtnl.neighbours().list()) {
+                if ((n.state() & NUD_PERMANENT) != 0 && (n.family() == AF_INET || n.family() == AF_INET6)) {
+                    neighbours.add(new Topology.NeighbourDecl(IpPrefix.format(n.dst()), n.lladdr(),
+                            RouteSpecs.name(n.index(), links), (n.flags() & NTF_ROUTER) != 0 ? Boolean.TRUE : null));
+                }
+            }
             Map<String, NamespaceDecl> spaces = new LinkedHashMap<>();
-            spaces.put(name, new NamespaceDecl(sysctl, decls, routes));
+            spaces.put(name, new NamespaceDecl(sysctl, decls, routes, rules, neighbours));
             return new Topology(spaces);
         }
+    }
+
+    /**
+     * The writable {@code net.*} sysctls of {@code ns} whose values differ from a fresh
+     * namespace's, but the per-device ones (net.ipv4.conf.DEV, net.ipv6.conf.DEV, neigh.DEV; a
+     * file sets sysctls before it makes devices): {@code all} and {@code default} are kept.
+     */
+    private static Map<String, String> changedSysctls(Netns ns) throws ErrnoException {
+        Map<String, String> mine = netSysctls(ns);
+        Map<String, String> fresh;
+        try (Netns empty = Netns.create()) {
+            fresh = netSysctls(empty);
+        }
+        Map<String, String> out = new LinkedHashMap<>();
+        mine.forEach((k, v) -> {
+            if (fresh.containsKey(k) && !fresh.get(k).equals(v)) {
+                out.put(k, v);
+            }
+        });
+        return out;
+    }
+
+    /** Every readable, writable sysctl under /proc/sys/net of {@code ns} but the per-device ones, sorted. */
+    private static Map<String, String> netSysctls(Netns ns) throws ErrnoException {
+        try {
+            return ns.call(() -> {
+                Map<String, String> out = new java.util.TreeMap<>();
+                Path root = Path.of("/proc/sys");
+                try (Stream<Path> files = Files.walk(root.resolve("net"))) {
+                    for (Path f : (Iterable<Path>) files::iterator) {
+                        String key = root.relativize(f).toString().replace('/', '.');
+                        if (!Files.isRegularFile(f) || perDevice(key)
+                                || !Files.getPosixFilePermissions(f).contains(PosixFilePermission.OWNER_WRITE)) {
+                            continue;
+                        }
+                        try {
+                            String v = Files.readString(f);
+                            out.put(key, v.endsWith("\n") ? v.substring(0, v.length() - 1) : v);
+                        } catch (IOException e) {
+                            // write-only or refusing reads (stable_secret unset): not part of the picture
+                        }
+                    }
+                }
+                return out;
+            });
+        } catch (ErrnoException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot read the sysctls of " + ns + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static boolean perDevice(String key) {
+        String[] p = key.split("\\.");
+        return p.length > 3 && (p[2].equals("conf") || p[2].equals("neigh"))
+                && !p[3].equals("all") && !p[3].equals("default");
     }
 
     /** Names of the namespaces this one knows by nsid. */
@@ -95,14 +169,17 @@ public final class Exporter {
     private static LinkDecl decl(Link l, List<Link> links, List<Address> addrs, Map<Integer, String> netnsNames)
             throws ErrnoException {
         List<String> mine = new ArrayList<>();
+        List<String> inet6 = new ArrayList<>();
         for (Address a : addrs) {
-            if (a.index() == l.index() && !Planner.isKernelMade(a) && a.peer() == null) {
-                String flags = ((a.flags() & 0x02) != 0 ? " nodad" : "") + ((a.flags() & 0x200) != 0 ? " noprefixroute" : "");
-                mine.add(a.prefix() + flags);
+            if (a.index() == l.index() && !Planner.isKernelMade(a)) {
+                (a.family() == AF_INET6 ? inet6 : mine).add(AddressEntry.of(a, l.name()).toString());
             }
         }
+        // the kernel lists a device's IPv6 addresses newest first: added in reverse, they list as now
+        java.util.Collections.reverse(inet6);
+        mine.addAll(inet6);
         if (l.name().equals("lo")) {
-            return l.isUp() || !mine.isEmpty() ? new LinkDecl("lo", null, null, null, null, null, null, null,
+            return l.isUp() || !mine.isEmpty() ? new LinkDecl("lo", null, null, null, null, null, null, null, null,
                     l.isUp(), null, null, null, null, mine) : null;
         }
         String kind = l.createKind();
@@ -112,6 +189,7 @@ public final class Exporter {
         Integer id = null;
         Integer port = null;
         String dev = null;
+        String remote = null;
         if ("veth".equals(kind)) {
             if (l.linkNetnsId() < 0) {
                 Optional<Link> p = links.stream().filter(x -> x.index() == l.linkIndex()).findFirst();
@@ -142,11 +220,12 @@ public final class Exporter {
                 id = (int) v.id();
                 port = v.port() >= 0 ? v.port() : null;
                 dev = v.link() != 0 ? RouteSpecs.name(v.link(), links) : null;
+                remote = v.remote() != null ? IpPrefix.format(v.remote()) : null;
             }
         }
         String master = l.masterIndex() != 0 ? RouteSpecs.name(l.masterIndex(), links) : null;
-        return new LinkDecl(l.name(), kind, peer, parent, mode, id, port, dev, l.isUp(), l.mtu(), l.address(),
-                l.alias(), master, mine);
+        return new LinkDecl(l.name(), kind, peer, parent, mode, id, port, dev, remote, l.isUp(), l.mtu(), l.address(),
+                l.alias() == null ? "" : l.alias(), master, mine);   // "": managed, and none
     }
 
     private static String peerName(String netns, int index) throws ErrnoException {
@@ -156,16 +235,6 @@ public final class Exporter {
     }
 
     private static RouteDecl route(Route r, List<Link> links) {
-        String dst = r.isDefault() ? "default" : r.dst().network().toString();
-        return new RouteDecl(dst, r.gateway() == null ? null : IpPrefix.format(r.gateway()),
-                r.oif() != 0 ? RouteSpecs.name(r.oif(), links) : null,
-                r.metric() > 0 && !(r.family() == AF_INET6 && r.metric() == 1024) ? r.metric() : null,
-                r.table() != RT_TABLE_MAIN ? r.table() : null,
-                r.prefsrc() == null ? null : IpPrefix.format(r.prefsrc()),
-                r.type() != RTN_UNICAST ? RtNames.TYPES.name(r.type()) : null,
-                r.protocol() != RTPROT_BOOT ? RtNames.PROTOCOLS.name(r.protocol()) : null,
-                r.nexthops().stream().map(n -> new Topology.NexthopDecl(
-                        n.gateway() == null ? null : IpPrefix.format(n.gateway()), RouteSpecs.name(n.oif(), links),
-                        n.weight() != 1 ? n.weight() : null)).toList());
+        return RouteForm.decl(RouteForm.of(r, index -> RouteSpecs.name(index, links)));
     }
 }

@@ -1,22 +1,22 @@
 package dev.jnetns.model;
 
-import static dev.jnetns.uapi.LinuxRoute.RTN_UNICAST;
+import static dev.jnetns.uapi.LinuxNeighbour.NTF_ROUTER;
+import static dev.jnetns.uapi.LinuxNeighbour.NUD_PERMANENT;
 import static dev.jnetns.uapi.LinuxRoute.RTPROT_KERNEL;
 import static dev.jnetns.uapi.LinuxRoute.RT_TABLE_LOCAL;
-import static dev.jnetns.uapi.LinuxRoute.RT_TABLE_MAIN;
 import static dev.jnetns.uapi.LinuxSocket.AF_INET;
 import static dev.jnetns.uapi.LinuxSocket.AF_INET6;
 
 import dev.jnetns.Address;
-import dev.jnetns.AddressSpec;
 import dev.jnetns.IpPrefix;
 import dev.jnetns.Link;
 import dev.jnetns.LinkSpec;
 import dev.jnetns.LinkUpdate;
+import dev.jnetns.Neighbour;
 import dev.jnetns.Netns;
 import dev.jnetns.Route;
 import dev.jnetns.RouteSpec;
-import dev.jnetns.RtNames;
+import dev.jnetns.Rule;
 import dev.jnetns.Rtnl;
 import dev.jnetns.model.Plan.Step;
 import dev.jnetns.model.Topology.LinkDecl;
@@ -24,20 +24,19 @@ import dev.jnetns.model.Topology.NamespaceDecl;
 import dev.jnetns.model.Topology.RouteDecl;
 import dev.jnetns.sys.Errno;
 import dev.jnetns.sys.ErrnoException;
-import java.net.InetAddress;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 
 /**
  * Compares a topology with the live namespaces and lists the steps that make them equal
  * ({@code jnetns apply} runs them, {@code jnetns diff} prints them). Only what the file declares is
- * managed: its namespaces, sysctls and devices, the addresses of those devices, and the routes
- * (other than the kernel's own) of its namespaces.
+ * managed: its namespaces, sysctls and devices, the addresses and permanent neighbours of those
+ * devices, and the routes and rules (other than the kernel's own) of its namespaces.
  */
 public final class Planner {
 
@@ -49,6 +48,8 @@ public final class Planner {
         final Map<String, Link> links = new HashMap<>();
         final Map<Integer, List<Address>> addresses = new HashMap<>();
         final List<Route> routes = new ArrayList<>();
+        final List<Rule> rules = new ArrayList<>();
+        final List<Neighbour> neighbours = new ArrayList<>();
 
         Live(boolean exists) {
             this.exists = exists;
@@ -84,10 +85,10 @@ public final class Planner {
                 namespace(steps, s, e.getKey(), e.getValue(), live.get(e.getKey()));
             }
             Set<String> created = new HashSet<>();
-            for (int pass = 0; pass < 3; pass++) {   // masters first, then plain devices, then children
+            for (int pass = 0; pass < 2; pass++) {
                 for (Map.Entry<String, NamespaceDecl> e : t.namespaces().entrySet()) {
                     for (LinkDecl l : e.getValue().links()) {
-                        if (l.kind() != null && pass(l.kind()) == pass) {
+                        if (l.kind() != null && pass(l, e.getValue()) == pass) {
                             create(steps, e.getKey(), l, live, created);
                         }
                     }
@@ -100,6 +101,8 @@ public final class Planner {
             }
             for (Map.Entry<String, NamespaceDecl> e : t.namespaces().entrySet()) {
                 routes(steps, e.getKey(), e.getValue(), live.get(e.getKey()));
+                rules(steps, e.getKey(), e.getValue(), live.get(e.getKey()));
+                neighbours(steps, e.getKey(), e.getValue(), live.get(e.getKey()));
             }
             return new Plan(steps);
         }
@@ -134,6 +137,18 @@ public final class Planner {
         for (Address a : r.addresses().list()) {
             l.addresses.computeIfAbsent(a.index(), k -> new ArrayList<>()).add(a);
         }
+        for (int family : new int[] {AF_INET, AF_INET6}) {
+            for (Rule rule : r.rules().list(family)) {
+                if (rule.protocol() != RTPROT_KERNEL) {
+                    l.rules.add(rule);
+                }
+            }
+        }
+        for (Neighbour n : r.neighbours().list()) {
+            if ((n.state() & NUD_PERMANENT) != 0 && (n.family() == AF_INET || n.family() == AF_INET6)) {
+                l.neighbours.add(n);
+            }
+        }
         for (Route route : r.routes().list()) {
             if (managed(route)) {
                 l.routes.add(route);
@@ -143,16 +158,30 @@ public final class Planner {
     }
 
     /** Routes a file manages: not the kernel's own, not in the local table. */
-    private static boolean managed(Route r) {
+    static boolean managed(Route r) {
         return r.protocol() != RTPROT_KERNEL && r.table() != RT_TABLE_LOCAL && (r.family() == AF_INET || r.family() == AF_INET6);
     }
 
-    private static int pass(String kind) {
-        switch (kind) {
-            case "bridge": case "bond": return 0;
-            case "macvlan": case "macvtap": case "vlan": case "ipvlan": return 2;
-            default: return 1;
+    /**
+     * Devices are made in file order (the ifindex order an export writes), but a child whose
+     * parent comes later in the file or lives in another namespace, which waits for a second pass.
+     */
+    private static int pass(LinkDecl l, NamespaceDecl ns) {
+        if (l.link() == null) {
+            return 0;
         }
+        if (l.link().netns() != null) {
+            return 1;
+        }
+        for (LinkDecl before : ns.links()) {
+            if (before == l) {
+                return 1;
+            }
+            if (before.name().equals(l.link().name())) {
+                return 0;
+            }
+        }
+        return 1;
     }
 
     private static void namespace(List<Step> steps, Session s, String name, NamespaceDecl ns, Live live)
@@ -180,25 +209,32 @@ public final class Planner {
     }
 
     private static void create(List<Step> steps, String ns, LinkDecl l, Map<String, Live> live, Set<String> created) {
-        Link now = live.get(ns).link(l.name());
+        Live here = live.get(ns);
+        Link now = here.link(l.name());
         if (now != null) {
-            String kind = now.createKind();
-            if (!l.kind().equals(kind)) {
-                throw new IllegalArgumentException("netns " + ns + ": device " + l.name() + " exists as "
-                        + (kind == null ? "a device without kind" : kind) + ", the file says " + l.kind());
+            String differs = KindData.difference(l, now, here.links.values());
+            if (differs == null) {
+                return;
             }
-            return;
+            recreate(steps, ns, now, differs, here);
         }
         String what = "link " + l.name() + " (" + l.kind()
                 + (l.peer() != null ? ", peer " + l.peer().name() + (l.peer().netns() != null ? " in " + l.peer().netns() : "") : "")
                 + (l.link() != null ? ", on " + l.link().name() + (l.link().netns() != null ? " in " + l.link().netns() : "") : "")
                 + ")";
         steps.add(new Step(ns, "create", what, s -> {
+            LinkSpec spec = spec(l, s);
+            if (l.mtu() != null) {
+                spec.mtu(l.mtu());
+            }
+            if (l.mac() != null) {
+                spec.address(l.mac());   // made with it: some kinds (ifb) cannot change it later
+            }
             if (l.link() != null && l.link().netns() != null) {
                 // a child of a device in another namespace: made there, placed here in the same request
-                s.rtnl(l.link().netns()).links().add(spec(l, s).netns(s.netns(ns)));
+                s.rtnl(l.link().netns()).links().add(spec.netns(s.netns(ns)));
             } else {
-                s.rtnl(ns).links().add(spec(l, s));
+                s.rtnl(ns).links().add(spec);
             }
         }, s -> deleteIfThere(s, ns, l.name())));
         created.add(ns + "/" + l.name());
@@ -209,6 +245,24 @@ public final class Planner {
                 pl.links.remove(l.peer().name());   // it will be new: configure it fully
             }
         }
+    }
+
+    /**
+     * Deletes a device the kernel cannot change into what the file says (another kind, a vxlan id,
+     * a macvlan mode), so that it is created anew. The undo makes the old device again, with its
+     * kind data, settings and addresses; the routes through it, gone with it, are planned again
+     * by {@link #routes} (the live state forgets them here).
+     */
+    private static void recreate(List<Step> steps, String ns, Link old, String differs, Live live) {
+        List<Address> addrs = live.addresses.getOrDefault(old.index(), List.of());
+        Collection<Link> links = List.copyOf(live.links.values());
+        List<Route> through = live.routes.stream().filter(r -> r.oif() == old.index()
+                || r.nexthops().stream().anyMatch(h -> h.oif() == old.index())).toList();
+        steps.add(new Step(ns, "delete", "link " + old.name() + " to recreate it (" + differs
+                + ": the kernel cannot change it in place)", s -> s.rtnl(ns).links().delete(old.name()),
+                s -> KindData.remake(s.rtnl(ns), old, links, addrs, through)));
+        live.links.remove(old.name());
+        live.routes.removeAll(through);
     }
 
     private static void deleteIfThere(Session s, String ns, String name) throws ErrnoException {
@@ -246,6 +300,9 @@ public final class Planner {
                 if (l.dev() != null) {
                     v.dev(l.dev());
                 }
+                if (l.remote() != null) {
+                    v.remote(IpPrefix.parseAddress(l.remote()));
+                }
                 return v;
             }
             default: throw new IllegalArgumentException("link " + l.name() + ": unknown kind \"" + l.kind() + "\"");
@@ -259,58 +316,132 @@ public final class Planner {
         return parent;
     }
 
-    /** MTU, MAC, alias, master, addresses and up state of one declared device. */
+    /** MTU, MAC, alias, master, addresses and up state of one declared device; each undo restores the old value. */
     private static void configure(List<Step> steps, String ns, LinkDecl l, Live live) {
         Link now = live.link(l.name());
         String dev = l.name();
-        if (l.mtu() != null && (now == null || now.mtu() != l.mtu())) {
+        boolean made = now == null && l.kind() != null;   // its create step sets MTU and MAC
+        if (l.mtu() != null && !made && (now == null || now.mtu() != l.mtu())) {
             Integer old = now == null ? null : now.mtu();
             steps.add(new Step(ns, "change", "mtu of " + dev + (old != null ? " " + old + " ->" : "") + " " + l.mtu(),
                     s -> s.rtnl(ns).links().setMtu(dev, l.mtu()), old == null ? null : s -> s.rtnl(ns).links().setMtu(dev, old)));
         }
-        if (l.mac() != null && (now == null || !l.mac().equalsIgnoreCase(now.address()))) {
+        if (l.mac() != null && !made && (now == null || !l.mac().equalsIgnoreCase(now.address()))) {
             String old = now == null ? null : now.address();
-            steps.add(new Step(ns, "change", "address of " + dev + " " + l.mac(),
+            steps.add(new Step(ns, "change", "address of " + dev + (old != null ? " " + old + " ->" : "") + " " + l.mac(),
                     s -> s.rtnl(ns).links().set(dev, LinkUpdate.create().address(l.mac())),
                     old == null ? null : s -> s.rtnl(ns).links().set(dev, LinkUpdate.create().address(old))));
         }
-        if (l.alias() != null && (now == null || !l.alias().equals(now.alias()))) {
-            steps.add(new Step(ns, "change", "alias of " + dev + " \"" + l.alias() + "\"",
-                    s -> s.rtnl(ns).links().set(dev, LinkUpdate.create().alias(l.alias())), null));
+        String oldAlias = now == null || now.alias() == null ? "" : now.alias();
+        if (l.alias() != null && (now == null ? !l.alias().isEmpty() : !l.alias().equals(oldAlias))) {
+            steps.add(new Step(ns, "change", "alias of " + dev + (now != null ? " \"" + oldAlias + "\" ->" : "")
+                    + " \"" + l.alias() + "\"", s -> s.rtnl(ns).links().set(dev, LinkUpdate.create().alias(l.alias())),
+                    now == null ? null : s -> s.rtnl(ns).links().set(dev, LinkUpdate.create().alias(oldAlias))));
         }
         if (l.master() != null) {
             Link master = live.link(l.master());
             if (now == null || master == null || now.masterIndex() != master.index()) {
-                steps.add(new Step(ns, "change", "master of " + dev + " " + l.master(),
-                        s -> s.rtnl(ns).links().set(dev, LinkUpdate.create().master(l.master())),
-                        s -> s.rtnl(ns).links().set(dev, LinkUpdate.create().noMaster())));
+                String oldMaster = now == null || now.masterIndex() == 0 ? null : nameOf(now.masterIndex(), live);
+                steps.add(new Step(ns, "change", "master of " + dev + (oldMaster != null ? " " + oldMaster + " ->" : "")
+                        + " " + l.master(), s -> s.rtnl(ns).links().set(dev, LinkUpdate.create().master(l.master())),
+                        now == null ? null : s -> s.rtnl(ns).links().set(dev, oldMaster == null
+                                ? LinkUpdate.create().noMaster() : LinkUpdate.create().master(oldMaster))));
             }
         }
         List<Address> have = now == null ? List.of() : live.addresses.getOrDefault(now.index(), List.of());
-        Set<String> want = new HashSet<>();
+        List<Address> unmatched = new ArrayList<>(have);
         for (String a : l.addresses()) {
-            AddressSpec spec = Topology.address(a);
-            IpPrefix p = spec.prefix();
-            want.add(p.toString());
-            if (have.stream().noneMatch(h -> h.prefix().equals(p))) {
-                steps.add(new Step(ns, "create", "address " + p + " on " + dev,
-                        s -> s.rtnl(ns).addresses().add(dev, spec),
-                        s -> s.rtnl(ns).addresses().delete(dev, AddressSpec.of(p))));
+            AddressEntry want = AddressEntry.parse(a, dev);
+            Address same = unmatched.stream().filter(h -> want.sameAddress(h, dev)).findFirst().orElse(null);
+            if (same == null) {
+                steps.add(new Step(ns, "create", "address " + want + " on " + dev,
+                        s -> s.rtnl(ns).addresses().add(dev, want.spec()),
+                        s -> s.rtnl(ns).addresses().delete(dev, want.spec())));
+                continue;
+            }
+            unmatched.remove(same);
+            AddressEntry old = AddressEntry.of(same, dev);
+            if (!want.matches(same, dev)) {
+                if (same.family() == AF_INET6) {
+                    // the kernel changes an IPv6 address's flags and lifetimes in place (its place in the list kept)
+                    steps.add(new Step(ns, "change", "address " + old + " -> " + want + " on " + dev,
+                            s -> s.rtnl(ns).addresses().replace(dev, want.spec()),
+                            s -> s.rtnl(ns).addresses().replace(dev, old.spec())));
+                } else {
+                    // an IPv4 address's label, scope and broadcast are not changed by a replace
+                    steps.add(new Step(ns, "change", "address " + old + " -> " + want + " on " + dev, s -> {
+                        s.rtnl(ns).addresses().delete(dev, old.spec());
+                        s.rtnl(ns).addresses().add(dev, want.spec());
+                    }, s -> {
+                        deleteAddressIfThere(s, ns, dev, want);
+                        s.rtnl(ns).addresses().add(dev, old.spec());
+                    }));
+                }
             }
         }
-        for (Address h : have) {
-            if (!want.contains(h.prefix().toString()) && !isKernelMade(h)) {
-                steps.add(new Step(ns, "delete", "address " + h.prefix() + " on " + dev,
-                        s -> s.rtnl(ns).addresses().delete(dev, AddressSpec.of(h.prefix())),
-                        s -> s.rtnl(ns).addresses().add(dev, AddressSpec.of(h.prefix()))));
+        for (Address h : unmatched) {
+            if (!isKernelMade(h)) {
+                AddressEntry old = AddressEntry.of(h, dev);
+                steps.add(new Step(ns, "delete", "address " + old + " on " + dev,
+                        s -> s.rtnl(ns).addresses().delete(dev, old.spec()),
+                        s -> s.rtnl(ns).addresses().add(dev, old.spec())));
             }
         }
         if (l.up() != null && (now == null ? l.up() : now.isUp() != l.up())) {
             boolean up = l.up();
             steps.add(new Step(ns, "change", dev + (up ? " up" : " down"),
                     s -> s.rtnl(ns).links().set(dev, up ? LinkUpdate.create().up() : LinkUpdate.create().down()),
-                    now == null ? null : s -> s.rtnl(ns).links().set(dev, up ? LinkUpdate.create().down() : LinkUpdate.create().up())));
+                    now == null ? null : up ? s -> s.rtnl(ns).links().set(dev, LinkUpdate.create().down())
+                            : upAgain(ns, dev, now, have, live)));
         }
+    }
+
+    /**
+     * The undo of taking a device down: up again, and what the kernel flushed when it went down
+     * put back as it was: its IPv6 addresses and the routes through it.
+     */
+    private static Plan.Action upAgain(String ns, String dev, Link now, List<Address> had, Live live) {
+        List<AddressEntry> inet6 = new ArrayList<>(had.stream().filter(a -> a.family() == AF_INET6 && !isKernelMade(a))
+                .map(a -> AddressEntry.of(a, dev)).toList());
+        java.util.Collections.reverse(inet6);   // listed newest first: added oldest first, they list as they did
+        List<RouteSpec> through = live.routes.stream().filter(r -> r.oif() == now.index()
+                || r.nexthops().stream().anyMatch(h -> h.oif() == now.index()))
+                .map(r -> RouteSpecs.of(r, live.links.values())).toList();
+        return s -> {
+            s.rtnl(ns).links().set(dev, LinkUpdate.create().up());
+            for (AddressEntry a : inet6) {
+                try {
+                    s.rtnl(ns).addresses().add(dev, a.spec());
+                } catch (ErrnoException e) {
+                    if (!e.is(Errno.EEXIST)) {
+                        throw e;
+                    }
+                }
+            }
+            for (RouteSpec r : through) {
+                try {
+                    s.rtnl(ns).routes().add(r);
+                } catch (ErrnoException e) {
+                    if (!e.is(Errno.EEXIST)) {
+                        throw e;
+                    }
+                }
+            }
+        };
+    }
+
+    private static void deleteAddressIfThere(Session s, String ns, String dev, AddressEntry a) throws ErrnoException {
+        try {
+            s.rtnl(ns).addresses().delete(dev, a.spec());
+        } catch (ErrnoException e) {
+            if (!e.is(Errno.EADDRNOTAVAIL)) {
+                throw e;
+            }
+        }
+    }
+
+    private static String nameOf(int index, Live live) {
+        return RouteSpecs.name(index, live.links.values());
     }
 
     /** Addresses the kernel makes by itself: IPv6 link-local ones, and loopback ones when lo goes up. */
@@ -318,14 +449,23 @@ public final class Planner {
         return a.family() == AF_INET6 && a.local().isLinkLocalAddress() || a.local().isLoopbackAddress();
     }
 
+    /**
+     * Routes: each declared one matched with the live one of the same key ({@link RouteForm#key})
+     * and compared in {@link RouteForm}'s normal form; live routes no entry matches are deleted.
+     */
     private static void routes(List<Step> steps, String ns, NamespaceDecl decl, Live live) {
-        List<Route> unmatched = new ArrayList<>(live.routes);
+        java.util.function.IntFunction<String> names = index -> nameOf(index, live);
+        Map<Route, Map<String, Object>> unmatched = new java.util.LinkedHashMap<>();
+        for (Route r : live.routes) {
+            unmatched.put(r, RouteForm.of(r, names));
+        }
         for (RouteDecl r : decl.routes()) {
-            RouteSpec spec = spec(r);
+            Map<String, Object> want = RouteForm.of(r);
+            RouteSpec spec = RouteSpecs.fromMap(want, d -> d);
             Route match = null;
-            for (Route have : unmatched) {
-                if (sameKey(r, spec, have)) {
-                    match = have;
+            for (Map.Entry<Route, Map<String, Object>> have : unmatched.entrySet()) {
+                if (RouteForm.key(have.getValue()).equals(RouteForm.key(want))) {
+                    match = have.getKey();
                     break;
                 }
             }
@@ -334,95 +474,78 @@ public final class Planner {
                         s -> s.rtnl(ns).routes().delete(spec)));
                 continue;
             }
-            unmatched.remove(match);
-            if (!sameTarget(r, match, live)) {
-                Route old = match;
-                steps.add(new Step(ns, "change", "route " + spec, s -> s.rtnl(ns).routes().replace(spec),
-                        s -> s.rtnl(ns).routes().replace(RouteSpecs.of(old, live.links.values()))));
+            Map<String, Object> old = unmatched.remove(match);
+            if (!RouteForm.same(old, want)) {
+                RouteSpec oldSpec = RouteSpecs.fromMap(old, d -> d);
+                steps.add(new Step(ns, "change", "route " + oldSpec + " -> " + spec, s -> s.rtnl(ns).routes().replace(spec),
+                        s -> s.rtnl(ns).routes().replace(oldSpec)));
             }
         }
-        for (Route extra : unmatched) {
-            RouteSpec spec = RouteSpecs.of(extra, live.links.values());
+        for (Map<String, Object> extra : unmatched.values()) {
+            RouteSpec spec = RouteSpecs.fromMap(extra, d -> d);
             steps.add(new Step(ns, "delete", "route " + spec, s -> s.rtnl(ns).routes().delete(spec),
                     s -> s.rtnl(ns).routes().add(spec)));
         }
     }
 
-    static RouteSpec spec(RouteDecl r) {
-        RouteSpec s = RouteSpec.to(r.dst());
-        if (r.via() != null) {
-            s.via(IpPrefix.parseAddress(r.via()));
-        }
-        if (r.dev() != null) {
-            s.dev(r.dev());
-        }
-        if (r.metric() != null) {
-            s.metric(r.metric());
-        }
-        if (r.table() != null) {
-            s.table(r.table());
-        }
-        if (r.src() != null) {
-            s.src(IpPrefix.parseAddress(r.src()));
-        }
-        if (r.type() != null) {
-            s.type(RtNames.TYPES.number(r.type()));
-        }
-        if (r.proto() != null) {
-            s.protocol(RtNames.PROTOCOLS.number(r.proto()));
-        }
-        for (Topology.NexthopDecl h : r.nexthops()) {
-            s.nexthop(h.via() == null ? null : IpPrefix.parseAddress(h.via()), h.dev(),
-                    h.weight() == null ? 1 : h.weight());
-        }
-        return s;
-    }
-
-    /** Same destination, table and metric: the kernel's identity of a route. */
-    private static boolean sameKey(RouteDecl r, RouteSpec spec, Route have) {
-        IpPrefix dst = r.dst().equals("default") ? null : IpPrefix.parse(r.dst()).network();
-        String via = r.via() != null ? r.via() : r.nexthops().isEmpty() ? null : r.nexthops().get(0).via();
-        int family = dst != null ? dst.family() : via != null ? (via.contains(":") ? AF_INET6 : AF_INET) : AF_INET;
-        long metric = r.metric() != null ? r.metric() : family == AF_INET6 ? 1024 : 0;
-        long haveMetric = have.metric() < 0 ? 0 : have.metric();
-        int table = r.table() != null ? r.table() : RT_TABLE_MAIN;
-        return have.family() == family && have.table() == table && haveMetric == metric
-                && (dst == null ? have.isDefault() : have.dst().network().equals(dst));
-    }
-
-    /** Same gateway, device, source, type and paths. */
-    private static boolean sameTarget(RouteDecl r, Route have, Live live) {
-        String src = have.prefsrc() == null ? null : IpPrefix.format(have.prefsrc());
-        int type = r.type() != null ? RtNames.TYPES.number(r.type()) : RTN_UNICAST;
-        return samePath(r.via(), r.dev(), have.gateway(), have.oif(), live)
-                && Objects.equals(r.src() == null ? null : IpPrefix.format(IpPrefix.parseAddress(r.src())), src)
-                && type == have.type() && sameNexthops(r.nexthops(), have.nexthops(), live);
-    }
-
-    /** The same paths, in any order, weights included. */
-    private static boolean sameNexthops(List<Topology.NexthopDecl> want, List<Route.Nexthop> have, Live live) {
-        if (want.size() != have.size()) {
-            return false;
-        }
-        List<Route.Nexthop> left = new ArrayList<>(have);
-        for (Topology.NexthopDecl w : want) {
-            int weight = w.weight() == null ? 1 : w.weight();
-            if (!left.removeIf(h -> h.weight() == weight && samePath(w.via(), w.dev(), h.gateway(), h.oif(), live))) {
-                return false;
+    /**
+     * Policy rules: each declared one matched with a live one of the same normal form
+     * ({@link RuleForm}); live rules no entry matches, the kernel's own aside, are deleted.
+     */
+    private static void rules(List<Step> steps, String ns, NamespaceDecl decl, Live live) {
+        List<Map<String, Object>> unmatched = new ArrayList<>();
+        live.rules.forEach(r -> unmatched.add(RuleForm.of(r)));
+        for (Topology.RuleDecl r : decl.rules()) {
+            Map<String, Object> want = RuleForm.of(r);
+            if (!unmatched.remove(want)) {
+                steps.add(new Step(ns, "create", "rule " + RuleForm.text(want), s -> s.rtnl(ns).rules().add(RuleForm.spec(want)),
+                        s -> s.rtnl(ns).rules().delete(RuleForm.spec(want))));
             }
         }
-        return true;
+        for (Map<String, Object> extra : unmatched) {
+            steps.add(new Step(ns, "delete", "rule " + RuleForm.text(extra), s -> s.rtnl(ns).rules().delete(RuleForm.spec(extra)),
+                    s -> s.rtnl(ns).rules().add(RuleForm.spec(extra))));
+        }
     }
 
-    /** A gateway and device as the file gives them (null: any device) against the kernel's. */
-    private static boolean samePath(String via, String dev, InetAddress gateway, int oif, Live live) {
-        String haveDev = null;
-        for (Link l : live.links.values()) {
-            if (l.index() == oif) {
-                haveDev = l.name();
+    /**
+     * Permanent neighbours of the file's devices: added, or replaced when the link-layer address
+     * or the router flag differs; the devices' other permanent entries are deleted.
+     */
+    private static void neighbours(List<Step> steps, String ns, NamespaceDecl decl, Live live) {
+        Set<String> devices = new HashSet<>();
+        decl.links().forEach(l -> devices.add(l.name()));
+        List<Neighbour> unmatched = new ArrayList<>();
+        for (Neighbour n : live.neighbours) {
+            Link dev = live.links.values().stream().filter(l -> l.index() == n.index()).findFirst().orElse(null);
+            if (dev != null && devices.contains(dev.name())) {
+                unmatched.add(n);
             }
         }
-        return Objects.equals(via == null ? null : IpPrefix.format(IpPrefix.parseAddress(via)),
-                gateway == null ? null : IpPrefix.format(gateway)) && (dev == null || dev.equals(haveDev));
+        for (Topology.NeighbourDecl d : decl.neighbours()) {
+            java.net.InetAddress dst = IpPrefix.parseAddress(d.dst());
+            boolean router = Boolean.TRUE.equals(d.router());
+            Link dev = live.link(d.dev());
+            Neighbour now = dev == null ? null : unmatched.stream()
+                    .filter(n -> n.index() == dev.index() && dst.equals(n.dst())).findFirst().orElse(null);
+            String what = "neighbour " + d.dst() + " lladdr " + d.lladdr() + " dev " + d.dev() + (router ? " router" : "");
+            if (now == null) {
+                steps.add(new Step(ns, "create", what, s -> s.rtnl(ns).neighbours().add(d.dev(), dst, d.lladdr(), 0, router),
+                        s -> s.rtnl(ns).neighbours().delete(d.dev(), dst)));
+                continue;
+            }
+            unmatched.remove(now);
+            boolean wasRouter = (now.flags() & NTF_ROUTER) != 0;
+            if (!d.lladdr().equalsIgnoreCase(now.lladdr()) || router != wasRouter) {
+                steps.add(new Step(ns, "change", what, s -> s.rtnl(ns).neighbours().replace(d.dev(), dst, d.lladdr(), 0, router),
+                        s -> s.rtnl(ns).neighbours().replace(d.dev(), dst, now.lladdr(), now.state(), wasRouter)));
+            }
+        }
+        for (Neighbour n : unmatched) {
+            String dev = nameOf(n.index(), live);
+            steps.add(new Step(ns, "delete", "neighbour " + IpPrefix.format(n.dst()) + " dev " + dev,
+                    s -> s.rtnl(ns).neighbours().delete(dev, n.dst()),
+                    s -> s.rtnl(ns).neighbours().add(dev, n.dst(), n.lladdr(), n.state(), (n.flags() & NTF_ROUTER) != 0)));
+        }
     }
 }

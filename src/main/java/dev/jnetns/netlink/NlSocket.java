@@ -233,6 +233,14 @@ public final class NlSocket implements AutoCloseable {
     static final int BULK_CHUNK_BYTES = 64 * 1024;
 
     /**
+     * Requests sent per datagram by {@link #executeAll} at most: when every one of them fails, the
+     * kernel queues one error reply each (an skb of ~0.7 KiB truesize), and they must all fit in the
+     * default receive buffer (rmem_default, 208 KiB) or the socket overflows (ENOBUFS) and the
+     * failures are lost.
+     */
+    static final int BULK_CHUNK_REQUESTS = 128;
+
+    /**
      * The outcome of {@link #executeAll}: the items the kernel refused, by index.
      *
      * @param sent how many requests were sent
@@ -273,7 +281,7 @@ public final class NlSocket implements AutoCloseable {
             }
             int firstSeq = seq + 1;
             int first = i;
-            while (i < count && tx.size() < BULK_CHUNK_BYTES) {
+            while (i < count && tx.size() < BULK_CHUNK_BYTES && i - first < BULK_CHUNK_REQUESTS) {
                 requests.write(tx, nextSeq(), i);
                 i++;
             }

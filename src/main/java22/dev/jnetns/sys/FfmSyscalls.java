@@ -14,14 +14,14 @@ import static dev.jnetns.uapi.LinuxSyscall.*;
 import java.lang.foreign.Arena;
 import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.Linker;
-import java.lang.foreign.MemoryLayout.PathElement;
+import java.lang.foreign.MemoryLayout;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.StructLayout;
 import java.lang.foreign.SymbolLookup;
 import java.lang.invoke.MethodHandle;
-import java.lang.invoke.VarHandle;
 import java.lang.ref.Reference;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.function.Supplier;
 
 /**
@@ -30,11 +30,15 @@ import java.util.function.Supplier;
  * that call alone, so concurrent calls never see each other's errno.
  */
 final class FfmSyscalls implements Syscalls {
-    private static final Linker LINKER = Linker.nativeLinker();
-    private static final SymbolLookup LIBC = LINKER.defaultLookup();
     private static final StructLayout CAPTURE = Linker.Option.captureStateLayout();
-    private static final VarHandle ERRNO = CAPTURE.varHandle(PathElement.groupElement("errno"));
-    private static final Linker.Option CAPTURE_ERRNO = Linker.Option.captureCallState("errno");
+    /** Where errno is in {@link #CAPTURE}. */
+    private static final long ERRNO = errnoOffset();
+
+    /** The linker and the C library, made on the first downcall (not at all when {@link JniSyscall} makes the calls). */
+    private static final class Libc {
+        static final Linker LINKER = Linker.nativeLinker();
+        static final SymbolLookup LOOKUP = LINKER.defaultLookup();
+    }
 
     /** Room for a {@code posix_spawn_file_actions_t} (80 bytes on glibc x86_64 and aarch64). */
     private static final long SPAWN_FILE_ACTIONS_SIZE = 256;
@@ -42,35 +46,35 @@ final class FfmSyscalls implements Syscalls {
     // Every system call goes through the C library's syscall(3): one downcall handle, generated on
     // first use, instead of one per function (each costs a CLI run milliseconds of start-up).
     private static final class H$syscall {
-        static final MethodHandle MH = LINKER.downcallHandle(symbol("syscall"),
+        static final MethodHandle MH = Libc.LINKER.downcallHandle(symbol("syscall"),
             FunctionDescriptor.of(JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG),
-            CAPTURE_ERRNO, Linker.Option.firstVariadicArg(1));
+            Linker.Option.captureCallState("errno"), Linker.Option.firstVariadicArg(1));
     }
 
     // posix_spawn is a library function, not a system call: its handles are made when a command
     // starts a process, and only then.
     private static final class H$fa_init {
-        static final MethodHandle MH = LINKER.downcallHandle(symbol("posix_spawn_file_actions_init"),
+        static final MethodHandle MH = Libc.LINKER.downcallHandle(symbol("posix_spawn_file_actions_init"),
             FunctionDescriptor.of(JAVA_INT, ADDRESS));
     }
 
     private static final class H$fa_destroy {
-        static final MethodHandle MH = LINKER.downcallHandle(
+        static final MethodHandle MH = Libc.LINKER.downcallHandle(
             symbol("posix_spawn_file_actions_destroy"), FunctionDescriptor.of(JAVA_INT, ADDRESS));
     }
 
     private static final class H$fa_adddup2 {
-        static final MethodHandle MH = LINKER.downcallHandle(
+        static final MethodHandle MH = Libc.LINKER.downcallHandle(
             symbol("posix_spawn_file_actions_adddup2"), FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT));
     }
 
     private static final class H$fa_addchdir {
-        static final MethodHandle MH = LINKER.downcallHandle(
+        static final MethodHandle MH = Libc.LINKER.downcallHandle(
             symbol("posix_spawn_file_actions_addchdir_np"), FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS));
     }
 
     private static final class H$posix_spawnp {
-        static final MethodHandle MH = LINKER.downcallHandle(symbol("posix_spawnp"),
+        static final MethodHandle MH = Libc.LINKER.downcallHandle(symbol("posix_spawnp"),
             FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, ADDRESS, ADDRESS, ADDRESS, ADDRESS));
     }
 
@@ -80,13 +84,40 @@ final class FfmSyscalls implements Syscalls {
         }
     }
 
-    private static MemorySegment symbol(String name) {
-        return LIBC.find(name).orElseThrow(() -> new UnsatisfiedLinkError("libc has no symbol '" + name + "'"));
+    /**
+     * errno's offset in the capture state, summed over the members before it: a var handle or a
+     * layout path would make a fresh JVM spin method handles for milliseconds.
+     */
+    private static long errnoOffset() {
+        long offset = 0;
+        for (MemoryLayout m : CAPTURE.memberLayouts()) {
+            if (m.name().orElse("").equals("errno")) {
+                return offset;
+            }
+            offset += m.byteSize();
+        }
+        throw new IllegalStateException("the C library's capture state has no errno");
     }
 
-    /** syscall(3) of {@code nr} with up to six arguments (pointers as addresses, the rest 0). */
+    private static MemorySegment symbol(String name) {
+        return Libc.LOOKUP.find(name).orElseThrow(() -> new UnsatisfiedLinkError("libc has no symbol '" + name + "'"));
+    }
+
+    /**
+     * syscall(3) of {@code nr} with up to six arguments (pointers as addresses, the rest 0), through
+     * the JNI trampoline when it is loaded ({@link JniSyscall}: its errno goes into {@code state}
+     * as the downcall's would), else through the FFM downcall.
+     */
     private static long sys(MemorySegment state, int nr, long a, long b, long c, long d, long e, long f)
             throws Throwable {
+        if (JniSyscall.LOADED) {
+            long r = JniSyscall.syscall(nr, a, b, c, d, e, f);
+            if (r >= 0) {
+                return r;
+            }
+            MemorySegment.copy(new int[] {(int) -r}, 0, state, JAVA_INT, ERRNO, 1);
+            return -1;
+        }
         return (long) H$syscall.MH.invokeExact(state, (long) nr, a, b, c, d, e, f);
     }
 
@@ -95,7 +126,7 @@ final class FfmSyscalls implements Syscalls {
     }
 
     private static int errno(MemorySegment state) {
-        return (int) ERRNO.get(state, 0L);
+        return readInt(state, ERRNO);
     }
 
     /** One downcall given the arena of this call and the errno capture segment; returns the C result. */
@@ -139,8 +170,32 @@ final class FfmSyscalls implements Syscalls {
         return new IllegalStateException(op + ": " + why, cause);
     }
 
+    // On the start path memory is written and read by bulk copies, not through a layout's var handle: the first var
+    // handle of a fresh JVM costs it milliseconds of method-handle spinning, which the AOT cache
+    // does not keep.
+
     private static MemorySegment cString(Arena arena, String s) {
-        return s == null ? MemorySegment.NULL : arena.allocateFrom(s);
+        if (s == null) {
+            return MemorySegment.NULL;
+        }
+        byte[] b = s.getBytes(StandardCharsets.UTF_8);
+        MemorySegment m = arena.allocate(b.length + 1);   // zeroed: the terminating NUL
+        MemorySegment.copy(b, 0, m, JAVA_BYTE, 0, b.length);
+        return m;
+    }
+
+    /** A native int holding {@code v}. */
+    private static MemorySegment intOf(Arena arena, int v) {
+        MemorySegment m = arena.allocate(JAVA_INT);
+        MemorySegment.copy(new int[] {v}, 0, m, JAVA_INT, 0, 1);
+        return m;
+    }
+
+    /** The native int at {@code offset} of {@code m}. */
+    private static int readInt(MemorySegment m, long offset) {
+        int[] v = new int[1];
+        MemorySegment.copy(m, JAVA_INT, offset, v, 0, 1);
+        return v[0];
     }
 
     private static MemorySegment direct(ByteBuffer buf) {
@@ -174,13 +229,13 @@ final class FfmSyscalls implements Syscalls {
     public int getsockname(int fd, byte[] sockaddr) throws ErrnoException {
         return (int) call(() -> "getsockname(fd " + fd + ")", (a, st) -> {
             MemorySegment addr = a.allocate(sockaddr.length);
-            MemorySegment len = a.allocateFrom(JAVA_INT, sockaddr.length);
+            MemorySegment len = intOf(a, sockaddr.length);
             long rc = sys(st, SYS_getsockname, fd, addr.address(), len.address());
             if (rc < 0) {
                 return rc;
             }
             MemorySegment.copy(addr, JAVA_BYTE, 0, sockaddr, 0, sockaddr.length);
-            return len.get(JAVA_INT, 0);
+            return readInt(len, 0);
         });
     }
 
@@ -198,7 +253,7 @@ final class FfmSyscalls implements Syscalls {
     @Override
     public void setsockopt(int fd, int level, int name, int value) throws ErrnoException {
         call(() -> "setsockopt(fd " + fd + ", " + level + ", " + name + ")", (a, st) -> sys(st, SYS_setsockopt,
-                fd, level, name, a.allocateFrom(JAVA_INT, value).address(), Integer.BYTES, 0L));
+                fd, level, name, intOf(a, value).address(), Integer.BYTES, 0L));
     }
 
     @Override
@@ -207,8 +262,8 @@ final class FfmSyscalls implements Syscalls {
         call(() -> "getsockopt(fd " + fd + ", " + level + ", " + name + ")", (a, st) -> {
             MemorySegment v = a.allocate(JAVA_INT);
             long rc = sys(st, SYS_getsockopt, fd, level, name, v.address(),
-                    a.allocateFrom(JAVA_INT, Integer.BYTES).address(), 0L);
-            out[0] = v.get(JAVA_INT, 0);
+                    intOf(a, Integer.BYTES).address(), 0L);
+            out[0] = readInt(v, 0);
             return rc;
         });
         return out[0];
@@ -218,13 +273,13 @@ final class FfmSyscalls implements Syscalls {
     public int getsockopt(int fd, int level, int name, byte[] value) throws ErrnoException {
         return (int) call(() -> "getsockopt(fd " + fd + ", " + level + ", " + name + ")", (a, st) -> {
             MemorySegment v = a.allocate(Math.max(1, value.length));
-            MemorySegment len = a.allocateFrom(JAVA_INT, value.length);
+            MemorySegment len = intOf(a, value.length);
             long rc = sys(st, SYS_getsockopt, fd, level, name, v.address(), len.address(), 0L);
             if (rc < 0) {
                 return rc;
             }
             MemorySegment.copy(v, JAVA_BYTE, 0, value, 0, value.length);
-            return len.get(JAVA_INT, 0);
+            return readInt(len, 0);
         });
     }
 

@@ -10,6 +10,11 @@ import dev.jnetns.testutil.CliProcess;
 import dev.jnetns.testutil.Ip;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -56,6 +61,31 @@ class CliBatchTest {
         assertEquals(1, forced.exitCode());
         assertTrue(Ip.run(ns, "addr", "show", "dev", "v0").contains("198.18.0.3/24"));
         assertTrue(Ip.run(ns, "route", "show").contains("198.18.9.0/24 via 198.18.0.2"));
+    }
+
+    @Test
+    void a_long_run_of_lines_that_all_fail_reports_each_failure_as_ip(Netns ns, @TempDir Path dir) throws Exception {
+        // every request of a pipelined datagram fails: the kernel queues an error reply for each,
+        // which once overflowed the receive buffer (ENOBUFS on line 1 instead of ip's EEXIST)
+        StringBuilder lines = new StringBuilder("link set lo up\n");
+        for (int i = 0; i < 2000; i++) {
+            lines.append("route add 198.18.").append(i / 250).append('.').append(i % 250).append("/32 dev lo\n");
+        }
+        Path f = dir.resolve("cmds");
+        Files.writeString(f, lines.toString());
+        Ip.batch(ns, lines.toString());
+        var r = Cli.run("-n", ns.path(), "-batch", f.toString());
+        assertEquals(1, r.exitCode());
+        assertEquals("jnetns: route add 198.18.0.0 dev lo: File exists (EEXIST)\nCommand failed " + f + ":2\n", r.err());
+        var forced = Cli.run("-n", ns.path(), "-force", "-batch", f.toString());
+        assertEquals(1, forced.exitCode());
+        List<String> failed = forced.err().lines().filter(l -> l.startsWith("Command failed ")).toList();
+        List<String> expected = new ArrayList<>();
+        for (int line = 2; line <= 2001; line++) {
+            expected.add("Command failed " + f + ":" + line);
+        }
+        assertEquals(expected, failed, "every line's failure, in order, as ip -force reports them");
+        assertEquals(2000, forced.err().lines().filter(l -> l.endsWith(": File exists (EEXIST)")).count(), forced.err());
     }
 
     @Test
@@ -112,5 +142,53 @@ class CliBatchTest {
                 "-n", ns.path(), "-j", "-batch", "-");
         assertEquals(0, r.exitCode(), r.err());
         assertEquals(Ip.run(ns, "-j", "addr", "show", "dev", "v0"), r.out());
+    }
+
+    /**
+     * A run of {@code netns add} lines (made on one helper thread) with ip's outcome: a duplicate
+     * fails its own line with ip's message, without -force the lines after it do not run, with it
+     * they do; the same batch through ip and jnetns, each with its own names.
+     */
+    @Test
+    void a_run_of_netns_adds_stops_and_goes_on_as_ip(@TempDir Path dir) throws Exception {
+        String tag = "jnetns-t" + Long.toHexString(System.nanoTime() & 0xffffff);
+        for (boolean force : new boolean[] {false, true}) {
+            Map<String, String> outcome = new LinkedHashMap<>();
+            for (String tool : new String[] {"ip", "jnetns"}) {
+                String p = tag + "-" + tool;
+                Path f = dir.resolve(tool + (force ? "-force" : ""));
+                Files.writeString(f, "netns add " + p + "-a\nnetns add " + p + "-a\nnetns add " + p + "-b\nnetns del " + p
+                        + "-a\n");
+                try {
+                    String[] args = force ? new String[] {"-force", "-batch", f.toString()} : new String[] {"-batch", f.toString()};
+                    Ip.Result r;
+                    if (tool.equals("ip")) {
+                        List<String> cmd = new ArrayList<>(List.of("ip"));
+                        cmd.addAll(List.of(args));
+                        r = Ip.command(cmd, null);
+                    } else {
+                        r = Cli.run(args);
+                    }
+                    List<String> left = new ArrayList<>();
+                    for (String n : Netns.names()) {
+                        if (n.startsWith(p + "-")) {
+                            left.add(n.substring(p.length()));
+                        }
+                    }
+                    Collections.sort(left);
+                    outcome.put(tool, r.exitCode() + "\n" + r.err().replace(p, "P").replace(f.toString(), "F")
+                            .replace("jnetns: ", "") + left);
+                } finally {
+                    for (String n : new String[] {p + "-a", p + "-b"}) {
+                        if (Netns.exists(n)) {
+                            Netns.delete(n);
+                        }
+                    }
+                }
+            }
+            assertEquals(outcome.get("ip"), outcome.get("jnetns"), "-force " + force);
+            assertTrue(outcome.get("ip").contains("File exists") && outcome.get("ip").contains(force ? "[-b]" : "[-a]"),
+                    outcome.get("ip"));
+        }
     }
 }
