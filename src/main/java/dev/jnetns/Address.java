@@ -43,17 +43,22 @@ public record Address(int index, int family, InetAddress local, InetAddress peer
     private static final String[] FLAG_NAMES = {"secondary", "nodad", "optimistic", "dadfailed", "home", "deprecated",
         "tentative", "permanent", "mngtmpaddr", "noprefixroute", "autojoin", "stable-privacy"};
 
-    /** The address with its prefix length, e.g. 198.18.0.1/24. */
+    /** {@return the address with its prefix length, e.g. 198.18.0.1/24} */
     public IpPrefix prefix() {
         return new IpPrefix(local, prefixLength);
     }
 
-    /** True when the message carried lifetimes (IFA_CACHEINFO). */
+    /** {@return true when the message carried lifetimes (IFA_CACHEINFO)} */
     public boolean hasLifetimes() {
         return validLifetime >= 0;
     }
 
-    /** This address on another device: what a move re-creates (written afresh, in {@code ip}'s order). */
+    /**
+     * This address on another device: what a move re-creates (written afresh, in {@code ip}'s order).
+     *
+     * @param newIndex the ifindex of the other device
+     * @return the address on that device
+     */
     public Address onDevice(int newIndex) {
         return new Address(newIndex, family, local, peer, prefixLength, broadcast, scope, flags, label, validLifetime,
                 preferredLifetime, anycast, multicast, metric, protocol, createdStamp, updatedStamp,
@@ -61,8 +66,8 @@ public record Address(int index, int family, InetAddress local, InetAddress peer
     }
 
     /**
-     * The flags as {@code ip -j addr show} lists them (each a JSON {@code true}): "dynamic" when not
-     * permanent, "temporary" for an IPv6 secondary, then the names of the other set bits.
+     * {@return the flags as {@code ip -j addr show} lists them (each a JSON {@code true}): "dynamic" when not
+     * permanent, "temporary" for an IPv6 secondary, then the names of the other set bits}
      */
     public List<String> flagNames() {
         List<String> out = new ArrayList<>();
@@ -79,7 +84,7 @@ public record Address(int index, int family, InetAddress local, InetAddress peer
         return out;
     }
 
-    /** Flag bits {@link #flagNames()} has no name for, 0 when none. */
+    /** {@return flag bits {@link #flagNames()} has no name for, 0 when none} */
     public int unnamedFlags() {
         int known = 0;
         for (int bit : FLAG_BITS) {

@@ -28,21 +28,37 @@ public final class AddressSpec {
         this.local = local;
     }
 
-    /** {@code ip addr add PREFIX}: "198.18.0.1/24", "fd00::1/64" (no length: a host prefix). */
+    /**
+     * {@code ip addr add PREFIX}: "198.18.0.1/24", "fd00::1/64" (no length: a host prefix).
+     *
+     * @param prefix the address and its prefix length
+     * @return the spec
+     */
     public static AddressSpec of(String prefix) {
         return new AddressSpec(IpPrefix.parse(prefix));
     }
 
+    /**
+     * {@code ip addr add PREFIX}, from a parsed prefix.
+     *
+     * @param prefix the address and its prefix length
+     * @return the spec
+     */
     public static AddressSpec of(IpPrefix prefix) {
         return new AddressSpec(prefix);
     }
 
-    /** The address and prefix length. */
+    /** {@return the address and prefix length} */
     public IpPrefix prefix() {
         return local;
     }
 
-    /** The peer of a point-to-point address; its length becomes the prefix length. */
+    /**
+     * The peer of a point-to-point address; its length becomes the prefix length.
+     *
+     * @param peer the peer's address and prefix length
+     * @return this spec
+     */
     public AddressSpec peer(IpPrefix peer) {
         if (Inet.family(peer.address()) != local.family()) {
             throw new IllegalArgumentException("peer " + peer + " is not of the family of " + local);
@@ -51,12 +67,22 @@ public final class AddressSpec {
         return this;
     }
 
+    /**
+     * {@code broadcast ADDR} (IPv4 only).
+     *
+     * @param broadcast the broadcast address
+     * @return this spec
+     */
     public AddressSpec broadcast(InetAddress broadcast) {
         this.broadcast = broadcast;
         return this;
     }
 
-    /** {@code brd +}: the broadcast address with all host bits set (IPv4 only). */
+    /**
+     * {@code brd +}: the broadcast address with all host bits set (IPv4 only).
+     *
+     * @return this spec
+     */
     public AddressSpec broadcastFromPrefix() {
         if (!(local.address() instanceof Inet4Address)) {
             throw new IllegalArgumentException("broadcast applies to IPv4 addresses");
@@ -70,7 +96,12 @@ public final class AddressSpec {
         return this;
     }
 
-    /** An IPv4 label (ip 6.1 and the kernel take any, up to 15 bytes). */
+    /**
+     * An IPv4 label (ip 6.1 and the kernel take any, up to 15 bytes).
+     *
+     * @param label the label, e.g. "eth0:1"
+     * @return this spec
+     */
     public AddressSpec label(String label) {
         if (label.length() > 15) {
             throw new IllegalArgumentException("label \"" + label + "\" is longer than 15 bytes");
@@ -79,49 +110,84 @@ public final class AddressSpec {
         return this;
     }
 
-    /** RT_SCOPE_*: 0 global, 200 site, 253 link, 254 host. */
+    /**
+     * RT_SCOPE_*: 0 global, 200 site, 253 link, 254 host.
+     *
+     * @param scope an RT_SCOPE_* number
+     * @return this spec
+     */
     public AddressSpec scope(int scope) {
         this.scope = scope;
         return this;
     }
 
-    /** {@code nodad}: skip duplicate address detection (IPv6). */
+    /**
+     * {@code nodad}: skip duplicate address detection (IPv6).
+     *
+     * @return this spec
+     */
     public AddressSpec noDad() {
         flags |= IFA_F_NODAD;
         return this;
     }
 
-    /** {@code noprefixroute}: do not add the prefix route. */
+    /**
+     * {@code noprefixroute}: do not add the prefix route.
+     *
+     * @return this spec
+     */
     public AddressSpec noPrefixRoute() {
         flags |= IFA_F_NOPREFIXROUTE;
         return this;
     }
 
-    /** {@code home}. */
+    /**
+     * {@code home}.
+     *
+     * @return this spec
+     */
     public AddressSpec home() {
         flags |= IFA_F_HOMEADDRESS;
         return this;
     }
 
-    /** {@code mngtmpaddr}. */
+    /**
+     * {@code mngtmpaddr}.
+     *
+     * @return this spec
+     */
     public AddressSpec manageTempAddr() {
         flags |= IFA_F_MANAGETEMPADDR;
         return this;
     }
 
-    /** {@code autojoin}. */
+    /**
+     * {@code autojoin}.
+     *
+     * @return this spec
+     */
     public AddressSpec autoJoin() {
         flags |= IFA_F_MCAUTOJOIN;
         return this;
     }
 
-    /** {@code valid_lft SEC} ({@link Address#FOREVER} for forever). */
+    /**
+     * {@code valid_lft SEC} ({@link Address#FOREVER} for forever).
+     *
+     * @param seconds the lifetime in seconds
+     * @return this spec
+     */
     public AddressSpec validLifetime(long seconds) {
         this.validLifetime = seconds;
         return this;
     }
 
-    /** {@code preferred_lft SEC}. */
+    /**
+     * {@code preferred_lft SEC}.
+     *
+     * @param seconds the lifetime in seconds
+     * @return this spec
+     */
     public AddressSpec preferredLifetime(long seconds) {
         this.preferredLifetime = seconds;
         return this;

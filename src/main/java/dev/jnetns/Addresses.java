@@ -28,12 +28,21 @@ public final class Addresses {
         this.links = links;
     }
 
-    /** Every address, IPv4 first. Equivalent to: {@code ip addr show}. */
+    /**
+     * {@return every address, IPv4 first} Equivalent to: {@code ip addr show}.
+     *
+     * @throws ErrnoException when the kernel refuses the request (its errno and extended ack)
+     */
     public List<Address> list() throws ErrnoException {
         return dump(AF_UNSPEC, 0);
     }
 
-    /** The addresses of one device. Equivalent to: {@code ip addr show dev DEV}. */
+    /**
+     * {@return the addresses of one device} Equivalent to: {@code ip addr show dev DEV}.
+     *
+     * @param dev the device's name
+     * @throws ErrnoException when the kernel refuses the request (its errno and extended ack)
+     */
     public List<Address> list(String dev) throws ErrnoException {
         return dump(AF_UNSPEC, links.index(dev));
     }
@@ -53,7 +62,13 @@ public final class Addresses {
         });
     }
 
-    /** Equivalent to: {@code ip addr add SPEC dev DEV}. */
+    /**
+     * Equivalent to: {@code ip addr add SPEC dev DEV}.
+     *
+     * @param dev the device's name
+     * @param spec the address
+     * @throws ErrnoException when the kernel refuses the request (its errno and extended ack)
+     */
     public void add(String dev, AddressSpec spec) throws ErrnoException {
         modify(RTM_NEWADDR, NLM_F_CREATE | NLM_F_EXCL, "addr add " + spec + " dev " + dev, dev, spec);
     }
@@ -63,6 +78,9 @@ public final class Addresses {
      * broadcast, label, scope, flags, lifetimes, metric, protocol, unmodelled attributes), on the
      * device of ifindex {@code a.index()}: a record a dump gave, written back. Equivalent to:
      * {@code ip addr add} with every option the address shows.
+     *
+     * @param a the address, as a dump gave it
+     * @throws ErrnoException when the kernel refuses the request (its errno and extended ack)
      */
     public void add(Address a) throws ErrnoException {
         socket.execute("addr add " + a, (w, seq) -> {
@@ -72,12 +90,24 @@ public final class Addresses {
         });
     }
 
-    /** Adds or updates. Equivalent to: {@code ip addr replace SPEC dev DEV}. */
+    /**
+     * Adds or updates. Equivalent to: {@code ip addr replace SPEC dev DEV}.
+     *
+     * @param dev the device's name
+     * @param spec the address
+     * @throws ErrnoException when the kernel refuses the request (its errno and extended ack)
+     */
     public void replace(String dev, AddressSpec spec) throws ErrnoException {
         modify(RTM_NEWADDR, NLM_F_CREATE | NLM_F_REPLACE, "addr replace " + spec + " dev " + dev, dev, spec);
     }
 
-    /** Equivalent to: {@code ip addr del SPEC dev DEV}. */
+    /**
+     * Equivalent to: {@code ip addr del SPEC dev DEV}.
+     *
+     * @param dev the device's name
+     * @param spec the address
+     * @throws ErrnoException when the kernel refuses the request (its errno and extended ack)
+     */
     public void delete(String dev, AddressSpec spec) throws ErrnoException {
         modify(RTM_DELADDR, 0, "addr del " + spec + " dev " + dev, dev, spec);
     }
@@ -85,6 +115,11 @@ public final class Addresses {
     /**
      * Removes every address of {@code family} (AF_UNSPEC for all) from a device; returns how many.
      * Equivalent to: {@code ip addr flush dev DEV}.
+     *
+     * @param dev the device's name
+     * @param family AF_INET (2), AF_INET6 (10), or AF_UNSPEC (0) for all
+     * @return how many addresses were removed
+     * @throws ErrnoException when the kernel refuses the request (its errno and extended ack)
      */
     public int flush(String dev, int family) throws ErrnoException {
         int index = links.index(dev);
@@ -124,7 +159,11 @@ public final class Addresses {
      * unless {@code stopAtFirstError}).
      *
      * @param devs the device of each address
+     * @param specs the addresses, in order (the device of {@code specs.get(i)} is {@code devs.get(i)})
+     * @param stopAtFirstError true to send no more requests after a datagram of them the kernel refused one
+     *     of; false to send them all (as {@code -force})
      * @return the addresses the kernel refused, by index
+     * @throws ErrnoException when the kernel refuses the request (its errno and extended ack)
      */
     public NlSocket.BulkResult addAll(List<String> devs, List<AddressSpec> specs, boolean stopAtFirstError)
             throws ErrnoException {

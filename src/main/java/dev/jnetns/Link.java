@@ -135,7 +135,7 @@ public record Link(int index, String name, int flags, int mtu, String qdisc, int
                     newIfindex);
         }
 
-        /** The IPv6 address generation mode as ip names it ("eui64" …), or null when absent. */
+        /** {@return the IPv6 address generation mode as ip names it ("eui64" …), or null when absent} */
         public String addrGenModeName() {
             if (addrGenMode < 0) {
                 return null;
@@ -152,117 +152,151 @@ public record Link(int index, String name, int flags, int mtu, String qdisc, int
     public static final class Stats {
         private final long[] c;
 
-        /** The counters in the struct's order, as many as the kernel sent. */
+        /**
+         * The counters in the struct's order, as many as the kernel sent.
+         *
+         * @param counters the counters, in struct rtnl_link_stats64's order
+         */
         public Stats(long[] counters) {
             this.c = counters.clone();
         }
 
-        /** How many counters the kernel sent. */
+        /** {@return how many counters the kernel sent} */
         public int count() {
             return c.length;
         }
 
-        /** Counter {@code i} in the struct's order, 0 when the kernel did not send it. */
+        /**
+         * Counter {@code i} in the struct's order, 0 when the kernel did not send it.
+         *
+         * @param i the counter's place in the struct, from 0
+         * @return the counter
+         */
         public long counter(int i) {
             return i < c.length ? c[i] : 0;
         }
 
+        /** {@return counter {@code rx_packets}, 0 when the kernel did not send it} */
         public long rxPackets() {
             return counter(0);
         }
 
+        /** {@return counter {@code tx_packets}, 0 when the kernel did not send it} */
         public long txPackets() {
             return counter(1);
         }
 
+        /** {@return counter {@code rx_bytes}, 0 when the kernel did not send it} */
         public long rxBytes() {
             return counter(2);
         }
 
+        /** {@return counter {@code tx_bytes}, 0 when the kernel did not send it} */
         public long txBytes() {
             return counter(3);
         }
 
+        /** {@return counter {@code rx_errors}, 0 when the kernel did not send it} */
         public long rxErrors() {
             return counter(4);
         }
 
+        /** {@return counter {@code tx_errors}, 0 when the kernel did not send it} */
         public long txErrors() {
             return counter(5);
         }
 
+        /** {@return counter {@code rx_dropped}, 0 when the kernel did not send it} */
         public long rxDropped() {
             return counter(6);
         }
 
+        /** {@return counter {@code tx_dropped}, 0 when the kernel did not send it} */
         public long txDropped() {
             return counter(7);
         }
 
+        /** {@return counter {@code multicast}, 0 when the kernel did not send it} */
         public long multicast() {
             return counter(8);
         }
 
+        /** {@return counter {@code collisions}, 0 when the kernel did not send it} */
         public long collisions() {
             return counter(9);
         }
 
+        /** {@return counter {@code rx_length_errors}, 0 when the kernel did not send it} */
         public long rxLengthErrors() {
             return counter(10);
         }
 
+        /** {@return counter {@code rx_over_errors}, 0 when the kernel did not send it} */
         public long rxOverErrors() {
             return counter(11);
         }
 
+        /** {@return counter {@code rx_crc_errors}, 0 when the kernel did not send it} */
         public long rxCrcErrors() {
             return counter(12);
         }
 
+        /** {@return counter {@code rx_frame_errors}, 0 when the kernel did not send it} */
         public long rxFrameErrors() {
             return counter(13);
         }
 
+        /** {@return counter {@code rx_fifo_errors}, 0 when the kernel did not send it} */
         public long rxFifoErrors() {
             return counter(14);
         }
 
+        /** {@return counter {@code rx_missed_errors}, 0 when the kernel did not send it} */
         public long rxMissedErrors() {
             return counter(15);
         }
 
+        /** {@return counter {@code tx_aborted_errors}, 0 when the kernel did not send it} */
         public long txAbortedErrors() {
             return counter(16);
         }
 
+        /** {@return counter {@code tx_carrier_errors}, 0 when the kernel did not send it} */
         public long txCarrierErrors() {
             return counter(17);
         }
 
+        /** {@return counter {@code tx_fifo_errors}, 0 when the kernel did not send it} */
         public long txFifoErrors() {
             return counter(18);
         }
 
+        /** {@return counter {@code tx_heartbeat_errors}, 0 when the kernel did not send it} */
         public long txHeartbeatErrors() {
             return counter(19);
         }
 
+        /** {@return counter {@code tx_window_errors}, 0 when the kernel did not send it} */
         public long txWindowErrors() {
             return counter(20);
         }
 
+        /** {@return counter {@code rx_compressed}, 0 when the kernel did not send it} */
         public long rxCompressed() {
             return counter(21);
         }
 
+        /** {@return counter {@code tx_compressed}, 0 when the kernel did not send it} */
         public long txCompressed() {
             return counter(22);
         }
 
+        /** {@return counter {@code rx_nohandler}, 0 when the kernel did not send it} */
         public long rxNohandler() {
             return counter(23);
         }
 
+        /** {@return counter {@code rx_otherhost_dropped}, 0 when the kernel did not send it} */
         public long rxOtherhostDropped() {
             return counter(24);
         }
@@ -296,30 +330,30 @@ public record Link(int index, String name, int flags, int mtu, String qdisc, int
         "LOOPBACK", "BROADCAST", "POINTOPOINT", "MULTICAST", "NOARP", "ALLMULTI", "PROMISC", "MASTER",
         "SLAVE", "DEBUG", "DYNAMIC", "AUTOMEDIA", "PORTSEL", "NOTRAILERS", "UP", "LOWER_UP", "DORMANT", "ECHO"};
 
-    /** The kind ("veth", "bridge" …), or null for a device without one. */
+    /** {@return the kind ("veth", "bridge" …), or null for a device without one} */
     public String kind() {
         return info == null ? null : info.kind();
     }
 
-    /** The kind of the master this device is a port of ("bridge"), or null. */
+    /** {@return the kind of the master this device is a port of ("bridge"), or null} */
     public String slaveKind() {
         return info == null ? null : info.slaveKind();
     }
 
-    /** The kind's data, or null. */
+    /** {@return the kind's data, or null} */
     public LinkData data() {
         return info == null ? null : info.data();
     }
 
-    /** The port's data on its master, or null. */
+    /** {@return the port's data on its master, or null} */
     public LinkData portData() {
         return info == null ? null : info.portData();
     }
 
     /**
-     * This link without the values that move on their own (traffic counters, the carrier-change
+     * {@return this link without the values that move on their own (traffic counters, the carrier-change
      * count, a bridge's and a port's running timers, and the attributes kept whole that carry
-     * counters): what states compared for real changes (the monitor's) look at.
+     * counters): what states compared for real changes (the monitor's) look at}
      */
     public Link withoutStats() {
         return new Link(index, name, flags, mtu, qdisc, operState, linkMode, group, txQueueLen, type, address,
@@ -330,19 +364,19 @@ public record Link(int index, String name, int flags, int mtu, String qdisc, int
     /** Kept whole and moving with traffic or time: the 32-bit counters, IPv6's counters, carrier counts. */
     private static final int[] VOLATILE = {IFLA_STATS, IFLA_AF_SPEC, IFLA_CARRIER_UP_COUNT, IFLA_CARRIER_DOWN_COUNT};
 
-    /** The kind as {@code ip link add ... type} names it: "tap" for a tun device in tap mode. */
+    /** {@return the kind as {@code ip link add ... type} names it: "tap" for a tun device in tap mode} */
     public String createKind() {
         return "tun".equals(kind()) && data() instanceof Tun t && t.type() == 2 ? "tap" : kind();
     }
 
-    /** True when the administrative state is up (IFF_UP). */
+    /** {@return true when the administrative state is up (IFF_UP)} */
     public boolean isUp() {
         return (flags & IFF_UP) != 0;
     }
 
     /**
-     * The flags as {@code ip link show} lists them, e.g. {@code [BROADCAST, MULTICAST, UP, LOWER_UP]};
-     * "NO-CARRIER" first when up but not running, unknown bits last in hex.
+     * {@return the flags as {@code ip link show} lists them, e.g. {@code [BROADCAST, MULTICAST, UP, LOWER_UP]};
+     * "NO-CARRIER" first when up but not running, unknown bits last in hex}
      */
     public List<String> flagNames() {
         List<String> out = new ArrayList<>();
@@ -363,17 +397,17 @@ public record Link(int index, String name, int flags, int mtu, String qdisc, int
         return out;
     }
 
-    /** "UP", "DOWN", "UNKNOWN" … as {@code ip} prints the operational state; null when unknown to ip. */
+    /** {@return "UP", "DOWN", "UNKNOWN" … as {@code ip} prints the operational state; null when unknown to ip} */
     public String operStateName() {
         return operState >= 0 && operState < OPER_STATES.length ? OPER_STATES[operState] : null;
     }
 
-    /** "DEFAULT" or "DORMANT"; null for other codes. */
+    /** {@return "DEFAULT" or "DORMANT"; null for other codes} */
     public String linkModeName() {
         return linkMode == 0 ? "DEFAULT" : linkMode == 1 ? "DORMANT" : null;
     }
 
-    /** The hardware type as {@code ip} names it ("ether", "loopback", "none" …). */
+    /** {@return the hardware type as {@code ip} names it ("ether", "loopback", "none" …)} */
     public String typeName() {
         return dev.jnetns.rtnl.HardwareAddresses.typeName(type);
     }

@@ -53,7 +53,13 @@ public final class LinkSpec {
         this.kind = kind;
     }
 
-    /** {@code ip link add NAME type veth peer name PEER}. */
+    /**
+     * {@code ip link add NAME type veth peer name PEER}.
+     *
+     * @param name the device's name
+     * @param peer the peer's name
+     * @return the spec
+     */
     public static LinkSpec veth(String name, String peer) {
         LinkSpec s = new LinkSpec(name, "veth");
         s.peerName = Links.checkName(peer);
@@ -65,6 +71,9 @@ public final class LinkSpec {
      * sent as ip sends a kind it has no options for: the kind alone. The kernel refuses kinds it
      * lacks with EOPNOTSUPP ("Unknown device type").
      *
+     * @param name the device's name
+     * @param kind the kind, as {@code ip link add ... type} names it
+     * @return the spec
      * @throws IllegalArgumentException for a kind that is empty or not printable ASCII without spaces
      */
     public static LinkSpec ofKind(String name, String kind) {
@@ -74,32 +83,68 @@ public final class LinkSpec {
         return new LinkSpec(name, kind);
     }
 
-    /** {@code ip link add NAME type bridge}. */
+    /**
+     * {@code ip link add NAME type bridge}.
+     *
+     * @param name the device's name
+     * @return the spec
+     */
     public static LinkSpec bridge(String name) {
         return new LinkSpec(name, "bridge");
     }
 
-    /** {@code ip link add NAME type ifb}. */
+    /**
+     * {@code ip link add NAME type ifb}.
+     *
+     * @param name the device's name
+     * @return the spec
+     */
     public static LinkSpec ifb(String name) {
         return new LinkSpec(name, "ifb");
     }
 
-    /** {@code ip link add NAME type dummy}. */
+    /**
+     * {@code ip link add NAME type dummy}.
+     *
+     * @param name the device's name
+     * @return the spec
+     */
     public static LinkSpec dummy(String name) {
         return new LinkSpec(name, "dummy");
     }
 
-    /** {@code ip link add NAME link PARENT type macvlan mode MODE} (private, vepa, bridge, passthru, source). */
+    /**
+     * {@code ip link add NAME link PARENT type macvlan mode MODE} (private, vepa, bridge, passthru, source).
+     *
+     * @param name the device's name
+     * @param parent the parent device's name
+     * @param mode {@code private}, {@code vepa}, {@code bridge}, {@code passthru} or {@code source}
+     * @return the spec
+     */
     public static LinkSpec macvlan(String name, String parent, String mode) {
         return child(name, "macvlan", parent, macvlanMode(mode));
     }
 
-    /** {@code ip link add NAME link PARENT type macvtap mode MODE}. */
+    /**
+     * {@code ip link add NAME link PARENT type macvtap mode MODE}.
+     *
+     * @param name the device's name
+     * @param parent the parent device's name
+     * @param mode {@code private}, {@code vepa}, {@code bridge}, {@code passthru} or {@code source}
+     * @return the spec
+     */
     public static LinkSpec macvtap(String name, String parent, String mode) {
         return child(name, "macvtap", parent, macvlanMode(mode));
     }
 
-    /** {@code ip link add link PARENT name NAME type vlan id ID}. */
+    /**
+     * {@code ip link add link PARENT name NAME type vlan id ID}.
+     *
+     * @param name the device's name
+     * @param parent the parent device's name
+     * @param id the VLAN id, 0..4094
+     * @return the spec
+     */
     public static LinkSpec vlan(String name, String parent, int id) {
         if (id < 0 || id > 4094) {
             throw new IllegalArgumentException("invalid vlan id " + id + " (0..4094)");
@@ -109,7 +154,14 @@ public final class LinkSpec {
         return s;
     }
 
-    /** {@code ip link add link PARENT name NAME type ipvlan mode l2|l3|l3s}. */
+    /**
+     * {@code ip link add link PARENT name NAME type ipvlan mode l2|l3|l3s}.
+     *
+     * @param name the device's name
+     * @param parent the parent device's name
+     * @param mode {@code l2}, {@code l3} or {@code l3s}
+     * @return the spec
+     */
     public static LinkSpec ipvlan(String name, String parent, String mode) {
         int m;
         switch (mode) {
@@ -121,7 +173,13 @@ public final class LinkSpec {
         return child(name, "ipvlan", parent, m);
     }
 
-    /** {@code ip link add NAME type bond mode MODE} (balance-rr, active-backup, balance-xor, broadcast, 802.3ad, balance-tlb, balance-alb). */
+    /**
+     * {@code ip link add NAME type bond mode MODE} (balance-rr, active-backup, balance-xor, broadcast, 802.3ad, balance-tlb, balance-alb).
+     *
+     * @param name the device's name
+     * @param mode the mode's name, as ip spells it
+     * @return the spec
+     */
     public static LinkSpec bond(String name, String mode) {
         int m = Bond.mode(mode);
         if (m < 0) {
@@ -132,7 +190,13 @@ public final class LinkSpec {
         return s;
     }
 
-    /** {@code ip link add NAME type vxlan id VNI}. */
+    /**
+     * {@code ip link add NAME type vxlan id VNI}.
+     *
+     * @param name the device's name
+     * @param vni the VXLAN network identifier, 0..16777215
+     * @return the spec
+     */
     public static LinkSpec vxlan(String name, int vni) {
         if (vni < 0 || vni >= 1 << 24) {
             throw new IllegalArgumentException("invalid vxlan id " + vni + " (0..16777215)");
@@ -142,12 +206,22 @@ public final class LinkSpec {
         return s;
     }
 
-    /** {@code ip tuntap add NAME mode tap}. */
+    /**
+     * {@code ip tuntap add NAME mode tap}.
+     *
+     * @param name the device's name
+     * @return the spec
+     */
     public static LinkSpec tap(String name) {
         return new LinkSpec(name, "tap");
     }
 
-    /** {@code ip tuntap add NAME mode tun}. */
+    /**
+     * {@code ip tuntap add NAME mode tun}.
+     *
+     * @param name the device's name
+     * @return the spec
+     */
     public static LinkSpec tun(String name) {
         return new LinkSpec(name, "tun");
     }
@@ -170,63 +244,107 @@ public final class LinkSpec {
         }
     }
 
-    /** The device name. */
+    /** {@return the device name} */
     public String name() {
         return name;
     }
 
-    /** The kind ("veth", "bridge", "tap" …). */
+    /** {@return the kind ("veth", "bridge", "tap" …)} */
     public String kind() {
         return kind;
     }
 
-    /** The veth peer's name, or null. */
+    /** {@return the veth peer's name, or null} */
     public String peerName() {
         return peerName;
     }
 
+    /**
+     * {@code mtu MTU}.
+     *
+     * @param mtu the MTU in bytes
+     * @return this spec
+     */
     public LinkSpec mtu(int mtu) {
         this.mtu = mtu;
         return this;
     }
 
-    /** The MAC address, "aa:bb:cc:dd:ee:ff". */
+    /**
+     * The MAC address, "aa:bb:cc:dd:ee:ff".
+     *
+     * @param mac the MAC address, "aa:bb:cc:dd:ee:ff"
+     * @return this spec
+     */
     public LinkSpec address(String mac) {
         this.address = HardwareAddresses.parseMac(mac);
         return this;
     }
 
+    /**
+     * {@code txqueuelen N}.
+     *
+     * @param len the transmit queue length in packets
+     * @return this spec
+     */
     public LinkSpec txQueueLen(int len) {
         this.txQueueLen = len;
         return this;
     }
 
-    /** Creates the device directly in {@code ns} ({@code ip link add ... netns NS}). */
+    /**
+     * Creates the device directly in {@code ns} ({@code ip link add ... netns NS}).
+     *
+     * @param ns the namespace to create the device in
+     * @return this spec
+     */
     public LinkSpec netns(Netns ns) {
         this.netns = ns;
         return this;
     }
 
-    /** Creates the veth peer directly in {@code ns}, in the same request. */
+    /**
+     * Creates the veth peer directly in {@code ns}, in the same request.
+     *
+     * @param ns the namespace to create the peer in
+     * @return this spec
+     */
     public LinkSpec peerNetns(Netns ns) {
         requireKind("veth", "peerNetns");
         this.peerNetns = ns;
         return this;
     }
 
+    /**
+     * veth: the peer's MTU ({@code peer name PEER mtu MTU}).
+     *
+     * @param mtu the peer's MTU in bytes
+     * @return this spec
+     */
     public LinkSpec peerMtu(int mtu) {
         requireKind("veth", "peerMtu");
         this.peerMtu = mtu;
         return this;
     }
 
+    /**
+     * veth: the peer's MAC address, "aa:bb:cc:dd:ee:ff" ({@code peer name PEER address MAC}).
+     *
+     * @param mac the peer's MAC address, "aa:bb:cc:dd:ee:ff"
+     * @return this spec
+     */
     public LinkSpec peerAddress(String mac) {
         requireKind("veth", "peerAddress");
         this.peerAddress = HardwareAddresses.parseMac(mac);
         return this;
     }
 
-    /** vxlan: the UDP destination port (iproute2 requires one; 4789 is IANA's). */
+    /**
+     * vxlan: the UDP destination port (iproute2 requires one; 4789 is IANA's).
+     *
+     * @param port the UDP port
+     * @return this spec
+     */
     public LinkSpec port(int port) {
         requireKind("vxlan", "port");
         if (port < 0 || port > 65535) {
@@ -236,35 +354,60 @@ public final class LinkSpec {
         return this;
     }
 
-    /** vxlan: the remote endpoint (unicast) or multicast group. */
+    /**
+     * vxlan: the remote endpoint (unicast) or multicast group.
+     *
+     * @param remote the remote address or multicast group
+     * @return this spec
+     */
     public LinkSpec remote(InetAddress remote) {
         requireKind("vxlan", "remote");
         this.remote = remote;
         return this;
     }
 
-    /** vxlan: the local endpoint. */
+    /**
+     * vxlan: the local endpoint.
+     *
+     * @param local the local address
+     * @return this spec
+     */
     public LinkSpec local(InetAddress local) {
         requireKind("vxlan", "local");
         this.local = local;
         return this;
     }
 
-    /** vxlan: the underlying device. */
+    /**
+     * vxlan: the underlying device.
+     *
+     * @param dev the underlying device's name
+     * @return this spec
+     */
     public LinkSpec dev(String dev) {
         requireKind("vxlan", "dev");
         this.vxlanDev = Links.checkName(dev);
         return this;
     }
 
-    /** vxlan: the TTL of encapsulated packets. */
+    /**
+     * vxlan: the TTL of encapsulated packets.
+     *
+     * @param ttl the TTL, 1..255
+     * @return this spec
+     */
     public LinkSpec ttl(int ttl) {
         requireKind("vxlan", "ttl");
         this.ttl = ttl;
         return this;
     }
 
-    /** vxlan: learn remote MACs (iproute2's default: on). */
+    /**
+     * vxlan: learn remote MACs (iproute2's default: on).
+     *
+     * @param on true to learn, false not to
+     * @return this spec
+     */
     public LinkSpec learning(boolean on) {
         requireKind("vxlan", "learning");
         this.learning = on;

@@ -34,37 +34,71 @@ public final class LinkUpdate {
     private LinkUpdate() {
     }
 
-    /** An empty update to add changes to. */
+    /**
+     * An empty update to add changes to.
+     *
+     * @return the update
+     */
     public static LinkUpdate create() {
         return new LinkUpdate();
     }
 
+    /**
+     * {@code up}.
+     *
+     * @return this update
+     */
     public LinkUpdate up() {
         up = true;
         return this;
     }
 
+    /**
+     * {@code down}.
+     *
+     * @return this update
+     */
     public LinkUpdate down() {
         up = false;
         return this;
     }
 
-    /** {@code promisc on|off}. */
+    /**
+     * {@code promisc on|off}.
+     *
+     * @param on true for {@code on}, false for {@code off}
+     * @return this update
+     */
     public LinkUpdate promisc(boolean on) {
         return flag(IFF_PROMISC, on);
     }
 
-    /** {@code arp on|off} (off sets IFF_NOARP). */
+    /**
+     * {@code arp on|off} (off sets IFF_NOARP).
+     *
+     * @param on true for {@code on}, false for {@code off}
+     * @return this update
+     */
     public LinkUpdate arp(boolean on) {
         return flag(IFF_NOARP, !on);
     }
 
-    /** {@code multicast on|off}. */
+    /**
+     * {@code multicast on|off}.
+     *
+     * @param on true for {@code on}, false for {@code off}
+     * @return this update
+     */
     public LinkUpdate multicast(boolean on) {
         return flag(IFF_MULTICAST, on);
     }
 
-    /** {@code allmulticast on|off}. */
+    /**
+     * {@code allmulticast on|off}.
+     *
+     * @param on true for {@code on}, false for {@code off}
+     * @return this update
+     */
     public LinkUpdate allmulticast(boolean on) {
         return flag(IFF_ALLMULTI, on);
     }
@@ -75,37 +109,68 @@ public final class LinkUpdate {
         return this;
     }
 
+    /**
+     * {@code mtu MTU}.
+     *
+     * @param mtu the MTU in bytes
+     * @return this update
+     */
     public LinkUpdate mtu(int mtu) {
         this.mtu = mtu;
         return this;
     }
 
-    /** New MAC address, "aa:bb:cc:dd:ee:ff". */
+    /**
+     * New MAC address, "aa:bb:cc:dd:ee:ff".
+     *
+     * @param mac the MAC address, "aa:bb:cc:dd:ee:ff"
+     * @return this update
+     */
     public LinkUpdate address(String mac) {
         this.address = HardwareAddresses.parseMac(mac);
         return this;
     }
 
-    /** New name. */
+    /**
+     * New name.
+     *
+     * @param name the new name
+     * @return this update
+     */
     public LinkUpdate name(String name) {
         this.newName = Links.checkName(name);
         return this;
     }
 
-    /** Enslaves the device to {@code master} (a bridge, say). */
+    /**
+     * Enslaves the device to {@code master} (a bridge, say).
+     *
+     * @param master the master device's name
+     * @return this update
+     */
     public LinkUpdate master(String master) {
         this.master = Links.checkName(master);
         this.noMaster = false;
         return this;
     }
 
-    /** Releases the device from its master. */
+    /**
+     * Releases the device from its master.
+     *
+     * @return this update
+     */
     public LinkUpdate noMaster() {
         this.master = null;
         this.noMaster = true;
         return this;
     }
 
+    /**
+     * {@code alias TEXT}: the device's description.
+     *
+     * @param alias the description
+     * @return this update
+     */
     public LinkUpdate alias(String alias) {
         if (alias.length() > 255) {
             throw new IllegalArgumentException("alias longer than 255 characters");
@@ -114,31 +179,52 @@ public final class LinkUpdate {
         return this;
     }
 
+    /**
+     * {@code txqueuelen N}.
+     *
+     * @param len the transmit queue length in packets
+     * @return this update
+     */
     public LinkUpdate txQueueLen(int len) {
         this.txQueueLen = len;
         return this;
     }
 
-    /** Moves the device to {@code ns} (addresses and routes are flushed by the kernel). */
+    /**
+     * Moves the device to {@code ns} (addresses and routes are flushed by the kernel).
+     *
+     * @param ns the namespace to move it to
+     * @return this update
+     */
     public LinkUpdate netns(Netns ns) {
         this.netns = ns;
         this.netnsPid = null;
         return this;
     }
 
-    /** Moves the device to the namespace of process {@code pid}. */
+    /**
+     * Moves the device to the namespace of process {@code pid}.
+     *
+     * @param pid a process in the target namespace
+     * @return this update
+     */
     public LinkUpdate netnsPid(long pid) {
         this.netnsPid = pid;
         this.netns = null;
         return this;
     }
 
+    /**
+     * {@code group G}: the device group.
+     *
+     * @param group the group number
+     * @return this update
+     */
     public LinkUpdate group(int group) {
         this.group = group;
         return this;
     }
 
-    /** The changes in {@code ip link set} words, e.g. "up mtu 1400". */
     /** The {@code ip link set} request for this update of device {@code index}, as a link record. */
     Link request(int index, int masterIndex) {
         int setFlags = (Boolean.TRUE.equals(up) ? IFF_UP : 0) | flags;
@@ -150,6 +236,7 @@ public final class LinkUpdate {
                 alias, group != null ? group : -1, null);
     }
 
+    /** The changes in {@code ip link set} words, e.g. "up mtu 1400". */
     @Override
     public String toString() {
         StringBuilder sb = new StringBuilder();

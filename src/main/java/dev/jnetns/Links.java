@@ -37,15 +37,22 @@ public final class Links {
         this.home = home;
     }
 
-    /** All devices, in ifindex order. Equivalent to: {@code ip link show}. */
+    /**
+     * {@return all devices, in ifindex order} Equivalent to: {@code ip link show}.
+     *
+     * @throws ErrnoException when the kernel refuses the request (its errno and extended ack)
+     */
     public List<Link> list() throws ErrnoException {
         return list(AF_UNSPEC);
     }
 
     /**
-     * All devices as the layer of {@code family} reports them: AF_UNSPEC (and AF_INET) the device
+     * {@return all devices as the layer of {@code family} reports them: AF_UNSPEC (and AF_INET) the device
      * layer, AF_INET6 the IPv6 layer (its own, shorter attributes), AF_BRIDGE a bridge's view of its
-     * ports. Equivalent to the device list {@code ip [-4|-6] addr show} reads.
+     * ports} Equivalent to the device list {@code ip [-4|-6] addr show} reads.
+     *
+     * @param family AF_UNSPEC (0), AF_INET (2) or AF_INET6 (10)
+     * @throws ErrnoException when the kernel refuses the request (its errno and extended ack)
      */
     public List<Link> list(int family) throws ErrnoException {
         return socket.dump("link show", (w, seq) -> {
@@ -58,20 +65,31 @@ public final class Links {
         }, Links::decode);
     }
 
-    /** The device named {@code name}, if any. Equivalent to: {@code ip link show dev NAME}. */
+    /**
+     * {@return the device named {@code name}, if any} Equivalent to: {@code ip link show dev NAME}.
+     *
+     * @param name the device's name
+     * @throws ErrnoException when the kernel refuses the request (its errno and extended ack)
+     */
     public Optional<Link> find(String name) throws ErrnoException {
         checkName(name);
         return find("link show dev " + name, 0, name);
     }
 
-    /** The device with ifindex {@code index}, if any. */
+    /**
+     * {@return the device with ifindex {@code index}, if any}
+     *
+     * @param index the ifindex
+     * @throws ErrnoException when the kernel refuses the request (its errno and extended ack)
+     */
     public Optional<Link> find(int index) throws ErrnoException {
         return find("link show index " + index, index, null);
     }
 
     /**
-     * The device named {@code name}. Equivalent to: {@code ip link show dev NAME}.
+     * {@return the device named {@code name}} Equivalent to: {@code ip link show dev NAME}.
      *
+     * @param name the device's name
      * @throws NoSuchLinkException when there is none
      */
     public Link get(String name) throws ErrnoException {
@@ -111,6 +129,9 @@ public final class Links {
      * Creates a device. Equivalent to: {@code ip link add NAME [mtu N] [address MAC] type KIND ...}
      * (or {@code ip tuntap add NAME mode tap|tun} for tap and tun). A veth peer with
      * {@link LinkSpec#peerNetns} is created directly in that namespace, in the same request.
+     *
+     * @param spec the device to create
+     * @throws ErrnoException when the kernel refuses the request (its errno and extended ack)
      */
     public void add(LinkSpec spec) throws ErrnoException {
         if (spec.kind.equals("tap") || spec.kind.equals("tun")) {
@@ -154,7 +175,11 @@ public final class Links {
      * failures come back. Parents and underlay devices must exist before the call; tap and tun
      * devices (made by ioctl, not netlink) are not accepted here.
      *
+     * @param specs the devices to create, in order
+     * @param stopAtFirstError true to send no more requests after a datagram of them the kernel refused one
+     *     of; false to send them all (as {@code -force})
      * @return the specs the kernel refused, by index
+     * @throws ErrnoException when the kernel refuses the request (its errno and extended ack)
      */
     public NlSocket.BulkResult addAll(List<LinkSpec> specs, boolean stopAtFirstError) throws ErrnoException {
         try (Netns.Hold h = Netns.hold(specs.stream().flatMap(s -> java.util.stream.Stream.of(s.netns, s.peerNetns)).toList())) {
@@ -179,7 +204,12 @@ public final class Links {
         }, stopAtFirstError, i -> specs.get(i).toString());
     }
 
-    /** Deletes a device (a veth's peer goes with it). Equivalent to: {@code ip link del dev NAME}. */
+    /**
+     * Deletes a device (a veth's peer goes with it). Equivalent to: {@code ip link del dev NAME}.
+     *
+     * @param name the device's name
+     * @throws ErrnoException when the kernel refuses the request (its errno and extended ack)
+     */
     public void delete(String name) throws ErrnoException {
         int index = index(name);
         socket.execute("link del dev " + name, (w, seq) -> {
@@ -192,6 +222,9 @@ public final class Links {
     /**
      * Deletes every device of group {@code group} in one request, the kernel's batch delete.
      * Equivalent to: {@code ip link del group GROUP}.
+     *
+     * @param group the group number
+     * @throws ErrnoException when the kernel refuses the request (its errno and extended ack)
      */
     public void deleteGroup(int group) throws ErrnoException {
         if (group == 0) {
@@ -208,6 +241,10 @@ public final class Links {
     /**
      * Applies {@code update} to device {@code name} in one request. Equivalent to:
      * {@code ip link set dev NAME ...}.
+     *
+     * @param name the device's name
+     * @param update the changes
+     * @throws ErrnoException when the kernel refuses the request (its errno and extended ack)
      */
     public void set(String name, LinkUpdate update) throws ErrnoException {
         try (Netns.Hold h = Netns.hold(update.netns)) {   // the request names its descriptor
@@ -220,22 +257,44 @@ public final class Links {
         }
     }
 
-    /** Equivalent to: {@code ip link set dev NAME up}. */
+    /**
+     * Equivalent to: {@code ip link set dev NAME up}.
+     *
+     * @param name the device's name
+     * @throws ErrnoException when the kernel refuses the request (its errno and extended ack)
+     */
     public void setUp(String name) throws ErrnoException {
         set(name, LinkUpdate.create().up());
     }
 
-    /** Equivalent to: {@code ip link set dev NAME down}. */
+    /**
+     * Equivalent to: {@code ip link set dev NAME down}.
+     *
+     * @param name the device's name
+     * @throws ErrnoException when the kernel refuses the request (its errno and extended ack)
+     */
     public void setDown(String name) throws ErrnoException {
         set(name, LinkUpdate.create().down());
     }
 
-    /** Equivalent to: {@code ip link set dev NAME mtu MTU}. */
+    /**
+     * Equivalent to: {@code ip link set dev NAME mtu MTU}.
+     *
+     * @param name the device's name
+     * @param mtu the MTU in bytes
+     * @throws ErrnoException when the kernel refuses the request (its errno and extended ack)
+     */
     public void setMtu(String name, int mtu) throws ErrnoException {
         set(name, LinkUpdate.create().mtu(mtu));
     }
 
-    /** Moves the device to {@code ns}; the kernel flushes its addresses and routes. Equivalent to: {@code ip link set dev NAME netns NS}. */
+    /**
+     * Moves the device to {@code ns}; the kernel flushes its addresses and routes. Equivalent to: {@code ip link set dev NAME netns NS}.
+     *
+     * @param name the device's name
+     * @param ns the namespace to move it to
+     * @throws ErrnoException when the kernel refuses the request (its errno and extended ack)
+     */
     public void setNetns(String name, Netns ns) throws ErrnoException {
         set(name, LinkUpdate.create().netns(ns));
     }
@@ -257,6 +316,8 @@ public final class Links {
     /**
      * Checks a device name as the kernel would: 1 to 15 bytes, no '/', ':' or white space.
      *
+     * @param name the name to check
+     * @return {@code name}
      * @throws IllegalArgumentException naming what is wrong
      */
     public static String checkName(String name) {

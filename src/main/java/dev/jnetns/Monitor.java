@@ -254,6 +254,13 @@ public final class Monitor implements AutoCloseable {
      * the directory (inotify): a namespace named later is watched from when its name appears, one
      * whose name is deleted is no longer watched. Equivalent to: {@code ip -all monitor ...}, which
      * ip reads once; {@link Failed} with label "" when the directory can no longer be followed.
+     *
+     * @param topics what to watch
+     * @param options whether to report what exists first, and the sockets' buffer size
+     * @param sink receives the events, on the monitor's threads; null to read them with {@link #take()} and
+     *     {@link #poll}
+     * @return the monitor, started
+     * @throws ErrnoException when a socket cannot be opened or subscribed
      */
     public static Monitor startNamed(Set<Topic> topics, Options options, Consumer<Event> sink) throws ErrnoException {
         BlockingQueue<Event> q = sink == null ? new LinkedBlockingQueue<>() : null;
@@ -280,7 +287,13 @@ public final class Monitor implements AutoCloseable {
         return m;
     }
 
-    /** Starts watching {@code ns} under {@code label} too (a label already watched is left as it is). */
+    /**
+     * Starts watching {@code ns} under {@code label} too (a label already watched is left as it is).
+     *
+     * @param label the label its events carry
+     * @param ns the namespace to watch
+     * @throws ErrnoException when a socket cannot be opened or subscribed
+     */
     public synchronized void add(String label, Netns ns) throws ErrnoException {
         if (watchers.stream().anyMatch(w -> w.label.equals(label))) {
             return;
@@ -290,7 +303,11 @@ public final class Monitor implements AutoCloseable {
         w.thread.start();
     }
 
-    /** Stops watching the namespace labelled {@code label}, if it is watched. */
+    /**
+     * Stops watching the namespace labelled {@code label}, if it is watched.
+     *
+     * @param label the label its events carry
+     */
     public synchronized void remove(String label) {
         for (Watcher w : watchers) {
             if (w.label.equals(label)) {
@@ -300,7 +317,7 @@ public final class Monitor implements AutoCloseable {
         }
     }
 
-    /** The labels of the namespaces watched now. */
+    /** {@return the labels of the namespaces watched now} */
     public List<String> labels() {
         return watchers.stream().map(w -> w.label).toList();
     }

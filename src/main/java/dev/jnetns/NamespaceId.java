@@ -17,7 +17,14 @@ public record NamespaceId(int nsid, int currentNsid, int pid, int fd, int target
     /** The value of an attribute the message does not hold. */
     public static final int ABSENT = Integer.MIN_VALUE;
 
-    /** A request with only the attributes given (the others {@link #ABSENT}). */
+    /**
+     * A request with only the attributes given (the others {@link #ABSENT}).
+     *
+     * @param nsid the id, or {@link #ABSENT}
+     * @param fd a descriptor of the namespace, or {@link #ABSENT}
+     * @param targetNsid the id of the namespace to ask in, or {@link #ABSENT}
+     * @return the request
+     */
     public static NamespaceId request(int nsid, int fd, int targetNsid) {
         return new NamespaceId(nsid, ABSENT, ABSENT, fd, targetNsid, RawAttributes.NONE);
     }

@@ -42,6 +42,11 @@ public record Neighbour(int index, int family, InetAddress dst, String lladdr, i
     /**
      * The ages of an entry (struct nda_cacheinfo), in clock ticks ({@code LinuxParam.HZ} a second):
      * since it was last confirmed, used and updated; and its reference count.
+     *
+     * @param confirmed ticks since the entry was last confirmed
+     * @param used ticks since it was last used
+     * @param updated ticks since it was last updated
+     * @param refcnt its reference count
      */
     public record CacheInfo(long confirmed, long used, long updated, long refcnt) {
     }
@@ -49,6 +54,14 @@ public record Neighbour(int index, int family, InetAddress dst, String lladdr, i
     /**
      * An entry to add, replace or delete, or the filter of a dump: the ndmsg fields with no
      * attributes but the address and link-layer address.
+     *
+     * @param index the device's ifindex
+     * @param family the address family: AF_INET (2), AF_INET6 (10), or AF_UNSPEC (0) for a dump of both
+     * @param dst the neighbour's address
+     * @param lladdr its link-layer address, "aa:bb:cc:dd:ee:ff", or null
+     * @param state NUD_* bits
+     * @param flags NTF_* bits
+     * @return the entry
      */
     public static Neighbour of(int index, int family, InetAddress dst, String lladdr, int state, int flags) {
         return new Neighbour(index, family, dst, lladdr, state, flags, 0, -1, null, -1, -1, -1, -1, -1, -1, -1, -1, -1,
@@ -56,20 +69,20 @@ public record Neighbour(int index, int family, InetAddress dst, String lladdr, i
     }
 
     /**
-     * This entry without what changes while nothing happens to it (its ages and probe count): what
-     * a monitor compares to tell a real change.
+     * {@return this entry without what changes while nothing happens to it (its ages and probe count): what
+     * a monitor compares to tell a real change}
      */
     public Neighbour withoutAges() {
         return new Neighbour(index, family, dst, lladdr, state, flags, type, -1, null, vlan, port, vni, ifindex,
                 master, linkNetnsId, srcVni, protocol, nhId, flagsExt, raw.withoutLayout());
     }
 
-    /** True for a proxy entry ({@code ip neigh add proxy ADDR dev DEV}). */
+    /** {@return true for a proxy entry ({@code ip neigh add proxy ADDR dev DEV})} */
     public boolean isProxy() {
         return (flags & NTF_PROXY) != 0;
     }
 
-    /** The states as {@code ip neigh} names them, e.g. {@code [PERMANENT]}; {@code [NONE]} for 0. */
+    /** {@return the states as {@code ip neigh} names them, e.g. {@code [PERMANENT]}; {@code [NONE]} for 0} */
     public List<String> stateNames() {
         List<String> out = new ArrayList<>();
         for (int i = 0; i < STATE_NAMES.length; i++) {
@@ -84,16 +97,23 @@ public record Neighbour(int index, int family, InetAddress dst, String lladdr, i
     }
 
     /**
-     * True when {@code ip neigh show nud ...} lists this entry: its state has one of the NUD_* bits
+     * {@return true when {@code ip neigh show nud ...} lists this entry: its state has one of the NUD_* bits
      * {@code states}, or it has none and {@code none} is set ({@code nud none}, {@code nud all}), or
-     * it is a proxy or externally learned entry (always listed). {@code ip neigh show} alone lists
+     * it is a proxy or externally learned entry (always listed)} {@code ip neigh show} alone lists
      * every state but NOARP.
+     *
+     * @param states NUD_* bits
+     * @param none true to list entries with no state too
      */
     public boolean shownBy(int states, boolean none) {
         return (states & state) != 0 || (flags & (NTF_PROXY | NTF_EXT_LEARNED)) != 0 || (state == 0 && none);
     }
 
-    /** NUD_* value of a state name ("permanent", "reachable", "noarp", "stale", "none" …), as {@code ip neigh ... nud NAME}. */
+    /**
+     * {@return NUD_* value of a state name ("permanent", "reachable", "noarp", "stale", "none" …), as {@code ip neigh ... nud NAME}}
+     *
+     * @param name the state's name
+     */
     public static int state(String name) {
         if (name.equalsIgnoreCase("none")) {
             return 0;

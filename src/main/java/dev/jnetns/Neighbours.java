@@ -32,12 +32,20 @@ public final class Neighbours {
         this.links = links;
     }
 
-    /** Every entry of both families, proxies excluded. Equivalent to: {@code ip neigh show nud all}. */
+    /**
+     * {@return every entry of both families, proxies excluded} Equivalent to: {@code ip neigh show nud all}.
+     *
+     * @throws ErrnoException when the kernel refuses the request (its errno and extended ack)
+     */
     public List<Neighbour> list() throws ErrnoException {
         return dump("neigh show", Neighbour.of(0, AF_UNSPEC, null, null, 0, 0));
     }
 
-    /** The proxy entries of both families. Equivalent to: {@code ip neigh show proxy}. */
+    /**
+     * {@return the proxy entries of both families} Equivalent to: {@code ip neigh show proxy}.
+     *
+     * @throws ErrnoException when the kernel refuses the request (its errno and extended ack)
+     */
     public List<Neighbour> proxies() throws ErrnoException {
         return dump("neigh show proxy", Neighbour.of(0, AF_UNSPEC, null, null, 0, NTF_PROXY));
     }
@@ -57,7 +65,14 @@ public final class Neighbours {
         });
     }
 
-    /** The entry for {@code dst} on {@code dev}. Equivalent to: {@code ip neigh get DST dev DEV}. */
+    /**
+     * The entry for {@code dst} on {@code dev}. Equivalent to: {@code ip neigh get DST dev DEV}.
+     *
+     * @param dev the device's name
+     * @param dst the neighbour's address
+     * @return the entry
+     * @throws ErrnoException when the kernel refuses the request (its errno and extended ack)
+     */
     public Neighbour get(String dev, InetAddress dst) throws ErrnoException {
         Neighbour request = entry(dev, dst, null, 0, 0);
         return socket.execute("neigh get " + Inet.format(dst) + " dev " + dev, (w, seq) -> {
@@ -67,7 +82,16 @@ public final class Neighbours {
         }, m -> m.type() == RTM_NEWNEIGH ? NeighbourCodec.decode(m) : null).get(0);
     }
 
-    /** Changes an entry that exists (ENOENT otherwise). Equivalent to: {@code ip neigh change ...}. */
+    /**
+     * Changes an entry that exists (ENOENT otherwise). Equivalent to: {@code ip neigh change ...}.
+     *
+     * @param dev the device's name
+     * @param dst the neighbour's address
+     * @param lladdr its link-layer address, "aa:bb:cc:dd:ee:ff"
+     * @param state a NUD_* value, 0 for permanent
+     * @param router true for {@code router} (an IPv6 router)
+     * @throws ErrnoException when the kernel refuses the request (its errno and extended ack)
+     */
     public void change(String dev, InetAddress dst, String lladdr, int state, boolean router) throws ErrnoException {
         modify(RTM_NEWNEIGH, NLM_F_REPLACE, "neigh change", dev,
                 entry(dev, dst, lladdr, state == 0 ? NUD_PERMANENT : state, router ? NTF_ROUTER : 0));
@@ -76,25 +100,53 @@ public final class Neighbours {
     /**
      * A static entry: {@code ip neigh add DST lladdr MAC dev DEV [nud STATE] [router]}. {@code state}
      * is NUD_* (permanent when 0).
+     *
+     * @param dev the device's name
+     * @param dst the neighbour's address
+     * @param lladdr its link-layer address, "aa:bb:cc:dd:ee:ff"
+     * @param state a NUD_* value, 0 for permanent
+     * @param router true for {@code router} (an IPv6 router)
+     * @throws ErrnoException when the kernel refuses the request (its errno and extended ack)
      */
     public void add(String dev, InetAddress dst, String lladdr, int state, boolean router) throws ErrnoException {
         modify(RTM_NEWNEIGH, NLM_F_CREATE | NLM_F_EXCL, "neigh add", dev,
                 entry(dev, dst, lladdr, state == 0 ? NUD_PERMANENT : state, router ? NTF_ROUTER : 0));
     }
 
-    /** Equivalent to: {@code ip neigh replace DST lladdr MAC dev DEV [nud STATE] [router]}. */
+    /**
+     * Equivalent to: {@code ip neigh replace DST lladdr MAC dev DEV [nud STATE] [router]}.
+     *
+     * @param dev the device's name
+     * @param dst the neighbour's address
+     * @param lladdr its link-layer address, "aa:bb:cc:dd:ee:ff"
+     * @param state a NUD_* value, 0 for permanent
+     * @param router true for {@code router} (an IPv6 router)
+     * @throws ErrnoException when the kernel refuses the request (its errno and extended ack)
+     */
     public void replace(String dev, InetAddress dst, String lladdr, int state, boolean router) throws ErrnoException {
         modify(RTM_NEWNEIGH, NLM_F_CREATE | NLM_F_REPLACE, "neigh replace", dev,
                 entry(dev, dst, lladdr, state == 0 ? NUD_PERMANENT : state, router ? NTF_ROUTER : 0));
     }
 
-    /** Equivalent to: {@code ip neigh add proxy DST dev DEV}. */
+    /**
+     * Equivalent to: {@code ip neigh add proxy DST dev DEV}.
+     *
+     * @param dev the device's name
+     * @param dst the neighbour's address
+     * @throws ErrnoException when the kernel refuses the request (its errno and extended ack)
+     */
     public void addProxy(String dev, InetAddress dst) throws ErrnoException {
         modify(RTM_NEWNEIGH, NLM_F_CREATE | NLM_F_EXCL, "neigh add proxy", dev,
                 entry(dev, dst, null, NUD_PERMANENT, NTF_PROXY));
     }
 
-    /** Equivalent to: {@code ip neigh del DST dev DEV}. */
+    /**
+     * Equivalent to: {@code ip neigh del DST dev DEV}.
+     *
+     * @param dev the device's name
+     * @param dst the neighbour's address
+     * @throws ErrnoException when the kernel refuses the request (its errno and extended ack)
+     */
     public void delete(String dev, InetAddress dst) throws ErrnoException {
         modify(RTM_DELNEIGH, 0, "neigh del", dev, entry(dev, dst, null, NUD_PERMANENT, 0));
     }

@@ -156,6 +156,9 @@ public final class Netns implements AutoCloseable {
     /**
      * Creates a new anonymous namespace; it lives as long as a handle, socket or process holds it.
      * Equivalent to: {@code unshare --net} without a process.
+     *
+     * @return the namespace, open
+     * @throws ErrnoException when a system call fails (the exception names it and its errno)
      */
     public static Netns create() throws ErrnoException {
         return HelperThread.create(() -> {
@@ -168,6 +171,8 @@ public final class Netns implements AutoCloseable {
     /**
      * Creates a named namespace the iproute2 way and opens it. Equivalent to: {@code ip netns add NAME}.
      *
+     * @param name the namespace's name
+     * @return the namespace, open
      * @throws IllegalArgumentException for an invalid name (nothing is touched)
      * @throws ErrnoException EEXIST when the name is taken
      */
@@ -204,6 +209,9 @@ public final class Netns implements AutoCloseable {
     /**
      * Deletes a named namespace: detach-unmounts and removes {@code /run/netns/NAME}. The namespace
      * itself lives on while anything else holds it. Equivalent to: {@code ip netns del NAME}.
+     *
+     * @param name the namespace's name
+     * @throws ErrnoException when a system call fails (the exception names it and its errno)
      */
     public static void delete(String name) throws ErrnoException {
         NetnsDir.delete(name);
@@ -213,13 +221,19 @@ public final class Netns implements AutoCloseable {
      * Checks a namespace name as iproute2 does (not empty, not "." or "..", no '/' or NUL, at most 255
      * bytes) and returns it.
      *
+     * @param name the name to check
+     * @return {@code name}
      * @throws IllegalArgumentException naming what is wrong
      */
     public static String checkName(String name) {
         return NetnsNames.check(name);
     }
 
-    /** The names under /run/netns. Equivalent to: {@code ip netns list}. */
+    /**
+     * {@return the names under /run/netns} Equivalent to: {@code ip netns list}.
+     *
+     * @throws ErrnoException when a system call fails (the exception names it and its errno)
+     */
     public static List<String> names() throws ErrnoException {
         return NetnsDir.names();
     }
@@ -240,6 +254,10 @@ public final class Netns implements AutoCloseable {
     /**
      * Opens a namespace by name (under /run/netns, as {@code ip -n NAME}) or by path (anything with a
      * '/', e.g. {@code /proc/PID/ns/net}).
+     *
+     * @param nameOrPath a name under /run/netns, or a path
+     * @return the namespace, open
+     * @throws ErrnoException when a system call fails (the exception names it and its errno)
      */
     public static Netns open(String nameOrPath) throws ErrnoException {
         boolean isPath = nameOrPath.indexOf('/') >= 0;
@@ -247,17 +265,31 @@ public final class Netns implements AutoCloseable {
         return adopt(Syscalls.get().open(path, O_RDONLY | O_CLOEXEC, 0), isPath ? null : nameOrPath, null);
     }
 
-    /** The namespace process {@code pid} is in ({@code /proc/PID/ns/net}). */
+    /**
+     * {@return the namespace process {@code pid} is in ({@code /proc/PID/ns/net})}
+     *
+     * @param pid a process id
+     * @throws ErrnoException when a system call fails (the exception names it and its errno)
+     */
     public static Netns openPid(long pid) throws ErrnoException {
         return open("/proc/" + pid + "/ns/net");
     }
 
-    /** The namespace of this process ({@code /proc/self/ns/net}). */
+    /**
+     * {@return the namespace of this process ({@code /proc/self/ns/net})}
+     *
+     * @throws ErrnoException when a system call fails (the exception names it and its errno)
+     */
     public static Netns current() throws ErrnoException {
         return open("/proc/self/ns/net");
     }
 
-    /** The inode that identifies a namespace file (as {@code stat -L}); equal inodes mean the same namespace. */
+    /**
+     * {@return the inode that identifies a namespace file (as {@code stat -L}); equal inodes mean the same namespace}
+     *
+     * @param nsFile a namespace file, e.g. /proc/PID/ns/net
+     * @throws ErrnoException when a system call fails (the exception names it and its errno)
+     */
     public static long inodeOf(Path nsFile) throws ErrnoException {
         try {
             return ((Number) Files.getAttribute(nsFile, "unix:ino")).longValue();
@@ -267,8 +299,11 @@ public final class Netns implements AutoCloseable {
     }
 
     /**
-     * The names under /run/netns that refer to the namespace of process {@code pid}.
+     * {@return the names under /run/netns that refer to the namespace of process {@code pid}}
      * Equivalent to: {@code ip netns identify PID}.
+     *
+     * @param pid a process id
+     * @throws ErrnoException when a system call fails (the exception names it and its errno)
      */
     public static List<String> identify(long pid) throws ErrnoException {
         long target = inodeOf(Path.of("/proc/" + pid + "/ns/net"));
@@ -285,7 +320,11 @@ public final class Netns implements AutoCloseable {
         return out;
     }
 
-    /** The processes inside this namespace. Equivalent to: {@code ip netns pids NAME}. */
+    /**
+     * {@return the processes inside this namespace} Equivalent to: {@code ip netns pids NAME}.
+     *
+     * @throws ErrnoException when a system call fails (the exception names it and its errno)
+     */
     public List<Long> pids() throws ErrnoException {
         List<Long> out = new ArrayList<>();
         try (var procs = Files.newDirectoryStream(Path.of("/proc"), "[0-9]*")) {
@@ -306,8 +345,10 @@ public final class Netns implements AutoCloseable {
     }
 
     /**
-     * Threads of this JVM that are in a network namespace other than the process's (main thread's):
-     * jnetns never leaves one behind; tests use this to prove it. Each entry is "TID NAME net:[INODE]".
+     * {@return threads of this JVM that are in a network namespace other than the process's (main thread's):
+     * jnetns never leaves one behind; tests use this to prove it} Each entry is "TID NAME net:[INODE]".
+     *
+     * @throws ErrnoException when a system call fails (the exception names it and its errno)
      */
     public static List<String> strandedThreads() throws ErrnoException {
         long home = inodeOf(Path.of("/proc/self/ns/net"));
@@ -329,12 +370,12 @@ public final class Netns implements AutoCloseable {
         return out;
     }
 
-    /** The namespace's inode number, as {@code ls -iL /proc/PID/ns/net} shows. */
+    /** {@return the namespace's inode number, as {@code ls -iL /proc/PID/ns/net} shows} */
     public long inode() {
         return inode;
     }
 
-    /** The name under /run/netns this was opened by, or null. */
+    /** {@return the name under /run/netns this was opened by, or null} */
     public String name() {
         return name;
     }
@@ -411,8 +452,8 @@ public final class Netns implements AutoCloseable {
     }
 
     /**
-     * A path other processes can open to reach this namespace: {@code /run/netns/NAME} for a named
-     * one, {@code /proc/PID/fd/FD} of this JVM otherwise (e.g. for {@code nsenter --net=PATH}).
+     * {@return a path other processes can open to reach this namespace: {@code /run/netns/NAME} for a named
+     * one, {@code /proc/PID/fd/FD} of this JVM otherwise (e.g. for {@code nsenter --net=PATH})}
      */
     public String path() {
         try (Hold h = hold()) {
@@ -427,6 +468,11 @@ public final class Netns implements AutoCloseable {
      * <p>Threads the task itself starts inherit the namespace for good (a ForkJoinPool first used
      * there, say): keep such work outside, and open sockets inside instead. {@link #strandedThreads()}
      * finds threads that ended up elsewhere.
+     *
+     * @param <T> the task's result type
+     * @param task what to run inside
+     * @return what the task returned
+     * @throws Exception what the task threw, as it was thrown
      */
     public <T> T call(Callable<T> task) throws Exception {
         try (Hold h = hold()) {
@@ -447,7 +493,12 @@ public final class Netns implements AutoCloseable {
         }
     }
 
-    /** Like {@link #call} for a task without result. */
+    /**
+     * Like {@link #call} for a task without result.
+     *
+     * @param task what to run inside
+     * @throws Exception what the task threw, as it was thrown
+     */
     public void run(ThrowingRunnable task) throws Exception {
         call(() -> {
             task.run();
@@ -458,19 +509,34 @@ public final class Netns implements AutoCloseable {
     /** A task that may throw. */
     @FunctionalInterface
     public interface ThrowingRunnable {
+        /**
+         * Runs the task.
+         *
+         * @throws Exception what the task threw, as it was thrown
+         */
         void run() throws Exception;
     }
 
     /**
      * Reads a sysctl of this namespace, e.g. {@code net.ipv4.ip_forward}. Equivalent to:
      * {@code ip netns exec NS sysctl -n KEY}.
+     *
+     * @param key the sysctl's name, e.g. {@code net.ipv4.ip_forward}
+     * @return its value, as {@code sysctl -n} prints it
+     * @throws ErrnoException when a system call fails (the exception names it and its errno)
      */
     public String sysctl(String key) throws ErrnoException {
         Path file = Sysctls.path(key);
         return Sysctls.inside(this, key, () -> Sysctls.read(file));
     }
 
-    /** Writes a sysctl of this namespace. Equivalent to: {@code ip netns exec NS sysctl -w KEY=VALUE}. */
+    /**
+     * Writes a sysctl of this namespace. Equivalent to: {@code ip netns exec NS sysctl -w KEY=VALUE}.
+     *
+     * @param key the sysctl's name, e.g. {@code net.ipv4.ip_forward}
+     * @param value the value to write
+     * @throws ErrnoException when a system call fails (the exception names it and its errno)
+     */
     public void setSysctl(String key, String value) throws ErrnoException {
         Path file = Sysctls.path(key);
         Sysctls.inside(this, key, () -> {
@@ -483,6 +549,10 @@ public final class Netns implements AutoCloseable {
      * Starts {@code command} inside this namespace, as {@code ip netns exec} does: the child also
      * gets a private mount namespace with /sys remounted for this namespace and, for a named one,
      * the files of /etc/netns/NAME bound over those of /etc. No shell is involved.
+     *
+     * @param command the command, its directory, environment and redirections
+     * @return the child process
+     * @throws ErrnoException when a system call fails (the exception names it and its errno)
      */
     public Process start(ProcessBuilder command) throws ErrnoException {
         return start(command, Set.of());
@@ -493,6 +563,11 @@ public final class Netns implements AutoCloseable {
      * {@code dropCapabilities} (CAP_* numbers, see {@code LinuxCapability}): they are removed from
      * its bounding, inheritable and ambient sets, so also from its effective and permitted sets,
      * root or not. Equivalent to: {@code jnetns netns exec --drop-cap net_admin NAME CMD}.
+     *
+     * @param command the command, its directory, environment and redirections
+     * @param dropCapabilities CAP_* numbers the child must not hold
+     * @return the child process
+     * @throws ErrnoException when a system call fails (the exception names it and its errno)
      */
     public Process start(ProcessBuilder command, Set<Integer> dropCapabilities) throws ErrnoException {
         try (Hold h = hold()) {

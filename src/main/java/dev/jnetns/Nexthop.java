@@ -28,8 +28,14 @@ import java.util.List;
 public record Nexthop(int id, int family, int scope, int protocol, int flags, InetAddress gateway, int oif,
                       boolean blackhole, List<Member> group, int groupType, boolean fdb, List<NexthopCodec.Raw> other) {
 
-    /** A member of a group: the id of a nexthop and its weight (1..65536). */
+    /**
+     * A member of a group: the id of a nexthop and its weight (1..65536).
+     *
+     * @param id the id of a nexthop
+     * @param weight its weight, 1..65536
+     */
     public record Member(int id, int weight) {
+        /** Checks the weight. */
         public Member {
             if (weight < 1 || weight > 65536) {
                 throw new IllegalArgumentException("invalid weight " + weight + " (1..65536)");
@@ -37,28 +43,55 @@ public record Nexthop(int id, int family, int scope, int protocol, int flags, In
         }
     }
 
+    /** Copies the lists. */
     public Nexthop {
         group = List.copyOf(group);
         other = List.copyOf(other);
     }
 
-    /** {@code id ID via GW [dev DEV]}: {@code oif} 0 for no device. Equivalent to: {@code ip nexthop add id ID via GW dev DEV}. */
+    /**
+     * {@code id ID via GW [dev DEV]}: {@code oif} 0 for no device. Equivalent to: {@code ip nexthop add id ID via GW dev DEV}.
+     *
+     * @param id the nexthop's id
+     * @param gateway the gateway's address
+     * @param oif the device's ifindex, 0 for none
+     * @return the nexthop
+     */
     public static Nexthop gateway(int id, InetAddress gateway, int oif) {
         return new Nexthop(id, Inet.family(gateway), 0, RTPROT_UNSPEC, 0, gateway, oif, false, List.of(), -1, false,
                 List.of());
     }
 
-    /** {@code id ID dev DEV} for {@code family}. Equivalent to: {@code ip [-4|-6] nexthop add id ID dev DEV}. */
+    /**
+     * {@code id ID dev DEV} for {@code family}. Equivalent to: {@code ip [-4|-6] nexthop add id ID dev DEV}.
+     *
+     * @param id the nexthop's id
+     * @param family the address family: AF_INET (2), AF_INET6 (10), or AF_UNSPEC (0)
+     * @param oif the device's ifindex
+     * @return the nexthop
+     */
     public static Nexthop device(int id, int family, int oif) {
         return new Nexthop(id, family, 0, RTPROT_UNSPEC, 0, null, oif, false, List.of(), -1, false, List.of());
     }
 
-    /** A blackhole of {@code family}. Equivalent to: {@code ip [-4|-6] nexthop add id ID blackhole}. */
+    /**
+     * A blackhole of {@code family}. Equivalent to: {@code ip [-4|-6] nexthop add id ID blackhole}.
+     *
+     * @param id the nexthop's id
+     * @param family the address family: AF_INET (2), AF_INET6 (10), or AF_UNSPEC (0)
+     * @return the nexthop
+     */
     public static Nexthop blackhole(int id, int family) {
         return new Nexthop(id, family, 0, RTPROT_UNSPEC, 0, null, 0, true, List.of(), -1, false, List.of());
     }
 
-    /** A multipath group of existing nexthops. Equivalent to: {@code ip nexthop add id ID group A[,W]/B[,W]...}. */
+    /**
+     * A multipath group of existing nexthops. Equivalent to: {@code ip nexthop add id ID group A[,W]/B[,W]...}.
+     *
+     * @param id the nexthop's id
+     * @param members the nexthops of the group and their weights
+     * @return the nexthop
+     */
     public static Nexthop group(int id, List<Member> members) {
         if (members.isEmpty()) {
             throw new IllegalArgumentException("a group needs at least one member");
@@ -66,18 +99,31 @@ public record Nexthop(int id, int family, int scope, int protocol, int flags, In
         return new Nexthop(id, 0, 0, RTPROT_UNSPEC, 0, null, 0, false, members, -1, false, List.of());
     }
 
-    /** The same with {@code proto PROTOCOL}. */
+    /**
+     * The same with {@code proto PROTOCOL}.
+     *
+     * @param protocol an RTPROT_* number
+     * @return the same nexthop with that protocol
+     */
     public Nexthop withProtocol(int protocol) {
         return new Nexthop(id, family, scope, protocol, flags, gateway, oif, blackhole, group, groupType, fdb, other);
     }
 
-    /** The same with {@code onlink}: the gateway is on the device even without a matching prefix. */
+    /**
+     * The same with {@code onlink}: the gateway is on the device even without a matching prefix.
+     *
+     * @return the same nexthop, onlink
+     */
     public Nexthop withOnlink() {
         return new Nexthop(id, family, scope, protocol, flags | RTNH_F_ONLINK, gateway, oif, blackhole, group,
                 groupType, fdb, other);
     }
 
-    /** The same with {@code fdb}: for a bridge FDB (vxlan) rather than for routes. */
+    /**
+     * The same with {@code fdb}: for a bridge FDB (vxlan) rather than for routes.
+     *
+     * @return the same nexthop, for the FDB
+     */
     public Nexthop withFdb() {
         return new Nexthop(id, family, scope, protocol, flags, gateway, oif, blackhole, group, groupType, true, other);
     }

@@ -27,15 +27,26 @@ public final class Nexthops {
         this.socket = socket;
     }
 
-    /** Every nexthop of {@code family} (AF_UNSPEC for all). Equivalent to: {@code ip [-4|-6] nexthop show}. */
+    /**
+     * {@return every nexthop of {@code family} (AF_UNSPEC for all)} Equivalent to: {@code ip [-4|-6] nexthop show}.
+     *
+     * @param family the address family: AF_INET (2), AF_INET6 (10), or AF_UNSPEC (0) for all
+     * @throws ErrnoException when the kernel refuses the request (its errno and extended ack)
+     */
     public List<Nexthop> list(int family) throws ErrnoException {
         return list(family, 0, false, false);
     }
 
     /**
-     * The nexthops of {@code family} the kernel picks for a dump filtered as ip asks it: on device
-     * {@code oif} (0: any), only groups, only FDB nexthops. Equivalent to:
+     * {@return the nexthops of {@code family} the kernel picks for a dump filtered as ip asks it: on device
+     * {@code oif} (0: any), only groups, only FDB nexthops} Equivalent to:
      * {@code ip [-4|-6] nexthop show [dev DEV] [groups] [fdb]}.
+     *
+     * @param family the address family: AF_INET (2), AF_INET6 (10), or AF_UNSPEC (0) for all
+     * @param oif only nexthops on the device of this ifindex; 0 for any
+     * @param groups only groups
+     * @param fdb only FDB nexthops
+     * @throws ErrnoException when the kernel refuses the request (its errno and extended ack)
      */
     public List<Nexthop> list(int family, int oif, boolean groups, boolean fdb) throws ErrnoException {
         return socket.dump("nexthop show", (w, seq) -> {
@@ -54,7 +65,13 @@ public final class Nexthops {
         }, m -> m.type() == RTM_NEWNEXTHOP ? Nexthop.of(NexthopCodec.decode(m)) : null);
     }
 
-    /** Equivalent to: {@code ip nexthop get id ID}. */
+    /**
+     * Equivalent to: {@code ip nexthop get id ID}.
+     *
+     * @param id the nexthop's id
+     * @return the nexthop
+     * @throws ErrnoException when the kernel refuses the request (its errno and extended ack)
+     */
     public Nexthop get(int id) throws ErrnoException {
         return socket.execute("nexthop get id " + Integer.toUnsignedString(id), (w, seq) -> {
             w.beginMessage(RTM_GETNEXTHOP, NLM_F_REQUEST | NLM_F_ACK, seq);
@@ -64,17 +81,32 @@ public final class Nexthops {
         }, m -> m.type() == RTM_NEWNEXTHOP ? Nexthop.of(NexthopCodec.decode(m)) : null).get(0);
     }
 
-    /** Equivalent to: {@code ip nexthop add id ID ...}. */
+    /**
+     * Equivalent to: {@code ip nexthop add id ID ...}.
+     *
+     * @param n the nexthop
+     * @throws ErrnoException when the kernel refuses the request (its errno and extended ack)
+     */
     public void add(Nexthop n) throws ErrnoException {
         modify(RTM_NEWNEXTHOP, NLM_F_CREATE | NLM_F_EXCL, "nexthop add", n);
     }
 
-    /** Adds or replaces. Equivalent to: {@code ip nexthop replace id ID ...}. */
+    /**
+     * Adds or replaces. Equivalent to: {@code ip nexthop replace id ID ...}.
+     *
+     * @param n the nexthop
+     * @throws ErrnoException when the kernel refuses the request (its errno and extended ack)
+     */
     public void replace(Nexthop n) throws ErrnoException {
         modify(RTM_NEWNEXTHOP, NLM_F_CREATE | NLM_F_REPLACE, "nexthop replace", n);
     }
 
-    /** Equivalent to: {@code ip nexthop del id ID}. */
+    /**
+     * Equivalent to: {@code ip nexthop del id ID}.
+     *
+     * @param id the nexthop's id
+     * @throws ErrnoException when the kernel refuses the request (its errno and extended ack)
+     */
     public void delete(int id) throws ErrnoException {
         socket.execute("nexthop del id " + Integer.toUnsignedString(id), (w, seq) -> {
             w.beginMessage(RTM_DELNEXTHOP, NLM_F_REQUEST | NLM_F_ACK, seq);

@@ -7,15 +7,20 @@ import dev.jnetns.sys.Errno;
 public final class NoSuchLinkException extends NetlinkException {
     private static final long serialVersionUID = 1L;
 
+    /** The name (or index, as text) that names no device. */
     private final String device;
 
-    /** No device called {@code device}: "Device "NAME" does not exist". */
+    /**
+     * No device called {@code device}: "Device "NAME" does not exist".
+     *
+     * @param device the name (or index, as text) that names no device
+     */
     public NoSuchLinkException(String device) {
         super("Device \"" + device + "\" does not exist", Errno.ENODEV.number(), null);
         this.device = device;
     }
 
-    /** The name (or index, as text) that names no device. */
+    /** {@return the name (or index, as text) that names no device} */
     public String device() {
         return device;
     }

@@ -42,18 +42,27 @@ public final class RawAttributes {
     }
 
     /**
+     * Attributes as a message held them.
+     *
      * @param header the message's fixed header as sent (ifinfomsg, rtmsg ...), or null
      * @param order the type (flag bits included) of every attribute of the message in the order it
      *     came, or null for none recorded
      * @param tlvs the unmodelled attributes as sent (headers, values and padding), in order
+     * @return the attributes
      */
     public static RawAttributes of(byte[] header, short[] order, byte[] tlvs) {
         return of(header, order, tlvs, null);
     }
 
     /**
+     * Attributes as a message held them, with the string attributes that came without a trailing NUL.
+     *
      * @param unterminated the types (flag bits cleared) of the modelled string attributes that came
      *     without a trailing NUL, or null for none; read only when {@code order} is recorded
+     * @param header the message's fixed header as sent, or null
+     * @param order the type (flag bits included) of every attribute in the order it came, or null
+     * @param tlvs the unmodelled attributes as sent, in order
+     * @return the attributes
      * @see #of(byte[], short[], byte[])
      */
     public static RawAttributes of(byte[] header, short[] order, byte[] tlvs, short[] unterminated) {
@@ -66,14 +75,18 @@ public final class RawAttributes {
     }
 
     /**
-     * The unmodelled attributes without the recorded header and order: what a record keeps when a
-     * field of it was changed, so that it is written afresh in {@code ip}'s order.
+     * {@return the unmodelled attributes without the recorded header and order: what a record keeps when a
+     * field of it was changed, so that it is written afresh in {@code ip}'s order}
      */
     public RawAttributes withoutLayout() {
         return tlvs.length == 0 ? NONE : new RawAttributes(null, null, tlvs, null);
     }
 
-    /** These attributes without the unmodelled ones of the given types (and without their places in the order). */
+    /**
+     * {@return these attributes without the unmodelled ones of the given types (and without their places in the order)}
+     *
+     * @param types the attribute types to drop (flag bits cleared)
+     */
     public RawAttributes without(int... types) {
         ByteBuffer b = ByteBuffer.wrap(tlvs).order(ByteOrder.nativeOrder());
         java.io.ByteArrayOutputStream kept = new java.io.ByteArrayOutputStream(tlvs.length);
@@ -106,15 +119,23 @@ public final class RawAttributes {
         return of(header, o, kept.toByteArray(), unterminated);
     }
 
-    /** Byte {@code i} of the fixed header as sent, or {@code otherwise} when none was recorded. */
+    /**
+     * {@return byte {@code i} of the fixed header as sent, or {@code otherwise} when none was recorded}
+     *
+     * @param i the byte's offset in the header
+     * @param otherwise what to answer when nothing was recorded
+     */
     public int headerByte(int i, int otherwise) {
         return header != null && i < header.length ? Byte.toUnsignedInt(header[i]) : otherwise;
     }
 
     /**
-     * Whether the modelled string attribute {@code type} is written with a trailing NUL: as it came
+     * {@return whether the modelled string attribute {@code type} is written with a trailing NUL: as it came
      * when the record was read from a message (an order is recorded), else {@code otherwise} (the
-     * codec's choice for a record built by hand: what {@code ip} sends).
+     * codec's choice for a record built by hand: what {@code ip} sends)}
+     *
+     * @param type the attribute type (flag bits cleared)
+     * @param otherwise what to answer when nothing was recorded
      */
     public boolean terminated(int type, boolean otherwise) {
         if (order == null) {
@@ -130,7 +151,14 @@ public final class RawAttributes {
         return true;
     }
 
-    /** One attribute jnetns does not model. */
+    /**
+     * One attribute jnetns does not model.
+     *
+     * @param type the attribute type, flag bits cleared
+     * @param nested whether NLA_F_NESTED was set
+     * @param netByteOrder whether NLA_F_NET_BYTEORDER was set
+     * @param value the payload, without header or padding
+     */
     public record Attribute(int type, boolean nested, boolean netByteOrder, byte[] value) {
         @Override
         public boolean equals(Object o) {
@@ -149,12 +177,12 @@ public final class RawAttributes {
         }
     }
 
-    /** True when nothing unmodelled was kept. */
+    /** {@return true when nothing unmodelled was kept} */
     public boolean isEmpty() {
         return tlvs.length == 0;
     }
 
-    /** The unmodelled attributes, in the order they came. */
+    /** {@return the unmodelled attributes, in the order they came} */
     public List<Attribute> list() {
         List<Attribute> out = new ArrayList<>();
         ByteBuffer b = ByteBuffer.wrap(tlvs).order(ByteOrder.nativeOrder());
@@ -168,22 +196,30 @@ public final class RawAttributes {
         return out;
     }
 
-    /** The unmodelled attributes as sent, headers and padding included (a copy). */
+    /** {@return the unmodelled attributes as sent, headers and padding included (a copy)} */
     public byte[] bytes() {
         return tlvs.clone();
     }
 
-    /** How many attribute types {@link #order()} holds, 0 when no order was recorded. */
+    /** {@return how many attribute types {@link #order()} holds, 0 when no order was recorded} */
     public int orderLength() {
         return order == null ? 0 : order.length;
     }
 
-    /** The type, flag bits included, of the {@code i}-th attribute of the message as it came. */
+    /**
+     * {@return the type, flag bits included, of the {@code i}-th attribute of the message as it came}
+     *
+     * @param i the attribute's place in the order, from 0
+     */
     public int orderAt(int i) {
         return Short.toUnsignedInt(order[i]);
     }
 
-    /** True when the recorded order holds an attribute of {@code type} (flag bits ignored). */
+    /**
+     * {@return true when the recorded order holds an attribute of {@code type} (flag bits ignored)}
+     *
+     * @param type the attribute type (flag bits cleared)
+     */
     public boolean recorded(int type) {
         if (order != null) {
             for (short t : order) {
@@ -195,7 +231,7 @@ public final class RawAttributes {
         return false;
     }
 
-    /** The types of all attributes in the order they came (flag bits included), or null. */
+    /** {@return the types of all attributes in the order they came (flag bits included), or null} */
     public int[] order() {
         if (order == null) {
             return null;

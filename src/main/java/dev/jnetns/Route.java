@@ -71,12 +71,19 @@ public record Route(int family, int type, IpPrefix dst, IpPrefix src, InetAddres
      */
     public record Nexthop(InetAddress gateway, int oif, int weight, int flags, Via via, long realms,
                           RawAttributes raw) {
-        /** A path with a gateway and/or a device, no other attribute. */
+        /**
+         * A path with a gateway and/or a device, no other attribute.
+         *
+         * @param gateway the gateway, or null
+         * @param oif the device's ifindex
+         * @param weight the weight, 1..256
+         * @param flags RTNH_F_* bits
+         */
         public Nexthop(InetAddress gateway, int oif, int weight, int flags) {
             this(gateway, oif, weight, flags, null, -1, RawAttributes.NONE);
         }
 
-        /** The flags as {@code ip route} names them ("onlink", "dead" …). */
+        /** {@return the flags as {@code ip route} names them ("onlink", "dead" …)} */
         public List<String> flagNames() {
             return Route.flagNames(flags);
         }
@@ -113,14 +120,14 @@ public record Route(int family, int type, IpPrefix dst, IpPrefix src, InetAddres
     private static final String[] FLAG_NAMES = {"dead", "onlink", "pervasive", "offload", "trap", "notify",
         "linkdown", "unresolved", "rt_offload", "rt_trap", "rt_offload_failed"};
 
-    /** True for a default route (destination length 0). */
+    /** {@return true for a default route (destination length 0)} */
     public boolean isDefault() {
         return dst.length() == 0;
     }
 
     /**
-     * This route without its cache information (expiry and use counters move on their own):
-     * what a monitor compares. Written afresh, in {@code ip}'s order.
+     * {@return this route without its cache information (expiry and use counters move on their own):
+     * what a monitor compares} Written afresh, in {@code ip}'s order.
      */
     public Route withoutCacheInfo() {
         return new Route(family, type, dst, src, gateway, oif, table, protocol, scope, metric, prefsrc, flags,
@@ -128,22 +135,28 @@ public record Route(int family, int type, IpPrefix dst, IpPrefix src, InetAddres
                 raw.withoutLayout());
     }
 
-    /** The source realm of {@code realms FROM/TO}, 0 when none. */
+    /** {@return the source realm of {@code realms FROM/TO}, 0 when none} */
     public int realmFrom() {
         return realms < 0 ? 0 : (int) (realms >>> 16);
     }
 
-    /** The destination realm ({@code realm TO}), 0 when none. */
+    /** {@return the destination realm ({@code realm TO}), 0 when none} */
     public int realmTo() {
         return realms < 0 ? 0 : (int) (realms & 0xffff);
     }
 
-    /** The flags as {@code ip route} names them, in its order: "onlink", "linkdown" …; unknown bits are left out. */
+    /**
+     * {@return the flags as {@code ip route} names them, in its order: "onlink", "linkdown" …; unknown bits are left out}
+     */
     public List<String> flagNames() {
         return flagNames(flags);
     }
 
-    /** RTNH_F_* and RTM_F_* bits as {@code ip route} names them, in its order. */
+    /**
+     * {@return RTNH_F_* and RTM_F_* bits as {@code ip route} names them, in its order}
+     *
+     * @param flags RTNH_F_* bits
+     */
     public static List<String> flagNames(int flags) {
         if (flags == 0) {
             return List.of();

@@ -27,6 +27,21 @@ import static dev.jnetns.uapi.LinuxRoute.RTAX_WINDOW;
  * @param lock RTAX_LOCK: bit {@code 1 << RTAX_*} set for each metric the kernel must not change ({@code lock})
  * @param congctl the congestion control algorithm (RTAX_CC_ALGO), or null
  * @param raw metrics this record does not model (a newer kernel's), kept as sent
+ * @param mtu {@code mtu}: the path MTU (RTAX_MTU)
+ * @param window {@code window}: the TCP window clamp (RTAX_WINDOW)
+ * @param rtt {@code rtt}: the smoothed round-trip time in 1/8 ms (RTAX_RTT)
+ * @param rttvar {@code rttvar}: the round-trip time variance in 1/4 ms (RTAX_RTTVAR)
+ * @param ssthresh {@code ssthresh}: the slow-start threshold (RTAX_SSTHRESH)
+ * @param cwnd {@code cwnd}: the congestion window clamp (RTAX_CWND)
+ * @param advmss {@code advmss}: the MSS to advertise (RTAX_ADVMSS)
+ * @param reordering {@code reordering}: the reordering metric (RTAX_REORDERING)
+ * @param hoplimit {@code hoplimit} (RTAX_HOPLIMIT)
+ * @param initcwnd {@code initcwnd}: the initial congestion window (RTAX_INITCWND)
+ * @param features {@code features}: RTAX_FEATURE_* bits (RTAX_FEATURES)
+ * @param rtoMin {@code rto_min}: the minimum retransmission timeout in ms (RTAX_RTO_MIN)
+ * @param initrwnd {@code initrwnd}: the initial receive window (RTAX_INITRWND)
+ * @param quickack {@code quickack} (RTAX_QUICKACK)
+ * @param fastopenNoCookie {@code fastopen_no_cookie} (RTAX_FASTOPEN_NO_COOKIE)
  */
 public record RouteMetrics(long lock, long mtu, long window, long rtt, long rttvar, long ssthresh, long cwnd,
                            long advmss, long reordering, long hoplimit, long initcwnd, long features, long rtoMin,
@@ -36,7 +51,11 @@ public record RouteMetrics(long lock, long mtu, long window, long rtt, long rttv
     public static final RouteMetrics NONE = new RouteMetrics(-1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
             -1, null, -1, RawAttributes.NONE);
 
-    /** The u32 metric RTAX_{@code type} (1..17 but RTAX_CC_ALGO), -1 when absent. */
+    /**
+     * {@return the u32 metric RTAX_{@code type} (1..17 but RTAX_CC_ALGO), -1 when absent}
+     *
+     * @param type an RTAX_* number
+     */
     public long get(int type) {
         return switch (type) {
             case RTAX_LOCK -> lock;
@@ -62,6 +81,10 @@ public record RouteMetrics(long lock, long mtu, long window, long rtt, long rttv
     /**
      * This record with RTAX_{@code type} (a u32 metric, RTAX_LOCK included) set to {@code value}
      * (-1 removes it), written afresh in {@code ip}'s order.
+     *
+     * @param type an RTAX_* number
+     * @param value the value, -1 to remove the metric
+     * @return the new record
      */
     public RouteMetrics with(int type, long value) {
         long[] v = new long[RTAX_FASTOPEN_NO_COOKIE + 1];
@@ -74,27 +97,35 @@ public record RouteMetrics(long lock, long mtu, long window, long rtt, long rttv
                 v[RTAX_FASTOPEN_NO_COOKIE], raw.withoutLayout());
     }
 
-    /** True when {@code type} is present (a number, or the congestion control name). */
+    /**
+     * {@return true when {@code type} is present (a number, or the congestion control name)}
+     *
+     * @param type an RTAX_* number
+     */
     public boolean has(int type) {
         return type == RTAX_CC_ALGO ? congctl != null : get(type) >= 0;
     }
 
-    /** True when {@code lock} holds the bit of {@code type} ({@code ip route ... mtu lock N}). */
+    /**
+     * {@return true when {@code lock} holds the bit of {@code type} ({@code ip route ... mtu lock N})}
+     *
+     * @param type an RTAX_* number
+     */
     public boolean locked(int type) {
         return lock >= 0 && type < 32 && (lock & (1L << type)) != 0;
     }
 
-    /** True when no metric at all is held. */
+    /** {@return true when no metric at all is held} */
     public boolean isEmpty() {
         return equals(NONE);
     }
 
-    /** The smoothed round-trip time in ms ({@code rtt 10ms}), -1 when absent. */
+    /** {@return the smoothed round-trip time in ms ({@code rtt 10ms}), -1 when absent} */
     public long rttMillis() {
         return rtt < 0 ? -1 : rtt / 8;
     }
 
-    /** The round-trip time variance in ms ({@code rttvar 5ms}), -1 when absent. */
+    /** {@return the round-trip time variance in ms ({@code rttvar 5ms}), -1 when absent} */
     public long rttvarMillis() {
         return rttvar < 0 ? -1 : rttvar / 4;
     }

@@ -41,40 +41,75 @@ public final class RouteSpec {
         this.dst = dst;
     }
 
-    /** A route to {@code prefix}: "198.18.1.0/24", "fd00:1::/64", "198.18.1.1" (a host) or "default". */
+    /**
+     * A route to {@code prefix}: "198.18.1.0/24", "fd00:1::/64", "198.18.1.1" (a host) or "default".
+     *
+     * @param prefix the destination
+     * @return the spec
+     */
     public static RouteSpec to(String prefix) {
         return prefix.equals("default") || prefix.equals("all") || prefix.equals("any")
                 ? new RouteSpec(null) : new RouteSpec(IpPrefix.parse(prefix));
     }
 
+    /**
+     * A route to {@code prefix}.
+     *
+     * @param prefix the destination
+     * @return the spec
+     */
     public static RouteSpec to(IpPrefix prefix) {
         return new RouteSpec(prefix);
     }
 
-    /** The default route; its family follows the gateway (IPv4 when nothing says otherwise). */
+    /**
+     * The default route; its family follows the gateway (IPv4 when nothing says otherwise).
+     *
+     * @return the spec
+     */
     public static RouteSpec defaultRoute() {
         return new RouteSpec(null);
     }
 
-    /** {@code via GW}. */
+    /**
+     * {@code via GW}.
+     *
+     * @param gateway the gateway's address
+     * @return this spec
+     */
     public RouteSpec via(InetAddress gateway) {
         this.gateway = gateway;
         return this;
     }
 
-    /** {@code dev DEV}. */
+    /**
+     * {@code dev DEV}.
+     *
+     * @param dev the device's name
+     * @return this spec
+     */
     public RouteSpec dev(String dev) {
         this.dev = Links.checkName(dev);
         return this;
     }
 
-    /** {@code src IP}: the preferred source address. */
+    /**
+     * {@code src IP}: the preferred source address.
+     *
+     * @param prefsrc the source address
+     * @return this spec
+     */
     public RouteSpec src(InetAddress prefsrc) {
         this.prefsrc = prefsrc;
         return this;
     }
 
-    /** {@code metric N}. */
+    /**
+     * {@code metric N}.
+     *
+     * @param metric the metric (priority), lower first
+     * @return this spec
+     */
     public RouteSpec metric(long metric) {
         if (metric < 0 || metric > 0xffffffffL) {
             throw new IllegalArgumentException("invalid metric " + metric);
@@ -83,37 +118,66 @@ public final class RouteSpec {
         return this;
     }
 
-    /** {@code table ID} (254 main, 255 local, any other id up to 2^32-1). */
+    /**
+     * {@code table ID} (254 main, 255 local, any other id up to 2^32-1).
+     *
+     * @param table the table id
+     * @return this spec
+     */
     public RouteSpec table(int table) {
         this.table = table;
         return this;
     }
 
-    /** {@code proto P} (RTPROT_*: 2 kernel, 3 boot, 4 static …). */
+    /**
+     * {@code proto P} (RTPROT_*: 2 kernel, 3 boot, 4 static …).
+     *
+     * @param protocol who adds it: an RTPROT_* number (0..255)
+     * @return this spec
+     */
     public RouteSpec protocol(int protocol) {
         this.protocol = protocol;
         return this;
     }
 
-    /** {@code scope S} (RT_SCOPE_*). */
+    /**
+     * {@code scope S} (RT_SCOPE_*).
+     *
+     * @param scope an RT_SCOPE_* number
+     * @return this spec
+     */
     public RouteSpec scope(int scope) {
         this.scope = scope;
         return this;
     }
 
-    /** The route type (RTN_*): unicast, local, blackhole, unreachable, prohibit … */
+    /**
+     * The route type (RTN_*): unicast, local, blackhole, unreachable, prohibit …
+     *
+     * @param type an RTN_* number
+     * @return this spec
+     */
     public RouteSpec type(int type) {
         this.type = type;
         return this;
     }
 
-    /** {@code onlink}: the gateway is on the link even though no prefix says so. */
+    /**
+     * {@code onlink}: the gateway is on the link even though no prefix says so.
+     *
+     * @return this spec
+     */
     public RouteSpec onlink() {
         this.onlink = true;
         return this;
     }
 
-    /** {@code mtu N}: the path MTU metric. */
+    /**
+     * {@code mtu N}: the path MTU metric.
+     *
+     * @param mtu the MTU in bytes
+     * @return this spec
+     */
     public RouteSpec mtu(int mtu) {
         this.metrics = metrics.with(LinuxRoute.RTAX_MTU, Integer.toUnsignedLong(mtu));
         return this;
@@ -122,13 +186,21 @@ public final class RouteSpec {
     /**
      * All metrics at once ({@code mtu lock 1400 window 1000 rtt 10ms congctl cubic ...}), replacing
      * any set before; rtt and rttvar in the kernel's units (see {@link RouteMetrics}).
+     *
+     * @param metrics the metrics
+     * @return this spec
      */
     public RouteSpec metrics(RouteMetrics metrics) {
         this.metrics = metrics;
         return this;
     }
 
-    /** {@code tos TOS}: the TOS / DS field the route matches (0..255). */
+    /**
+     * {@code tos TOS}: the TOS / DS field the route matches (0..255).
+     *
+     * @param tos the TOS byte, 0..255
+     * @return this spec
+     */
     public RouteSpec tos(int tos) {
         if (tos < 0 || tos > 255) {
             throw new IllegalArgumentException("invalid tos " + tos);
@@ -137,7 +209,13 @@ public final class RouteSpec {
         return this;
     }
 
-    /** {@code realms FROM/TO} ({@code realm TO} with {@code from} 0): the route's realms, 0..65535 each. */
+    /**
+     * {@code realms FROM/TO} ({@code realm TO} with {@code from} 0): the route's realms, 0..65535 each.
+     *
+     * @param from the source realm
+     * @param to the destination realm
+     * @return this spec
+     */
     public RouteSpec realms(int from, int to) {
         if (from < 0 || from > 0xffff || to < 0 || to > 0xffff) {
             throw new IllegalArgumentException("invalid realms " + from + "/" + to);
@@ -146,13 +224,23 @@ public final class RouteSpec {
         return this;
     }
 
-    /** {@code pref low|medium|high}: the IPv6 router preference (ICMPV6_ROUTER_PREF_*: 3, 0, 1). */
+    /**
+     * {@code pref low|medium|high}: the IPv6 router preference (ICMPV6_ROUTER_PREF_*: 3, 0, 1).
+     *
+     * @param pref an ICMPV6_ROUTER_PREF_* number
+     * @return this spec
+     */
     public RouteSpec pref(int pref) {
         this.pref = pref;
         return this;
     }
 
-    /** {@code expires SECONDS}: an IPv6 route the kernel removes after that time. */
+    /**
+     * {@code expires SECONDS}: an IPv6 route the kernel removes after that time.
+     *
+     * @param seconds the lifetime in seconds
+     * @return this spec
+     */
     public RouteSpec expires(long seconds) {
         if (seconds < 0 || seconds > 0xffffffffL) {
             throw new IllegalArgumentException("invalid expires " + seconds);
@@ -161,7 +249,12 @@ public final class RouteSpec {
         return this;
     }
 
-    /** {@code nhid ID}: the route goes through nexthop object {@code ID} ({@code ip nexthop}). */
+    /**
+     * {@code nhid ID}: the route goes through nexthop object {@code ID} ({@code ip nexthop}).
+     *
+     * @param id the nexthop object's id
+     * @return this spec
+     */
     public RouteSpec nhid(long id) {
         if (id < 1 || id > 0xffffffffL) {
             throw new IllegalArgumentException("invalid nhid " + id);
@@ -170,12 +263,27 @@ public final class RouteSpec {
         return this;
     }
 
-    /** {@code nexthop via GW dev DEV weight W}: one path of a multipath route. */
+    /**
+     * {@code nexthop via GW dev DEV weight W}: one path of a multipath route.
+     *
+     * @param gateway the gateway's address
+     * @param dev the device's name
+     * @param weight the path's weight, 1..256
+     * @return this spec
+     */
     public RouteSpec nexthop(InetAddress gateway, String dev, int weight) {
         return nexthop(gateway, dev, weight, false);
     }
 
-    /** {@code nexthop via GW dev DEV weight W [onlink]}: one path of a multipath route. */
+    /**
+     * {@code nexthop via GW dev DEV weight W [onlink]}: one path of a multipath route.
+     *
+     * @param gateway the gateway's address
+     * @param dev the device's name
+     * @param weight the path's weight, 1..256
+     * @param onlink true for {@code onlink}
+     * @return this spec
+     */
     public RouteSpec nexthop(InetAddress gateway, String dev, int weight, boolean onlink) {
         if (weight < 1 || weight > 256) {
             throw new IllegalArgumentException("invalid nexthop weight " + weight + " (1..256)");
@@ -184,7 +292,12 @@ public final class RouteSpec {
         return this;
     }
 
-    /** {@code -4} / {@code -6}: the family, when nothing else gives it (a default blackhole, say). */
+    /**
+     * {@code -4} / {@code -6}: the family, when nothing else gives it (a default blackhole, say).
+     *
+     * @param family the address family: AF_INET (2) or AF_INET6 (10)
+     * @return this spec
+     */
     public RouteSpec family(int family) {
         this.family = family;
         return this;

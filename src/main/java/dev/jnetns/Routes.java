@@ -52,15 +52,23 @@ public final class Routes {
         this.links = links;
     }
 
-    /** Every route of every family and table. Equivalent to: {@code ip route show table all} plus {@code ip -6 ...}. */
+    /**
+     * {@return every route of every family and table} Equivalent to: {@code ip route show table all} plus {@code ip -6 ...}.
+     *
+     * @throws ErrnoException when the kernel refuses the request (its errno and extended ack)
+     */
     public List<Route> list() throws ErrnoException {
         return list(AF_UNSPEC, 0);
     }
 
     /**
-     * The routes of {@code family} (AF_UNSPEC for both) in {@code table} (0 for all), filtered in the
-     * kernel; cached clones are left out; none for a table that does not exist yet. Equivalent to:
+     * {@return the routes of {@code family} (AF_UNSPEC for both) in {@code table} (0 for all), filtered in the
+     * kernel; cached clones are left out; none for a table that does not exist yet} Equivalent to:
      * {@code ip [-4|-6] route show table TABLE}.
+     *
+     * @param family AF_INET (2), AF_INET6 (10), or AF_UNSPEC (0) for both
+     * @param table the table id, 0 for all
+     * @throws ErrnoException when the kernel refuses the request (its errno and extended ack)
      */
     public List<Route> list(int family, int table) throws ErrnoException {
         try {
@@ -77,6 +85,9 @@ public final class Routes {
      * Streams the routes of {@code family} in {@code table} (0 for all) to {@code sink} as they are
      * read, in constant memory: for tables of any size.
      *
+     * @param family AF_INET (2), AF_INET6 (10), or AF_UNSPEC (0) for both
+     * @param table the table id, 0 for all
+     * @param sink receives each route, on the calling thread
      * @throws dev.jnetns.netlink.DumpInterruptedException when the table changed during the dump
      */
     public void forEach(int family, int table, java.util.function.Consumer<Route> sink) throws ErrnoException {
@@ -116,12 +127,22 @@ public final class Routes {
         };
     }
 
-    /** Equivalent to: {@code ip route add SPEC}. */
+    /**
+     * Equivalent to: {@code ip route add SPEC}.
+     *
+     * @param spec the route
+     * @throws ErrnoException when the kernel refuses the request (its errno and extended ack)
+     */
     public void add(RouteSpec spec) throws ErrnoException {
         modify(RTM_NEWROUTE, NLM_F_CREATE | NLM_F_EXCL, "route add " + spec, spec);
     }
 
-    /** Adds or updates. Equivalent to: {@code ip route replace SPEC}. */
+    /**
+     * Adds or updates. Equivalent to: {@code ip route replace SPEC}.
+     *
+     * @param spec the route
+     * @throws ErrnoException when the kernel refuses the request (its errno and extended ack)
+     */
     public void replace(RouteSpec spec) throws ErrnoException {
         modify(RTM_NEWROUTE, NLM_F_CREATE | NLM_F_REPLACE, "route replace " + spec, spec);
     }
@@ -130,12 +151,20 @@ public final class Routes {
      * Adds the route {@code r} describes, every attribute of it as the record holds it (devices by
      * ifindex, metrics, nexthops, unmodelled attributes): a record a dump gave, written back.
      * Equivalent to: {@code ip route add} with every option the route shows.
+     *
+     * @param r the route, as a dump gave it
+     * @throws ErrnoException when the kernel refuses the request (its errno and extended ack)
      */
     public void add(Route r) throws ErrnoException {
         send(NLM_F_CREATE | NLM_F_EXCL, "route add " + r, r);
     }
 
-    /** Adds or updates the route {@code r} describes, as {@link #add(Route)}. Equivalent to: {@code ip route replace ROUTE}. */
+    /**
+     * Adds or updates the route {@code r} describes, as {@link #add(Route)}. Equivalent to: {@code ip route replace ROUTE}.
+     *
+     * @param r the route, as a dump gave it
+     * @throws ErrnoException when the kernel refuses the request (its errno and extended ack)
+     */
     public void replace(Route r) throws ErrnoException {
         send(NLM_F_CREATE | NLM_F_REPLACE, "route replace " + r, r);
     }
@@ -143,6 +172,9 @@ public final class Routes {
     /**
      * Adds the route {@code r} describes after those with the same destination, table, TOS and
      * metric (through other devices), as {@link #add(Route)}. Equivalent to: {@code ip route append ROUTE}.
+     *
+     * @param r the route, as a dump gave it
+     * @throws ErrnoException when the kernel refuses the request (its errno and extended ack)
      */
     public void append(Route r) throws ErrnoException {
         send(NLM_F_CREATE | NLM_F_APPEND, "route append " + r, r);
@@ -156,12 +188,23 @@ public final class Routes {
         });
     }
 
-    /** Equivalent to: {@code ip route del SPEC}; fields left unset match any value. */
+    /**
+     * Equivalent to: {@code ip route del SPEC}; fields left unset match any value.
+     *
+     * @param spec the route
+     * @throws ErrnoException when the kernel refuses the request (its errno and extended ack)
+     */
     public void delete(RouteSpec spec) throws ErrnoException {
         modify(RTM_DELROUTE, 0, "route del " + spec, spec);
     }
 
-    /** The route the kernel would use to reach {@code dst}. Equivalent to: {@code ip route get ADDR}. */
+    /**
+     * The route the kernel would use to reach {@code dst}. Equivalent to: {@code ip route get ADDR}.
+     *
+     * @param dst the destination address
+     * @return the route
+     * @throws ErrnoException when the kernel refuses the request (its errno and extended ack)
+     */
     public Route get(InetAddress dst) throws ErrnoException {
         return get(Lookup.of(dst));
     }
@@ -169,6 +212,10 @@ public final class Routes {
     /**
      * The route the kernel would use for a packet with {@code q}'s addresses, devices and mark.
      * Equivalent to: {@code ip route get ADDR [from ADDR] [iif DEV] [oif DEV] [mark N] [uid N] [tos T] [fibmatch]}.
+     *
+     * @param q the packet's addresses, devices and marks
+     * @return the route
+     * @throws ErrnoException when the kernel refuses the request (its errno and extended ack)
      */
     public Route get(Lookup q) throws ErrnoException {
         int family = Inet.family(q.to());
@@ -185,17 +232,32 @@ public final class Routes {
         return r.get(0);
     }
 
-    /** Adds {@code spec} after the routes to the same prefix. Equivalent to: {@code ip route append SPEC}. */
+    /**
+     * Adds {@code spec} after the routes to the same prefix. Equivalent to: {@code ip route append SPEC}.
+     *
+     * @param spec the route
+     * @throws ErrnoException when the kernel refuses the request (its errno and extended ack)
+     */
     public void append(RouteSpec spec) throws ErrnoException {
         modify(RTM_NEWROUTE, NLM_F_CREATE | NLM_F_APPEND, "route append " + spec, spec);
     }
 
-    /** Adds {@code spec} before the routes to the same prefix. Equivalent to: {@code ip route prepend SPEC}. */
+    /**
+     * Adds {@code spec} before the routes to the same prefix. Equivalent to: {@code ip route prepend SPEC}.
+     *
+     * @param spec the route
+     * @throws ErrnoException when the kernel refuses the request (its errno and extended ack)
+     */
     public void prepend(RouteSpec spec) throws ErrnoException {
         modify(RTM_NEWROUTE, NLM_F_CREATE, "route prepend " + spec, spec);
     }
 
-    /** Changes a route that exists (ENOENT otherwise). Equivalent to: {@code ip route change SPEC}. */
+    /**
+     * Changes a route that exists (ENOENT otherwise). Equivalent to: {@code ip route change SPEC}.
+     *
+     * @param spec the route
+     * @throws ErrnoException when the kernel refuses the request (its errno and extended ack)
+     */
     public void change(RouteSpec spec) throws ErrnoException {
         modify(RTM_NEWROUTE, NLM_F_REPLACE, "route change " + spec, spec);
     }
@@ -220,45 +282,90 @@ public final class Routes {
      * @param mark the fwmark, 0 for none
      * @param uid the uid, -1 for none
      * @param tos the TOS, 0 for none
+     * @param to the destination address
+     * @param from the source address, or null
+     * @param iif the input device's name, or null
+     * @param oif the output device's name, or null
+     * @param fibmatch true to answer with the FIB entry that matched
      */
     public record Lookup(InetAddress to, InetAddress from, String iif, String oif, long mark, long uid, int tos,
                          boolean fibmatch) {
-        /** {@code ip route get TO}. */
+        /**
+         * {@code ip route get TO}.
+         *
+         * @param to the destination address
+         * @return the lookup
+         */
         public static Lookup of(InetAddress to) {
             return new Lookup(to, null, null, null, 0, -1, 0, false);
         }
 
-        /** {@code from ADDR}. */
+        /**
+         * {@code from ADDR}.
+         *
+         * @param from the source address
+         * @return this lookup
+         */
         public Lookup from(InetAddress from) {
             return new Lookup(to, from, iif, oif, mark, uid, tos, fibmatch);
         }
 
-        /** {@code iif DEV}: as if the packet came in on {@code dev}. */
+        /**
+         * {@code iif DEV}: as if the packet came in on {@code dev}.
+         *
+         * @param dev the device's name
+         * @return this lookup
+         */
         public Lookup iif(String dev) {
             return new Lookup(to, from, Links.checkName(dev), oif, mark, uid, tos, fibmatch);
         }
 
-        /** {@code oif DEV}: the packet must leave by {@code dev}. */
+        /**
+         * {@code oif DEV}: the packet must leave by {@code dev}.
+         *
+         * @param dev the device's name
+         * @return this lookup
+         */
         public Lookup oif(String dev) {
             return new Lookup(to, from, iif, Links.checkName(dev), mark, uid, tos, fibmatch);
         }
 
-        /** {@code mark N}: the packet's fwmark. */
+        /**
+         * {@code mark N}: the packet's fwmark.
+         *
+         * @param mark the fwmark
+         * @return this lookup
+         */
         public Lookup mark(long mark) {
             return new Lookup(to, from, iif, oif, checkU32("mark", mark), uid, tos, fibmatch);
         }
 
-        /** {@code uid N}: the uid of the socket sending it. */
+        /**
+         * {@code uid N}: the uid of the socket sending it.
+         *
+         * @param uid the uid
+         * @return this lookup
+         */
         public Lookup uid(long uid) {
             return new Lookup(to, from, iif, oif, mark, checkU32("uid", uid), tos, fibmatch);
         }
 
-        /** {@code tos T}. */
+        /**
+         * {@code tos T}.
+         *
+         * @param tos the TOS byte
+         * @return this lookup
+         */
         public Lookup tos(int tos) {
             return new Lookup(to, from, iif, oif, mark, uid, (int) checkU32("tos", tos & 0xff), fibmatch);
         }
 
-        /** {@code fibmatch}: answer with the route entry that matched (true) or the resolved route. */
+        /**
+         * {@code fibmatch}: answer with the route entry that matched (true) or the resolved route.
+         *
+         * @param fibmatch true for {@code fibmatch}
+         * @return this lookup
+         */
         public Lookup fibmatch(boolean fibmatch) {
             return new Lookup(to, from, iif, oif, mark, uid, tos, fibmatch);
         }
@@ -311,7 +418,11 @@ public final class Routes {
      * {@code route add} lines run with {@code ip -batch} (with {@code -force} unless
      * {@code stopAtFirstError}).
      *
+     * @param specs the routes to add, in order
+     * @param stopAtFirstError true to send no more requests after a datagram of them the kernel refused one
+     *     of; false to send them all (as {@code -force})
      * @return the routes the kernel refused, by index in {@code specs}
+     * @throws ErrnoException when the kernel refuses the request (its errno and extended ack)
      */
     public NlSocket.BulkResult addAll(List<RouteSpec> specs, boolean stopAtFirstError) throws ErrnoException {
         java.util.Map<String, Integer> indexes = new java.util.HashMap<>();

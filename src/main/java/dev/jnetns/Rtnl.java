@@ -176,10 +176,13 @@ public final class Rtnl implements AutoCloseable {
     }
 
     /**
-     * Every id assigned in the namespace this one knows as {@code targetNsid} (or in this one, for
+     * {@return every id assigned in the namespace this one knows as {@code targetNsid} (or in this one, for
      * {@link NamespaceId#ABSENT}); each answer from another namespace also carries the id this
-     * namespace gives the same namespace ({@link NamespaceId#currentNsid()}).
+     * namespace gives the same namespace ({@link NamespaceId#currentNsid()})}
      * Equivalent to: {@code ip netns list-id [target-nsid ID]}.
+     *
+     * @param targetNsid the id of the other namespace, or {@link NamespaceId#ABSENT} for this one
+     * @throws ErrnoException when the kernel refuses the request (its errno and extended ack)
      */
     public List<NamespaceId> nsidsOf(int targetNsid) throws ErrnoException {
         return socket.dump("netns list-id", nsidRequest(RTM_GETNSID, NLM_F_DUMP,
@@ -240,12 +243,12 @@ public final class Rtnl implements AutoCloseable {
         return rules;
     }
 
-    /** The nexthop objects ({@code ip nexthop}). */
+    /** {@return the nexthop objects ({@code ip nexthop})} */
     public Nexthops nexthops() {
         return nexthops;
     }
 
-    /** The tun/tap devices ({@code ip tuntap}). */
+    /** {@return the tun/tap devices ({@code ip tuntap})} */
     public TunTaps tunTaps() {
         return tunTaps;
     }

@@ -39,7 +39,12 @@ public record Rule(int family, long priority, IpPrefix src, IpPrefix dst, String
                    long tunId, long suppressPrefixLength, long suppressIfGroup, int l3mdev, Range uidRange,
                    int ipProto, Range sport, Range dport, RawAttributes raw) {
 
-    /** An inclusive range of user ids or ports (struct fib_rule_uid_range / fib_rule_port_range). */
+    /**
+     * An inclusive range of user ids or ports (struct fib_rule_uid_range / fib_rule_port_range).
+     *
+     * @param start the first user id or port
+     * @param end the last
+     */
     public record Range(long start, long end) {
         @Override
         public String toString() {
@@ -47,7 +52,7 @@ public record Rule(int family, long priority, IpPrefix src, IpPrefix dst, String
         }
     }
 
-    /** True for {@code not}: the selector is inverted. */
+    /** {@return true for {@code not}: the selector is inverted} */
     public boolean inverted() {
         return (flags & FIB_RULE_INVERT) != 0;
     }

@@ -39,54 +39,100 @@ public final class RuleSpec {
     private RuleSpec() {
     }
 
+    /**
+     * An empty rule to add selectors and an action to ({@code ip rule add}).
+     *
+     * @return the spec
+     */
     public static RuleSpec create() {
         return new RuleSpec();
     }
 
-    /** {@code from PREFIX}. */
+    /**
+     * {@code from PREFIX}.
+     *
+     * @param src the source prefix
+     * @return this spec
+     */
     public RuleSpec from(IpPrefix src) {
         this.src = src;
         return this;
     }
 
-    /** {@code to PREFIX}. */
+    /**
+     * {@code to PREFIX}.
+     *
+     * @param dst the destination prefix
+     * @return this spec
+     */
     public RuleSpec to(IpPrefix dst) {
         this.dst = dst;
         return this;
     }
 
-    /** {@code iif DEV}. */
+    /**
+     * {@code iif DEV}.
+     *
+     * @param dev the device's name
+     * @return this spec
+     */
     public RuleSpec iif(String dev) {
         this.iif = Links.checkName(dev);
         return this;
     }
 
-    /** {@code oif DEV}. */
+    /**
+     * {@code oif DEV}.
+     *
+     * @param dev the device's name
+     * @return this spec
+     */
     public RuleSpec oif(String dev) {
         this.oif = Links.checkName(dev);
         return this;
     }
 
-    /** {@code fwmark MARK}. */
+    /**
+     * {@code fwmark MARK}.
+     *
+     * @param mark the fwmark
+     * @return this spec
+     */
     public RuleSpec fwmark(long mark) {
         this.fwmark = u32("fwmark", mark);
         return this;
     }
 
-    /** {@code fwmark MARK/MASK}. */
+    /**
+     * {@code fwmark MARK/MASK}.
+     *
+     * @param mark the fwmark
+     * @param mask the bits of the fwmark to compare
+     * @return this spec
+     */
     public RuleSpec fwmark(long mark, long mask) {
         this.fwmark = u32("fwmark", mark);
         this.fwmask = u32("fwmask", mask);
         return this;
     }
 
-    /** {@code pref N}. */
+    /**
+     * {@code pref N}.
+     *
+     * @param priority the priority, lower first
+     * @return this spec
+     */
     public RuleSpec priority(long priority) {
         this.priority = u32("preference", priority);
         return this;
     }
 
-    /** {@code tos TOS}: the TOS (IPv4) or traffic class (IPv6) byte. */
+    /**
+     * {@code tos TOS}: the TOS (IPv4) or traffic class (IPv6) byte.
+     *
+     * @param tos the TOS byte
+     * @return this spec
+     */
     public RuleSpec tos(int tos) {
         if (tos < 0 || tos > 255) {
             throw new IllegalArgumentException("TOS value " + tos + " is invalid (0..255)");
@@ -95,38 +141,68 @@ public final class RuleSpec {
         return this;
     }
 
-    /** {@code table ID} (action lookup). */
+    /**
+     * {@code table ID} (action lookup).
+     *
+     * @param table the table id
+     * @return this spec
+     */
     public RuleSpec table(int table) {
         this.table = table;
         return this;
     }
 
-    /** {@code blackhole}, {@code unreachable}, {@code prohibit} or {@code nop} (FR_ACT_*). */
+    /**
+     * {@code blackhole}, {@code unreachable}, {@code prohibit} or {@code nop} (FR_ACT_*).
+     *
+     * @param action an FR_ACT_* number
+     * @return this spec
+     */
     public RuleSpec action(int action) {
         this.action = action;
         return this;
     }
 
-    /** {@code goto PRIORITY}: continue with the rule of that priority. */
+    /**
+     * {@code goto PRIORITY}: continue with the rule of that priority.
+     *
+     * @param target the priority of the rule to continue with
+     * @return this spec
+     */
     public RuleSpec gotoRule(long target) {
         this.gotoTarget = u32("goto", target);
         this.action = LinuxFibRules.FR_ACT_GOTO;
         return this;
     }
 
-    /** {@code not}: invert the match. */
+    /**
+     * {@code not}: invert the match.
+     *
+     * @return this spec
+     */
     public RuleSpec not() {
         this.not = true;
         return this;
     }
 
-    /** {@code -6}: the family when no prefix gives it. */
+    /**
+     * {@code -6}: the family when no prefix gives it.
+     *
+     * @param family AF_INET (2) or AF_INET6 (10)
+     * @return this spec
+     */
     public RuleSpec family(int family) {
         this.family = family;
         return this;
     }
 
-    /** {@code realms [SRC/]DST}: realm numbers 0..65535. */
+    /**
+     * {@code realms [SRC/]DST}: realm numbers 0..65535.
+     *
+     * @param srcRealm the source realm, 0 for none
+     * @param dstRealm the destination realm
+     * @return this spec
+     */
     public RuleSpec realms(int srcRealm, int dstRealm) {
         if (srcRealm < 0 || srcRealm > 0xffff || dstRealm < 0 || dstRealm > 0xffff) {
             throw new IllegalArgumentException("invalid realms " + srcRealm + "/" + dstRealm + " (0..65535)");
@@ -135,7 +211,12 @@ public final class RuleSpec {
         return this;
     }
 
-    /** {@code protocol PROTO}: who adds the rule (RTPROT_*, 0..255). */
+    /**
+     * {@code protocol PROTO}: who adds the rule (RTPROT_*, 0..255).
+     *
+     * @param protocol who adds it: an RTPROT_* number (0..255)
+     * @return this spec
+     */
     public RuleSpec protocol(int protocol) {
         if (protocol < 0 || protocol > 255) {
             throw new IllegalArgumentException("\"protocol\" value " + protocol + " is invalid (0..255)");
@@ -144,13 +225,23 @@ public final class RuleSpec {
         return this;
     }
 
-    /** {@code tun_id ID}: the tunnel id of metadata-based tunnels. */
+    /**
+     * {@code tun_id ID}: the tunnel id of metadata-based tunnels.
+     *
+     * @param id the tunnel id
+     * @return this spec
+     */
     public RuleSpec tunId(long id) {
         this.tunId = id;
         return this;
     }
 
-    /** {@code suppress_prefixlength N}: ignore lookups whose route has a prefix of N or shorter. */
+    /**
+     * {@code suppress_prefixlength N}: ignore lookups whose route has a prefix of N or shorter.
+     *
+     * @param length the prefix length
+     * @return this spec
+     */
     public RuleSpec suppressPrefixLength(int length) {
         if (length < 0) {
             throw new IllegalArgumentException("suppress_prefixlength value " + length + " is invalid");
@@ -159,25 +250,45 @@ public final class RuleSpec {
         return this;
     }
 
-    /** {@code suppress_ifgroup G}: ignore lookups whose route goes through a device of group G. */
+    /**
+     * {@code suppress_ifgroup G}: ignore lookups whose route goes through a device of group G.
+     *
+     * @param group the device group
+     * @return this spec
+     */
     public RuleSpec suppressIfGroup(int group) {
         this.suppressIfGroup = Integer.toUnsignedLong(group);
         return this;
     }
 
-    /** {@code l3mdev}: look up the table of the L3 master device (VRF) of the packet's device. */
+    /**
+     * {@code l3mdev}: look up the table of the L3 master device (VRF) of the packet's device.
+     *
+     * @return this spec
+     */
     public RuleSpec l3mdev() {
         this.l3mdev = true;
         return this;
     }
 
-    /** {@code uidrange START-END}. */
+    /**
+     * {@code uidrange START-END}.
+     *
+     * @param start the first uid
+     * @param end the last uid
+     * @return this spec
+     */
     public RuleSpec uidRange(long start, long end) {
         this.uidRange = new Rule.Range(u32("uidrange", start), u32("uidrange", end));
         return this;
     }
 
-    /** {@code ipproto P}: the IP protocol number (6 tcp, 17 udp ...). */
+    /**
+     * {@code ipproto P}: the IP protocol number (6 tcp, 17 udp ...).
+     *
+     * @param proto an IP protocol number
+     * @return this spec
+     */
     public RuleSpec ipProto(int proto) {
         if (proto < 0 || proto > 255) {
             throw new IllegalArgumentException("Invalid \"ipproto\" value " + proto);
@@ -186,13 +297,25 @@ public final class RuleSpec {
         return this;
     }
 
-    /** {@code sport START[-END]}. */
+    /**
+     * {@code sport START[-END]}.
+     *
+     * @param start the first port
+     * @param end the last (equal to {@code start} for one)
+     * @return this spec
+     */
     public RuleSpec sport(int start, int end) {
         this.sport = ports("sport", start, end);
         return this;
     }
 
-    /** {@code dport START[-END]}. */
+    /**
+     * {@code dport START[-END]}.
+     *
+     * @param start the first port
+     * @param end the last (equal to {@code start} for one)
+     * @return this spec
+     */
     public RuleSpec dport(int start, int end) {
         this.dport = ports("dport", start, end);
         return this;

@@ -26,7 +26,12 @@ public final class Rules {
         this.socket = socket;
     }
 
-    /** The rules of {@code family} (AF_INET or AF_INET6), by priority. Equivalent to: {@code ip [-6] rule show}. */
+    /**
+     * {@return the rules of {@code family} (AF_INET or AF_INET6), by priority} Equivalent to: {@code ip [-6] rule show}.
+     *
+     * @param family AF_INET (2) or AF_INET6 (10)
+     * @throws ErrnoException when the kernel refuses the request (its errno and extended ack)
+     */
     public List<Rule> list(int family) throws ErrnoException {
         Rule filter = request(RuleSpec.create().family(family), false);
         return socket.dump("rule show", (w, seq) -> {
@@ -36,12 +41,22 @@ public final class Rules {
         }, m -> m.type() == RTM_NEWRULE ? RuleCodec.decode(m) : null);
     }
 
-    /** Equivalent to: {@code ip rule add SPEC}. */
+    /**
+     * Equivalent to: {@code ip rule add SPEC}.
+     *
+     * @param spec the rule
+     * @throws ErrnoException when the kernel refuses the request (its errno and extended ack)
+     */
     public void add(RuleSpec spec) throws ErrnoException {
         modify(RTM_NEWRULE, NLM_F_CREATE | NLM_F_EXCL, "rule add", spec);
     }
 
-    /** Equivalent to: {@code ip rule del SPEC}; fields left unset match any value. */
+    /**
+     * Equivalent to: {@code ip rule del SPEC}; fields left unset match any value.
+     *
+     * @param spec the rule
+     * @throws ErrnoException when the kernel refuses the request (its errno and extended ack)
+     */
     public void delete(RuleSpec spec) throws ErrnoException {
         modify(RTM_DELRULE, 0, "rule del", spec);
     }

@@ -20,53 +20,89 @@ public final class TunTapSpec {
         this.tap = tap;
     }
 
-    /** A tun device (IP packets); {@code name} null lets the kernel pick tunN. */
+    /**
+     * A tun device (IP packets); {@code name} null lets the kernel pick tunN.
+     *
+     * @param name the device's name, or null
+     * @return the spec
+     */
     public static TunTapSpec tun(String name) {
         return new TunTapSpec(name, false);
     }
 
-    /** A tap device (Ethernet frames); {@code name} null lets the kernel pick tapN. */
+    /**
+     * A tap device (Ethernet frames); {@code name} null lets the kernel pick tapN.
+     *
+     * @param name the device's name, or null
+     * @return the spec
+     */
     public static TunTapSpec tap(String name) {
         return new TunTapSpec(name, true);
     }
 
-    /** {@code pi}: frames carry a packet-information header. */
+    /**
+     * {@code pi}: frames carry a packet-information header.
+     *
+     * @return this spec
+     */
     public TunTapSpec pi() {
         pi = true;
         return this;
     }
 
-    /** {@code vnet_hdr}: frames carry a virtio-net header. */
+    /**
+     * {@code vnet_hdr}: frames carry a virtio-net header.
+     *
+     * @return this spec
+     */
     public TunTapSpec vnetHdr() {
         vnetHdr = true;
         return this;
     }
 
-    /** {@code multi_queue}: several queues may attach. */
+    /**
+     * {@code multi_queue}: several queues may attach.
+     *
+     * @return this spec
+     */
     public TunTapSpec multiQueue() {
         multiQueue = true;
         return this;
     }
 
-    /** {@code one_queue}: accepted by the kernel, which ignores it since Linux 3.8. */
+    /**
+     * {@code one_queue}: accepted by the kernel, which ignores it since Linux 3.8.
+     *
+     * @return this spec
+     */
     public TunTapSpec oneQueue() {
         oneQueue = true;
         return this;
     }
 
-    /** {@code user UID}: only this user may attach. */
+    /**
+     * {@code user UID}: only this user may attach.
+     *
+     * @param uid the user id
+     * @return this spec
+     */
     public TunTapSpec owner(long uid) {
         owner = uid;
         return this;
     }
 
-    /** {@code group GID}: only this group may attach. */
+    /**
+     * {@code group GID}: only this group may attach.
+     *
+     * @param gid the group id
+     * @return this spec
+     */
     public TunTapSpec group(long gid) {
         group = gid;
         return this;
     }
 
-    /** The name asked for, null when the kernel picks one. */
+    /** {@return the name asked for, null when the kernel picks one} */
     public String name() {
         return name;
     }

@@ -13,7 +13,13 @@ public final class TunTaps {
         this.home = home;
     }
 
-    /** Makes a persistent device; returns its name (the kernel's pick when none was asked for). Equivalent to: {@code ip tuntap add ...}. */
+    /**
+     * Makes a persistent device; returns its name (the kernel's pick when none was asked for). Equivalent to: {@code ip tuntap add ...}.
+     *
+     * @param spec the device
+     * @return the device's name
+     * @throws ErrnoException when the kernel refuses the request (its errno and extended ack)
+     */
     public String add(TunTapSpec spec) throws ErrnoException {
         return TunTap.create(home, spec);
     }
@@ -21,6 +27,9 @@ public final class TunTaps {
     /**
      * Removes the persistent device {@code spec} names; its mode and flags must be those it was made
      * with (the kernel refuses others with EINVAL). Equivalent to: {@code ip tuntap del ...}.
+     *
+     * @param spec the device
+     * @throws ErrnoException when the kernel refuses the request (its errno and extended ack)
      */
     public void delete(TunTapSpec spec) throws ErrnoException {
         TunTap.delete(home, spec);

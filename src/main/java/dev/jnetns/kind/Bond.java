@@ -62,6 +62,9 @@ public record Bond(int mode, long activeSlave, long miimon, long updelay, long d
     /**
      * A bond to create in {@code mode} (a BOND_MODE_* number), as {@code ip link add NAME type bond
      * mode M} sends it.
+     *
+     * @param mode a BOND_MODE_* number
+     * @return the bond's data
      */
     public static Bond of(int mode) {
         return new Bond(mode, -1, -1, -1, -1, -1, -1, -1, -1, null, null, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
@@ -72,7 +75,11 @@ public record Bond(int mode, long activeSlave, long miimon, long updelay, long d
     private static final int[] MODES = {BOND_MODE_ROUNDROBIN, BOND_MODE_ACTIVEBACKUP, BOND_MODE_XOR,
         BOND_MODE_BROADCAST, BOND_MODE_8023AD, BOND_MODE_TLB, BOND_MODE_ALB};
 
-    /** The name ip gives bond mode {@code mode} ("balance-rr", "active-backup" ...), "UNKNOWN" for other numbers. */
+    /**
+     * {@return the name ip gives bond mode {@code mode} ("balance-rr", "active-backup" ...), "UNKNOWN" for other numbers}
+     *
+     * @param mode a BOND_MODE_* number
+     */
     public static String modeName(int mode) {
         switch (mode) {
             case BOND_MODE_ROUNDROBIN: return "balance-rr";
@@ -86,7 +93,11 @@ public record Bond(int mode, long activeSlave, long miimon, long updelay, long d
         }
     }
 
-    /** The BOND_MODE_* number ip reads for mode name {@code name}, -1 for a name it does not know. */
+    /**
+     * {@return the BOND_MODE_* number ip reads for mode name {@code name}, -1 for a name it does not know}
+     *
+     * @param name the mode's name
+     */
     public static int mode(String name) {
         for (int m : MODES) {
             if (modeName(m).equals(name)) {

@@ -108,7 +108,11 @@ public record Bridge(long forwardDelay, long helloTime, long maxAge, long ageing
      * @param mask the options these values hold (in a request: the ones to change)
      */
     public record Options(int values, int mask) {
-        /** Option {@code opt} (a BR_BOOLOPT_* number): 1 on, 0 off, -1 when the mask leaves it out. */
+        /**
+         * {@return option {@code opt} (a BR_BOOLOPT_* number): 1 on, 0 off, -1 when the mask leaves it out}
+         *
+         * @param opt a BR_BOOLOPT_* number
+         */
         public int get(int opt) {
             return (mask & 1 << opt) == 0 ? -1 : (values >>> opt) & 1;
         }

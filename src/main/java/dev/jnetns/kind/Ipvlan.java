@@ -16,12 +16,17 @@ import dev.jnetns.RawAttributes;
  */
 public record Ipvlan(int mode, int flags, RawAttributes raw) implements LinkData {
 
-    /** An ipvlan to create in {@code mode}, as {@code ip link add ... type ipvlan mode M} sends it (flags 0). */
+    /**
+     * An ipvlan to create in {@code mode}, as {@code ip link add ... type ipvlan mode M} sends it (flags 0).
+     *
+     * @param mode an IPVLAN_MODE_* number
+     * @return the ipvlan's data
+     */
     public static Ipvlan of(int mode) {
         return new Ipvlan(mode, 0, RawAttributes.NONE);
     }
 
-    /** The mode as ip names it ("l2", "l3", "l3s"), "unknown" for other codes. */
+    /** {@return the mode as ip names it ("l2", "l3", "l3s"), "unknown" for other codes} */
     public String modeName() {
         switch (mode) {
             case IPVLAN_MODE_L2: return "l2";

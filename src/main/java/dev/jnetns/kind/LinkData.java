@@ -10,10 +10,12 @@ import dev.jnetns.RawAttributes;
  */
 public sealed interface LinkData
         permits Veth, Macvlan, Tun, Vxlan, Bridge, BridgePort, Vlan, Ipvlan, Bond, BondPort, RawData {
-    /** What the kind's attributes held beyond the record's typed fields. */
+    /** {@return what the kind's attributes held beyond the record's typed fields} */
     RawAttributes raw();
 
-    /** This data without the values that move on their own (a bridge's running timers): for comparing states. */
+    /**
+     * {@return this data without the values that move on their own (a bridge's running timers): for comparing states}
+     */
     default LinkData withoutTimers() {
         return this;
     }

@@ -26,7 +26,7 @@ import java.util.List;
 public record Macvlan(int mode, int flags, int macaddrMode, String macaddr, List<String> sources, long macaddrCount,
                       long bcQueueLen, long usedBcQueueLen, RawAttributes raw) implements LinkData {
 
-    /** The mode as ip names it ("bridge", "private" …), or null for a code ip has no name for. */
+    /** {@return the mode as ip names it ("bridge", "private" …), or null for a code ip has no name for} */
     public String modeName() {
         switch (mode) {
             case MACVLAN_MODE_PRIVATE: return "private";

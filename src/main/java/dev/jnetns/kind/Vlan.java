@@ -21,7 +21,12 @@ import java.util.List;
 public record Vlan(int id, int protocol, Flags flags, List<QosMapping> ingressQos, List<QosMapping> egressQos,
                    RawAttributes raw) implements LinkData {
 
-    /** A vlan to create: {@code id ID}, as ip sends it. */
+    /**
+     * A vlan to create: {@code id ID}, as ip sends it.
+     *
+     * @param id the VLAN id, 0..4094
+     * @return the vlan's data
+     */
     public static Vlan of(int id) {
         return new Vlan(id, -1, null, null, null, RawAttributes.NONE);
     }
@@ -45,8 +50,10 @@ public record Vlan(int id, int protocol, Flags flags, List<QosMapping> ingressQo
     }
 
     /**
-     * The name ip gives an ethertype of a VLAN tag (iproute2's ll_proto_n2a): "802.1Q", "802.1ad", or
-     * "[N]" for the others (which the kernel refuses for vlans and bridges).
+     * {@return the name ip gives an ethertype of a VLAN tag (iproute2's ll_proto_n2a): "802.1Q", "802.1ad", or
+     * "[N]" for the others (which the kernel refuses for vlans and bridges)}
+     *
+     * @param ethertype the tag's ethertype
      */
     public static String protocolName(int ethertype) {
         switch (ethertype) {

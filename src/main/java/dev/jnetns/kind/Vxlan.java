@@ -45,7 +45,12 @@ public record Vxlan(long id, InetAddress remote, InetAddress local, int link, in
                     boolean gbp, boolean remcsumNoPartial, int collectMetadata, long label, boolean gpe,
                     int ttlInherit, int df, int vnifilter, RawAttributes raw) implements LinkData {
 
-    /** A vxlan to create: {@code id VNI}, everything else left to the kernel (learning on, as ip sends it). */
+    /**
+     * A vxlan to create: {@code id VNI}, everything else left to the kernel (learning on, as ip sends it).
+     *
+     * @param vni the VXLAN network identifier
+     * @return the vxlan's data
+     */
     public static Vxlan of(long vni) {
         return new Vxlan(vni, null, null, 0, -1, -1, 1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
                 false, false, -1, -1, false, -1, -1, -1, RawAttributes.NONE);

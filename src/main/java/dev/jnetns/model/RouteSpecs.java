@@ -27,6 +27,10 @@ public final class RouteSpecs {
      * The spec of {@code r}: destination, gateway, device (named from {@code links}), metric, table,
      * protocol, scope, type, source, TOS, realms, IPv6 preference, nexthop object, nexthops (onlink
      * included), onlink and every metric.
+     *
+     * @param r the route
+     * @param links the devices of its namespace
+     * @return the spec
      */
     public static RouteSpec of(Route r, Collection<Link> links) {
         return of(r, index -> name(index, links));

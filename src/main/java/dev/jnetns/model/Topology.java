@@ -27,6 +27,8 @@ public record Topology(Map<String, NamespaceDecl> namespaces) {
      * @param sysctl sysctls to set in it, e.g. {@code net.ipv4.ip_forward} → "1"
      * @param links its devices
      * @param routes its routes
+     * @param rules its rules
+     * @param neighbours its neighbour entries
      */
     public record NamespaceDecl(Map<String, String> sysctl, List<LinkDecl> links, List<RouteDecl> routes,
                                 List<RuleDecl> rules, List<NeighbourDecl> neighbours) {
