@@ -11,10 +11,11 @@
  * <p>The JUnit 5 extension, {@code dev.jnetns.junit.NetnsExtension}, is not in this module: it comes
  * in the artifact's {@code junit} classifier jar (automatic module {@code dev.jnetns.junit}).
  *
- * <p>{@code dev.jnetns.sys}, {@code dev.jnetns.netlink} and {@code dev.jnetns.rtnl} are exported
- * because public signatures still name types of theirs ({@code ErrnoException}, {@code Errno},
- * {@code NetlinkException}, {@code NlSocket.BulkResult}, {@code RouteMessage.Nexthop}); the kernel
- * constants ({@code dev.jnetns.uapi}) are not.
+ * <p>Exported: {@code dev.jnetns} (namespaces, the rtnetlink handle, the records, the exceptions),
+ * {@code dev.jnetns.kind} (the data of each link kind) and {@code dev.jnetns.model} (moving devices,
+ * topologies). The system calls, the netlink codec and socket, the rtnetlink codecs and the kernel
+ * constants are internal ({@code PublicApiTest} checks that no public signature names one of their
+ * types). The CLI and the CNI plugin are not in this jar: they run on the class path.
  */
 module dev.jnetns {
     requires com.sun.jna;
@@ -22,7 +23,4 @@ module dev.jnetns {
     exports dev.jnetns;
     exports dev.jnetns.kind;
     exports dev.jnetns.model;
-    exports dev.jnetns.netlink;
-    exports dev.jnetns.rtnl;
-    exports dev.jnetns.sys;
 }

@@ -14,8 +14,6 @@ import static dev.jnetns.uapi.LinuxSocket.AF_UNSPEC;
 import dev.jnetns.netlink.NlSocket;
 import dev.jnetns.netlink.NlWriter;
 import dev.jnetns.rtnl.AddressCodec;
-import dev.jnetns.sys.Errno;
-import dev.jnetns.sys.ErrnoException;
 import java.util.List;
 
 /** The IP addresses of one namespace: {@code ip addr}. Obtained from {@link Rtnl#addresses()}. */
@@ -165,7 +163,7 @@ public final class Addresses {
      * @return the addresses the kernel refused, by index
      * @throws ErrnoException when the kernel refuses the request (its errno and extended ack)
      */
-    public NlSocket.BulkResult addAll(List<String> devs, List<AddressSpec> specs, boolean stopAtFirstError)
+    public BulkResult addAll(List<String> devs, List<AddressSpec> specs, boolean stopAtFirstError)
             throws ErrnoException {
         java.util.Map<String, Integer> indexes = new java.util.HashMap<>();
         for (Link l : links.list()) {

@@ -4,7 +4,6 @@ import static dev.jnetns.uapi.LinuxFcntl.O_CLOEXEC;
 import static dev.jnetns.uapi.LinuxFcntl.O_RDONLY;
 import static dev.jnetns.uapi.LinuxSched.CLONE_NEWNET;
 
-import dev.jnetns.sys.ErrnoException;
 import dev.jnetns.sys.Syscalls;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;

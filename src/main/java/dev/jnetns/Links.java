@@ -18,8 +18,6 @@ import static dev.jnetns.uapi.LinuxSocket.AF_UNSPEC;
 import dev.jnetns.netlink.NlMessage;
 import dev.jnetns.netlink.NlSocket;
 import dev.jnetns.rtnl.LinkCodec;
-import dev.jnetns.sys.Errno;
-import dev.jnetns.sys.ErrnoException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
@@ -181,14 +179,14 @@ public final class Links {
      * @return the specs the kernel refused, by index
      * @throws ErrnoException when the kernel refuses the request (its errno and extended ack)
      */
-    public NlSocket.BulkResult addAll(List<LinkSpec> specs, boolean stopAtFirstError) throws ErrnoException {
+    public BulkResult addAll(List<LinkSpec> specs, boolean stopAtFirstError) throws ErrnoException {
         try (Netns.Hold h = Netns.hold(specs.stream().flatMap(s -> java.util.stream.Stream.of(s.netns, s.peerNetns)).toList())) {
             return addAllHeld(specs, stopAtFirstError);
         }
     }
 
     /** {@link #addAll} while the namespaces the specs name are held. */
-    private NlSocket.BulkResult addAllHeld(List<LinkSpec> specs, boolean stopAtFirstError) throws ErrnoException {
+    private BulkResult addAllHeld(List<LinkSpec> specs, boolean stopAtFirstError) throws ErrnoException {
         Link[] requests = new Link[specs.size()];
         for (int i = 0; i < specs.size(); i++) {
             LinkSpec s = specs.get(i);

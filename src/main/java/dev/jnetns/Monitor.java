@@ -34,8 +34,6 @@ import dev.jnetns.rtnl.NeighbourCodec;
 import dev.jnetns.rtnl.NsidCodec;
 import dev.jnetns.rtnl.RouteCodec;
 import dev.jnetns.rtnl.RuleCodec;
-import dev.jnetns.sys.Errno;
-import dev.jnetns.sys.ErrnoException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumSet;

@@ -17,7 +17,6 @@ import static dev.jnetns.uapi.LinuxSocket.AF_UNSPEC;
 
 import dev.jnetns.netlink.NlSocket;
 import dev.jnetns.rtnl.NeighbourCodec;
-import dev.jnetns.sys.ErrnoException;
 import dev.jnetns.uapi.LinuxSocket;
 import java.net.InetAddress;
 import java.util.List;

@@ -4,8 +4,6 @@ import static dev.jnetns.uapi.LinuxFcntl.O_CLOEXEC;
 import static dev.jnetns.uapi.LinuxFcntl.O_RDONLY;
 import static dev.jnetns.uapi.LinuxSched.CLONE_NEWNET;
 
-import dev.jnetns.sys.Errno;
-import dev.jnetns.sys.ErrnoException;
 import dev.jnetns.sys.Syscalls;
 import java.io.IOException;
 import java.lang.ref.Cleaner;
@@ -342,6 +340,15 @@ public final class Netns implements AutoCloseable {
         }
         out.sort(null);
         return out;
+    }
+
+    /**
+     * {@return the system-call backend in use: "ffm" ({@code java.lang.foreign}, the default on JDK
+     * 22+) or "jna"} {@code -Djnetns.backend=ffm|jna} forces one. Equivalent to the backend
+     * {@code jnetns version} prints.
+     */
+    public static String backend() {
+        return Syscalls.get().backendName();
     }
 
     /**

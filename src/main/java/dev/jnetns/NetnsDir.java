@@ -10,8 +10,6 @@ import static dev.jnetns.uapi.LinuxMount.MS_REC;
 import static dev.jnetns.uapi.LinuxMount.MS_SHARED;
 import static dev.jnetns.uapi.LinuxSched.CLONE_NEWNET;
 
-import dev.jnetns.sys.Errno;
-import dev.jnetns.sys.ErrnoException;
 import dev.jnetns.sys.Syscalls;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;

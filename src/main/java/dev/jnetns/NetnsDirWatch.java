@@ -8,7 +8,6 @@ import static dev.jnetns.uapi.LinuxInotify.IN_MOVED_FROM;
 import static dev.jnetns.uapi.LinuxInotify.IN_MOVED_TO;
 import static dev.jnetns.uapi.LinuxInotify.IN_NONBLOCK;
 
-import dev.jnetns.sys.ErrnoException;
 import dev.jnetns.sys.Syscalls;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -41,7 +40,7 @@ final class NetnsDirWatch implements AutoCloseable {
         try {
             Files.createDirectories(Netns.RUN_DIR);
         } catch (IOException e) {
-            throw new ErrnoException("mkdir " + Netns.RUN_DIR + ": " + e.getMessage(), dev.jnetns.sys.Errno.EIO.number());
+            throw new ErrnoException("mkdir " + Netns.RUN_DIR + ": " + e.getMessage(), dev.jnetns.Errno.EIO.number());
         }
         Syscalls sys = Syscalls.get();
         fd = sys.inotifyInit1(IN_CLOEXEC | IN_NONBLOCK);
@@ -68,7 +67,7 @@ final class NetnsDirWatch implements AutoCloseable {
                 try {
                     n = sys.read(fd, buf, 0, buf.length);
                 } catch (ErrnoException e) {
-                    if (e.is(dev.jnetns.sys.Errno.EAGAIN)) {
+                    if (e.is(dev.jnetns.Errno.EAGAIN)) {
                         continue;
                     }
                     throw e;

@@ -13,9 +13,7 @@ import static dev.jnetns.uapi.LinuxMount.MS_REC;
 import static dev.jnetns.uapi.LinuxMount.MS_SLAVE;
 import static dev.jnetns.uapi.LinuxSched.CLONE_NEWNS;
 
-import dev.jnetns.sys.Errno;
 import dev.jnetns.uapi.LinuxCapability;
-import dev.jnetns.sys.ErrnoException;
 import dev.jnetns.sys.Syscalls;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;

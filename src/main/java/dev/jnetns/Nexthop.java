@@ -26,7 +26,16 @@ import java.util.List;
  * @param other attributes this record does not model (encap, resilient-group data), kept as sent
  */
 public record Nexthop(int id, int family, int scope, int protocol, int flags, InetAddress gateway, int oif,
-                      boolean blackhole, List<Member> group, int groupType, boolean fdb, List<NexthopCodec.Raw> other) {
+                      boolean blackhole, List<Member> group, int groupType, boolean fdb, List<RawAttribute> other) {
+
+    /**
+     * An attribute of the nexthop this record does not model, kept as the kernel sent it.
+     *
+     * @param type its type, flag bits included
+     * @param value its payload
+     */
+    public record RawAttribute(int type, byte[] value) {
+    }
 
     /**
      * A member of a group: the id of a nexthop and its weight (1..65536).

@@ -16,7 +16,6 @@ import static dev.jnetns.uapi.LinuxRtnetlink.RTM_NEWNEXTHOP;
 
 import dev.jnetns.netlink.NlSocket;
 import dev.jnetns.rtnl.NexthopCodec;
-import dev.jnetns.sys.ErrnoException;
 import java.util.List;
 
 /** The nexthop objects of one namespace: {@code ip nexthop}. Obtained from {@link Rtnl#nexthops()}. */

@@ -1,7 +1,5 @@
 package dev.jnetns;
 
-import dev.jnetns.netlink.NetlinkException;
-import dev.jnetns.sys.Errno;
 
 /** No device of that name or index exists in the namespace (ENODEV). */
 public final class NoSuchLinkException extends NetlinkException {

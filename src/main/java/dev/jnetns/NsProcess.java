@@ -4,8 +4,6 @@ import static dev.jnetns.uapi.LinuxSignal.SIGKILL;
 import static dev.jnetns.uapi.LinuxSignal.SIGTERM;
 import static dev.jnetns.uapi.LinuxSignal.WNOHANG;
 
-import dev.jnetns.sys.Errno;
-import dev.jnetns.sys.ErrnoException;
 import dev.jnetns.sys.Syscalls;
 import java.io.IOException;
 import java.io.InputStream;

@@ -36,8 +36,6 @@ import static dev.jnetns.uapi.LinuxSocket.AF_UNSPEC;
 
 import dev.jnetns.netlink.NlSocket;
 import dev.jnetns.rtnl.RouteCodec;
-import dev.jnetns.sys.Errno;
-import dev.jnetns.sys.ErrnoException;
 import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.List;
@@ -88,7 +86,7 @@ public final class Routes {
      * @param family AF_INET (2), AF_INET6 (10), or AF_UNSPEC (0) for both
      * @param table the table id, 0 for all
      * @param sink receives each route, on the calling thread
-     * @throws dev.jnetns.netlink.DumpInterruptedException when the table changed during the dump
+     * @throws dev.jnetns.DumpInterruptedException when the table changed during the dump
      */
     public void forEach(int family, int table, java.util.function.Consumer<Route> sink) throws ErrnoException {
         try {
@@ -414,7 +412,7 @@ public final class Routes {
 
     /**
      * Adds many routes in few system calls: requests go out many per datagram and only failures come
-     * back ({@link NlSocket#executeAll}). Device names are looked up once. Equivalent to a file of
+     * back. Device names are looked up once. Equivalent to a file of
      * {@code route add} lines run with {@code ip -batch} (with {@code -force} unless
      * {@code stopAtFirstError}).
      *
@@ -424,7 +422,7 @@ public final class Routes {
      * @return the routes the kernel refused, by index in {@code specs}
      * @throws ErrnoException when the kernel refuses the request (its errno and extended ack)
      */
-    public NlSocket.BulkResult addAll(List<RouteSpec> specs, boolean stopAtFirstError) throws ErrnoException {
+    public BulkResult addAll(List<RouteSpec> specs, boolean stopAtFirstError) throws ErrnoException {
         java.util.Map<String, Integer> indexes = new java.util.HashMap<>();
         for (Link l : links.list()) {
             indexes.put(l.name(), l.index());

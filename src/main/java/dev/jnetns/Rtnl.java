@@ -10,8 +10,6 @@ import static dev.jnetns.uapi.LinuxRtnetlink.RTM_NEWNSID;
 
 import dev.jnetns.netlink.NlSocket;
 import dev.jnetns.rtnl.NsidCodec;
-import dev.jnetns.sys.Errno;
-import dev.jnetns.sys.ErrnoException;
 import java.lang.ref.Cleaner;
 import java.util.List;
 

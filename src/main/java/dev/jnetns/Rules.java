@@ -15,7 +15,6 @@ import static dev.jnetns.uapi.LinuxRtnetlink.RTM_NEWRULE;
 
 import dev.jnetns.netlink.NlSocket;
 import dev.jnetns.rtnl.RuleCodec;
-import dev.jnetns.sys.ErrnoException;
 import java.util.List;
 
 /** The policy-routing rules of one namespace: {@code ip rule}. Obtained from {@link Rtnl#rules()}. */

@@ -1,7 +1,5 @@
 package dev.jnetns;
 
-import dev.jnetns.sys.Errno;
-import dev.jnetns.sys.ErrnoException;
 import java.io.ByteArrayOutputStream;
 import java.io.FileInputStream;
 import java.io.FileOutputStream;

@@ -16,7 +16,6 @@ import static dev.jnetns.uapi.LinuxTun.TUNSETIFF;
 import static dev.jnetns.uapi.LinuxTun.TUNSETOWNER;
 import static dev.jnetns.uapi.LinuxTun.TUNSETPERSIST;
 
-import dev.jnetns.sys.ErrnoException;
 import dev.jnetns.sys.Syscalls;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;

@@ -1,6 +1,5 @@
 package dev.jnetns;
 
-import dev.jnetns.sys.ErrnoException;
 
 /**
  * Persistent tun/tap devices of one namespace: {@code ip tuntap}. Obtained from {@link Rtnl#tunTaps()}.

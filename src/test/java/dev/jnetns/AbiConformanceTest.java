@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.jnetns.netlink.NlWriter;
 import dev.jnetns.rtnl.LinkCodec;
-import dev.jnetns.sys.Errno;
 import dev.jnetns.uapi.LinuxNetlink;
 import dev.jnetns.uapi.LinuxRtnetlink;
 import dev.jnetns.uapi.LinuxIfLink;

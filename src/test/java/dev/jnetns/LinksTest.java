@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.jnetns.junit.NetnsExtension;
-import dev.jnetns.netlink.NetlinkException;
-import dev.jnetns.sys.Errno;
 import dev.jnetns.testutil.Fixtures;
 import dev.jnetns.testutil.Ip;
 import java.util.List;

@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.jnetns.sys.Errno;
-import dev.jnetns.sys.ErrnoException;
 import dev.jnetns.testutil.Ip;
 import java.util.ArrayList;
 import java.util.List;

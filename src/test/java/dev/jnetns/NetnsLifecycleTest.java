@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.jnetns.sys.Errno;
-import dev.jnetns.sys.ErrnoException;
 import dev.jnetns.testutil.CliProcess;
 import dev.jnetns.testutil.Ip;
 import java.io.IOException;

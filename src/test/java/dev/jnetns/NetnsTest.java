@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.jnetns.junit.NetnsExtension;
-import dev.jnetns.sys.ErrnoException;
 import java.io.FileNotFoundException;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;

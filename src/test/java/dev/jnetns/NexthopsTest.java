@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.jnetns.junit.NetnsExtension;
-import dev.jnetns.netlink.NetlinkException;
 import dev.jnetns.testutil.Ip;
 import dev.jnetns.uapi.LinuxRoute;
 import dev.jnetns.uapi.LinuxSocket;

@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.jnetns.junit.NetnsExtension;
-import dev.jnetns.netlink.NetlinkException;
-import dev.jnetns.sys.Errno;
 import dev.jnetns.uapi.LinuxSocket;
 import dev.jnetns.testutil.Cli;
 import dev.jnetns.testutil.Ip;
@@ -74,7 +72,7 @@ class RtnlApiTest {
         assertEquals(1400, rtnl.links().get("tap0").mtu());
         NetlinkException again = assertThrows(NetlinkException.class, () -> rtnl.links().add(LinkSpec.bridge("br0")));
         assertEquals(Errno.EEXIST, again.errnoName());
-        dev.jnetns.sys.ErrnoException tapAgain = assertThrows(dev.jnetns.sys.ErrnoException.class,
+        dev.jnetns.ErrnoException tapAgain = assertThrows(dev.jnetns.ErrnoException.class,
                 () -> rtnl.links().add(LinkSpec.tap("tap0")));
         assertTrue(tapAgain.is(Errno.EBUSY) || tapAgain.is(Errno.EEXIST), tapAgain.getMessage());
         for (String n : List.of("tap0", "tun0", "ifb0", "br0", "vx0", "mv0", "mvt0", "v0")) {

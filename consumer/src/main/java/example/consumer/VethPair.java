@@ -5,7 +5,6 @@ import dev.jnetns.AddressSpec;
 import dev.jnetns.LinkSpec;
 import dev.jnetns.Netns;
 import dev.jnetns.Rtnl;
-import dev.jnetns.sys.Syscalls;
 import java.net.Inet4Address;
 import java.util.List;
 
@@ -33,7 +32,7 @@ public final class VethPair {
             seen = prefixes(ra.addresses().list("va")) + " " + prefixes(rb.addresses().list("vb"));
         }
         List<String> after = Descriptors.namespacesAndSockets();
-        String backend = Syscalls.get().backendName();
+        String backend = Netns.backend();
         System.out.println("VethPair: " + seen + ", backend " + backend + " on JDK " + Runtime.version().feature()
                 + (VethPair.class.getModule().isNamed() ? ", module path" : ", class path"));
         if (!seen.equals("[198.18.0.1/24] [198.18.0.2/24]") || !after.equals(before)) {

@@ -8,7 +8,6 @@ import dev.jnetns.LinkSpec;
 import dev.jnetns.Netns;
 import dev.jnetns.Rtnl;
 import dev.jnetns.junit.NetnsExtension;
-import dev.jnetns.sys.Syscalls;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -50,7 +49,7 @@ class NetnsExtensionTest {
 
     @Test
     void the_backend_is_the_jdks_default() {
-        assertEquals(Runtime.version().feature() >= 22 ? "ffm" : "jna", Syscalls.get().backendName());
+        assertEquals(Runtime.version().feature() >= 22 ? "ffm" : "jna", Netns.backend());
     }
 
     @AfterAll

@@ -2,8 +2,8 @@ package dev.jnetns.junit;
 
 import dev.jnetns.Netns;
 import dev.jnetns.Rtnl;
-import dev.jnetns.sys.Errno;
-import dev.jnetns.sys.ErrnoException;
+import dev.jnetns.Errno;
+import dev.jnetns.ErrnoException;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;

@@ -9,8 +9,8 @@ import dev.jnetns.IpPrefix;
 import dev.jnetns.Link;
 import dev.jnetns.RtNames;
 import dev.jnetns.Rtnl;
-import dev.jnetns.sys.Errno;
-import dev.jnetns.sys.ErrnoException;
+import dev.jnetns.Errno;
+import dev.jnetns.ErrnoException;
 import java.util.ArrayList;
 import java.util.List;
 

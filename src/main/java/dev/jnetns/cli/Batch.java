@@ -1,6 +1,6 @@
 package dev.jnetns.cli;
 
-import dev.jnetns.sys.ErrnoException;
+import dev.jnetns.ErrnoException;
 import java.io.FileInputStream;
 import java.io.IOException;
 import java.io.InputStream;

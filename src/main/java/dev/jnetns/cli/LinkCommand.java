@@ -7,7 +7,7 @@ import dev.jnetns.LinkUpdate;
 import dev.jnetns.Netns;
 import dev.jnetns.Rtnl;
 import dev.jnetns.model.DeviceMover;
-import dev.jnetns.sys.ErrnoException;
+import dev.jnetns.ErrnoException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;

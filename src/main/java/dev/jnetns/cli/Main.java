@@ -2,7 +2,7 @@ package dev.jnetns.cli;
 
 import dev.jnetns.model.Plan;
 import dev.jnetns.netlink.NlDecodeException;
-import dev.jnetns.sys.ErrnoException;
+import dev.jnetns.ErrnoException;
 import dev.jnetns.NoSuchLinkException;
 import java.io.IOException;
 import java.io.PrintWriter;

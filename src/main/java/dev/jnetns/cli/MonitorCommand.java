@@ -7,7 +7,7 @@ import dev.jnetns.Neighbour;
 import dev.jnetns.Netns;
 import dev.jnetns.Route;
 import dev.jnetns.Rtnl;
-import dev.jnetns.sys.ErrnoException;
+import dev.jnetns.ErrnoException;
 import java.io.PrintWriter;
 import java.time.LocalDateTime;
 import java.time.ZonedDateTime;

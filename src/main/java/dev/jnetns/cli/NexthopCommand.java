@@ -16,7 +16,7 @@ import dev.jnetns.Link;
 import dev.jnetns.Nexthop;
 import dev.jnetns.RtNames;
 import dev.jnetns.Rtnl;
-import dev.jnetns.sys.ErrnoException;
+import dev.jnetns.ErrnoException;
 import java.io.PrintWriter;
 import java.net.InetAddress;
 import java.util.ArrayList;
@@ -238,7 +238,7 @@ final class NexthopCommand extends ObjectCommand {
                 rtnl.nexthops().delete(n.id());
                 flushed++;
             } catch (ErrnoException e) {
-                if (!e.is(dev.jnetns.sys.Errno.ENOENT)) {
+                if (!e.is(dev.jnetns.Errno.ENOENT)) {
                     throw e;   // gone with a group or device before us is fine
                 }
             }

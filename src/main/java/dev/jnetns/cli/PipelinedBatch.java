@@ -1,13 +1,13 @@
 package dev.jnetns.cli;
 
 import dev.jnetns.AddressSpec;
+import dev.jnetns.BulkResult;
 import dev.jnetns.LinkSpec;
 import dev.jnetns.Netns;
 import dev.jnetns.RouteSpec;
 import dev.jnetns.Rtnl;
-import dev.jnetns.netlink.NetlinkException;
-import dev.jnetns.netlink.NlSocket;
-import dev.jnetns.sys.ErrnoException;
+import dev.jnetns.NetlinkException;
+import dev.jnetns.ErrnoException;
 import dev.jnetns.NoSuchLinkException;
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -173,7 +173,7 @@ final class PipelinedBatch {
         }
         try {
             Rtnl rtnl = top.rtnl();
-            NlSocket.BulkResult r = kind == Kind.ROUTE ? rtnl.routes().addAll(routes, !force)
+            BulkResult r = kind == Kind.ROUTE ? rtnl.routes().addAll(routes, !force)
                     : kind == Kind.ADDRESS ? rtnl.addresses().addAll(devs, addresses, !force)
                     : rtnl.links().addAll(links, !force);
             for (Map.Entry<Integer, NetlinkException> f : r.failures().entrySet()) {
@@ -221,7 +221,7 @@ final class PipelinedBatch {
     }
 
     /** Removes what the lines after {@code failed} added: they went out with it and were applied. */
-    private void undoAfter(Rtnl rtnl, int failed, NlSocket.BulkResult r) {
+    private void undoAfter(Rtnl rtnl, int failed, BulkResult r) {
         for (int i = failed + 1; i < r.sent(); i++) {
             if (r.failures().containsKey(i)) {
                 continue;

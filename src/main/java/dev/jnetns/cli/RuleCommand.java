@@ -10,7 +10,7 @@ import dev.jnetns.RtNames;
 import dev.jnetns.Rule;
 import dev.jnetns.Rtnl;
 import dev.jnetns.RuleSpec;
-import dev.jnetns.sys.ErrnoException;
+import dev.jnetns.ErrnoException;
 import java.util.ArrayList;
 import java.util.List;
 

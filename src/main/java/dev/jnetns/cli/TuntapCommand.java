@@ -3,7 +3,7 @@ package dev.jnetns.cli;
 import dev.jnetns.Link;
 import dev.jnetns.TunTapSpec;
 import dev.jnetns.kind.Tun;
-import dev.jnetns.sys.ErrnoException;
+import dev.jnetns.ErrnoException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;

@@ -2,7 +2,7 @@ package dev.jnetns.cni;
 
 import dev.jnetns.Netns;
 import dev.jnetns.model.JsonText;
-import dev.jnetns.sys.ErrnoException;
+import dev.jnetns.ErrnoException;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;

@@ -4,7 +4,7 @@ import dev.jnetns.Link;
 import dev.jnetns.Netns;
 import dev.jnetns.Rtnl;
 import dev.jnetns.model.JsonText;
-import dev.jnetns.sys.ErrnoException;
+import dev.jnetns.ErrnoException;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;

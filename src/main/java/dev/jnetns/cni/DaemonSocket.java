@@ -11,7 +11,7 @@ import static dev.jnetns.uapi.LinuxSocket.UCRED_PID_OFFSET;
 import static dev.jnetns.uapi.LinuxSocket.UCRED_SIZE;
 import static dev.jnetns.uapi.LinuxSocket.UCRED_UID_OFFSET;
 
-import dev.jnetns.sys.ErrnoException;
+import dev.jnetns.ErrnoException;
 import dev.jnetns.sys.Syscalls;
 import java.io.EOFException;
 import java.io.IOException;

@@ -7,8 +7,8 @@ import dev.jnetns.Address;
 import dev.jnetns.LinkUpdate;
 import dev.jnetns.Route;
 import dev.jnetns.Rtnl;
-import dev.jnetns.sys.Errno;
-import dev.jnetns.sys.ErrnoException;
+import dev.jnetns.Errno;
+import dev.jnetns.ErrnoException;
 import java.util.ArrayList;
 import java.util.List;
 

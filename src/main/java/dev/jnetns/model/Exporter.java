@@ -21,7 +21,7 @@ import dev.jnetns.model.Topology.LinkDecl;
 import dev.jnetns.model.Topology.NamespaceDecl;
 import dev.jnetns.model.Topology.Ref;
 import dev.jnetns.model.Topology.RouteDecl;
-import dev.jnetns.sys.ErrnoException;
+import dev.jnetns.ErrnoException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -13,7 +13,7 @@ import dev.jnetns.kind.Macvlan;
 import dev.jnetns.kind.Vlan;
 import dev.jnetns.kind.Vxlan;
 import dev.jnetns.model.Topology.LinkDecl;
-import dev.jnetns.sys.ErrnoException;
+import dev.jnetns.ErrnoException;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;

@@ -16,16 +16,53 @@ public final class Plan {
         void run(Session s) throws Exception;
     }
 
-    /**
-     * One step.
-     *
-     * @param netns the namespace it changes
-     * @param verb "create", "change" or "delete"
-     * @param what what it does, in words ("link r-a (veth, peer a-r in a)", "mtu of r-a 1400 -> 1500")
-     * @param apply what {@link Plan#apply} runs
-     * @param undo what rolls it back, or null
-     */
-    public record Step(String netns, String verb, String what, Action apply, Action undo) {
+    /** One step: the namespace it changes, what it does, and (inside the package) how, and how to undo it. */
+    public static final class Step {
+        private final String netns;
+        private final String verb;
+        private final String what;
+        private final Action apply;
+        private final Action undo;
+
+        /**
+         * @param netns the namespace it changes
+         * @param verb "create", "change" or "delete"
+         * @param what what it does, in words ("link r-a (veth, peer a-r in a)", "mtu of r-a 1400 -> 1500")
+         * @param apply what {@link Plan#apply} runs
+         * @param undo what rolls it back, or null
+         */
+        Step(String netns, String verb, String what, Action apply, Action undo) {
+            this.netns = netns;
+            this.verb = verb;
+            this.what = what;
+            this.apply = apply;
+            this.undo = undo;
+        }
+
+        /** {@return the namespace it changes} */
+        public String netns() {
+            return netns;
+        }
+
+        /** {@return "create", "change" or "delete"} */
+        public String verb() {
+            return verb;
+        }
+
+        /** {@return what it does, in words ("link r-a (veth, peer a-r in a)", "mtu of r-a 1400 -> 1500")} */
+        public String what() {
+            return what;
+        }
+
+        Action apply() {
+            return apply;
+        }
+
+        Action undo() {
+            return undo;
+        }
+
+        /** {@return "NETNS: VERB WHAT"} */
         @Override
         public String toString() {
             return netns + ": " + verb + " " + what;

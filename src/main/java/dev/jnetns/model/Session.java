@@ -2,7 +2,7 @@ package dev.jnetns.model;
 
 import dev.jnetns.Netns;
 import dev.jnetns.Rtnl;
-import dev.jnetns.sys.ErrnoException;
+import dev.jnetns.ErrnoException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 

@@ -1,5 +1,8 @@
 package dev.jnetns.netlink;
 
+import dev.jnetns.BulkResult;
+import dev.jnetns.DumpInterruptedException;
+import dev.jnetns.NetlinkException;
 import dev.jnetns.uapi.LinuxNetlink;
 import static dev.jnetns.uapi.LinuxNetlink.NETLINK_ADD_MEMBERSHIP;
 import static dev.jnetns.uapi.LinuxNetlink.NETLINK_CAP_ACK;
@@ -25,7 +28,7 @@ import static dev.jnetns.uapi.LinuxSocket.SOCK_RAW;
 import static dev.jnetns.uapi.LinuxSocket.SOL_SOCKET;
 import static dev.jnetns.uapi.LinuxSocket.SO_RCVBUF;
 
-import dev.jnetns.sys.ErrnoException;
+import dev.jnetns.ErrnoException;
 import dev.jnetns.sys.Syscalls;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -240,22 +243,6 @@ public final class NlSocket implements AutoCloseable {
      */
     static final int BULK_CHUNK_REQUESTS = 128;
 
-    /**
-     * The outcome of {@link #executeAll}: the items the kernel refused, by index.
-     *
-     * @param sent how many requests were sent
-     * @param failures the refusals, by the index of their request
-     */
-    public record BulkResult(int sent, java.util.SortedMap<Integer, NetlinkException> failures) {
-        /**
-         * Whether everything went through.
-         *
-         * @return true when the kernel refused nothing
-         */
-        public boolean ok() {
-            return failures.isEmpty();
-        }
-    }
 
     /**
      * Sends {@code count} requests many per datagram, without asking an acknowledgement for each
@@ -374,7 +361,7 @@ public final class NlSocket implements AutoCloseable {
             try {
                 recvDatagram();
             } catch (ErrnoException e) {
-                if (!e.is(dev.jnetns.sys.Errno.ENOBUFS)) {
+                if (!e.is(dev.jnetns.Errno.ENOBUFS)) {
                     throw e;
                 }
             }

@@ -10,6 +10,7 @@ import static dev.jnetns.uapi.LinuxNexthop.NHA_ID;
 import static dev.jnetns.uapi.LinuxNexthop.NHA_OIF;
 import static dev.jnetns.uapi.LinuxNexthop.NHMSG_SIZE;
 
+import dev.jnetns.Nexthop;
 import dev.jnetns.netlink.NlAttrs;
 import dev.jnetns.netlink.NlMessage;
 import dev.jnetns.netlink.NlWriter;
@@ -31,16 +32,12 @@ public final class NexthopCodec {
     public record Member(int id, int weight) {
     }
 
-    /** An attribute not modelled: its type (with its flag bits) and value. */
-    public record Raw(int type, byte[] value) {
-    }
-
     /**
      * A nexthop object. {@code gateway} is the NHA_GATEWAY bytes (4 or 16) or null; {@code oif} 0
      * when absent; {@code group} empty for a plain nexthop; {@code groupType} -1 when absent.
      */
     public record Message(int id, int family, int scope, int protocol, int flags, byte[] gateway, int oif,
-                          boolean blackhole, List<Member> group, int groupType, boolean fdb, List<Raw> other) {
+                          boolean blackhole, List<Member> group, int groupType, boolean fdb, List<Nexthop.RawAttribute> other) {
     }
 
     /** Writes a {@code struct nhmsg}. */
@@ -54,7 +51,7 @@ public final class NexthopCodec {
         int p = m.payloadOffset();
         NlAttrs a = m.attrs(NHMSG_SIZE, "RTM_NEWNEXTHOP");
         List<Member> group = new ArrayList<>();
-        List<Raw> other = new ArrayList<>();
+        List<Nexthop.RawAttribute> other = new ArrayList<>();
         for (int i = 0; i < a.count(); i++) {
             int type = a.type(i) & 0x3fff;
             if (type == NHA_GROUP) {
@@ -67,7 +64,7 @@ public final class NexthopCodec {
                 }
             } else if (type != NHA_ID && type != NHA_GROUP_TYPE && type != NHA_BLACKHOLE && type != NHA_OIF
                     && type != NHA_GATEWAY && type != NHA_FDB) {
-                other.add(new Raw(a.type(i), a.bytesAt(i)));
+                other.add(new Nexthop.RawAttribute(a.type(i), a.bytesAt(i)));
             }
         }
         return new Message(a.u32(NHA_ID, 0), Byte.toUnsignedInt(b.get(p)), Byte.toUnsignedInt(b.get(p + 1)),
@@ -105,7 +102,7 @@ public final class NexthopCodec {
         if (n.fdb()) {
             w.attr(NHA_FDB);
         }
-        for (Raw r : n.other()) {
+        for (Nexthop.RawAttribute r : n.other()) {
             w.attr(r.type(), r.value());
         }
     }

@@ -1,5 +1,6 @@
 package dev.jnetns.sys;
 
+import dev.jnetns.ErrnoException;
 import java.nio.ByteBuffer;
 
 /**

@@ -1,5 +1,7 @@
 package dev.jnetns.sys;
 
+import dev.jnetns.Errno;
+import dev.jnetns.ErrnoException;
 import dev.jnetns.uapi.LinuxSyscall;
 import dev.jnetns.uapi.LinuxSocket;
 import dev.jnetns.uapi.LinuxSched;

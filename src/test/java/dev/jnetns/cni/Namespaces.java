@@ -1,7 +1,7 @@
 package dev.jnetns.cni;
 
 import dev.jnetns.Netns;
-import dev.jnetns.sys.ErrnoException;
+import dev.jnetns.ErrnoException;
 import java.util.ArrayList;
 import java.util.List;
 

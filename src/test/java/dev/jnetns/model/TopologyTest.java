@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.jnetns.Netns;
-import dev.jnetns.sys.ErrnoException;
+import dev.jnetns.ErrnoException;
 import dev.jnetns.testutil.Cli;
 import dev.jnetns.testutil.Ip;
 import dev.jnetns.testutil.Scripts;

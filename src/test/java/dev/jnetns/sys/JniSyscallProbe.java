@@ -1,5 +1,6 @@
 package dev.jnetns.sys;
 
+import dev.jnetns.ErrnoException;
 import dev.jnetns.uapi.LinuxFcntl;
 
 /**

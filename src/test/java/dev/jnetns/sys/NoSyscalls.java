@@ -1,5 +1,7 @@
 package dev.jnetns.sys;
 
+import dev.jnetns.Errno;
+import dev.jnetns.ErrnoException;
 import java.lang.reflect.Field;
 import java.lang.reflect.Proxy;
 

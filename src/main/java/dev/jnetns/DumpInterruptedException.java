@@ -1,4 +1,4 @@
-package dev.jnetns.netlink;
+package dev.jnetns;
 
 /**
  * A dump kept coming back with {@code NLM_F_DUMP_INTR} (the kernel's table changed while it was

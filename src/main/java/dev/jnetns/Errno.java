@@ -1,4 +1,4 @@
-package dev.jnetns.sys;
+package dev.jnetns;
 
 /**
  * Linux errno values (asm-generic numbering, x86_64 and aarch64) with their symbolic names and

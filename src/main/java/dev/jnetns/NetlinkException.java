@@ -1,7 +1,5 @@
-package dev.jnetns.netlink;
+package dev.jnetns;
 
-import dev.jnetns.sys.Errno;
-import dev.jnetns.sys.ErrnoException;
 import java.util.Optional;
 
 /**

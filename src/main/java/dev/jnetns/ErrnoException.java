@@ -1,4 +1,4 @@
-package dev.jnetns.sys;
+package dev.jnetns;
 
 import java.io.IOException;
 
