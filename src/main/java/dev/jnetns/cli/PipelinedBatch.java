@@ -177,8 +177,7 @@ final class PipelinedBatch {
                     : kind == Kind.ADDRESS ? rtnl.addresses().addAll(devs, addresses, !force)
                     : rtnl.links().addAll(links, !force);
             for (Map.Entry<Integer, NetlinkException> f : r.failures().entrySet()) {
-                err.println("jnetns: " + Main.oneLine(f.getValue().getMessage()));
-                err.println("Command failed " + Main.oneLine(file) + ":" + lines.get(f.getKey()));
+                failed(f.getValue().getMessage(), f.getKey());
                 if (!force) {
                     undoAfter(rtnl, f.getKey(), r);
                     break;
@@ -186,8 +185,7 @@ final class PipelinedBatch {
             }
             return r.ok();
         } catch (ErrnoException | RuntimeException e) {
-            err.println("jnetns: " + Main.oneLine(Main.message(e)));
-            err.println("Command failed " + Main.oneLine(file) + ":" + lines.get(0));
+            failed(Main.message(e), 0);
             return false;
         } finally {
             lines.clear();
@@ -201,18 +199,22 @@ final class PipelinedBatch {
         }
     }
 
+    /** Reports the failure of pending line {@code i} as ip does: the message, then "Command failed FILE:N". */
+    private void failed(String message, int i) {
+        err.println("jnetns: " + Main.oneLine(message));
+        err.println("Command failed " + Main.oneLine(file) + ":" + lines.get(i));
+    }
+
     /** Makes the pending namespaces; false when one failed (each failure is reported). */
     private boolean flushNamespaces() {
         try {
             Map<Integer, ErrnoException> failures = Netns.createNamedAll(namespaces, !force);
             for (Map.Entry<Integer, ErrnoException> f : failures.entrySet()) {
-                err.println("jnetns: " + Main.oneLine(NetnsCommand.failure(true, namespaces.get(f.getKey()), f.getValue())));
-                err.println("Command failed " + Main.oneLine(file) + ":" + lines.get(f.getKey()));
+                failed(NetnsCommand.failure(true, namespaces.get(f.getKey()), f.getValue()), f.getKey());
             }
             return failures.isEmpty();
         } catch (ErrnoException | RuntimeException e) {
-            err.println("jnetns: " + Main.oneLine(Main.message(e)));
-            err.println("Command failed " + Main.oneLine(file) + ":" + lines.get(0));
+            failed(Main.message(e), 0);
             return false;
         } finally {
             lines.clear();
