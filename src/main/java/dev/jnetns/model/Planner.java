@@ -311,6 +311,17 @@ public final class Planner {
     }
 
     /**
+     * Gives {@code dev} the link-layer address {@code mac}, then puts back its permanent neighbours:
+     * the kernel flushes every neighbour of a device whose address changes, permanent ones too.
+     */
+    private static void setAddress(Rtnl rtnl, String dev, String mac, List<Neighbour> permanent) throws ErrnoException {
+        rtnl.links().set(dev, LinkUpdate.create().address(mac));
+        for (Neighbour n : permanent) {
+            rtnl.neighbours().replace(dev, n.dst(), n.lladdr(), n.state(), (n.flags() & NTF_ROUTER) != 0);
+        }
+    }
+
+    /**
      * The MTUs of the devices on {@code dev} in its namespace (a macvlan, ipvlan or vlan, whose MTU
      * the kernel lowers with their parent's; a veth peer too, harmlessly), by name: an undo of the
      * parent's MTU puts theirs back as well.
@@ -357,9 +368,11 @@ public final class Planner {
                 throw new IllegalArgumentException("link " + dev + ": its address " + old
                         + " could not be put back (the kernel refuses an all-zero address), so it is not changed");
             }
+            List<Neighbour> permanent = now == null ? List.of()
+                    : live.neighbours.stream().filter(n -> n.index() == now.index()).toList();
             steps.add(new Step(ns, "change", "address of " + dev + (old != null ? " " + old + " ->" : "") + " " + l.mac(),
-                    s -> s.rtnl(ns).links().set(dev, LinkUpdate.create().address(l.mac())),
-                    old == null ? null : s -> s.rtnl(ns).links().set(dev, LinkUpdate.create().address(old))));
+                    s -> setAddress(s.rtnl(ns), dev, l.mac(), permanent),
+                    old == null ? null : s -> setAddress(s.rtnl(ns), dev, old, permanent)));
         }
         String oldAlias = now == null || now.alias() == null ? "" : now.alias();
         if (l.alias() != null && (now == null ? !l.alias().isEmpty() : !l.alias().equals(oldAlias))) {

@@ -164,7 +164,9 @@ final class TopologyGen {
         all.add(List.of("link set " + d + " mtu 1333"));
         all.add(List.of("link set " + d + " alias \"changed\""));
         all.add(List.of("link set " + d + " down"));
-        all.add(List.of("link set " + d + " address 02:aa:bb:cc:dd:ee"));
+        if (!d.startsWith("ifb")) {   // an ifb's address cannot be changed (EOPNOTSUPP)
+            all.add(List.of("link set " + d + " address 02:aa:bb:cc:dd:ee"));
+        }
         all.add(List.of("addr add 198.18.33.3/24 dev " + a));
         all.add(List.of("addr del 198.18." + (c.addressed().indexOf(a) + 1) + ".1/24 dev " + a));
         int n = c.addressed().indexOf(a) + 1;
