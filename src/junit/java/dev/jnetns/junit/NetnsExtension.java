@@ -83,8 +83,8 @@ public final class NetnsExtension implements ParameterResolver {
                 return new Fixture();
             } catch (ErrnoException e) {
                 throw new IllegalStateException("cannot create a network namespace for the test"
-                        + (e.is(Errno.EPERM) ? " (needs root: CAP_SYS_ADMIN and CAP_NET_ADMIN)" : "")
-                        + ": " + e.getMessage(), e);
+                        + (e.is(Errno.EPERM) ? " (needs root: CAP_SYS_ADMIN and CAP_NET_ADMIN): " + e.operation() + ": "
+                        + ErrnoException.describe(e.errno()) : ": " + e.getMessage()), e);
             }
         }, Fixture.class);
         return parameter.getParameter().getType() == Netns.class ? f.ns : f.rtnl;

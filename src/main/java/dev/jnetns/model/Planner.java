@@ -1,5 +1,6 @@
 package dev.jnetns.model;
 
+import static dev.jnetns.uapi.LinuxIfArp.ARPHRD_LOOPBACK;
 import static dev.jnetns.uapi.LinuxNeighbour.NTF_ROUTER;
 import static dev.jnetns.uapi.LinuxNeighbour.NUD_PERMANENT;
 import static dev.jnetns.uapi.LinuxRoute.RTPROT_KERNEL;
@@ -321,6 +322,30 @@ public final class Planner {
         }
     }
 
+    /** Sets each device of {@code mtus} that still exists back to its MTU there, where it differs. */
+    private static void restoreMtus(Rtnl rtnl, Map<String, Integer> mtus) throws ErrnoException {
+        for (Map.Entry<String, Integer> m : mtus.entrySet()) {
+            Optional<Link> was = rtnl.links().find(m.getKey());
+            if (was.isPresent() && was.get().mtu() != m.getValue()) {
+                rtnl.links().setMtu(m.getKey(), m.getValue());
+            }
+        }
+    }
+
+    /**
+     * The MTU of the device {@code dev} sits on in its namespace (a macvlan's parent; a veth's peer
+     * too, harmlessly), by name, or none: an undo of {@code dev}'s MTU gives it back first, as a
+     * rollback will anyway, since the kernel refuses a macvlan an MTU above its parent's.
+     */
+    private static Map<String, Integer> lower(Link dev, Live live) {
+        for (Link l : live.links.values()) {
+            if (l.index() == dev.linkIndex() && dev.linkNetnsId() < 0 && l.index() != dev.index()) {
+                return Map.of(l.name(), l.mtu());
+            }
+        }
+        return Map.of();
+    }
+
     /**
      * The MTUs of the devices on {@code dev} in its namespace (a macvlan, ipvlan or vlan, whose MTU
      * the kernel lowers with their parent's; a veth peer too, harmlessly), by name: an undo of the
@@ -350,21 +375,24 @@ public final class Planner {
         boolean made = now == null && l.kind() != null;   // its create step sets MTU and MAC
         if (l.mtu() != null && !made && (now == null || now.mtu() != l.mtu())) {
             Integer old = now == null ? null : now.mtu();
+            Map<String, Integer> lower = now == null ? Map.of() : lower(now, live);
             Map<String, Integer> upper = now == null ? Map.of() : uppers(now, live);
+            // the kernel moves an IPv6 route's mtu with its device's when they were equal
+            List<Route> withMtu = now == null ? List.of() : live.routes.stream()
+                    .filter(r -> r.oif() == now.index() && r.metrics() != null && r.metrics().mtu() > 0).toList();
             steps.add(new Step(ns, "change", "mtu of " + dev + (old != null ? " " + old + " ->" : "") + " " + l.mtu(),
                     s -> s.rtnl(ns).links().setMtu(dev, l.mtu()), old == null ? null : s -> {
+                        restoreMtus(s.rtnl(ns), lower);   // a macvlan's MTU cannot exceed its parent's
                         s.rtnl(ns).links().setMtu(dev, old);
-                        for (Map.Entry<String, Integer> u : upper.entrySet()) {
-                            Optional<Link> was = s.rtnl(ns).links().find(u.getKey());
-                            if (was.isPresent() && was.get().mtu() != u.getValue()) {
-                                s.rtnl(ns).links().setMtu(u.getKey(), u.getValue());
-                            }
+                        restoreMtus(s.rtnl(ns), upper);
+                        for (Route r : withMtu) {
+                            s.rtnl(ns).routes().replace(r);
                         }
                     }));
         }
         if (l.mac() != null && !made && (now == null || !l.mac().equalsIgnoreCase(now.address()))) {
             String old = now == null ? null : now.address();
-            if (old != null && old.matches("(00:)*00")) {
+            if (now != null && now.type() == ARPHRD_LOOPBACK) {
                 throw new IllegalArgumentException("link " + dev + ": its address " + old
                         + " could not be put back (the kernel refuses an all-zero address), so it is not changed");
             }
@@ -372,7 +400,7 @@ public final class Planner {
                     : live.neighbours.stream().filter(n -> n.index() == now.index()).toList();
             steps.add(new Step(ns, "change", "address of " + dev + (old != null ? " " + old + " ->" : "") + " " + l.mac(),
                     s -> setAddress(s.rtnl(ns), dev, l.mac(), permanent),
-                    old == null ? null : s -> setAddress(s.rtnl(ns), dev, old, permanent)));
+                    old == null || old.matches("(00:)*00") ? null : s -> setAddress(s.rtnl(ns), dev, old, permanent)));
         }
         String oldAlias = now == null || now.alias() == null ? "" : now.alias();
         if (l.alias() != null && (now == null ? !l.alias().isEmpty() : !l.alias().equals(oldAlias))) {

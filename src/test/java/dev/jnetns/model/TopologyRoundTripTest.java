@@ -225,7 +225,7 @@ class TopologyRoundTripTest {
                 }
                 Ip.Result diff = Cli.run("diff", file.toString());
                 assertEquals(1, diff.exitCode(), "diff sees " + cm.getValue() + ": " + diff.out() + diff.err());
-                assertFalse(diff.out().isEmpty());
+                assertFalse(diff.out().isEmpty(), "diff exits 1 saying nothing: " + diff.err());
                 Ip.Result apply = Cli.run("apply", file.toString());
                 assertEquals(0, apply.exitCode(), apply.out() + apply.err());
                 Ip.Result again = Cli.run("diff", file.toString());
