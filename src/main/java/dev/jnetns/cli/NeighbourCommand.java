@@ -181,6 +181,18 @@ final class NeighbourCommand extends ObjectCommand {
         return Words.familyOf(a) == Words.familyOf(p.address()) && new IpPrefix(a, p.length()).network().equals(p.network());
     }
 
+    /** The destination a word (or "to" and the word after it) names, as ip's get and modify read it. */
+    private static InetAddress destination(Words w, String word, InetAddress dst, int family) {
+        String a = word.equals("to") ? w.value() : word;
+        if (Words.matches(a, "help")) {
+            throw new HelpShown(USAGE);
+        }
+        if (dst != null) {
+            throw Words.garbage("to", a);
+        }
+        return Words.address(a, family);
+    }
+
     /** {@code neigh get [to] ADDR|proxy ADDR dev DEV}. */
     private void get(Words w) throws ErrnoException {
         int family = top.family(0);
@@ -199,16 +211,7 @@ final class NeighbourCommand extends ObjectCommand {
                 dst = Words.address(v, family);
                 proxy = true;
             } else {
-                if (word.equals("to")) {
-                    word = w.value();
-                }
-                if (Words.matches(word, "help")) {
-                    throw new HelpShown(USAGE);
-                }
-                if (dst != null) {
-                    throw Words.garbage("to", word);
-                }
-                dst = Words.address(word, family);
+                dst = destination(w, word, dst, family);
             }
         }
         if (dev == null || dst == null) {
@@ -263,16 +266,7 @@ final class NeighbourCommand extends ObjectCommand {
             } else if (word.equals("extern_learn") || Words.matches(word, "protocol")) {
                 throw new CommandFailed("neigh " + verb + " " + word + " is not implemented by jnetns");
             } else {
-                if (word.equals("to")) {
-                    word = w.value();
-                }
-                if (Words.matches(word, "help")) {
-                    throw new HelpShown(USAGE);
-                }
-                if (dst != null) {
-                    throw Words.garbage("to", word);
-                }
-                dst = Words.address(word, family);
+                dst = destination(w, word, dst, family);
             }
         }
         if (dev == null || dst == null) {
