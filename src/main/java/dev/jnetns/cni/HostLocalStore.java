@@ -70,7 +70,7 @@ final class HostLocalStore implements AutoCloseable {
      */
     boolean reserve(String id, String ifname, InetAddress ip, int set) throws IOException {
         Path f = dir.resolve(IpPrefix.format(ip));
-        Path tmp = dir.resolve(".lease-" + id.strip() + "-" + ifname);
+        Path tmp = temporary(id, ifname);
         write(tmp, key(id, ifname), StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING);
         try {
             Files.createLink(f, tmp);
@@ -123,6 +123,7 @@ final class HostLocalStore implements AutoCloseable {
 
     /** Ends the leases of {@code id}/{@code ifname}; when there are none, those of {@code id} alone (older files). */
     void release(String id, String ifname) throws IOException {
+        Files.deleteIfExists(temporary(id, ifname));   // a kill before its key was written leaves it empty
         if (!release(key(id, ifname))) {
             release(id.strip());
         }
@@ -137,6 +138,11 @@ final class HostLocalStore implements AutoCloseable {
             }
         }
         return found;
+    }
+
+    /** The name a lease of {@code id}/{@code ifname} is written under before it is linked to its address's. */
+    private Path temporary(String id, String ifname) {
+        return dir.resolve(".lease-" + id.strip() + "-" + ifname);
     }
 
     private static String key(String id, String ifname) {
