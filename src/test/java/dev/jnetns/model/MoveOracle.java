@@ -103,6 +103,16 @@ final class MoveOracle {
         Map<String, Object> out = new LinkedHashMap<>(r);
         if (kept.size() > 1) {
             out.put("nexthops", kept);
+            if ("-4".equals(r.get("(family)"))) {
+                // An IPv4 multipath route is linkdown itself when all its paths are (fib_create_info
+                // counts them when the route is made; the move makes the kept part anew).
+                Set<Object> flags = new LinkedHashSet<>((List<?>) out.getOrDefault("flags", List.of()));
+                flags.remove("linkdown");
+                if (kept.stream().allMatch(h -> ((List<?>) h.getOrDefault("flags", List.of())).contains("linkdown"))) {
+                    flags.add("linkdown");
+                }
+                out.put("flags", new ArrayList<>(flags));
+            }
             return out;
         }
         out.remove("nexthops");
