@@ -23,6 +23,7 @@
 #include <linux/if_bonding.h>
 #include <linux/if_ether.h>
 #include <linux/net_namespace.h>
+#include <linux/netconf.h>
 #include <linux/if_tun.h>
 #include <linux/if_addr.h>
 #include <linux/neighbour.h>
@@ -93,6 +94,7 @@ static void constants(void)
     K(AF_INET);
     K(AF_INET6);
     K(AF_PACKET);
+    K(AF_MPLS);
     K(AF_NETLINK);
     K(SOCK_RAW);
     K(SOCK_CLOEXEC);
@@ -199,6 +201,9 @@ static void constants(void)
     K(RTM_NEWRULE);
     K(RTM_DELRULE);
     K(RTM_GETRULE);
+    K(RTM_NEWNETCONF);
+    K(RTM_DELNETCONF);
+    K(RTM_GETNETCONF);
     K(RTM_NEWNSID);
     K(RTM_DELNSID);
     K(RTM_GETNSID);
@@ -564,6 +569,19 @@ static void constants(void)
     K(IFF_LOWER_UP);
     K(IFF_DORMANT);
     K(IFF_ECHO);
+    /* LinuxNetconf */
+    KV("NETCONFMSG_SIZE", sizeof(struct netconfmsg));
+    K(NETCONFA_UNSPEC);
+    K(NETCONFA_IFINDEX);
+    K(NETCONFA_FORWARDING);
+    K(NETCONFA_RP_FILTER);
+    K(NETCONFA_MC_FORWARDING);
+    K(NETCONFA_PROXY_NEIGH);
+    K(NETCONFA_IGNORE_ROUTES_WITH_LINKDOWN);
+    K(NETCONFA_INPUT);
+    K(NETCONFA_BC_FORWARDING);
+    K(NETCONFA_IFINDEX_ALL);
+    K(NETCONFA_IFINDEX_DEFAULT);
     /* LinuxNetNamespace */
     K(NETNSA_NONE);
     K(NETNSA_NSID);

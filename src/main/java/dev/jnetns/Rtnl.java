@@ -5,10 +5,13 @@ import static dev.jnetns.uapi.LinuxNetlink.NLM_F_ACK;
 import static dev.jnetns.uapi.LinuxNetlink.NLM_F_DUMP;
 import static dev.jnetns.uapi.LinuxNetlink.NLM_F_REQUEST;
 import static dev.jnetns.uapi.LinuxNetNamespace.NETNSA_NSID_NOT_ASSIGNED;
+import static dev.jnetns.uapi.LinuxRtnetlink.RTM_GETNETCONF;
+import static dev.jnetns.uapi.LinuxRtnetlink.RTM_NEWNETCONF;
 import static dev.jnetns.uapi.LinuxRtnetlink.RTM_GETNSID;
 import static dev.jnetns.uapi.LinuxRtnetlink.RTM_NEWNSID;
 
 import dev.jnetns.netlink.NlSocket;
+import dev.jnetns.rtnl.NetconfCodec;
 import dev.jnetns.rtnl.NsidCodec;
 import java.lang.ref.Cleaner;
 import java.util.List;
@@ -192,6 +195,46 @@ public final class Rtnl implements AutoCloseable {
         return (w, seq) -> {
             w.beginMessage(type, NLM_F_REQUEST | flags, seq);
             NsidCodec.encode(id, w);
+            w.endMessage();
+        };
+    }
+
+    /**
+     * {@return the forwarding settings of {@code family} (or, for AF_UNSPEC, of every family) on
+     * every device and on the {@code all} and {@code default} entries, in the kernel's order}
+     * Equivalent to: {@code ip [-4|-6] netconf show}.
+     *
+     * @param family an address family, or AF_UNSPEC (0)
+     * @throws ErrnoException when the kernel refuses the request (its errno and extended ack)
+     */
+    public List<Netconf> netconfs(int family) throws ErrnoException {
+        return socket.dump("netconf show", netconfRequest(NLM_F_DUMP, Netconf.request(family, Netconf.ABSENT)),
+                m -> m.type() == RTM_NEWNETCONF ? NetconfCodec.decode(m) : null);
+    }
+
+    /**
+     * {@return the forwarding settings of {@code family} on one device, or on {@link Netconf#ALL} or
+     * {@link Netconf#DEFAULT}}
+     * Equivalent to: {@code ip -4|-6 netconf show dev NAME}.
+     *
+     * @param family AF_INET, AF_INET6 or AF_MPLS
+     * @param ifindex the device's index, or {@link Netconf#ALL}, {@link Netconf#DEFAULT}
+     * @throws ErrnoException when the kernel refuses (ENODEV for no such device, EOPNOTSUPP for a
+     *     family without settings)
+     */
+    public Netconf netconf(int family, int ifindex) throws ErrnoException {
+        List<Netconf> r = socket.execute("netconf show dev " + ifindex, netconfRequest(NLM_F_ACK,
+                Netconf.request(family, ifindex)), m -> m.type() == RTM_NEWNETCONF ? NetconfCodec.decode(m) : null);
+        if (r.isEmpty()) {
+            throw new IllegalStateException("netconf show dev " + ifindex + ": the kernel acknowledged without an answer");
+        }
+        return r.get(0);
+    }
+
+    private static NlSocket.Request netconfRequest(int flags, Netconf c) {
+        return (w, seq) -> {
+            w.beginMessage(RTM_GETNETCONF, NLM_F_REQUEST | flags, seq);
+            NetconfCodec.encode(c, w);
             w.endMessage();
         };
     }

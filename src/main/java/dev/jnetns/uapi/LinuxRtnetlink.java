@@ -18,6 +18,9 @@ public final class LinuxRtnetlink {
     public static final int RTM_NEWRULE = 32;
     public static final int RTM_DELRULE = 33;
     public static final int RTM_GETRULE = 34;
+    public static final int RTM_NEWNETCONF = 80;
+    public static final int RTM_DELNETCONF = 81;
+    public static final int RTM_GETNETCONF = 82;
     public static final int RTM_NEWNSID = 88;
     public static final int RTM_DELNSID = 89;
     public static final int RTM_GETNSID = 90;

@@ -17,6 +17,8 @@ import static dev.jnetns.uapi.LinuxRtnetlink.RTM_GETROUTE;
 import static dev.jnetns.uapi.LinuxRtnetlink.RTM_GETRULE;
 import static dev.jnetns.uapi.LinuxRtnetlink.RTM_NEWADDR;
 import static dev.jnetns.uapi.LinuxRtnetlink.RTM_NEWNEIGH;
+import static dev.jnetns.uapi.LinuxRtnetlink.RTM_GETNETCONF;
+import static dev.jnetns.uapi.LinuxRtnetlink.RTM_NEWNETCONF;
 import static dev.jnetns.uapi.LinuxRtnetlink.RTM_NEWNSID;
 import static dev.jnetns.uapi.LinuxRtnetlink.RTM_NEWROUTE;
 import static dev.jnetns.uapi.LinuxRtnetlink.RTM_NEWRULE;
@@ -25,6 +27,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.jnetns.NamespaceId;
 import dev.jnetns.Neighbour;
+import dev.jnetns.Netconf;
 import dev.jnetns.Netns;
 import dev.jnetns.netlink.NlMessage;
 import dev.jnetns.netlink.NlSocket;
@@ -52,7 +55,7 @@ public final class RoundTrip {
      * The dump requests, by what they dump, that make the kernel send every object ip shows, whether
      * a codec reads them yet or not: links as jnetns asks (no counters) and as {@code ip link show}
      * asks (counters included), addresses, routes of every family, neighbours and proxies, rules,
-     * nsids.
+     * nsids, netconf entries.
      */
     private static final Map<String, NlSocket.Request> DUMPS = new LinkedHashMap<>();
 
@@ -87,6 +90,8 @@ public final class RoundTrip {
         register(new RecordCodec<>(RTM_NEWNSID, NsidCodec::encode, NsidCodec::decode));
         DUMPS.put("nsids", dump(RTM_GETNSID, w -> NsidCodec.encode(
                 NamespaceId.request(NamespaceId.ABSENT, NamespaceId.ABSENT, NamespaceId.ABSENT), w)));
+        register(new RecordCodec<>(RTM_NEWNETCONF, NetconfCodec::encode, NetconfCodec::decode));
+        DUMPS.put("netconf", dump(RTM_GETNETCONF, w -> NetconfCodec.encode(Netconf.request(AF_UNSPEC, Netconf.ABSENT), w)));
     }
 
     private RoundTrip() {
