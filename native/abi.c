@@ -218,7 +218,10 @@ static void constants(void)
     K(RTNLGRP_IPV6_ROUTE);
     K(RTNLGRP_IPV4_RULE);
     K(RTNLGRP_IPV6_RULE);
+    K(RTNLGRP_IPV4_NETCONF);
+    K(RTNLGRP_IPV6_NETCONF);
     K(RTNLGRP_NSID);
+    K(RTNLGRP_MPLS_NETCONF);
     KV("RTGENMSG_SIZE", sizeof(struct rtgenmsg));
     K(RTEXT_FILTER_VF);
     K(RTEXT_FILTER_SKIP_STATS);

@@ -4,22 +4,27 @@ import static dev.jnetns.uapi.LinuxNetlink.NETLINK_ROUTE;
 import static dev.jnetns.uapi.LinuxRtnetlink.RTM_DELADDR;
 import static dev.jnetns.uapi.LinuxRtnetlink.RTM_DELLINK;
 import static dev.jnetns.uapi.LinuxRtnetlink.RTM_DELNEIGH;
+import static dev.jnetns.uapi.LinuxRtnetlink.RTM_DELNETCONF;
 import static dev.jnetns.uapi.LinuxRtnetlink.RTM_DELNSID;
 import static dev.jnetns.uapi.LinuxRtnetlink.RTM_DELROUTE;
 import static dev.jnetns.uapi.LinuxRtnetlink.RTM_DELRULE;
 import static dev.jnetns.uapi.LinuxRtnetlink.RTM_NEWADDR;
 import static dev.jnetns.uapi.LinuxRtnetlink.RTM_NEWLINK;
 import static dev.jnetns.uapi.LinuxRtnetlink.RTM_NEWNEIGH;
+import static dev.jnetns.uapi.LinuxRtnetlink.RTM_NEWNETCONF;
 import static dev.jnetns.uapi.LinuxRtnetlink.RTM_NEWNSID;
 import static dev.jnetns.uapi.LinuxRtnetlink.RTM_NEWROUTE;
 import static dev.jnetns.uapi.LinuxRtnetlink.RTM_NEWRULE;
 import static dev.jnetns.uapi.LinuxRtnetlink.RTNLGRP_IPV4_IFADDR;
+import static dev.jnetns.uapi.LinuxRtnetlink.RTNLGRP_IPV4_NETCONF;
 import static dev.jnetns.uapi.LinuxRtnetlink.RTNLGRP_IPV4_ROUTE;
 import static dev.jnetns.uapi.LinuxRtnetlink.RTNLGRP_IPV4_RULE;
 import static dev.jnetns.uapi.LinuxRtnetlink.RTNLGRP_IPV6_IFADDR;
+import static dev.jnetns.uapi.LinuxRtnetlink.RTNLGRP_IPV6_NETCONF;
 import static dev.jnetns.uapi.LinuxRtnetlink.RTNLGRP_IPV6_ROUTE;
 import static dev.jnetns.uapi.LinuxRtnetlink.RTNLGRP_IPV6_RULE;
 import static dev.jnetns.uapi.LinuxRtnetlink.RTNLGRP_LINK;
+import static dev.jnetns.uapi.LinuxRtnetlink.RTNLGRP_MPLS_NETCONF;
 import static dev.jnetns.uapi.LinuxRtnetlink.RTNLGRP_NEIGH;
 import static dev.jnetns.uapi.LinuxRtnetlink.RTNLGRP_NSID;
 import static dev.jnetns.uapi.LinuxRoute.RTM_F_CLONED;
@@ -31,6 +36,7 @@ import dev.jnetns.netlink.NlSocket;
 import dev.jnetns.rtnl.AddressCodec;
 import dev.jnetns.rtnl.LinkCodec;
 import dev.jnetns.rtnl.NeighbourCodec;
+import dev.jnetns.rtnl.NetconfCodec;
 import dev.jnetns.rtnl.NsidCodec;
 import dev.jnetns.rtnl.RouteCodec;
 import dev.jnetns.rtnl.RuleCodec;
@@ -48,7 +54,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
- * Watches links, addresses, routes, neighbours, rules and nsids in one or many namespaces
+ * Watches links, addresses, routes, neighbours, rules, nsids and netconf entries in one or many namespaces
  * ({@code ip monitor}),
  * and never leaves its user with a wrong picture: it keeps the state it has reported, reports only
  * real changes (no duplicates), and when the kernel drops notifications (ENOBUFS) it dumps again,
@@ -74,7 +80,9 @@ public final class Monitor implements AutoCloseable {
         /** Policy-routing rules: {@code ip monitor rule}. */
         RULE,
         /** Ids given to other namespaces: {@code ip monitor nsid}. */
-        NSID
+        NSID,
+        /** Forwarding settings of devices, per family ({@link Netconf}): {@code ip monitor netconf}. */
+        NETCONF
     }
 
     /** The kind of a change. */
@@ -89,7 +97,7 @@ public final class Monitor implements AutoCloseable {
 
     /** Something that happened in namespace {@code netns} (the label it was given). */
     public sealed interface Event permits LinkEvent, AddressEvent, RouteEvent, NeighbourEvent, RuleEvent, NsidEvent,
-            Resynced, Failed {
+            NetconfEvent, Resynced, Failed {
         /**
          * Where it happened.
          *
@@ -156,6 +164,19 @@ public final class Monitor implements AutoCloseable {
      * @param id the id, as the kernel announced it
      */
     public record NsidEvent(String netns, Change change, NamespaceId id) implements Event {
+    }
+
+    /**
+     * A device's (or the all or default entry's) forwarding settings of one family appeared (with a
+     * new device), changed or went away (with the device). The kernel's notification of a change
+     * holds only the setting that changed: {@code netconf} is the entry with it applied, or with
+     * {@link Options#everyNotification()} the notification itself, as {@code ip monitor} prints it.
+     *
+     * @param netns the namespace's label
+     * @param change what happened to it
+     * @param netconf the entry
+     */
+    public record NetconfEvent(String netns, Change change, Netconf netconf) implements Event {
     }
 
     /**
@@ -464,6 +485,7 @@ public final class Monitor implements AutoCloseable {
                 case ROUTE: return new int[] {RTNLGRP_IPV4_ROUTE, RTNLGRP_IPV6_ROUTE};
                 case RULE: return new int[] {RTNLGRP_IPV4_RULE, RTNLGRP_IPV6_RULE};
                 case NSID: return new int[] {RTNLGRP_NSID};
+                case NETCONF: return new int[] {RTNLGRP_IPV4_NETCONF, RTNLGRP_IPV6_NETCONF, RTNLGRP_MPLS_NETCONF};
                 default: return new int[] {RTNLGRP_NEIGH};
             }
         }
@@ -556,6 +578,9 @@ public final class Monitor implements AutoCloseable {
             if (topics.contains(Topic.NSID)) {
                 replace(Topic.NSID, keyed(rtnl.nsidsOf(NamespaceId.ABSENT), Watcher::key), report);
             }
+            if (topics.contains(Topic.NETCONF)) {
+                replace(Topic.NETCONF, keyed(rtnl.netconfs(0), Watcher::key), report);
+            }
             if (marker) {
                 out.accept(new Resynced(label));
             }
@@ -627,6 +652,8 @@ public final class Monitor implements AutoCloseable {
                 case RTM_DELRULE: update(Topic.RULE, RuleCodec.decode(m), true); break;
                 case RTM_NEWNSID: update(Topic.NSID, NsidCodec.decode(m), false); break;
                 case RTM_DELNSID: update(Topic.NSID, NsidCodec.decode(m), true); break;
+                case RTM_NEWNETCONF: netconf(NetconfCodec.decode(m), false); break;
+                case RTM_DELNETCONF: netconf(NetconfCodec.decode(m), true); break;
                 default: break;
             }
         }
@@ -655,8 +682,31 @@ public final class Monitor implements AutoCloseable {
             }
         }
 
+        /**
+         * A netconf notification holds only the settings that changed (a new device's: all of
+         * them): applied to the entry held; with {@code every}, reported as it came.
+         */
+        private void netconf(Netconf c, boolean removed) {
+            if (!topics.contains(Topic.NETCONF)) {
+                return;
+            }
+            Map<String, Object> s = state.get(Topic.NETCONF);
+            Netconf old = (Netconf) s.get(key(c));
+            Netconf now = old == null || removed ? c : old.updatedBy(c);
+            if (!every) {
+                update(Topic.NETCONF, removed && old != null ? old : now, removed);
+            } else if (removed) {
+                s.remove(key(c));
+                emit(Topic.NETCONF, Change.REMOVED, c);
+            } else {
+                s.put(key(c), now);
+                emit(Topic.NETCONF, Change.ADDED, c);
+            }
+        }
+
         /** The kernel removes a deleted device's addresses, routes and neighbours, not always saying so. */
         private void forgetDevice(int index) {
+            removeIf(Topic.NETCONF, v -> ((Netconf) v).ifindex() == index);
             removeIf(Topic.ADDRESS, v -> ((Address) v).index() == index);
             removeIf(Topic.ROUTE, v -> ((Route) v).oif() == index);
             removeIf(Topic.NEIGH, v -> ((Neighbour) v).index() == index);
@@ -682,6 +732,7 @@ public final class Monitor implements AutoCloseable {
                 case ROUTE: out.accept(new RouteEvent(label, c, (Route) v)); break;
                 case RULE: out.accept(new RuleEvent(label, c, (Rule) v)); break;
                 case NSID: out.accept(new NsidEvent(label, c, (NamespaceId) v)); break;
+                case NETCONF: out.accept(new NetconfEvent(label, c, (Netconf) v)); break;
                 default: out.accept(new NeighbourEvent(label, c, (Neighbour) v)); break;
             }
         }
@@ -704,6 +755,9 @@ public final class Monitor implements AutoCloseable {
             }
             if (v instanceof NamespaceId) {
                 return String.valueOf(((NamespaceId) v).nsid());
+            }
+            if (v instanceof Netconf c) {
+                return c.family() + "|" + c.ifindex();
             }
             Neighbour n = (Neighbour) v;
             return n.index() + "|" + IpPrefix.format(n.dst());

@@ -27,6 +27,22 @@ public record Netconf(int family, int ifindex, int forwarding, int rpFilter, int
     public static final int DEFAULT = -2;
 
     /**
+     * {@return this entry with the settings {@code change} holds in place of its own} A change
+     * notification holds only what changed; {@code raw} stays this entry's.
+     *
+     * @param change a notification about the same entry
+     */
+    public Netconf updatedBy(Netconf change) {
+        return new Netconf(family, ifindex, or(change.forwarding, forwarding), or(change.rpFilter, rpFilter),
+                or(change.mcForwarding, mcForwarding), or(change.proxyNeigh, proxyNeigh),
+                or(change.ignoreRoutesWithLinkdown, ignoreRoutesWithLinkdown), or(change.input, input), raw);
+    }
+
+    private static int or(int value, int otherwise) {
+        return value != ABSENT ? value : otherwise;
+    }
+
+    /**
      * A request for one family's settings of one device (or {@link #ALL}, {@link #DEFAULT}).
      *
      * @param family the address family

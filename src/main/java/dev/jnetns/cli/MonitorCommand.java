@@ -30,15 +30,15 @@ import java.util.concurrent.CountDownLatch;
 final class MonitorCommand extends CliCommand {
     static final String USAGE =
             "Usage: jnetns [-t|-ts] [-4|-6] [-n NS]... [--all-netns] [-j] monitor [all | OBJECTS] [label]\n"
-            + "OBJECTS := link | address | route | neigh | rule | nsid   (none: all of them)\n"
+            + "OBJECTS := link | address | route | neigh | netconf | rule | nsid   (none: all of them)\n"
             + "Text as ip monitor prints it; label (or all) heads each event [LINK], [ADDR], [ROUTE], [NEIGH],\n"
-            + "[RULE] or [NSID]; -t/-ts a timestamp as ip's. -4/-6: only that family's address, route, rule and\n"
-            + "neighbour events. Several -n or --all-netns (every namespace under /run/netns, following those named\n"
-            + "and deleted later): each event headed [NS]. -j: one JSON object per line, the fields of the matching\n"
-            + "ip -j show record plus \"event\" (newlink, dellink, newaddr, deladdr, newroute, delroute, newneigh,\n"
-            + "delneigh, newrule, delrule, newnsid, delnsid), \"netns\" with several namespaces, \"timestamp\" with -t.\n"
-            + "Not implemented: netconf, mroute, prefix, nexthop, stats, all-nsid, dev, file (ip's monitor with no\n"
-            + "object also prints netconf lines). A watcher that fails for good ends it (exit 2). After lost\n"
+            + "[NETCONF], [RULE] or [NSID]; -t/-ts a timestamp as ip's. -4/-6: only that family's address,\n"
+            + "route, rule, neighbour and netconf events. Several -n or --all-netns (every namespace under\n"
+            + "/run/netns, following those named and deleted later): each event headed [NS]. -j: one JSON object\n"
+            + "per line, the fields of the matching ip -j show record plus \"event\" (newlink, dellink, newaddr,\n"
+            + "deladdr, newroute, delroute, newneigh, delneigh, newnetconf, delnetconf, newrule, delrule, newnsid,\n"
+            + "delnsid), \"netns\" with several namespaces, \"timestamp\" with -t. Not implemented: mroute, prefix,\n"
+            + "nexthop, stats, all-nsid, dev, file. A watcher that fails for good ends it (exit 2). After lost\n"
             + "notifications the state is dumped again, the difference printed, then \"Resynced\".\n";
 
     /** ip's prefix_banner ({@code label}, {@code all}). */
@@ -47,6 +47,9 @@ final class MonitorCommand extends CliCommand {
     private int family;
     private boolean labelled;
     private final Map<String, Space> spaces = new HashMap<>();
+    private boolean watchesLinks;
+    /** Netconf events of a device not announced yet (see {@link #print}). */
+    private final List<Monitor.Event> newDeviceNetconf = new ArrayList<>();
 
     /** What ip keeps of one namespace: its ll_map (index → device) and its netns map (nsid → name). */
     private static final class Space {
@@ -77,7 +80,7 @@ final class MonitorCommand extends CliCommand {
             } else if (Words.matches(w, "neigh")) {
                 t = Monitor.Topic.NEIGH;
             } else if (Words.matches(w, "netconf")) {
-                throw notImplemented(w);
+                t = Monitor.Topic.NETCONF;
             } else if (Words.matches(w, "rule")) {
                 t = Monitor.Topic.RULE;
             } else if (Words.matches(w, "nsid")) {
@@ -102,6 +105,7 @@ final class MonitorCommand extends CliCommand {
         if (topics.isEmpty()) {
             topics = EnumSet.allOf(Monitor.Topic.class);
         }
+        watchesLinks = topics.contains(Monitor.Topic.LINK);
         labelled = top.allNetns || top.netnsList.size() > 1;
         family = top.family(0);
         Map<String, Netns> opened = new LinkedHashMap<>();
@@ -202,8 +206,30 @@ final class MonitorCommand extends CliCommand {
         return new ArrayList<>(s.devices.values());
     }
 
-    /** Prints one event (none of another family than -4/-6 ask for); true when it says a watcher failed. */
+    /**
+     * Prints one event; true when it says a watcher failed. The kernel announces a new device's
+     * netconf entries just before the device: while links are watched they wait for it, and take
+     * its name from it, as ip, which asks the kernel at once, names them (a lookup later could
+     * find the device renamed).
+     */
     private synchronized boolean print(PrintWriter out, Monitor.Event e) {
+        if (watchesLinks && e instanceof Monitor.NetconfEvent n && n.change() == Monitor.Change.ADDED
+                && n.netconf().ifindex() > 0 && !space(e.netns()).devices.containsKey(n.netconf().ifindex())) {
+            newDeviceNetconf.add(e);
+            return false;
+        }
+        if (e instanceof Monitor.LinkEvent l && l.change() != Monitor.Change.REMOVED) {
+            remember(space(e.netns()), l.link());
+        }
+        for (Monitor.Event pending : newDeviceNetconf) {
+            printNow(out, pending);
+        }
+        newDeviceNetconf.clear();
+        return printNow(out, e);
+    }
+
+    /** Prints one event (none of another family than -4/-6 ask for); true when it says a watcher failed. */
+    private boolean printNow(PrintWriter out, Monitor.Event e) {
         if (family != 0 && family != familyOf(e)) {
             return false;
         }
@@ -302,6 +328,9 @@ final class MonitorCommand extends CliCommand {
         } else if (e instanceof Monitor.NsidEvent n) {
             head(o, "[NSID]", "nsid", n.change());
             nsid(s, n, o);
+        } else if (e instanceof Monitor.NetconfEvent n) {
+            head(o, "[NETCONF]", "netconf", n.change());
+            NetconfPrinter.fields(n.netconf(), i -> devName(s, i), o);
         } else if (e instanceof Monitor.Resynced) {
             o.string("event", "Resynced\n", "resynced");
         } else if (e instanceof Monitor.Failed f) {
@@ -348,6 +377,9 @@ final class MonitorCommand extends CliCommand {
         }
         if (e instanceof Monitor.RuleEvent r) {
             return r.rule().family();
+        }
+        if (e instanceof Monitor.NetconfEvent n) {
+            return n.netconf().family();
         }
         return family;
     }

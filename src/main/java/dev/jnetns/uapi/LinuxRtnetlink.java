@@ -36,7 +36,10 @@ public final class LinuxRtnetlink {
     public static final int RTNLGRP_IPV6_IFADDR = 9;
     public static final int RTNLGRP_IPV6_ROUTE = 11;
     public static final int RTNLGRP_IPV6_RULE = 19;
+    public static final int RTNLGRP_IPV4_NETCONF = 24;
+    public static final int RTNLGRP_IPV6_NETCONF = 25;
     public static final int RTNLGRP_NSID = 28;
+    public static final int RTNLGRP_MPLS_NETCONF = 29;
 
     /** {@code sizeof(struct rtgenmsg)}. */
     public static final int RTGENMSG_SIZE = 1;

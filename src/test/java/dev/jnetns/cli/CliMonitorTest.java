@@ -36,7 +36,7 @@ import org.junit.jupiter.api.Test;
  */
 class CliMonitorTest {
     private static final Duration CLOCK_SLACK = Duration.ofSeconds(5);
-    private static final String OBJECTS = "link address route neigh rule nsid";
+    private static final String OBJECTS = "link address route neigh netconf rule nsid";
     private static final Pattern LONG_STAMP =
             Pattern.compile("^Timestamp: (\\w{3} \\w{3} [ \\d]\\d \\d\\d:\\d\\d:\\d\\d \\d{4}) (\\d{1,6}) usec$");
     private static final Pattern SHORT_STAMP =
@@ -107,6 +107,9 @@ class CliMonitorTest {
             }
             Ip.Result r = Ip.command(List.of("ip", "-n", ns, "-batch", "-"), String.join("\n", batch) + "\n");
             assertEquals(0, r.exitCode(), "the scripted changes: " + r.err());
+            // netconf: a change of one setting, and forwarding of all, which the kernel applies to every device
+            sh("ip", "netns", "exec", ns, "sysctl", "-q", "-w", "net.ipv4.conf.lo.rp_filter=2",
+                    "net.ipv6.conf.default.proxy_ndp=1", "net.ipv4.conf.all.forwarding=1", "net.ipv6.conf.lo.forwarding=1");
             sh("ip", "-n", ns, "-6", "rule", "add", "from", "fd00:40::/64", "table", "100", "pref", "1003");
             sh("ip", "-n", ns, "-6", "rule", "del", "pref", "1003");
             sh("ip", "-n", ns, "link", "add", "mn0", "type", "veth", "peer", "name", "mn1", "netns", other);
@@ -124,7 +127,7 @@ class CliMonitorTest {
             List<String> j = lines(jOut);
             String first = j.stream().filter(l -> l.contains("from 198.18.255.")).findFirst().orElseThrow();
             String marker = first.substring(first.indexOf("from 198.18.255."));
-            return new Outputs(between(lines(ipOut), marker), between(j, marker), batch.size() + 6);
+            return new Outputs(between(lines(ipOut), marker), between(j, marker), batch.size() + 7);
         } finally {
             for (Process p : new Process[] {ip, jnetns}) {
                 if (p != null) {
