@@ -92,7 +92,7 @@ final class Batch {
                     }
                 }
             }
-            Exception e = route != null ? add(pipe, n, route) : kind != null ? add(pipe, n, kind, words) : line(words);
+            Exception e = kind != null ? add(pipe, n, kind, words, route) : line(words);
             if (e == null) {
                 continue;
             }
@@ -112,20 +112,15 @@ final class Batch {
         return failed ? Main.EXIT_USAGE : 0;
     }
 
-    /** Adds a line to the pipelined run; what fails it, null when it joined. */
-    private static Exception add(PipelinedBatch pipe, int n, PipelinedBatch.Kind kind, List<String> words) {
+    /** Adds a line to the pipelined run (as {@code route} when it was read as one); what fails it, null when it joined. */
+    private static Exception add(PipelinedBatch pipe, int n, PipelinedBatch.Kind kind, List<String> words,
+                                 RouteAddLine route) {
         try {
-            pipe.add(n, kind, words);
-            return null;
-        } catch (ErrnoException | RuntimeException e) {
-            return e;
-        }
-    }
-
-    /** Adds a plain route add line to the pipelined run; what fails it, null when it joined. */
-    private static Exception add(PipelinedBatch pipe, int n, RouteAddLine route) {
-        try {
-            pipe.add(n, route);
+            if (route != null) {
+                pipe.add(n, route);
+            } else {
+                pipe.add(n, kind, words);
+            }
             return null;
         } catch (ErrnoException | RuntimeException e) {
             return e;
