@@ -65,6 +65,7 @@ final class Batch {
         boolean failed = false;
         while (true) {
             int n = lines.lineNumber() + 1;
+            RouteAddLine route;   // the common line, read without its word list
             List<String> words;
             try {
                 String line = lines.next();
@@ -72,16 +73,17 @@ final class Batch {
                     break;
                 }
                 n = lines.lineNumber();
-                words = BatchLines.split(line);
+                route = RouteAddLine.read(line, top.family(0));
+                words = route != null ? List.of() : BatchLines.split(line);
             } catch (UsageException e) {
                 failed |= !pipe.flush();
                 fail(e, n);
                 return Main.EXIT_USAGE;
             }
-            if (words.isEmpty()) {
+            if (route == null && words.isEmpty()) {
                 continue;
             }
-            PipelinedBatch.Kind kind = PipelinedBatch.kindOf(words);
+            PipelinedBatch.Kind kind = route != null ? PipelinedBatch.Kind.ROUTE : PipelinedBatch.kindOf(words);
             if (!pipe.accepts(kind, words)) {
                 if (!pipe.flush()) {   // what the line may depend on is done first
                     failed = true;
@@ -90,7 +92,7 @@ final class Batch {
                     }
                 }
             }
-            Exception e = kind != null ? add(pipe, n, kind, words) : line(words);
+            Exception e = kind != null ? add(pipe, n, kind, words, route) : line(words);
             if (e == null) {
                 continue;
             }
@@ -110,10 +112,15 @@ final class Batch {
         return failed ? Main.EXIT_USAGE : 0;
     }
 
-    /** Adds a line to the pipelined run; what fails it, null when it joined. */
-    private static Exception add(PipelinedBatch pipe, int n, PipelinedBatch.Kind kind, List<String> words) {
+    /** Adds a line to the pipelined run (as {@code route} when it was read as one); what fails it, null when it joined. */
+    private static Exception add(PipelinedBatch pipe, int n, PipelinedBatch.Kind kind, List<String> words,
+                                 RouteAddLine route) {
         try {
-            pipe.add(n, kind, words);
+            if (route != null) {
+                pipe.add(n, route);
+            } else {
+                pipe.add(n, kind, words);
+            }
             return null;
         } catch (ErrnoException | RuntimeException e) {
             return e;

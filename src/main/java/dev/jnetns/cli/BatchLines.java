@@ -154,7 +154,8 @@ final class BatchLines {
         return out;
     }
 
-    private static boolean isBlank(char c) {
+    /** ip's blanks between words. */
+    static boolean isBlank(char c) {
         return c == ' ' || c == '\t' || c == '\r' || c == '\n';
     }
 }

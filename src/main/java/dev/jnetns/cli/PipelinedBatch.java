@@ -116,10 +116,7 @@ final class PipelinedBatch {
             return;
         }
         Words w = new Words(words.subList(2, words.size()));
-        if (devices == null) {
-            devices = new HashSet<>();
-            top.rtnl().links().list().forEach(l -> devices.add(l.name()));
-        }
+        readDevices();
         switch (k) {
             case ROUTE: {
                 RouteSpec spec = RouteCommand.parse(w, "add", top.family(0));
@@ -150,6 +147,25 @@ final class PipelinedBatch {
         }
         kind = k;
         lines.add(line);
+    }
+
+    /** Adds a plain route add line (which {@link #accepts} a route line), its device checked as {@link #add}'s. */
+    void add(int line, RouteAddLine route) throws ErrnoException {
+        readDevices();
+        if (route.dev() != null && !devices.contains(route.dev())) {
+            throw new NoSuchLinkException(route.dev());
+        }
+        routes.add(route.spec());
+        kind = Kind.ROUTE;
+        lines.add(line);
+    }
+
+    /** The namespace's devices, read once per run. */
+    private void readDevices() throws ErrnoException {
+        if (devices == null) {
+            devices = new HashSet<>();
+            top.rtnl().links().list().forEach(l -> devices.add(l.name()));
+        }
     }
 
     /** Each word after {@code keyword} (past the object and verb) must name a device that exists (ip: Cannot find device). */
