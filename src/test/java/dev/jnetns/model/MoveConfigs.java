@@ -83,9 +83,10 @@ final class MoveConfigs {
         }
         multipath();
         src.add("route add blackhole 198.18." + dst++ + ".0/24");
-        for (String d : List.copyOf(routed)) {
+        for (int i = 0; i < routed.size(); i++) {
             if (chance(0.1)) {
-                src.add("link set " + d + " down");
+                src.add("link set " + routed.get(i) + " down");
+                neighbours(routed.get(i), subnets.get(i));   // "down" flushed them: a device down can have some too
             }
         }
     }
