@@ -2,6 +2,7 @@ package dev.jnetns.model;
 
 import static dev.jnetns.uapi.LinuxIfLink.IFF_LOWER_UP;
 import static dev.jnetns.uapi.LinuxIfLink.IN6_ADDR_GEN_MODE_NONE;
+import static dev.jnetns.uapi.LinuxNeighbour.NUD_PERMANENT;
 import static dev.jnetns.uapi.LinuxRoute.RTNH_F_DEAD;
 import static dev.jnetns.uapi.LinuxRoute.RTNH_F_ONLINK;
 import static dev.jnetns.uapi.LinuxRoute.RTPROT_KERNEL;
@@ -9,6 +10,7 @@ import static dev.jnetns.uapi.LinuxSocket.AF_INET6;
 
 import dev.jnetns.Address;
 import dev.jnetns.Link;
+import dev.jnetns.Neighbour;
 import dev.jnetns.Netns;
 import dev.jnetns.Route;
 import dev.jnetns.Rtnl;
@@ -30,9 +32,9 @@ import java.util.stream.Stream;
 
 /**
  * What a device move carries, read from the source before the device leaves: the device's up
- * state and its per-device sysctls (the kernel resets both on a namespace change), its addresses
- * and every route with a path through it, each address and route the record a dump gave, every
- * attribute included.
+ * state and its per-device sysctls (the kernel resets both on a namespace change), its addresses,
+ * its permanent neighbours and every route with a path through it, each the record a dump gave,
+ * every attribute included.
  *
  * @param dev the device's name in the source
  * @param index its ifindex in the source
@@ -43,12 +45,14 @@ import java.util.stream.Stream;
  *     device's directory left out ({@code ipv4/conf/rp_filter} for {@code net.ipv4.conf.DEV.rp_filter})
  * @param addresses its addresses as dumped, those the kernel makes again by itself left out (link-local
  *     ones of a device with a carrier, unless its addrgenmode is none)
+ * @param neighbours its permanent neighbour entries ({@code ip neigh add ... nud permanent}), as dumped:
+ *     the kernel flushes them when the device leaves (and when it goes down)
  * @param routes the routes with a path through it, as dumped; those of protocol kernel (made for
  *     its addresses and its being up) are made again only where the kernel does not (see
  *     {@link #kernelMade(Route)})
  */
 record CarriedConfig(String dev, int index, boolean up, boolean wasUp, Map<String, String> sysctls, List<Address> addresses,
-                     List<Route> routes) {
+                     List<Neighbour> neighbours, List<Route> routes) {
 
     /** The per-device sysctl directories under /proc/sys/net: ipv4/conf/DEV … */
     private static final List<String> SYSCTL_DIRS = List.of("ipv4/conf", "ipv4/neigh", "ipv6/conf", "ipv6/neigh");
@@ -65,6 +69,12 @@ record CarriedConfig(String dev, int index, boolean up, boolean wasUp, Map<Strin
                 addrs.add(a);
             }
         }
+        List<Neighbour> neighbours = new ArrayList<>();
+        for (Neighbour n : r.neighbours().list()) {
+            if (n.index() == link.index() && (n.state() & NUD_PERMANENT) != 0) {
+                neighbours.add(n);
+            }
+        }
         List<Route> routes = new ArrayList<>();
         for (Route route : r.routes().list()) {
             if (through(route, link.index())) {
@@ -72,7 +82,7 @@ record CarriedConfig(String dev, int index, boolean up, boolean wasUp, Map<Strin
             }
         }
         return new CarriedConfig(dev, link.index(), link.isUp(), !"noop".equals(link.qdisc()), readSysctls(r.netns(), dev), List.copyOf(addrs),
-                List.copyOf(routes));
+                List.copyOf(neighbours), List.copyOf(routes));
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.jnetns.model;
 
 import static dev.jnetns.uapi.LinuxRtnetlink.RTM_NEWADDR;
+import static dev.jnetns.uapi.LinuxRtnetlink.RTM_NEWNEIGH;
 import static dev.jnetns.uapi.LinuxRtnetlink.RTM_NEWROUTE;
 
 import dev.jnetns.Address;
@@ -8,6 +9,7 @@ import dev.jnetns.Route;
 import dev.jnetns.netlink.NlMessage;
 import dev.jnetns.netlink.NlWriter;
 import dev.jnetns.rtnl.AddressCodec;
+import dev.jnetns.rtnl.NeighbourCodec;
 import dev.jnetns.rtnl.RouteCodec;
 import dev.jnetns.Errno;
 import dev.jnetns.ErrnoException;
@@ -36,10 +38,10 @@ import java.util.function.Function;
  * addresses and routes: without this record a move killed midway would lose them; with it, the
  * same move run again finishes the job. /run is a tmpfs, like the namespaces it outlives no reboot.
  *
- * <p>The record is lossless: each address and route is kept as the netlink message (RTM_NEWADDR,
- * RTM_NEWROUTE) that carries the dumped record, in hex, and read back with the same codec; the
- * rest is JSON: {@code {"dev", "index", "up", "wasUp", "sysctls": {PATH: VALUE}, "addresses": [HEX],
- * "routes": [HEX]}}.
+ * <p>The record is lossless: each address, neighbour and route is kept as the netlink message
+ * (RTM_NEWADDR, RTM_NEWNEIGH, RTM_NEWROUTE) that carries the dumped record, in hex, and read back
+ * with the same codec; the rest is JSON: {@code {"dev", "index", "up", "wasUp", "sysctls": {PATH:
+ * VALUE}, "addresses": [HEX], "neighbours": [HEX], "routes": [HEX]}}.
  */
 final class MoveJournal {
     static final Path DIR = Path.of("/run/jnetns/move");
@@ -94,6 +96,7 @@ final class MoveJournal {
         m.put("wasUp", c.wasUp());
         m.put("sysctls", new TreeMap<String, Object>(c.sysctls()));
         m.put("addresses", hex(c.addresses(), RTM_NEWADDR, AddressCodec::encode));
+        m.put("neighbours", hex(c.neighbours(), RTM_NEWNEIGH, NeighbourCodec::encode));
         m.put("routes", hex(c.routes(), RTM_NEWROUTE, RouteCodec::encode));
         return JsonText.write(m);
     }
@@ -106,6 +109,7 @@ final class MoveJournal {
         ((Map<String, Object>) m.get("sysctls")).forEach((k, v) -> sysctls.put(k, (String) v));
         return new CarriedConfig((String) m.get("dev"), ((Number) m.get("index")).intValue(),
                 (Boolean) m.get("up"), (Boolean) m.get("wasUp"), sysctls, records((List<Object>) m.get("addresses"), AddressCodec::decode),
+                records((List<Object>) m.getOrDefault("neighbours", List.of()), NeighbourCodec::decode),
                 records((List<Object>) m.get("routes"), RouteCodec::decode));
     }
 

@@ -9,7 +9,8 @@ import java.util.Random;
  * (and per-device sysctls): veth pairs (both ends in the source, or the other end in a peer
  * namespace with addresses the gateways use), ifb, a macvlan on a veth end, a bridge with a port;
  * IPv4 and IPv6 addresses with labels, peers, flags (nodad, home, mngtmpaddr, noprefixroute),
- * metrics and lifetimes (deprecated ones too); routes through them in several tables with every
+ * metrics and lifetimes (deprecated ones too); permanent neighbours of both families (IPv6 ones
+ * {@code router} too); routes through them in several tables with every
  * attribute a move must carry (metric, proto, scope, tos, realms, metrics, pref, expires, onlink),
  * multipath routes across devices, and a few devices set down at the end.
  *
@@ -82,9 +83,10 @@ final class MoveConfigs {
         }
         multipath();
         src.add("route add blackhole 198.18." + dst++ + ".0/24");
-        for (String d : List.copyOf(routed)) {
+        for (int i = 0; i < routed.size(); i++) {
             if (chance(0.1)) {
-                src.add("link set " + d + " down");
+                src.add("link set " + routed.get(i) + " down");
+                neighbours(routed.get(i), subnets.get(i));   // "down" flushed them: a device down can have some too
             }
         }
     }
@@ -115,7 +117,7 @@ final class MoveConfigs {
         return chance(0.3) ? " mtu " + pick("1280", "1400", "9000") : "";
     }
 
-    /** A device with subnet {@code s}: up, sysctls, addresses. */
+    /** A device with subnet {@code s}: up, sysctls, addresses, permanent neighbours. */
     private void device(String d, int s) {
         devices.add(d);
         sysctl(d);
@@ -123,6 +125,7 @@ final class MoveConfigs {
         routed.add(d);
         subnets.add(s);
         addresses(d, s);
+        neighbours(d, s);
     }
 
     /** A device with an address of its own subnet or none. */
@@ -179,6 +182,26 @@ final class MoveConfigs {
         if (chance(0.3)) {
             src.add("addr add fd00:" + s + "::" + Integer.toHexString(16 + r.nextInt(4000)) + "/64 dev " + d + " nodad");
         }
+    }
+
+    /** Permanent neighbours on {@code d} at addresses of subnet {@code s} that no device has. */
+    private void neighbours(String d, int s) {
+        if (chance(0.3)) {
+            src.add("neigh add 198.18." + s + "." + (240 + r.nextInt(10)) + " lladdr " + mac() + " dev " + d + " nud permanent");
+        }
+        if (chance(0.3)) {
+            src.add("neigh add fd00:" + s + "::1:" + Integer.toHexString(1 + r.nextInt(200)) + " lladdr " + mac() + " dev " + d
+                    + " nud permanent" + (chance(0.5) ? " router" : ""));
+        }
+    }
+
+    /** A random locally administered unicast MAC. */
+    private String mac() {
+        StringBuilder sb = new StringBuilder("02");
+        for (int i = 0; i < 5; i++) {
+            sb.append(String.format(":%02x", r.nextInt(256)));
+        }
+        return sb.toString();
     }
 
     private void lifetimes(StringBuilder sb) {

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * {@code link move} carries every attribute of addresses and routes (issue 12), checked with
+ * {@code link move} carries every attribute of addresses and routes, and permanent neighbours (issue 12), checked with
  * {@code ip -d -j} through {@link MoveOracle}: what the source and the target show after the move
  * is what the views before it compute, time-varying fields named there.
  */
@@ -115,6 +115,24 @@ class MoveLosslessTest {
     }
 
     @Test
+    void permanent_neighbours_go_with_the_device(Netns src, Rtnl rtnl) throws Exception {
+        devices(src, rtnl);
+        Ip.batch(src, String.join("\n",
+                "neigh add 198.18.0.240 lladdr 02:00:00:00:00:f0 dev v0 nud permanent",
+                "neigh add fd00::1:5 lladdr 02:00:00:00:01:05 dev v0 nud permanent router",
+                "neigh add 198.18.1.240 lladdr 02:00:00:00:01:f0 dev w0 nud permanent",
+                ""));
+        try (Netns dst = noDad(Netns.create())) {
+            moveAndCheck(src, dst, "v0");
+            String target = Ip.run(dst, "neigh", "show", "nud", "permanent");
+            assertTrue(target.contains("198.18.0.240 dev v0 lladdr 02:00:00:00:00:f0 PERMANENT"), target);
+            assertTrue(target.contains("fd00::1:5 dev v0 lladdr 02:00:00:00:01:05 router PERMANENT"), target);
+            String source = Ip.run(src, "neigh", "show", "nud", "permanent");
+            assertEquals("198.18.1.240 dev w0 lladdr 02:00:00:00:01:f0 PERMANENT", source.strip(), source);
+        }
+    }
+
+    @Test
     void a_multipath_route_is_split_between_the_namespaces(Netns src, Rtnl rtnl) throws Exception {
         devices(src, rtnl);
         Ip.batch(src, String.join("\n",
@@ -144,6 +162,7 @@ class MoveLosslessTest {
                 "route add 198.18.60.0/24 via 198.18.0.2 dev v0 metric 5",
                 "route add 198.18.61.0/24 nexthop via 198.18.0.2 dev v0 nexthop via 198.18.1.2 dev w0",
                 "route add fd00:60::/64 via fd00::2 dev v0 expires 900",
+                "neigh add 198.18.0.240 lladdr 02:00:00:00:00:f0 dev v0 nud permanent",
                 ""));
         try (Netns dst = noDad(Netns.create())) {
             // the target routes 198.18.60.0/24 metric 5 already: v0's route cannot join it
@@ -186,12 +205,14 @@ class MoveLosslessTest {
                 "route add 198.18.20.0/24 via 198.18.0.2 dev v0 tos 0x10 realms 3/4 rtt 10ms congctl reno",
                 "route add 198.18.61.0/24 nexthop via 198.18.0.2 dev v0 nexthop via 198.18.1.2 dev w0",
                 "route add fd00:20::/64 via fd00::2 dev v0 pref high expires 600",
+                "neigh add fd00::1:5 lladdr 02:00:00:00:01:05 dev v0 nud permanent router",
                 ""));
         CarriedConfig c = CarriedConfig.capture(rtnl, "v0");
         String text = MoveJournal.format(c);
         CarriedConfig back = MoveJournal.parse(text);
         assertEquals(c, back, "the journal's record reads back as captured");
         assertEquals(text, MoveJournal.format(back), "and writes the same bytes again");
-        assertTrue(c.routes().size() >= 4 && c.addresses().size() >= 2, "routes and addresses were captured: " + c);
+        assertTrue(c.routes().size() >= 4 && c.addresses().size() >= 2 && c.neighbours().size() == 1,
+                "routes, addresses and the neighbour were captured: " + c);
     }
 }

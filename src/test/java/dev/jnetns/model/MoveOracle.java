@@ -13,8 +13,8 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * What {@code ip -d -j} shows of a namespace (links, addresses by device, routes of every table and
- * both families), what a move of one device must leave in the source and the target, computed from
+ * What {@code ip -d -j} shows of a namespace (links, addresses and permanent neighbours by device,
+ * routes of every table and both families), what a move of one device must leave in the source and the target, computed from
  * the views before it, and the comparison of the two with the time-varying fields named one by one:
  * <ul>
  * <li>{@code ifindex} of the moved device (the target may give it another);</li>
@@ -45,10 +45,14 @@ final class MoveOracle {
 
     /** One namespace as ip shows it. */
     record View(Map<String, Map<String, Object>> links, Map<String, List<Map<String, Object>>> addrs,
-                List<Map<String, Object>> routes) {
+                Map<String, List<Map<String, Object>>> neighs, List<Map<String, Object>> routes) {
     }
 
-    /** {@code ip -d -j link show}, {@code ip -j addr show}, {@code ip -d -j -4|-6 route show table all} of {@code ns}. */
+    /**
+     * {@code ip -d -j link show}, {@code ip -j addr show}, {@code ip -j neigh show nud permanent} (by
+     * device, by address: the order of a dump is the kernel's hash order), {@code ip -d -j -4|-6 route
+     * show table all} of {@code ns}.
+     */
     static View of(Netns ns) {
         Map<String, Map<String, Object>> links = new TreeMap<>();
         for (Map<String, Object> l : json(ns, "-d", "-j", "link", "show")) {
@@ -58,6 +62,11 @@ final class MoveOracle {
         for (Map<String, Object> l : json(ns, "-j", "addr", "show")) {
             addrs.put((String) l.get("ifname"), maps(l.getOrDefault("addr_info", List.of())));
         }
+        Map<String, List<Map<String, Object>>> neighs = new TreeMap<>();
+        for (Map<String, Object> n : json(ns, "-j", "neigh", "show", "nud", "permanent")) {
+            neighs.computeIfAbsent((String) n.get("dev"), d -> new ArrayList<>()).add(n);
+        }
+        neighs.values().forEach(l -> l.sort(Comparator.comparing(n -> (String) n.get("dst"))));
         List<Map<String, Object>> routes = new ArrayList<>();
         for (String family : List.of("-4", "-6")) {
             for (Map<String, Object> r : json(ns, "-d", "-j", family, "route", "show", "table", "all")) {
@@ -67,7 +76,7 @@ final class MoveOracle {
                 routes.add(m);
             }
         }
-        return new View(links, addrs, routes);
+        return new View(links, addrs, neighs, routes);
     }
 
     private static List<Map<String, Object>> json(Netns ns, String... args) {
@@ -129,12 +138,17 @@ final class MoveOracle {
         return out;
     }
 
-    /** The source after {@code dev} left it: without the device, its addresses and its routes; split routes keep their other paths. */
+    /**
+     * The source after {@code dev} left it: without the device, its addresses, its neighbours and its
+     * routes; split routes keep their other paths.
+     */
     static View source(View s, String dev) {
         Map<String, Map<String, Object>> links = new TreeMap<>(s.links());
         links.remove(dev);
         Map<String, List<Map<String, Object>>> addrs = new TreeMap<>(s.addrs());
         addrs.remove(dev);
+        Map<String, List<Map<String, Object>>> neighs = new TreeMap<>(s.neighs());
+        neighs.remove(dev);
         List<Map<String, Object>> routes = new ArrayList<>();
         for (Map<String, Object> r : s.routes()) {
             if (mixed(r, dev)) {
@@ -143,15 +157,22 @@ final class MoveOracle {
                 routes.add(r);
             }
         }
-        return new View(links, addrs, routes);
+        return new View(links, addrs, neighs, routes);
     }
 
-    /** The target after {@code dev} came from {@code s}: what it had, plus the device, its addresses, its routes and its paths of split routes. */
+    /**
+     * The target after {@code dev} came from {@code s}: what it had, plus the device, its addresses,
+     * its neighbours, its routes and its paths of split routes.
+     */
     static View target(View t, View s, String dev) {
         Map<String, Map<String, Object>> links = new TreeMap<>(t.links());
         links.put(dev, s.links().get(dev));
         Map<String, List<Map<String, Object>>> addrs = new TreeMap<>(t.addrs());
         addrs.put(dev, s.addrs().getOrDefault(dev, List.of()));
+        Map<String, List<Map<String, Object>>> neighs = new TreeMap<>(t.neighs());
+        if (s.neighs().containsKey(dev)) {
+            neighs.put(dev, s.neighs().get(dev));
+        }
         List<Map<String, Object>> routes = new ArrayList<>(t.routes());
         for (Map<String, Object> r : s.routes()) {
             if (mixed(r, dev)) {
@@ -160,7 +181,7 @@ final class MoveOracle {
                 routes.add(r);
             }
         }
-        return new View(links, addrs, routes);
+        return new View(links, addrs, neighs, routes);
     }
 
     /**
@@ -227,6 +248,21 @@ final class MoveOracle {
             }
             for (int i = 0; i < e.size(); i++) {
                 compare("address " + i + " of " + name, e.get(i), a.get(i), Set.of(), seconds, out);
+            }
+        }
+        if (!expected.neighs().keySet().equals(actual.neighs().keySet())) {
+            out.add("devices with permanent neighbours: expected " + expected.neighs().keySet() + ", got "
+                    + actual.neighs().keySet());
+        }
+        for (String name : expected.neighs().keySet()) {
+            List<Map<String, Object>> e = expected.neighs().get(name);
+            List<Map<String, Object>> a = actual.neighs().getOrDefault(name, List.of());
+            if (e.size() != a.size()) {
+                out.add("permanent neighbours of " + name + ": expected " + e + ", got " + a);
+                continue;
+            }
+            for (int i = 0; i < e.size(); i++) {
+                compare("neighbour " + e.get(i).get("dst") + " of " + name, e.get(i), a.get(i), Set.of(), seconds, out);
             }
         }
         List<Map<String, Object>> e = sorted(expected.routes());

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
  * The generative test of {@code link move} (issue 12, done-when (b)): for random configurations
  * built with {@code ip} ({@link MoveConfigs}), every device of the source is moved in turn to a
  * target namespace with {@code jnetns link move}, and after each move the source and the target
- * must show, in {@code ip -d -j} link, addr and route output, exactly what {@link MoveOracle}
+ * must show, in {@code ip -d -j} link, addr, route and (permanent) neigh output, exactly what {@link MoveOracle}
  * computes from their views before it (split multipath routes included), time-varying fields
  * named there. A device that cannot go with everything (a bridge, which the kernel keeps in its
  * namespace; a bridge port, whose master stays; a device with a multipath route to split that has
