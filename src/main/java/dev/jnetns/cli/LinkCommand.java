@@ -27,7 +27,7 @@ final class LinkCommand extends ObjectCommand {
             + "                       [address MAC] [name NEW] [master DEV|nomaster]\n"
             + "                       [alias TEXT] [txqueuelen N] [netns NS|PID] [group G]\n"
             + "       jnetns link del [dev] DEV | group G\n"
-            + "       jnetns link move DEV netns NS     (jnetns's own: DEV with every attribute of its addresses and routes, its permanent neighbours, sysctls and state; exits 2 naming what it cannot carry, nothing moved)\n";
+            + "       jnetns link move DEV netns NS     (jnetns's own: DEV with every attribute of its addresses and routes, its permanent and proxy neighbours, sysctls and state; exits 2 naming what it cannot carry, nothing moved)\n";
 
     /** ip's verbs in its order: add, set|change, replace, delete, show|lst|list, then jnetns's move. */
     @Override

@@ -33,7 +33,7 @@ import java.util.stream.Stream;
 /**
  * What a device move carries, read from the source before the device leaves: the device's up
  * state and its per-device sysctls (the kernel resets both on a namespace change), its addresses,
- * its permanent neighbours and every route with a path through it, each the record a dump gave,
+ * its permanent and proxy neighbours and every route with a path through it, each the record a dump gave,
  * every attribute included.
  *
  * @param dev the device's name in the source
@@ -45,8 +45,9 @@ import java.util.stream.Stream;
  *     device's directory left out ({@code ipv4/conf/rp_filter} for {@code net.ipv4.conf.DEV.rp_filter})
  * @param addresses its addresses as dumped, those the kernel makes again by itself left out (link-local
  *     ones of a device with a carrier, unless its addrgenmode is none)
- * @param neighbours its permanent neighbour entries ({@code ip neigh add ... nud permanent}), as dumped:
- *     the kernel flushes them when the device leaves (and when it goes down)
+ * @param neighbours its permanent and proxy neighbour entries ({@code ip neigh add ... nud permanent},
+ *     {@code ip neigh add proxy ...}), as dumped: the kernel flushes them when the device leaves
+ *     (and the permanent ones when it goes down)
  * @param routes the routes with a path through it, as dumped; those of protocol kernel (made for
  *     its addresses and its being up) are made again only where the kernel does not (see
  *     {@link #kernelMade(Route)})
@@ -72,6 +73,11 @@ record CarriedConfig(String dev, int index, boolean up, boolean wasUp, Map<Strin
         List<Neighbour> neighbours = new ArrayList<>();
         for (Neighbour n : r.neighbours().list()) {
             if (n.index() == link.index() && (n.state() & NUD_PERMANENT) != 0) {
+                neighbours.add(n);
+            }
+        }
+        for (Neighbour n : r.neighbours().proxies()) {   // the kernel flushes them on a move too
+            if (n.index() == link.index()) {
                 neighbours.add(n);
             }
         }

@@ -1,5 +1,6 @@
 package dev.jnetns.model;
 
+import static dev.jnetns.uapi.LinuxNeighbour.NTF_PROXY;
 import static dev.jnetns.uapi.LinuxNeighbour.NTF_ROUTER;
 import static dev.jnetns.uapi.LinuxRoute.RTN_MULTICAST;
 import static dev.jnetns.uapi.LinuxSocket.AF_INET6;
@@ -19,7 +20,7 @@ import java.util.List;
  * Moves a device to another namespace <em>with</em> its configuration. The kernel flushes a
  * device's addresses and routes, sets it down and resets its per-device sysctls (addrgenmode
  * among them) when it changes namespace; this puts back every address (flags, label, peer,
- * broadcast, remaining lifetimes, metric, protocol), its permanent neighbours (the kernel flushes
+ * broadcast, remaining lifetimes, metric, protocol), its permanent and proxy neighbours (the kernel flushes
  * them too), every route with a path through it (every
  * table, both families, all attributes: metrics, pref, realms, tos, protocol, scope, onlink, the
  * remaining {@code expires}), its sysctls and its up state, each as the record the kernel reported
@@ -148,7 +149,7 @@ public final class DeviceMover {
 
     /**
      * Puts back configuration {@code c} on the device now called {@code current} in {@code r}'s
-     * namespace, renamed {@code name}: sysctls, up state, addresses, permanent neighbours (after the
+     * namespace, renamed {@code name}: sysctls, up state, addresses, permanent and proxy neighbours (after the
      * up state: the kernel flushes them when a device goes down), then the routes (in rounds, so
      * that a route whose gateway another one reaches comes after it). {@code back}: the whole routes
      * of the source (a rollback); else the paths through the device. {@code again}: what is already
@@ -189,7 +190,11 @@ public final class DeviceMover {
         }
         for (Neighbour n : c.neighbours()) {
             try {
-                r.neighbours().add(name, n.dst(), n.lladdr(), n.state(), (n.flags() & NTF_ROUTER) != 0);
+                if ((n.flags() & NTF_PROXY) != 0) {
+                    r.neighbours().addProxy(name, n.dst());
+                } else {
+                    r.neighbours().add(name, n.dst(), n.lladdr(), n.state(), (n.flags() & NTF_ROUTER) != 0);
+                }
             } catch (ErrnoException e) {
                 if (!(again && e.is(Errno.EEXIST))) {
                     problems.add("neighbour " + IpPrefix.format(n.dst()) + " (" + reason(e) + ")", e);

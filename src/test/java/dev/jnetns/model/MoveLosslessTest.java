@@ -115,12 +115,15 @@ class MoveLosslessTest {
     }
 
     @Test
-    void permanent_neighbours_go_with_the_device(Netns src, Rtnl rtnl) throws Exception {
+    void permanent_and_proxy_neighbours_go_with_the_device(Netns src, Rtnl rtnl) throws Exception {
         devices(src, rtnl);
         Ip.batch(src, String.join("\n",
                 "neigh add 198.18.0.240 lladdr 02:00:00:00:00:f0 dev v0 nud permanent",
                 "neigh add fd00::1:5 lladdr 02:00:00:00:01:05 dev v0 nud permanent router",
                 "neigh add 198.18.1.240 lladdr 02:00:00:00:01:f0 dev w0 nud permanent",
+                "neigh add proxy 198.18.0.241 dev v0",
+                "neigh add proxy fd00::1:6 dev v0",
+                "neigh add proxy 198.18.1.241 dev w0",
                 ""));
         try (Netns dst = noDad(Netns.create())) {
             moveAndCheck(src, dst, "v0");
@@ -129,6 +132,9 @@ class MoveLosslessTest {
             assertTrue(target.contains("fd00::1:5 dev v0 lladdr 02:00:00:00:01:05 router PERMANENT"), target);
             String source = Ip.run(src, "neigh", "show", "nud", "permanent");
             assertEquals("198.18.1.240 dev w0 lladdr 02:00:00:00:01:f0 PERMANENT", source.strip(), source);
+            // proxy entries too (the kernel flushes them as well)
+            assertEquals("198.18.0.241 dev v0 proxy \nfd00::1:6 dev v0 proxy \n", Ip.run(dst, "neigh", "show", "proxy"));
+            assertEquals("198.18.1.241 dev w0 proxy \n", Ip.run(src, "neigh", "show", "proxy"));
         }
     }
 
