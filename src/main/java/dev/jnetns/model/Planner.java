@@ -444,7 +444,7 @@ public final class Planner {
                         s.rtnl(ns).addresses().add(dev, want.spec());
                     }, s -> {
                         deleteAddressIfThere(s, ns, dev, want);
-                        s.rtnl(ns).addresses().add(dev, old.spec());
+                        old.addTo(s.rtnl(ns), dev);
                     }));
                 }
             }
@@ -454,7 +454,7 @@ public final class Planner {
                 AddressEntry old = AddressEntry.of(h, dev);
                 steps.add(new Step(ns, "delete", "address " + old + " on " + dev,
                         s -> s.rtnl(ns).addresses().delete(dev, old.spec()),
-                        s -> s.rtnl(ns).addresses().add(dev, old.spec())));
+                        s -> old.addTo(s.rtnl(ns), dev)));
             }
         }
         if (l.up() != null && (now == null ? l.up() : now.isUp() != l.up())) {
@@ -480,13 +480,7 @@ public final class Planner {
         return s -> {
             s.rtnl(ns).links().set(dev, LinkUpdate.create().up());
             for (AddressEntry a : inet6) {
-                try {
-                    s.rtnl(ns).addresses().add(dev, a.spec());
-                } catch (ErrnoException e) {
-                    if (!e.is(Errno.EEXIST)) {
-                        throw e;
-                    }
-                }
+                a.addTo(s.rtnl(ns), dev);
             }
             for (RouteSpec r : through) {
                 try {

@@ -136,6 +136,36 @@ class TopologyTest {
         }
     }
 
+    /**
+     * A macvlan recreated for its mode, then a later step fails: the rollback makes it again as it
+     * was, with its ifindex (its place in the listing) and its link-local address, which the kernel
+     * has already made again when it came up (TopologyRoundTripTest (d), seed 2970376827, try 11).
+     */
+    @Test
+    void a_device_recreated_before_a_failing_step_comes_back_with_its_ifindex_and_link_local_address(@TempDir Path dir)
+            throws Exception {
+        String before;
+        try (Netns ns = Netns.createNamed(router)) {
+            ns.setSysctl("net.ipv6.conf.default.accept_dad", "0");
+            Ip.batch(ns, "link add v0 type veth peer name v1\nlink add mv0 link v0 type macvlan mode bridge\n"
+                    + "link add ifb0 type ifb\nlink set v0 up\nlink set v1 up\nlink set mv0 alias m\nlink set mv0 up\n"
+                    + "link set ifb0 up\n");
+            Thread.sleep(200);
+            before = Ip.run(ns, "-d", "-j", "link", "show") + Ip.run(ns, "-j", "addr", "show");
+            assertTrue(before.contains("\"fe80::"), before);
+        }
+        Path f = dir.resolve("mode.json");
+        Files.writeString(f, Cli.ok("netns", "export", router).replace("\"mode\": \"bridge\"", "\"mode\": \"vepa\"")
+                .replace("\"alias\": \"m\"", "\"alias\": \"m\", \"addresses\": [\"ff02::5/64\"]"));
+        var r = Cli.run("apply", f.toString());
+        assertEquals(2, r.exitCode(), r.out() + r.err());
+        assertTrue(r.err().contains("create address ff02::5/64 on mv0") && r.err().contains("rolled back"), r.err());
+        try (Netns ns = Netns.open(router)) {
+            Thread.sleep(200);
+            assertEquals(before, Ip.run(ns, "-d", "-j", "link", "show") + Ip.run(ns, "-j", "addr", "show"));
+        }
+    }
+
     @Test
     void a_bare_file_left_under_run_netns_breaks_neither_diff_nor_apply_nor_destroy(@TempDir Path dir) throws Exception {
         String file = routerFile(dir);
