@@ -472,7 +472,7 @@ public final class Planner {
 
     /**
      * The undo of taking a device down: up again, and what the kernel flushed when it went down
-     * put back as it was: its IPv6 addresses and the routes through it.
+     * put back as it was: its IPv6 addresses, the routes through it and its permanent neighbours.
      */
     private static Plan.Action upAgain(String ns, String dev, Link now, List<Address> had, Live live) {
         List<AddressEntry> linkLocal = linkLocal(had, dev);
@@ -482,6 +482,7 @@ public final class Planner {
         List<RouteSpec> through = live.routes.stream().filter(r -> r.oif() == now.index()
                 || r.nexthops().stream().anyMatch(h -> h.oif() == now.index()))
                 .map(r -> RouteSpecs.of(r, live.links.values())).toList();
+        List<Neighbour> permanent = live.neighbours.stream().filter(n -> n.index() == now.index()).toList();
         return s -> {
             s.rtnl(ns).links().set(dev, LinkUpdate.create().up());
             restoreLinkLocal(s.rtnl(ns), dev, linkLocal);   // the oldest: listed last, as it was
@@ -496,6 +497,9 @@ public final class Planner {
                         throw e;
                     }
                 }
+            }
+            for (Neighbour n : permanent) {   // flushed with the device going down, permanent ones too
+                s.rtnl(ns).neighbours().replace(dev, n.dst(), n.lladdr(), n.state(), (n.flags() & NTF_ROUTER) != 0);
             }
         };
     }
