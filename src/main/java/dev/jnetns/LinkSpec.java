@@ -29,6 +29,7 @@ public final class LinkSpec {
     Integer mtu;
     byte[] address;
     Integer txQueueLen;
+    int index;
     Netns netns;
     String parent;
     // veth
@@ -293,6 +294,24 @@ public final class LinkSpec {
     }
 
     /**
+     * {@code index IDX}: the ifindex the new device gets (the kernel refuses one in use, EBUSY);
+     * not for tap and tun devices, which are made by ioctl.
+     *
+     * @param index the ifindex, at least 1
+     * @return this spec
+     */
+    public LinkSpec index(int index) {
+        if (index < 1) {
+            throw new IllegalArgumentException("invalid ifindex " + index);
+        }
+        if (kind.equals("tap") || kind.equals("tun")) {
+            throw new IllegalArgumentException("index applies to devices made by netlink, not " + kind);
+        }
+        this.index = index;
+        return this;
+    }
+
+    /**
      * Creates the device directly in {@code ns} ({@code ip link add ... netns NS}).
      *
      * @param ns the namespace to create the device in
@@ -427,7 +446,7 @@ public final class LinkSpec {
      * @param vxlanDevIndex ifindex of the vxlan underlay device, 0 when none
      */
     Link request(int parentIndex, int vxlanDevIndex) {
-        return Links.request(0, name, 0, 0, mtu != null ? mtu : -1, mac(address), txQueueLen != null ? txQueueLen : -1,
+        return Links.request(index, name, 0, 0, mtu != null ? mtu : -1, mac(address), txQueueLen != null ? txQueueLen : -1,
                 netns != null ? netns.fd() : -1, -1, parentIndex, 0, null, -1,
                 new Link.Info(kind, data(vxlanDevIndex), null, null, RawAttributes.NONE));
     }

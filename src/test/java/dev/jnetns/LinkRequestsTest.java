@@ -78,6 +78,7 @@ class LinkRequestsTest {
         specs.put("link add v5 mtu 1400 type veth peer name v6 mtu 1300 address 02:00:00:00:00:02",
                 LinkSpec.veth("v5", "v6").mtu(1400).peerMtu(1300).peerAddress("02:00:00:00:00:02"));
         specs.put("link add d0 type dummy", LinkSpec.dummy("d0"));
+        specs.put("link add d0 index 42 type dummy", LinkSpec.dummy("d0").index(42));
         specs.put("link add link v0 name v0.10 type vlan id 10", LinkSpec.vlan("v0.10", "v0", 10));
         specs.put("link add link v0 name ipv0 type ipvlan mode l2", LinkSpec.ipvlan("ipv0", "v0", "l2"));
         specs.put("link add bond0 type bond mode active-backup", LinkSpec.bond("bond0", "active-backup"));

@@ -9,8 +9,11 @@ import static dev.jnetns.uapi.LinuxSocket.AF_INET;
 
 import dev.jnetns.Address;
 import dev.jnetns.AddressSpec;
+import dev.jnetns.Errno;
+import dev.jnetns.ErrnoException;
 import dev.jnetns.IpPrefix;
 import dev.jnetns.RtNames;
+import dev.jnetns.Rtnl;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
@@ -166,6 +169,25 @@ public record AddressEntry(IpPrefix local, IpPrefix peer, InetAddress broadcast,
     public boolean sameAddress(Address a, String dev) {
         AddressEntry live = of(a, dev);
         return live.local.equals(local) && Objects.equals(live.peer, peer);
+    }
+
+    /**
+     * Adds this address to {@code dev}, or finds it there already as it is: what a rollback does,
+     * since the kernel may have made it again by itself (an IPv6 link-local address when the
+     * device came up). Equivalent to: {@code ip address add ENTRY dev DEV}.
+     *
+     * @param r the namespace's handle
+     * @param dev the device
+     * @throws ErrnoException when the kernel refuses, EEXIST too when the address there differs
+     */
+    void addTo(Rtnl r, String dev) throws ErrnoException {
+        try {
+            r.addresses().add(dev, spec());
+        } catch (ErrnoException e) {
+            if (!e.is(Errno.EEXIST) || r.addresses().list(dev).stream().noneMatch(a -> matches(a, dev))) {
+                throw e;
+            }
+        }
     }
 
     /**

@@ -1,5 +1,7 @@
 package dev.jnetns.model;
 
+import static dev.jnetns.uapi.LinuxSocket.AF_INET6;
+
 import dev.jnetns.Address;
 import dev.jnetns.IpPrefix;
 import dev.jnetns.Link;
@@ -14,7 +16,9 @@ import dev.jnetns.kind.Vlan;
 import dev.jnetns.kind.Vxlan;
 import dev.jnetns.model.Topology.LinkDecl;
 import dev.jnetns.ErrnoException;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 
@@ -80,7 +84,7 @@ final class KindData {
     }
 
     /**
-     * Makes a deleted device again: the undo of a recreate. Its kind data, MTU, MAC, alias, master
+     * Makes a deleted device again: the undo of a recreate. Its ifindex, kind data, MTU, MAC, alias, master
      * and up state, its addresses (every attribute) and the routes that went with it.
      *
      * @param r the namespace's handle
@@ -123,6 +127,9 @@ final class KindData {
             default:
                 throw new IllegalStateException("cannot make " + name + " (" + kind + ") again");
         }
+        if (!kind.equals("tun") && !kind.equals("tap")) {
+            spec.index(old.index());   // its place among the devices, and what refers to it by index
+        }
         r.links().add(spec.mtu(old.mtu()).address(old.address()));
         LinkUpdate u = LinkUpdate.create();
         if (old.alias() != null) {
@@ -132,8 +139,13 @@ final class KindData {
             u.master(RouteSpecs.name(old.masterIndex(), links));
         }
         r.links().set(name, old.isUp() ? u.up() : u);
-        for (Address a : addrs) {
-            r.addresses().add(name, AddressEntry.of(a, name).spec());
+        // the kernel lists a device's IPv6 addresses newest first: added oldest first, they list as they did
+        List<Address> six = new ArrayList<>(addrs.stream().filter(a -> a.family() == AF_INET6).toList());
+        Collections.reverse(six);
+        List<Address> inOrder = new ArrayList<>(addrs.stream().filter(a -> a.family() != AF_INET6).toList());
+        inOrder.addAll(six);
+        for (Address a : inOrder) {
+            AddressEntry.of(a, name).addTo(r, name);   // its IPv6 link-local one the kernel may have made again
         }
         for (Route route : routes) {
             r.routes().add(RouteSpecs.of(route, links));

@@ -398,9 +398,13 @@ public final class Planner {
             }
             List<Neighbour> permanent = now == null ? List.of()
                     : live.neighbours.stream().filter(n -> n.index() == now.index()).toList();
+            List<AddressEntry> linkLocal = now == null ? List.of() : linkLocal(live.addresses.get(now.index()), dev);
             steps.add(new Step(ns, "change", "address of " + dev + (old != null ? " " + old + " ->" : "") + " " + l.mac(),
                     s -> setAddress(s.rtnl(ns), dev, l.mac(), permanent),
-                    old == null || old.matches("(00:)*00") ? null : s -> setAddress(s.rtnl(ns), dev, old, permanent)));
+                    old == null || old.matches("(00:)*00") ? null : s -> {
+                        setAddress(s.rtnl(ns), dev, old, permanent);
+                        restoreLinkLocal(s.rtnl(ns), dev, linkLocal);   // made from the other MAC if it came up meanwhile
+                    }));
         }
         String oldAlias = now == null || now.alias() == null ? "" : now.alias();
         if (l.alias() != null && (now == null ? !l.alias().isEmpty() : !l.alias().equals(oldAlias))) {
@@ -444,7 +448,7 @@ public final class Planner {
                         s.rtnl(ns).addresses().add(dev, want.spec());
                     }, s -> {
                         deleteAddressIfThere(s, ns, dev, want);
-                        s.rtnl(ns).addresses().add(dev, old.spec());
+                        old.addTo(s.rtnl(ns), dev);
                     }));
                 }
             }
@@ -454,7 +458,7 @@ public final class Planner {
                 AddressEntry old = AddressEntry.of(h, dev);
                 steps.add(new Step(ns, "delete", "address " + old + " on " + dev,
                         s -> s.rtnl(ns).addresses().delete(dev, old.spec()),
-                        s -> s.rtnl(ns).addresses().add(dev, old.spec())));
+                        s -> old.addTo(s.rtnl(ns), dev)));
             }
         }
         if (l.up() != null && (now == null ? l.up() : now.isUp() != l.up())) {
@@ -468,25 +472,22 @@ public final class Planner {
 
     /**
      * The undo of taking a device down: up again, and what the kernel flushed when it went down
-     * put back as it was: its IPv6 addresses and the routes through it.
+     * put back as it was: its IPv6 addresses, the routes through it and its permanent neighbours.
      */
     private static Plan.Action upAgain(String ns, String dev, Link now, List<Address> had, Live live) {
+        List<AddressEntry> linkLocal = linkLocal(had, dev);
         List<AddressEntry> inet6 = new ArrayList<>(had.stream().filter(a -> a.family() == AF_INET6 && !isKernelMade(a))
                 .map(a -> AddressEntry.of(a, dev)).toList());
         java.util.Collections.reverse(inet6);   // listed newest first: added oldest first, they list as they did
         List<RouteSpec> through = live.routes.stream().filter(r -> r.oif() == now.index()
                 || r.nexthops().stream().anyMatch(h -> h.oif() == now.index()))
                 .map(r -> RouteSpecs.of(r, live.links.values())).toList();
+        List<Neighbour> permanent = live.neighbours.stream().filter(n -> n.index() == now.index()).toList();
         return s -> {
             s.rtnl(ns).links().set(dev, LinkUpdate.create().up());
+            restoreLinkLocal(s.rtnl(ns), dev, linkLocal);   // the oldest: listed last, as it was
             for (AddressEntry a : inet6) {
-                try {
-                    s.rtnl(ns).addresses().add(dev, a.spec());
-                } catch (ErrnoException e) {
-                    if (!e.is(Errno.EEXIST)) {
-                        throw e;
-                    }
-                }
+                a.addTo(s.rtnl(ns), dev);
             }
             for (RouteSpec r : through) {
                 try {
@@ -497,7 +498,33 @@ public final class Planner {
                     }
                 }
             }
+            for (Neighbour n : permanent) {   // flushed with the device going down, permanent ones too
+                s.rtnl(ns).neighbours().replace(dev, n.dst(), n.lladdr(), n.state(), (n.flags() & NTF_ROUTER) != 0);
+            }
         };
+    }
+
+    /** The IPv6 link-local addresses among {@code addrs} (null: none), as entries of {@code dev}. */
+    private static List<AddressEntry> linkLocal(List<Address> addrs, String dev) {
+        return addrs == null ? List.of() : addrs.stream()
+                .filter(a -> a.family() == AF_INET6 && a.local().isLinkLocalAddress()).map(a -> AddressEntry.of(a, dev)).toList();
+    }
+
+    /**
+     * Gives {@code dev} back the IPv6 link-local addresses it had, and only those: the kernel makes
+     * one from the MAC when the device comes up (from a changed MAC, while that is not given back),
+     * and does not make it anew when the MAC changes. Those it had are added (found there, mostly),
+     * then the others deleted, so that they stay the oldest and list last, as they did.
+     */
+    private static void restoreLinkLocal(Rtnl r, String dev, List<AddressEntry> had) throws ErrnoException {
+        for (AddressEntry a : had) {
+            a.addTo(r, dev);
+        }
+        for (Address a : r.addresses().list(dev)) {
+            if (a.family() == AF_INET6 && a.local().isLinkLocalAddress() && had.stream().noneMatch(h -> h.sameAddress(a, dev))) {
+                r.addresses().delete(dev, AddressEntry.of(a, dev).spec());
+            }
+        }
     }
 
     private static void deleteAddressIfThere(Session s, String ns, String dev, AddressEntry a) throws ErrnoException {

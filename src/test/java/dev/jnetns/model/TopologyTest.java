@@ -13,6 +13,7 @@ import dev.jnetns.testutil.Scripts;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -133,6 +134,75 @@ class TopologyTest {
                 && r.err().contains("Cannot assign multicast address") && r.err().contains("rolled back"), r.err());
         for (String n : List.of(router, a, b)) {
             assertTrue(!Netns.names().contains(n), n + " was rolled back");
+        }
+    }
+
+    /**
+     * A macvlan recreated for its mode, then a later step fails: the rollback makes it again as it
+     * was, with its ifindex (its place in the listing) and its link-local address, which the kernel
+     * has already made again when it came up (TopologyRoundTripTest (d), seed 2970376827, try 11).
+     */
+    @Test
+    void a_device_recreated_before_a_failing_step_comes_back_with_its_ifindex_and_link_local_address(@TempDir Path dir)
+            throws Exception {
+        String before;
+        try (Netns ns = Netns.createNamed(router)) {
+            ns.setSysctl("net.ipv6.conf.default.accept_dad", "0");
+            Ip.batch(ns, "link add v0 type veth peer name v1\nlink add mv0 link v0 type macvlan mode bridge\n"
+                    + "link add ifb0 type ifb\nlink set v0 up\nlink set v1 up\nlink set mv0 alias m\nlink set mv0 up\n"
+                    + "link set ifb0 up\n");
+            Thread.sleep(200);
+            before = Ip.run(ns, "-d", "-j", "link", "show") + Ip.run(ns, "-j", "addr", "show");
+            assertTrue(before.contains("\"fe80::"), before);
+        }
+        Path f = dir.resolve("mode.json");
+        Files.writeString(f, Cli.ok("netns", "export", router).replace("\"mode\": \"bridge\"", "\"mode\": \"vepa\"")
+                .replace("\"alias\": \"m\"", "\"alias\": \"m\", \"addresses\": [\"ff02::5/64\"]"));
+        var r = Cli.run("apply", f.toString());
+        assertEquals(2, r.exitCode(), r.out() + r.err());
+        assertTrue(r.err().contains("create address ff02::5/64 on mv0") && r.err().contains("rolled back"), r.err());
+        try (Netns ns = Netns.open(router)) {
+            Thread.sleep(200);
+            assertEquals(before, Ip.run(ns, "-d", "-j", "link", "show") + Ip.run(ns, "-j", "addr", "show"));
+        }
+    }
+
+    /**
+     * A MAC change, then down, then a failing step: undone, the device comes up with the changed
+     * MAC, from which the kernel makes another link-local address, and gets its MAC back, which
+     * the kernel does not make it anew for; the rollback gives it back the one it had, listed
+     * last as it was (TopologyRoundTripTest (d), seed 2696884486, try 93), and its permanent
+     * neighbours, which the kernel flushed when it went down (same seed, try 166).
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void a_mac_change_and_down_undone_give_back_the_link_local_address_and_the_neighbours(@TempDir Path dir) throws Exception {
+        String before;
+        try (Netns ns = Netns.createNamed(router)) {
+            ns.setSysctl("net.ipv6.conf.default.accept_dad", "0");
+            Ip.batch(ns, "link add v0 type veth peer name v1\nlink set v0 up\nlink set v1 up\n"
+                    + "addr add fd00:1::1/64 dev v1 nodad\nneigh add fd00:1::7 lladdr 02:00:00:00:00:07 dev v1 router\n");
+            Thread.sleep(200);
+            before = Ip.run(ns, "-j", "addr", "show") + Ip.run(ns, "-j", "neigh", "show", "nud", "permanent");
+            assertTrue(before.contains("\"fe80::"), before);
+        }
+        Map<String, Object> top = (Map<String, Object>) JsonText.parse(Cli.ok("netns", "export", router));
+        Map<String, Object> ns = (Map<String, Object>) ((Map<String, Object>) top.get("namespaces")).get(router);
+        for (Map<String, Object> l : (List<Map<String, Object>>) ns.get("links")) {
+            if (l.get("name").equals("v1")) {
+                l.put("mac", "02:12:34:56:78:9a");
+                l.put("up", Boolean.FALSE);
+            }
+        }
+        ns.put("routes", List.of(Map.of("dst", "198.18.9.0/24", "via", "198.18.200.1")));   // unreachable: refused
+        Path f = dir.resolve("mac.json");
+        Files.writeString(f, JsonText.write(top));
+        var r = Cli.run("apply", f.toString());
+        assertEquals(2, r.exitCode(), r.out() + r.err());
+        assertTrue(r.err().contains("create route") && r.err().contains("rolled back"), r.err());
+        try (Netns n = Netns.open(router)) {
+            Thread.sleep(200);
+            assertEquals(before, Ip.run(n, "-j", "addr", "show") + Ip.run(n, "-j", "neigh", "show", "nud", "permanent"));
         }
     }
 
