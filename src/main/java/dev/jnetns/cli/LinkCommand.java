@@ -16,7 +16,7 @@ import java.util.List;
 final class LinkCommand extends ObjectCommand {
     static final String USAGE =
             "Usage: jnetns link [show] [[dev] DEV] [up] [type KIND] [master DEV|nomaster] [group G]\n"
-            + "       jnetns link add [link PARENT] [name] NAME [mtu N] [address MAC] [txqueuelen N] [netns NS]\n"
+            + "       jnetns link add [link PARENT] [name] NAME [index IDX] [mtu N] [address MAC] [txqueuelen N] [netns NS]\n"
             + "                       type KIND [ARGS]\n"
             + "         KIND := veth [peer [name] PEER [mtu N] [address MAC] [netns NS]] | bridge | ifb | dummy |\n"
             + "                 macvlan|macvtap mode private|vepa|bridge|passthru|source | vlan id ID |\n"
@@ -119,6 +119,7 @@ final class LinkCommand extends ObjectCommand {
         Integer mtu;
         String mac;
         Integer txq;
+        Integer index;
         String netns;
         Integer group;
         String alias;
@@ -153,6 +154,13 @@ final class LinkCommand extends ObjectCommand {
                     String v = w.value();
                     Words.once(a.txq, "txqueuelen", v);
                     a.txq = integer("txqueuelen", v);
+                } else if (word.equals("index")) {
+                    String v = w.value();
+                    Words.once(a.index, "index", v);
+                    a.index = atoi(v);   // as ip reads it: "42x" is 42, anything not above 0 is refused
+                    if (a.index <= 0) {
+                        throw Words.invalid("Invalid \"index\" value", v);
+                    }
                 } else if (word.equals("mtu")) {
                     String v = w.value();
                     Words.once(a.mtu, "mtu", v);
@@ -227,6 +235,21 @@ final class LinkCommand extends ObjectCommand {
         return name;
     }
 
+    /** C's atoi: an optional sign and the decimal digits that follow (0 for none; saturated at the int range). */
+    private static int atoi(String v) {
+        String t = v.stripLeading();
+        int i = t.startsWith("-") || t.startsWith("+") ? 1 : 0;
+        int end = i;
+        while (end < t.length() && Character.isDigit(t.charAt(end)) && t.charAt(end) < 128) {
+            end++;
+        }
+        if (end == i) {
+            return 0;
+        }
+        long n = Long.parseLong(t.substring(0, Math.min(end, i + 11)));
+        return (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, n));
+    }
+
     private static int integer(String key, String v) {
         try {
             return Integer.parseInt(v.startsWith("0x") ? String.valueOf(Long.parseLong(v.substring(2), 16)) : v);
@@ -244,7 +267,7 @@ final class LinkCommand extends ObjectCommand {
         }
     }
 
-    /** Parses {@code link add [link PARENT] [name] NAME [mtu N] [address MAC] [txqueuelen N] [netns NS] type KIND ...}. */
+    /** Parses {@code link add [link PARENT] [name] NAME [index IDX] [mtu N] [address MAC] [txqueuelen N] [netns NS] type KIND ...}. */
     static LinkSpec parseAdd(Words w, NetnsSource spaces) throws ErrnoException {
         Args a = Args.parse(w);
         if (a.dev == null && a.kind == null) {
@@ -257,10 +280,13 @@ final class LinkCommand extends ObjectCommand {
         }
         if (a.up != null || a.promisc != null || a.arp != null || a.multicast != null || a.allmulticast != null
                 || a.master != null || a.noMaster || a.alias != null || a.group != null) {
-            throw new CommandFailed("link add " + name + ": only link, name, mtu, address, txqueuelen and netns"
+            throw new CommandFailed("link add " + name + ": only link, name, index, mtu, address, txqueuelen and netns"
                     + " are implemented by jnetns before \"type\"");
         }
         LinkSpec s = kindSpec(name, a.kind, a.parent, w, spaces);
+        if (a.index != null) {
+            s.index(a.index);
+        }
         if (a.mtu != null) {
             s.mtu(a.mtu);
         }
@@ -434,6 +460,12 @@ final class LinkCommand extends ObjectCommand {
     private void set(Words w) throws Exception {
         Args a = Args.parse(w);
         String dev = a.requireDev();
+        if (a.index != null) {
+            if (a.netns == null) {
+                throw new UsageException("index can be used only when creating devices or when moving device to another netns.");
+            }
+            throw new CommandFailed("link set " + dev + ": \"index\" with \"netns\" is not implemented by jnetns");
+        }
         if (a.kind != null || a.parent != null) {
             throw new CommandFailed("link set " + dev + ": \"type\" and \"link\" are not implemented by jnetns");
         }
