@@ -38,12 +38,15 @@ CAPTURES = os.path.join(os.path.dirname(os.path.abspath(__file__)), "captures.tx
 
 NLM_F_REQUEST, NLM_F_DUMP = 0x1, 0x300
 NLMSG_DONE, NLMSG_ERROR = 3, 2
-RTM = {"link": (16, 18), "addr": (20, 22), "route": (24, 26), "neigh": (28, 30), "rule": (32, 34), "nsid": (88, 90)}
+RTM = {"link": (16, 18), "addr": (20, 22), "route": (24, 26), "neigh": (28, 30), "rule": (32, 34), "nsid": (88, 90),
+       "netconf": (80, 82)}
 TYPE_NAMES = {16: "RTM_NEWLINK", 20: "RTM_NEWADDR", 24: "RTM_NEWROUTE", 28: "RTM_NEWNEIGH", 32: "RTM_NEWRULE",
               88: "RTM_NEWNSID", 17: "RTM_DELLINK", 21: "RTM_DELADDR", 25: "RTM_DELROUTE", 29: "RTM_DELNEIGH",
-              33: "RTM_DELRULE", 89: "RTM_DELNSID"}
-HEADER = {"LINK": 16, "ADDR": 8, "ROUTE": 12, "NEIGH": 12, "RULE": 12, "NSID": 4}
-TOP = {"LINK": "IFLA_", "ADDR": "IFA_", "ROUTE": "RTA_", "NEIGH": "NDA_", "RULE": "FRA_", "NSID": "NETNSA_"}
+              33: "RTM_DELRULE", 89: "RTM_DELNSID", 80: "RTM_NEWNETCONF", 81: "RTM_DELNETCONF",
+              82: "RTM_GETNETCONF"}
+HEADER = {"LINK": 16, "ADDR": 8, "ROUTE": 12, "NEIGH": 12, "RULE": 12, "NSID": 4, "NETCONF": 4}
+TOP = {"LINK": "IFLA_", "ADDR": "IFA_", "ROUTE": "RTA_", "NEIGH": "NDA_", "RULE": "FRA_", "NSID": "NETNSA_",
+       "NETCONF": "NETCONFA_"}
 
 
 # ---- dumping (runs inside the namespace) -------------------------------------------------------
@@ -57,7 +60,7 @@ def dump_requests(obj):
         return [(get, bytes(8))]
     if obj == "neigh":  # and the proxies (NTF_PROXY in ndm_flags)
         return [(get, bytes(12)), (get, bytes(10) + bytes([0x08, 0]))]
-    if obj == "nsid":
+    if obj in ("nsid", "netconf"):
         return [(get, bytes(4))]
     return [(get, bytes(12))]
 
@@ -89,7 +92,7 @@ def dump(obj):
 def enums():
     """Every enum constant of the rtnetlink headers: name -> value, read from /usr/include/linux."""
     values = {}
-    for h in ["if_link.h", "if_addr.h", "rtnetlink.h", "neighbour.h", "fib_rules.h", "net_namespace.h", "veth.h"]:
+    for h in ["if_link.h", "if_addr.h", "rtnetlink.h", "neighbour.h", "fib_rules.h", "net_namespace.h", "veth.h", "netconf.h"]:
         path = os.path.join("/usr/include/linux", h)
         if not os.path.exists(path):
             continue

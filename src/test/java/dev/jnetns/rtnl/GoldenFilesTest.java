@@ -56,7 +56,8 @@ class GoldenFilesTest {
             "route", Set.of("RTM_NEWROUTE"),
             "neigh", Set.of("RTM_NEWNEIGH"),
             "rule", Set.of("RTM_NEWRULE"),
-            "nsid", Set.of("RTM_NEWNSID"));
+            "nsid", Set.of("RTM_NEWNSID"),
+            "netconf", Set.of("RTM_NEWNETCONF", "RTM_GETNETCONF"));   // ip sends no RTM_NEWNETCONF: its request
     /** Kind data no kernel dump here can hold, and why. */
     private static final Map<Class<?>, String> NO_KERNEL_DATA = Map.of(
             Veth.class, "the kernel reports a veth without IFLA_INFO_DATA (the peer is only in requests)",

@@ -91,6 +91,7 @@ public final class RoundTrip {
         DUMPS.put("nsids", dump(RTM_GETNSID, w -> NsidCodec.encode(
                 NamespaceId.request(NamespaceId.ABSENT, NamespaceId.ABSENT, NamespaceId.ABSENT), w)));
         register(new RecordCodec<>(RTM_NEWNETCONF, NetconfCodec::encode, NetconfCodec::decode));
+        register(new RecordCodec<>(RTM_GETNETCONF, NetconfCodec::encode, NetconfCodec::decode));   // ip's request
         DUMPS.put("netconf", dump(RTM_GETNETCONF, w -> NetconfCodec.encode(Netconf.request(AF_UNSPEC, Netconf.ABSENT), w)));
     }
 
