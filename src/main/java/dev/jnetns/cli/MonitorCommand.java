@@ -48,8 +48,10 @@ final class MonitorCommand extends CliCommand {
     private boolean labelled;
     private final Map<String, Space> spaces = new HashMap<>();
     private boolean watchesLinks;
-    /** Netconf events of a device not announced yet (see {@link #print}). */
-    private final List<Monitor.Event> newDeviceNetconf = new ArrayList<>();
+    /** Events held until the devices in {@link #awaited} are announced (see {@link #print}). */
+    private final List<Monitor.Event> held = new ArrayList<>();
+    /** The devices (label|ifindex) whose netconf entries came before them. */
+    private final java.util.Set<String> awaited = new java.util.HashSet<>();
 
     /** What ip keeps of one namespace: its ll_map (index → device) and its netns map (nsid → name). */
     private static final class Space {
@@ -208,24 +210,31 @@ final class MonitorCommand extends CliCommand {
 
     /**
      * Prints one event; true when it says a watcher failed. The kernel announces a new device's
-     * netconf entries just before the device: while links are watched they wait for it, and take
-     * its name from it, as ip, which asks the kernel at once, names them (a lookup later could
-     * find the device renamed).
+     * netconf entries just before the device (and an nsid, say, may come between): while links are
+     * watched, they and the events after them wait until every device they name is announced, and
+     * take its name from that announcement, as ip, which asks the kernel at once, names them (a
+     * lookup later could find the device renamed or gone). A resync or a failure lets them go.
      */
     private synchronized boolean print(PrintWriter out, Monitor.Event e) {
+        if (e instanceof Monitor.LinkEvent l) {
+            remember(space(e.netns()), l.link());   // forgotten again when it prints a removal
+            awaited.remove(e.netns() + "|" + l.link().index());
+        }
         if (watchesLinks && e instanceof Monitor.NetconfEvent n && n.change() == Monitor.Change.ADDED
                 && n.netconf().ifindex() > 0 && !space(e.netns()).devices.containsKey(n.netconf().ifindex())) {
-            newDeviceNetconf.add(e);
+            awaited.add(e.netns() + "|" + n.netconf().ifindex());
+        }
+        held.add(e);
+        if (!awaited.isEmpty() && !(e instanceof Monitor.Resynced) && !(e instanceof Monitor.Failed)) {
             return false;
         }
-        if (e instanceof Monitor.LinkEvent l && l.change() != Monitor.Change.REMOVED) {
-            remember(space(e.netns()), l.link());
+        awaited.clear();
+        boolean failed = false;
+        for (Monitor.Event h : held) {
+            failed |= printNow(out, h);
         }
-        for (Monitor.Event pending : newDeviceNetconf) {
-            printNow(out, pending);
-        }
-        newDeviceNetconf.clear();
-        return printNow(out, e);
+        held.clear();
+        return failed;
     }
 
     /** Prints one event (none of another family than -4/-6 ask for); true when it says a watcher failed. */
