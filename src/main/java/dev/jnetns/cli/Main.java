@@ -39,8 +39,23 @@ public final class Main {
         }
         PrintWriter out = new PrintWriter(System.out, false, StandardCharsets.UTF_8);
         PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
-        System.exit(run(args, out, err));   // run() flushes out
+        int rc = run(args, out, err);   // run() flushes out
+        if (shutdownHooked) {
+            System.exit(rc);
+        }
+        System.out.flush();
+        System.err.flush();
+        Runtime.getRuntime().halt(rc);
     }
+
+    /**
+     * Whether a command registered a shutdown hook ({@code monitor}, which a signal ends): then the
+     * process ends through {@link System#exit}, which runs the hook, or waits for the signal's
+     * shutdown and its exit status. Every other command ends with {@link Runtime#halt} once its
+     * output is flushed: {@code System.exit} first looks up a logger for itself (JDK 21+, a service
+     * scan of the class path's jars, ~8 ms of a one-shot command) and has no hook of ours to run.
+     */
+    static volatile boolean shutdownHooked;
 
     /** Runs one command line (or batch), writing to {@code out} and {@code err}; returns the exit code. */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {

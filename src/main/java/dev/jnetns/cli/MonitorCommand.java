@@ -135,6 +135,7 @@ final class MonitorCommand extends CliCommand {
                     out.flush();
                     done.countDown();
                 });
+                Main.shutdownHooked = true;
                 Runtime.getRuntime().addShutdownHook(hook);
                 done.await();
                 if (rc[0] != 0) {

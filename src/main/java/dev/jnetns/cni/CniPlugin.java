@@ -40,7 +40,8 @@ public final class CniPlugin {
                 StandardCharsets.UTF_8);
         int rc = run(System.getenv(), in, out);
         out.flush();
-        System.exit(rc);
+        System.err.flush();
+        Runtime.getRuntime().halt(rc);   // no hook to run; System.exit would first look up its logger (~8 ms)
     }
 
     /**

@@ -99,13 +99,7 @@ public final class Backends {
      */
     private static void requireNativeAccess(Class<?> caller, String nameOnModulePath) {
         Module module = caller.getModule();
-        boolean enabled;
-        try {
-            enabled = (Boolean) Module.class.getMethod("isNativeAccessEnabled").invoke(module);
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("cannot ask the JDK whether native access is enabled", e);
-        }
-        if (!enabled) {
+        if (!NativeAccess.enabled(module)) {
             throw new IllegalStateException(nativeAccessMessage(module, nameOnModulePath));
         }
     }
