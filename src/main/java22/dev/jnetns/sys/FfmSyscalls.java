@@ -7,7 +7,6 @@ import dev.jnetns.uapi.LinuxSocket;
 import dev.jnetns.uapi.LinuxSched;
 import dev.jnetns.uapi.LinuxFcntl;
 import static java.lang.foreign.ValueLayout.ADDRESS;
-import static java.lang.foreign.ValueLayout.JAVA_BYTE;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
 import static java.lang.foreign.ValueLayout.JAVA_SHORT;
@@ -32,9 +31,15 @@ import java.util.function.Supplier;
  * that call alone, so concurrent calls never see each other's errno.
  */
 final class FfmSyscalls implements Syscalls {
-    private static final StructLayout CAPTURE = Linker.Option.captureStateLayout();
-    /** Where errno is in {@link #CAPTURE}. */
-    private static final long ERRNO = errnoOffset();
+    /**
+     * The FFM downcall's errno capture state and where errno is in it: made on the first downcall,
+     * not at all when {@link JniSyscall} makes the calls (the layout's classes cost a fresh JVM
+     * milliseconds).
+     */
+    private static final class Capture {
+        static final StructLayout LAYOUT = Linker.Option.captureStateLayout();
+        static final long ERRNO = errnoOffset();
+    }
 
     /** The linker and the C library, made on the first downcall (not at all when {@link JniSyscall} makes the calls). */
     private static final class Libc {
@@ -92,7 +97,7 @@ final class FfmSyscalls implements Syscalls {
      */
     private static long errnoOffset() {
         long offset = 0;
-        for (MemoryLayout m : CAPTURE.memberLayouts()) {
+        for (MemoryLayout m : Capture.LAYOUT.memberLayouts()) {
             if (m.name().orElse("").equals("errno")) {
                 return offset;
             }
@@ -106,54 +111,41 @@ final class FfmSyscalls implements Syscalls {
     }
 
     /**
-     * syscall(3) of {@code nr} with up to six arguments (pointers as addresses, the rest 0), through
-     * the JNI trampoline when it is loaded ({@link JniSyscall}: its errno goes into {@code state}
-     * as the downcall's would), else through the FFM downcall.
+     * syscall(3) of {@code nr} with up to six arguments (pointers as addresses, the rest 0): its
+     * result, or minus errno when it failed. Through the JNI trampoline when it is loaded
+     * ({@link JniSyscall}), else through the FFM downcall, its errno captured in {@code arena}.
      */
-    private static long sys(MemorySegment state, int nr, long a, long b, long c, long d, long e, long f)
-            throws Throwable {
+    private static long sys(Arena arena, int nr, long a, long b, long c, long d, long e, long f) throws Throwable {
         if (JniSyscall.LOADED) {
-            long r = JniSyscall.syscall(nr, a, b, c, d, e, f);
-            if (r >= 0) {
-                return r;
-            }
-            MemorySegment.copy(new int[] {(int) -r}, 0, state, JAVA_INT, ERRNO, 1);
-            return -1;
+            return JniSyscall.syscall(nr, a, b, c, d, e, f);
         }
-        return (long) H$syscall.MH.invokeExact(state, (long) nr, a, b, c, d, e, f);
+        MemorySegment state = arena.allocate(Capture.LAYOUT);
+        long r = (long) H$syscall.MH.invokeExact(state, (long) nr, a, b, c, d, e, f);
+        return r < 0 ? -readInt(state, Capture.ERRNO) : r;
     }
 
-    private static long sys(MemorySegment state, int nr, long a, long b, long c) throws Throwable {
-        return sys(state, nr, a, b, c, 0L, 0L, 0L);
+    private static long sys(Arena arena, int nr, long a, long b, long c) throws Throwable {
+        return sys(arena, nr, a, b, c, 0L, 0L, 0L);
     }
 
-    private static int errno(MemorySegment state) {
-        return readInt(state, ERRNO);
-    }
-
-    /** One downcall given the arena of this call and the errno capture segment; returns the C result. */
+    /** One downcall given the arena of this call; returns the C result, or minus errno. */
     @FunctionalInterface
     private interface Downcall {
-        long invoke(Arena arena, MemorySegment errnoState) throws Throwable;
+        long invoke(Arena arena) throws Throwable;
     }
 
     /** Runs a downcall; a negative result becomes an {@link ErrnoException} naming {@code op}. */
     private static long call(Supplier<String> op, Downcall downcall) throws ErrnoException {
-        int err;
+        long rc;
         try (Arena arena = Arena.ofConfined()) {
-            MemorySegment state = arena.allocate(CAPTURE);
-            long rc;
-            try {
-                rc = downcall.invoke(arena, state);
-            } catch (Throwable t) {
-                throw notCalled(op.get(), t);
-            }
-            if (rc >= 0) {
-                return rc;
-            }
-            err = errno(state);
+            rc = downcall.invoke(arena);
+        } catch (Throwable t) {
+            throw notCalled(op.get(), t);
         }
-        throw new ErrnoException(op.get(), err);
+        if (rc >= 0) {
+            return rc;
+        }
+        throw new ErrnoException(op.get(), (int) -rc);
     }
 
     /**
@@ -172,8 +164,9 @@ final class FfmSyscalls implements Syscalls {
         return new IllegalStateException(op + ": " + why, cause);
     }
 
-    // On the start path memory is written and read by bulk copies, not through a layout's var handle: the first var
-    // handle of a fresh JVM costs it milliseconds of method-handle spinning, which the AOT cache
+    // On the start path memory is written and read by bulk copies between segments, not through a
+    // layout's var handle nor an array copy given a layout: a fresh JVM's first var handle, and the
+    // type switch behind an array copy, cost it milliseconds of class spinning that the AOT cache
     // does not keep.
 
     private static MemorySegment cString(Arena arena, String s) {
@@ -182,22 +175,32 @@ final class FfmSyscalls implements Syscalls {
         }
         byte[] b = s.getBytes(StandardCharsets.UTF_8);
         MemorySegment m = arena.allocate(b.length + 1);   // zeroed: the terminating NUL
-        MemorySegment.copy(b, 0, m, JAVA_BYTE, 0, b.length);
+        toNative(b, 0, m, b.length);
         return m;
     }
 
     /** A native int holding {@code v}. */
     private static MemorySegment intOf(Arena arena, int v) {
         MemorySegment m = arena.allocate(JAVA_INT);
-        MemorySegment.copy(new int[] {v}, 0, m, JAVA_INT, 0, 1);
+        MemorySegment.copy(MemorySegment.ofArray(new int[] {v}), 0, m, 0, Integer.BYTES);
         return m;
     }
 
     /** The native int at {@code offset} of {@code m}. */
     private static int readInt(MemorySegment m, long offset) {
         int[] v = new int[1];
-        MemorySegment.copy(m, JAVA_INT, offset, v, 0, 1);
+        MemorySegment.copy(m, offset, MemorySegment.ofArray(v), 0, Integer.BYTES);
         return v[0];
+    }
+
+    /** Copies {@code len} bytes of {@code b} from {@code off} to the start of {@code m}. */
+    private static void toNative(byte[] b, int off, MemorySegment m, int len) {
+        MemorySegment.copy(MemorySegment.ofArray(b), off, m, 0, len);
+    }
+
+    /** Copies the first {@code len} bytes of {@code m} into {@code b} at {@code off}. */
+    private static void fromNative(MemorySegment m, byte[] b, int off, int len) {
+        MemorySegment.copy(m, 0, MemorySegment.ofArray(b), off, len);
     }
 
     private static MemorySegment direct(ByteBuffer buf) {
@@ -215,55 +218,55 @@ final class FfmSyscalls implements Syscalls {
     @Override
     public int socket(int domain, int type, int protocol) throws ErrnoException {
         return (int) call(() -> "socket(" + domain + ", " + type + ", " + protocol + ")",
-                (a, st) -> sys(st, SYS_socket, domain, type, protocol));
+                a -> sys(a, SYS_socket, domain, type, protocol));
     }
 
     @Override
     public void bind(int fd, byte[] sockaddr) throws ErrnoException {
-        call(() -> "bind(fd " + fd + ")", (a, st) -> {
+        call(() -> "bind(fd " + fd + ")", a -> {
             MemorySegment addr = a.allocate(sockaddr.length);
-            MemorySegment.copy(sockaddr, 0, addr, JAVA_BYTE, 0, sockaddr.length);
-            return sys(st, SYS_bind, fd, addr.address(), sockaddr.length);
+            toNative(sockaddr, 0, addr, sockaddr.length);
+            return sys(a, SYS_bind, fd, addr.address(), sockaddr.length);
         });
     }
 
     @Override
     public int getsockname(int fd, byte[] sockaddr) throws ErrnoException {
-        return (int) call(() -> "getsockname(fd " + fd + ")", (a, st) -> {
+        return (int) call(() -> "getsockname(fd " + fd + ")", a -> {
             MemorySegment addr = a.allocate(sockaddr.length);
             MemorySegment len = intOf(a, sockaddr.length);
-            long rc = sys(st, SYS_getsockname, fd, addr.address(), len.address());
+            long rc = sys(a, SYS_getsockname, fd, addr.address(), len.address());
             if (rc < 0) {
                 return rc;
             }
-            MemorySegment.copy(addr, JAVA_BYTE, 0, sockaddr, 0, sockaddr.length);
+            fromNative(addr, sockaddr, 0, sockaddr.length);
             return readInt(len, 0);
         });
     }
 
     @Override
     public void listen(int fd, int backlog) throws ErrnoException {
-        call(() -> "listen(fd " + fd + ")", (a, st) -> sys(st, SYS_listen, fd, backlog, 0L));
+        call(() -> "listen(fd " + fd + ")", a -> sys(a, SYS_listen, fd, backlog, 0L));
     }
 
     @Override
     public int accept(int fd) throws ErrnoException {
         return (int) call(() -> "accept(fd " + fd + ")",
-                (a, st) -> sys(st, SYS_accept4, fd, 0L, 0L, LinuxSocket.SOCK_CLOEXEC, 0L, 0L));
+                a -> sys(a, SYS_accept4, fd, 0L, 0L, LinuxSocket.SOCK_CLOEXEC, 0L, 0L));
     }
 
     @Override
     public void setsockopt(int fd, int level, int name, int value) throws ErrnoException {
-        call(() -> "setsockopt(fd " + fd + ", " + level + ", " + name + ")", (a, st) -> sys(st, SYS_setsockopt,
+        call(() -> "setsockopt(fd " + fd + ", " + level + ", " + name + ")", a -> sys(a, SYS_setsockopt,
                 fd, level, name, intOf(a, value).address(), Integer.BYTES, 0L));
     }
 
     @Override
     public int getsockopt(int fd, int level, int name) throws ErrnoException {
         int[] out = new int[1];
-        call(() -> "getsockopt(fd " + fd + ", " + level + ", " + name + ")", (a, st) -> {
+        call(() -> "getsockopt(fd " + fd + ", " + level + ", " + name + ")", a -> {
             MemorySegment v = a.allocate(JAVA_INT);
-            long rc = sys(st, SYS_getsockopt, fd, level, name, v.address(),
+            long rc = sys(a, SYS_getsockopt, fd, level, name, v.address(),
                     intOf(a, Integer.BYTES).address(), 0L);
             out[0] = readInt(v, 0);
             return rc;
@@ -273,14 +276,14 @@ final class FfmSyscalls implements Syscalls {
 
     @Override
     public int getsockopt(int fd, int level, int name, byte[] value) throws ErrnoException {
-        return (int) call(() -> "getsockopt(fd " + fd + ", " + level + ", " + name + ")", (a, st) -> {
+        return (int) call(() -> "getsockopt(fd " + fd + ", " + level + ", " + name + ")", a -> {
             MemorySegment v = a.allocate(Math.max(1, value.length));
             MemorySegment len = intOf(a, value.length);
-            long rc = sys(st, SYS_getsockopt, fd, level, name, v.address(), len.address(), 0L);
+            long rc = sys(a, SYS_getsockopt, fd, level, name, v.address(), len.address(), 0L);
             if (rc < 0) {
                 return rc;
             }
-            MemorySegment.copy(v, JAVA_BYTE, 0, value, 0, value.length);
+            fromNative(v, value, 0, value.length);
             return readInt(len, 0);
         });
     }
@@ -290,7 +293,7 @@ final class FfmSyscalls implements Syscalls {
         MemorySegment data = direct(buf);
         try {
             return (int) call(() -> "send(fd " + fd + ")",
-                    (a, st) -> sys(st, SYS_sendto, fd, data.address(), data.byteSize(), flags, 0L, 0L));
+                    a -> sys(a, SYS_sendto, fd, data.address(), data.byteSize(), flags, 0L, 0L));
         } finally {
             Reference.reachabilityFence(buf);
         }
@@ -301,7 +304,7 @@ final class FfmSyscalls implements Syscalls {
         MemorySegment data = direct(buf);
         try {
             return (int) call(() -> "recv(fd " + fd + ")",
-                    (a, st) -> sys(st, SYS_recvfrom, fd, data.address(), data.byteSize(), flags, 0L, 0L));
+                    a -> sys(a, SYS_recvfrom, fd, data.address(), data.byteSize(), flags, 0L, 0L));
         } finally {
             Reference.reachabilityFence(buf);
         }
@@ -309,54 +312,54 @@ final class FfmSyscalls implements Syscalls {
 
     @Override
     public void close(int fd) throws ErrnoException {
-        call(() -> "close(fd " + fd + ")", (a, st) -> sys(st, SYS_close, fd, 0L, 0L));
+        call(() -> "close(fd " + fd + ")", a -> sys(a, SYS_close, fd, 0L, 0L));
     }
 
     @Override
     public int open(String path, int flags, int mode) throws ErrnoException {
-        return (int) call(() -> "open(" + path + ")", (a, st) -> sys(st, SYS_openat, LinuxFcntl.AT_FDCWD,
+        return (int) call(() -> "open(" + path + ")", a -> sys(a, SYS_openat, LinuxFcntl.AT_FDCWD,
                 cString(a, path).address(), flags, mode, 0L, 0L));
     }
 
     @Override
     public void setns(int fd, int nstype) throws ErrnoException {
-        call(() -> "setns(fd " + fd + ", " + CloneFlags.names(nstype) + ")", (a, st) -> sys(st, SYS_setns, fd, nstype, 0L));
+        call(() -> "setns(fd " + fd + ", " + CloneFlags.names(nstype) + ")", a -> sys(a, SYS_setns, fd, nstype, 0L));
     }
 
     @Override
     public void unshare(int flags) throws ErrnoException {
-        call(() -> "unshare(" + CloneFlags.names(flags) + ")", (a, st) -> sys(st, SYS_unshare, flags, 0L, 0L));
+        call(() -> "unshare(" + CloneFlags.names(flags) + ")", a -> sys(a, SYS_unshare, flags, 0L, 0L));
     }
 
     @Override
     public void mount(String source, String target, String fstype, long flags, String data) throws ErrnoException {
-        call(() -> "mount(" + source + ", " + target + ")", (a, st) -> sys(st, SYS_mount, cString(a, source).address(),
+        call(() -> "mount(" + source + ", " + target + ")", a -> sys(a, SYS_mount, cString(a, source).address(),
                 cString(a, target).address(), cString(a, fstype).address(), flags, cString(a, data).address(), 0L));
     }
 
     @Override
     public void umount2(String target, int flags) throws ErrnoException {
-        call(() -> "umount2(" + target + ")", (a, st) -> sys(st, SYS_umount2, cString(a, target).address(), flags, 0L));
+        call(() -> "umount2(" + target + ")", a -> sys(a, SYS_umount2, cString(a, target).address(), flags, 0L));
     }
 
     @Override
     public void flock(int fd, int operation) throws ErrnoException {
-        call(() -> "flock(fd " + fd + ", " + operation + ")", (a, st) -> sys(st, SYS_flock, fd, operation, 0L));
+        call(() -> "flock(fd " + fd + ", " + operation + ")", a -> sys(a, SYS_flock, fd, operation, 0L));
     }
 
     @Override
     public void unlink(String path) throws ErrnoException {
         call(() -> "unlink(" + path + ")",
-                (a, st) -> sys(st, SYS_unlinkat, LinuxFcntl.AT_FDCWD, cString(a, path).address(), 0L));
+                a -> sys(a, SYS_unlinkat, LinuxFcntl.AT_FDCWD, cString(a, path).address(), 0L));
     }
 
     @Override
     public int ioctl(int fd, long request, byte[] arg) throws ErrnoException {
-        return (int) call(() -> "ioctl(fd " + fd + ", 0x" + Long.toHexString(request) + ")", (a, st) -> {
+        return (int) call(() -> "ioctl(fd " + fd + ", 0x" + Long.toHexString(request) + ")", a -> {
             MemorySegment buf = a.allocate(arg.length);
-            MemorySegment.copy(arg, 0, buf, JAVA_BYTE, 0, arg.length);
-            long rc = sys(st, SYS_ioctl, fd, request, buf.address());
-            MemorySegment.copy(buf, JAVA_BYTE, 0, arg, 0, arg.length);
+            toNative(arg, 0, buf, arg.length);
+            long rc = sys(a, SYS_ioctl, fd, request, buf.address());
+            fromNative(buf, arg, 0, arg.length);
             return rc;
         });
     }
@@ -364,21 +367,21 @@ final class FfmSyscalls implements Syscalls {
     @Override
     public int ioctl(int fd, long request, long arg) throws ErrnoException {
         return (int) call(() -> "ioctl(fd " + fd + ", 0x" + Long.toHexString(request) + ")",
-                (a, st) -> sys(st, SYS_ioctl, fd, request, arg));
+                a -> sys(a, SYS_ioctl, fd, request, arg));
     }
 
     @Override
     public int prctl(int option, long arg2, long arg3) throws ErrnoException {
         return (int) call(() -> "prctl(" + option + ", " + arg2 + ")",
-                (a, st) -> sys(st, SYS_prctl, option, arg2, arg3, 0L, 0L, 0L));
+                a -> sys(a, SYS_prctl, option, arg2, arg3, 0L, 0L, 0L));
     }
 
     @Override
     public void capget(int[] header, int[] data) throws ErrnoException {
-        call(() -> "capget", (a, st) -> {
+        call(() -> "capget", a -> {
             MemorySegment h = a.allocateFrom(JAVA_INT, header);
             MemorySegment d = a.allocateFrom(JAVA_INT, data);
-            long rc = sys(st, SYS_capget, h.address(), d.address(), 0L);
+            long rc = sys(a, SYS_capget, h.address(), d.address(), 0L);
             MemorySegment.copy(d, JAVA_INT, 0, data, 0, data.length);
             return rc;
         });
@@ -386,16 +389,16 @@ final class FfmSyscalls implements Syscalls {
 
     @Override
     public void capset(int[] header, int[] data) throws ErrnoException {
-        call(() -> "capset", (a, st) -> sys(st, SYS_capset, a.allocateFrom(JAVA_INT, header).address(),
+        call(() -> "capset", a -> sys(a, SYS_capset, a.allocateFrom(JAVA_INT, header).address(),
                 a.allocateFrom(JAVA_INT, data).address(), 0L));
     }
 
     @Override
     public int[] pipe() throws ErrnoException {
         int[] fds = new int[2];
-        call(() -> "pipe2", (a, st) -> {
+        call(() -> "pipe2", a -> {
             MemorySegment f = a.allocate(JAVA_INT, 2);
-            long rc = sys(st, SYS_pipe2, f.address(), LinuxFcntl.O_CLOEXEC, 0L);
+            long rc = sys(a, SYS_pipe2, f.address(), LinuxFcntl.O_CLOEXEC, 0L);
             fds[0] = f.getAtIndex(JAVA_INT, 0);
             fds[1] = f.getAtIndex(JAVA_INT, 1);
             return rc;
@@ -405,11 +408,11 @@ final class FfmSyscalls implements Syscalls {
 
     @Override
     public int read(int fd, byte[] buf, int off, int len) throws ErrnoException {
-        return (int) call(() -> "read(fd " + fd + ")", (a, st) -> {
+        return (int) call(() -> "read(fd " + fd + ")", a -> {
             MemorySegment b = a.allocate(Math.max(1, len));
-            long n = sys(st, SYS_read, fd, b.address(), len);
+            long n = sys(a, SYS_read, fd, b.address(), len);
             if (n > 0) {
-                MemorySegment.copy(b, JAVA_BYTE, 0, buf, off, (int) n);
+                fromNative(b, buf, off, (int) n);
             }
             return n;
         });
@@ -417,10 +420,10 @@ final class FfmSyscalls implements Syscalls {
 
     @Override
     public int write(int fd, byte[] buf, int off, int len) throws ErrnoException {
-        return (int) call(() -> "write(fd " + fd + ")", (a, st) -> {
+        return (int) call(() -> "write(fd " + fd + ")", a -> {
             MemorySegment b = a.allocate(Math.max(1, len));
-            MemorySegment.copy(buf, off, b, JAVA_BYTE, 0, len);
-            return sys(st, SYS_write, fd, b.address(), len);
+            toNative(buf, off, b, len);
+            return sys(a, SYS_write, fd, b.address(), len);
         });
     }
 
@@ -467,9 +470,9 @@ final class FfmSyscalls implements Syscalls {
     @Override
     public int waitpid(int pid, int options) throws ErrnoException {
         int[] status = new int[1];
-        long rc = call(() -> "waitpid(" + pid + ")", (a, st) -> {
+        long rc = call(() -> "waitpid(" + pid + ")", a -> {
             MemorySegment s = a.allocate(JAVA_INT);
-            long r = sys(st, SYS_wait4, pid, s.address(), options, 0L, 0L, 0L);
+            long r = sys(a, SYS_wait4, pid, s.address(), options, 0L, 0L, 0L);
             status[0] = s.get(JAVA_INT, 0);
             return r;
         });
@@ -479,7 +482,7 @@ final class FfmSyscalls implements Syscalls {
     @Override
     public boolean poll(int fd, int timeoutMillis) throws ErrnoException {
         try {
-            return call(() -> "poll(fd " + fd + ")", (a, st) -> {
+            return call(() -> "poll(fd " + fd + ")", a -> {
                 MemorySegment pfd = a.allocate(8, 4);
                 pfd.set(JAVA_INT, 0, fd);
                 pfd.set(JAVA_SHORT, 4, (short) LinuxSocket.POLLIN);
@@ -489,7 +492,7 @@ final class FfmSyscalls implements Syscalls {
                     timeout.set(JAVA_LONG, 0, timeoutMillis / 1000);
                     timeout.set(JAVA_LONG, 8, (timeoutMillis % 1000) * 1_000_000L);
                 }
-                return sys(st, SYS_ppoll, pfd.address(), 1L, timeout.address(), 0L, 0L, 0L);
+                return sys(a, SYS_ppoll, pfd.address(), 1L, timeout.address(), 0L, 0L, 0L);
             }) > 0;
         } catch (ErrnoException e) {
             if (e.is(Errno.EINTR)) {
@@ -501,13 +504,13 @@ final class FfmSyscalls implements Syscalls {
 
     @Override
     public void kill(int pid, int signal) throws ErrnoException {
-        call(() -> "kill(" + pid + ", " + signal + ")", (a, st) -> sys(st, SYS_kill, pid, signal, 0L));
+        call(() -> "kill(" + pid + ", " + signal + ")", a -> sys(a, SYS_kill, pid, signal, 0L));
     }
 
     @Override
     public int gettid() {
         try {
-            return (int) call(() -> "gettid", (a, st) -> sys(st, SYS_gettid, 0L, 0L, 0L));
+            return (int) call(() -> "gettid", a -> sys(a, SYS_gettid, 0L, 0L, 0L));
         } catch (ErrnoException e) {
             throw new AssertionError("gettid cannot fail", e);
         }
@@ -515,12 +518,12 @@ final class FfmSyscalls implements Syscalls {
 
     @Override
     public int inotifyInit1(int flags) throws ErrnoException {
-        return (int) call(() -> "inotify_init1(" + flags + ")", (a, st) -> sys(st, SYS_inotify_init1, flags, 0L, 0L));
+        return (int) call(() -> "inotify_init1(" + flags + ")", a -> sys(a, SYS_inotify_init1, flags, 0L, 0L));
     }
 
     @Override
     public int inotifyAddWatch(int fd, String path, int mask) throws ErrnoException {
         return (int) call(() -> "inotify_add_watch(fd " + fd + ", " + path + ")",
-                (a, st) -> sys(st, SYS_inotify_add_watch, fd, cString(a, path).address(), mask));
+                a -> sys(a, SYS_inotify_add_watch, fd, cString(a, path).address(), mask));
     }
 }
