@@ -55,15 +55,16 @@ public final class LinkSpec {
     }
 
     /**
-     * {@code ip link add NAME type veth peer name PEER}.
+     * {@code ip link add NAME type veth peer name PEER}; with a null {@code peer},
+     * {@code ip link add NAME type veth}: the kernel names the peer (the first free veth0, veth1 ...).
      *
      * @param name the device's name
-     * @param peer the peer's name
+     * @param peer the peer's name, or null for the kernel's choice
      * @return the spec
      */
     public static LinkSpec veth(String name, String peer) {
         LinkSpec s = new LinkSpec(name, "veth");
-        s.peerName = Links.checkName(peer);
+        s.peerName = peer == null ? null : Links.checkName(peer);
         return s;
     }
 
@@ -455,6 +456,9 @@ public final class LinkSpec {
     private LinkData data(int vxlanDevIndex) {
         switch (kind) {
             case "veth":
+                if (peerName == null && peerMtu == null && peerAddress == null && peerNetns == null) {
+                    return new Veth(null, RawAttributes.NONE);   // no VETH_INFO_PEER, as ip sends none
+                }
                 return new Veth(Links.request(0, peerName, 0, 0, peerMtu != null ? peerMtu : -1, mac(peerAddress), -1,
                         peerNetns != null ? peerNetns.fd() : -1, -1, 0, 0, null, -1, null), RawAttributes.NONE);
             case "macvlan":

@@ -331,10 +331,7 @@ final class LinkCommand extends ObjectCommand {
                         }
                     }
                 }
-                if (peer == null) {
-                    throw new UsageException("veth " + name + ": \"peer name PEER\" is required");
-                }
-                s = LinkSpec.veth(name, peer);
+                s = LinkSpec.veth(name, peer);   // no peer name: the kernel's own, veth0, veth1 ... as with ip
                 if (peerMtu != null) {
                     s.peerMtu(peerMtu);
                 }
