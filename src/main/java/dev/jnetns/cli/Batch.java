@@ -62,6 +62,7 @@ final class Batch {
     private int run(BatchLines lines) throws IOException {
         top.parse(globals);   // -n, -4/-6 ... for the pipelined lines
         PipelinedBatch pipe = new PipelinedBatch(top, err, file, force);
+        RouteAddLine reader = new RouteAddLine();
         boolean failed = false;
         while (true) {
             int n = lines.lineNumber() + 1;
@@ -73,7 +74,7 @@ final class Batch {
                     break;
                 }
                 n = lines.lineNumber();
-                route = RouteAddLine.read(line, top.family(0));
+                route = reader.read(line, top.family(0)) ? reader : null;
                 words = route != null ? List.of() : BatchLines.split(line);
             } catch (UsageException e) {
                 failed |= !pipe.flush();

@@ -5,12 +5,14 @@ import dev.jnetns.BulkResult;
 import dev.jnetns.LinkSpec;
 import dev.jnetns.Netns;
 import dev.jnetns.RouteSpec;
+import dev.jnetns.Routes;
 import dev.jnetns.Rtnl;
 import dev.jnetns.NetlinkException;
 import dev.jnetns.ErrnoException;
 import dev.jnetns.NoSuchLinkException;
 import java.io.PrintWriter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +28,9 @@ import java.util.Set;
  * names a device an earlier line of the run creates (a macvlan on a veth made just before) is not
  * added: the run is sent first. Without {@code -force} the first failing line stops the batch, and
  * the lines after it that the kernel already applied (they went out in the same datagram) are
- * removed again, so the result is as if the batch had stopped there.
+ * removed again, so the result is as if the batch had stopped there. A run of routes is encoded
+ * line by line into its send buffer ({@link Routes.Adds}); what a line was is kept only as plain
+ * values, for the message of a failure and for an undo.
  */
 final class PipelinedBatch {
     /** Lines held at most before they are sent: bounds the memory of a long batch. */
@@ -41,7 +45,14 @@ final class PipelinedBatch {
     private final boolean force;
     private Kind kind;
     private final List<Integer> lines = new ArrayList<>();
-    private final List<RouteSpec> routes = new ArrayList<>();
+    /** The pending route adds, encoded; made with the first route line. */
+    private Routes.Adds routeAdds;
+    /** Per pending route line: its spec, or null for a plain IPv4 line kept in {@link #routeValues}. */
+    private final RouteSpec[] routeSpecs = new RouteSpec[MAX_RUN];
+    /** Per pending plain IPv4 route line, four ints ({@link RouteAddLine#keep}). */
+    private final int[] routeValues = new int[4 * MAX_RUN];
+    /** Per pending plain IPv4 route line, its device or null. */
+    private final String[] routeDevs = new String[MAX_RUN];
     private final List<String> devs = new ArrayList<>();
     private final List<AddressSpec> addresses = new ArrayList<>();
     private final List<LinkSpec> links = new ArrayList<>();
@@ -121,7 +132,8 @@ final class PipelinedBatch {
             case ROUTE: {
                 RouteSpec spec = RouteCommand.parse(w, "add", top.family(0));
                 requireDevices(words, "dev");
-                routes.add(spec);
+                adds().add(spec);
+                routeSpecs[lines.size()] = spec;
                 break;
             }
             case ADDRESS: {
@@ -151,13 +163,29 @@ final class PipelinedBatch {
 
     /** Adds a plain route add line (which {@link #accepts} a route line), its device checked as {@link #add}'s. */
     void add(int line, RouteAddLine route) throws ErrnoException {
-        readDevices();
-        if (route.dev() != null && !devices.contains(route.dev())) {
-            throw new NoSuchLinkException(route.dev());
+        route.addTo(adds());   // a device that does not exist fails here, as readDevices would say
+        int i = lines.size();
+        if (route.keep(routeValues, i)) {
+            routeSpecs[i] = null;
+            routeDevs[i] = route.dev();
+        } else {
+            routeSpecs[i] = route.spec();
         }
-        routes.add(route.spec());
         kind = Kind.ROUTE;
         lines.add(line);
+    }
+
+    private Routes.Adds adds() throws ErrnoException {
+        if (routeAdds == null) {
+            routeAdds = top.rtnl().routes().adds();
+        }
+        return routeAdds;
+    }
+
+    /** What pending route line {@code i} adds. */
+    private RouteSpec routeSpec(int i) {
+        RouteSpec s = routeSpecs[i];
+        return s != null ? s : RouteAddLine.spec(routeValues, i, routeDevs[i]);
     }
 
     /** The namespace's devices, read once per run. */
@@ -189,7 +217,7 @@ final class PipelinedBatch {
         }
         try {
             Rtnl rtnl = top.rtnl();
-            BulkResult r = kind == Kind.ROUTE ? rtnl.routes().addAll(routes, !force)
+            BulkResult r = kind == Kind.ROUTE ? routeAdds.send(!force, i -> "route add " + routeSpec(i))
                     : kind == Kind.ADDRESS ? rtnl.addresses().addAll(devs, addresses, !force)
                     : rtnl.links().addAll(links, !force);
             for (Map.Entry<Integer, NetlinkException> f : r.failures().entrySet()) {
@@ -204,8 +232,9 @@ final class PipelinedBatch {
             failed(Main.message(e), 0);
             return false;
         } finally {
+            Arrays.fill(routeSpecs, 0, lines.size(), null);
+            Arrays.fill(routeDevs, 0, lines.size(), null);
             lines.clear();
-            routes.clear();
             devs.clear();
             addresses.clear();
             links.clear();
@@ -246,7 +275,7 @@ final class PipelinedBatch {
             }
             try {
                 switch (kind) {
-                    case ROUTE: rtnl.routes().delete(routes.get(i)); break;
+                    case ROUTE: rtnl.routes().delete(routeSpec(i)); break;
                     case ADDRESS: rtnl.addresses().delete(devs.get(i), addresses.get(i)); break;
                     default: rtnl.links().delete(links.get(i).name()); break;
                 }
