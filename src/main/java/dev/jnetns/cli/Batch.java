@@ -66,16 +66,19 @@ final class Batch {
         boolean failed = false;
         while (true) {
             int n = lines.lineNumber() + 1;
-            RouteAddLine route;   // the common line, read without its word list
-            List<String> words;
+            RouteAddLine route = null;   // the common line, read from its bytes, without a string
+            List<String> words = List.of();
             try {
-                String line = lines.next();
-                if (line == null) {
+                if (!lines.advance()) {
                     break;
                 }
                 n = lines.lineNumber();
-                route = reader.read(line, top.family(0)) ? reader : null;
-                words = route != null ? List.of() : BatchLines.split(line);
+                if (lines.plain() && reader.read(lines.bytes(), lines.length(), top.family(0))) {
+                    route = reader;
+                } else {
+                    words = BatchLines.split(lines.command());
+                    n = lines.lineNumber();
+                }
             } catch (UsageException e) {
                 failed |= !pipe.flush();
                 fail(e, n);

@@ -10,19 +10,25 @@ import dev.jnetns.RouteSpec;
 import dev.jnetns.Routes;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * The common line of a route batch, {@code route add PREFIX [via ADDR] [dev DEV]} (the words spelt
- * out, each once, in any order, the prefix starting with a digit), read straight from the line:
+ * out, each once, in any order, the prefix starting with a digit), read straight from the bytes of
+ * a plain line ({@link BatchLines#plain}):
  * the spec {@link RouteCommand#parse} makes of it, through the same calls in the same order, without
  * the word list, {@link Words} and the parser's option list (a 100 000-line batch spent a third of
  * its Java time there). IPv4 addresses are read by hand into plain values, which go straight into
- * the run's send buffer ({@link Routes.Adds#addIpv4}): such a line makes no object but its text
- * (a device named as on the line before reuses that line's name). Any other line, and any line that
+ * the run's send buffer ({@link Routes.Adds#addIpv4}): such a line makes no object at all (a
+ * device named as on the line before reuses that line's name). Any other line, and any line that
  * would fail, is left to the general parser, which gives ip's message for it. One reader serves a
  * whole batch; each {@link #read} replaces what the one before read.
  */
 final class RouteAddLine {
+    private static final byte[] ROUTE = {'r', 'o', 'u', 't', 'e'};
+    private static final byte[] ADD = {'a', 'd', 'd'};
+
     /** The last line was IPv4 and is held in the plain fields below, not in {@link #spec}. */
     private boolean ipv4;
     private int dst;
@@ -32,24 +38,27 @@ final class RouteAddLine {
     /** The spec of a line that is not plain IPv4. */
     private RouteSpec spec;
     private String dev;
-    /** The device of an earlier line, checked already. */
+    /** The device of an earlier line, checked already, and its bytes. */
     private String lastDev;
+    private byte[] lastDevBytes;
+    /** The length of the line being read. */
+    private int n;
     /** What {@link #ipv4Address} read. */
     private int parsed;
 
     /**
-     * Reads {@code line} as a plain route add.
+     * Reads a line as a plain route add.
      *
-     * @param line a command line of a batch file (comments and continuations gone)
+     * @param line the bytes of a plain line of a batch file ({@link BatchLines#plain}: ASCII, no
+     *     comment, quote or continuation)
+     * @param length its length
      * @param family the family of {@code -4}/{@code -6}, 0 for none
      * @return false when it is not one (the general parser reads it)
      */
-    boolean read(String line, int family) {
-        if (line.indexOf('"') >= 0 || line.indexOf('\'') >= 0) {
-            return false;   // quoted words: BatchLines.split's
-        }
-        int i = word(line, 0, "route");
-        i = i < 0 ? -1 : word(line, i, "add");
+    boolean read(byte[] line, int length, int family) {
+        n = length;
+        int i = word(line, 0, ROUTE);
+        i = i < 0 ? -1 : word(line, i, ADD);
         if (i < 0) {
             return false;
         }
@@ -63,20 +72,20 @@ final class RouteAddLine {
         try {
             while (true) {
                 int start = skipBlanks(line, i);
-                if (start == line.length()) {
+                if (start == n) {
                     break;
                 }
                 int end = wordEnd(line, start);
                 int valueStart = skipBlanks(line, end);
                 int valueEnd = wordEnd(line, valueStart);
-                char c = line.charAt(start);
+                byte c = line[start];
                 if (c >= '0' && c <= '9' && !hasDst) {
                     hasDst = true;
                     if (family != AF_INET6 && ipv4Prefix(line, start, end)) {
                         ipv4 = true;
                         family = AF_INET;
                     } else {
-                        dstPrefix = Words.prefix(line.substring(start, end), family);
+                        dstPrefix = Words.prefix(text(line, start, end), family);
                         family = Words.familyOf(dstPrefix.address());
                     }
                     i = end;
@@ -85,16 +94,17 @@ final class RouteAddLine {
                 if (valueStart == valueEnd) {
                     return false;   // a keyword without its value
                 }
-                if (line.startsWith("via", start) && end - start == 3 && !via) {
+                if (end - start == 3 && line[start] == 'v' && line[start + 1] == 'i' && line[start + 2] == 'a' && !via) {
                     via = true;
                     if (family != AF_INET6 && ipv4Address(line, valueStart, valueEnd)) {
                         gateway = parsed;
                         family = AF_INET;
                     } else {
-                        viaAddress = Words.address(line.substring(valueStart, valueEnd), family);
+                        viaAddress = Words.address(text(line, valueStart, valueEnd), family);
                         family = Words.familyOf(viaAddress);
                     }
-                } else if (line.startsWith("dev", start) && end - start == 3 && dev == null) {
+                } else if (end - start == 3 && line[start] == 'd' && line[start + 1] == 'e' && line[start + 2] == 'v'
+                        && dev == null) {
                     dev = device(line, valueStart, valueEnd);
                     if (dev.equals("dev")) {
                         return false;   // PipelinedBatch checks the word after it as a device too
@@ -184,13 +194,18 @@ final class RouteAddLine {
     }
 
     /** The device word, checked as {@link RouteSpec#dev} checks it; the same name as the line before is that line's string. */
-    private String device(String line, int start, int end) {
-        if (lastDev != null && end - start == lastDev.length() && line.startsWith(lastDev, start)) {
+    private String device(byte[] line, int start, int end) {
+        if (lastDev != null && Arrays.equals(line, start, end, lastDevBytes, 0, lastDevBytes.length)) {
             return lastDev;
         }
-        String d = Links.checkName(line.substring(start, end));
+        String d = Links.checkName(text(line, start, end));
         lastDev = d;
+        lastDevBytes = Arrays.copyOfRange(line, start, end);
         return d;
+    }
+
+    private static String text(byte[] line, int start, int end) {
+        return new String(line, start, end - start, StandardCharsets.ISO_8859_1);
     }
 
     /**
@@ -198,9 +213,12 @@ final class RouteAddLine {
      * when {@link IpPrefix#parse} would read it as IPv4 (a length of plain digits); false otherwise,
      * the general path then reads it.
      */
-    private boolean ipv4Prefix(String line, int start, int end) {
-        int slash = line.indexOf('/', start);
-        if (slash < 0 || slash >= end) {
+    private boolean ipv4Prefix(byte[] line, int start, int end) {
+        int slash = start;
+        while (slash < end && line[slash] != '/') {
+            slash++;
+        }
+        if (slash == end) {
             if (!ipv4Address(line, start, end)) {
                 return false;
             }
@@ -211,19 +229,19 @@ final class RouteAddLine {
         if (!ipv4Address(line, start, slash) || end - slash - 1 < 1 || end - slash - 1 > 9) {
             return false;
         }
-        int n = 0;
+        int v = 0;
         for (int i = slash + 1; i < end; i++) {
-            char c = line.charAt(i);
+            byte c = line[i];
             if (c < '0' || c > '9') {
                 return false;
             }
-            n = n * 10 + c - '0';
+            v = v * 10 + c - '0';
         }
-        if (n > 32) {
+        if (v > 32) {
             return false;
         }
         dst = parsed;
-        prefixLength = n;
+        prefixLength = v;
         return true;
     }
 
@@ -231,7 +249,7 @@ final class RouteAddLine {
      * Reads a dotted quad at {@code [start, end)} into {@link #parsed} as {@link IpPrefix#parseAddress}
      * reads it (four parts of 1-3 digits, each at most 255); false for anything else.
      */
-    private boolean ipv4Address(String line, int start, int end) {
+    private boolean ipv4Address(byte[] line, int start, int end) {
         int a = 0;
         int part = 0;
         int i = start;
@@ -239,7 +257,7 @@ final class RouteAddLine {
             int from = i;
             int v = 0;
             while (i < end && i - from < 3) {
-                char c = line.charAt(i);
+                byte c = line[i];
                 if (c < '0' || c > '9') {
                     break;
                 }
@@ -254,7 +272,7 @@ final class RouteAddLine {
             if (i == end) {
                 break;
             }
-            if (line.charAt(i) != '.' || i + 1 == end) {
+            if (line[i] != '.' || i + 1 == end) {
                 return false;
             }
             i++;
@@ -267,23 +285,28 @@ final class RouteAddLine {
     }
 
     /** The end of {@code word} when it is the next word at {@code i}, else -1. */
-    private static int word(String line, int i, String word) {
+    private int word(byte[] line, int i, byte[] word) {
         int start = skipBlanks(line, i);
         int end = wordEnd(line, start);
-        return end - start == word.length() && line.startsWith(word, start) ? end : -1;
+        return Arrays.equals(line, start, end, word, 0, word.length) ? end : -1;
     }
 
-    private static int skipBlanks(String line, int i) {
-        while (i < line.length() && BatchLines.isBlank(line.charAt(i))) {
+    private int skipBlanks(byte[] line, int i) {
+        while (i < n && isBlank(line[i])) {
             i++;
         }
         return i;
     }
 
-    private static int wordEnd(String line, int i) {
-        while (i < line.length() && !BatchLines.isBlank(line.charAt(i))) {
+    private int wordEnd(byte[] line, int i) {
+        while (i < n && !isBlank(line[i])) {
             i++;
         }
         return i;
+    }
+
+    /** {@link BatchLines#isBlank} on a byte. */
+    private static boolean isBlank(byte c) {
+        return c == ' ' || c == '\t' || c == '\r' || c == '\n';
     }
 }
