@@ -12,7 +12,6 @@ import dev.jnetns.ErrnoException;
 import dev.jnetns.NoSuchLinkException;
 import java.io.PrintWriter;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -44,7 +43,10 @@ final class PipelinedBatch {
     private final String file;
     private final boolean force;
     private Kind kind;
-    private final List<Integer> lines = new ArrayList<>();
+    /** The line numbers of the pending lines. */
+    private final int[] lines = new int[MAX_RUN];
+    /** How many lines are pending. */
+    private int count;
     /** The pending route adds, encoded; made with the first route line. */
     private Routes.Adds routeAdds;
     /** Per pending route line: its spec, or null for a plain IPv4 line kept in {@link #routeValues}. */
@@ -99,10 +101,10 @@ final class PipelinedBatch {
      * empty or of the same kind, not full, and the line names no device the run creates.
      */
     boolean accepts(Kind k, List<String> words) {
-        if (lines.isEmpty()) {
+        if (count == 0) {
             return true;
         }
-        if (k != kind || lines.size() >= MAX_RUN) {
+        if (k != kind || count >= MAX_RUN) {
             return false;
         }
         if (!created.isEmpty()) {
@@ -123,7 +125,7 @@ final class PipelinedBatch {
         if (k == Kind.NETNS) {
             namespaces.add(Netns.checkName(NetnsCommand.checkedName(words.get(2))));   // a bad name fails alone
             kind = k;
-            lines.add(line);
+            lines[count++] = line;
             return;
         }
         Words w = new Words(words.subList(2, words.size()));
@@ -133,7 +135,7 @@ final class PipelinedBatch {
                 RouteSpec spec = RouteCommand.parse(w, "add", top.family(0));
                 requireDevices(words, "dev");
                 adds().add(spec);
-                routeSpecs[lines.size()] = spec;
+                routeSpecs[count] = spec;
                 break;
             }
             case ADDRESS: {
@@ -158,13 +160,13 @@ final class PipelinedBatch {
             }
         }
         kind = k;
-        lines.add(line);
+        lines[count++] = line;
     }
 
     /** Adds a plain route add line (which {@link #accepts} a route line), its device checked as {@link #add}'s. */
     void add(int line, RouteAddLine route) throws ErrnoException {
         route.addTo(adds());   // a device that does not exist fails here, as readDevices would say
-        int i = lines.size();
+        int i = count;
         if (route.keep(routeValues, i)) {
             routeSpecs[i] = null;
             routeDevs[i] = route.dev();
@@ -172,7 +174,7 @@ final class PipelinedBatch {
             routeSpecs[i] = route.spec();
         }
         kind = Kind.ROUTE;
-        lines.add(line);
+        lines[count++] = line;
     }
 
     private Routes.Adds adds() throws ErrnoException {
@@ -209,7 +211,7 @@ final class PipelinedBatch {
     boolean flush() {
         devices = null;   // what the namespace holds changes with the run
         created.clear();
-        if (lines.isEmpty()) {
+        if (count == 0) {
             return true;
         }
         if (kind == Kind.NETNS) {
@@ -232,9 +234,7 @@ final class PipelinedBatch {
             failed(Main.message(e), 0);
             return false;
         } finally {
-            Arrays.fill(routeSpecs, 0, lines.size(), null);
-            Arrays.fill(routeDevs, 0, lines.size(), null);
-            lines.clear();
+            count = 0;   // (the route arrays are overwritten by the next run: they hold one run at most)
             devs.clear();
             addresses.clear();
             links.clear();
@@ -247,7 +247,7 @@ final class PipelinedBatch {
     /** Reports the failure of pending line {@code i} as ip does: the message, then "Command failed FILE:N". */
     private void failed(String message, int i) {
         err.println("jnetns: " + Main.oneLine(message));
-        err.println("Command failed " + Main.oneLine(file) + ":" + lines.get(i));
+        err.println("Command failed " + Main.oneLine(file) + ":" + lines[i]);
     }
 
     /** Makes the pending namespaces; false when one failed (each failure is reported). */
@@ -262,7 +262,7 @@ final class PipelinedBatch {
             failed(Main.message(e), 0);
             return false;
         } finally {
-            lines.clear();
+            count = 0;
             namespaces.clear();
         }
     }
@@ -280,7 +280,7 @@ final class PipelinedBatch {
                     default: rtnl.links().delete(links.get(i).name()); break;
                 }
             } catch (ErrnoException e) {
-                err.println("jnetns: undoing line " + lines.get(i) + ": " + e.getMessage());
+                err.println("jnetns: undoing line " + lines[i] + ": " + e.getMessage());
             }
         }
     }
