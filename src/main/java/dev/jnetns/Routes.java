@@ -35,6 +35,7 @@ import static dev.jnetns.uapi.LinuxSocket.AF_INET6;
 import static dev.jnetns.uapi.LinuxSocket.AF_UNSPEC;
 
 import dev.jnetns.netlink.NlSocket;
+import dev.jnetns.netlink.NlWriter;
 import dev.jnetns.rtnl.RouteCodec;
 import java.net.InetAddress;
 import java.util.ArrayList;
@@ -423,25 +424,114 @@ public final class Routes {
      * @throws ErrnoException when the kernel refuses the request (its errno and extended ack)
      */
     public BulkResult addAll(List<RouteSpec> specs, boolean stopAtFirstError) throws ErrnoException {
-        java.util.Map<String, Integer> indexes = new java.util.HashMap<>();
-        for (Link l : links.list()) {
-            indexes.put(l.name(), l.index());
-        }
-        List<Route> routes = new ArrayList<>(specs.size());
+        Adds adds = adds();
         for (RouteSpec s : specs) {
-            routes.add(request(s, false, name -> {
-                Integer i = indexes.get(name);
-                if (i == null) {
-                    throw new NoSuchLinkException(name);
-                }
-                return i;
-            }));
+            adds.add(s);
         }
-        return socket.executeAll(specs.size(), (w, seq, i) -> {
-            w.beginMessage(RTM_NEWROUTE, NLM_F_REQUEST | NLM_F_CREATE | NLM_F_EXCL, seq);
-            RouteCodec.encode(routes.get(i), w);
-            w.endMessage();
-        }, stopAtFirstError, i -> "route add " + specs.get(i));
+        return adds.send(stopAtFirstError, i -> "route add " + specs.get(i));
+    }
+
+    /**
+     * An empty run of route adds, to be filled and sent as {@link #addAll} sends its list.
+     *
+     * @return the run
+     */
+    public Adds adds() {
+        return new Adds();
+    }
+
+    /**
+     * Route adds encoded as they are given, into one buffer, then sent pipelined by {@link #send}:
+     * a batch of {@code route add} lines without an object per line. Device names are looked up
+     * once per run, when the first one is needed.
+     */
+    public final class Adds {
+        private final NlWriter pending = new NlWriter(64 * 1024);
+        private java.util.Map<String, Integer> indexes;
+
+        private Adds() {
+        }
+
+        /**
+         * Adds {@code ip route add} of {@code s}.
+         *
+         * @param s the route
+         * @throws NoSuchLinkException when a device it names does not exist
+         * @throws IllegalArgumentException when its addresses are not of one family
+         * @throws ErrnoException when the devices cannot be listed
+         */
+        public void add(RouteSpec s) throws ErrnoException {
+            Route r = request(s, false, this::index);
+            pending.beginMessage(RTM_NEWROUTE, NLM_F_REQUEST | NLM_F_CREATE | NLM_F_EXCL, 0);
+            RouteCodec.encode(r, pending);
+            pending.endMessage();
+        }
+
+        /**
+         * Adds {@code ip route add DST/LEN [via GW] [dev DEV]} for IPv4, from plain values: the same
+         * bytes as {@link #add} of that route.
+         *
+         * @param dst the destination, its first octet in the high byte
+         * @param prefixLength its length, 0..32
+         * @param via whether a gateway is given
+         * @param gateway the gateway (first octet in the high byte), when {@code via}
+         * @param dev the device, or null
+         * @throws NoSuchLinkException when {@code dev} does not exist
+         * @throws ErrnoException when the devices cannot be listed
+         */
+        public void addIpv4(int dst, int prefixLength, boolean via, int gateway, String dev) throws ErrnoException {
+            if (prefixLength < 0 || prefixLength > 32) {
+                throw new IllegalArgumentException("prefix length " + prefixLength + " out of range 0..32");
+            }
+            int oif = dev != null ? index(dev) : 0;
+            pending.beginMessage(RTM_NEWROUTE, NLM_F_REQUEST | NLM_F_CREATE | NLM_F_EXCL, 0);
+            RouteCodec.encodeIpv4Add(pending, dst, prefixLength, via, gateway, oif);
+            pending.endMessage();
+        }
+
+        private int index(String name) throws ErrnoException {
+            if (indexes == null) {
+                indexes = new java.util.HashMap<>();
+                for (Link l : links.list()) {
+                    indexes.put(l.name(), l.index());
+                }
+            }
+            Integer i = indexes.get(name);
+            if (i == null) {
+                throw new NoSuchLinkException(name);
+            }
+            return i;
+        }
+
+        /**
+         * How many adds are pending.
+         *
+         * @return their number
+         */
+        public int size() {
+            return pending.messageCount();
+        }
+
+        /**
+         * Sends the pending adds as {@link #addAll} does and forgets them (and the devices looked up).
+         *
+         * @param stopAtFirstError as {@link #addAll}'s
+         * @param what describes add {@code i} for error messages
+         * @return what the kernel refused, by index
+         * @throws ErrnoException when a system call fails
+         */
+        public BulkResult send(boolean stopAtFirstError, java.util.function.IntFunction<String> what)
+                throws ErrnoException {
+            java.nio.ByteBuffer bytes = pending.bytes();
+            int[] next = {0};   // executeAll writes the requests in order, each once
+            try {
+                return socket.executeAll(pending.messageCount(),
+                        (w, seq, i) -> next[0] += w.copyMessage(bytes, next[0], seq), stopAtFirstError, what);
+            } finally {
+                pending.clear();
+                indexes = null;
+            }
+        }
     }
 
     /** A device name to its ifindex. */

@@ -1,5 +1,6 @@
 package dev.jnetns;
 
+import static dev.jnetns.uapi.LinuxSocket.AF_INET;
 import static dev.jnetns.uapi.LinuxRoute.ICMPV6_ROUTER_PREF_HIGH;
 import static dev.jnetns.uapi.LinuxRoute.RTAX_ADVMSS;
 import static dev.jnetns.uapi.LinuxRoute.RTAX_FEATURES;
@@ -27,7 +28,9 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Stream;
+import java.util.Random;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 /**
@@ -119,5 +122,41 @@ class RouteRequestsTest {
                         "26|" + hex(Routes.request(Routes.Lookup.of(ip("fd00::2")).oif("v0").fibmatch(true),
                                 name -> V0)))));
         return Stream.concat(specs, more);
+    }
+
+    /** {@link RouteCodec#encodeIpv4Add} on the bytes of a message body, as {@link #hex(Route)}. */
+    private static String hexIpv4(int dst, int length, boolean via, int gateway, int oif) {
+        NlWriter w = new NlWriter();
+        w.beginMessage(24, 0, 1);
+        RouteCodec.encodeIpv4Add(w, dst, length, via, gateway, oif);
+        w.endMessage();
+        ByteBuffer b = w.bytes();
+        byte[] body = new byte[b.remaining() - 16];
+        b.get(16, body);
+        return HexFormat.of().formatHex(body);
+    }
+
+    @Test
+    void the_plain_ipv4_add_from_plain_values_is_what_the_spec_writes() throws IOException {
+        assertEquals(fixtures().get("route add 198.18.5.0/24 via 198.18.0.2"),
+                "24|" + hexIpv4(0xc6120500, 24, true, 0xc6120002, 0));
+        Random r = new Random(18);
+        for (int n = 0; n < 5000; n++) {
+            int dst = r.nextInt();
+            int length = r.nextInt(33);
+            boolean via = r.nextBoolean();
+            int gateway = r.nextInt();
+            int oif = r.nextInt(4) == 0 ? 0 : 1 + r.nextInt(1000);
+            byte[] d = ByteBuffer.allocate(4).putInt(dst).array();
+            byte[] g = ByteBuffer.allocate(4).putInt(gateway).array();
+            RouteSpec s = RouteSpec.to(new IpPrefix(InetAddress.getByAddress(d), length)).family(AF_INET);
+            if (via) {
+                s.via(InetAddress.getByAddress(g));
+            }
+            if (oif != 0) {
+                s.dev("v0");
+            }
+            assertEquals(hex(Routes.request(s, false, name -> oif)), hexIpv4(dst, length, via, gateway, oif), s.toString());
+        }
     }
 }

@@ -23,6 +23,8 @@ final class Batch {
     private final List<String> globals;
     private final String file;
     private final boolean force;
+    /** A line failed. */
+    private boolean failed;
 
     Batch(Main main, JnetnsCommand top, PrintWriter err, List<String> globals, String file, boolean force) {
         this.main = main;
@@ -62,54 +64,77 @@ final class Batch {
     private int run(BatchLines lines) throws IOException {
         top.parse(globals);   // -n, -4/-6 ... for the pipelined lines
         PipelinedBatch pipe = new PipelinedBatch(top, err, file, force);
-        boolean failed = false;
-        while (true) {
-            int n = lines.lineNumber() + 1;
-            RouteAddLine route;   // the common line, read without its word list
-            List<String> words;
-            try {
-                String line = lines.next();
-                if (line == null) {
-                    break;
-                }
+        RouteAddLine reader = new RouteAddLine();
+        int rc;
+        do {
+            rc = next(lines, pipe, reader);
+        } while (rc == MORE);
+        if (rc != END) {
+            return rc;
+        }
+        failed |= !pipe.flush();
+        return failed ? Main.EXIT_USAGE : 0;
+    }
+
+    /** What {@link #next} returns to go on, and at the end of the input. */
+    private static final int MORE = -1;
+    private static final int END = -2;
+
+    /**
+     * Reads and runs (or joins to the pipelined run) one command line: a method per line, so that
+     * it is compiled after a few hundred lines (a loop's body in one long call stays interpreted
+     * for tens of thousands of iterations before it is compiled on the stack).
+     *
+     * @return {@link #MORE}, {@link #END}, or the batch's exit code when it ends here
+     */
+    private int next(BatchLines lines, PipelinedBatch pipe, RouteAddLine reader) throws IOException {
+        int n = lines.lineNumber() + 1;
+        RouteAddLine route = null;   // the common line, read from its bytes, without a string
+        List<String> words = List.of();
+        try {
+            if (!lines.advance()) {
+                return END;
+            }
+            n = lines.lineNumber();
+            if (lines.plain() && reader.read(lines.bytes(), lines.length(), top.family(0))) {
+                route = reader;
+            } else {
+                words = BatchLines.split(lines.command());
                 n = lines.lineNumber();
-                route = RouteAddLine.read(line, top.family(0));
-                words = route != null ? List.of() : BatchLines.split(line);
-            } catch (UsageException e) {
-                failed |= !pipe.flush();
-                fail(e, n);
-                return Main.EXIT_USAGE;
             }
-            if (route == null && words.isEmpty()) {
-                continue;
-            }
-            PipelinedBatch.Kind kind = route != null ? PipelinedBatch.Kind.ROUTE : PipelinedBatch.kindOf(words);
-            if (!pipe.accepts(kind, words)) {
-                if (!pipe.flush()) {   // what the line may depend on is done first
-                    failed = true;
-                    if (!force) {
-                        return Main.EXIT_USAGE;
-                    }
-                }
-            }
-            Exception e = kind != null ? add(pipe, n, kind, words, route) : line(words);
-            if (e == null) {
-                continue;
-            }
-            if (!pipe.flush()) {   // the run before this line, which it did not join
+        } catch (UsageException e) {
+            failed |= !pipe.flush();
+            fail(e, n);
+            return Main.EXIT_USAGE;
+        }
+        if (route == null && words.isEmpty()) {
+            return MORE;
+        }
+        PipelinedBatch.Kind kind = route != null ? PipelinedBatch.Kind.ROUTE : PipelinedBatch.kindOf(words);
+        if (!pipe.accepts(kind, words)) {
+            if (!pipe.flush()) {   // what the line may depend on is done first
                 failed = true;
                 if (!force) {
                     return Main.EXIT_USAGE;
                 }
             }
-            fail(e, n);
+        }
+        Exception e = kind != null ? add(pipe, n, kind, words, route) : line(words);
+        if (e == null) {
+            return MORE;
+        }
+        if (!pipe.flush()) {   // the run before this line, which it did not join
             failed = true;
-            if (!force || Main.endsBatch(e)) {
+            if (!force) {
                 return Main.EXIT_USAGE;
             }
         }
-        failed |= !pipe.flush();
-        return failed ? Main.EXIT_USAGE : 0;
+        fail(e, n);
+        failed = true;
+        if (!force || Main.endsBatch(e)) {
+            return Main.EXIT_USAGE;
+        }
+        return MORE;
     }
 
     /** Adds a line to the pipelined run (as {@code route} when it was read as one); what fails it, null when it joined. */

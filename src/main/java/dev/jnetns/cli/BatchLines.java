@@ -15,7 +15,8 @@ import java.util.List;
  * makeargs): '#' starts a comment wherever it is, a backslash at the end of a line continues it on
  * the next, words are split at blanks, a word that starts with a quote runs to the next same quote.
  * The input is read in blocks (as ip's stdio does) and lines are taken from the block one at a time,
- * so a batch of any length runs in bounded memory. Bytes that are not UTF-8 fail their line: jnetns
+ * so a batch of any length runs in bounded memory; a plain line (ASCII, no comment, quote or
+ * continuation) can be read from its bytes without a string ({@link RouteAddLine}). Bytes that are not UTF-8 fail their line: jnetns
  * never passes a name on with U+FFFD in place of what was written.
  */
 final class BatchLines {
@@ -24,8 +25,11 @@ final class BatchLines {
     private int start;
     private int end;
     private boolean eof;
-    /** A line longer than what is left of the block collects here. */
+    /** The line read last (a line longer than what is left of the block collects here). */
     private byte[] line = new byte[256];
+    private int length;
+    private boolean ascii;
+    private boolean plain;
     private int lineNumber;
 
     BatchLines(InputStream in) {
@@ -38,47 +42,35 @@ final class BatchLines {
     }
 
     /**
-     * The next command line, continuation lines joined and comments removed; null at the end.
+     * Reads the next physical line (for {@link #plain}, {@link #bytes} or {@link #command}).
      *
-     * @throws UsageException for bytes that are not UTF-8 or a missing continuation line
+     * @return false at the end of the input
      */
-    String next() throws IOException {
-        String line = physical();
-        if (line == null) {
-            return null;
-        }
-        line = uncomment(line);
-        while (line.endsWith("\\")) {
-            String more = physical();
-            if (more == null) {
-                throw new UsageException("Missing continuation line");
-            }
-            line = line.substring(0, line.length() - 1) + uncomment(more);
-        }
-        return line;
-    }
-
-    private static String uncomment(String line) {
-        int hash = line.indexOf('#');
-        return hash < 0 ? line : line.substring(0, hash);
-    }
-
-    /** One line without its newline, null at the end of the input. */
-    private String physical() throws IOException {
+    boolean advance() throws IOException {
         int length = 0;
         boolean ascii = true;
+        boolean special = false;
         while (true) {
             if (start == end) {
                 if (eof || !fill()) {
                     if (length == 0) {
-                        return null;
+                        return false;
                     }
                     break;
                 }
             }
             int i = start;
-            while (i < end && block[i] != '\n') {
-                ascii &= block[i] >= 0;
+            byte[] b = block;
+            int e = end;
+            while (i < e) {
+                byte c = b[i];
+                if (c == '\n') {
+                    break;
+                }
+                if (c <= '\'') {   // the bytes that make a line not plain are all at most '\'' (or negative)
+                    ascii &= c >= 0;
+                    special |= c == '#' || c == '"' || c == '\'';
+                }
                 i++;
             }
             int n = i - start;
@@ -94,6 +86,54 @@ final class BatchLines {
             }
         }
         lineNumber++;
+        this.length = length;
+        this.ascii = ascii;
+        plain = ascii && !special && (length == 0 || line[length - 1] != '\\');
+        return true;
+    }
+
+    /**
+     * Whether the line read last is plain: ASCII without a comment, a quote or a continuation, so
+     * that its command is its bytes as they are.
+     */
+    boolean plain() {
+        return plain;
+    }
+
+    /** The bytes of the line read last, from 0 to {@link #length()}; valid until the next read. */
+    byte[] bytes() {
+        return line;
+    }
+
+    /** The length of the line read last. */
+    int length() {
+        return length;
+    }
+
+    /**
+     * The command line that starts with the line read last: continuation lines joined (read now)
+     * and comments removed.
+     *
+     * @throws UsageException for bytes that are not UTF-8 or a missing continuation line
+     */
+    String command() throws IOException {
+        String command = uncomment(text());
+        while (command.endsWith("\\")) {
+            if (!advance()) {
+                throw new UsageException("Missing continuation line");
+            }
+            command = command.substring(0, command.length() - 1) + uncomment(text());
+        }
+        return command;
+    }
+
+    private static String uncomment(String line) {
+        int hash = line.indexOf('#');
+        return hash < 0 ? line : line.substring(0, hash);
+    }
+
+    /** The line read last as text. */
+    private String text() {
         if (ascii) {
             return new String(line, 0, length, StandardCharsets.ISO_8859_1);
         }

@@ -5,6 +5,7 @@ import dev.jnetns.BulkResult;
 import dev.jnetns.LinkSpec;
 import dev.jnetns.Netns;
 import dev.jnetns.RouteSpec;
+import dev.jnetns.Routes;
 import dev.jnetns.Rtnl;
 import dev.jnetns.NetlinkException;
 import dev.jnetns.ErrnoException;
@@ -26,7 +27,9 @@ import java.util.Set;
  * names a device an earlier line of the run creates (a macvlan on a veth made just before) is not
  * added: the run is sent first. Without {@code -force} the first failing line stops the batch, and
  * the lines after it that the kernel already applied (they went out in the same datagram) are
- * removed again, so the result is as if the batch had stopped there.
+ * removed again, so the result is as if the batch had stopped there. A run of routes is encoded
+ * line by line into its send buffer ({@link Routes.Adds}); what a line was is kept only as plain
+ * values, for the message of a failure and for an undo.
  */
 final class PipelinedBatch {
     /** Lines held at most before they are sent: bounds the memory of a long batch. */
@@ -40,8 +43,18 @@ final class PipelinedBatch {
     private final String file;
     private final boolean force;
     private Kind kind;
-    private final List<Integer> lines = new ArrayList<>();
-    private final List<RouteSpec> routes = new ArrayList<>();
+    /** The line numbers of the pending lines. */
+    private final int[] lines = new int[MAX_RUN];
+    /** How many lines are pending. */
+    private int count;
+    /** The pending route adds, encoded; made with the first route line. */
+    private Routes.Adds routeAdds;
+    /** Per pending route line: its spec, or null for a plain IPv4 line kept in {@link #routeValues}. */
+    private final RouteSpec[] routeSpecs = new RouteSpec[MAX_RUN];
+    /** Per pending plain IPv4 route line, four ints ({@link RouteAddLine#keep}). */
+    private final int[] routeValues = new int[4 * MAX_RUN];
+    /** Per pending plain IPv4 route line, its device or null. */
+    private final String[] routeDevs = new String[MAX_RUN];
     private final List<String> devs = new ArrayList<>();
     private final List<AddressSpec> addresses = new ArrayList<>();
     private final List<LinkSpec> links = new ArrayList<>();
@@ -88,10 +101,10 @@ final class PipelinedBatch {
      * empty or of the same kind, not full, and the line names no device the run creates.
      */
     boolean accepts(Kind k, List<String> words) {
-        if (lines.isEmpty()) {
+        if (count == 0) {
             return true;
         }
-        if (k != kind || lines.size() >= MAX_RUN) {
+        if (k != kind || count >= MAX_RUN) {
             return false;
         }
         if (!created.isEmpty()) {
@@ -112,7 +125,7 @@ final class PipelinedBatch {
         if (k == Kind.NETNS) {
             namespaces.add(Netns.checkName(NetnsCommand.checkedName(words.get(2))));   // a bad name fails alone
             kind = k;
-            lines.add(line);
+            lines[count++] = line;
             return;
         }
         Words w = new Words(words.subList(2, words.size()));
@@ -121,7 +134,8 @@ final class PipelinedBatch {
             case ROUTE: {
                 RouteSpec spec = RouteCommand.parse(w, "add", top.family(0));
                 requireDevices(words, "dev");
-                routes.add(spec);
+                adds().add(spec);
+                routeSpecs[count] = spec;
                 break;
             }
             case ADDRESS: {
@@ -146,18 +160,34 @@ final class PipelinedBatch {
             }
         }
         kind = k;
-        lines.add(line);
+        lines[count++] = line;
     }
 
     /** Adds a plain route add line (which {@link #accepts} a route line), its device checked as {@link #add}'s. */
     void add(int line, RouteAddLine route) throws ErrnoException {
-        readDevices();
-        if (route.dev() != null && !devices.contains(route.dev())) {
-            throw new NoSuchLinkException(route.dev());
+        route.addTo(adds());   // a device that does not exist fails here, as readDevices would say
+        int i = count;
+        if (route.keep(routeValues, i)) {
+            routeSpecs[i] = null;
+            routeDevs[i] = route.dev();
+        } else {
+            routeSpecs[i] = route.spec();
         }
-        routes.add(route.spec());
         kind = Kind.ROUTE;
-        lines.add(line);
+        lines[count++] = line;
+    }
+
+    private Routes.Adds adds() throws ErrnoException {
+        if (routeAdds == null) {
+            routeAdds = top.rtnl().routes().adds();
+        }
+        return routeAdds;
+    }
+
+    /** What pending route line {@code i} adds. */
+    private RouteSpec routeSpec(int i) {
+        RouteSpec s = routeSpecs[i];
+        return s != null ? s : RouteAddLine.spec(routeValues, i, routeDevs[i]);
     }
 
     /** The namespace's devices, read once per run. */
@@ -181,7 +211,7 @@ final class PipelinedBatch {
     boolean flush() {
         devices = null;   // what the namespace holds changes with the run
         created.clear();
-        if (lines.isEmpty()) {
+        if (count == 0) {
             return true;
         }
         if (kind == Kind.NETNS) {
@@ -189,7 +219,7 @@ final class PipelinedBatch {
         }
         try {
             Rtnl rtnl = top.rtnl();
-            BulkResult r = kind == Kind.ROUTE ? rtnl.routes().addAll(routes, !force)
+            BulkResult r = kind == Kind.ROUTE ? routeAdds.send(!force, i -> "route add " + routeSpec(i))
                     : kind == Kind.ADDRESS ? rtnl.addresses().addAll(devs, addresses, !force)
                     : rtnl.links().addAll(links, !force);
             for (Map.Entry<Integer, NetlinkException> f : r.failures().entrySet()) {
@@ -204,8 +234,7 @@ final class PipelinedBatch {
             failed(Main.message(e), 0);
             return false;
         } finally {
-            lines.clear();
-            routes.clear();
+            count = 0;   // (the route arrays are overwritten by the next run: they hold one run at most)
             devs.clear();
             addresses.clear();
             links.clear();
@@ -218,7 +247,7 @@ final class PipelinedBatch {
     /** Reports the failure of pending line {@code i} as ip does: the message, then "Command failed FILE:N". */
     private void failed(String message, int i) {
         err.println("jnetns: " + Main.oneLine(message));
-        err.println("Command failed " + Main.oneLine(file) + ":" + lines.get(i));
+        err.println("Command failed " + Main.oneLine(file) + ":" + lines[i]);
     }
 
     /** Makes the pending namespaces; false when one failed (each failure is reported). */
@@ -233,7 +262,7 @@ final class PipelinedBatch {
             failed(Main.message(e), 0);
             return false;
         } finally {
-            lines.clear();
+            count = 0;
             namespaces.clear();
         }
     }
@@ -246,12 +275,12 @@ final class PipelinedBatch {
             }
             try {
                 switch (kind) {
-                    case ROUTE: rtnl.routes().delete(routes.get(i)); break;
+                    case ROUTE: rtnl.routes().delete(routeSpec(i)); break;
                     case ADDRESS: rtnl.addresses().delete(devs.get(i), addresses.get(i)); break;
                     default: rtnl.links().delete(links.get(i).name()); break;
                 }
             } catch (ErrnoException e) {
-                err.println("jnetns: undoing line " + lines.get(i) + ": " + e.getMessage());
+                err.println("jnetns: undoing line " + lines[i] + ": " + e.getMessage());
             }
         }
     }

@@ -268,10 +268,7 @@ public final class NlSocket implements AutoCloseable {
             }
             int firstSeq = seq + 1;
             int first = i;
-            while (i < count && tx.size() < BULK_CHUNK_BYTES && i - first < BULK_CHUNK_REQUESTS) {
-                requests.write(tx, nextSeq(), i);
-                i++;
-            }
+            i = writeChunk(requests, i, count);
             int barrier = nextSeq();
             tx.beginMessage(LinuxNetlink.NLMSG_NOOP, LinuxNetlink.NLM_F_REQUEST | LinuxNetlink.NLM_F_ACK, barrier);
             tx.endMessage();
@@ -292,6 +289,20 @@ public final class NlSocket implements AutoCloseable {
             }
         }
         return new BulkResult(i, failures);
+    }
+
+    /**
+     * Writes the requests of one datagram of {@link #executeAll} from request {@code i} on; returns
+     * the index after the last. (A method per datagram, not a loop inside executeAll, so that a
+     * short-lived JVM compiles it after a few hundred datagrams.)
+     */
+    private int writeChunk(IndexedRequest requests, int i, int count) {
+        int first = i;
+        while (i < count && tx.size() < BULK_CHUNK_BYTES && i - first < BULK_CHUNK_REQUESTS) {
+            requests.write(tx, nextSeq(), i);
+            i++;
+        }
+        return i;
     }
 
     /** Writes request number {@code index} with sequence number {@code seq}. */

@@ -233,6 +233,43 @@ public final class NlWriter {
     }
 
     /**
+     * An IPv4 address attribute (four bytes in network order) from an int whose high byte is the
+     * address's first octet, without an array per address.
+     *
+     * @param type the attribute type
+     * @param address the address, e.g. {@code 0xc6120001} for 198.18.0.1
+     * @return this writer
+     */
+    public NlWriter attrInet4(int type, int address) {
+        header(type, NLA_HDRLEN + 4);
+        buf.putInt(buf.order() == ByteOrder.BIG_ENDIAN ? address : Integer.reverseBytes(address));
+        return this;
+    }
+
+    /**
+     * Appends a copy of a whole message written elsewhere, with {@code seq} as its sequence number.
+     *
+     * @param from holds the message at {@code offset} (its nlmsghdr first, in host byte order)
+     * @param offset where it starts
+     * @param seq the sequence number the copy carries
+     * @return the message's length, padded to 4 bytes (the offset of the next message in {@code from})
+     * @throws IllegalStateException while a message is not ended
+     */
+    public int copyMessage(ByteBuffer from, int offset, int seq) {
+        if (messageStart >= 0) {
+            throw new IllegalStateException("message not ended");
+        }
+        int len = align(from.getInt(offset));
+        ensure(len);
+        int at = buf.position();
+        buf.put(at, from, offset, len);
+        buf.putInt(at + 8, seq);
+        buf.position(at + len);
+        messages++;
+        return len;
+    }
+
+    /**
      * A u64 (host byte order) attribute.
      *
      * @param type the attribute type

@@ -52,6 +52,7 @@ import dev.jnetns.netlink.NlDecodeException;
 import dev.jnetns.netlink.NlMessage;
 import dev.jnetns.netlink.NlReader;
 import dev.jnetns.netlink.NlWriter;
+import dev.jnetns.uapi.LinuxRoute;
 import java.net.InetAddress;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
@@ -403,6 +404,32 @@ public final class RouteCodec {
             }
             return true;
         });
+    }
+
+    /**
+     * Writes the body of {@code ip route add DST/LEN [via GW] [dev DEV]} for IPv4 (after the
+     * nlmsghdr), byte for byte what {@link #encode} writes for the route {@code Routes} makes of
+     * that line, from plain values: a batch encodes its common line without objects.
+     *
+     * @param w the writer
+     * @param dst the destination, high byte first ({@link NlWriter#attrInet4})
+     * @param prefixLength its length, 0..32
+     * @param via whether a gateway is given
+     * @param gateway the gateway, when {@code via}
+     * @param oif the device's ifindex, 0 for none
+     */
+    public static void encodeIpv4Add(NlWriter w, int dst, int prefixLength, boolean via, int gateway, int oif) {
+        w.u8(AF_INET).u8(prefixLength).u8(0).u8(0).u8(LinuxRoute.RT_TABLE_MAIN).u8(LinuxRoute.RTPROT_BOOT)
+                .u8(via ? LinuxRoute.RT_SCOPE_UNIVERSE : LinuxRoute.RT_SCOPE_LINK).u8(LinuxRoute.RTN_UNICAST).u32(0);
+        if (prefixLength > 0) {
+            w.attrInet4(RTA_DST, dst);
+        }
+        if (via) {
+            w.attrInet4(RTA_GATEWAY, gateway);
+        }
+        if (oif != 0) {
+            w.attrU32(RTA_OIF, oif);
+        }
     }
 
     private static void u32(NlWriter w, int type, long value, boolean write) {

@@ -3,13 +3,17 @@ package dev.jnetns.cli;
 import static dev.jnetns.uapi.LinuxSocket.AF_INET;
 import static dev.jnetns.uapi.LinuxSocket.AF_INET6;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.jnetns.RouteSpec;
 import dev.jnetns.testutil.Property;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -38,21 +42,25 @@ class RouteAddLineTest {
             for (String line : List.of("route add 198.18.1.1/32 via 198.18.0.2 dev v0",
                     "route add 198.18.1.0/24 dev v0", "route  add\t198.18.1.1 dev v0 via 198.18.0.2\r",
                     "route add via 198.18.0.2 198.18.1.1/32")) {
-                assertNotNull(RouteAddLine.read(line, family), line);
+                assertTrue(read(new RouteAddLine(), line, family), line);
             }
         }
-        assertNull(RouteAddLine.read("route add 198.18.1.1/32 via 198.18.0.2 dev v0", AF_INET6));
-        assertNull(RouteAddLine.read("ro add 198.18.1.1/32 dev v0", 0));
-        assertNull(RouteAddLine.read("route a 198.18.1.1/32 dev v0", 0));
+        assertFalse(read(new RouteAddLine(), "route add 198.18.1.1/32 via 198.18.0.2 dev v0", AF_INET6));
+        assertFalse(read(new RouteAddLine(), "ro add 198.18.1.1/32 dev v0", 0));
+        assertFalse(read(new RouteAddLine(), "route a 198.18.1.1/32 dev v0", 0));
     }
 
     @Test
     void what_it_reads_the_general_parser_reads_alike() {
+        RouteAddLine fast = new RouteAddLine();   // one reader for every line, as a batch has
+        int[] kept = new int[4];
         Property.check("route add line", 20_000, RouteAddLineTest::line, c -> {
             String line = c.line;
-            RouteAddLine fast = RouteAddLine.read(line, c.family);
-            if (fast == null) {
+            if (!read(fast, line, c.family)) {
                 return;   // the general path reads it, as before
+            }
+            if (fast.keep(kept, 0)) {   // a plain IPv4 line: what the batch keeps of it is the same spec
+                assertSameFields(fast.spec(), RouteAddLine.spec(kept, 0, fast.dev()));
             }
             List<String> words = BatchLines.split(line);
             assertEquals(PipelinedBatch.Kind.ROUTE, PipelinedBatch.kindOf(words));
@@ -66,6 +74,17 @@ class RouteAddLineTest {
             }
             assertEquals(fast.dev() == null ? List.of() : List.of(fast.dev()), checked);
         });
+    }
+
+    /** Reads {@code line} as a batch does: from its bytes, when BatchLines finds it plain. */
+    private static boolean read(RouteAddLine reader, String line, int family) {
+        try {
+            BatchLines lines = new BatchLines(new ByteArrayInputStream((line + "\n").getBytes(StandardCharsets.UTF_8)));
+            assertTrue(lines.advance());
+            return lines.plain() && reader.read(lines.bytes(), lines.length(), family);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private record Case(String line, int family) {

@@ -163,4 +163,22 @@ class NlCodecTest {
         assertThrows(IllegalStateException.class, w::bytes);
         assertThrows(IllegalStateException.class, () -> w.beginMessage(16, 0, 2));
     }
+
+    @Test
+    void an_ipv4_attribute_is_in_network_order_and_a_copied_message_carries_its_new_sequence_number() {
+        NlWriter w = new NlWriter(64);
+        w.beginMessage(24, 0x601, 0).raw(new byte[4]).attrInet4(1, 0xc6120001).endMessage();
+        w.beginMessage(25, 1, 0).endMessage();
+        byte[] first = bytes(w);
+        assertArrayEquals(hex("1c000000 1800 0106 00000000 00000000 00000000 0800 0100 c6120001"),
+                java.util.Arrays.copyOf(first, 28));
+        NlWriter copy = new NlWriter(16);   // grows
+        int next = copy.copyMessage(w.bytes(), 0, 7);
+        assertEquals(28, next);
+        assertEquals(16, copy.copyMessage(w.bytes(), next, 8));
+        assertEquals(2, copy.messageCount());
+        byte[] b = bytes(copy);
+        assertArrayEquals(hex("1c000000 1800 0106 07000000 00000000 00000000 0800 0100 c6120001"
+                + "10000000 1900 0100 08000000 00000000"), b);
+    }
 }
