@@ -2,6 +2,7 @@ package dev.jnetns.cli;
 
 import dev.jnetns.model.JsonText;
 import java.io.PrintWriter;
+import java.net.InetAddress;
 import java.util.List;
 
 /**
@@ -69,6 +70,15 @@ final class Json {
     Json put(String key, long value) {
         key(key);
         out.append(value);
+        return this;
+    }
+
+    /** An address as a string, with "/length" unless {@code length} is -1 or all its bits (see {@link Out#prefix}). */
+    Json putAddress(String key, InetAddress a, int length) {
+        key(key);
+        out.append('"');
+        Out.appendAddress(out, a, length);
+        out.append('"');
         return this;
     }
 
