@@ -1,7 +1,6 @@
 package dev.jnetns.cli;
 
 import dev.jnetns.model.JsonText;
-import java.io.PrintWriter;
 import java.net.InetAddress;
 import java.util.List;
 
@@ -123,10 +122,9 @@ final class Json {
         return out.length();
     }
 
-    /** Moves what is written so far to {@code w}, for output streamed while it is written. */
-    void drainTo(PrintWriter w) {
-        w.append(out);
-        out.setLength(0);
+    /** What is written and not yet moved out ({@link Out#drainTo} empties it). */
+    StringBuilder buffer() {
+        return out;
     }
 
     private Json openArray() {

@@ -14,6 +14,8 @@ import java.util.function.BiConsumer;
 final class Out implements PrintOut {
     private final Json json;
     private final StringBuilder text;
+    /** Where {@link #drainTo} copies the characters it moves. */
+    private char[] chunk = new char[0];
 
     private Out(Json json, StringBuilder text) {
         this.json = json;
@@ -261,14 +263,19 @@ final class Out implements PrintOut {
         return json != null ? json.length() : text.length();
     }
 
-    /** Moves what is written so far to {@code w}, for output streamed while it is written. */
+    /**
+     * Moves what is written so far to {@code w}, for output streamed while it is written: through
+     * one array of chars kept for it (no string made of it, and the writer's buffer skipped).
+     */
     void drainTo(PrintWriter w) {
-        if (json != null) {
-            json.drainTo(w);
-        } else {
-            w.append(text);
-            text.setLength(0);
+        StringBuilder held = json != null ? json.buffer() : text;
+        int n = held.length();
+        if (chunk.length < n) {
+            chunk = new char[n];
         }
+        held.getChars(0, n, chunk, 0);
+        w.write(chunk, 0, n);
+        held.setLength(0);
     }
 
     /** The text written since {@code mark} (see {@link #length()}), removed from the output. */

@@ -211,8 +211,10 @@ final class RoutePrinter {
     /** ip's print_rt_flags: a JSON array "flags" (always), in text each name and a space. */
     private static void flags(int flags, Out out) {
         out.beginArray("flags");
-        for (String name : Route.flagNames(flags)) {
-            out.string(null, "%s ", name);
+        if (flags != 0) {   // (no iterator for the usual none)
+            for (String name : Route.flagNames(flags)) {
+                out.string(null, "%s ", name);
+            }
         }
         out.endArray();
     }
