@@ -506,8 +506,8 @@ public final class NlSocket implements AutoCloseable {
     /** Datagrams a streamed dump receives ahead of its decoding, at most (see {@link #exchangeAhead}). */
     private static final int AHEAD = 4;
 
-    /** A received datagram: its buffer and its length. */
-    private record Datagram(ByteBuffer buf, int length) {
+    /** A received datagram: its buffer, its length, and whether it holds the exchange's last reply. */
+    private record Datagram(ByteBuffer buf, int length, boolean last) {
     }
 
     /**
@@ -531,7 +531,7 @@ public final class NlSocket implements AutoCloseable {
                     for (int off = 0; off + NLMSG_HDRLEN <= n; off += align(b.getInt(off))) {
                         ended |= last.test(message(b, off, n));
                     }
-                    full.put(new Datagram(b, n));
+                    full.put(new Datagram(b, n, ended));
                 }
             } catch (InterruptedException e) {
                 // the handling thread gave up: it marked the socket dirty
@@ -541,28 +541,24 @@ public final class NlSocket implements AutoCloseable {
         }, label + "-dump");
         receiver.setDaemon(true);
         receiver.start();
-        Throwable failure = null;
+        Throwable[] failure = {null};
         boolean ended = false;
         try {
             while (!ended) {
                 Object got = full.take();
                 if (!(got instanceof Datagram)) {
                     dirty = true;
-                    rethrow(failure != null ? failure : (Throwable) got);
+                    rethrow(failure[0] != null ? failure[0] : (Throwable) got);
                 }
                 Datagram d = (Datagram) got;
                 ByteBuffer b = d.buf();
-                for (int off = 0; off + NLMSG_HDRLEN <= d.length(); off += align(b.getInt(off))) {
-                    NlMessage m = message(b, off, d.length());
-                    ended |= last.test(m);
-                    if (failure == null) {
-                        try {
-                            handler.handle(m);
-                        } catch (NetlinkException | RuntimeException | Error e) {
-                            failure = e;
-                        }
-                    }
+                int n = d.length();
+                // (one call a message and nothing else: this loop runs interpreted through the whole
+                // dump, where the method it calls is compiled after a few hundred messages)
+                for (int off = 0; off + NLMSG_HDRLEN <= n; ) {
+                    off = handleAt(b, off, n, handler, failure);
                 }
+                ended = d.last();
                 rx = b;   // any of them: the next exchange reads into the last one handled
                 free.add(b.clear());
             }
@@ -579,7 +575,23 @@ public final class NlSocket implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new ErrnoException("recv(netlink): interrupted during a dump", 4 /* EINTR */);
         }
-        rethrow(failure);
+        rethrow(failure[0]);
+    }
+
+    /**
+     * Hands the message at {@code off} of a datagram of {@code n} bytes to {@code handler} unless
+     * an earlier one failed; a failure goes to {@code failure[0]}. Returns the next message's offset.
+     */
+    private static int handleAt(ByteBuffer b, int off, int n, Handler handler, Throwable[] failure) {
+        NlMessage m = message(b, off, n);
+        if (failure[0] == null) {
+            try {
+                handler.handle(m);
+            } catch (NetlinkException | RuntimeException | Error e) {
+                failure[0] = e;
+            }
+        }
+        return off + align(b.getInt(off));
     }
 
     private static void rethrow(Throwable failure) throws ErrnoException {
