@@ -82,7 +82,8 @@ public final class Routes {
 
     /**
      * Streams the routes of {@code family} in {@code table} (0 for all) to {@code sink} as they are
-     * read, in constant memory: for tables of any size.
+     * read, in constant memory: for tables of any size (the kernel fills the next replies meanwhile,
+     * on a thread of their own).
      *
      * @param family AF_INET (2), AF_INET6 (10), or AF_UNSPEC (0) for both
      * @param table the table id, 0 for all
@@ -91,7 +92,7 @@ public final class Routes {
      */
     public void forEach(int family, int table, java.util.function.Consumer<Route> sink) throws ErrnoException {
         try {
-            socket.dumpEach("route show", dumpRequest(family, table), decoder(table), sink);
+            socket.dumpEachAhead("route show", dumpRequest(family, table), decoder(table), sink);
         } catch (ErrnoException e) {
             if (!noSuchTable(e, table)) {
                 throw e;

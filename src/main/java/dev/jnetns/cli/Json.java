@@ -1,7 +1,7 @@
 package dev.jnetns.cli;
 
 import dev.jnetns.model.JsonText;
-import java.io.PrintWriter;
+import java.net.InetAddress;
 import java.util.List;
 
 /**
@@ -72,6 +72,15 @@ final class Json {
         return this;
     }
 
+    /** An address as a string, with "/length" unless {@code length} is -1 or all its bits (see {@link Out#prefix}). */
+    Json putAddress(String key, InetAddress a, int length) {
+        key(key);
+        out.append('"');
+        Out.appendAddress(out, a, length);
+        out.append('"');
+        return this;
+    }
+
     /** A string element of the array being written. */
     Json value(String v) {
         separate();
@@ -113,10 +122,9 @@ final class Json {
         return out.length();
     }
 
-    /** Moves what is written so far to {@code w}, for output streamed while it is written. */
-    void drainTo(PrintWriter w) {
-        w.append(out);
-        out.setLength(0);
+    /** What is written and not yet moved out ({@link Out#drainTo} empties it). */
+    StringBuilder buffer() {
+        return out;
     }
 
     private Json openArray() {

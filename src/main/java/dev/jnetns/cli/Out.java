@@ -1,7 +1,9 @@
 package dev.jnetns.cli;
 
+import dev.jnetns.IpPrefix;
 import dev.jnetns.rtnl.PrintOut;
 import java.io.PrintWriter;
+import java.net.InetAddress;
 import java.util.List;
 import java.util.function.BiConsumer;
 
@@ -12,6 +14,8 @@ import java.util.function.BiConsumer;
 final class Out implements PrintOut {
     private final Json json;
     private final StringBuilder text;
+    /** Where {@link #drainTo} copies the characters it moves. */
+    private char[] chunk = new char[0];
 
     private Out(Json json, StringBuilder text) {
         this.json = json;
@@ -63,6 +67,43 @@ final class Out implements PrintOut {
             }
         } else if (fmt != null) {
             fill(fmt, value);
+        }
+    }
+
+    /**
+     * An address field (a string in JSON): its digits written straight into the output, no string
+     * made for them.
+     */
+    void address(String key, String fmt, InetAddress a) {
+        prefix(key, fmt, a, -1);
+    }
+
+    /**
+     * A prefix field as ip prints one: ADDR for a host prefix ({@code length} -1, or all the
+     * address's bits), ADDR/LEN otherwise.
+     */
+    void prefix(String key, String fmt, InetAddress a, int length) {
+        if (json != null) {
+            json.putAddress(key, a, length);
+        } else if (fmt != null) {
+            int at = fmt.indexOf("%s");
+            text.append(fmt, 0, at);
+            appendAddress(text, a, length);
+            text.append(fmt, at + 2, fmt.length());
+        }
+    }
+
+    /** Appends {@code a}, and "/length" unless {@code length} is -1 or all its bits, as ip formats them. */
+    static void appendAddress(StringBuilder sb, InetAddress a, int length) {
+        byte[] b = a.getAddress();
+        if (b.length == 4) {
+            sb.append(b[0] & 0xff).append('.').append(b[1] & 0xff).append('.').append(b[2] & 0xff).append('.')
+                    .append(b[3] & 0xff);
+        } else {
+            sb.append(IpPrefix.format(a));
+        }
+        if (length >= 0 && length != b.length * 8) {
+            sb.append('/').append(length);
         }
     }
 
@@ -222,14 +263,19 @@ final class Out implements PrintOut {
         return json != null ? json.length() : text.length();
     }
 
-    /** Moves what is written so far to {@code w}, for output streamed while it is written. */
+    /**
+     * Moves what is written so far to {@code w}, for output streamed while it is written: through
+     * one array of chars kept for it (no string made of it, and the writer's buffer skipped).
+     */
     void drainTo(PrintWriter w) {
-        if (json != null) {
-            json.drainTo(w);
-        } else {
-            w.append(text);
-            text.setLength(0);
+        StringBuilder held = json != null ? json.buffer() : text;
+        int n = held.length();
+        if (chunk.length < n) {
+            chunk = new char[n];
         }
+        held.getChars(0, n, chunk, 0);
+        w.write(chunk, 0, n);
+        held.setLength(0);
     }
 
     /** The text written since {@code mark} (see {@link #length()}), removed from the output. */

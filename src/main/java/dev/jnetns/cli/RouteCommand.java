@@ -105,9 +105,10 @@ final class RouteCommand extends ObjectCommand {
         });
         if (top.json) {
             o.jsonWriter().endArray();
-            out.println(o);
+            o.drainTo(out);
+            out.println();
         } else {
-            out.print(o);
+            o.drainTo(out);
         }
     }
 

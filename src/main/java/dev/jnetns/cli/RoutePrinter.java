@@ -67,6 +67,9 @@ final class RoutePrinter {
         "dst-direct", "src-direct", "redirected", "redirect", "fastroute", "notify", "proxy"};
 
     private final Map<Integer, String> names = new HashMap<>();
+    /** The device named last and its name: a dump's routes mostly go through one device. */
+    private int lastIndex;
+    private String lastName = "*";
     private final RouteFilter filter;
     private final boolean details;
     private final int stats;
@@ -96,20 +99,18 @@ final class RoutePrinter {
     /** Names devices as {@code names} has them: ip monitor's ll_map, which keeps a renamed device's first name. */
     RoutePrinter naming(Map<Integer, String> known) {
         names.putAll(known);
+        lastIndex = 0;
+        lastName = "*";
         return this;
     }
 
     private String dev(int index) {
-        if (index == 0) {
-            return "*";
+        if (index != lastIndex) {
+            String n = index == 0 ? "*" : names.get(index);
+            lastName = n != null ? n : "if" + Integer.toUnsignedString(index);
+            lastIndex = index;
         }
-        String n = names.get(index);
-        return n != null ? n : "if" + Integer.toUnsignedString(index);
-    }
-
-    /** ADDR for a host prefix, ADDR/LEN otherwise. */
-    private static String prefix(IpPrefix p) {
-        return p.length() == IpPrefix.bits(p.address()) ? IpPrefix.format(p.address()) : p.toString();
+        return lastName;
     }
 
     /** One route's JSON object into {@code j} (the object opened by the caller). */
@@ -131,9 +132,13 @@ final class RoutePrinter {
             out.string("type", "%s ", RtNames.TYPES.name(r.type()));
         }
         IpPrefix d = r.dst();
-        out.string("dst", "%s ", d.length() == 0 && d.address().isAnyLocalAddress() ? "default" : prefix(d));
+        if (d.length() == 0 && d.address().isAnyLocalAddress()) {
+            out.string("dst", "%s ", "default");
+        } else {
+            out.prefix("dst", "%s ", d.address(), d.length());
+        }
         if (r.src() != null) {
-            out.string("from", "from %s ", prefix(r.src()));
+            out.prefix("from", "from %s ", r.src().address(), r.src().length());
         }
         if (r.nhid() >= 0) {
             out.number("nhid", "nhid %s ", r.nhid());
@@ -142,7 +147,7 @@ final class RoutePrinter {
             out.string("tos", "tos %s ", RtNames.DSFIELDS.name(r.tos()));
         }
         if (r.gateway() != null && filter.via() == null) {
-            out.string("gateway", "via %s ", IpPrefix.format(r.gateway()));
+            out.address("gateway", "via %s ", r.gateway());
         }
         if (r.via() != null) {
             via(r.via(), out);
@@ -162,7 +167,7 @@ final class RoutePrinter {
             }
         }
         if (r.prefsrc() != null && filter.src() == null) {
-            out.string("prefsrc", "src %s ", IpPrefix.format(r.prefsrc()));
+            out.address("prefsrc", "src %s ", r.prefsrc());
         }
         if (r.metric() >= 0 && filter.metric() == null) {
             out.number("metric", "metric %s ", r.metric());
@@ -206,8 +211,10 @@ final class RoutePrinter {
     /** ip's print_rt_flags: a JSON array "flags" (always), in text each name and a space. */
     private static void flags(int flags, Out out) {
         out.beginArray("flags");
-        for (String name : Route.flagNames(flags)) {
-            out.string(null, "%s ", name);
+        if (flags != 0) {   // (no iterator for the usual none)
+            for (String name : Route.flagNames(flags)) {
+                out.string(null, "%s ", name);
+            }
         }
         out.endArray();
     }
@@ -217,7 +224,7 @@ final class RoutePrinter {
         String family = v.family() == AF_INET ? "inet" : v.family() == AF_INET6 ? "inet6" : "???";
         out.beginObject("via");
         out.string("family", "via %s ", family);
-        out.string("host", "%s ", IpPrefix.format(v.address()));
+        out.address("host", "%s ", v.address());
         out.endObject();
     }
 
@@ -367,7 +374,7 @@ final class RoutePrinter {
                 out.text(lineBreak + "\tnexthop ");
             }
             if (n.gateway() != null) {
-                out.string("gateway", "via %s ", IpPrefix.format(n.gateway()));
+                out.address("gateway", "via %s ", n.gateway());
             }
             if (n.via() != null) {
                 via(n.via(), out);

@@ -271,7 +271,16 @@ public final class JsonText {
      */
     public static void quote(StringBuilder sb, String s) {
         sb.append('"');
-        for (int k = 0; k < s.length(); k++) {
+        int plain = 0;
+        while (plain < s.length()) {   // names and addresses: nothing to escape, appended whole
+            char c = s.charAt(plain);
+            if (c < 0x20 || c == '"' || c == '\\') {
+                break;
+            }
+            plain++;
+        }
+        sb.append(s, 0, plain);
+        for (int k = plain; k < s.length(); k++) {
             char c = s.charAt(k);
             switch (c) {
                 case '"': sb.append("\\\""); break;
