@@ -82,8 +82,7 @@ public final class Routes {
 
     /**
      * Streams the routes of {@code family} in {@code table} (0 for all) to {@code sink} as they are
-     * read, in constant memory: for tables of any size (the kernel fills the next replies meanwhile,
-     * on a thread of their own).
+     * read, in constant memory: for tables of any size.
      *
      * @param family AF_INET (2), AF_INET6 (10), or AF_UNSPEC (0) for both
      * @param table the table id, 0 for all
@@ -92,7 +91,7 @@ public final class Routes {
      */
     public void forEach(int family, int table, java.util.function.Consumer<Route> sink) throws ErrnoException {
         try {
-            socket.dumpEachAhead("route show", dumpRequest(family, table), decoder(table), sink);
+            socket.dumpEach("route show", dumpRequest(family, table), decoder(table), sink);
         } catch (ErrnoException e) {
             if (!noSuchTable(e, table)) {
                 throw e;

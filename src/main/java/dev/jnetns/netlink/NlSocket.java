@@ -394,29 +394,12 @@ public final class NlSocket implements AutoCloseable {
      */
     public synchronized <T> void dumpEach(String what, Request request, Decoder<T> decoder,
                                           java.util.function.Consumer<T> sink) throws ErrnoException {
-        dumpEach(what, request, decoder, sink, false);
-    }
-
-    /**
-     * {@link #dumpEach(String, Request, Decoder, java.util.function.Consumer)} with the datagrams
-     * received on a thread of their own, a few ahead of the decoding: the kernel fills the next ones
-     * (its share of a dump, ~a third of {@code ip route show}'s time) while this thread decodes, for
-     * long dumps ({@code ip route show} of a large table). The socket is left as clean as by the other.
-     */
-    public synchronized <T> void dumpEachAhead(String what, Request request, Decoder<T> decoder,
-                                               java.util.function.Consumer<T> sink) throws ErrnoException {
-        dumpEach(what, request, decoder, sink, true);
-    }
-
-    private <T> void dumpEach(String what, Request request, Decoder<T> decoder,
-                              java.util.function.Consumer<T> sink, boolean ahead) throws ErrnoException {
         int s = nextSeq();
         tx.clear();
         request.write(tx, s);
         send(tx.bytes());
         boolean[] interrupted = {false};
-        Last last = m -> m.seq() == s && (m.type() == NLMSG_DONE || m.type() == NLMSG_ERROR);
-        Handler handler = m -> {
+        exchange(m -> m.seq() == s && (m.type() == NLMSG_DONE || m.type() == NLMSG_ERROR), m -> {
             if (m.seq() != s) {
                 return;
             }
@@ -437,12 +420,7 @@ public final class NlSocket implements AutoCloseable {
             if (value != null) {
                 sink.accept(value);
             }
-        };
-        if (ahead) {
-            exchangeAhead(last, handler);
-        } else {
-            exchange(last, handler);
-        }
+        });
         if (interrupted[0]) {
             throw new DumpInterruptedException(what, 1);
         }
@@ -511,104 +489,6 @@ public final class NlSocket implements AutoCloseable {
                 }
             }
         }
-        rethrow(failure);
-    }
-
-    /** Datagrams a streamed dump receives ahead of its decoding, at most (see {@link #exchangeAhead}). */
-    private static final int AHEAD = 4;
-
-    /** A received datagram: its buffer, its length, and whether it holds the exchange's last reply. */
-    private record Datagram(ByteBuffer buf, int length, boolean last) {
-    }
-
-    /**
-     * {@link #exchange} with the datagrams received by a thread of its own, at most {@link #AHEAD}
-     * ahead, until the last reply; this thread handles them in order. What the receiver fails with
-     * is thrown here, after the datagrams before it are handled.
-     */
-    private void exchangeAhead(Last last, Handler handler) throws ErrnoException {
-        java.util.concurrent.BlockingQueue<ByteBuffer> free = new java.util.concurrent.ArrayBlockingQueue<>(AHEAD);
-        java.util.concurrent.BlockingQueue<Object> full = new java.util.concurrent.ArrayBlockingQueue<>(AHEAD + 1);
-        free.add(rx);
-        for (int i = 1; i < AHEAD; i++) {
-            free.add(ByteBuffer.allocateDirect(rx.capacity()).order(ByteOrder.nativeOrder()));
-        }
-        Thread receiver = new Thread(() -> {
-            try {
-                boolean ended = false;
-                while (!ended) {
-                    ByteBuffer b = receive(free.take());
-                    int n = b.limit();
-                    for (int off = 0; off + NLMSG_HDRLEN <= n; off += align(b.getInt(off))) {
-                        ended |= last.test(message(b, off, n));
-                    }
-                    full.put(new Datagram(b, n, ended));
-                }
-            } catch (InterruptedException e) {
-                // the handling thread gave up: it marked the socket dirty
-            } catch (ErrnoException | RuntimeException | Error e) {
-                full.add(e);   // room: the receiver holds at most AHEAD buffers, and stops here
-            }
-        }, label + "-dump");
-        receiver.setDaemon(true);
-        receiver.start();
-        Throwable[] failure = {null};
-        boolean ended = false;
-        try {
-            while (!ended) {
-                Object got = full.take();
-                if (!(got instanceof Datagram)) {
-                    dirty = true;
-                    rethrow(failure[0] != null ? failure[0] : (Throwable) got);
-                }
-                Datagram d = (Datagram) got;
-                ByteBuffer b = d.buf();
-                int n = d.length();
-                // (one call a message and nothing else: this loop runs interpreted through the whole
-                // dump, where the method it calls is compiled after a few hundred messages)
-                for (int off = 0; off + NLMSG_HDRLEN <= n; ) {
-                    off = handleAt(b, off, n, handler, failure);
-                }
-                ended = d.last();
-                rx = b;   // any of them: the next exchange reads into the last one handled
-                free.add(b.clear());
-            }
-        } catch (InterruptedException e) {
-            dirty = true;
-            receiver.interrupt();
-            while (receiver.isAlive()) {   // it stops after the datagram it is reading: then the socket is this thread's
-                try {
-                    receiver.join();
-                } catch (InterruptedException again) {
-                    // still waiting
-                }
-            }
-            Thread.currentThread().interrupt();
-            throw new ErrnoException("recv(netlink): interrupted during a dump", 4 /* EINTR */);
-        }
-        rethrow(failure[0]);
-    }
-
-    /**
-     * Hands the message at {@code off} of a datagram of {@code n} bytes to {@code handler} unless
-     * an earlier one failed; a failure goes to {@code failure[0]}. Returns the next message's offset.
-     */
-    private static int handleAt(ByteBuffer b, int off, int n, Handler handler, Throwable[] failure) {
-        NlMessage m = message(b, off, n);
-        if (failure[0] == null) {
-            try {
-                handler.handle(m);
-            } catch (NetlinkException | RuntimeException | Error e) {
-                failure[0] = e;
-            }
-        }
-        return off + align(b.getInt(off));
-    }
-
-    private static void rethrow(Throwable failure) throws ErrnoException {
-        if (failure instanceof ErrnoException) {
-            throw (ErrnoException) failure;
-        }
         if (failure instanceof NetlinkException) {
             throw (NetlinkException) failure;
         }
@@ -641,23 +521,14 @@ public final class NlSocket implements AutoCloseable {
 
     /** Reads one datagram into {@link #rx}, growing it first when the datagram is larger. */
     private int recvDatagram() throws ErrnoException {
-        rx = receive(rx);
-        return rx.limit();
-    }
-
-    /**
-     * Reads one datagram into {@code b}, or into a larger buffer when it does not fit; returns the
-     * buffer read into, its limit the datagram's length.
-     */
-    private ByteBuffer receive(ByteBuffer b) throws ErrnoException {
         checkOpen();
-        b.clear();
-        int size = sys.recv(fd, b, MSG_PEEK | MSG_TRUNC);
-        if (size > b.capacity()) {
-            b = ByteBuffer.allocateDirect(Integer.highestOneBit(size) * 2).order(ByteOrder.nativeOrder());
+        rx.clear();
+        int size = sys.recv(fd, rx, MSG_PEEK | MSG_TRUNC);
+        if (size > rx.capacity()) {
+            rx = ByteBuffer.allocateDirect(Integer.highestOneBit(size) * 2).order(ByteOrder.nativeOrder());
         }
-        b.clear();
-        return b.limit(sys.recv(fd, b, 0));
+        rx.clear();
+        return sys.recv(fd, rx, 0);
     }
 
     /** Builds the exception for an NLMSG_ERROR (or a failed NLMSG_DONE), with the extended ack. */
