@@ -132,6 +132,18 @@ public final class LinkUpdate {
     }
 
     /**
+     * New link-layer address as bytes, any length, as ip sends {@code address LLADDR} (ip first
+     * checks the length against the device's own; the kernel refuses a wrong one with EINVAL).
+     *
+     * @param lladdr the address bytes (copied)
+     * @return this update
+     */
+    public LinkUpdate address(byte[] lladdr) {
+        this.address = lladdr.clone();
+        return this;
+    }
+
+    /**
      * New name.
      *
      * @param name the new name

@@ -7,6 +7,7 @@ import dev.jnetns.LinkUpdate;
 import dev.jnetns.Netns;
 import dev.jnetns.Rtnl;
 import dev.jnetns.model.DeviceMover;
+import dev.jnetns.rtnl.HardwareAddresses;
 import dev.jnetns.ErrnoException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -117,7 +118,7 @@ final class LinkCommand extends ObjectCommand {
         String name;
         String parent;
         Integer mtu;
-        String mac;
+        byte[] mac;
         Integer txq;
         Integer index;
         String netns;
@@ -149,7 +150,7 @@ final class LinkCommand extends ObjectCommand {
                 } else if (Words.matches(word, "link")) {
                     a.parent = w.value();
                 } else if (Words.matches(word, "address")) {
-                    a.mac = w.value();
+                    a.mac = lladdr(w.value());
                 } else if (Words.matches(word, "txqueuelen") || word.equals("qlen") || Words.matches(word, "txqlen")) {
                     String v = w.value();
                     Words.once(a.txq, "txqueuelen", v);
@@ -235,6 +236,15 @@ final class LinkCommand extends ObjectCommand {
         return name;
     }
 
+    /** A link-layer address as ip's ll_addr_a2n reads it, any length; its message for a bad part. */
+    static byte[] lladdr(String text) {
+        try {
+            return HardwareAddresses.parseLladdr(text);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+    }
+
     /** C's atoi: an optional sign and the decimal digits that follow (0 for none; saturated at the int range). */
     private static int atoi(String v) {
         String t = v.stripLeading();
@@ -250,12 +260,25 @@ final class LinkCommand extends ObjectCommand {
         return (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, n));
     }
 
+    /**
+     * ip's get_integer(base 0), for {@code mtu} and {@code txqueuelen}: C's strtol, so 0x-hex and
+     * 0-octal ("010" is 8), a sign, nothing after the number, within the int range.
+     */
     private static int integer(String key, String v) {
+        String t = v.stripLeading();
+        boolean minus = t.startsWith("-");
+        String digits = minus || t.startsWith("+") ? t.substring(1) : t;
         try {
-            return Integer.parseInt(v.startsWith("0x") ? String.valueOf(Long.parseLong(v.substring(2), 16)) : v);
+            long n = digits.startsWith("0x") || digits.startsWith("0X") ? Long.parseLong(digits.substring(2), 16)
+                    : digits.length() > 1 && digits.startsWith("0") ? Long.parseLong(digits.substring(1), 8)
+                    : Long.parseLong(digits);
+            if (n >= 0 && !digits.startsWith("+") && !digits.startsWith("-") && n <= Integer.MAX_VALUE + (minus ? 1L : 0)) {
+                return (int) (minus ? -n : n);
+            }
         } catch (NumberFormatException e) {
-            throw Words.invalid("Invalid \"" + key + "\" value", v);
+            // reported below
         }
+        throw Words.invalid("Invalid \"" + key + "\" value", v);
     }
 
     /** {@code link add ...}. */
@@ -309,7 +332,7 @@ final class LinkCommand extends ObjectCommand {
             case "veth": {
                 String peer = null;
                 Integer peerMtu = null;
-                String peerMac = null;
+                byte[] peerMac = null;
                 String peerNs = null;
                 if (w.hasNext()) {
                     String p = w.next();
@@ -321,7 +344,7 @@ final class LinkCommand extends ObjectCommand {
                         switch (word) {
                             case "name": peer = w.value(); break;
                             case "mtu": peerMtu = (int) w.number(word, 0xffffffffL); break;
-                            case "address": peerMac = w.value(); break;
+                            case "address": peerMac = lladdr(w.value()); break;
                             case "netns": peerNs = w.value(); break;
                             default:
                                 if (peer != null) {
@@ -491,6 +514,7 @@ final class LinkCommand extends ObjectCommand {
                 u.mtu(a.mtu);
             }
             if (a.mac != null) {
+                checkLength(top.rtnl().links().find(dev).map(Link::address).orElse(null), a.mac.length);
                 u.address(a.mac);
             }
             if (a.name != null && !a.name.equals(dev)) {
@@ -521,6 +545,17 @@ final class LinkCommand extends ObjectCommand {
             top.rtnl().links().set(dev, u);
         } finally {
             closeOpened();
+        }
+    }
+
+    /**
+     * ip's check before {@code link set DEV address LLADDR}: the new address has the length of the
+     * device's own (none to check when the device has none or does not exist).
+     */
+    private static void checkLength(String current, int length) {
+        int own = current == null ? -1 : HardwareAddresses.parse(-1, current).length;
+        if (own >= 0 && own != length) {
+            throw new UsageException("Invalid address length " + length + " - must be " + own + " bytes");
         }
     }
 
