@@ -1,5 +1,6 @@
 package dev.jnetns.cli;
 
+import static dev.jnetns.uapi.LinuxSocket.AF_INET;
 import static dev.jnetns.uapi.LinuxSocket.AF_INET6;
 import static dev.jnetns.uapi.LinuxSocket.AF_PACKET;
 
@@ -93,8 +94,8 @@ final class AddressCommand extends ObjectCommand {
                 || family == 0 && all.stream().noneMatch(a -> a.index() == l.index())).toList();
     }
 
-    /** One {@code addr add|del|replace} line: the device and the address. */
-    record Parsed(String dev, AddressSpec spec) {
+    /** One {@code addr add|del|replace} line: the device and the address; {@code wildcard}: an IPv4 del without a prefix length (ip's wildcard deletion). */
+    record Parsed(String dev, AddressSpec spec, boolean wildcard) {
     }
 
     /** Parses an {@code addr add|change|replace|del} line as ip's ipaddr_modify does. */
@@ -188,7 +189,11 @@ final class AddressCommand extends ObjectCommand {
             s.label(label);
         }
         applyOptions(s, pending);
-        return new Parsed(dev, s);
+        // ip's wildcard deletion: an IPv4 address without a prefix length (and no peer) is sent
+        // without IFA_ADDRESS, so the kernel deletes the first address with that local, any length
+        boolean wildcard = verb.equals("del") && !local.contains("/") && !peer
+                && Words.familyOf(s.prefix().address()) == AF_INET;
+        return new Parsed(dev, s, wildcard);
     }
 
     private void modify(Words w, String verb) throws ErrnoException {
@@ -196,9 +201,40 @@ final class AddressCommand extends ObjectCommand {
         Rtnl rtnl = top.rtnl();
         switch (verb) {
             case "add": rtnl.addresses().add(p.dev(), p.spec()); break;
-            case "del": rtnl.addresses().delete(p.dev(), p.spec()); break;
+            case "del": rtnl.addresses().delete(p.dev(), p.wildcard() ? wildcard(rtnl, p) : p.spec()); break;
             default: rtnl.addresses().replace(p.dev(), p.spec()); break;
         }
+    }
+
+    /**
+     * ip's wildcard deletion ({@code addr del 198.18.0.1 dev DEV}): its warning, then the first
+     * address of DEV with that local (and label, if given) whatever its prefix length, as the
+     * kernel picks it from a request without IFA_ADDRESS; none found, the request as written (which
+     * the kernel refuses as it refuses ip's).
+     */
+    private static AddressSpec wildcard(Rtnl rtnl, Parsed p) throws ErrnoException {
+        IpPrefix asked = p.spec().prefix();
+        System.err.println("Warning: Executing wildcard deletion to stay compatible with old scripts.\n"
+                + "         Explicitly specify the prefix length (" + IpPrefix.format(asked.address()) + "/32)"
+                + " to avoid this warning.\n"
+                + "         This special behaviour is likely to disappear in further releases,\n"
+                + "         fix your scripts!");
+        int index = rtnl.links().get(p.dev()).index();
+        String label = p.spec().label();
+        for (Address a : rtnl.addresses().list()) {
+            if (a.index() == index && a.local() != null && a.local().equals(asked.address())
+                    && (label == null || label.equals(a.label()))) {
+                AddressSpec s = AddressSpec.of(new IpPrefix(a.local(), a.prefixLength()));
+                if (a.peer() != null && !a.peer().equals(a.local())) {
+                    s.peer(new IpPrefix(a.peer(), a.prefixLength()));
+                }
+                if (label != null) {
+                    s.label(label);
+                }
+                return s;
+            }
+        }
+        return p.spec();
     }
 
     private static void applyOptions(AddressSpec s, List<String> opts) {
