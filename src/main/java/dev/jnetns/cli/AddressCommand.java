@@ -132,11 +132,7 @@ final class AddressCommand extends ObjectCommand {
                 pending.add(v);
             } else if (word.equals("scope")) {
                 String v = w.value();
-                try {
-                    RtNames.SCOPES.number(v);
-                } catch (IllegalArgumentException e) {
-                    throw Words.invalid("invalid scope value.", v);
-                }
+                scope(v);
                 pending.add(word);
                 pending.add(v);
             } else if (word.equals("dev")) {
@@ -185,10 +181,13 @@ final class AddressCommand extends ObjectCommand {
             throw new CommandFailed("address " + verb + " without an address is not implemented by jnetns");
         }
         AddressSpec s = AddressSpec.of(local);
+        if (pending.contains("autojoin") && !s.prefix().address().isMulticastAddress()) {
+            throw new CommandFailed("autojoin needs multicast address");
+        }
         if (label != null) {
             s.label(label);
         }
-        applyOptions(s, pending);
+        applyOptions(s, pending, verb.equals("del"));
         // ip's wildcard deletion: an IPv4 address without a prefix length (and no peer) is sent
         // without IFA_ADDRESS, so the kernel deletes the first address with that local, any length
         boolean wildcard = verb.equals("del") && !local.contains("/") && !peer
@@ -237,21 +236,68 @@ final class AddressCommand extends ObjectCommand {
         return p.spec();
     }
 
-    private static void applyOptions(AddressSpec s, List<String> opts) {
+    /**
+     * A scope as ip's rtnl_rtscope_a2n reads it: a name, or a number up to 255 (decimal, 0x-hex,
+     * 0-octal), which the kernel may still refuse.
+     */
+    private static int scope(String v) {
+        try {
+            return RtNames.SCOPES.number(v);
+        } catch (IllegalArgumentException e) {
+            try {
+                return (int) Words.parseNumber("scope", v, 255);
+            } catch (UsageException notNumber) {
+                throw Words.invalid("invalid scope value.", v);
+            }
+        }
+    }
+
+    /**
+     * {@code brd +|-} as ip computes it once the line is read: from the peer prefix if there is
+     * one, else the local prefix, host bits set (+) or cleared (-); nothing for a prefix longer
+     * than 30 bits; refused for IPv6.
+     */
+    private static void broadcastFrom(AddressSpec s, IpPrefix base, boolean ones) {
+        if (!(base.address() instanceof java.net.Inet4Address)) {
+            throw new CommandFailed("Broadcast can be set only for IPv4 addresses");
+        }
+        if (base.length() > 30) {
+            return;
+        }
+        byte[] b = base.address().getAddress();
+        for (int i = 0; i < 4; i++) {
+            int hostBits = 0xff >>> Math.max(0, Math.min(8, base.length() - 8 * i));
+            b[i] = (byte) (ones ? b[i] | hostBits : b[i] & ~hostBits);
+        }
+        try {
+            s.broadcast(java.net.InetAddress.getByAddress(b));
+        } catch (java.net.UnknownHostException e) {
+            throw new IllegalStateException(e);   // 4 bytes are always an address
+        }
+    }
+
+    /** The options in line order; {@code brd +|-} is not computed for del, as in ip. */
+    private static void applyOptions(AddressSpec s, List<String> opts, boolean delete) {
+        IpPrefix base = s.prefix();
+        String computed = null;
         for (int i = 0; i < opts.size(); i++) {
             String word = opts.get(i);
             switch (word) {
-                case "peer": s.peer(IpPrefix.parse(opts.get(++i))); break;
+                case "peer": {
+                    base = Words.prefix(opts.get(++i), 0);
+                    s.peer(base);
+                    break;
+                }
                 case "broadcast": {
                     String b = opts.get(++i);
-                    if (b.equals("+")) {
-                        s.broadcastFromPrefix();
-                    } else if (!b.equals("-")) {
+                    if (b.equals("+") || b.equals("-")) {
+                        computed = b;
+                    } else {
                         s.broadcast(IpPrefix.parseAddress(b));
                     }
                     break;
                 }
-                case "scope": s.scope(RtNames.SCOPES.number(opts.get(++i))); break;
+                case "scope": s.scope(scope(opts.get(++i))); break;
                 case "valid_lft": s.validLifetime(lifetime(word, opts.get(++i))); break;
                 case "preferred_lft": s.preferredLifetime(lifetime(word, opts.get(++i))); break;
                 case "nodad": s.noDad(); break;
@@ -260,6 +306,9 @@ final class AddressCommand extends ObjectCommand {
                 case "mngtmpaddr": s.manageTempAddr(); break;
                 default: s.autoJoin(); break;
             }
+        }
+        if (computed != null && !delete) {
+            broadcastFrom(s, base, computed.equals("+"));
         }
     }
 
