@@ -101,6 +101,7 @@ final class AddressCommand extends ObjectCommand {
     /** Parses an {@code addr add|change|replace|del} line as ip's ipaddr_modify does. */
     static Parsed parse(Words w, String verb, int family) {
         String local = null;
+        IpPrefix localPrefix = null;
         String dev = null;
         String label = null;
         List<String> pending = new ArrayList<>();
@@ -170,7 +171,8 @@ final class AddressCommand extends ObjectCommand {
                 if (local != null) {
                     throw Words.garbage("local", word);
                 }
-                family = Words.familyOf(Words.prefix(word, family).address());
+                localPrefix = Words.prefix(word, family);
+                family = Words.familyOf(localPrefix.address());
                 local = word;
             }
         }
@@ -180,7 +182,7 @@ final class AddressCommand extends ObjectCommand {
         if (local == null) {
             throw new CommandFailed("address " + verb + " without an address is not implemented by jnetns");
         }
-        AddressSpec s = AddressSpec.of(local);
+        AddressSpec s = AddressSpec.of(localPrefix);
         if (pending.contains("autojoin") && !s.prefix().address().isMulticastAddress()) {
             throw new CommandFailed("autojoin needs multicast address");
         }
