@@ -211,6 +211,17 @@ final class LinkCommand extends ObjectCommand {
             return a;
         }
 
+        /**
+         * The name of a device to create: {@code name NAME} or the positional one; both, and
+         * different, are refused as ip refuses them.
+         */
+        String newName() {
+            if (name != null && dev != null && !dev.equals(name)) {
+                throw new UsageException("both \"name\" and \"dev\" cannot be used when creating devices.");
+            }
+            return name != null ? name : dev;
+        }
+
         /** The positional device ip requires for set and delete. */
         String requireDev() {
             if (dev == null) {
@@ -297,7 +308,7 @@ final class LinkCommand extends ObjectCommand {
             throw new UsageException("Not enough information: \"dev\" argument is required.");
         }
         // no name: the kernel's own choice, KIND%d (the first free bridge0, bridge1 ...), as when ip sends none
-        String name = a.name != null ? a.name : a.dev != null ? a.dev : a.kind + "%d";
+        String name = a.newName() != null ? a.newName() : a.kind + "%d";
         if (a.kind == null) {
             throw new CommandFailed("link add " + name + ": \"type\" is required by jnetns");
         }
@@ -339,20 +350,20 @@ final class LinkCommand extends ObjectCommand {
                     if (!p.equals("peer")) {
                         throw new UsageException("veth: expected \"peer\", got \"" + p + "\"");
                     }
-                    while (w.hasNext()) {
-                        String word = w.next();
-                        switch (word) {
-                            case "name": peer = w.value(); break;
-                            case "mtu": peerMtu = (int) w.number(word, 0xffffffffL); break;
-                            case "address": peerMac = lladdr(w.value()); break;
-                            case "netns": peerNs = w.value(); break;
-                            default:
-                                if (peer != null) {
-                                    throw new UsageException("veth peer: unexpected \"" + word + "\"");
-                                }
-                                peer = word;
-                        }
+                    Args pa = Args.parse(w);   // ip reads the peer's words as the device's own
+                    if (pa.kind != null) {
+                        throw Words.duplicate("type", pa.kind);
                     }
+                    peer = pa.newName();
+                    if (pa.up != null || pa.promisc != null || pa.arp != null || pa.multicast != null
+                            || pa.allmulticast != null || pa.master != null || pa.noMaster || pa.alias != null
+                            || pa.group != null || pa.txq != null || pa.index != null || pa.parent != null) {
+                        throw new CommandFailed("link add " + name + " type veth peer: only name, mtu, address and netns"
+                                + " are implemented by jnetns");
+                    }
+                    peerMtu = pa.mtu;
+                    peerMac = pa.mac;
+                    peerNs = pa.netns;
                 }
                 s = LinkSpec.veth(name, peer);   // no peer name: the kernel's own, veth0, veth1 ... as with ip
                 if (peerMtu != null) {
