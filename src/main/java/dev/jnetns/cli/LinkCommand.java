@@ -131,6 +131,8 @@ final class LinkCommand extends ObjectCommand {
         Boolean arp;
         Boolean multicast;
         Boolean allmulticast;
+        Boolean dynamic;
+        Boolean trailers;
         String kind;
 
         /** Reads the words up to {@code type KIND} (included). */
@@ -178,10 +180,14 @@ final class LinkCommand extends ObjectCommand {
                         case "promisc" -> a.promisc = on;
                         default -> a.arp = on;
                     }
+                } else if (word.equals("trailers")) {
+                    a.trailers = onOff(w, word);
                 } else if (Words.matches(word, "master")) {
                     a.master = w.value();
                 } else if (Words.matches(word, "nomaster")) {
                     a.noMaster = true;
+                } else if (Words.matches(word, "dynamic")) {
+                    a.dynamic = onOff(w, "dynamic");
                 } else if (Words.matches(word, "type")) {
                     a.kind = w.value();
                     break;
@@ -313,7 +319,7 @@ final class LinkCommand extends ObjectCommand {
             throw new CommandFailed("link add " + name + ": \"type\" is required by jnetns");
         }
         if (a.up != null || a.promisc != null || a.arp != null || a.multicast != null || a.allmulticast != null
-                || a.master != null || a.noMaster || a.alias != null || a.group != null) {
+                || a.dynamic != null || a.trailers != null || a.master != null || a.noMaster || a.alias != null || a.group != null) {
             throw new CommandFailed("link add " + name + ": only link, name, index, mtu, address, txqueuelen and netns"
                     + " are implemented by jnetns before \"type\"");
         }
@@ -356,7 +362,7 @@ final class LinkCommand extends ObjectCommand {
                     }
                     peer = pa.newName();
                     if (pa.up != null || pa.promisc != null || pa.arp != null || pa.multicast != null
-                            || pa.allmulticast != null || pa.master != null || pa.noMaster || pa.alias != null
+                            || pa.allmulticast != null || pa.dynamic != null || pa.trailers != null || pa.master != null || pa.noMaster || pa.alias != null
                             || pa.group != null || pa.txq != null || pa.index != null || pa.parent != null) {
                         throw new CommandFailed("link add " + name + " type veth peer: only name, mtu, address and netns"
                                 + " are implemented by jnetns");
@@ -520,6 +526,12 @@ final class LinkCommand extends ObjectCommand {
             }
             if (a.allmulticast != null) {
                 u.allmulticast(a.allmulticast);
+            }
+            if (a.dynamic != null) {
+                u.dynamic(a.dynamic);
+            }
+            if (a.trailers != null) {
+                u.trailers(a.trailers);
             }
             if (a.mtu != null) {
                 u.mtu(a.mtu);
