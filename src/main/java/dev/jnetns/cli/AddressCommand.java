@@ -94,7 +94,10 @@ final class AddressCommand extends ObjectCommand {
                 || family == 0 && all.stream().noneMatch(a -> a.index() == l.index())).toList();
     }
 
-    /** One {@code addr add|del|replace} line: the device and the address; {@code wildcard}: an IPv4 del without a prefix length (ip's wildcard deletion). */
+    /**
+     * One {@code addr add|del|replace} line: the device and the address; {@code wildcard}: an IPv4
+     * del without a prefix length (ip's wildcard deletion).
+     */
     record Parsed(String dev, AddressSpec spec, boolean wildcard) {
     }
 

@@ -289,7 +289,8 @@ final class LinkCommand extends ObjectCommand {
             long n = digits.startsWith("0x") || digits.startsWith("0X") ? Long.parseLong(digits.substring(2), 16)
                     : digits.length() > 1 && digits.startsWith("0") ? Long.parseLong(digits.substring(1), 8)
                     : Long.parseLong(digits);
-            if (n >= 0 && !digits.startsWith("+") && !digits.startsWith("-") && n <= Integer.MAX_VALUE + (minus ? 1L : 0)) {
+            boolean signedTwice = digits.startsWith("+") || digits.startsWith("-");
+            if (n >= 0 && !signedTwice && n <= Integer.MAX_VALUE + (minus ? 1L : 0)) {
                 return (int) (minus ? -n : n);
             }
         } catch (NumberFormatException e) {
@@ -319,7 +320,8 @@ final class LinkCommand extends ObjectCommand {
             throw new CommandFailed("link add " + name + ": \"type\" is required by jnetns");
         }
         if (a.up != null || a.promisc != null || a.arp != null || a.multicast != null || a.allmulticast != null
-                || a.dynamic != null || a.trailers != null || a.master != null || a.noMaster || a.alias != null || a.group != null) {
+                || a.dynamic != null || a.trailers != null || a.master != null || a.noMaster || a.alias != null
+                || a.group != null) {
             throw new CommandFailed("link add " + name + ": only link, name, index, mtu, address, txqueuelen and netns"
                     + " are implemented by jnetns before \"type\"");
         }
@@ -362,7 +364,8 @@ final class LinkCommand extends ObjectCommand {
                     }
                     peer = pa.newName();
                     if (pa.up != null || pa.promisc != null || pa.arp != null || pa.multicast != null
-                            || pa.allmulticast != null || pa.dynamic != null || pa.trailers != null || pa.master != null || pa.noMaster || pa.alias != null
+                            || pa.allmulticast != null || pa.dynamic != null || pa.trailers != null || pa.master != null
+                            || pa.noMaster || pa.alias != null
                             || pa.group != null || pa.txq != null || pa.index != null || pa.parent != null) {
                         throw new CommandFailed("link add " + name + " type veth peer: only name, mtu, address and netns"
                                 + " are implemented by jnetns");
