@@ -156,7 +156,7 @@ final class LinkCommand extends ObjectCommand {
                 } else if (Words.matches(word, "txqueuelen") || word.equals("qlen") || Words.matches(word, "txqlen")) {
                     String v = w.value();
                     Words.once(a.txq, "txqueuelen", v);
-                    a.txq = integer("txqueuelen", v);
+                    a.txq = present("txqueuelen", integer("txqueuelen", v));
                 } else if (word.equals("index")) {
                     String v = w.value();
                     Words.once(a.index, "index", v);
@@ -167,7 +167,7 @@ final class LinkCommand extends ObjectCommand {
                 } else if (word.equals("mtu")) {
                     String v = w.value();
                     Words.once(a.mtu, "mtu", v);
-                    a.mtu = integer("mtu", v);
+                    a.mtu = present("mtu", integer("mtu", v));
                 } else if (word.equals("netns")) {
                     String v = w.value();
                     Words.once(a.netns, "netns", v);
@@ -260,6 +260,17 @@ final class LinkCommand extends ObjectCommand {
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
+    }
+
+    /**
+     * Refuses -1 (what ip sends as 4294967295), which the link record reads as "absent": sent
+     * nothing, the line would succeed without changing anything.
+     */
+    private static int present(String key, int value) {
+        if (value == -1) {
+            throw new CommandFailed(key + " -1 (4294967295) is not implemented by jnetns");
+        }
+        return value;
     }
 
     /** C's atoi: an optional sign and the decimal digits that follow (0 for none; saturated at the int range). */
