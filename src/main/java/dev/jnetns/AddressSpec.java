@@ -97,6 +97,15 @@ public final class AddressSpec {
     }
 
     /**
+     * The label given with {@link #label(String)}.
+     *
+     * @return the label, or null for none
+     */
+    public String label() {
+        return label;
+    }
+
+    /**
      * An IPv4 label (ip 6.1 and the kernel take any, up to 15 bytes).
      *
      * @param label the label, e.g. "eth0:1"

@@ -284,6 +284,18 @@ public final class LinkSpec {
     }
 
     /**
+     * The link-layer address as bytes, any length, as ip sends {@code address LLADDR}: the kernel
+     * refuses a length that does not fit the device type (EINVAL).
+     *
+     * @param lladdr the address bytes (copied)
+     * @return this spec
+     */
+    public LinkSpec address(byte[] lladdr) {
+        this.address = lladdr.clone();
+        return this;
+    }
+
+    /**
      * {@code txqueuelen N}.
      *
      * @param len the transmit queue length in packets
@@ -356,6 +368,19 @@ public final class LinkSpec {
     public LinkSpec peerAddress(String mac) {
         requireKind("veth", "peerAddress");
         this.peerAddress = HardwareAddresses.parseMac(mac);
+        return this;
+    }
+
+    /**
+     * veth: the peer's link-layer address as bytes, any length, as ip sends
+     * {@code peer name PEER address LLADDR}: the kernel refuses a length that does not fit (EINVAL).
+     *
+     * @param lladdr the address bytes (copied)
+     * @return this spec
+     */
+    public LinkSpec peerAddress(byte[] lladdr) {
+        requireKind("veth", "peerAddress");
+        this.peerAddress = lladdr.clone();
         return this;
     }
 

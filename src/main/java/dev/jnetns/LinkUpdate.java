@@ -1,8 +1,10 @@
 package dev.jnetns;
 
 import static dev.jnetns.uapi.LinuxIfLink.IFF_ALLMULTI;
+import static dev.jnetns.uapi.LinuxIfLink.IFF_DYNAMIC;
 import static dev.jnetns.uapi.LinuxIfLink.IFF_MULTICAST;
 import static dev.jnetns.uapi.LinuxIfLink.IFF_NOARP;
+import static dev.jnetns.uapi.LinuxIfLink.IFF_NOTRAILERS;
 import static dev.jnetns.uapi.LinuxIfLink.IFF_PROMISC;
 import static dev.jnetns.uapi.LinuxIfLink.IFF_UP;
 
@@ -11,7 +13,7 @@ import dev.jnetns.uapi.LinuxIfArp;
 
 /**
  * Changes to an existing device, sent in one request by {@link Links#set}. Mirrors
- * {@code ip link set DEV up|down promisc|arp|multicast|allmulticast on|off mtu N address MAC
+ * {@code ip link set DEV up|down promisc|arp|multicast|allmulticast|dynamic|trailers on|off mtu N address MAC
  * name NEW master BR|nomaster alias TEXT txqueuelen N netns NS group G}.
  */
 public final class LinkUpdate {
@@ -103,6 +105,26 @@ public final class LinkUpdate {
         return flag(IFF_ALLMULTI, on);
     }
 
+    /**
+     * {@code dynamic on|off} (IFF_DYNAMIC).
+     *
+     * @param on true for {@code on}, false for {@code off}
+     * @return this update
+     */
+    public LinkUpdate dynamic(boolean on) {
+        return flag(IFF_DYNAMIC, on);
+    }
+
+    /**
+     * {@code trailers on|off} (off sets IFF_NOTRAILERS).
+     *
+     * @param on true for {@code on}, false for {@code off}
+     * @return this update
+     */
+    public LinkUpdate trailers(boolean on) {
+        return flag(IFF_NOTRAILERS, !on);
+    }
+
     private LinkUpdate flag(int bit, boolean set) {
         flagMask |= bit;
         flags = set ? flags | bit : flags & ~bit;
@@ -128,6 +150,18 @@ public final class LinkUpdate {
      */
     public LinkUpdate address(String mac) {
         this.address = HardwareAddresses.parseMac(mac);
+        return this;
+    }
+
+    /**
+     * New link-layer address as bytes, any length, as ip sends {@code address LLADDR} (ip first
+     * checks the length against the device's own; the kernel refuses a wrong one with EINVAL).
+     *
+     * @param lladdr the address bytes (copied)
+     * @return this update
+     */
+    public LinkUpdate address(byte[] lladdr) {
+        this.address = lladdr.clone();
         return this;
     }
 
@@ -247,6 +281,8 @@ public final class LinkUpdate {
         onOff(sb, "arp", IFF_NOARP, true);
         onOff(sb, "multicast", IFF_MULTICAST, false);
         onOff(sb, "allmulticast", IFF_ALLMULTI, false);
+        onOff(sb, "dynamic", IFF_DYNAMIC, false);
+        onOff(sb, "trailers", IFF_NOTRAILERS, true);
         if (mtu != null) {
             sb.append(" mtu ").append(Integer.toUnsignedString(mtu));
         }

@@ -1,5 +1,6 @@
 package dev.jnetns.cli;
 
+import static dev.jnetns.uapi.LinuxSocket.AF_INET;
 import static dev.jnetns.uapi.LinuxSocket.AF_INET6;
 import static dev.jnetns.uapi.LinuxSocket.AF_PACKET;
 
@@ -93,13 +94,17 @@ final class AddressCommand extends ObjectCommand {
                 || family == 0 && all.stream().noneMatch(a -> a.index() == l.index())).toList();
     }
 
-    /** One {@code addr add|del|replace} line: the device and the address. */
-    record Parsed(String dev, AddressSpec spec) {
+    /**
+     * One {@code addr add|del|replace} line: the device and the address; {@code wildcard}: an IPv4
+     * del without a prefix length (ip's wildcard deletion).
+     */
+    record Parsed(String dev, AddressSpec spec, boolean wildcard) {
     }
 
     /** Parses an {@code addr add|change|replace|del} line as ip's ipaddr_modify does. */
     static Parsed parse(Words w, String verb, int family) {
         String local = null;
+        IpPrefix localPrefix = null;
         String dev = null;
         String label = null;
         List<String> pending = new ArrayList<>();
@@ -131,11 +136,7 @@ final class AddressCommand extends ObjectCommand {
                 pending.add(v);
             } else if (word.equals("scope")) {
                 String v = w.value();
-                try {
-                    RtNames.SCOPES.number(v);
-                } catch (IllegalArgumentException e) {
-                    throw Words.invalid("invalid scope value.", v);
-                }
+                scope(v);
                 pending.add(word);
                 pending.add(v);
             } else if (word.equals("dev")) {
@@ -173,7 +174,8 @@ final class AddressCommand extends ObjectCommand {
                 if (local != null) {
                     throw Words.garbage("local", word);
                 }
-                family = Words.familyOf(Words.prefix(word, family).address());
+                localPrefix = Words.prefix(word, family);
+                family = Words.familyOf(localPrefix.address());
                 local = word;
             }
         }
@@ -183,12 +185,19 @@ final class AddressCommand extends ObjectCommand {
         if (local == null) {
             throw new CommandFailed("address " + verb + " without an address is not implemented by jnetns");
         }
-        AddressSpec s = AddressSpec.of(local);
+        AddressSpec s = AddressSpec.of(localPrefix);
+        if (pending.contains("autojoin") && !s.prefix().address().isMulticastAddress()) {
+            throw new CommandFailed("autojoin needs multicast address");
+        }
         if (label != null) {
             s.label(label);
         }
-        applyOptions(s, pending);
-        return new Parsed(dev, s);
+        applyOptions(s, pending, verb.equals("del"));
+        // ip's wildcard deletion: an IPv4 address without a prefix length (and no peer) is sent
+        // without IFA_ADDRESS, so the kernel deletes the first address with that local, any length
+        boolean wildcard = verb.equals("del") && !local.contains("/") && !peer
+                && Words.familyOf(s.prefix().address()) == AF_INET;
+        return new Parsed(dev, s, wildcard);
     }
 
     private void modify(Words w, String verb) throws ErrnoException {
@@ -196,26 +205,104 @@ final class AddressCommand extends ObjectCommand {
         Rtnl rtnl = top.rtnl();
         switch (verb) {
             case "add": rtnl.addresses().add(p.dev(), p.spec()); break;
-            case "del": rtnl.addresses().delete(p.dev(), p.spec()); break;
+            case "del": rtnl.addresses().delete(p.dev(), p.wildcard() ? wildcard(rtnl, p) : p.spec()); break;
             default: rtnl.addresses().replace(p.dev(), p.spec()); break;
         }
     }
 
-    private static void applyOptions(AddressSpec s, List<String> opts) {
+    /**
+     * ip's wildcard deletion ({@code addr del 198.18.0.1 dev DEV}): its warning, then the first
+     * address of DEV with that local (and label, if given) whatever its prefix length, as the
+     * kernel picks it from a request without IFA_ADDRESS; none found, the request as written (which
+     * the kernel refuses as it refuses ip's).
+     */
+    private static AddressSpec wildcard(Rtnl rtnl, Parsed p) throws ErrnoException {
+        IpPrefix asked = p.spec().prefix();
+        System.err.println("Warning: Executing wildcard deletion to stay compatible with old scripts.\n"
+                + "         Explicitly specify the prefix length (" + IpPrefix.format(asked.address()) + "/32)"
+                + " to avoid this warning.\n"
+                + "         This special behaviour is likely to disappear in further releases,\n"
+                + "         fix your scripts!");
+        int index = rtnl.links().get(p.dev()).index();
+        String label = p.spec().label();
+        for (Address a : rtnl.addresses().list()) {
+            if (a.index() == index && a.local() != null && a.local().equals(asked.address())
+                    && (label == null || label.equals(a.label()))) {
+                AddressSpec s = AddressSpec.of(new IpPrefix(a.local(), a.prefixLength()));
+                if (a.peer() != null && !a.peer().equals(a.local())) {
+                    s.peer(new IpPrefix(a.peer(), a.prefixLength()));
+                }
+                if (label != null) {
+                    s.label(label);
+                }
+                return s;
+            }
+        }
+        return p.spec();
+    }
+
+    /**
+     * A scope as ip's rtnl_rtscope_a2n reads it: a name, or a number up to 255 (decimal, 0x-hex,
+     * 0-octal), which the kernel may still refuse.
+     */
+    private static int scope(String v) {
+        try {
+            return RtNames.SCOPES.number(v);
+        } catch (IllegalArgumentException e) {
+            try {
+                return (int) Words.parseNumber("scope", v, 255);
+            } catch (UsageException notNumber) {
+                throw Words.invalid("invalid scope value.", v);
+            }
+        }
+    }
+
+    /**
+     * {@code brd +|-} as ip computes it once the line is read: from the peer prefix if there is
+     * one, else the local prefix, host bits set (+) or cleared (-); nothing for a prefix longer
+     * than 30 bits; refused for IPv6.
+     */
+    private static void broadcastFrom(AddressSpec s, IpPrefix base, boolean ones) {
+        if (!(base.address() instanceof java.net.Inet4Address)) {
+            throw new CommandFailed("Broadcast can be set only for IPv4 addresses");
+        }
+        if (base.length() > 30) {
+            return;
+        }
+        byte[] b = base.address().getAddress();
+        for (int i = 0; i < 4; i++) {
+            int hostBits = 0xff >>> Math.max(0, Math.min(8, base.length() - 8 * i));
+            b[i] = (byte) (ones ? b[i] | hostBits : b[i] & ~hostBits);
+        }
+        try {
+            s.broadcast(java.net.InetAddress.getByAddress(b));
+        } catch (java.net.UnknownHostException e) {
+            throw new IllegalStateException(e);   // 4 bytes are always an address
+        }
+    }
+
+    /** The options in line order; {@code brd +|-} is not computed for del, as in ip. */
+    private static void applyOptions(AddressSpec s, List<String> opts, boolean delete) {
+        IpPrefix base = s.prefix();
+        String computed = null;
         for (int i = 0; i < opts.size(); i++) {
             String word = opts.get(i);
             switch (word) {
-                case "peer": s.peer(IpPrefix.parse(opts.get(++i))); break;
+                case "peer": {
+                    base = Words.prefix(opts.get(++i), 0);
+                    s.peer(base);
+                    break;
+                }
                 case "broadcast": {
                     String b = opts.get(++i);
-                    if (b.equals("+")) {
-                        s.broadcastFromPrefix();
-                    } else if (!b.equals("-")) {
+                    if (b.equals("+") || b.equals("-")) {
+                        computed = b;
+                    } else {
                         s.broadcast(IpPrefix.parseAddress(b));
                     }
                     break;
                 }
-                case "scope": s.scope(RtNames.SCOPES.number(opts.get(++i))); break;
+                case "scope": s.scope(scope(opts.get(++i))); break;
                 case "valid_lft": s.validLifetime(lifetime(word, opts.get(++i))); break;
                 case "preferred_lft": s.preferredLifetime(lifetime(word, opts.get(++i))); break;
                 case "nodad": s.noDad(); break;
@@ -224,6 +311,9 @@ final class AddressCommand extends ObjectCommand {
                 case "mngtmpaddr": s.manageTempAddr(); break;
                 default: s.autoJoin(); break;
             }
+        }
+        if (computed != null && !delete) {
+            broadcastFrom(s, base, computed.equals("+"));
         }
     }
 

@@ -7,6 +7,7 @@ import dev.jnetns.LinkUpdate;
 import dev.jnetns.Netns;
 import dev.jnetns.Rtnl;
 import dev.jnetns.model.DeviceMover;
+import dev.jnetns.rtnl.HardwareAddresses;
 import dev.jnetns.ErrnoException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -117,7 +118,7 @@ final class LinkCommand extends ObjectCommand {
         String name;
         String parent;
         Integer mtu;
-        String mac;
+        byte[] mac;
         Integer txq;
         Integer index;
         String netns;
@@ -130,6 +131,8 @@ final class LinkCommand extends ObjectCommand {
         Boolean arp;
         Boolean multicast;
         Boolean allmulticast;
+        Boolean dynamic;
+        Boolean trailers;
         String kind;
 
         /** Reads the words up to {@code type KIND} (included). */
@@ -149,11 +152,11 @@ final class LinkCommand extends ObjectCommand {
                 } else if (Words.matches(word, "link")) {
                     a.parent = w.value();
                 } else if (Words.matches(word, "address")) {
-                    a.mac = w.value();
+                    a.mac = lladdr(w.value());
                 } else if (Words.matches(word, "txqueuelen") || word.equals("qlen") || Words.matches(word, "txqlen")) {
                     String v = w.value();
                     Words.once(a.txq, "txqueuelen", v);
-                    a.txq = integer("txqueuelen", v);
+                    a.txq = present("txqueuelen", integer("txqueuelen", v));
                 } else if (word.equals("index")) {
                     String v = w.value();
                     Words.once(a.index, "index", v);
@@ -164,7 +167,7 @@ final class LinkCommand extends ObjectCommand {
                 } else if (word.equals("mtu")) {
                     String v = w.value();
                     Words.once(a.mtu, "mtu", v);
-                    a.mtu = integer("mtu", v);
+                    a.mtu = present("mtu", integer("mtu", v));
                 } else if (word.equals("netns")) {
                     String v = w.value();
                     Words.once(a.netns, "netns", v);
@@ -177,10 +180,14 @@ final class LinkCommand extends ObjectCommand {
                         case "promisc" -> a.promisc = on;
                         default -> a.arp = on;
                     }
+                } else if (word.equals("trailers")) {
+                    a.trailers = onOff(w, word);
                 } else if (Words.matches(word, "master")) {
                     a.master = w.value();
                 } else if (Words.matches(word, "nomaster")) {
                     a.noMaster = true;
+                } else if (Words.matches(word, "dynamic")) {
+                    a.dynamic = onOff(w, "dynamic");
                 } else if (Words.matches(word, "type")) {
                     a.kind = w.value();
                     break;
@@ -210,6 +217,17 @@ final class LinkCommand extends ObjectCommand {
             return a;
         }
 
+        /**
+         * The name of a device to create: {@code name NAME} or the positional one; both, and
+         * different, are refused as ip refuses them.
+         */
+        String newName() {
+            if (name != null && dev != null && !dev.equals(name)) {
+                throw new UsageException("both \"name\" and \"dev\" cannot be used when creating devices.");
+            }
+            return name != null ? name : dev;
+        }
+
         /** The positional device ip requires for set and delete. */
         String requireDev() {
             if (dev == null) {
@@ -235,6 +253,26 @@ final class LinkCommand extends ObjectCommand {
         return name;
     }
 
+    /** A link-layer address as ip's ll_addr_a2n reads it, any length; its message for a bad part. */
+    static byte[] lladdr(String text) {
+        try {
+            return HardwareAddresses.parseLladdr(text);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+    }
+
+    /**
+     * Refuses -1 (what ip sends as 4294967295), which the link record reads as "absent": sent
+     * nothing, the line would succeed without changing anything.
+     */
+    private static int present(String key, int value) {
+        if (value == -1) {
+            throw new CommandFailed(key + " -1 (4294967295) is not implemented by jnetns");
+        }
+        return value;
+    }
+
     /** C's atoi: an optional sign and the decimal digits that follow (0 for none; saturated at the int range). */
     private static int atoi(String v) {
         String t = v.stripLeading();
@@ -250,12 +288,26 @@ final class LinkCommand extends ObjectCommand {
         return (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, n));
     }
 
+    /**
+     * ip's get_integer(base 0), for {@code mtu} and {@code txqueuelen}: C's strtol, so 0x-hex and
+     * 0-octal ("010" is 8), a sign, nothing after the number, within the int range.
+     */
     private static int integer(String key, String v) {
+        String t = v.stripLeading();
+        boolean minus = t.startsWith("-");
+        String digits = minus || t.startsWith("+") ? t.substring(1) : t;
         try {
-            return Integer.parseInt(v.startsWith("0x") ? String.valueOf(Long.parseLong(v.substring(2), 16)) : v);
+            long n = digits.startsWith("0x") || digits.startsWith("0X") ? Long.parseLong(digits.substring(2), 16)
+                    : digits.length() > 1 && digits.startsWith("0") ? Long.parseLong(digits.substring(1), 8)
+                    : Long.parseLong(digits);
+            boolean signedTwice = digits.startsWith("+") || digits.startsWith("-");
+            if (n >= 0 && !signedTwice && n <= Integer.MAX_VALUE + (minus ? 1L : 0)) {
+                return (int) (minus ? -n : n);
+            }
         } catch (NumberFormatException e) {
-            throw Words.invalid("Invalid \"" + key + "\" value", v);
+            // reported below
         }
+        throw Words.invalid("Invalid \"" + key + "\" value", v);
     }
 
     /** {@code link add ...}. */
@@ -274,12 +326,13 @@ final class LinkCommand extends ObjectCommand {
             throw new UsageException("Not enough information: \"dev\" argument is required.");
         }
         // no name: the kernel's own choice, KIND%d (the first free bridge0, bridge1 ...), as when ip sends none
-        String name = a.name != null ? a.name : a.dev != null ? a.dev : a.kind + "%d";
+        String name = a.newName() != null ? a.newName() : a.kind + "%d";
         if (a.kind == null) {
             throw new CommandFailed("link add " + name + ": \"type\" is required by jnetns");
         }
         if (a.up != null || a.promisc != null || a.arp != null || a.multicast != null || a.allmulticast != null
-                || a.master != null || a.noMaster || a.alias != null || a.group != null) {
+                || a.dynamic != null || a.trailers != null || a.master != null || a.noMaster || a.alias != null
+                || a.group != null) {
             throw new CommandFailed("link add " + name + ": only link, name, index, mtu, address, txqueuelen and netns"
                     + " are implemented by jnetns before \"type\"");
         }
@@ -309,27 +362,28 @@ final class LinkCommand extends ObjectCommand {
             case "veth": {
                 String peer = null;
                 Integer peerMtu = null;
-                String peerMac = null;
+                byte[] peerMac = null;
                 String peerNs = null;
                 if (w.hasNext()) {
                     String p = w.next();
                     if (!p.equals("peer")) {
                         throw new UsageException("veth: expected \"peer\", got \"" + p + "\"");
                     }
-                    while (w.hasNext()) {
-                        String word = w.next();
-                        switch (word) {
-                            case "name": peer = w.value(); break;
-                            case "mtu": peerMtu = (int) w.number(word, 0xffffffffL); break;
-                            case "address": peerMac = w.value(); break;
-                            case "netns": peerNs = w.value(); break;
-                            default:
-                                if (peer != null) {
-                                    throw new UsageException("veth peer: unexpected \"" + word + "\"");
-                                }
-                                peer = word;
-                        }
+                    Args pa = Args.parse(w);   // ip reads the peer's words as the device's own
+                    if (pa.kind != null) {
+                        throw Words.duplicate("type", pa.kind);
                     }
+                    peer = pa.newName();
+                    if (pa.up != null || pa.promisc != null || pa.arp != null || pa.multicast != null
+                            || pa.allmulticast != null || pa.dynamic != null || pa.trailers != null || pa.master != null
+                            || pa.noMaster || pa.alias != null
+                            || pa.group != null || pa.txq != null || pa.index != null || pa.parent != null) {
+                        throw new CommandFailed("link add " + name + " type veth peer: only name, mtu, address and netns"
+                                + " are implemented by jnetns");
+                    }
+                    peerMtu = pa.mtu;
+                    peerMac = pa.mac;
+                    peerNs = pa.netns;
                 }
                 s = LinkSpec.veth(name, peer);   // no peer name: the kernel's own, veth0, veth1 ... as with ip
                 if (peerMtu != null) {
@@ -487,10 +541,17 @@ final class LinkCommand extends ObjectCommand {
             if (a.allmulticast != null) {
                 u.allmulticast(a.allmulticast);
             }
+            if (a.dynamic != null) {
+                u.dynamic(a.dynamic);
+            }
+            if (a.trailers != null) {
+                u.trailers(a.trailers);
+            }
             if (a.mtu != null) {
                 u.mtu(a.mtu);
             }
             if (a.mac != null) {
+                checkLength(top.rtnl().links().find(dev).map(Link::address).orElse(null), a.mac.length);
                 u.address(a.mac);
             }
             if (a.name != null && !a.name.equals(dev)) {
@@ -521,6 +582,17 @@ final class LinkCommand extends ObjectCommand {
             top.rtnl().links().set(dev, u);
         } finally {
             closeOpened();
+        }
+    }
+
+    /**
+     * ip's check before {@code link set DEV address LLADDR}: the new address has the length of the
+     * device's own (none to check when the device has none or does not exist).
+     */
+    private static void checkLength(String current, int length) {
+        int own = current == null ? -1 : HardwareAddresses.parse(-1, current).length;
+        if (own >= 0 && own != length) {
+            throw new UsageException("Invalid address length " + length + " - must be " + own + " bytes");
         }
     }
 

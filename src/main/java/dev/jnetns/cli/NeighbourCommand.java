@@ -1,5 +1,6 @@
 package dev.jnetns.cli;
 
+import static dev.jnetns.uapi.LinuxIfArp.ARPHRD_ETHER;
 import static dev.jnetns.uapi.LinuxNeighbour.NUD_FAILED;
 import static dev.jnetns.uapi.LinuxNeighbour.NUD_NOARP;
 import static dev.jnetns.uapi.LinuxNeighbour.NUD_PERMANENT;
@@ -10,6 +11,7 @@ import dev.jnetns.Neighbour;
 import dev.jnetns.Rtnl;
 import dev.jnetns.Errno;
 import dev.jnetns.ErrnoException;
+import dev.jnetns.rtnl.HardwareAddresses;
 import dev.jnetns.uapi.LinuxNeighbour;
 import java.net.InetAddress;
 import java.util.List;
@@ -70,11 +72,7 @@ final class NeighbourCommand extends ObjectCommand {
                 if (v.equals("all")) {
                     state = flush ? ~NUD_NOARP : ~0;
                 } else {
-                    try {
-                        state = Neighbour.state(v);
-                    } catch (IllegalArgumentException e) {
-                        throw Words.invalid("nud state is bad", v);
-                    }
+                    state = nudState(v);
                 }
                 states = (states == null ? 0 : states) | (state == 0 ? NONE : state);
             } else if (word.equals("proxy")) {
@@ -227,6 +225,32 @@ final class NeighbourCommand extends ObjectCommand {
         print(links, List.of(n), false);   // ip 6.1 prints neigh get as text, -j or not
     }
 
+    /**
+     * A {@code nud} state as ip's nud_state_a2n reads it: any prefix of permanent, reachable and
+     * failed, the other names exactly (lower case), or a number (0 or one NUD_* bit below 0x100).
+     */
+    static int nudState(String v) {
+        if (Words.matches(v, "permanent")) {
+            return NUD_PERMANENT;
+        } else if (Words.matches(v, "reachable")) {
+            return Neighbour.state("reachable");
+        } else if (List.of("noarp", "none", "stale", "incomplete", "delay", "probe").contains(v)) {
+            return Neighbour.state(v);
+        } else if (Words.matches(v, "failed")) {
+            return NUD_FAILED;
+        }
+        long n;
+        try {
+            n = Words.parseNumber("nud", v, 0xffffffffL);
+        } catch (UsageException e) {
+            n = -1;
+        }
+        if (n < 0 || n >= 0x100 || (n & (n - 1)) != 0) {
+            throw Words.invalid("nud state is bad", v);
+        }
+        return (int) n;
+    }
+
     /** {@code neigh add|change|replace|del}: ip's ipneigh_modify words. */
     private void modify(Words w, String verb) throws ErrnoException {
         int family = top.family(0);
@@ -243,12 +267,7 @@ final class NeighbourCommand extends ObjectCommand {
                 Words.once(lladdr, "lladdr", v);
                 lladdr = v;
             } else if (word.equals("nud")) {
-                String v = w.value();
-                try {
-                    state = Neighbour.state(v);
-                } catch (IllegalArgumentException e) {
-                    throw Words.invalid("nud state is bad", v);
-                }
+                state = nudState(w.value());
             } else if (Words.matches(word, "proxy")) {
                 String v = w.value();
                 if (Words.matches(v, "help")) {
@@ -274,6 +293,8 @@ final class NeighbourCommand extends ObjectCommand {
         }
         if ("null".equals(lladdr)) {
             lladdr = null;
+        } else if (lladdr != null) {   // read as ip reads it, after the check above: "0x2:0:0:0:0:9" too
+            lladdr = HardwareAddresses.format(ARPHRD_ETHER, LinkCommand.lladdr(lladdr));
         }
         Rtnl rtnl = top.rtnl();
         index(rtnl.links().list(), dev);

@@ -211,27 +211,38 @@ final class NetnsCommand extends ObjectCommand {
         top.print(out);
     }
 
-    /** {@code netns set NAME NSID|auto}. */
+    /** {@code netns set NAME NSID|auto}, with ip's netns_set checks and messages. */
     private void set(Words w) throws ErrnoException {
-        String name = w.value();
-        String id = w.value();
+        if (!w.hasNext()) {
+            throw new CommandFailed("No netns name specified");
+        }
+        String name = w.next();
+        if (!w.hasNext()) {
+            throw new CommandFailed("No nsid specified");
+        }
+        String id = w.next();
         w.end("netns set");
         int nsid;
         if (id.equals("auto")) {
             nsid = -1;
         } else {
-            try {
-                nsid = Integer.parseInt(id);
-            } catch (NumberFormatException e) {
-                nsid = -2;
+            if (id.startsWith("-") && id.length() > 1 && id.substring(1).chars().allMatch(Character::isDigit)) {
+                throw Words.invalid("\"netnsid\" value should be >= 0", id);
             }
-            if (nsid < 0) {
-                throw new UsageException("invalid nsid \"" + id + "\" (a number from 0, or auto)");
+            try {
+                nsid = (int) Words.parseNumber("netnsid", id, Integer.MAX_VALUE);
+            } catch (UsageException e) {
+                throw Words.invalid("Invalid \"netnsid\" value", id);
             }
         }
-        try (Netns ns = Netns.open(name)) {
-            Rtnl rtnl = top.rtnl();
-            rtnl.setNsid(ns, nsid);
+        Netns ns;
+        try {
+            ns = Netns.open(name);
+        } catch (ErrnoException e) {
+            throw new CommandFailed("Cannot open network namespace \"" + name + "\": " + e.errnoName().description());
+        }
+        try (ns) {
+            top.rtnl().setNsid(ns, nsid);
         }
     }
 

@@ -156,6 +156,28 @@ final class RuleCommand extends ObjectCommand {
         }
     }
 
+    /**
+     * ip's get_u64(base 0) for {@code tun_id}: C's strtoull, so decimal, 0x-hex or 0-octal up to
+     * 2^64-1, and a minus sign negates modulo 2^64 ("-1" is 2^64-1); the bits as a long.
+     */
+    private static long u64(String key, String v) {
+        String t = v.stripLeading();
+        boolean minus = t.startsWith("-");
+        String digits = minus || t.startsWith("+") ? t.substring(1) : t;
+        try {
+            if (!digits.startsWith("+") && !digits.startsWith("-")) {
+                long n = digits.startsWith("0x") || digits.startsWith("0X")
+                        ? Long.parseUnsignedLong(digits.substring(2), 16)
+                        : digits.length() > 1 && digits.startsWith("0") ? Long.parseUnsignedLong(digits.substring(1), 8)
+                        : Long.parseUnsignedLong(digits);
+                return minus ? -n : n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw Words.invalid("\"" + key + "\" value is invalid", v);
+    }
+
     /** {@code rule add|del} words as ip's iprule_modify reads them. */
     private static RuleSpec parse(Words w, int family, boolean add) {
         RuleSpec s = RuleSpec.create();
@@ -185,6 +207,12 @@ final class RuleCommand extends ObjectCommand {
                 } else {
                     s.fwmark(mark, u32(v.substring(slash + 1), "fwmask value is invalid"));
                 }
+            } else if (Words.matches(word, "tun_id")) {   // before table, as in ip: "t" is tun_id
+                long id = u64("tun_id", w.value());
+                if (id == -1) {   // the rule record's "absent"
+                    throw new CommandFailed("rule tun_id 18446744073709551615 (2^64-1) is not implemented by jnetns");
+                }
+                s.tunId(id);
             } else if (Words.matches(word, "table") || word.equals("lookup")) {
                 String v = w.value();
                 try {
@@ -216,8 +244,6 @@ final class RuleCommand extends ObjectCommand {
                 s.realms(slash < 0 ? 0 : RtNames.REALMS.number(v.substring(0, slash)), to);
             } else if (Words.matches(word, "protocol")) {
                 s.protocol(name(RtNames.PROTOCOLS, w.value(), "\"protocol\" value is invalid"));
-            } else if (word.equals("tun_id")) {
-                s.tunId(Words.parseNumber(word, w.value(), Long.MAX_VALUE));
             } else if (Words.matches(word, "suppress_prefixlength") || word.equals("sup_pl")) {
                 s.suppressPrefixLength((int) w.number(word, 0x7fffffff));
             } else if (Words.matches(word, "suppress_ifgroup") || word.equals("sup_group")) {
@@ -231,8 +257,6 @@ final class RuleCommand extends ObjectCommand {
                     throw new UsageException("invalid UID range \"" + v + "\"");
                 }
                 s.uidRange(Words.parseNumber(word, r[0], 0xffffffffL), Words.parseNumber(word, r[1], 0xffffffffL));
-            } else if (word.equals("goto")) {
-                s.gotoRule(w.number(word, 0xffffffffL));
             } else if (word.equals("nat") || Words.matches(word, "map-to")) {
                 throw new CommandFailed("rule " + word + " is not implemented by jnetns");
             } else {
@@ -241,6 +265,8 @@ final class RuleCommand extends ObjectCommand {
                 }
                 if (Words.matches(word, "help")) {
                     throw new HelpShown(USAGE);
+                } else if (Words.matches(word, "goto")) {
+                    s.gotoRule(w.number("goto", 0xffffffffL));
                 } else if (Words.matches(word, "nop")) {
                     s.action(FR_ACT_NOP);
                 } else {

@@ -129,7 +129,10 @@ final class Words {
             if (text.equals("default") || text.equals("all") || text.equals("any")) {
                 p = IpPrefix.parse(family == AF_INET6 ? "::/0" : "0.0.0.0/0");
             } else if (text.contains("/")) {
-                p = IpPrefix.parse(text);
+                int slash = text.indexOf('/');
+                InetAddress a = IpPrefix.parseAddress(text.substring(0, slash));
+                int length = netmask(text.substring(slash + 1));
+                p = length >= 0 && length <= IpPrefix.bits(a) ? new IpPrefix(a, length) : null;
             } else {
                 InetAddress a = IpPrefix.parseAddress(text);
                 p = new IpPrefix(a, IpPrefix.bits(a));
@@ -142,6 +145,34 @@ final class Words {
                     + "\".");
         }
         return p;
+    }
+
+    /**
+     * The length after a prefix's '/' as ip's get_netmask reads it: an unsigned number (decimal,
+     * 0x-hex, 0-octal: "024" is 20) or an IPv4 netmask in dotted quad ("255.255.255.0" is 24);
+     * -1 for anything else.
+     */
+    static int netmask(String text) {
+        String t = text.stripLeading();
+        String digits = t.startsWith("+") ? t.substring(1) : t;
+        try {
+            return (int) Math.min(parseNumber("netmask", digits, 0xffffffffL), Integer.MAX_VALUE);
+        } catch (UsageException e) {
+            // a netmask, perhaps
+        }
+        if (text.matches("(0|[1-9][0-9]{0,2})(\\.(0|[1-9][0-9]{0,2})){3}")) {
+            long mask = 0;
+            for (String octet : text.split("\\.")) {
+                int b = Integer.parseInt(octet);
+                if (b > 255) {
+                    return -1;
+                }
+                mask = mask << 8 | b;
+            }
+            int ones = Long.numberOfLeadingZeros(~mask & 0xffffffffL) - 32;
+            return (mask << ones & 0xffffffffL) == 0 ? ones : -1;   // contiguous ones only
+        }
+        return -1;
     }
 
     /** An address of {@code family} (0 for any): ip's get_addr, with its message for anything else. */

@@ -87,6 +87,82 @@ public final class HardwareAddresses {
         return sb.toString();
     }
 
+    /**
+     * Reads a link-layer address as iproute2's ll_addr_a2n does for {@code address}, {@code lladdr}
+     * and {@code peer address}: text with a '.' is an IPv4 address (4 bytes); otherwise up to 32
+     * ':'-separated parts, each read as C's {@code sscanf("%x")} (leading blanks, a sign, "0x", then
+     * hex digits, the rest ignored) and from 0 to 255. Any number of bytes: the length is for the
+     * kernel (or the caller) to check against the device.
+     *
+     * @param text the address as written, e.g. "02:00:00:00:00:01"
+     * @return its bytes
+     * @throws IllegalArgumentException {@code "PART" is invalid lladdr.}, as ip words it
+     */
+    public static byte[] parseLladdr(String text) {
+        if (text.indexOf('.') >= 0) {   // inet_pton(AF_INET): a dotted quad, no leading zeros
+            if (!text.matches("(0|[1-9][0-9]{0,2})(\\.(0|[1-9][0-9]{0,2})){3}")) {
+                throw new IllegalArgumentException("\"" + text + "\" is invalid lladdr.");
+            }
+            byte[] quad = new byte[4];
+            String[] parts = text.split("\\.");
+            for (int i = 0; i < 4; i++) {
+                int b = Integer.parseInt(parts[i]);
+                if (b > 255) {
+                    throw new IllegalArgumentException("\"" + text + "\" is invalid lladdr.");
+                }
+                quad[i] = (byte) b;
+            }
+            return quad;
+        }
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        String rest = text;
+        for (int i = 0; i < 32; i++) {
+            int colon = rest.indexOf(':');
+            String part = colon >= 0 ? rest.substring(0, colon) : rest;
+            long v = scanHex(part);
+            if (v < 0 || v > 255) {
+                throw new IllegalArgumentException("\"" + part + "\" is invalid lladdr.");
+            }
+            out.write((int) v);
+            if (colon < 0) {
+                break;
+            }
+            rest = rest.substring(colon + 1);
+        }
+        return out.toByteArray();
+    }
+
+    /** C's sscanf("%x") into an int: the value, or -1 when no hex digit follows the prefix (or it overflows). */
+    private static long scanHex(String s) {
+        int i = 0;
+        while (i < s.length() && " \t\n\u000b\f\r".indexOf(s.charAt(i)) >= 0) {
+            i++;
+        }
+        boolean minus = false;
+        if (i < s.length() && (s.charAt(i) == '+' || s.charAt(i) == '-')) {
+            minus = s.charAt(i) == '-';
+            i++;
+        }
+        if ((s.startsWith("0x", i) || s.startsWith("0X", i)) && i + 2 < s.length() && hexDigit(s.charAt(i + 2)) >= 0) {
+            i += 2;
+        }
+        long v = 0;
+        boolean saturated = false;
+        int start = i;
+        for (; i < s.length() && hexDigit(s.charAt(i)) >= 0; i++) {
+            saturated |= v > 0x0fffffffffffffffL;   // strtoul's ULONG_MAX, which is -1 as an int
+            v = v * 16 + hexDigit(s.charAt(i));
+        }
+        if (i == start || saturated) {
+            return -1;
+        }
+        return (int) (minus ? -v : v);   // stored into an int, as %x does
+    }
+
+    private static int hexDigit(char c) {
+        return c < 128 ? Character.digit(c, 16) : -1;
+    }
+
     /** The bytes of an address {@link #format} printed for a device of ARPHRD {@code type}. */
     public static byte[] parse(int type, String text) {
         if (text.isEmpty()) {
