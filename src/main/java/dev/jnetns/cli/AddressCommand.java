@@ -298,7 +298,7 @@ final class AddressCommand extends ObjectCommand {
                     if (b.equals("+") || b.equals("-")) {
                         computed = b;
                     } else {
-                        s.broadcast(IpPrefix.parseAddress(b));
+                        s.broadcast(Words.inetAddress(b));
                     }
                     break;
                 }

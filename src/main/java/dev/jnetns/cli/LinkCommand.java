@@ -481,8 +481,8 @@ final class LinkCommand extends ObjectCommand {
                 case "id": case "vni": vni = (int) w.number(word, 0xffffff); break;
                 case "dev": { String d = w.value(); options.add(() -> s[0].dev(d)); break; }
                 case "dstport": case "port": { int p = (int) w.number(word, 65535); options.add(() -> s[0].port(p)); break; }
-                case "remote": case "group": { String a = w.value(); options.add(() -> s[0].remote(IpPrefix.parseAddress(a))); break; }
-                case "local": { String a = w.value(); options.add(() -> s[0].local(IpPrefix.parseAddress(a))); break; }
+                case "remote": case "group": { String a = w.value(); options.add(() -> s[0].remote(Words.inetAddress(a))); break; }
+                case "local": { String a = w.value(); options.add(() -> s[0].local(Words.inetAddress(a))); break; }
                 case "ttl": { int t = (int) w.number(word, 255); options.add(() -> s[0].ttl(t)); break; }
                 case "nolearning": options.add(() -> s[0].learning(false)); break;
                 case "learning": options.add(() -> s[0].learning(true)); break;

@@ -210,8 +210,8 @@ final class RouteAddLine {
 
     /**
      * Reads {@code ADDR[/LEN]} at {@code [start, end)} into {@link #dst} and {@link #prefixLength}
-     * when {@link IpPrefix#parse} would read it as IPv4 (a length of plain digits); false otherwise,
-     * the general path then reads it.
+     * when {@link Words#prefix} would read it as IPv4 (plain decimal parts and length, no leading
+     * zero); false otherwise, the general path then reads it.
      */
     private boolean ipv4Prefix(byte[] line, int start, int end) {
         int slash = start;
@@ -226,7 +226,8 @@ final class RouteAddLine {
             prefixLength = 32;
             return true;
         }
-        if (!ipv4Address(line, start, slash) || end - slash - 1 < 1 || end - slash - 1 > 9) {
+        if (!ipv4Address(line, start, slash) || end - slash - 1 < 1 || end - slash - 1 > 9
+                || line[slash + 1] == '0' && end - slash - 1 > 1) {   // octal or hex: Words.prefix reads it
             return false;
         }
         int v = 0;
@@ -246,8 +247,9 @@ final class RouteAddLine {
     }
 
     /**
-     * Reads a dotted quad at {@code [start, end)} into {@link #parsed} as {@link IpPrefix#parseAddress}
-     * reads it (four parts of 1-3 digits, each at most 255); false for anything else.
+     * Reads a dotted quad at {@code [start, end)} into {@link #parsed} as {@link Words#inetAddress}
+     * reads it (four parts of 1-3 decimal digits without a leading zero, each at most 255); false for
+     * anything else.
      */
     private boolean ipv4Address(byte[] line, int start, int end) {
         int a = 0;
@@ -264,7 +266,7 @@ final class RouteAddLine {
                 v = v * 10 + c - '0';
                 i++;
             }
-            if (i == from || v > 255 || part == 4) {
+            if (i == from || v > 255 || part == 4 || line[from] == '0' && i - from > 1) {   // a leading 0: the general path
                 return false;
             }
             a = a << 8 | v;

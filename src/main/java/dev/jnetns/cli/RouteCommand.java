@@ -329,9 +329,9 @@ final class RouteCommand extends ObjectCommand {
         }
         for (String[] o : opts) {
             switch (o[0]) {
-                case "via": s.via(IpPrefix.parseAddress(o[1])); break;
+                case "via": s.via(Words.inetAddress(o[1])); break;
                 case "dev": s.dev(o[1]); break;
-                case "src": s.src(IpPrefix.parseAddress(o[1])); break;
+                case "src": s.src(Words.inetAddress(o[1])); break;
                 case "metric": s.metric(Words.parseNumber(o[0], o[1], 0xffffffffL)); break;
                 case "table": s.table(RtNames.TABLES.number(o[1])); break;
                 case "proto": s.protocol(RtNames.PROTOCOLS.number(o[1])); break;
@@ -339,7 +339,7 @@ final class RouteCommand extends ObjectCommand {
                 case "mtu": s.mtu((int) Words.parseNumber(o[0], o[1], 0xffffffffL)); break;
                 case "onlink": s.onlink(); break;
                 default:
-                    s.nexthop(o[1] == null ? null : IpPrefix.parseAddress(o[1]), o[2], Integer.parseInt(o[3]));
+                    s.nexthop(o[1] == null ? null : Words.inetAddress(o[1]), o[2], Integer.parseInt(o[3]));
             }
         }
         return s;

@@ -130,11 +130,11 @@ final class Words {
                 p = IpPrefix.parse(family == AF_INET6 ? "::/0" : "0.0.0.0/0");
             } else if (text.contains("/")) {
                 int slash = text.indexOf('/');
-                InetAddress a = IpPrefix.parseAddress(text.substring(0, slash));
+                InetAddress a = inetAddress(text.substring(0, slash));
                 int length = netmask(text.substring(slash + 1));
                 p = length >= 0 && length <= IpPrefix.bits(a) ? new IpPrefix(a, length) : null;
             } else {
-                InetAddress a = IpPrefix.parseAddress(text);
+                InetAddress a = inetAddress(text);
                 p = new IpPrefix(a, IpPrefix.bits(a));
             }
         } catch (IllegalArgumentException e) {
@@ -149,7 +149,8 @@ final class Words {
 
     /**
      * The length after a prefix's '/' as ip's get_netmask reads it: an unsigned number (decimal,
-     * 0x-hex, 0-octal: "024" is 20) or an IPv4 netmask in dotted quad ("255.255.255.0" is 24);
+     * 0x-hex, 0-octal: "024" is 20) or an IPv4 netmask as {@link #inetAddress} reads it
+     * ("255.255.255.0" is 24);
      * -1 for anything else.
      */
     static int netmask(String text) {
@@ -160,17 +161,14 @@ final class Words {
         } catch (UsageException e) {
             // a netmask, perhaps
         }
-        if (text.matches("(0|[1-9][0-9]{0,2})(\\.(0|[1-9][0-9]{0,2})){3}")) {
-            long mask = 0;
-            for (String octet : text.split("\\.")) {
-                int b = Integer.parseInt(octet);
-                if (b > 255) {
-                    return -1;
-                }
-                mask = mask << 8 | b;
+        if (text.indexOf(':') < 0) {   // ip's get_addr_1(AF_INET), so any IPv4 address it reads
+            try {
+                long mask = java.nio.ByteBuffer.wrap(inetAddress(text).getAddress()).getInt() & 0xffffffffL;
+                int ones = Long.numberOfLeadingZeros(~mask & 0xffffffffL) - 32;
+                return (mask << ones & 0xffffffffL) == 0 ? ones : -1;   // contiguous ones only
+            } catch (IllegalArgumentException e) {
+                return -1;
             }
-            int ones = Long.numberOfLeadingZeros(~mask & 0xffffffffL) - 32;
-            return (mask << ones & 0xffffffffL) == 0 ? ones : -1;   // contiguous ones only
         }
         return -1;
     }
@@ -179,7 +177,7 @@ final class Words {
     static InetAddress address(String text, int family) {
         InetAddress a;
         try {
-            a = IpPrefix.parseAddress(text);
+            a = inetAddress(text);
         } catch (IllegalArgumentException e) {
             a = null;
         }
@@ -188,5 +186,85 @@ final class Words {
                     + "\".");
         }
         return a;
+    }
+
+    /**
+     * A literal address as ip's get_addr_1 reads it: IPv6 when the text holds a ':', else IPv4 as
+     * iproute2's get_addr_ipv4 reads it: one to four parts between dots, each a number as C's
+     * strtoul(base 0) reads it (blanks and a sign first; decimal, 0x-hex or 0-octal) up to 255, the
+     * parts not given zero: "198.18.0.010" is 198.18.0.8, "198.18" is 198.18.0.0, "198.018.0.1" is
+     * refused (its "8" is not octal).
+     *
+     * @throws IllegalArgumentException for anything else
+     */
+    static InetAddress inetAddress(String text) {
+        if (text.indexOf(':') >= 0) {
+            return IpPrefix.parseAddress(text);
+        }
+        byte[] b = new byte[4];
+        int i = 0;
+        for (int part = 0; ; part++) {
+            int[] end = {i};
+            long v = strtoul(text, i, end);
+            if (end[0] == i || v > 255) {
+                throw new IllegalArgumentException("not an IPv4 address: \"" + text + "\"");
+            }
+            b[part] = (byte) v;
+            i = end[0];
+            if (i == text.length()) {
+                break;
+            }
+            if (part == 3 || text.charAt(i) != '.') {
+                throw new IllegalArgumentException("not an IPv4 address: \"" + text + "\"");
+            }
+            i++;
+        }
+        try {
+            return InetAddress.getByAddress(b);
+        } catch (java.net.UnknownHostException e) {
+            throw new AssertionError(e);   // four bytes are always an address
+        }
+    }
+
+    /**
+     * C's strtoul(text + from, &endp, 0), its value saturated above 2^32 (every caller refuses
+     * anything that large): {@code end[0]} is set past the number, or left at {@code from} when
+     * there are no digits.
+     */
+    private static long strtoul(String text, int from, int[] end) {
+        int i = from;
+        int n = text.length();
+        while (i < n && (text.charAt(i) == ' ' || text.charAt(i) >= '\t' && text.charAt(i) <= '\r')) {
+            i++;
+        }
+        boolean negative = false;
+        if (i < n && (text.charAt(i) == '+' || text.charAt(i) == '-')) {
+            negative = text.charAt(i) == '-';
+            i++;
+        }
+        int base = 10;
+        if (i + 2 < n && text.charAt(i) == '0' && (text.charAt(i + 1) | 0x20) == 'x'
+                && digit(text.charAt(i + 2), 16) >= 0) {
+            base = 16;
+            i += 2;
+        } else if (i < n && text.charAt(i) == '0') {
+            base = 8;
+        }
+        int digits = i;
+        long v = 0;
+        while (i < n && digit(text.charAt(i), base) >= 0) {
+            v = Math.min(v * base + digit(text.charAt(i), base), 1L << 32);
+            i++;
+        }
+        if (i == digits) {
+            return 0;   // end[0] stays at from: no digits
+        }
+        end[0] = i;
+        return negative && v != 0 ? 1L << 32 : v;   // -N is ULONG_MAX - N + 1: too large
+    }
+
+    /** An ASCII digit's value in {@code base}, or -1. */
+    private static int digit(char c, int base) {
+        return c < 0x80 ? Character.digit(c, base) : -1;
     }
 }

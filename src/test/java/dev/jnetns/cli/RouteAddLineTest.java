@@ -28,9 +28,9 @@ import org.junit.jupiter.api.Test;
 class RouteAddLineTest {
     private static final String[] DSTS = {"198.18.1.1/32", "198.18.1.1", "198.18.4.0/24", "198.18.0.0/15", "0.0.0.0/0",
         "198.18.300.1", "198.18.1.0/33", "198.18.1", "198.18.1.1/", "1e3", "fd00::1/128", "fd00:1::/64", "default",
-        "all", "any", "to", "unicast", "blackhole", "help", "198.18.1.1/032", "0198.018.1.1"};
+        "all", "any", "to", "unicast", "blackhole", "help", "198.18.1.1/032", "0198.018.1.1", "198.18.1.0/024", "198.18.1.0/0x18", "198.18.01.0/24"};
     private static final String[] ADDRS = {"198.18.0.2", "198.18.0.2", "fd00::2", "198.18.0", "x", "198.18.0.2/32",
-        "dev", "via"};
+        "dev", "via", "198.18.0.02"};
     private static final String[] DEVS = {"v0", "v0", "lo", "a:b", "ab/c", "x234567890123456789", "via", "dev", "."};
     private static final String[] EXTRAS = {"metric 5", "table 10", "onlink", "proto static", "src 198.18.0.1",
         "scope link", "mtu 1400", "nexthop via 198.18.0.2", "v", "d", "de", "vi", "oif v0", "\"v0\"", "'x y'"};
