@@ -14,6 +14,7 @@ import dev.jnetns.kind.LinkData;
 import dev.jnetns.kind.Vlan;
 import dev.jnetns.netlink.NlWriter;
 import dev.jnetns.rtnl.LinkCodec;
+import dev.jnetns.testutil.MessageBodies;
 import dev.jnetns.uapi.LinuxVlan;
 import java.io.IOException;
 import java.io.InputStream;
@@ -56,14 +57,7 @@ class LinkRequestsTest {
     }
 
     private static String payload(Link request) {
-        NlWriter w = new NlWriter();
-        w.beginMessage(16, 0x605, 1);
-        LinkCodec.encode(request, w);
-        w.endMessage();
-        ByteBuffer b = w.bytes();
-        byte[] body = new byte[b.remaining() - 16];
-        b.get(16, body);
-        return HexFormat.of().formatHex(body);
+        return MessageBodies.hex(16, 0x605, w -> LinkCodec.encode(request, w));
     }
 
     @Test

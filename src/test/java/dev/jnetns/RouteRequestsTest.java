@@ -19,6 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.jnetns.netlink.NlMessage;
 import dev.jnetns.netlink.NlWriter;
 import dev.jnetns.rtnl.RouteCodec;
+import dev.jnetns.testutil.MessageBodies;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
@@ -57,14 +58,7 @@ class RouteRequestsTest {
     }
 
     private static String hex(Route r) {
-        NlWriter w = new NlWriter();
-        w.beginMessage(24, 0, 1);
-        RouteCodec.encode(r, w);
-        w.endMessage();
-        ByteBuffer b = w.bytes();
-        byte[] body = new byte[b.remaining() - 16];
-        b.get(16, body);
-        return HexFormat.of().formatHex(body);
+        return MessageBodies.hex(24, 0, w -> RouteCodec.encode(r, w));
     }
 
     @TestFactory
@@ -126,14 +120,7 @@ class RouteRequestsTest {
 
     /** {@link RouteCodec#encodeIpv4Add} on the bytes of a message body, as {@link #hex(Route)}. */
     private static String hexIpv4(int dst, int length, boolean via, int gateway, int oif) {
-        NlWriter w = new NlWriter();
-        w.beginMessage(24, 0, 1);
-        RouteCodec.encodeIpv4Add(w, dst, length, via, gateway, oif);
-        w.endMessage();
-        ByteBuffer b = w.bytes();
-        byte[] body = new byte[b.remaining() - 16];
-        b.get(16, body);
-        return HexFormat.of().formatHex(body);
+        return MessageBodies.hex(24, 0, w -> RouteCodec.encodeIpv4Add(w, dst, length, via, gateway, oif));
     }
 
     @Test
