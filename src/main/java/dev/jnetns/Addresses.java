@@ -9,6 +9,8 @@ import static dev.jnetns.uapi.LinuxNetlink.NLM_F_REQUEST;
 import static dev.jnetns.uapi.LinuxRtnetlink.RTM_DELADDR;
 import static dev.jnetns.uapi.LinuxRtnetlink.RTM_GETADDR;
 import static dev.jnetns.uapi.LinuxRtnetlink.RTM_NEWADDR;
+import static dev.jnetns.uapi.LinuxSocket.AF_INET;
+import static dev.jnetns.uapi.LinuxSocket.AF_INET6;
 import static dev.jnetns.uapi.LinuxSocket.AF_UNSPEC;
 
 import dev.jnetns.netlink.NlSocket;
@@ -117,9 +119,13 @@ public final class Addresses {
      * @param dev the device's name
      * @param family AF_INET (2), AF_INET6 (10), or AF_UNSPEC (0) for all
      * @return how many addresses were removed
+     * @throws IllegalArgumentException for any other family (nothing is removed)
      * @throws ErrnoException when the kernel refuses the request (its errno and extended ack)
      */
     public int flush(String dev, int family) throws ErrnoException {
+        if (family != AF_UNSPEC && family != AF_INET && family != AF_INET6) {
+            throw new IllegalArgumentException("addr flush: family " + family + " is none of 0 (all), 2 (inet), 10 (inet6)");
+        }
         int index = links.index(dev);
         List<Address> all = dump(family, index);
         int n = 0;

@@ -165,6 +165,9 @@ class RtnlApiTest {
         rtnl.rules().delete(RuleSpec.create().priority(500));
         assertTrue(rtnl.rules().list(LinuxSocket.AF_INET).stream().noneMatch(x -> x.priority() == 500));
 
+        int before = rtnl.addresses().list("v0").size();
+        assertThrows(IllegalArgumentException.class, () -> rtnl.addresses().flush("v0", 99));   // bad input changes nothing
+        assertEquals(before, rtnl.addresses().list("v0").size());
         assertEquals(2, rtnl.addresses().flush("v0", LinuxSocket.AF_INET));
         assertTrue(rtnl.addresses().list("v0").stream().noneMatch(x -> x.family() == LinuxSocket.AF_INET));
     }
