@@ -48,6 +48,8 @@ public final class LinkSpec {
     String vxlanDev;
     Integer ttl;
     Boolean learning;
+    /** The device options of {@link #with}, or null. */
+    LinkUpdate device;
 
     private LinkSpec(String name, String kind) {
         this.name = Links.checkName(name);
@@ -459,6 +461,30 @@ public final class LinkSpec {
         return this;
     }
 
+    /**
+     * The device options {@code ip link add NAME ... type KIND} reads before {@code type}, as an update
+     * holds them for {@code ip link set}: {@code up}, {@code promisc|arp|multicast|allmulticast|dynamic|trailers
+     * on|off}, {@code master BR}, {@code alias TEXT}, {@code group G}, {@code state STATE},
+     * {@code carrier on|off}, {@code protodown on|off}, {@code addrgenmode MODE} and {@code link-netnsid ID},
+     * sent in the same RTM_NEWLINK. E.g. {@code ip link add v0 up master br0 type veth peer name v1} is
+     * {@code LinkSpec.veth("v0", "v1").with(LinkUpdate.create().up().master("br0"))}. The name, MTU,
+     * address, queue length and namespace are the spec's own ({@link #mtu} …).
+     *
+     * @param options the device options (copied)
+     * @return this spec
+     * @throws IllegalArgumentException when {@code options} renames, moves or re-addresses the device,
+     *     sets its MTU or queue length, or detaches it from a master ({@code nomaster})
+     */
+    public LinkSpec with(LinkUpdate options) {
+        if (options.newName != null || options.mtu != null || options.address != null || options.txQueueLen != null
+                || options.netns != null || options.netnsPid != null || options.noMaster) {
+            throw new IllegalArgumentException("link add: name, mtu, address, txqueuelen and netns are the spec's own,"
+                    + " nomaster does not apply: " + options);
+        }
+        this.device = options.copy();
+        return this;
+    }
+
     private void requireKind(String k, String option) {
         if (!kind.equals(k)) {
             throw new IllegalArgumentException(option + " applies to " + k + " devices, not " + kind);
@@ -470,11 +496,17 @@ public final class LinkSpec {
      *
      * @param parentIndex ifindex of {@link #parent}, 0 when none
      * @param vxlanDevIndex ifindex of the vxlan underlay device, 0 when none
+     * @param masterIndex ifindex of the master of {@link #with}, 0 when none
      */
-    Link request(int parentIndex, int vxlanDevIndex) {
-        return Links.request(index, name, 0, 0, mtu != null ? mtu : -1, mac(address), txQueueLen != null ? txQueueLen : -1,
-                netns != null ? netns.fd() : -1, -1, parentIndex, 0, null, -1,
-                new Link.Info(kind, data(vxlanDevIndex), null, null, RawAttributes.NONE));
+    Link request(int parentIndex, int vxlanDevIndex, int masterIndex) {
+        Link.Info info = new Link.Info(kind, data(vxlanDevIndex), null, null, RawAttributes.NONE);
+        return (device != null ? device : LinkUpdate.create()).request(index, name, mtu, address, txQueueLen, netns,
+                parentIndex, masterIndex, info);
+    }
+
+    /** {@return the master the device is enslaved to on creation ({@link #with}), or null} */
+    public String master() {
+        return device != null ? device.master : null;
     }
 
     /** The kind's data as {@code ip link add ... type KIND ...} sends it; null for kinds sent alone. */

@@ -52,7 +52,7 @@ class LinkRequestsTest {
     }
 
     private static String payload(LinkSpec spec, int parent, int vxlanDev) {
-        return payload(spec.request(parent, vxlanDev));
+        return payload(spec.request(parent, vxlanDev, 0));
     }
 
     private static String payload(Link request) {

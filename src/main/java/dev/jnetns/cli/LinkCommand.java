@@ -134,6 +134,12 @@ final class LinkCommand extends ObjectCommand {
         Boolean dynamic;
         Boolean trailers;
         String kind;
+        String operStateName;
+        Boolean carrier;
+        Boolean protoDown;
+        String addrGenMode;
+        String linkNetns;
+        Integer linkNetnsId;
 
         /** Reads the words up to {@code type KIND} (included). */
         static Args parse(Words w) {
@@ -188,6 +194,38 @@ final class LinkCommand extends ObjectCommand {
                     a.noMaster = true;
                 } else if (Words.matches(word, "dynamic")) {
                     a.dynamic = onOff(w, "dynamic");
+                } else if (word.equals("carrier")) {
+                    a.carrier = oneOfOffOn(w, word);
+                } else if (word.equals("protodown")) {
+                    a.protoDown = oneOfOffOn(w, word);
+                } else if (word.equals("state")) {
+                    String v = w.value();
+                    try {
+                        LinkUpdate.create().operState(v);
+                    } catch (IllegalArgumentException e) {
+                        throw Words.invalid("Invalid operstate", v);
+                    }
+                    a.operStateName = v;
+                } else if (Words.matches(word, "addrgenmode")) {
+                    String v = w.value();
+                    try {
+                        LinkUpdate.create().addrGenMode(v);
+                    } catch (IllegalArgumentException e) {
+                        throw Words.invalid("Invalid address generation mode", v);
+                    }
+                    a.addrGenMode = v;
+                } else if (Words.matches(word, "link-netns")) {
+                    String v = w.value();
+                    if (a.linkNetns != null || a.linkNetnsId != null) {
+                        throw Words.duplicate("link-netns/link-netnsid", v);
+                    }
+                    a.linkNetns = v;
+                } else if (Words.matches(word, "link-netnsid")) {
+                    String v = w.value();
+                    if (a.linkNetns != null || a.linkNetnsId != null) {
+                        throw Words.duplicate("link-netns/link-netnsid", v);
+                    }
+                    a.linkNetnsId = present("link-netnsid", integer("link-netnsid", v));
                 } else if (Words.matches(word, "type")) {
                     a.kind = w.value();
                     break;
@@ -215,6 +253,88 @@ final class LinkCommand extends ObjectCommand {
                 }
             }
             return a;
+        }
+
+        /**
+         * The words {@code link add} and {@code link set} share, as an update: up|down, the flags,
+         * master, alias, group, state, carrier, protodown, addrgenmode and link-netns|link-netnsid
+         * (for link-netns NAME, the nsid {@code rtnl}'s namespace knows NAME by, assigned first when
+         * it has none, as ip does).
+         */
+        LinkUpdate deviceOptions(Rtnl rtnl, NetnsSource spaces) throws ErrnoException {
+            LinkUpdate u = LinkUpdate.create();
+            if (up != null) {
+                if (up) {
+                    u.up();
+                } else {
+                    u.down();
+                }
+            }
+            if (promisc != null) {
+                u.promisc(promisc);
+            }
+            if (arp != null) {
+                u.arp(arp);
+            }
+            if (multicast != null) {
+                u.multicast(multicast);
+            }
+            if (allmulticast != null) {
+                u.allmulticast(allmulticast);
+            }
+            if (dynamic != null) {
+                u.dynamic(dynamic);
+            }
+            if (trailers != null) {
+                u.trailers(trailers);
+            }
+            if (master != null) {
+                u.master(master);
+            }
+            if (alias != null) {
+                u.alias(alias);
+            }
+            if (group != null) {
+                u.group(group);
+            }
+            if (operStateName != null) {
+                u.operState(operStateName);
+            }
+            if (carrier != null) {
+                u.carrier(carrier);
+            }
+            if (protoDown != null) {
+                u.protoDown(protoDown);
+            }
+            if (addrGenMode != null) {
+                u.addrGenMode(addrGenMode);
+            }
+            if (linkNetnsId != null) {
+                u.linkNetnsId(linkNetnsId);
+            }
+            if (linkNetns != null) {
+                u.linkNetnsId(nsidOf(rtnl, spaces, linkNetns));
+            }
+            return u;
+        }
+
+        /** ip's link-netns NAME: the nsid of NAME here, assigned by the kernel first when there is none. */
+        private static int nsidOf(Rtnl rtnl, NetnsSource spaces, String name) throws ErrnoException {
+            Netns ns;
+            try {
+                ns = spaces.open(name);
+            } catch (ErrnoException e) {
+                throw Words.invalid("Invalid \"link-netns\" value", name);
+            }
+            int id = rtnl.nsid(ns);
+            if (id < 0) {
+                rtnl.setNsid(ns, -1);
+                id = rtnl.nsid(ns);
+            }
+            if (id < 0) {
+                throw Words.invalid("Invalid \"link-netns\" value", name);
+            }
+            return id;
         }
 
         /**
@@ -313,14 +433,17 @@ final class LinkCommand extends ObjectCommand {
     /** {@code link add ...}. */
     private void add(Words w) throws Exception {
         try {
-            top.rtnl().links().add(parseAdd(w, this::netns));
+            top.rtnl().links().add(parseAdd(w, this::netns, top.rtnl()));
         } finally {
             closeOpened();
         }
     }
 
-    /** Parses {@code link add [link PARENT] [name] NAME [index IDX] [mtu N] [address MAC] [txqueuelen N] [netns NS] type KIND ...}. */
-    static LinkSpec parseAdd(Words w, NetnsSource spaces) throws ErrnoException {
+    /**
+     * Parses {@code link add [link PARENT] [name] NAME [index IDX] [mtu N] [address MAC] [txqueuelen N] [netns NS]
+     * [up] [master BR] [alias TEXT] ... type KIND ...}; {@code rtnl} finds the nsid of link-netns NAME.
+     */
+    static LinkSpec parseAdd(Words w, NetnsSource spaces, Rtnl rtnl) throws ErrnoException {
         Args a = Args.parse(w);
         if (a.dev == null && a.kind == null) {
             throw new UsageException("Not enough information: \"dev\" argument is required.");
@@ -330,13 +453,11 @@ final class LinkCommand extends ObjectCommand {
         if (a.kind == null) {
             throw new CommandFailed("link add " + name + ": \"type\" is required by jnetns");
         }
-        if (a.up != null || a.promisc != null || a.arp != null || a.multicast != null || a.allmulticast != null
-                || a.dynamic != null || a.trailers != null || a.master != null || a.noMaster || a.alias != null
-                || a.group != null) {
-            throw new CommandFailed("link add " + name + ": only link, name, index, mtu, address, txqueuelen and netns"
-                    + " are implemented by jnetns before \"type\"");
+        if (a.noMaster) {
+            throw new CommandFailed("link add " + name + ": \"nomaster\" is not implemented by jnetns before \"type\"");
         }
         LinkSpec s = kindSpec(name, a.kind, a.parent, w, spaces);
+        s.with(a.deviceOptions(rtnl, spaces));
         if (a.index != null) {
             s.index(a.index);
         }
@@ -497,6 +618,19 @@ final class LinkCommand extends ObjectCommand {
         return s[0];
     }
 
+    /**
+     * The "on" or "off" after {@code option} as ip's parse_on_off reads it (carrier, protodown): a
+     * wrong word fails the command with EINVAL's number as its exit code, as ip exits.
+     */
+    private static boolean oneOfOffOn(Words w, String option) {
+        String v = w.value();
+        if (!v.equals("on") && !v.equals("off")) {
+            throw new CommandFailed("Error: argument of \"" + option + "\" must be one of \"off\", \"on\", not \"" + v
+                    + "\"", Main.EXIT_EINVAL);
+        }
+        return v.equals("on");
+    }
+
     /** The "on" or "off" after {@code option}, as ip reads it. */
     private static boolean onOff(Words w, String option) {
         String v = w.value();
@@ -520,33 +654,8 @@ final class LinkCommand extends ObjectCommand {
         if (a.kind != null || a.parent != null) {
             throw new CommandFailed("link set " + dev + ": \"type\" and \"link\" are not implemented by jnetns");
         }
-        LinkUpdate u = LinkUpdate.create();
         try {
-            if (a.up != null) {
-                if (a.up) {
-                    u.up();
-                } else {
-                    u.down();
-                }
-            }
-            if (a.promisc != null) {
-                u.promisc(a.promisc);
-            }
-            if (a.arp != null) {
-                u.arp(a.arp);
-            }
-            if (a.multicast != null) {
-                u.multicast(a.multicast);
-            }
-            if (a.allmulticast != null) {
-                u.allmulticast(a.allmulticast);
-            }
-            if (a.dynamic != null) {
-                u.dynamic(a.dynamic);
-            }
-            if (a.trailers != null) {
-                u.trailers(a.trailers);
-            }
+            LinkUpdate u = a.deviceOptions(top.rtnl(), this::netns);
             if (a.mtu != null) {
                 u.mtu(a.mtu);
             }
@@ -557,20 +666,11 @@ final class LinkCommand extends ObjectCommand {
             if (a.name != null && !a.name.equals(dev)) {
                 u.name(a.name);
             }
-            if (a.master != null) {
-                u.master(a.master);
-            }
             if (a.noMaster) {
                 u.noMaster();
             }
-            if (a.alias != null) {
-                u.alias(a.alias);
-            }
             if (a.txq != null) {
                 u.txQueueLen(a.txq);
-            }
-            if (a.group != null) {
-                u.group(a.group);
             }
             if (a.netns != null) {
                 if (a.netns.chars().allMatch(Character::isDigit)) {

@@ -150,8 +150,11 @@ final class PipelinedBatch {
                     Netns ns = Netns.open(name);
                     opened.add(ns);
                     return ns;
-                });
+                }, top.rtnl());
                 requireDevices(words, "link");
+                if (spec.master() != null && !devices.contains(spec.master())) {
+                    throw new NoSuchLinkException(spec.master());
+                }
                 links.add(spec);
                 created.add(spec.name());
                 if (spec.peerName() != null) {
