@@ -465,7 +465,8 @@ public final class LinkSpec {
      * The device options {@code ip link add NAME ... type KIND} reads before {@code type}, as an update
      * holds them for {@code ip link set}: {@code up}, {@code promisc|arp|multicast|allmulticast|dynamic|trailers
      * on|off}, {@code master BR}, {@code alias TEXT}, {@code group G}, {@code state STATE},
-     * {@code carrier on|off}, {@code protodown on|off}, {@code addrgenmode MODE} and {@code link-netnsid ID},
+     * {@code carrier on|off}, {@code protodown on|off}, {@code addrgenmode MODE}, {@code link-netnsid ID}
+     * (and {@code nomaster}, which ip sends as master 0),
      * sent in the same RTM_NEWLINK. E.g. {@code ip link add v0 up master br0 type veth peer name v1} is
      * {@code LinkSpec.veth("v0", "v1").with(LinkUpdate.create().up().master("br0"))}. The name, MTU,
      * address, queue length and namespace are the spec's own ({@link #mtu} …).
@@ -473,13 +474,13 @@ public final class LinkSpec {
      * @param options the device options (copied)
      * @return this spec
      * @throws IllegalArgumentException when {@code options} renames, moves or re-addresses the device,
-     *     sets its MTU or queue length, or detaches it from a master ({@code nomaster})
+     *     or sets its MTU or queue length
      */
     public LinkSpec with(LinkUpdate options) {
         if (options.newName != null || options.mtu != null || options.address != null || options.txQueueLen != null
-                || options.netns != null || options.netnsPid != null || options.noMaster) {
-            throw new IllegalArgumentException("link add: name, mtu, address, txqueuelen and netns are the spec's own,"
-                    + " nomaster does not apply: " + options);
+                || options.netns != null || options.netnsPid != null) {
+            throw new IllegalArgumentException("link add: name, mtu, address, txqueuelen and netns are the spec's own: "
+                    + options);
         }
         this.device = options.copy();
         return this;

@@ -374,6 +374,7 @@ public final class LinkUpdate {
         c.flags = flags;
         c.flagMask = flagMask;
         c.master = master;
+        c.noMaster = noMaster;
         c.alias = alias;
         c.group = group;
         c.operState = operState;

@@ -30,6 +30,41 @@ final class LinkCommand extends ObjectCommand {
             + "       jnetns link del [dev] DEV | group G\n"
             + "       jnetns link move DEV netns NS     (jnetns's own: DEV with every attribute of its addresses and routes, its permanent and proxy neighbours, sysctls and state; exits 2 naming what it cannot carry, nothing moved)\n";
 
+    /** The kinds ip has a parser without options for: it reads no word after {@code type KIND} and sends the kind. */
+    private static final java.util.Set<String> IP_IGNORES_WORDS = java.util.Set.of("dummy", "ifb", "nlmon", "vcan");
+
+    /** What ip's veth parser prints, on stdout, for any word after {@code type veth} but {@code peer}. */
+    private static final String VETH_USAGE = "Usage: ip link <options> type veth [peer <options>]\n"
+            + "To get <options> type 'ip link add help'\n";
+
+    /** The usage of a kind's words after {@code type KIND}, as jnetns reads them; null for kinds jnetns gives no options. */
+    private static String kindUsage(String kind) {
+        return switch (kind) {
+            case "macvlan", "macvtap" -> "Usage: ... " + kind + " mode MODE\n\nMODE: private | vepa | bridge | passthru"
+                    + " | source\n";
+            case "vlan" -> "Usage: ... vlan id VLANID\n\nVLANID := 0-4094\n";
+            case "ipvlan" -> "Usage: ... ipvlan [ mode MODE ]\n\nMODE: l3 | l3s | l2\n";
+            case "bond" -> "Usage: ... bond [ mode BONDMODE ]\n\nBONDMODE := balance-rr | active-backup | balance-xor"
+                    + " | broadcast | 802.3ad | balance-tlb | balance-alb\n";
+            case "vxlan" -> "Usage: ... vxlan id VNI\n\t\t[ { group | remote } IP_ADDRESS ]\n\t\t[ local ADDR ]\n"
+                    + "\t\t[ ttl TTL ]\n\t\t[ dev PHYS_DEV ]\n\t\t[ dstport PORT ]\n\t\t[ [no]learning ]\n";
+            case "bridge" -> "Usage: ... bridge\n(jnetns implements no bridge options)\n";
+            default -> null;
+        };
+    }
+
+    /**
+     * A word after {@code type KIND} that jnetns does not read: {@code help} prints the kind's usage as
+     * ip does (exit 1); another word is refused.
+     */
+    private static RuntimeException kindWord(String kind, String word) {
+        String usage = kindUsage(kind);
+        if (Words.matches(word, "help")) {
+            return usage != null ? new KindUsage(usage, false) : new HelpShown(USAGE);
+        }
+        return new UsageException(kind + ": unexpected \"" + word + "\"");
+    }
+
     /** ip's verbs in its order: add, set|change, replace, delete, show|lst|list, then jnetns's move. */
     @Override
     Integer run(String verb, Words w) throws Exception {
@@ -257,7 +292,7 @@ final class LinkCommand extends ObjectCommand {
 
         /**
          * The words {@code link add} and {@code link set} share, as an update: up|down, the flags,
-         * master, alias, group, state, carrier, protodown, addrgenmode and link-netns|link-netnsid
+         * master|nomaster, alias, group, state, carrier, protodown, addrgenmode and link-netns|link-netnsid
          * (for link-netns NAME, the nsid {@code rtnl}'s namespace knows NAME by, assigned first when
          * it has none, as ip does).
          */
@@ -290,6 +325,9 @@ final class LinkCommand extends ObjectCommand {
             }
             if (master != null) {
                 u.master(master);
+            }
+            if (noMaster) {
+                u.noMaster();
             }
             if (alias != null) {
                 u.alias(alias);
@@ -453,9 +491,6 @@ final class LinkCommand extends ObjectCommand {
         if (a.kind == null) {
             throw new CommandFailed("link add " + name + ": \"type\" is required by jnetns");
         }
-        if (a.noMaster) {
-            throw new CommandFailed("link add " + name + ": \"nomaster\" is not implemented by jnetns before \"type\"");
-        }
         LinkSpec s = kindSpec(name, a.kind, a.parent, w, spaces);
         s.with(a.deviceOptions(rtnl, spaces));
         if (a.index != null) {
@@ -488,7 +523,7 @@ final class LinkCommand extends ObjectCommand {
                 if (w.hasNext()) {
                     String p = w.next();
                     if (!p.equals("peer")) {
-                        throw new UsageException("veth: expected \"peer\", got \"" + p + "\"");
+                        throw new KindUsage(VETH_USAGE, true);
                     }
                     Args pa = Args.parse(w);   // ip reads the peer's words as the device's own
                     if (pa.kind != null) {
@@ -497,7 +532,9 @@ final class LinkCommand extends ObjectCommand {
                     peer = pa.newName();
                     if (pa.up != null || pa.promisc != null || pa.arp != null || pa.multicast != null
                             || pa.allmulticast != null || pa.dynamic != null || pa.trailers != null || pa.master != null
-                            || pa.noMaster || pa.alias != null
+                            || pa.noMaster || pa.alias != null || pa.operStateName != null || pa.carrier != null
+                            || pa.protoDown != null || pa.addrGenMode != null || pa.linkNetns != null
+                            || pa.linkNetnsId != null
                             || pa.group != null || pa.txq != null || pa.index != null || pa.parent != null) {
                         throw new CommandFailed("link add " + name + " type veth peer: only name, mtu, address and netns"
                                 + " are implemented by jnetns");
@@ -526,7 +563,7 @@ final class LinkCommand extends ObjectCommand {
                 while (w.hasNext()) {
                     String word = w.next();
                     if (!word.equals("mode")) {
-                        throw new UsageException(kind + ": unexpected \"" + word + "\"");
+                        throw kindWord(kind, word);
                     }
                     mode = w.value();
                 }
@@ -538,7 +575,7 @@ final class LinkCommand extends ObjectCommand {
                 while (w.hasNext()) {
                     String word = w.next();
                     if (!word.equals("id")) {
-                        throw new UsageException("vlan: unexpected \"" + word + "\"");
+                        throw kindWord(kind, word);
                     }
                     id = (int) w.number(word, 4094);
                 }
@@ -553,7 +590,7 @@ final class LinkCommand extends ObjectCommand {
                 while (w.hasNext()) {
                     String word = w.next();
                     if (!word.equals("mode")) {
-                        throw new UsageException("ipvlan: unexpected \"" + word + "\"");
+                        throw kindWord(kind, word);
                     }
                     mode = w.value();
                 }
@@ -565,7 +602,7 @@ final class LinkCommand extends ObjectCommand {
                 while (w.hasNext()) {
                     String word = w.next();
                     if (!word.equals("mode")) {
-                        throw new UsageException("bond: unexpected \"" + word + "\"");
+                        throw kindWord(kind, word);
                     }
                     mode = w.value();
                 }
@@ -577,8 +614,11 @@ final class LinkCommand extends ObjectCommand {
                 s = LinkSpec.ofKind(name, kind);
                 break;
         }
-        if (w.hasNext()) {
-            throw new UsageException(kind + ": unexpected \"" + w.next() + "\"");
+        while (w.hasNext()) {
+            String word = w.next();
+            if (!IP_IGNORES_WORDS.contains(kind)) {
+                throw kindWord(kind, word);
+            }
         }
         if (parent != null) {
             throw new UsageException(kind + ": \"link " + parent + "\" does not apply");
@@ -607,7 +647,7 @@ final class LinkCommand extends ObjectCommand {
                 case "ttl": { int t = (int) w.number(word, 255); options.add(() -> s[0].ttl(t)); break; }
                 case "nolearning": options.add(() -> s[0].learning(false)); break;
                 case "learning": options.add(() -> s[0].learning(true)); break;
-                default: throw new UsageException("vxlan: unexpected \"" + word + "\"");
+                default: throw kindWord("vxlan", word);
             }
         }
         if (vni == null) {
@@ -665,9 +705,6 @@ final class LinkCommand extends ObjectCommand {
             }
             if (a.name != null && !a.name.equals(dev)) {
                 u.name(a.name);
-            }
-            if (a.noMaster) {
-                u.noMaster();
             }
             if (a.txq != null) {
                 u.txQueueLen(a.txq);

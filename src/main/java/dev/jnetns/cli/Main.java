@@ -139,6 +139,12 @@ public final class Main {
             err.flush();
             return;
         }
+        if (e instanceof KindUsage k) {
+            PrintWriter to = k.stdout ? top.out() : err;
+            to.print(k.getMessage());
+            to.flush();
+            return;
+        }
         if (top.debug) {
             e.printStackTrace(err);
         }
@@ -173,7 +179,7 @@ public final class Main {
         if (e instanceof CommandFailed c) {
             return c.exit;
         }
-        if (e instanceof UsageException || e instanceof IllegalArgumentException
+        if (e instanceof UsageException || e instanceof IllegalArgumentException || e instanceof KindUsage
                 || e instanceof NoSuchLinkException) {
             return EXIT_USAGE;
         }
