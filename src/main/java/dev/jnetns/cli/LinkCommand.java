@@ -46,8 +46,8 @@ final class LinkCommand extends ObjectCommand {
             case "ipvlan" -> "Usage: ... ipvlan [ mode MODE ]\n\nMODE: l3 | l3s | l2\n";
             case "bond" -> "Usage: ... bond [ mode BONDMODE ]\n\nBONDMODE := balance-rr | active-backup | balance-xor"
                     + " | broadcast | 802.3ad | balance-tlb | balance-alb\n";
-            case "vxlan" -> "Usage: ... vxlan id VNI\n\t\t[ { group | remote } IP_ADDRESS ]\n\t\t[ local ADDR ]\n"
-                    + "\t\t[ ttl TTL ]\n\t\t[ dev PHYS_DEV ]\n\t\t[ dstport PORT ]\n\t\t[ [no]learning ]\n";
+            case "vxlan" -> "Usage: ... vxlan id VNI [ { group | remote } IP_ADDRESS ] [ local ADDR ] [ ttl TTL ]\n"
+                    + "                [ dev PHYS_DEV ] [ dstport PORT ] [ [no]learning ]\n";
             case "bridge" -> "Usage: ... bridge\n(jnetns implements no bridge options)\n";
             default -> null;
         };
