@@ -74,13 +74,14 @@ public final class LinkCodec {
     /**
      * The order a record built by hand is written in: {@code ip link add|set}'s (its options in the
      * order of {@code ip link add v0 mtu M address A alias L group G txqueuelen Q numtxqueues N ...
-     * netns NS master M}; then, as ip adds them after its loop, the new index, the parent, the name
+     * netns NS master M ... state S protodown P carrier C addrgenmode G}, the last two unmodelled
+     * (see {@link #requestOnly}); then, as ip adds them after its loop, the new index, the parent, the name
      * and the kind), then every other attribute the codec models (a record must lose none of them).
      */
     private static final int[] REQUEST_ORDER = {IFLA_MTU, IFLA_ADDRESS, IFLA_BROADCAST, IFLA_IFALIAS, IFLA_GROUP,
         IFLA_TXQLEN, IFLA_NUM_TX_QUEUES, IFLA_NUM_RX_QUEUES, IFLA_NET_NS_FD, IFLA_NET_NS_PID, IFLA_LINK_NETNSID,
         IFLA_MASTER, IFLA_LINKMODE, IFLA_OPERSTATE, IFLA_PROTO_DOWN, IFLA_GSO_MAX_SIZE, IFLA_GSO_MAX_SEGS,
-        IFLA_GRO_MAX_SIZE, IFLA_PARENT_DEV_NAME, IFLA_NEW_IFINDEX, IFLA_LINK, IFLA_IFNAME, IFLA_LINKINFO, IFLA_QDISC,
+        IFLA_GRO_MAX_SIZE, IFLA_PARENT_DEV_NAME, Layout.UNMODELLED, IFLA_NEW_IFINDEX, IFLA_LINK, IFLA_IFNAME, IFLA_LINKINFO, IFLA_QDISC,
         IFLA_STATS64, IFLA_PROMISCUITY, IFLA_ALLMULTI, IFLA_MIN_MTU, IFLA_MAX_MTU, IFLA_TSO_MAX_SIZE,
         IFLA_TSO_MAX_SEGS, IFLA_PERM_ADDRESS, IFLA_PHYS_PORT_NAME, IFLA_PHYS_PORT_ID, IFLA_PHYS_SWITCH_ID,
         IFLA_PARENT_DEV_BUS_NAME, IFLA_CARRIER_CHANGES, IFLA_EVENT, IFLA_NEW_NETNSID};
