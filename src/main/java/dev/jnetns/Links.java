@@ -124,8 +124,9 @@ public final class Links {
     }
 
     /**
-     * Creates a device. Equivalent to: {@code ip link add NAME [mtu N] [address MAC] type KIND ...}
-     * (or {@code ip tuntap add NAME mode tap|tun} for tap and tun). A veth peer with
+     * Creates a device. Equivalent to: {@code ip link add NAME [mtu N] [address MAC] [up] [master BR]
+     * [alias TEXT] ... type KIND ...} (the device options of {@link LinkSpec#with} in the same request;
+     * or {@code ip tuntap add NAME mode tap|tun} for tap and tun, their options set after). A veth peer with
      * {@link LinkSpec#peerNetns} is created directly in that namespace, in the same request.
      *
      * @param spec the device to create

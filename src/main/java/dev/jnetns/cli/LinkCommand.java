@@ -18,7 +18,8 @@ final class LinkCommand extends ObjectCommand {
     static final String USAGE =
             "Usage: jnetns link [show] [[dev] DEV] [up] [type KIND] [master DEV|nomaster] [group G]\n"
             + "       jnetns link add [link PARENT] [name] NAME [index IDX] [mtu N] [address MAC] [txqueuelen N] [netns NS]\n"
-            + "                       type KIND [ARGS]\n"
+            + "                       [up|down] [master DEV|nomaster] [alias TEXT] [group G] [ the on|off, state,\n"
+            + "                       addrgenmode and link-netns words of link set ] type KIND [ARGS|help]\n"
             + "         KIND := veth [peer [name] PEER [mtu N] [address MAC] [netns NS]] | bridge | ifb | dummy |\n"
             + "                 macvlan|macvtap mode private|vepa|bridge|passthru|source | vlan id ID |\n"
             + "                 ipvlan mode l2|l3|l3s | bond mode MODE | tap | tun |\n"
@@ -27,6 +28,9 @@ final class LinkCommand extends ObjectCommand {
             + "       jnetns link set|change [dev] DEV [up|down] [promisc|arp|multicast|allmulticast on|off] [mtu N]\n"
             + "                       [address MAC] [name NEW] [master DEV|nomaster]\n"
             + "                       [alias TEXT] [txqueuelen N] [netns NS|PID] [group G]\n"
+            + "                       [dynamic|trailers|carrier|protodown on|off] [state STATE]\n"
+            + "                       [addrgenmode eui64|none|stable_secret|random] [link-netns NS | link-netnsid ID]\n"
+            + "         STATE := UNKNOWN | NOTPRESENT | DOWN | LOWERLAYERDOWN | TESTING | DORMANT | UP\n"
             + "       jnetns link del [dev] DEV | group G\n"
             + "       jnetns link move DEV netns NS     (jnetns's own: DEV with every attribute of its addresses and routes, its permanent and proxy neighbours, sysctls and state; exits 2 naming what it cannot carry, nothing moved)\n";
 
