@@ -367,9 +367,10 @@ public final class LinkUpdate {
                 LinkCodec.requestOnly(carrier == null ? -1 : carrier ? 1 : 0, addrGenMode != null ? addrGenMode : -1));
     }
 
-    /** A copy, for a spec to keep ({@link LinkSpec#with}). */
+    /** A copy, for a spec to keep ({@link LinkSpec#with}, {@link LinkSpec#peerWith}). */
     LinkUpdate copy() {
         LinkUpdate c = new LinkUpdate();
+        c.txQueueLen = txQueueLen;
         c.up = up;
         c.flags = flags;
         c.flagMask = flagMask;

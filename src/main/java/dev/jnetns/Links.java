@@ -160,7 +160,8 @@ public final class Links {
         }
         try (Netns.Hold h = Netns.hold(spec.netns, spec.peerNetns)) {   // the request names their descriptors
             Link request = spec.request(spec.parent != null ? index(spec.parent) : 0,
-                    spec.vxlanDev != null ? index(spec.vxlanDev) : 0, spec.master() != null ? index(spec.master()) : 0);
+                    spec.vxlanDev != null ? index(spec.vxlanDev) : 0, spec.master() != null ? index(spec.master()) : 0,
+                    spec.peerMaster() != null ? index(spec.peerMaster()) : 0);
             socket.execute(spec.toString(), (w, seq) -> {
                 w.beginMessage(RTM_NEWLINK, NLM_F_REQUEST | NLM_F_ACK | NLM_F_CREATE | NLM_F_EXCL, seq);
                 LinkCodec.encode(request, w);
@@ -195,7 +196,7 @@ public final class Links {
                 throw new IllegalArgumentException(s + ": tap and tun devices are made one by one, with add()");
             }
             requests[i] = s.request(s.parent != null ? index(s.parent) : 0, s.vxlanDev != null ? index(s.vxlanDev) : 0,
-                    s.master() != null ? index(s.master()) : 0);
+                    s.master() != null ? index(s.master()) : 0, s.peerMaster() != null ? index(s.peerMaster()) : 0);
         }
         return socket.executeAll(specs.size(), (w, seq, i) -> {
             w.beginMessage(RTM_NEWLINK, NLM_F_REQUEST | NLM_F_CREATE | NLM_F_EXCL, seq);

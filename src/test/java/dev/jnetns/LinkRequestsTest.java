@@ -54,7 +54,7 @@ class LinkRequestsTest {
     }
 
     private static String payload(LinkSpec spec, int parent, int vxlanDev) {
-        return payload(spec.request(parent, vxlanDev, 0));
+        return payload(spec.request(parent, vxlanDev, 0, 0));
     }
 
     private static String payload(Link request) {
@@ -117,10 +117,10 @@ class LinkRequestsTest {
                 LinkUpdate.create().addrGenMode("STABLE_secret").request(V0, 0));
         out.put("link set dev v0 link-netnsid 5", LinkUpdate.create().linkNetnsId(5).request(V0, 0));
         out.put("link add c0 up alias hello group 4 master br0 type veth peer name c1", LinkSpec.veth("c0", "c1")
-                .with(LinkUpdate.create().up().alias("hello").group(4).master("br0")).request(0, 0, BR0));
+                .with(LinkUpdate.create().up().alias("hello").group(4).master("br0")).request(0, 0, BR0, 0));
         out.put("link add c2 promisc on arp off state dormant addrgenmode random type bridge", LinkSpec.bridge("c2")
                 .with(LinkUpdate.create().promisc(true).arp(false).operState("DORMANT").addrGenMode("random"))
-                .request(0, 0, 0));
+                .request(0, 0, 0, 0));
         return out;
     }
 

@@ -20,7 +20,8 @@ final class LinkCommand extends ObjectCommand {
             + "       jnetns link add [link PARENT] [name] NAME [index IDX] [mtu N] [address MAC] [txqueuelen N] [netns NS]\n"
             + "                       [up|down] [master DEV|nomaster] [alias TEXT] [group G] [ the on|off, state,\n"
             + "                       addrgenmode and link-netns words of link set ] type KIND [ARGS|help]\n"
-            + "         KIND := veth [peer [name] PEER [mtu N] [address MAC] [netns NS]] | bridge | ifb | dummy |\n"
+            + "         KIND := veth [peer [name] PEER [mtu N] [address MAC] [netns NS] [txqueuelen N] [up|down] ...] |\n"
+            + "                 bridge | ifb | dummy |\n"
             + "                 macvlan|macvtap mode private|vepa|bridge|passthru|source | vlan id ID |\n"
             + "                 ipvlan mode l2|l3|l3s | bond mode MODE | tap | tun |\n"
             + "                 vxlan id VNI [dev DEV] [dstport PORT] [remote|group ADDR] [local ADDR] [ttl N] [nolearning] |\n"
@@ -495,7 +496,7 @@ final class LinkCommand extends ObjectCommand {
         if (a.kind == null) {
             throw new CommandFailed("link add " + name + ": \"type\" is required by jnetns");
         }
-        LinkSpec s = kindSpec(name, a.kind, a.parent, w, spaces);
+        LinkSpec s = kindSpec(name, a.kind, a.parent, w, spaces, rtnl);
         s.with(a.deviceOptions(rtnl, spaces));
         if (a.index != null) {
             s.index(a.index);
@@ -515,7 +516,7 @@ final class LinkCommand extends ObjectCommand {
         return s;
     }
 
-    private static LinkSpec kindSpec(String name, String kind, String parent, Words w, NetnsSource spaces)
+    private static LinkSpec kindSpec(String name, String kind, String parent, Words w, NetnsSource spaces, Rtnl rtnl)
             throws ErrnoException {
         LinkSpec s;
         switch (kind) {
@@ -524,24 +525,30 @@ final class LinkCommand extends ObjectCommand {
                 Integer peerMtu = null;
                 byte[] peerMac = null;
                 String peerNs = null;
+                LinkUpdate peerOptions = null;
                 if (w.hasNext()) {
                     String p = w.next();
                     if (!p.equals("peer")) {
                         throw new KindUsage(VETH_USAGE, true);
                     }
-                    Args pa = Args.parse(w);   // ip reads the peer's words as the device's own
+                    Args pa;
+                    try {
+                        pa = Args.parse(w);   // ip reads the peer's words as the device's own
+                    } catch (CommandFailed e) {
+                        // a parser's errno (a wrong on|off) is -1 once ip's veth parser passes it on
+                        throw new CommandFailed(e.getMessage());
+                    }
                     if (pa.kind != null) {
                         throw Words.duplicate("type", pa.kind);
                     }
                     peer = pa.newName();
-                    if (pa.up != null || pa.promisc != null || pa.arp != null || pa.multicast != null
-                            || pa.allmulticast != null || pa.dynamic != null || pa.trailers != null || pa.master != null
-                            || pa.noMaster || pa.alias != null || pa.operStateName != null || pa.carrier != null
-                            || pa.protoDown != null || pa.addrGenMode != null || pa.linkNetns != null
-                            || pa.linkNetnsId != null
-                            || pa.group != null || pa.txq != null || pa.index != null || pa.parent != null) {
-                        throw new CommandFailed("link add " + name + " type veth peer: only name, mtu, address and netns"
-                                + " are implemented by jnetns");
+                    if (pa.index != null || pa.parent != null) {
+                        throw new CommandFailed("link add " + name + " type veth peer: index and link are not implemented"
+                                + " by jnetns");
+                    }
+                    peerOptions = pa.deviceOptions(rtnl, spaces);
+                    if (pa.txq != null) {
+                        peerOptions.txQueueLen(pa.txq);
                     }
                     peerMtu = pa.mtu;
                     peerMac = pa.mac;
@@ -556,6 +563,9 @@ final class LinkCommand extends ObjectCommand {
                 }
                 if (peerNs != null) {
                     s.peerNetns(spaces.open(peerNs));
+                }
+                if (peerOptions != null) {
+                    s.peerWith(peerOptions);
                 }
                 return s;
             }

@@ -152,8 +152,10 @@ final class PipelinedBatch {
                     return ns;
                 }, top.rtnl());
                 requireDevices(words, "link");
-                if (spec.master() != null && !devices.contains(spec.master())) {
-                    throw new NoSuchLinkException(spec.master());
+                for (String master : new String[] {spec.master(), spec.peerMaster()}) {
+                    if (master != null && !devices.contains(master)) {
+                        throw new NoSuchLinkException(master);
+                    }
                 }
                 links.add(spec);
                 created.add(spec.name());
