@@ -337,8 +337,12 @@ public final class LinkUpdate {
      *
      * @param nsid the nsid
      * @return this update
+     * @throws IllegalArgumentException for -1, which the link record reads as "none"
      */
     public LinkUpdate linkNetnsId(int nsid) {
+        if (nsid == -1) {
+            throw new IllegalArgumentException("link-netnsid -1 cannot be sent (the link record reads -1 as none)");
+        }
         this.linkNetnsId = nsid;
         return this;
     }

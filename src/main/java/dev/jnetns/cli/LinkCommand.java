@@ -705,6 +705,15 @@ final class LinkCommand extends ObjectCommand {
             }
             throw new CommandFailed("link set " + dev + ": \"index\" with \"netns\" is not implemented by jnetns");
         }
+        if (a.kind != null && w.hasNext()) {   // the kind's parser reads the rest, as for link add
+            String word = w.next();
+            if (a.kind.equals("veth") && !word.equals("peer")) {
+                throw new KindUsage(VETH_USAGE, true);
+            }
+            if (Words.matches(word, "help")) {
+                throw kindWord(a.kind, word);
+            }
+        }
         if (a.kind != null || a.parent != null) {
             throw new CommandFailed("link set " + dev + ": \"type\" and \"link\" are not implemented by jnetns");
         }
