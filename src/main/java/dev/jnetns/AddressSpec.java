@@ -11,7 +11,7 @@ import java.net.InetAddress;
 
 /**
  * An address to add, replace or delete on a device. Mirrors
- * {@code ip addr add PREFIX [peer PREFIX] [broadcast ADDR|+] [label L] [scope S] [nodad] [noprefixroute]
+ * {@code ip addr add PREFIX [peer PREFIX] [broadcast ADDR|+] [label L] [scope S] [metric N] [nodad] [noprefixroute]
  * [valid_lft SEC] [preferred_lft SEC] dev DEV}.
  */
 public final class AddressSpec {
@@ -23,6 +23,7 @@ public final class AddressSpec {
     int flags;
     Long validLifetime;
     Long preferredLifetime;
+    Long metric;
 
     private AddressSpec(IpPrefix local) {
         this.local = local;
@@ -199,6 +200,21 @@ public final class AddressSpec {
      */
     public AddressSpec preferredLifetime(long seconds) {
         this.preferredLifetime = seconds;
+        return this;
+    }
+
+    /**
+     * {@code metric N} (IFA_RT_PRIORITY): the metric of the prefix route the kernel adds for the address.
+     *
+     * @param metric the metric, 0 to 4294967295
+     * @return this spec
+     * @throws IllegalArgumentException outside that range
+     */
+    public AddressSpec metric(long metric) {
+        if (metric < 0 || metric > 0xffffffffL) {
+            throw new IllegalArgumentException("invalid metric " + metric);
+        }
+        this.metric = metric;
         return this;
     }
 

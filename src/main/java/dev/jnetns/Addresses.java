@@ -207,8 +207,8 @@ public final class Addresses {
         return new Address(index, s.local.family(), s.local.address(), s.peer != null ? s.peer.address() : null,
                 s.peer != null ? s.peer.length() : s.local.length(), s.broadcast,
                 type == RTM_DELADDR && s.scope == null ? 0 : s.effectiveScope(), s.flags, s.label,
-                lifetimes ? valid : -1, lifetimes ? preferred : -1, null, null, -1, -1, lifetimes ? 0 : -1,
-                lifetimes ? 0 : -1, RawAttributes.NONE);
+                lifetimes ? valid : -1, lifetimes ? preferred : -1, null, null, s.metric != null ? s.metric : -1, -1,
+                lifetimes ? 0 : -1, lifetimes ? 0 : -1, RawAttributes.NONE);
     }
 
     private static void write(NlWriter w, int type, int index, AddressSpec s) {

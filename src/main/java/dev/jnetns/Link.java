@@ -135,13 +135,33 @@ public record Link(int index, String name, int flags, int mtu, String qdisc, int
                     newIfindex);
         }
 
+        /**
+         * The code of an IPv6 address generation mode named as {@code ip link set DEV addrgenmode MODE}
+         * names it (any case, as ip compares): 0 eui64, 1 none, 2 stable_secret, 3 random; -1 for another word.
+         */
+        static int addrGenModeCode(String name) {
+            return indexIgnoringCase(ADDR_GEN_MODES, name);
+        }
+
+        /** These details with IFLA_PROTO_DOWN {@code protoDown} (-1: absent). */
+        Details withProtoDown(int protoDown) {
+            return new Details(promiscuity, allmulti, minMtu, maxMtu, addrGenMode, numTxQueues, numRxQueues,
+                    gsoMaxSize, gsoMaxSegs, tsoMaxSize, tsoMaxSegs, groMaxSize, permAddress, altNames, physPortName,
+                    physPortId, physSwitchId, parentBus, parentDev, protoDown, protoDownReason, carrierChanges, event,
+                    newNetnsId, newIfindex);
+        }
+
         /** {@return the IPv6 address generation mode as ip names it ("eui64" …), or null when absent} */
         public String addrGenModeName() {
-            if (addrGenMode < 0) {
+            return addrGenModeName(addrGenMode);
+        }
+
+        /** The name of address generation mode {@code code} as ip prints it; null for -1. */
+        static String addrGenModeName(int code) {
+            if (code < 0) {
                 return null;
             }
-            return addrGenMode < ADDR_GEN_MODES.length ? ADDR_GEN_MODES[addrGenMode]
-                    : String.format("%#04x", addrGenMode);
+            return code < ADDR_GEN_MODES.length ? ADDR_GEN_MODES[code] : String.format("%#04x", code);
         }
     }
 
@@ -399,7 +419,40 @@ public record Link(int index, String name, int flags, int mtu, String qdisc, int
 
     /** {@return "UP", "DOWN", "UNKNOWN" … as {@code ip} prints the operational state; null when unknown to ip} */
     public String operStateName() {
-        return operState >= 0 && operState < OPER_STATES.length ? OPER_STATES[operState] : null;
+        return operStateName(operState);
+    }
+
+    /** The name of operational state {@code code} as ip prints it; null when ip has none. */
+    static String operStateName(int code) {
+        return code >= 0 && code < OPER_STATES.length ? OPER_STATES[code] : null;
+    }
+
+    /**
+     * The RFC 2863 code of an operational state named as {@code ip link set DEV state STATE} names it
+     * (any case, as ip compares): UNKNOWN 0 … UP 6; -1 for another word.
+     */
+    static int operStateCode(String name) {
+        return indexIgnoringCase(OPER_STATES, name);
+    }
+
+    /** The index of {@code name} in {@code names}, compared as C's strcasecmp compares (ASCII letters only). */
+    private static int indexIgnoringCase(String[] names, String name) {
+        for (int i = 0; i < names.length; i++) {
+            if (names[i].length() == name.length() && names[i].equals(inCaseOf(name, names[i]))) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** {@code s} with each ASCII letter in the case of the same letter of {@code like} (which is all one case). */
+    private static String inCaseOf(String s, String like) {
+        boolean upper = like.chars().anyMatch(c -> c >= 'A' && c <= 'Z');
+        StringBuilder b = new StringBuilder(s.length());
+        for (char c : s.toCharArray()) {
+            b.append(upper && c >= 'a' && c <= 'z' ? (char) (c - 32) : !upper && c >= 'A' && c <= 'Z' ? (char) (c + 32) : c);
+        }
+        return b.toString();
     }
 
     /** {@return "DEFAULT" or "DORMANT"; null for other codes} */

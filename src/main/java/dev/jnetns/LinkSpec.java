@@ -48,6 +48,10 @@ public final class LinkSpec {
     String vxlanDev;
     Integer ttl;
     Boolean learning;
+    /** The device options of {@link #with}, or null. */
+    LinkUpdate device;
+    /** veth: the peer's device options ({@link #peerWith}), or null. */
+    LinkUpdate peerDevice;
 
     private LinkSpec(String name, String kind) {
         this.name = Links.checkName(name);
@@ -348,6 +352,33 @@ public final class LinkSpec {
     }
 
     /**
+     * veth: the peer's device options, the words ip reads after {@code peer} as it reads the device's
+     * own ({@link #with}): e.g. {@code ip link add v0 type veth peer name v1 up alias A txqueuelen 500}
+     * is {@code LinkSpec.veth("v0", "v1").peerWith(LinkUpdate.create().up().alias("A").txQueueLen(500))}.
+     * The peer's name, MTU, address and namespace are the spec's own ({@link #peerMtu} …).
+     *
+     * @param options the peer's device options (copied)
+     * @return this spec
+     * @throws IllegalArgumentException when {@code options} renames, moves or re-addresses the peer or sets
+     *     its MTU, or when the spec is not a veth
+     */
+    public LinkSpec peerWith(LinkUpdate options) {
+        requireKind("veth", "peerWith");
+        if (options.newName != null || options.mtu != null || options.address != null || options.netns != null
+                || options.netnsPid != null) {
+            throw new IllegalArgumentException("veth peer: name, mtu, address and netns are the spec's own: "
+                    + options);
+        }
+        this.peerDevice = options.copy();
+        return this;
+    }
+
+    /** {@return the master the veth peer is enslaved to on creation ({@link #peerWith}), or null} */
+    public String peerMaster() {
+        return peerDevice != null ? peerDevice.master : null;
+    }
+
+    /**
      * veth: the peer's MTU ({@code peer name PEER mtu MTU}).
      *
      * @param mtu the peer's MTU in bytes
@@ -459,6 +490,31 @@ public final class LinkSpec {
         return this;
     }
 
+    /**
+     * The device options {@code ip link add NAME ... type KIND} reads before {@code type}, as an update
+     * holds them for {@code ip link set}: {@code up}, {@code promisc|arp|multicast|allmulticast|dynamic|trailers
+     * on|off}, {@code master BR}, {@code alias TEXT}, {@code group G}, {@code state STATE},
+     * {@code carrier on|off}, {@code protodown on|off}, {@code addrgenmode MODE}, {@code link-netnsid ID}
+     * (and {@code nomaster}, which ip sends as master 0),
+     * sent in the same RTM_NEWLINK. E.g. {@code ip link add v0 up master br0 type veth peer name v1} is
+     * {@code LinkSpec.veth("v0", "v1").with(LinkUpdate.create().up().master("br0"))}. The name, MTU,
+     * address, queue length and namespace are the spec's own ({@link #mtu} …).
+     *
+     * @param options the device options (copied)
+     * @return this spec
+     * @throws IllegalArgumentException when {@code options} renames, moves or re-addresses the device,
+     *     or sets its MTU or queue length
+     */
+    public LinkSpec with(LinkUpdate options) {
+        if (options.newName != null || options.mtu != null || options.address != null || options.txQueueLen != null
+                || options.netns != null || options.netnsPid != null) {
+            throw new IllegalArgumentException("link add: name, mtu, address, txqueuelen and netns are the spec's own: "
+                    + options);
+        }
+        this.device = options.copy();
+        return this;
+    }
+
     private void requireKind(String k, String option) {
         if (!kind.equals(k)) {
             throw new IllegalArgumentException(option + " applies to " + k + " devices, not " + kind);
@@ -470,22 +526,31 @@ public final class LinkSpec {
      *
      * @param parentIndex ifindex of {@link #parent}, 0 when none
      * @param vxlanDevIndex ifindex of the vxlan underlay device, 0 when none
+     * @param masterIndex ifindex of the master of {@link #with}, 0 when none
+     * @param peerMasterIndex ifindex of the master of {@link #peerWith}, 0 when none
      */
-    Link request(int parentIndex, int vxlanDevIndex) {
-        return Links.request(index, name, 0, 0, mtu != null ? mtu : -1, mac(address), txQueueLen != null ? txQueueLen : -1,
-                netns != null ? netns.fd() : -1, -1, parentIndex, 0, null, -1,
-                new Link.Info(kind, data(vxlanDevIndex), null, null, RawAttributes.NONE));
+    Link request(int parentIndex, int vxlanDevIndex, int masterIndex, int peerMasterIndex) {
+        Link.Info info = new Link.Info(kind, data(vxlanDevIndex, peerMasterIndex), null, null, RawAttributes.NONE);
+        return (device != null ? device : LinkUpdate.create()).request(index, name, mtu, address, txQueueLen, netns,
+                parentIndex, masterIndex, info);
+    }
+
+    /** {@return the master the device is enslaved to on creation ({@link #with}), or null} */
+    public String master() {
+        return device != null ? device.master : null;
     }
 
     /** The kind's data as {@code ip link add ... type KIND ...} sends it; null for kinds sent alone. */
-    private LinkData data(int vxlanDevIndex) {
+    private LinkData data(int vxlanDevIndex, int peerMasterIndex) {
         switch (kind) {
             case "veth":
-                if (peerName == null && peerMtu == null && peerAddress == null && peerNetns == null) {
+                if (peerName == null && peerMtu == null && peerAddress == null && peerNetns == null
+                        && peerDevice == null) {
                     return new Veth(null, RawAttributes.NONE);   // no VETH_INFO_PEER, as ip sends none
                 }
-                return new Veth(Links.request(0, peerName, 0, 0, peerMtu != null ? peerMtu : -1, mac(peerAddress), -1,
-                        peerNetns != null ? peerNetns.fd() : -1, -1, 0, 0, null, -1, null), RawAttributes.NONE);
+                LinkUpdate p = peerDevice != null ? peerDevice : LinkUpdate.create();
+                return new Veth(p.request(0, peerName, peerMtu, peerAddress, p.txQueueLen, peerNetns, 0, peerMasterIndex,
+                        null), RawAttributes.NONE);
             case "macvlan":
             case "macvtap":
                 return new Macvlan(mode, -1, -1, null, null, -1, -1, -1, RawAttributes.NONE);

@@ -9,12 +9,15 @@ import static dev.jnetns.uapi.LinuxIfLink.IFF_PROMISC;
 import static dev.jnetns.uapi.LinuxIfLink.IFF_UP;
 
 import dev.jnetns.rtnl.HardwareAddresses;
+import dev.jnetns.rtnl.LinkCodec;
 import dev.jnetns.uapi.LinuxIfArp;
 
 /**
  * Changes to an existing device, sent in one request by {@link Links#set}. Mirrors
- * {@code ip link set DEV up|down promisc|arp|multicast|allmulticast|dynamic|trailers on|off mtu N address MAC
- * name NEW master BR|nomaster alias TEXT txqueuelen N netns NS group G}.
+ * {@code ip link set DEV up|down promisc|arp|multicast|allmulticast|dynamic|trailers|carrier|protodown on|off
+ * mtu N address MAC name NEW master BR|nomaster alias TEXT txqueuelen N netns NS group G state STATE
+ * addrgenmode MODE link-netnsid ID}. The device options of {@code ip link add NAME ... type KIND} are the
+ * same words: {@link LinkSpec#with} takes them from an update.
  */
 public final class LinkUpdate {
 
@@ -32,6 +35,12 @@ public final class LinkUpdate {
     Netns netns;
     Long netnsPid;
     Integer group;
+    /** The IF_OPER_* code of {@code state}, and the addrgenmode's IN6_ADDR_GEN_MODE_* code. */
+    Integer operState;
+    Boolean carrier;
+    Boolean protoDown;
+    Integer addrGenMode;
+    Integer linkNetnsId;
 
     private LinkUpdate() {
     }
@@ -259,15 +268,126 @@ public final class LinkUpdate {
         return this;
     }
 
+    /**
+     * {@code state STATE}: the operational state (IFLA_OPERSTATE), named as ip names it, in any case:
+     * UNKNOWN, NOTPRESENT, DOWN, LOWERLAYERDOWN, TESTING, DORMANT or UP. The kernel takes UP and
+     * DORMANT (and, from a device that is up, the others as "up" or "dormant").
+     *
+     * @param state the state's name
+     * @return this update
+     * @throws IllegalArgumentException for a name ip does not know
+     */
+    public LinkUpdate operState(String state) {
+        int code = Link.operStateCode(state);
+        if (code < 0) {
+            throw new IllegalArgumentException("Invalid operstate \"" + state + "\"");
+        }
+        this.operState = code;
+        return this;
+    }
+
+    /**
+     * {@code carrier on|off} (IFLA_CARRIER): for the devices whose driver lets user space set the
+     * carrier; others (a veth, say) refuse it with EOPNOTSUPP.
+     *
+     * @param on true for {@code on}, false for {@code off}
+     * @return this update
+     */
+    public LinkUpdate carrier(boolean on) {
+        this.carrier = on;
+        return this;
+    }
+
+    /**
+     * {@code protodown on|off} (IFLA_PROTO_DOWN): hold the device down for a protocol; the kernel
+     * refuses it for devices that do not support it ("Protodown not supported by device").
+     *
+     * @param on true for {@code on}, false for {@code off}
+     * @return this update
+     */
+    public LinkUpdate protoDown(boolean on) {
+        this.protoDown = on;
+        return this;
+    }
+
+    /**
+     * {@code addrgenmode eui64|none|stable_secret|random}: how the IPv6 layer makes the device's
+     * link-local address (IFLA_INET6_ADDR_GEN_MODE of IFLA_AF_SPEC); {@code none} makes none, as
+     * container set-ups ask. Named as ip names it, in any case. The kernel refuses
+     * {@code stable_secret} until the device's {@code stable_secret} sysctl is set.
+     *
+     * @param mode the mode's name
+     * @return this update
+     * @throws IllegalArgumentException for a name ip does not know
+     */
+    public LinkUpdate addrGenMode(String mode) {
+        int code = Link.Details.addrGenModeCode(mode);
+        if (code < 0) {
+            throw new IllegalArgumentException("Invalid address generation mode \"" + mode + "\"");
+        }
+        this.addrGenMode = code;
+        return this;
+    }
+
+    /**
+     * {@code link-netnsid ID}: the nsid of the namespace the device's link ({@code link DEV} of
+     * {@code ip link add}) lives in (IFLA_LINK_NETNSID); the kernel refuses an id it does not know
+     * ("Unknown network namespace id"). {@code ip link ... link-netns NAME} sends the id
+     * {@link Rtnl#nsid} finds for NAME, after {@link Rtnl#setNsid} assigned one where there was none.
+     *
+     * @param nsid the nsid
+     * @return this update
+     * @throws IllegalArgumentException for -1, which the link record reads as "none"
+     */
+    public LinkUpdate linkNetnsId(int nsid) {
+        if (nsid == -1) {
+            throw new IllegalArgumentException("link-netnsid -1 cannot be sent (the link record reads -1 as none)");
+        }
+        this.linkNetnsId = nsid;
+        return this;
+    }
+
     /** The {@code ip link set} request for this update of device {@code index}, as a link record. */
     Link request(int index, int masterIndex) {
+        return request(index, newName, mtu, address, txQueueLen, netns, 0, masterIndex, null);
+    }
+
+    /**
+     * The request for this update as {@code ip link set} or (with {@code name}, the parent's
+     * {@code linkIndex}, {@code info} and the spec's own MTU, address, queue length and namespace)
+     * {@code ip link add} sends it.
+     */
+    Link request(int index, String name, Integer mtu, byte[] address, Integer txQueueLen, Netns netns,
+                 int linkIndex, int masterIndex, Link.Info info) {
         int setFlags = (Boolean.TRUE.equals(up) ? IFF_UP : 0) | flags;
         int change = (up != null ? IFF_UP : 0) | flagMask;
-        return Links.request(index, newName, setFlags, change, mtu != null ? mtu : -1,
+        Link base = Links.request(index, name, setFlags, change, mtu != null ? mtu : -1,
                 address == null ? null : HardwareAddresses.format(LinuxIfArp.ARPHRD_ETHER, address),
                 txQueueLen != null ? txQueueLen : -1, netns != null ? netns.fd() : -1,
-                netnsPid != null ? netnsPid.intValue() : -1, 0, noMaster ? -1 : masterIndex,
-                alias, group != null ? group : -1, null);
+                netnsPid != null ? netnsPid.intValue() : -1, linkIndex, noMaster ? -1 : masterIndex,
+                alias, group != null ? group : -1, info);
+        return Links.request(base, operState != null ? operState : -1, linkNetnsId != null ? linkNetnsId : -1,
+                protoDown == null ? -1 : protoDown ? 1 : 0,
+                LinkCodec.requestOnly(carrier == null ? -1 : carrier ? 1 : 0, addrGenMode != null ? addrGenMode : -1));
+    }
+
+    /** A copy, for a spec to keep ({@link LinkSpec#with}, {@link LinkSpec#peerWith}). */
+    LinkUpdate copy() {
+        LinkUpdate c = new LinkUpdate();
+        c.txQueueLen = txQueueLen;
+        c.up = up;
+        c.flags = flags;
+        c.flagMask = flagMask;
+        c.master = master;
+        c.noMaster = noMaster;
+        c.alias = alias;
+        c.group = group;
+        c.operState = operState;
+        c.carrier = carrier;
+        c.protoDown = protoDown;
+        c.addrGenMode = addrGenMode;
+        c.linkNetnsId = linkNetnsId;
+        return c;
     }
 
     /** The changes in {@code ip link set} words, e.g. "up mtu 1400". */
@@ -312,6 +432,21 @@ public final class LinkUpdate {
         }
         if (group != null) {
             sb.append(" group ").append(Integer.toUnsignedString(group));
+        }
+        if (operState != null) {
+            sb.append(" state ").append(Link.operStateName(operState));
+        }
+        if (carrier != null) {
+            sb.append(" carrier ").append(carrier ? "on" : "off");
+        }
+        if (protoDown != null) {
+            sb.append(" protodown ").append(protoDown ? "on" : "off");
+        }
+        if (addrGenMode != null) {
+            sb.append(" addrgenmode ").append(Link.Details.addrGenModeName(addrGenMode));
+        }
+        if (linkNetnsId != null) {
+            sb.append(" link-netnsid ").append(linkNetnsId);
         }
         return sb.toString().trim();
     }

@@ -124,8 +124,9 @@ public final class Links {
     }
 
     /**
-     * Creates a device. Equivalent to: {@code ip link add NAME [mtu N] [address MAC] type KIND ...}
-     * (or {@code ip tuntap add NAME mode tap|tun} for tap and tun). A veth peer with
+     * Creates a device. Equivalent to: {@code ip link add NAME [mtu N] [address MAC] [up] [master BR]
+     * [alias TEXT] ... type KIND ...} (the device options of {@link LinkSpec#with} in the same request;
+     * or {@code ip tuntap add NAME mode tap|tun} for tap and tun, their options set after). A veth peer with
      * {@link LinkSpec#peerNetns} is created directly in that namespace, in the same request.
      *
      * @param spec the device to create
@@ -134,8 +135,8 @@ public final class Links {
     public void add(LinkSpec spec) throws ErrnoException {
         if (spec.kind.equals("tap") || spec.kind.equals("tun")) {
             TunTap.create(home, spec);
-            LinkUpdate rest = LinkUpdate.create();
-            boolean any = false;
+            LinkUpdate rest = spec.device != null ? spec.device.copy() : LinkUpdate.create();
+            boolean any = spec.device != null;
             if (spec.mtu != null) {
                 rest.mtu(spec.mtu);
                 any = true;
@@ -159,7 +160,8 @@ public final class Links {
         }
         try (Netns.Hold h = Netns.hold(spec.netns, spec.peerNetns)) {   // the request names their descriptors
             Link request = spec.request(spec.parent != null ? index(spec.parent) : 0,
-                    spec.vxlanDev != null ? index(spec.vxlanDev) : 0);
+                    spec.vxlanDev != null ? index(spec.vxlanDev) : 0, spec.master() != null ? index(spec.master()) : 0,
+                    spec.peerMaster() != null ? index(spec.peerMaster()) : 0);
             socket.execute(spec.toString(), (w, seq) -> {
                 w.beginMessage(RTM_NEWLINK, NLM_F_REQUEST | NLM_F_ACK | NLM_F_CREATE | NLM_F_EXCL, seq);
                 LinkCodec.encode(request, w);
@@ -193,7 +195,8 @@ public final class Links {
             if (s.kind.equals("tap") || s.kind.equals("tun")) {
                 throw new IllegalArgumentException(s + ": tap and tun devices are made one by one, with add()");
             }
-            requests[i] = s.request(s.parent != null ? index(s.parent) : 0, s.vxlanDev != null ? index(s.vxlanDev) : 0);
+            requests[i] = s.request(s.parent != null ? index(s.parent) : 0, s.vxlanDev != null ? index(s.vxlanDev) : 0,
+                    s.master() != null ? index(s.master()) : 0, s.peerMaster() != null ? index(s.peerMaster()) : 0);
         }
         return socket.executeAll(specs.size(), (w, seq, i) -> {
             w.beginMessage(RTM_NEWLINK, NLM_F_REQUEST | NLM_F_CREATE | NLM_F_EXCL, seq);
@@ -309,6 +312,18 @@ public final class Links {
                         int netnsFd, int netnsPid, int link, int master, String alias, int group, Link.Info info) {
         return new Link(index, name, flags, mtu, null, -1, -1, group, txQueueLen, -1, address, null, master, link, -1,
                 alias, info, Link.Details.NONE, null, AF_UNSPEC, change, netnsFd, netnsPid, RawAttributes.NONE);
+    }
+
+    /**
+     * {@code base} (a request record) with the request attributes of {@code ip link set|add} that only
+     * {@link LinkUpdate} carries: IFLA_OPERSTATE, IFLA_LINK_NETNSID, IFLA_PROTO_DOWN (-1: absent) and
+     * the unmodelled IFLA_CARRIER and IFLA_AF_SPEC in {@code raw}.
+     */
+    static Link request(Link base, int operState, int linkNetnsId, int protoDown, RawAttributes raw) {
+        Link b = base;
+        return new Link(b.index(), b.name(), b.flags(), b.mtu(), null, operState, -1, b.group(), b.txQueueLen(), -1,
+                b.address(), null, b.masterIndex(), b.linkIndex(), linkNetnsId, b.alias(), b.info(),
+                Link.Details.NONE.withProtoDown(protoDown), null, AF_UNSPEC, b.change(), b.netnsFd(), b.netnsPid(), raw);
     }
 
     /**

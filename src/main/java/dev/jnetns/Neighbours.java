@@ -1,6 +1,7 @@
 package dev.jnetns;
 
 import dev.jnetns.rtnl.HardwareAddresses;
+import static dev.jnetns.uapi.LinuxIfArp.ARPHRD_ETHER;
 import static dev.jnetns.uapi.LinuxNetlink.NLM_F_ACK;
 import static dev.jnetns.uapi.LinuxNetlink.NLM_F_CREATE;
 import static dev.jnetns.uapi.LinuxNetlink.NLM_F_DUMP;
@@ -86,7 +87,7 @@ public final class Neighbours {
      *
      * @param dev the device's name
      * @param dst the neighbour's address
-     * @param lladdr its link-layer address, "aa:bb:cc:dd:ee:ff"
+     * @param lladdr its link-layer address, "aa:bb:cc:dd:ee:ff" (any length, as ip reads it)
      * @param state a NUD_* value, 0 for permanent
      * @param router true for {@code router} (an IPv6 router)
      * @throws ErrnoException when the kernel refuses the request (its errno and extended ack)
@@ -102,7 +103,7 @@ public final class Neighbours {
      *
      * @param dev the device's name
      * @param dst the neighbour's address
-     * @param lladdr its link-layer address, "aa:bb:cc:dd:ee:ff"
+     * @param lladdr its link-layer address, "aa:bb:cc:dd:ee:ff" (any length, as ip reads it)
      * @param state a NUD_* value, 0 for permanent
      * @param router true for {@code router} (an IPv6 router)
      * @throws ErrnoException when the kernel refuses the request (its errno and extended ack)
@@ -117,7 +118,7 @@ public final class Neighbours {
      *
      * @param dev the device's name
      * @param dst the neighbour's address
-     * @param lladdr its link-layer address, "aa:bb:cc:dd:ee:ff"
+     * @param lladdr its link-layer address, "aa:bb:cc:dd:ee:ff" (any length, as ip reads it)
      * @param state a NUD_* value, 0 for permanent
      * @param router true for {@code router} (an IPv6 router)
      * @throws ErrnoException when the kernel refuses the request (its errno and extended ack)
@@ -152,10 +153,11 @@ public final class Neighbours {
 
     /** The ndmsg and attributes ip sends for these words (its state is NUD_PERMANENT unless {@code nud} says otherwise). */
     private Neighbour entry(String dev, InetAddress dst, String lladdr, int state, int ntf) throws ErrnoException {
-        if (lladdr != null) {
-            HardwareAddresses.parseMac(lladdr);   // a clear error before anything is sent
-        }
-        return Neighbour.of(links.index(dev), Inet.family(dst), dst, lladdr, state, ntf);
+        // read as ip reads lladdr, any length (a clear error before anything is sent): the kernel
+        // refuses one shorter than the device's ("Invalid link address") and takes the first bytes of a longer one
+        String bytes = lladdr == null ? null
+                : HardwareAddresses.format(ARPHRD_ETHER, HardwareAddresses.parseLladdr(lladdr));
+        return Neighbour.of(links.index(dev), Inet.family(dst), dst, bytes, state, ntf);
     }
 
     private void modify(int type, int flags, String verb, String dev, Neighbour entry) throws ErrnoException {

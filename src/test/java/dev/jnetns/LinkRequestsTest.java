@@ -2,6 +2,7 @@ package dev.jnetns;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import static dev.jnetns.RawAttributes.NONE;
 
@@ -38,6 +39,7 @@ import org.junit.jupiter.api.Test;
 class LinkRequestsTest {
     private static final int V0 = 4;   // ifindex of v0 when the fixtures were captured
     private static final int V2 = 6;   // and of v2
+    private static final int BR0 = 2;   // and of br0
 
     private static Map<String, String> fixtures() throws IOException {
         Map<String, String> out = new LinkedHashMap<>();
@@ -53,7 +55,7 @@ class LinkRequestsTest {
     }
 
     private static String payload(LinkSpec spec, int parent, int vxlanDev) {
-        return payload(spec.request(parent, vxlanDev));
+        return payload(spec.request(parent, vxlanDev, 0, 0));
     }
 
     private static String payload(Link request) {
@@ -78,9 +80,11 @@ class LinkRequestsTest {
         specs.put("link add bond0 type bond mode active-backup", LinkSpec.bond("bond0", "active-backup"));
         specs.put("link add mvt0 link v0 type macvtap mode vepa", LinkSpec.macvtap("mvt0", "v0", "vepa"));
         Map<String, Link> records = kindOptions();
+        Map<String, Link> options = deviceOptions();
         Map<String, String> captured = fixtures();
         Set<String> all = new HashSet<>(specs.keySet());
         all.addAll(records.keySet());
+        all.addAll(options.keySet());
         assertEquals(captured.keySet(), all);
         for (Map.Entry<String, LinkSpec> e : specs.entrySet()) {
             LinkSpec s = e.getValue();
@@ -91,6 +95,27 @@ class LinkRequestsTest {
             assertEquals(captured.get(command), payload(request), command);
             assertEquals(request.info(), decode(captured.get(command)).info(), "read from ip's bytes: " + command);
         });
+        options.forEach((command, request) -> assertEquals(captured.get(command), payload(request), command));
+    }
+
+    /**
+     * The device options of {@code link set} and of {@code link add} before {@code type} that only
+     * {@link LinkUpdate} carries (state, protodown, link-netnsid; carrier and addrgenmode raw), by the
+     * command whose request they equal.
+     */
+    private static Map<String, Link> deviceOptions() {
+        Map<String, Link> out = new LinkedHashMap<>();
+        out.put("link set dev v0 state dormant protodown on carrier off addrgenmode none", LinkUpdate.create()
+                .operState("dormant").protoDown(true).carrier(false).addrGenMode("none").request(V0, 0));
+        out.put("link set dev v0 addrgenmode stable_secret",
+                LinkUpdate.create().addrGenMode("STABLE_secret").request(V0, 0));
+        out.put("link set dev v0 link-netnsid 5", LinkUpdate.create().linkNetnsId(5).request(V0, 0));
+        out.put("link add c0 up alias hello group 4 master br0 type veth peer name c1", LinkSpec.veth("c0", "c1")
+                .with(LinkUpdate.create().up().alias("hello").group(4).master("br0")).request(0, 0, BR0, 0));
+        out.put("link add c2 promisc on arp off state dormant addrgenmode random type bridge", LinkSpec.bridge("c2")
+                .with(LinkUpdate.create().promisc(true).arp(false).operState("DORMANT").addrGenMode("random"))
+                .request(0, 0, 0, 0));
+        return out;
     }
 
     private static Link decode(String hex) {
@@ -168,6 +193,19 @@ class LinkRequestsTest {
         out.put("link set dev v0 type bond_slave queue_id 3 prio -5",
                 setPort(V0, "bond", new BondPort(-1, -1, -1, null, 3, -5, -1, -1, -1, NONE)));
         return out;
+    }
+
+    @Test
+    void state_and_addrgenmode_names_are_compared_as_ip_compares_them() {
+        assertEquals(5, LinkUpdate.create().operState("DoRmAnT").request(V0, 0).operState());
+        assertEquals(2, LinkUpdate.create().operState("down").request(V0, 0).operState());
+        // strcasecmp folds ASCII letters only: a dotless i is not an I
+        assertThrows(IllegalArgumentException.class, () -> LinkUpdate.create().operState("test\u0131ng"));
+        assertThrows(IllegalArgumentException.class, () -> LinkUpdate.create().operState("upp"));
+        assertThrows(IllegalArgumentException.class, () -> LinkUpdate.create().addrGenMode("eui"));
+        assertThrows(IllegalArgumentException.class, () -> LinkSpec.bridge("b0").with(LinkUpdate.create().mtu(1400)));
+        assertEquals("up state DORMANT carrier off protodown on addrgenmode none link-netnsid 3", LinkUpdate.create().up()
+                .operState("dormant").carrier(false).protoDown(true).addrGenMode("NONE").linkNetnsId(3).toString());
     }
 
     @Test

@@ -147,7 +147,8 @@ final class AddressCommand extends ObjectCommand {
                     || Words.matches(word, "preference")) {
                 String v = w.value();
                 Words.parseNumber("metric", v, 0xffffffffL);
-                throw new CommandFailed("address metric is not implemented by jnetns");
+                pending.add("metric");
+                pending.add(v);
             } else if (Words.matches(word, "valid_lft") || Words.matches(word, "preferred_lft")) {
                 boolean isValid = Words.matches(word, "valid_lft");
                 String v = w.value();
@@ -303,6 +304,7 @@ final class AddressCommand extends ObjectCommand {
                     break;
                 }
                 case "scope": s.scope(scope(opts.get(++i))); break;
+                case "metric": s.metric(Words.parseNumber("metric", opts.get(++i), 0xffffffffL)); break;
                 case "valid_lft": s.validLifetime(lifetime(word, opts.get(++i))); break;
                 case "preferred_lft": s.preferredLifetime(lifetime(word, opts.get(++i))); break;
                 case "nodad": s.noDad(); break;

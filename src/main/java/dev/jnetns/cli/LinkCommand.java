@@ -18,8 +18,10 @@ final class LinkCommand extends ObjectCommand {
     static final String USAGE =
             "Usage: jnetns link [show] [[dev] DEV] [up] [type KIND] [master DEV|nomaster] [group G]\n"
             + "       jnetns link add [link PARENT] [name] NAME [index IDX] [mtu N] [address MAC] [txqueuelen N] [netns NS]\n"
-            + "                       type KIND [ARGS]\n"
-            + "         KIND := veth [peer [name] PEER [mtu N] [address MAC] [netns NS]] | bridge | ifb | dummy |\n"
+            + "                       [up|down] [master DEV|nomaster] [alias TEXT] [group G] [ the on|off, state,\n"
+            + "                       addrgenmode and link-netns words of link set ] type KIND [ARGS|help]\n"
+            + "         KIND := veth [peer [name] PEER [mtu N] [address MAC] [netns NS] [txqueuelen N] [up|down] ...] |\n"
+            + "                 bridge | ifb | dummy |\n"
             + "                 macvlan|macvtap mode private|vepa|bridge|passthru|source | vlan id ID |\n"
             + "                 ipvlan mode l2|l3|l3s | bond mode MODE | tap | tun |\n"
             + "                 vxlan id VNI [dev DEV] [dstport PORT] [remote|group ADDR] [local ADDR] [ttl N] [nolearning] |\n"
@@ -27,8 +29,46 @@ final class LinkCommand extends ObjectCommand {
             + "       jnetns link set|change [dev] DEV [up|down] [promisc|arp|multicast|allmulticast on|off] [mtu N]\n"
             + "                       [address MAC] [name NEW] [master DEV|nomaster]\n"
             + "                       [alias TEXT] [txqueuelen N] [netns NS|PID] [group G]\n"
+            + "                       [dynamic|trailers|carrier|protodown on|off] [state STATE]\n"
+            + "                       [addrgenmode eui64|none|stable_secret|random] [link-netns NS | link-netnsid ID]\n"
+            + "         STATE := UNKNOWN | NOTPRESENT | DOWN | LOWERLAYERDOWN | TESTING | DORMANT | UP\n"
             + "       jnetns link del [dev] DEV | group G\n"
             + "       jnetns link move DEV netns NS     (jnetns's own: DEV with every attribute of its addresses and routes, its permanent and proxy neighbours, sysctls and state; exits 2 naming what it cannot carry, nothing moved)\n";
+
+    /** The kinds ip has a parser without options for: it reads no word after {@code type KIND} and sends the kind. */
+    private static final java.util.Set<String> IP_IGNORES_WORDS = java.util.Set.of("dummy", "ifb", "nlmon", "vcan");
+
+    /** What ip's veth parser prints, on stdout, for any word after {@code type veth} but {@code peer}. */
+    private static final String VETH_USAGE = "Usage: ip link <options> type veth [peer <options>]\n"
+            + "To get <options> type 'ip link add help'\n";
+
+    /** The usage of a kind's words after {@code type KIND}, as jnetns reads them; null for kinds jnetns gives no options. */
+    private static String kindUsage(String kind) {
+        return switch (kind) {
+            case "macvlan", "macvtap" -> "Usage: ... " + kind + " mode MODE\n\nMODE: private | vepa | bridge | passthru"
+                    + " | source\n";
+            case "vlan" -> "Usage: ... vlan id VLANID\n\nVLANID := 0-4094\n";
+            case "ipvlan" -> "Usage: ... ipvlan [ mode MODE ]\n\nMODE: l3 | l3s | l2\n";
+            case "bond" -> "Usage: ... bond [ mode BONDMODE ]\n\nBONDMODE := balance-rr | active-backup | balance-xor"
+                    + " | broadcast | 802.3ad | balance-tlb | balance-alb\n";
+            case "vxlan" -> "Usage: ... vxlan id VNI [ { group | remote } IP_ADDRESS ] [ local ADDR ] [ ttl TTL ]\n"
+                    + "                [ dev PHYS_DEV ] [ dstport PORT ] [ [no]learning ]\n";
+            case "bridge" -> "Usage: ... bridge\n(jnetns implements no bridge options)\n";
+            default -> null;
+        };
+    }
+
+    /**
+     * A word after {@code type KIND} that jnetns does not read: {@code help} prints the kind's usage as
+     * ip does (exit 1); another word is refused.
+     */
+    private static RuntimeException kindWord(String kind, String word) {
+        String usage = kindUsage(kind);
+        if (Words.matches(word, "help")) {
+            return usage != null ? new KindUsage(usage, false) : new HelpShown(USAGE);
+        }
+        return new UsageException(kind + ": unexpected \"" + word + "\"");
+    }
 
     /** ip's verbs in its order: add, set|change, replace, delete, show|lst|list, then jnetns's move. */
     @Override
@@ -134,6 +174,12 @@ final class LinkCommand extends ObjectCommand {
         Boolean dynamic;
         Boolean trailers;
         String kind;
+        String operStateName;
+        Boolean carrier;
+        Boolean protoDown;
+        String addrGenMode;
+        String linkNetns;
+        Integer linkNetnsId;
 
         /** Reads the words up to {@code type KIND} (included). */
         static Args parse(Words w) {
@@ -188,6 +234,38 @@ final class LinkCommand extends ObjectCommand {
                     a.noMaster = true;
                 } else if (Words.matches(word, "dynamic")) {
                     a.dynamic = onOff(w, "dynamic");
+                } else if (word.equals("carrier")) {
+                    a.carrier = oneOfOffOn(w, word);
+                } else if (word.equals("protodown")) {
+                    a.protoDown = oneOfOffOn(w, word);
+                } else if (word.equals("state")) {
+                    String v = w.value();
+                    try {
+                        LinkUpdate.create().operState(v);
+                    } catch (IllegalArgumentException e) {
+                        throw Words.invalid("Invalid operstate", v);
+                    }
+                    a.operStateName = v;
+                } else if (Words.matches(word, "addrgenmode")) {
+                    String v = w.value();
+                    try {
+                        LinkUpdate.create().addrGenMode(v);
+                    } catch (IllegalArgumentException e) {
+                        throw Words.invalid("Invalid address generation mode", v);
+                    }
+                    a.addrGenMode = v;
+                } else if (Words.matches(word, "link-netns")) {
+                    String v = w.value();
+                    if (a.linkNetns != null || a.linkNetnsId != null) {
+                        throw Words.duplicate("link-netns/link-netnsid", v);
+                    }
+                    a.linkNetns = v;
+                } else if (Words.matches(word, "link-netnsid")) {
+                    String v = w.value();
+                    if (a.linkNetns != null || a.linkNetnsId != null) {
+                        throw Words.duplicate("link-netns/link-netnsid", v);
+                    }
+                    a.linkNetnsId = present("link-netnsid", integer("link-netnsid", v));
                 } else if (Words.matches(word, "type")) {
                     a.kind = w.value();
                     break;
@@ -215,6 +293,91 @@ final class LinkCommand extends ObjectCommand {
                 }
             }
             return a;
+        }
+
+        /**
+         * The words {@code link add} and {@code link set} share, as an update: up|down, the flags,
+         * master|nomaster, alias, group, state, carrier, protodown, addrgenmode and link-netns|link-netnsid
+         * (for link-netns NAME, the nsid {@code rtnl}'s namespace knows NAME by, assigned first when
+         * it has none, as ip does).
+         */
+        LinkUpdate deviceOptions(Rtnl rtnl, NetnsSource spaces) throws ErrnoException {
+            LinkUpdate u = LinkUpdate.create();
+            if (up != null) {
+                if (up) {
+                    u.up();
+                } else {
+                    u.down();
+                }
+            }
+            if (promisc != null) {
+                u.promisc(promisc);
+            }
+            if (arp != null) {
+                u.arp(arp);
+            }
+            if (multicast != null) {
+                u.multicast(multicast);
+            }
+            if (allmulticast != null) {
+                u.allmulticast(allmulticast);
+            }
+            if (dynamic != null) {
+                u.dynamic(dynamic);
+            }
+            if (trailers != null) {
+                u.trailers(trailers);
+            }
+            if (master != null) {
+                u.master(master);
+            }
+            if (noMaster) {
+                u.noMaster();
+            }
+            if (alias != null) {
+                u.alias(alias);
+            }
+            if (group != null) {
+                u.group(group);
+            }
+            if (operStateName != null) {
+                u.operState(operStateName);
+            }
+            if (carrier != null) {
+                u.carrier(carrier);
+            }
+            if (protoDown != null) {
+                u.protoDown(protoDown);
+            }
+            if (addrGenMode != null) {
+                u.addrGenMode(addrGenMode);
+            }
+            if (linkNetnsId != null) {
+                u.linkNetnsId(linkNetnsId);
+            }
+            if (linkNetns != null) {
+                u.linkNetnsId(nsidOf(rtnl, spaces, linkNetns));
+            }
+            return u;
+        }
+
+        /** ip's link-netns NAME: the nsid of NAME here, assigned by the kernel first when there is none. */
+        private static int nsidOf(Rtnl rtnl, NetnsSource spaces, String name) throws ErrnoException {
+            Netns ns;
+            try {
+                ns = spaces.open(name);
+            } catch (ErrnoException e) {
+                throw Words.invalid("Invalid \"link-netns\" value", name);
+            }
+            int id = rtnl.nsid(ns);
+            if (id < 0) {
+                rtnl.setNsid(ns, -1);
+                id = rtnl.nsid(ns);
+            }
+            if (id < 0) {
+                throw Words.invalid("Invalid \"link-netns\" value", name);
+            }
+            return id;
         }
 
         /**
@@ -313,14 +476,17 @@ final class LinkCommand extends ObjectCommand {
     /** {@code link add ...}. */
     private void add(Words w) throws Exception {
         try {
-            top.rtnl().links().add(parseAdd(w, this::netns));
+            top.rtnl().links().add(parseAdd(w, this::netns, top.rtnl()));
         } finally {
             closeOpened();
         }
     }
 
-    /** Parses {@code link add [link PARENT] [name] NAME [index IDX] [mtu N] [address MAC] [txqueuelen N] [netns NS] type KIND ...}. */
-    static LinkSpec parseAdd(Words w, NetnsSource spaces) throws ErrnoException {
+    /**
+     * Parses {@code link add [link PARENT] [name] NAME [index IDX] [mtu N] [address MAC] [txqueuelen N] [netns NS]
+     * [up] [master BR] [alias TEXT] ... type KIND ...}; {@code rtnl} finds the nsid of link-netns NAME.
+     */
+    static LinkSpec parseAdd(Words w, NetnsSource spaces, Rtnl rtnl) throws ErrnoException {
         Args a = Args.parse(w);
         if (a.dev == null && a.kind == null) {
             throw new UsageException("Not enough information: \"dev\" argument is required.");
@@ -330,13 +496,8 @@ final class LinkCommand extends ObjectCommand {
         if (a.kind == null) {
             throw new CommandFailed("link add " + name + ": \"type\" is required by jnetns");
         }
-        if (a.up != null || a.promisc != null || a.arp != null || a.multicast != null || a.allmulticast != null
-                || a.dynamic != null || a.trailers != null || a.master != null || a.noMaster || a.alias != null
-                || a.group != null) {
-            throw new CommandFailed("link add " + name + ": only link, name, index, mtu, address, txqueuelen and netns"
-                    + " are implemented by jnetns before \"type\"");
-        }
-        LinkSpec s = kindSpec(name, a.kind, a.parent, w, spaces);
+        LinkSpec s = kindSpec(name, a.kind, a.parent, w, spaces, rtnl);
+        s.with(a.deviceOptions(rtnl, spaces));
         if (a.index != null) {
             s.index(a.index);
         }
@@ -355,7 +516,7 @@ final class LinkCommand extends ObjectCommand {
         return s;
     }
 
-    private static LinkSpec kindSpec(String name, String kind, String parent, Words w, NetnsSource spaces)
+    private static LinkSpec kindSpec(String name, String kind, String parent, Words w, NetnsSource spaces, Rtnl rtnl)
             throws ErrnoException {
         LinkSpec s;
         switch (kind) {
@@ -364,22 +525,30 @@ final class LinkCommand extends ObjectCommand {
                 Integer peerMtu = null;
                 byte[] peerMac = null;
                 String peerNs = null;
+                LinkUpdate peerOptions = null;
                 if (w.hasNext()) {
                     String p = w.next();
                     if (!p.equals("peer")) {
-                        throw new UsageException("veth: expected \"peer\", got \"" + p + "\"");
+                        throw new KindUsage(VETH_USAGE, true);
                     }
-                    Args pa = Args.parse(w);   // ip reads the peer's words as the device's own
+                    Args pa;
+                    try {
+                        pa = Args.parse(w);   // ip reads the peer's words as the device's own
+                    } catch (CommandFailed e) {
+                        // a parser's errno (a wrong on|off) is -1 once ip's veth parser passes it on
+                        throw new CommandFailed(e.getMessage());
+                    }
                     if (pa.kind != null) {
                         throw Words.duplicate("type", pa.kind);
                     }
                     peer = pa.newName();
-                    if (pa.up != null || pa.promisc != null || pa.arp != null || pa.multicast != null
-                            || pa.allmulticast != null || pa.dynamic != null || pa.trailers != null || pa.master != null
-                            || pa.noMaster || pa.alias != null
-                            || pa.group != null || pa.txq != null || pa.index != null || pa.parent != null) {
-                        throw new CommandFailed("link add " + name + " type veth peer: only name, mtu, address and netns"
-                                + " are implemented by jnetns");
+                    if (pa.index != null || pa.parent != null) {
+                        throw new CommandFailed("link add " + name + " type veth peer: index and link are not implemented"
+                                + " by jnetns");
+                    }
+                    peerOptions = pa.deviceOptions(rtnl, spaces);
+                    if (pa.txq != null) {
+                        peerOptions.txQueueLen(pa.txq);
                     }
                     peerMtu = pa.mtu;
                     peerMac = pa.mac;
@@ -395,6 +564,9 @@ final class LinkCommand extends ObjectCommand {
                 if (peerNs != null) {
                     s.peerNetns(spaces.open(peerNs));
                 }
+                if (peerOptions != null) {
+                    s.peerWith(peerOptions);
+                }
                 return s;
             }
             case "tap": s = LinkSpec.tap(name); break;
@@ -405,7 +577,7 @@ final class LinkCommand extends ObjectCommand {
                 while (w.hasNext()) {
                     String word = w.next();
                     if (!word.equals("mode")) {
-                        throw new UsageException(kind + ": unexpected \"" + word + "\"");
+                        throw kindWord(kind, word);
                     }
                     mode = w.value();
                 }
@@ -417,7 +589,7 @@ final class LinkCommand extends ObjectCommand {
                 while (w.hasNext()) {
                     String word = w.next();
                     if (!word.equals("id")) {
-                        throw new UsageException("vlan: unexpected \"" + word + "\"");
+                        throw kindWord(kind, word);
                     }
                     id = (int) w.number(word, 4094);
                 }
@@ -432,7 +604,7 @@ final class LinkCommand extends ObjectCommand {
                 while (w.hasNext()) {
                     String word = w.next();
                     if (!word.equals("mode")) {
-                        throw new UsageException("ipvlan: unexpected \"" + word + "\"");
+                        throw kindWord(kind, word);
                     }
                     mode = w.value();
                 }
@@ -444,7 +616,7 @@ final class LinkCommand extends ObjectCommand {
                 while (w.hasNext()) {
                     String word = w.next();
                     if (!word.equals("mode")) {
-                        throw new UsageException("bond: unexpected \"" + word + "\"");
+                        throw kindWord(kind, word);
                     }
                     mode = w.value();
                 }
@@ -456,8 +628,11 @@ final class LinkCommand extends ObjectCommand {
                 s = LinkSpec.ofKind(name, kind);
                 break;
         }
-        if (w.hasNext()) {
-            throw new UsageException(kind + ": unexpected \"" + w.next() + "\"");
+        while (w.hasNext()) {
+            String word = w.next();
+            if (!IP_IGNORES_WORDS.contains(kind)) {
+                throw kindWord(kind, word);
+            }
         }
         if (parent != null) {
             throw new UsageException(kind + ": \"link " + parent + "\" does not apply");
@@ -486,7 +661,7 @@ final class LinkCommand extends ObjectCommand {
                 case "ttl": { int t = (int) w.number(word, 255); options.add(() -> s[0].ttl(t)); break; }
                 case "nolearning": options.add(() -> s[0].learning(false)); break;
                 case "learning": options.add(() -> s[0].learning(true)); break;
-                default: throw new UsageException("vxlan: unexpected \"" + word + "\"");
+                default: throw kindWord("vxlan", word);
             }
         }
         if (vni == null) {
@@ -495,6 +670,19 @@ final class LinkCommand extends ObjectCommand {
         s[0] = LinkSpec.vxlan(name, vni);
         options.forEach(Runnable::run);
         return s[0];
+    }
+
+    /**
+     * The "on" or "off" after {@code option} as ip's parse_on_off reads it (carrier, protodown): a
+     * wrong word fails the command with EINVAL's number as its exit code, as ip exits.
+     */
+    private static boolean oneOfOffOn(Words w, String option) {
+        String v = w.value();
+        if (!v.equals("on") && !v.equals("off")) {
+            throw new CommandFailed("Error: argument of \"" + option + "\" must be one of \"off\", \"on\", not \"" + v
+                    + "\"", Main.EXIT_EINVAL);
+        }
+        return v.equals("on");
     }
 
     /** The "on" or "off" after {@code option}, as ip reads it. */
@@ -517,36 +705,20 @@ final class LinkCommand extends ObjectCommand {
             }
             throw new CommandFailed("link set " + dev + ": \"index\" with \"netns\" is not implemented by jnetns");
         }
+        if (a.kind != null && w.hasNext()) {   // the kind's parser reads the rest, as for link add
+            String word = w.next();
+            if (a.kind.equals("veth") && !word.equals("peer")) {
+                throw new KindUsage(VETH_USAGE, true);
+            }
+            if (Words.matches(word, "help")) {
+                throw kindWord(a.kind, word);
+            }
+        }
         if (a.kind != null || a.parent != null) {
             throw new CommandFailed("link set " + dev + ": \"type\" and \"link\" are not implemented by jnetns");
         }
-        LinkUpdate u = LinkUpdate.create();
         try {
-            if (a.up != null) {
-                if (a.up) {
-                    u.up();
-                } else {
-                    u.down();
-                }
-            }
-            if (a.promisc != null) {
-                u.promisc(a.promisc);
-            }
-            if (a.arp != null) {
-                u.arp(a.arp);
-            }
-            if (a.multicast != null) {
-                u.multicast(a.multicast);
-            }
-            if (a.allmulticast != null) {
-                u.allmulticast(a.allmulticast);
-            }
-            if (a.dynamic != null) {
-                u.dynamic(a.dynamic);
-            }
-            if (a.trailers != null) {
-                u.trailers(a.trailers);
-            }
+            LinkUpdate u = a.deviceOptions(top.rtnl(), this::netns);
             if (a.mtu != null) {
                 u.mtu(a.mtu);
             }
@@ -557,20 +729,8 @@ final class LinkCommand extends ObjectCommand {
             if (a.name != null && !a.name.equals(dev)) {
                 u.name(a.name);
             }
-            if (a.master != null) {
-                u.master(a.master);
-            }
-            if (a.noMaster) {
-                u.noMaster();
-            }
-            if (a.alias != null) {
-                u.alias(a.alias);
-            }
             if (a.txq != null) {
                 u.txQueueLen(a.txq);
-            }
-            if (a.group != null) {
-                u.group(a.group);
             }
             if (a.netns != null) {
                 if (a.netns.chars().allMatch(Character::isDigit)) {

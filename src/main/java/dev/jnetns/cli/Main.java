@@ -20,6 +20,8 @@ public final class Main {
     static final int EXIT_USAGE = 1;
     /** Exit code for an error reported by the kernel or a system call. */
     static final int EXIT_KERNEL = 2;
+    /** Exit code for an on|off word ip's parse_on_off refuses: ip returns -EINVAL and exits with its negation. */
+    static final int EXIT_EINVAL = 22;
 
     private final JnetnsCommand top;
     private final PrintWriter err;
@@ -137,6 +139,12 @@ public final class Main {
             err.flush();
             return;
         }
+        if (e instanceof KindUsage k) {
+            PrintWriter to = k.stdout ? top.out() : err;
+            to.print(k.getMessage());
+            to.flush();
+            return;
+        }
         if (top.debug) {
             e.printStackTrace(err);
         }
@@ -168,7 +176,10 @@ public final class Main {
         if (e instanceof Plan.StepFailedException && e.getCause() instanceof Exception) {
             return exitCode((Exception) e.getCause());
         }
-        if (e instanceof UsageException || e instanceof CommandFailed || e instanceof IllegalArgumentException
+        if (e instanceof CommandFailed c) {
+            return c.exit;
+        }
+        if (e instanceof UsageException || e instanceof IllegalArgumentException || e instanceof KindUsage
                 || e instanceof NoSuchLinkException) {
             return EXIT_USAGE;
         }

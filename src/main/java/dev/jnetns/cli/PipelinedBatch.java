@@ -150,8 +150,13 @@ final class PipelinedBatch {
                     Netns ns = Netns.open(name);
                     opened.add(ns);
                     return ns;
-                });
+                }, top.rtnl());
                 requireDevices(words, "link");
+                for (String master : new String[] {spec.master(), spec.peerMaster()}) {
+                    if (master != null && !devices.contains(master)) {
+                        throw new NoSuchLinkException(master);
+                    }
+                }
                 links.add(spec);
                 created.add(spec.name());
                 if (spec.peerName() != null) {

@@ -99,6 +99,12 @@ final class Layout {
         }
     }
 
+    /**
+     * In a canonical order, where a record built by hand writes its unmodelled attributes (else they
+     * follow the modelled ones): ip adds some attributes as it reads their words and others after.
+     */
+    static final int UNMODELLED = -1;
+
     /** Writes the modelled attribute of one type, if the record holds it. */
     @FunctionalInterface
     interface Field {
@@ -117,7 +123,8 @@ final class Layout {
      * Writes a record's attributes. A record read from a message is written in the order recorded
      * in {@code raw}: modelled attributes through {@code field}, unmodelled ones copied in place.
      * A record built by hand (or changed, see {@link RawAttributes#withoutLayout()}) is written in
-     * {@code canonical} order ({@code ip}'s for requests), then its unmodelled attributes.
+     * {@code canonical} order ({@code ip}'s for requests), its unmodelled attributes where the order
+     * holds {@link #UNMODELLED}, else after the others.
      */
     static void write(NlWriter w, RawAttributes raw, int[] canonical, Field field) {
         ByteBuffer tlvs = ByteBuffer.wrap(raw.bytes()).order(ByteOrder.nativeOrder());
@@ -137,7 +144,13 @@ final class Layout {
             }
         } else {
             for (int type : canonical) {
-                field.write(w, type, false);
+                if (type == UNMODELLED) {
+                    while (pos < tlvs.capacity()) {
+                        pos = copy(w, tlvs, pos);
+                    }
+                } else {
+                    field.write(w, type, false);
+                }
             }
         }
         while (pos < tlvs.capacity()) {

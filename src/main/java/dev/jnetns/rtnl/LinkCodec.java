@@ -6,6 +6,7 @@ import static dev.jnetns.uapi.LinuxIfLink.IFLA_AF_SPEC;
 import static dev.jnetns.uapi.LinuxIfLink.IFLA_ALLMULTI;
 import static dev.jnetns.uapi.LinuxIfLink.IFLA_ALT_IFNAME;
 import static dev.jnetns.uapi.LinuxIfLink.IFLA_BROADCAST;
+import static dev.jnetns.uapi.LinuxIfLink.IFLA_CARRIER;
 import static dev.jnetns.uapi.LinuxIfLink.IFLA_CARRIER_CHANGES;
 import static dev.jnetns.uapi.LinuxIfLink.IFLA_EVENT;
 import static dev.jnetns.uapi.LinuxIfLink.IFLA_GRO_MAX_SIZE;
@@ -73,13 +74,14 @@ public final class LinkCodec {
     /**
      * The order a record built by hand is written in: {@code ip link add|set}'s (its options in the
      * order of {@code ip link add v0 mtu M address A alias L group G txqueuelen Q numtxqueues N ...
-     * netns NS master M}; then, as ip adds them after its loop, the new index, the parent, the name
+     * netns NS master M ... state S protodown P carrier C addrgenmode G}, the last two unmodelled
+     * (see {@link #requestOnly}); then, as ip adds them after its loop, the new index, the parent, the name
      * and the kind), then every other attribute the codec models (a record must lose none of them).
      */
     private static final int[] REQUEST_ORDER = {IFLA_MTU, IFLA_ADDRESS, IFLA_BROADCAST, IFLA_IFALIAS, IFLA_GROUP,
         IFLA_TXQLEN, IFLA_NUM_TX_QUEUES, IFLA_NUM_RX_QUEUES, IFLA_NET_NS_FD, IFLA_NET_NS_PID, IFLA_LINK_NETNSID,
         IFLA_MASTER, IFLA_LINKMODE, IFLA_OPERSTATE, IFLA_PROTO_DOWN, IFLA_GSO_MAX_SIZE, IFLA_GSO_MAX_SEGS,
-        IFLA_GRO_MAX_SIZE, IFLA_PARENT_DEV_NAME, IFLA_NEW_IFINDEX, IFLA_LINK, IFLA_IFNAME, IFLA_LINKINFO, IFLA_QDISC,
+        IFLA_GRO_MAX_SIZE, IFLA_PARENT_DEV_NAME, Layout.UNMODELLED, IFLA_NEW_IFINDEX, IFLA_LINK, IFLA_IFNAME, IFLA_LINKINFO, IFLA_QDISC,
         IFLA_STATS64, IFLA_PROMISCUITY, IFLA_ALLMULTI, IFLA_MIN_MTU, IFLA_MAX_MTU, IFLA_TSO_MAX_SIZE,
         IFLA_TSO_MAX_SEGS, IFLA_PERM_ADDRESS, IFLA_PHYS_PORT_NAME, IFLA_PHYS_PORT_ID, IFLA_PHYS_SWITCH_ID,
         IFLA_PARENT_DEV_BUS_NAME, IFLA_CARRIER_CHANGES, IFLA_EVENT, IFLA_NEW_NETNSID};
@@ -92,6 +94,34 @@ public final class LinkCodec {
     /** Writes a {@code struct ifinfomsg} (for requests that carry no record: dumps, deletes). */
     public static void header(NlWriter w, int family, int index, int flags, int change) {
         w.u8(family).u8(0).u16(0).u32(index).u32(flags).u32(change);
+    }
+
+    /**
+     * The attributes of an {@code ip link set} request that the link record does not model, as ip
+     * writes them: IFLA_CARRIER ({@code carrier on|off}), then IFLA_AF_SPEC holding AF_INET6's
+     * IFLA_INET6_ADDR_GEN_MODE ({@code addrgenmode MODE}), nests without NLA_F_NESTED. They travel in
+     * the record's {@link Link#raw()}, as the kernel's own IFLA_CARRIER and IFLA_AF_SPEC do.
+     *
+     * @param carrier 1 on, 0 off, -1 none
+     * @param addrGenMode the IN6_ADDR_GEN_MODE_* code, -1 none
+     * @return the attributes, {@link RawAttributes#NONE} when neither is given
+     */
+    public static RawAttributes requestOnly(int carrier, int addrGenMode) {
+        NlWriter w = new NlWriter();
+        if (carrier >= 0) {
+            w.attrU8(IFLA_CARRIER, carrier);
+        }
+        if (addrGenMode >= 0) {
+            int afSpec = w.beginNestedPlain(IFLA_AF_SPEC);
+            int inet6 = w.beginNestedPlain(AF_INET6);
+            w.attrU8(IFLA_INET6_ADDR_GEN_MODE, addrGenMode);
+            w.endNested(inet6);
+            w.endNested(afSpec);
+        }
+        ByteBuffer b = w.bytes();
+        byte[] tlvs = new byte[b.remaining()];
+        b.get(tlvs);
+        return RawAttributes.of(null, null, tlvs);
     }
 
     /** Reads a link message. */
