@@ -37,10 +37,10 @@ final class AllNetnsShow {
     /** Runs {@code words} (OBJECT [show ...]) in every named namespace; returns the worst exit code. */
     int run(List<String> words) throws Exception {
         if (words.size() > 1 && !ObjectCommand.isShow(words.get(1))) {
-            throw new UsageException("--all-netns: only show lists every namespace (\"" + words.get(1) + "\")");
+            throw new UsageException("--all-netns: only show lists every namespace (\"" + words.get(1) + "\")", Main.EXIT_USAGE);
         }
         if (!top.netnsList.isEmpty()) {
-            throw new UsageException("--all-netns and -n exclude each other");
+            throw new UsageException("--all-netns and -n exclude each other", Main.EXIT_USAGE);
         }
         List<String> records = new ArrayList<>();
         int rc = 0;

@@ -103,9 +103,19 @@ final class Batch {
                 n = lines.lineNumber();
             }
         } catch (UsageException e) {
+            if (!pipe.flush()) {   // the lines before it failed first
+                failed = true;
+                if (!force) {
+                    return Main.EXIT_USAGE;
+                }
+            }
+            main.report(e);
+            return e.exit == 0 ? END : e.exit;   // exit 0: the input ends there
+        } catch (CommandFailed e) {   // a line jnetns cannot read (not UTF-8) fails as a line does
             failed |= !pipe.flush();
             fail(e, n);
-            return Main.EXIT_USAGE;
+            failed = true;
+            return force ? MORE : Main.EXIT_USAGE;
         }
         if (route == null && words.isEmpty()) {
             return MORE;
@@ -129,12 +139,21 @@ final class Batch {
                 return Main.EXIT_USAGE;
             }
         }
+        if (e instanceof UsageException u) {
+            return exit(u);
+        }
         fail(e, n);
         failed = true;
         if (!force || Main.endsBatch(e)) {
             return Main.EXIT_USAGE;
         }
         return MORE;
+    }
+
+    /** A line ip ends the whole run on (its exit()): the message alone, no "Command failed" line, ip's code. */
+    private int exit(UsageException e) {
+        main.report(e);
+        return e.exit;
     }
 
     /** Adds a line to the pipelined run (as {@code route} when it was read as one); what fails it, null when it joined. */

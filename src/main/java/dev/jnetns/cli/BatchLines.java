@@ -114,13 +114,15 @@ final class BatchLines {
      * The command line that starts with the line read last: continuation lines joined (read now)
      * and comments removed.
      *
-     * @throws UsageException for bytes that are not UTF-8 or a missing continuation line
+     * @throws CommandFailed for bytes that are not UTF-8 (the line fails, as a line ip cannot run)
+     * @throws UsageException for a missing continuation line (exit 0: as ip's getcmdline, it ends
+     *     the input, and the batch exits as it stands)
      */
     String command() throws IOException {
         String command = uncomment(text());
         while (command.endsWith("\\")) {
             if (!advance()) {
-                throw new UsageException("Missing continuation line");
+                throw new UsageException("Missing continuation line", 0);
             }
             command = command.substring(0, command.length() - 1) + uncomment(text());
         }
@@ -142,7 +144,7 @@ final class BatchLines {
                     .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(line, 0, length))
                     .toString();
         } catch (CharacterCodingException e) {
-            throw new UsageException("line " + lineNumber + " is not valid UTF-8");
+            throw new CommandFailed("line " + lineNumber + " is not valid UTF-8");
         }
     }
 
@@ -178,7 +180,7 @@ final class BatchLines {
             if (c == '"' || c == '\'') {
                 int end = line.indexOf(c, i + 1);
                 if (end < 0) {
-                    throw new UsageException("Unterminated quoted string");
+                    throw new UsageException("Unterminated quoted string", Main.EXIT_USAGE);   // makeargs' exit(1)
                 }
                 out.add(line.substring(i + 1, end));
                 i = end + 1;

@@ -39,7 +39,7 @@ final class BenchCommand extends CliCommand {
             switch (option) {
                 case "--routes" -> routes = (int) Math.max(1, w.number(option, 16_000_000));
                 case "--rounds" -> rounds = (int) Math.max(1, w.number(option, 1000));
-                default -> throw new UsageException("bench: unknown option \"" + option + "\"; try 'jnetns bench --help'");
+                default -> throw new UsageException("bench: unknown option \"" + option + "\"; try 'jnetns bench --help'", Main.EXIT_USAGE);
             }
         }
         PrintWriter out = top.out();

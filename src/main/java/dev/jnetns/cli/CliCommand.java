@@ -18,7 +18,7 @@ abstract class CliCommand {
     final void noArguments(List<String> words) {
         if (!words.isEmpty()) {
             throw new UsageException(entry.name() + ": unexpected argument \"" + words.get(0) + "\"; try 'jnetns "
-                    + entry.name() + " --help'");
+                    + entry.name() + " --help'", Main.EXIT_USAGE);
         }
     }
 }

@@ -240,7 +240,7 @@ final class JnetnsCommand {
 
     private static void backend(String name) {
         if (!name.equals("ffm") && !name.equals("jna")) {
-            throw new UsageException("--backend " + name + ": use ffm or jna");
+            throw new UsageException("--backend " + name + ": use ffm or jna", Main.EXIT_USAGE);
         }
         System.setProperty(Backends.PROPERTY, name);
     }
@@ -281,7 +281,7 @@ final class JnetnsCommand {
     /** The namespace of -n, null when none was given. */
     String netns() {
         if (netnsList.size() > 1) {
-            throw new UsageException("only monitor takes -n more than once");
+            throw new UsageException("only monitor takes -n more than once", Main.EXIT_USAGE);
         }
         return netnsList.isEmpty() ? null : netnsList.get(0);
     }

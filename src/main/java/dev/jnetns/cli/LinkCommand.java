@@ -36,7 +36,18 @@ final class LinkCommand extends ObjectCommand {
             + "       jnetns link move DEV netns NS     (jnetns's own: DEV with every attribute of its addresses and routes, its permanent and proxy neighbours, sysctls and state; exits 2 naming what it cannot carry, nothing moved)\n";
 
     /** The kinds ip has a parser without options for: it reads no word after {@code type KIND} and sends the kind. */
-    private static final java.util.Set<String> IP_IGNORES_WORDS = java.util.Set.of("dummy", "ifb", "nlmon", "vcan");
+    private static final java.util.Set<String> IP_IGNORES_WORDS = java.util.Set.of("dummy", "ifb", "nlmon", "vcan",
+            "virt_wifi", "team", "netdevsim");
+
+    /**
+     * The kinds iproute2 6.1 has a parser with options for (its link_util's parse_opt): a word it
+     * does not take fails the command (exit 1), {@code help} prints the kind's usage (exit 1). For a
+     * kind ip does not know, {@code help} is link's usage (exit 255) and another word is "Garbage".
+     */
+    private static final java.util.Set<String> IP_PARSES_WORDS = java.util.Set.of("veth", "vlan", "vxcan", "macvlan",
+            "macvtap", "ipvlan", "ipvtap", "vxlan", "gre", "gretap", "ip6gre", "ip6gretap", "ipip", "sit", "ip6tnl",
+            "vti", "vti6", "can", "bond", "bond_slave", "bridge", "bridge_slave", "hsr", "macsec", "geneve", "ipoib",
+            "xfrm", "rmnet", "vrf", "bareudp", "amt", "gtp", "erspan", "ip6erspan", "batadv");
 
     /** What ip's veth parser prints, on stdout, for any word after {@code type veth} but {@code peer}. */
     private static final String VETH_USAGE = "Usage: ip link <options> type veth [peer <options>]\n"
@@ -64,10 +75,14 @@ final class LinkCommand extends ObjectCommand {
      */
     private static RuntimeException kindWord(String kind, String word) {
         String usage = kindUsage(kind);
-        if (Words.matches(word, "help")) {
-            return usage != null ? new KindUsage(usage, false) : new HelpShown(USAGE);
+        if (!IP_PARSES_WORDS.contains(kind)) {   // iplink_modify: usage() on help, else "Garbage"
+            return Words.matches(word, "help") ? new HelpShown(USAGE)
+                    : new CommandFailed("Garbage instead of arguments \"" + word + " ...\". Try \"ip link help\".");
         }
-        return new UsageException(kind + ": unexpected \"" + word + "\"");
+        if (Words.matches(word, "help")) {
+            return new KindUsage(usage != null ? usage : USAGE, false);   // parse_opt's usage, then -1: exit 1
+        }
+        return new CommandFailed(kind + ": unknown option \"" + word + "\"?");   // a kind's parse_opt returns -1
     }
 
     /** ip's verbs in its order: add, set|change, replace, delete, show|lst|list, then jnetns's move. */
@@ -329,6 +344,9 @@ final class LinkCommand extends ObjectCommand {
                 u.trailers(trailers);
             }
             if (master != null) {
+                if (rtnl.links().find(master).isEmpty()) {   // ip's ll_name_to_index, before anything is sent
+                    throw Words.invalid("Device does not exist", master);
+                }
                 u.master(master);
             }
             if (noMaster) {
@@ -411,7 +429,7 @@ final class LinkCommand extends ObjectCommand {
             throw Words.invalid(why, name);
         }
         if (name.indexOf('\uFFFD') >= 0) {
-            throw Words.invalid("not valid UTF-8 (a byte jnetns cannot pass on as written)", name);
+            throw new CommandFailed("Error: argument \"" + name + "\" is wrong: not valid UTF-8 (a byte jnetns cannot pass on as written)");
         }
         return name;
     }
@@ -421,7 +439,7 @@ final class LinkCommand extends ObjectCommand {
         try {
             return HardwareAddresses.parseLladdr(text);
         } catch (IllegalArgumentException e) {
-            throw new UsageException(e.getMessage());
+            throw new CommandFailed(e.getMessage());   // ll_addr_a2n's -1: the line fails, -force goes on
         }
     }
 
@@ -488,14 +506,12 @@ final class LinkCommand extends ObjectCommand {
      */
     static LinkSpec parseAdd(Words w, NetnsSource spaces, Rtnl rtnl) throws ErrnoException {
         Args a = Args.parse(w);
-        if (a.dev == null && a.kind == null) {
-            throw new UsageException("Not enough information: \"dev\" argument is required.");
+        String newName = a.newName();
+        if (a.kind == null) {
+            throw new CommandFailed("Not enough information: \"type\" argument is required");
         }
         // no name: the kernel's own choice, KIND%d (the first free bridge0, bridge1 ...), as when ip sends none
-        String name = a.newName() != null ? a.newName() : a.kind + "%d";
-        if (a.kind == null) {
-            throw new CommandFailed("link add " + name + ": \"type\" is required by jnetns");
-        }
+        String name = newName != null ? newName : a.kind + "%d";
         LinkSpec s = kindSpec(name, a.kind, a.parent, w, spaces, rtnl);
         s.with(a.deviceOptions(rtnl, spaces));
         if (a.index != null) {
@@ -594,7 +610,7 @@ final class LinkCommand extends ObjectCommand {
                     id = (int) w.number(word, 4094);
                 }
                 if (id == null) {
-                    throw new UsageException("vlan: \"id\" is required");
+                    throw new CommandFailed("vlan: \"id\" is required");
                 }
                 requireParent(kind, parent);
                 return LinkSpec.vlan(name, parent, id);
@@ -635,14 +651,14 @@ final class LinkCommand extends ObjectCommand {
             }
         }
         if (parent != null) {
-            throw new UsageException(kind + ": \"link " + parent + "\" does not apply");
+            throw new CommandFailed(kind + ": \"link " + parent + "\" does not apply");
         }
         return s;
     }
 
     private static void requireParent(String kind, String parent) {
         if (parent == null) {
-            throw new UsageException(kind + ": \"link PARENT\" is required");
+            throw new CommandFailed(kind + ": \"link PARENT\" is required");
         }
     }
 
@@ -665,7 +681,7 @@ final class LinkCommand extends ObjectCommand {
             }
         }
         if (vni == null) {
-            throw new UsageException("vxlan: \"id VNI\" is required");
+            throw new CommandFailed("vxlan: missing virtual network identifier");   // as ip, exit 1
         }
         s[0] = LinkSpec.vxlan(name, vni);
         options.forEach(Runnable::run);
@@ -752,7 +768,7 @@ final class LinkCommand extends ObjectCommand {
     private static void checkLength(String current, int length) {
         int own = current == null ? -1 : HardwareAddresses.parse(-1, current).length;
         if (own >= 0 && own != length) {
-            throw new UsageException("Invalid address length " + length + " - must be " + own + " bytes");
+            throw new CommandFailed("Invalid address length " + length + " - must be " + own + " bytes");
         }
     }
 
@@ -769,11 +785,11 @@ final class LinkCommand extends ObjectCommand {
             } else if (dev == null) {
                 dev = word;
             } else {
-                throw new UsageException("link move: unexpected \"" + word + "\"");
+                throw new UsageException("link move: unexpected \"" + word + "\"", Main.EXIT_USAGE);
             }
         }
         if (dev == null || ns == null) {
-            throw new UsageException("link move: usage: link move DEV netns NS");
+            throw new UsageException("link move: usage: link move DEV netns NS", Main.EXIT_USAGE);
         }
         try (Netns target = Netns.open(ns); Rtnl to = Rtnl.open(target)) {
             DeviceMover.move(top.rtnl(), to, dev);

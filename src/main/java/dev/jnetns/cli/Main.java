@@ -16,8 +16,10 @@ import java.util.List;
  * ({@link Batch}) runs one command per line as ip does.
  */
 public final class Main {
-    /** Exit code for a syntax or usage error. */
+    /** Exit code for what ip itself refuses and returns -1 for, and for a failed batch. */
     static final int EXIT_USAGE = 1;
+    /** Exit code of ip's exit(-1): a word it cannot parse, a usage. */
+    static final int EXIT_ABORT = 255;
     /** Exit code for an error reported by the kernel or a system call. */
     static final int EXIT_KERNEL = 2;
     /** Exit code for an on|off word ip's parse_on_off refuses: ip returns -EINVAL and exits with its negation. */
@@ -77,7 +79,7 @@ public final class Main {
             object = top.parse(args);
         } catch (UsageException e) {
             report(e);
-            return EXIT_USAGE;
+            return e.exit;
         }
         if (top.help) {
             top.out().print(JnetnsCommand.helpText());
@@ -179,7 +181,10 @@ public final class Main {
         if (e instanceof CommandFailed c) {
             return c.exit;
         }
-        if (e instanceof UsageException || e instanceof IllegalArgumentException || e instanceof KindUsage
+        if (e instanceof UsageException u) {
+            return u.exit;
+        }
+        if (e instanceof IllegalArgumentException || e instanceof KindUsage
                 || e instanceof NoSuchLinkException) {
             return EXIT_USAGE;
         }

@@ -133,11 +133,18 @@ final class NetnsCommand extends ObjectCommand {
         return true;
     }
 
+    /**
+     * A pid as ip's netns_identify takes it: decimal digits only, else "is not a pid" (exit 1); a
+     * number no process can have is -1, which no {@code /proc} entry matches.
+     */
     private static long pid(String s) {
+        if (!s.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            throw new CommandFailed("Specified string '" + s + "' is not a pid");
+        }
         try {
             return Long.parseLong(s);
         } catch (NumberFormatException e) {
-            throw new UsageException("invalid pid \"" + s + "\"");
+            return -1;
         }
     }
 

@@ -50,6 +50,9 @@ final class NexthopCommand extends ObjectCommand {
         } else if (isShow(verb)) {
             listOrFlush(w, false);
         } else if (Words.matches(verb, "get")) {
+            if (!w.hasNext()) {
+                throw new HelpShown(USAGE);   // ipnh_get's usage(), exit 255
+            }
             int id = idOnly(w);
             Rtnl rtnl = top.rtnl();
             print(rtnl.links().list(), List.of(rtnl.nexthops().get(id)));

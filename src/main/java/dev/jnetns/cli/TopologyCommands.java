@@ -22,11 +22,11 @@ final class TopologyCommands {
                     : Files.readString(Path.of(file), StandardCharsets.UTF_8);
             return Topology.parse(text);
         } catch (NoSuchFileException e) {
-            throw new UsageException("cannot read " + file + ": no such file");
+            throw new UsageException("cannot read " + file + ": no such file", Main.EXIT_USAGE);
         } catch (IOException e) {
-            throw new UsageException("cannot read " + file + ": " + e.getMessage());
+            throw new UsageException("cannot read " + file + ": " + e.getMessage(), Main.EXIT_USAGE);
         } catch (IllegalArgumentException e) {
-            throw new UsageException(file + ": " + e.getMessage());
+            throw new UsageException(file + ": " + e.getMessage(), Main.EXIT_USAGE);
         }
     }
 
@@ -55,7 +55,7 @@ final class TopologyCommands {
         final int call(List<String> words) throws Exception {
             if (words.size() != 1) {
                 throw new UsageException(entry.name() + " takes one FILE (- for stdin); try 'jnetns " + entry.name()
-                        + " --help'");
+                        + " --help'", Main.EXIT_USAGE);
             }
             return run(words.get(0));
         }

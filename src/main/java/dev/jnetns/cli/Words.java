@@ -142,7 +142,7 @@ final class Words {
         }
         if (p == null || family != 0 && familyOf(p.address()) != family) {
             throw new UsageException("Error: " + familyName(family) + " prefix is expected rather than \"" + text
-                    + "\".");
+                    + "\".", Main.EXIT_USAGE);   // get_prefix's exit(1)
         }
         return p;
     }
@@ -183,7 +183,7 @@ final class Words {
         }
         if (a == null || family != 0 && familyOf(a) != family) {
             throw new UsageException("Error: " + familyName(family) + " address is expected rather than \"" + text
-                    + "\".");
+                    + "\".", Main.EXIT_USAGE);   // get_addr's exit(1)
         }
         return a;
     }

@@ -47,24 +47,24 @@ class CliBadInputTest {
         String before = settled(ns);
         // {exit code, start of the message, args...}
         List<String[]> cases = List.of(
-                new String[] {"1", "Error: argument \"a b\" is wrong: \"dev\" not a valid ifname", "link", "add", "a b", "type", "bridge"},
+                new String[] {"255", "Error: argument \"a b\" is wrong: \"dev\" not a valid ifname", "link", "add", "a b", "type", "bridge"},
                 new String[] {"1", "invalid device name \"sixteen-bytes-xx\": longer than 15 bytes", "link", "add", "sixteen-bytes-xx", "type", "bridge"},
                 new String[] {"2", "link add x0 type frob: Operation not supported (EOPNOTSUPP): Unknown device type", "link", "add", "x0", "type", "frob"},
                 new String[] {"1", "invalid link kind \"fr/ob\"", "link", "add", "x0", "type", "fr/ob"},
-                new String[] {"1", "link add x0: \"type\" is required by jnetns", "link", "add", "x0"},
+                new String[] {"1", "Not enough information: \"type\" argument is required", "link", "add", "x0"},
                 new String[] {"1", "\"zz\" is invalid lladdr.", "link", "set", "v0", "address", "zz:00:00:00:00:00"},
                 new String[] {"1", "Invalid address length 2 - must be 6 bytes", "link", "set", "v0", "address", "02:00"},
                 new String[] {"2", "link add x0 type bridge: Invalid argument (EINVAL)", "link", "add", "x0", "address", "02:00", "type", "bridge"},
-                new String[] {"1", "Error: duplicate \"mtu\": \"1300\" is the second value.", "link", "set", "v0", "mtu", "1400", "mtu", "1300"},
-                new String[] {"1", "Error: either \"dev\" is duplicate, or \"v0\" is a garbage.", "link", "show", "dev", "v0", "dev", "v0"},
+                new String[] {"255", "Error: duplicate \"mtu\": \"1300\" is the second value.", "link", "set", "v0", "mtu", "1400", "mtu", "1300"},
+                new String[] {"255", "Error: either \"dev\" is duplicate, or \"v0\" is a garbage.", "link", "show", "dev", "v0", "dev", "v0"},
                 new String[] {"1", "Error: any valid prefix is expected rather than \"198.18.300.1/24\".", "addr", "add", "198.18.300.1/24", "dev", "v0"},
                 new String[] {"1", "Error: any valid prefix is expected rather than \"198.18.3.1/33\".", "addr", "add", "198.18.3.1/33", "dev", "v0"},
                 new String[] {"1", "Error: inet address is expected rather than \"host.example\".", "route", "add", "198.18.5.0/24", "via", "host.example"},
                 new String[] {"1", "Error: inet prefix is expected rather than \"fd00:50::/64\".", "-4", "route", "add", "fd00:50::/64", "dev", "v0"},
                 new String[] {"1", "Error: inet6 address is expected rather than \"198.18.40.9\".", "-6", "neigh", "add", "198.18.40.9", "lladdr", "02:00:00:00:00:01", "dev", "v0"},
                 new String[] {"2", "route add 198.18.50.0/24 via 203.0.113.1: Network is unreachable (ENETUNREACH): Nexthop has invalid gateway", "route", "add", "198.18.50.0/24", "via", "203.0.113.1"},
-                new String[] {"1", "Error: argument \"foo\" is wrong: \"table\" value is invalid", "route", "add", "198.18.50.0/24", "dev", "v0", "table", "foo"},
-                new String[] {"1", "Error: argument \"-3\" is wrong: \"metric\" value is invalid", "route", "add", "198.18.50.0/24", "dev", "v0", "metric", "-3"},
+                new String[] {"255", "Error: argument \"foo\" is wrong: \"table\" value is invalid", "route", "add", "198.18.50.0/24", "dev", "v0", "table", "foo"},
+                new String[] {"255", "Error: argument \"-3\" is wrong: \"metric\" value is invalid", "route", "add", "198.18.50.0/24", "dev", "v0", "metric", "-3"},
                 new String[] {"1", "Cannot find device \"nope0\"", "addr", "add", "198.18.7.1/24", "dev", "nope0"},
                 new String[] {"1", "Cannot find device \"nope0\"", "link", "set", "nope0", "up"},
                 new String[] {"1", "Cannot find device \"nope0\"", "route", "add", "198.18.50.0/24", "dev", "nope0"},
@@ -74,12 +74,12 @@ class CliBadInputTest {
                 new String[] {"2", "addr del 198.18.99.1/24 dev v0: Cannot assign requested address (EADDRNOTAVAIL): ipv4: Address not found", "addr", "del", "198.18.99.1/24", "dev", "v0"},
                 new String[] {"2", "route del 198.18.77.0/24: No such process (ESRCH)", "route", "del", "198.18.77.0/24"},
                 new String[] {"1", "Error: argument of \"promisc\" must be \"on\" or \"off\", not \"maybe\"", "link", "set", "v0", "promisc", "maybe"},
-                new String[] {"1", "Error: argument \"sleepy\" is wrong: nud state is bad", "neigh", "add", "198.18.0.9", "lladdr", "02:00:00:00:00:09", "dev", "v0", "nud", "sleepy"},
+                new String[] {"255", "Error: argument \"sleepy\" is wrong: nud state is bad", "neigh", "add", "198.18.0.9", "lladdr", "02:00:00:00:00:09", "dev", "v0", "nud", "sleepy"},
                 new String[] {"1", "\"ip rule del\" requires arguments.", "rule", "del"},
                 new String[] {"1", "\"ip rule add\" requires arguments.", "rule", "add"},
                 new String[] {"1", "\"ip route flush\" requires arguments.", "route", "flush"},
                 new String[] {"1", "Flush requires arguments.", "neigh", "flush"},
-                new String[] {"1", "Command line is not complete. Try option \"help\"", "link", "set", "v0", "mtu"});
+                new String[] {"255", "Command line is not complete. Try option \"help\"", "link", "set", "v0", "mtu"});
         for (String[] c : cases) {
             String[] args = new String[c.length - 2 + 2];
             args[0] = "-n";

@@ -82,7 +82,7 @@ class CliCorpusTest {
         Outcome ours = runJnetns(twins.jnetns, c);
         String what = c.key();
         List<String> diffs = new ArrayList<>();
-        if (Twins.exitClass(ip.exit()) != Twins.exitClass(ours.exit())) {
+        if (ip.exit() != ours.exit()) {
             diffs.add(allowOr(c, "exit", "exit code: ip " + ip.exit() + " (" + ip.err().strip() + "), jnetns "
                     + ours.exit() + " (" + ours.err().strip() + ")"));
         }

@@ -63,17 +63,17 @@ class CliLinkShowTest {
         assertEquals(1, notFound.exitCode());
         assertEquals("jnetns: Cannot find device \"nope0\"\n", notFound.err());
         Ip.Result noNs = Cli.run("-n", "jnetns-test-missing", "link", "show");
-        assertEquals(1, noNs.exitCode());
+        assertEquals(255, noNs.exitCode());
         assertEquals("jnetns: Cannot open network namespace \"jnetns-test-missing\": No such file or directory\n",
                 noNs.err());
         Ip.Result badVerb = Cli.run("-n", ns.path(), "link", "frobnicate");
-        assertEquals(1, badVerb.exitCode());
+        assertEquals(255, badVerb.exitCode());
         assertEquals("jnetns: Command \"frobnicate\" is unknown, try \"jnetns link help\".\n", badVerb.err());
         Ip.Result twice = Cli.run("-n", ns.path(), "link", "show", "dev", "lo", "dev", "lo");
-        assertEquals(1, twice.exitCode());
+        assertEquals(255, twice.exitCode());
         assertEquals("jnetns: Error: either \"dev\" is duplicate, or \"lo\" is a garbage.\n", twice.err());
         Ip.Result badOption = Cli.run("--no-such-option");
-        assertEquals(1, badOption.exitCode());
+        assertEquals(255, badOption.exitCode());
         assertEquals("jnetns: Option \"-no-such-option\" is unknown, try \"jnetns -help\".\n", badOption.err());
         Ip.Result badObject = Cli.run("frob");
         assertEquals(1, badObject.exitCode());
@@ -88,7 +88,7 @@ class CliLinkShowTest {
         String help = Cli.ok("--help");
         for (String[] ipHelp : new String[][] {{"help"}, {"-help"}, {"-he"}}) {
             Ip.Result asIp = Cli.run(ipHelp);
-            assertEquals(1, asIp.exitCode(), "ip help exits 255");
+            assertEquals(255, asIp.exitCode(), "ip help exits 255");
             assertEquals(help, asIp.err());
         }
         for (Commands.Entry e : Commands.ALL) {
@@ -102,7 +102,7 @@ class CliLinkShowTest {
             }
         }
         Ip.Result link = Cli.run("link", "help");
-        assertEquals(1, link.exitCode());
+        assertEquals(255, link.exitCode());
         assertEquals("", link.out());
         assertTrue(link.err().contains("jnetns link add"), link.err());
         assertTrue(Cli.run("ro", "help").err().contains("jnetns route add"));

@@ -181,10 +181,6 @@ public final class Twins implements AutoCloseable {
         }
     }
 
-    /** The exit code as a class: 0, 1 for usage (ip exits 1 or 255), 2 for a kernel error, else itself. */
-    public static int exitClass(int rc) {
-        return rc == 255 ? 1 : rc;
-    }
 
     /**
      * What {@code ip -d -j} sees in a side's namespaces (and which of its names exist), as one text
