@@ -48,8 +48,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
@@ -63,7 +61,18 @@ import java.util.function.Consumer;
  * <p>Each namespace gets a notification socket created inside it and a reader thread of its own
  * (which never enters the namespace). Events go to a callback, or, without one, to a queue read by
  * {@link #take()}. {@link #awaitSynced} tells when the monitor has caught up with every change made
- * before the call. {@link #close()} releases sockets and threads.
+ * before the call.
+ *
+ * <p>The callback runs on the reader threads (and, for the events of {@link Options#listExisting()},
+ * on the thread that starts watching). What it throws is handed to that thread's
+ * {@linkplain Thread#getUncaughtExceptionHandler() uncaught-exception handler} (by default printed
+ * on stderr), once, and watching goes on with the next event.
+ *
+ * <p>{@link #close()} stops every reader and releases its sockets; it may be called from the
+ * callback. After it no event is delivered, and every other method throws
+ * {@code IllegalStateException("monitor is closed")}, as {@link Rtnl} and {@link Netns} do after
+ * theirs: {@link #take()} and {@link #poll} also when they were waiting as it closed; events
+ * still queued are discarded.
  */
 public final class Monitor implements AutoCloseable {
 
@@ -228,17 +237,46 @@ public final class Monitor implements AutoCloseable {
     static final int RESYNC_ATTEMPTS = 5;
 
     private final List<Watcher> watchers = new java.util.concurrent.CopyOnWriteArrayList<>();
-    private final BlockingQueue<Event> queue;
+    /** The events for {@link #take()}; null with a callback. */
+    private final MonitorQueue queue;
     private final Set<Topic> topics;
     private final Options options;
     private final Consumer<Event> out;
     private volatile NetnsDirWatch dirWatch;
+    private volatile boolean closed;
 
-    private Monitor(BlockingQueue<Event> queue, Set<Topic> topics, Options options, Consumer<Event> out) {
-        this.queue = queue;
+    private Monitor(Set<Topic> topics, Options options, Consumer<Event> sink) {
+        this.queue = sink == null ? new MonitorQueue() : null;
         this.topics = EnumSet.copyOf(topics);
         this.options = options;
-        this.out = out;
+        this.out = sink == null ? queue::add : e -> deliver(sink, e);
+    }
+
+    /** Hands {@code e} to the callback; what it throws goes to this thread's uncaught-exception handler. */
+    private static void deliver(Consumer<Event> sink, Event e) {
+        try {
+            sink.accept(e);
+        } catch (Throwable t) {
+            Thread self = Thread.currentThread();
+            self.getUncaughtExceptionHandler().uncaughtException(self, t);
+        }
+    }
+
+    /** Reports {@code e}, unless this monitor is closed. */
+    private void report(Event e) {
+        if (!closed) {
+            out.accept(e);
+        }
+    }
+
+    static IllegalStateException closedError() {
+        return new IllegalStateException("monitor is closed");
+    }
+
+    private void checkOpen() {
+        if (closed) {
+            throw closedError();
+        }
     }
 
     /**
@@ -250,16 +288,15 @@ public final class Monitor implements AutoCloseable {
      * @param topics what to watch
      * @param options whether to report what exists first, and the socket buffer size
      * @param sink takes each event, on the watching threads; null to queue them for {@link #take()}
-     * @return the running monitor; close it to stop
+     * @return the running monitor (closed already when {@code sink} closed it); close it to stop
      * @throws ErrnoException when a socket cannot be opened or subscribed (nothing is left running)
      */
     public static Monitor start(Map<String, Netns> spaces, Set<Topic> topics, Options options, Consumer<Event> sink)
             throws ErrnoException {
-        BlockingQueue<Event> q = sink == null ? new LinkedBlockingQueue<>() : null;
-        Monitor m = new Monitor(q, topics, options, sink != null ? sink : q::add);
+        Monitor m = new Monitor(topics, options, sink);
         try {
             for (Map.Entry<String, Netns> e : spaces.entrySet()) {
-                m.add(e.getKey(), e.getValue());
+                m.watch(e.getKey(), e.getValue());
             }
         } catch (ErrnoException | RuntimeException e) {
             m.close();
@@ -282,19 +319,18 @@ public final class Monitor implements AutoCloseable {
      * @throws ErrnoException when a socket cannot be opened or subscribed
      */
     public static Monitor startNamed(Set<Topic> topics, Options options, Consumer<Event> sink) throws ErrnoException {
-        BlockingQueue<Event> q = sink == null ? new LinkedBlockingQueue<>() : null;
-        Monitor m = new Monitor(q, topics, options, sink != null ? sink : q::add);
+        Monitor m = new Monitor(topics, options, sink);
         try {
             m.dirWatch = new NetnsDirWatch(ns -> {
                 try (ns) {
-                    m.add(ns.name(), ns);
+                    m.watch(ns.name(), ns);
                 } catch (ErrnoException | RuntimeException e) {
-                    m.out.accept(new Failed(ns.name(), e));
+                    m.report(new Failed(ns.name(), e));
                 }
-            }, m::remove, e -> m.out.accept(new Failed("", e)));
+            }, m::remove, e -> m.report(new Failed("", e)));
             for (String name : Netns.names()) {
                 try (Netns ns = Netns.open(name)) {
-                    m.add(name, ns);
+                    m.watch(name, ns);
                 } catch (ErrnoException e) {
                     // a stale name under /run/netns: nothing to watch
                 }
@@ -312,43 +348,63 @@ public final class Monitor implements AutoCloseable {
      * @param label the label its events carry
      * @param ns the namespace to watch
      * @throws ErrnoException when a socket cannot be opened or subscribed
+     * @throws IllegalStateException when this monitor is closed
      */
-    public synchronized void add(String label, Netns ns) throws ErrnoException {
-        if (watchers.stream().anyMatch(w -> w.label.equals(label))) {
+    public void add(String label, Netns ns) throws ErrnoException {
+        checkOpen();
+        watch(label, ns);
+    }
+
+    /** Starts watching {@code ns} unless {@code label} is watched or this monitor is closed. */
+    private synchronized void watch(String label, Netns ns) throws ErrnoException {
+        if (closed || watchers.stream().anyMatch(w -> w.label.equals(label))) {
             return;
         }
-        Watcher w = new Watcher(label, ns, topics, options, out);
+        Watcher w = new Watcher(label, ns, topics, options, this::report);
         watchers.add(w);
+        if (closed) {   // meanwhile (by the callback, given the listing): close() may not have seen w
+            w.stopping = true;   // its reader ends at once, releasing the sockets
+        }
         w.thread.start();
     }
 
     /**
-     * Stops watching the namespace labelled {@code label}, if it is watched.
+     * Stops watching the namespace labelled {@code label}, if it is watched; from the callback
+     * too, after which that namespace's reader ends as the callback returns.
      *
      * @param label the label its events carry
+     * @throws IllegalStateException when this monitor is closed
      */
-    public synchronized void remove(String label) {
+    public void remove(String label) {
+        checkOpen();
         for (Watcher w : watchers) {
-            if (w.label.equals(label)) {
-                watchers.remove(w);
+            if (w.label.equals(label) && watchers.remove(w)) {
                 w.stop();
             }
         }
     }
 
-    /** {@return the labels of the namespaces watched now} */
+    /**
+     * The labels of the namespaces watched now.
+     *
+     * @return the labels
+     * @throws IllegalStateException when this monitor is closed
+     */
     public List<String> labels() {
+        checkOpen();
         return watchers.stream().map(w -> w.label).toList();
     }
 
     /**
-     * The next event, when the monitor was started without a callback; blocks.
+     * The next event, when the monitor was started without a callback; blocks, as
+     * {@link java.util.concurrent.BlockingQueue#take()} does, until an event comes or the monitor is closed.
      *
      * @return the event
      * @throws InterruptedException when the thread is interrupted while waiting
+     * @throws IllegalStateException when this monitor is closed, also by another thread while waiting
      */
     public Event take() throws InterruptedException {
-        return queue.take();
+        return queue.poll(Long.MAX_VALUE);
     }
 
     /**
@@ -358,9 +414,10 @@ public final class Monitor implements AutoCloseable {
      * @param unit the unit of {@code timeout}
      * @return the event, or null when none came in time
      * @throws InterruptedException when the thread is interrupted while waiting
+     * @throws IllegalStateException when this monitor is closed, also by another thread while waiting
      */
     public Event poll(long timeout, TimeUnit unit) throws InterruptedException {
-        return queue.poll(timeout, unit);
+        return queue.poll(unit.toNanos(timeout));
     }
 
     /**
@@ -373,10 +430,12 @@ public final class Monitor implements AutoCloseable {
      * @param timeout how long to wait at most
      * @param unit the unit of {@code timeout}
      * @return true when caught up; false when {@code timeout} ran out or a namespace stopped being
-     *         watched ({@link Failed})
+     *         watched ({@link Failed}, or the monitor was closed meanwhile)
      * @throws InterruptedException when interrupted while waiting
+     * @throws IllegalStateException when this monitor is closed
      */
     public boolean awaitSynced(long timeout, TimeUnit unit) throws InterruptedException {
+        checkOpen();
         long start = System.nanoTime();
         long deadline = start + unit.toNanos(timeout);
         for (Watcher w : watchers) {
@@ -392,6 +451,7 @@ public final class Monitor implements AutoCloseable {
      *
      * @param netns the namespace's label
      * @return the routes
+     * @throws IllegalStateException when this monitor is closed
      */
     public List<Route> routes(String netns) {
         return watcher(netns).snapshot(Topic.ROUTE);
@@ -402,18 +462,30 @@ public final class Monitor implements AutoCloseable {
      *
      * @param netns the namespace's label
      * @return the links
+     * @throws IllegalStateException when this monitor is closed
      */
     public List<Link> links(String netns) {
         return watcher(netns).snapshot(Topic.LINK);
     }
 
     private Watcher watcher(String netns) {
+        checkOpen();
         return watchers.stream().filter(w -> w.label.equals(netns)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("not watching " + netns));
     }
 
+    /**
+     * Stops watching: no event is delivered after this, {@link #take()} and {@link #poll} waiting
+     * now throw, and each reader's sockets are released as it ends (waited for up to 5 s each
+     * while a callback runs on it; not at all when called from the callback, whose reader ends as
+     * it returns). A second call does nothing more.
+     */
     @Override
     public void close() {
+        closed = true;
+        if (queue != null) {
+            queue.close();
+        }
         NetnsDirWatch d = dirWatch;
         if (d != null) {
             d.close();
@@ -440,6 +512,7 @@ public final class Monitor implements AutoCloseable {
         private boolean caughtUpOnce;
         private boolean ended;
 
+        /** Opens the sockets, reports the listing when asked to; the reader thread is left to start. */
         Watcher(String label, Netns ns, Set<Topic> topics, Options options, Consumer<Event> out) throws ErrnoException {
             this.label = label;
             this.topics = topics;
@@ -490,10 +563,12 @@ public final class Monitor implements AutoCloseable {
             }
         }
 
+        /** The reader: owns the sockets once started, and releases them as it ends. */
         private void run() {
             try {
                 read();
             } finally {
+                release();
                 synchronized (this) {
                     ended = true;
                     notifyAll();
@@ -515,7 +590,7 @@ public final class Monitor implements AutoCloseable {
                         return;
                     }
                     if (!e.is(Errno.ENOBUFS)) {
-                        out.accept(new Failed(label, e));
+                        report(new Failed(label, e));
                         return;
                     }
                     try {
@@ -524,12 +599,12 @@ public final class Monitor implements AutoCloseable {
                         failures = 0;
                     } catch (ErrnoException | RuntimeException again) {
                         if (++failures >= RESYNC_ATTEMPTS) {
-                            out.accept(new Failed(label, again));
+                            report(new Failed(label, again));
                             return;
                         }
                     }
                 } catch (RuntimeException e) {
-                    out.accept(new Failed(label, e));
+                    report(new Failed(label, e));
                     return;
                 }
             }
@@ -582,7 +657,7 @@ public final class Monitor implements AutoCloseable {
                 replace(Topic.NETCONF, keyed(rtnl.netconfs(0), Watcher::key), report);
             }
             if (marker) {
-                out.accept(new Resynced(label));
+                report(new Resynced(label));
             }
         }
 
@@ -727,13 +802,20 @@ public final class Monitor implements AutoCloseable {
 
         private void emit(Topic t, Change c, Object v) {
             switch (t) {
-                case LINK: out.accept(new LinkEvent(label, c, (Link) v)); break;
-                case ADDRESS: out.accept(new AddressEvent(label, c, (Address) v)); break;
-                case ROUTE: out.accept(new RouteEvent(label, c, (Route) v)); break;
-                case RULE: out.accept(new RuleEvent(label, c, (Rule) v)); break;
-                case NSID: out.accept(new NsidEvent(label, c, (NamespaceId) v)); break;
-                case NETCONF: out.accept(new NetconfEvent(label, c, (Netconf) v)); break;
-                default: out.accept(new NeighbourEvent(label, c, (Neighbour) v)); break;
+                case LINK: report(new LinkEvent(label, c, (Link) v)); break;
+                case ADDRESS: report(new AddressEvent(label, c, (Address) v)); break;
+                case ROUTE: report(new RouteEvent(label, c, (Route) v)); break;
+                case RULE: report(new RuleEvent(label, c, (Rule) v)); break;
+                case NSID: report(new NsidEvent(label, c, (NamespaceId) v)); break;
+                case NETCONF: report(new NetconfEvent(label, c, (Netconf) v)); break;
+                default: report(new NeighbourEvent(label, c, (Neighbour) v)); break;
+            }
+        }
+
+        /** Reports {@code e}, unless this reader is stopping (the rest of a datagram read before). */
+        private void report(Event e) {
+            if (!stopping) {
+                out.accept(e);
             }
         }
 
@@ -770,13 +852,20 @@ public final class Monitor implements AutoCloseable {
             }
         }
 
+        /** Ends the reader, waiting up to 5 s for it unless this is the reader (its callback). */
         void stop() {
             stopping = true;
+            if (Thread.currentThread() == thread) {
+                return;
+            }
             try {
                 thread.join(5000);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+        }
+
+        private void release() {
             try {
                 events.close();
             } catch (ErrnoException e) {

@@ -130,11 +130,14 @@ final class NetnsDirWatch implements AutoCloseable {
         return Files.getAttribute(file, "unix:dev").equals(Files.getAttribute(Path.of("/proc/self/ns/net"), "unix:dev"));
     }
 
+    /** Stops the watch, waiting up to 5 s for its thread unless called on it (from a callback). */
     @Override
     public void close() {
         stopping = true;
         try {
-            thread.join(5000);
+            if (Thread.currentThread() != thread) {
+                thread.join(5000);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

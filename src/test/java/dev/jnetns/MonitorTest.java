@@ -128,6 +128,33 @@ class MonitorTest {
     }
 
     @Test
+    void what_the_callback_throws_goes_to_the_uncaught_handler_once_and_watching_goes_on(Netns ns) throws Exception {
+        List<Throwable> uncaught = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.concurrent.BlockingQueue<String> names = new java.util.concurrent.LinkedBlockingQueue<>();
+        RuntimeException thrown = new IllegalStateException("the callback's own failure");
+        Thread.UncaughtExceptionHandler before = Thread.getDefaultUncaughtExceptionHandler();
+        Thread.setDefaultUncaughtExceptionHandler((t, x) -> uncaught.add(x));
+        try (Monitor m = Monitor.start(Map.of("t", ns), EnumSet.of(Topic.LINK), Monitor.Options.DEFAULT, e -> {
+            if (e instanceof Monitor.LinkEvent l && l.change() == Change.ADDED) {
+                names.add(l.link().name());
+                if (l.link().name().equals("a0")) {
+                    throw thrown;
+                }
+            } else if (e instanceof Monitor.Failed f) {
+                names.add("failed " + f.error());
+            }
+        })) {
+            Ip.run(ns, "link", "add", "a0", "type", "bridge");
+            assertEquals("a0", names.poll(10, TimeUnit.SECONDS));
+            Ip.run(ns, "link", "add", "b0", "type", "bridge");
+            assertEquals("b0", names.poll(10, TimeUnit.SECONDS), "still watching after the callback threw");
+            assertEquals(List.of(thrown), uncaught);
+        } finally {
+            Thread.setDefaultUncaughtExceptionHandler(before);
+        }
+    }
+
+    @Test
     void an_initial_listing_comes_first_without_duplicates(Netns ns) throws Exception {
         Ip.run(ns, "link", "add", "v0", "type", "veth", "peer", "name", "v1");
         try (Monitor m = Monitor.start(Map.of("t", ns), EnumSet.of(Topic.LINK), new Monitor.Options(true, 0), null)) {
