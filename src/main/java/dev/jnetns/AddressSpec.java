@@ -8,6 +8,7 @@ import static dev.jnetns.uapi.LinuxIfAddr.IFA_F_NOPREFIXROUTE;
 
 import java.net.Inet4Address;
 import java.net.InetAddress;
+import java.util.Objects;
 
 /**
  * An address to add, replace or delete on a device. Mirrors
@@ -69,12 +70,18 @@ public final class AddressSpec {
     }
 
     /**
-     * {@code broadcast ADDR} (IPv4 only).
+     * {@code broadcast ADDR} (the kernel keeps it for IPv4 addresses only).
      *
      * @param broadcast the broadcast address
      * @return this spec
+     * @throws IllegalArgumentException when {@code broadcast} is not of the address's family (the kernel
+     *     ignores an IPv6 one, which ip sends for an IPv6 address)
      */
     public AddressSpec broadcast(InetAddress broadcast) {
+        Objects.requireNonNull(broadcast, "broadcast");
+        if (Inet.family(broadcast) != local.family()) {
+            throw new IllegalArgumentException("broadcast " + Inet.format(broadcast) + " is not of the family of " + local);
+        }
         this.broadcast = broadcast;
         return this;
     }
@@ -123,11 +130,12 @@ public final class AddressSpec {
     /**
      * RT_SCOPE_*: 0 global, 200 site, 253 link, 254 host.
      *
-     * @param scope an RT_SCOPE_* number
+     * @param scope an RT_SCOPE_* number (0..255)
      * @return this spec
+     * @throws IllegalArgumentException outside 0..255 (ifa_scope is a byte)
      */
     public AddressSpec scope(int scope) {
-        this.scope = scope;
+        this.scope = Ranges.u8("scope", scope);
         return this;
     }
 
@@ -184,22 +192,24 @@ public final class AddressSpec {
     /**
      * {@code valid_lft SEC} ({@link Address#FOREVER} for forever).
      *
-     * @param seconds the lifetime in seconds
+     * @param seconds the lifetime in seconds, 0 to 4294967295 (forever)
      * @return this spec
+     * @throws IllegalArgumentException outside that range
      */
     public AddressSpec validLifetime(long seconds) {
-        this.validLifetime = seconds;
+        this.validLifetime = Ranges.check("valid_lft", seconds, 0, 0xffffffffL);
         return this;
     }
 
     /**
      * {@code preferred_lft SEC}.
      *
-     * @param seconds the lifetime in seconds
+     * @param seconds the lifetime in seconds, 0 to 4294967295 (forever)
      * @return this spec
+     * @throws IllegalArgumentException outside that range
      */
     public AddressSpec preferredLifetime(long seconds) {
-        this.preferredLifetime = seconds;
+        this.preferredLifetime = Ranges.check("preferred_lft", seconds, 0, 0xffffffffL);
         return this;
     }
 
@@ -211,10 +221,7 @@ public final class AddressSpec {
      * @throws IllegalArgumentException outside that range
      */
     public AddressSpec metric(long metric) {
-        if (metric < 0 || metric > 0xffffffffL) {
-            throw new IllegalArgumentException("invalid metric " + metric);
-        }
-        this.metric = metric;
+        this.metric = Ranges.check("metric", metric, 0, 0xffffffffL);
         return this;
     }
 

@@ -3,6 +3,7 @@ package dev.jnetns;
 import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.util.Objects;
 
 /**
  * An IPv4 or IPv6 address with a prefix length, as {@code ip} writes it: {@code 198.18.0.1/24},
@@ -18,9 +19,11 @@ public record IpPrefix(InetAddress address, int length) {
      *
      * @param address the address (host bits may be set, as in an interface address)
      * @param length the prefix length
+     * @throws NullPointerException when the address is null
      * @throws IllegalArgumentException when the length is out of range for the address family
      */
     public IpPrefix {
+        Objects.requireNonNull(address, "IpPrefix address");
         int max = bits(address);
         if (length < 0 || length > max) {
             throw new IllegalArgumentException("prefix length " + length + " out of range 0.." + max);

@@ -270,9 +270,10 @@ public final class LinkSpec {
      *
      * @param mtu the MTU in bytes
      * @return this spec
+     * @throws IllegalArgumentException outside 0..4294967294 (a u32; 4294967295 is the link record's "unset")
      */
-    public LinkSpec mtu(int mtu) {
-        this.mtu = mtu;
+    public LinkSpec mtu(long mtu) {
+        this.mtu = (int) Ranges.check("mtu", mtu, 0, Ranges.U32_SET);
         return this;
     }
 
@@ -304,9 +305,10 @@ public final class LinkSpec {
      *
      * @param len the transmit queue length in packets
      * @return this spec
+     * @throws IllegalArgumentException outside 0..4294967294 (a u32; 4294967295 is the link record's "unset")
      */
-    public LinkSpec txQueueLen(int len) {
-        this.txQueueLen = len;
+    public LinkSpec txQueueLen(long len) {
+        this.txQueueLen = (int) Ranges.check("txqueuelen", len, 0, Ranges.U32_SET);
         return this;
     }
 
@@ -383,10 +385,11 @@ public final class LinkSpec {
      *
      * @param mtu the peer's MTU in bytes
      * @return this spec
+     * @throws IllegalArgumentException outside 0..4294967294 (a u32; 4294967295 is the link record's "unset")
      */
-    public LinkSpec peerMtu(int mtu) {
+    public LinkSpec peerMtu(long mtu) {
         requireKind("veth", "peerMtu");
-        this.peerMtu = mtu;
+        this.peerMtu = (int) Ranges.check("peer mtu", mtu, 0, Ranges.U32_SET);
         return this;
     }
 
@@ -418,15 +421,13 @@ public final class LinkSpec {
     /**
      * vxlan: the UDP destination port (iproute2 requires one; 4789 is IANA's).
      *
-     * @param port the UDP port
+     * @param port the UDP port, 0..65535
      * @return this spec
+     * @throws IllegalArgumentException outside that range
      */
     public LinkSpec port(int port) {
         requireKind("vxlan", "port");
-        if (port < 0 || port > 65535) {
-            throw new IllegalArgumentException("invalid port " + port);
-        }
-        this.port = port;
+        this.port = (int) Ranges.check("port", port, 0, 0xffff);
         return this;
     }
 
@@ -469,12 +470,13 @@ public final class LinkSpec {
     /**
      * vxlan: the TTL of encapsulated packets.
      *
-     * @param ttl the TTL, 1..255
+     * @param ttl the TTL, 0 (auto) to 255
      * @return this spec
+     * @throws IllegalArgumentException outside 0..255 (IFLA_VXLAN_TTL is a byte)
      */
     public LinkSpec ttl(int ttl) {
         requireKind("vxlan", "ttl");
-        this.ttl = ttl;
+        this.ttl = Ranges.u8("ttl", ttl);
         return this;
     }
 

@@ -145,9 +145,10 @@ public final class LinkUpdate {
      *
      * @param mtu the MTU in bytes
      * @return this update
+     * @throws IllegalArgumentException outside 0..4294967294 (a u32; 4294967295 is the link record's "unset")
      */
-    public LinkUpdate mtu(int mtu) {
-        this.mtu = mtu;
+    public LinkUpdate mtu(long mtu) {
+        this.mtu = (int) Ranges.check("mtu", mtu, 0, Ranges.U32_SET);
         return this;
     }
 
@@ -227,9 +228,10 @@ public final class LinkUpdate {
      *
      * @param len the transmit queue length in packets
      * @return this update
+     * @throws IllegalArgumentException outside 0..4294967294 (a u32; 4294967295 is the link record's "unset")
      */
-    public LinkUpdate txQueueLen(int len) {
-        this.txQueueLen = len;
+    public LinkUpdate txQueueLen(long len) {
+        this.txQueueLen = (int) Ranges.check("txqueuelen", len, 0, Ranges.U32_SET);
         return this;
     }
 
@@ -250,9 +252,10 @@ public final class LinkUpdate {
      *
      * @param pid a process in the target namespace
      * @return this update
+     * @throws IllegalArgumentException outside 0..2147483647 (a pid_t)
      */
     public LinkUpdate netnsPid(long pid) {
-        this.netnsPid = pid;
+        this.netnsPid = Ranges.check("netns pid", pid, 0, Integer.MAX_VALUE);
         this.netns = null;
         return this;
     }
@@ -262,9 +265,10 @@ public final class LinkUpdate {
      *
      * @param group the group number
      * @return this update
+     * @throws IllegalArgumentException outside 0..4294967294 (a u32; 4294967295 is the link record's "unset")
      */
-    public LinkUpdate group(int group) {
-        this.group = group;
+    public LinkUpdate group(long group) {
+        this.group = (int) Ranges.check("group", group, 0, Ranges.U32_SET);
         return this;
     }
 

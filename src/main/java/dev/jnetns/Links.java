@@ -284,6 +284,7 @@ public final class Links {
      * @param name the device's name
      * @param mtu the MTU in bytes
      * @throws ErrnoException when the kernel refuses the request (its errno and extended ack)
+     * @throws IllegalArgumentException for a negative {@code mtu}, before anything is sent
      */
     public void setMtu(String name, int mtu) throws ErrnoException {
         set(name, LinkUpdate.create().mtu(mtu));

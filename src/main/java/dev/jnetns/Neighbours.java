@@ -21,6 +21,7 @@ import dev.jnetns.rtnl.NeighbourCodec;
 import dev.jnetns.uapi.LinuxSocket;
 import java.net.InetAddress;
 import java.util.List;
+import java.util.Objects;
 
 /** The neighbour tables (ARP, NDP) of one namespace: {@code ip neigh}. Obtained from {@link Rtnl#neighbours()}. */
 public final class Neighbours {
@@ -88,9 +89,10 @@ public final class Neighbours {
      * @param dev the device's name
      * @param dst the neighbour's address
      * @param lladdr its link-layer address, "aa:bb:cc:dd:ee:ff" (any length, as ip reads it)
-     * @param state a NUD_* value, 0 for permanent
+     * @param state NUD_* bits (0..255), 0 for permanent
      * @param router true for {@code router} (an IPv6 router)
      * @throws ErrnoException when the kernel refuses the request (its errno and extended ack)
+     * @throws IllegalArgumentException for a state outside 0..255 (ndm_state's NUD_* bits), before anything is sent
      */
     public void change(String dev, InetAddress dst, String lladdr, int state, boolean router) throws ErrnoException {
         modify(RTM_NEWNEIGH, NLM_F_REPLACE, "neigh change", dev,
@@ -104,9 +106,10 @@ public final class Neighbours {
      * @param dev the device's name
      * @param dst the neighbour's address
      * @param lladdr its link-layer address, "aa:bb:cc:dd:ee:ff" (any length, as ip reads it)
-     * @param state a NUD_* value, 0 for permanent
+     * @param state NUD_* bits (0..255), 0 for permanent
      * @param router true for {@code router} (an IPv6 router)
      * @throws ErrnoException when the kernel refuses the request (its errno and extended ack)
+     * @throws IllegalArgumentException for a state outside 0..255 (ndm_state's NUD_* bits), before anything is sent
      */
     public void add(String dev, InetAddress dst, String lladdr, int state, boolean router) throws ErrnoException {
         modify(RTM_NEWNEIGH, NLM_F_CREATE | NLM_F_EXCL, "neigh add", dev,
@@ -119,9 +122,10 @@ public final class Neighbours {
      * @param dev the device's name
      * @param dst the neighbour's address
      * @param lladdr its link-layer address, "aa:bb:cc:dd:ee:ff" (any length, as ip reads it)
-     * @param state a NUD_* value, 0 for permanent
+     * @param state NUD_* bits (0..255), 0 for permanent
      * @param router true for {@code router} (an IPv6 router)
      * @throws ErrnoException when the kernel refuses the request (its errno and extended ack)
+     * @throws IllegalArgumentException for a state outside 0..255 (ndm_state's NUD_* bits), before anything is sent
      */
     public void replace(String dev, InetAddress dst, String lladdr, int state, boolean router) throws ErrnoException {
         modify(RTM_NEWNEIGH, NLM_F_CREATE | NLM_F_REPLACE, "neigh replace", dev,
@@ -153,6 +157,9 @@ public final class Neighbours {
 
     /** The ndmsg and attributes ip sends for these words (its state is NUD_PERMANENT unless {@code nud} says otherwise). */
     private Neighbour entry(String dev, InetAddress dst, String lladdr, int state, int ntf) throws ErrnoException {
+        Objects.requireNonNull(dev, "neighbour device");
+        Objects.requireNonNull(dst, "neighbour address");
+        Ranges.u8("nud state", state);
         // read as ip reads lladdr, any length (a clear error before anything is sent): the kernel
         // refuses one shorter than the device's ("Invalid link address") and takes the first bytes of a longer one
         String bytes = lladdr == null ? null

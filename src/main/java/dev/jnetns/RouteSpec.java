@@ -76,8 +76,10 @@ public final class RouteSpec {
      *
      * @param gateway the gateway's address
      * @return this spec
+     * @throws IllegalArgumentException when {@link #family(int)} gave another family
      */
     public RouteSpec via(InetAddress gateway) {
+        requireFamily("via", gateway);
         this.gateway = gateway;
         return this;
     }
@@ -100,6 +102,7 @@ public final class RouteSpec {
      * @return this spec
      */
     public RouteSpec src(InetAddress prefsrc) {
+        requireFamily("src", prefsrc);
         this.prefsrc = prefsrc;
         return this;
     }
@@ -111,10 +114,7 @@ public final class RouteSpec {
      * @return this spec
      */
     public RouteSpec metric(long metric) {
-        if (metric < 0 || metric > 0xffffffffL) {
-            throw new IllegalArgumentException("invalid metric " + metric);
-        }
-        this.metric = metric;
+        this.metric = Ranges.check("metric", metric, 0, 0xffffffffL);
         return this;
     }
 
@@ -134,31 +134,34 @@ public final class RouteSpec {
      *
      * @param protocol who adds it: an RTPROT_* number (0..255)
      * @return this spec
+     * @throws IllegalArgumentException outside 0..255 (rtm_protocol is a byte)
      */
     public RouteSpec protocol(int protocol) {
-        this.protocol = protocol;
+        this.protocol = Ranges.u8("protocol", protocol);
         return this;
     }
 
     /**
      * {@code scope S} (RT_SCOPE_*).
      *
-     * @param scope an RT_SCOPE_* number
+     * @param scope an RT_SCOPE_* number (0..255)
      * @return this spec
+     * @throws IllegalArgumentException outside 0..255 (rtm_scope is a byte)
      */
     public RouteSpec scope(int scope) {
-        this.scope = scope;
+        this.scope = Ranges.u8("scope", scope);
         return this;
     }
 
     /**
      * The route type (RTN_*): unicast, local, blackhole, unreachable, prohibit …
      *
-     * @param type an RTN_* number
+     * @param type an RTN_* number (0..255)
      * @return this spec
+     * @throws IllegalArgumentException outside 0..255 (rtm_type is a byte)
      */
     public RouteSpec type(int type) {
-        this.type = type;
+        this.type = Ranges.u8("type", type);
         return this;
     }
 
@@ -202,10 +205,7 @@ public final class RouteSpec {
      * @return this spec
      */
     public RouteSpec tos(int tos) {
-        if (tos < 0 || tos > 255) {
-            throw new IllegalArgumentException("invalid tos " + tos);
-        }
-        this.tos = tos;
+        this.tos = Ranges.u8("tos", tos);
         return this;
     }
 
@@ -217,21 +217,19 @@ public final class RouteSpec {
      * @return this spec
      */
     public RouteSpec realms(int from, int to) {
-        if (from < 0 || from > 0xffff || to < 0 || to > 0xffff) {
-            throw new IllegalArgumentException("invalid realms " + from + "/" + to);
-        }
-        this.realms = ((long) from << 16) | to;
+        this.realms = Ranges.check("realms from", from, 0, 0xffff) << 16 | Ranges.check("realms to", to, 0, 0xffff);
         return this;
     }
 
     /**
      * {@code pref low|medium|high}: the IPv6 router preference (ICMPV6_ROUTER_PREF_*: 3, 0, 1).
      *
-     * @param pref an ICMPV6_ROUTER_PREF_* number
+     * @param pref an ICMPV6_ROUTER_PREF_* number (0..255)
      * @return this spec
+     * @throws IllegalArgumentException outside 0..255 (RTA_PREF is a byte)
      */
     public RouteSpec pref(int pref) {
-        this.pref = pref;
+        this.pref = Ranges.u8("pref", pref);
         return this;
     }
 
@@ -242,10 +240,7 @@ public final class RouteSpec {
      * @return this spec
      */
     public RouteSpec expires(long seconds) {
-        if (seconds < 0 || seconds > 0xffffffffL) {
-            throw new IllegalArgumentException("invalid expires " + seconds);
-        }
-        this.expires = seconds;
+        this.expires = Ranges.check("expires", seconds, 0, 0xffffffffL);
         return this;
     }
 
@@ -256,10 +251,7 @@ public final class RouteSpec {
      * @return this spec
      */
     public RouteSpec nhid(long id) {
-        if (id < 1 || id > 0xffffffffL) {
-            throw new IllegalArgumentException("invalid nhid " + id);
-        }
-        this.nhid = id;
+        this.nhid = Ranges.check("nhid", id, 1, 0xffffffffL);
         return this;
     }
 
@@ -285,9 +277,8 @@ public final class RouteSpec {
      * @return this spec
      */
     public RouteSpec nexthop(InetAddress gateway, String dev, int weight, boolean onlink) {
-        if (weight < 1 || weight > 256) {
-            throw new IllegalArgumentException("invalid nexthop weight " + weight + " (1..256)");
-        }
+        Ranges.check("nexthop weight", weight, 1, 256);
+        requireFamily("nexthop via", gateway);
         nexthops.add(new NexthopSpec(gateway, dev == null ? null : Links.checkName(dev), weight, onlink));
         return this;
     }
@@ -297,14 +288,35 @@ public final class RouteSpec {
      *
      * @param family the address family: AF_INET (2) or AF_INET6 (10)
      * @return this spec
+     * @throws IllegalArgumentException outside 0..255, or when the destination (or, for a default route,
+     *     the gateway or source given so far) is of another family
      */
     public RouteSpec family(int family) {
+        Ranges.u8("family", family);
+        int given = addressFamily();
+        if (given != 0 && given != family) {
+            throw new IllegalArgumentException("family " + family + " contradicts the route's addresses (family "
+                    + given + "): " + this);
+        }
         this.family = family;
         return this;
     }
 
+    /** Refuses an address of another family than {@link #family(int)} gave. */
+    private void requireFamily(String what, InetAddress a) {
+        if (family != null && a != null && Inet.family(a) != family) {
+            throw new IllegalArgumentException(what + " " + Inet.format(a) + " contradicts family " + family);
+        }
+    }
+
     /** AF_INET or AF_INET6, from the destination, the gateway, the source or {@link #family(int)}. */
     int effectiveFamily() {
+        int given = addressFamily();
+        return given != 0 ? given : family != null ? family : LinuxSocket.AF_INET;
+    }
+
+    /** The family of the destination, else the gateway, a path's gateway or the source; 0 when none gives one. */
+    private int addressFamily() {
         if (dst != null) {
             return dst.family();
         }
@@ -316,10 +328,7 @@ public final class RouteSpec {
                 return Inet.family(n.gateway());
             }
         }
-        if (prefsrc != null) {
-            return Inet.family(prefsrc);
-        }
-        return family != null ? family : LinuxSocket.AF_INET;
+        return prefsrc != null ? Inet.family(prefsrc) : 0;
     }
 
     /** The destination, {@code 0.0.0.0/0} or {@code ::/0} for a default route. */

@@ -53,8 +53,10 @@ public final class RuleSpec {
      *
      * @param src the source prefix
      * @return this spec
+     * @throws IllegalArgumentException when {@link #family(int)} or {@link #to} gave another family
      */
     public RuleSpec from(IpPrefix src) {
+        requireFamily("from", src, dst);
         this.src = src;
         return this;
     }
@@ -64,8 +66,10 @@ public final class RuleSpec {
      *
      * @param dst the destination prefix
      * @return this spec
+     * @throws IllegalArgumentException when {@link #family(int)} or {@link #from} gave another family
      */
     public RuleSpec to(IpPrefix dst) {
+        requireFamily("to", dst, src);
         this.dst = dst;
         return this;
     }
@@ -134,10 +138,7 @@ public final class RuleSpec {
      * @return this spec
      */
     public RuleSpec tos(int tos) {
-        if (tos < 0 || tos > 255) {
-            throw new IllegalArgumentException("TOS value " + tos + " is invalid (0..255)");
-        }
-        this.tos = tos;
+        this.tos = Ranges.u8("tos", tos);
         return this;
     }
 
@@ -155,11 +156,12 @@ public final class RuleSpec {
     /**
      * {@code blackhole}, {@code unreachable}, {@code prohibit} or {@code nop} (FR_ACT_*).
      *
-     * @param action an FR_ACT_* number
+     * @param action an FR_ACT_* number (0..255)
      * @return this spec
+     * @throws IllegalArgumentException outside 0..255 (the action is a byte of fib_rule_hdr)
      */
     public RuleSpec action(int action) {
-        this.action = action;
+        this.action = Ranges.u8("action", action);
         return this;
     }
 
@@ -190,10 +192,25 @@ public final class RuleSpec {
      *
      * @param family AF_INET (2) or AF_INET6 (10)
      * @return this spec
+     * @throws IllegalArgumentException outside 0..255, or when a prefix given so far is of another family
      */
     public RuleSpec family(int family) {
+        Ranges.u8("family", family);
+        for (IpPrefix p : new IpPrefix[] {src, dst}) {
+            if (p != null && p.family() != family) {
+                throw new IllegalArgumentException("family " + family + " contradicts the rule's prefix " + p);
+            }
+        }
         this.family = family;
         return this;
+    }
+
+    /** Refuses a prefix of another family than {@link #family(int)} or the {@code other} prefix gave. */
+    private void requireFamily(String what, IpPrefix p, IpPrefix other) {
+        int given = other != null ? other.family() : family != null ? family : 0;
+        if (p != null && given != 0 && p.family() != given) {
+            throw new IllegalArgumentException(what + " " + p + " contradicts family " + given);
+        }
     }
 
     /**
@@ -204,10 +221,7 @@ public final class RuleSpec {
      * @return this spec
      */
     public RuleSpec realms(int srcRealm, int dstRealm) {
-        if (srcRealm < 0 || srcRealm > 0xffff || dstRealm < 0 || dstRealm > 0xffff) {
-            throw new IllegalArgumentException("invalid realms " + srcRealm + "/" + dstRealm + " (0..65535)");
-        }
-        this.realms = (long) srcRealm << 16 | dstRealm;
+        this.realms = Ranges.check("realms src", srcRealm, 0, 0xffff) << 16 | Ranges.check("realms dst", dstRealm, 0, 0xffff);
         return this;
     }
 
@@ -218,20 +232,21 @@ public final class RuleSpec {
      * @return this spec
      */
     public RuleSpec protocol(int protocol) {
-        if (protocol < 0 || protocol > 255) {
-            throw new IllegalArgumentException("\"protocol\" value " + protocol + " is invalid (0..255)");
-        }
-        this.protocol = protocol;
+        this.protocol = Ranges.u8("protocol", protocol);
         return this;
     }
 
     /**
      * {@code tun_id ID}: the tunnel id of metadata-based tunnels.
      *
-     * @param id the tunnel id
+     * @param id the tunnel id, a u64 (negative for those above 2^63-1)
      * @return this spec
+     * @throws IllegalArgumentException for -1 (2^64-1), which the rule record reads as "none"
      */
     public RuleSpec tunId(long id) {
+        if (id == -1) {
+            throw new IllegalArgumentException("tun_id -1 (2^64-1) cannot be sent (the rule record reads it as none)");
+        }
         this.tunId = id;
         return this;
     }
@@ -243,10 +258,7 @@ public final class RuleSpec {
      * @return this spec
      */
     public RuleSpec suppressPrefixLength(int length) {
-        if (length < 0) {
-            throw new IllegalArgumentException("suppress_prefixlength value " + length + " is invalid");
-        }
-        this.suppressPrefixLength = length;
+        this.suppressPrefixLength = Ranges.check("suppress_prefixlength", length, 0, Integer.MAX_VALUE);
         return this;
     }
 
@@ -290,10 +302,7 @@ public final class RuleSpec {
      * @return this spec
      */
     public RuleSpec ipProto(int proto) {
-        if (proto < 0 || proto > 255) {
-            throw new IllegalArgumentException("Invalid \"ipproto\" value " + proto);
-        }
-        this.ipProto = proto;
+        this.ipProto = Ranges.u8("ipproto", proto);
         return this;
     }
 
@@ -322,17 +331,11 @@ public final class RuleSpec {
     }
 
     private static Rule.Range ports(String what, int start, int end) {
-        if (start < 0 || start > 0xffff || end < 0 || end > 0xffff) {
-            throw new IllegalArgumentException("invalid " + what + " range " + start + "-" + end);
-        }
-        return new Rule.Range(start, end);
+        return new Rule.Range(Ranges.check(what, start, 0, 0xffff), Ranges.check(what, end, 0, 0xffff));
     }
 
     private static long u32(String what, long v) {
-        if (v < 0 || v > 0xffffffffL) {
-            throw new IllegalArgumentException(what + " value " + v + " is invalid");
-        }
-        return v;
+        return Ranges.check(what, v, 0, 0xffffffffL);
     }
 
     int effectiveFamily() {

@@ -65,12 +65,7 @@ public final class Rules {
      * table, {@code l3mdev} or another action is given; a delete leaves action and table unset.
      */
     static Rule request(RuleSpec s, boolean add) {
-        int family = s.effectiveFamily();
-        for (IpPrefix p : new IpPrefix[] {s.src, s.dst}) {
-            if (p != null && p.family() != family) {
-                throw new IllegalArgumentException("rule mixes IPv4 and IPv6 prefixes");
-            }
-        }
+        int family = s.effectiveFamily();   // the prefixes are of it: RuleSpec refuses a contradiction
         if (s.l3mdev && s.table != null && s.table != 0) {
             throw new IllegalArgumentException("table can not be specified for l3mdev rules");
         }

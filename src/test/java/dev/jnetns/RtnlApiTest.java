@@ -171,4 +171,25 @@ class RtnlApiTest {
         assertEquals(2, rtnl.addresses().flush("v0", LinuxSocket.AF_INET));
         assertTrue(rtnl.addresses().list("v0").stream().noneMatch(x -> x.family() == LinuxSocket.AF_INET));
     }
+
+    @Test
+    void a_bad_nud_state_a_null_address_or_a_negative_mtu_changes_nothing(Netns ns, Rtnl rtnl) throws Exception {
+        rtnl.links().add(LinkSpec.veth("v0", "v1").mtu(1400));
+        rtnl.neighbours().add("v0", IpPrefix.parseAddress("198.18.0.9"), "02:00:00:00:00:09", 0, false);
+        String before = Ip.run(ns, "-j", "-d", "link", "show") + Ip.run(ns, "-j", "neigh", "show", "nud", "all");
+        java.net.InetAddress dst = IpPrefix.parseAddress("198.18.0.10");
+        // -1 would set every NUD_* bit; ndm_state's bits are a byte, as ip's nud reads them
+        assertEquals("nud state -1 is out of range 0..255", assertThrows(IllegalArgumentException.class,
+                () -> rtnl.neighbours().add("v0", dst, "02:00:00:00:00:0a", -1, false)).getMessage());
+        assertThrows(IllegalArgumentException.class,
+                () -> rtnl.neighbours().replace("v0", dst, "02:00:00:00:00:0a", 0x100, false));
+        assertThrows(IllegalArgumentException.class, () -> rtnl.neighbours().change("v0",
+                IpPrefix.parseAddress("198.18.0.9"), "02:00:00:00:00:0b", -1, false));
+        assertEquals("neighbour address", assertThrows(NullPointerException.class,
+                () -> rtnl.neighbours().add("v0", null, "02:00:00:00:00:0a", 0, false)).getMessage());
+        assertThrows(NullPointerException.class, () -> rtnl.neighbours().delete("v0", null));
+        // -1 was read as "no mtu" and the request sent without it
+        assertThrows(IllegalArgumentException.class, () -> rtnl.links().setMtu("v0", -1));
+        assertEquals(before, Ip.run(ns, "-j", "-d", "link", "show") + Ip.run(ns, "-j", "neigh", "show", "nud", "all"));
+    }
 }

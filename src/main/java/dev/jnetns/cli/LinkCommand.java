@@ -293,7 +293,8 @@ final class LinkCommand extends ObjectCommand {
                 } else if (word.equals("group")) {
                     String v = w.value();
                     Words.once(a.group, "group", v);
-                    a.group = v.equals("default") ? 0 : (int) Words.parseNumber("group", v, 0xffffffffL);
+                    // 4294967295 is ip's "no group": it refuses it as it refuses any bad number
+                    a.group = v.equals("default") ? 0 : (int) Words.parseNumber("group", v, 0xfffffffeL);
                 } else {
                     if (Words.matches(word, "help")) {
                         throw new HelpShown(USAGE);
@@ -356,7 +357,7 @@ final class LinkCommand extends ObjectCommand {
                 u.alias(alias);
             }
             if (group != null) {
-                u.group(group);
+                u.group(Integer.toUnsignedLong(group));
             }
             if (operStateName != null) {
                 u.operState(operStateName);
@@ -518,13 +519,13 @@ final class LinkCommand extends ObjectCommand {
             s.index(a.index);
         }
         if (a.mtu != null) {
-            s.mtu(a.mtu);
+            s.mtu(Integer.toUnsignedLong(a.mtu));
         }
         if (a.mac != null) {
             s.address(a.mac);
         }
         if (a.txq != null) {
-            s.txQueueLen(a.txq);
+            s.txQueueLen(Integer.toUnsignedLong(a.txq));
         }
         if (a.netns != null) {
             s.netns(spaces.open(a.netns));
@@ -564,7 +565,7 @@ final class LinkCommand extends ObjectCommand {
                     }
                     peerOptions = pa.deviceOptions(rtnl, spaces);
                     if (pa.txq != null) {
-                        peerOptions.txQueueLen(pa.txq);
+                        peerOptions.txQueueLen(Integer.toUnsignedLong(pa.txq));
                     }
                     peerMtu = pa.mtu;
                     peerMac = pa.mac;
@@ -572,7 +573,7 @@ final class LinkCommand extends ObjectCommand {
                 }
                 s = LinkSpec.veth(name, peer);   // no peer name: the kernel's own, veth0, veth1 ... as with ip
                 if (peerMtu != null) {
-                    s.peerMtu(peerMtu);
+                    s.peerMtu(Integer.toUnsignedLong(peerMtu));
                 }
                 if (peerMac != null) {
                     s.peerAddress(peerMac);
@@ -736,7 +737,7 @@ final class LinkCommand extends ObjectCommand {
         try {
             LinkUpdate u = a.deviceOptions(top.rtnl(), this::netns);
             if (a.mtu != null) {
-                u.mtu(a.mtu);
+                u.mtu(Integer.toUnsignedLong(a.mtu));
             }
             if (a.mac != null) {
                 checkLength(top.rtnl().links().find(dev).map(Link::address).orElse(null), a.mac.length);
@@ -746,7 +747,7 @@ final class LinkCommand extends ObjectCommand {
                 u.name(a.name);
             }
             if (a.txq != null) {
-                u.txQueueLen(a.txq);
+                u.txQueueLen(Integer.toUnsignedLong(a.txq));
             }
             if (a.netns != null) {
                 if (a.netns.chars().allMatch(Character::isDigit)) {
