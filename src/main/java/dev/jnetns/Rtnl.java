@@ -153,13 +153,17 @@ public final class Rtnl implements AutoCloseable {
 
     /**
      * Assigns id {@code nsid} to {@code other} in this handle's namespace; -1 lets the kernel choose.
-     * Equivalent to: {@code ip netns set NAME NSID}.
+     * Equivalent to: {@code ip netns set NAME NSID|auto}.
      *
      * @param other another namespace
-     * @param nsid the id, or -1
+     * @param nsid the id (0 or more), or -1 (auto)
+     * @throws IllegalArgumentException for any other id (nothing is sent)
      * @throws ErrnoException when the kernel refuses (e.g. EEXIST when it has an id already)
      */
     public void setNsid(Netns other, int nsid) throws ErrnoException {
+        if (nsid < -1) {
+            throw new IllegalArgumentException("netns set: nsid " + nsid + " is neither -1 (auto) nor >= 0");
+        }
         try (Netns.Hold h = other.hold()) {
             socket.execute("netns set " + other + " " + (nsid < 0 ? "auto" : nsid),
                     nsidRequest(RTM_NEWNSID, NLM_F_ACK, NamespaceId.request(nsid, other.fd(), NamespaceId.ABSENT)));
