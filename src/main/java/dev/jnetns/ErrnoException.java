@@ -31,7 +31,7 @@ public class ErrnoException extends IOException {
      *
      * @param operation what failed
      * @param errno the positive errno number
-     * @param extra appended to the message as it is, or null
+     * @param extra appended to the message (its control characters escaped too), or null
      */
     protected ErrnoException(String operation, int errno, String extra) {
         super(Escape.controls(operation + ": " + describe(errno) + (extra == null ? "" : extra) + needs(operation, errno)));

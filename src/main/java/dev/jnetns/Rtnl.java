@@ -19,7 +19,8 @@ import java.util.List;
 /**
  * An rtnetlink handle bound to one network namespace. Its socket is created inside that namespace
  * (on a short-lived helper thread) and afterwards works from any thread, with no setns at all.
- * Requests on one handle are serialised; use several handles for parallel work.
+ * Requests on one handle are serialised; use several handles for parallel work. The lists it and its
+ * parts ({@link Links}, {@link Addresses}, …) return are unmodifiable.
  *
  * <p>After {@link #close()} every use throws {@code IllegalStateException("rtnl ... is closed")}; a
  * request in flight finishes first. A handle that becomes unreachable without {@code close()} is
