@@ -118,7 +118,8 @@ public final class Addresses {
      *
      * @param dev the device's name
      * @param family AF_INET (2), AF_INET6 (10), or AF_UNSPEC (0) for all
-     * @return how many addresses were removed
+     * @return how many addresses were removed: every one the device had, IPv4 secondaries that the
+     *     kernel deleted with their primary ({@code promote_secondaries} off) included
      * @throws IllegalArgumentException for any other family (nothing is removed)
      * @throws ErrnoException when the kernel refuses the request (its errno and extended ack)
      */
@@ -128,7 +129,6 @@ public final class Addresses {
         }
         int index = links.index(dev);
         List<Address> all = dump(family, index);
-        int n = 0;
         for (Address a : all) {
             try {
                 socket.execute("addr flush dev " + dev, (w, seq) -> {
@@ -136,15 +136,14 @@ public final class Addresses {
                     AddressCodec.encode(a, w);   // ip's flush sends the dumped message back
                     w.endMessage();
                 });
-                n++;
             } catch (ErrnoException e) {
-                // deleting a primary IPv4 address takes its secondaries with it
+                // gone already: deleting a primary IPv4 address took this secondary with it
                 if (!e.is(Errno.EADDRNOTAVAIL)) {
                     throw e;
                 }
             }
         }
-        return n;
+        return all.size();
     }
 
     private void modify(int type, int flags, String what, String dev, AddressSpec s) throws ErrnoException {
@@ -158,28 +157,38 @@ public final class Addresses {
     }
 
     /**
-     * Adds many addresses in few system calls (requests many per datagram, only failures answered).
-     * Equivalent to a file of {@code addr add} lines run with {@code ip -batch} (with {@code -force}
-     * unless {@code stopAtFirstError}).
+     * Adds many addresses in few system calls: the requests go out many per datagram, the kernel
+     * applies each on its own, in order, and answers only refusals. Without {@code stopAtFirstError}
+     * this is a file of {@code addr add} lines run with {@code ip -batch -force}. With it, no datagram
+     * is sent after one that held a refusal, but unlike {@code ip -batch} (which stops at the failing
+     * line) the requests after the refused one in its datagram are applied all the same:
+     * {@link BulkResult#applied} says which were. Devices and specs are checked before anything is sent.
      *
      * @param devs the device of each address
      * @param specs the addresses, in order (the device of {@code specs.get(i)} is {@code devs.get(i)})
-     * @param stopAtFirstError true to send no more requests after a datagram of them the kernel refused one
-     *     of; false to send them all (as {@code -force})
-     * @return the addresses the kernel refused, by index
+     * @param stopAtFirstError true to send no datagram after one that held a refusal; false to send them
+     *     all (as {@code -force})
+     * @return what was sent, and the addresses the kernel refused, by index
+     * @throws IllegalArgumentException when the lists differ in size, or for an invalid spec or device
+     *     name (nothing is sent)
+     * @throws NoSuchLinkException naming the index of the first address whose device does not exist
+     *     (nothing is sent)
      * @throws ErrnoException when the kernel refuses the request (its errno and extended ack)
      */
     public BulkResult addAll(List<String> devs, List<AddressSpec> specs, boolean stopAtFirstError)
             throws ErrnoException {
+        if (devs.size() != specs.size()) {
+            throw new IllegalArgumentException("addr add: " + devs.size() + " devices for " + specs.size() + " addresses");
+        }
         java.util.Map<String, Integer> indexes = new java.util.HashMap<>();
         for (Link l : links.list()) {
             indexes.put(l.name(), l.index());
         }
         int[] index = new int[specs.size()];
         for (int i = 0; i < specs.size(); i++) {
-            Integer x = indexes.get(devs.get(i));
+            Integer x = indexes.get(Links.checkName(devs.get(i)));
             if (x == null) {
-                throw new NoSuchLinkException(devs.get(i));
+                throw new NoSuchLinkException("addr add #" + i + " (" + specs.get(i) + ")", devs.get(i));
             }
             check(specs.get(i));
             index[i] = x;

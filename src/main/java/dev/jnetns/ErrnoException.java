@@ -5,7 +5,8 @@ import java.io.IOException;
 /**
  * A system call failed. Carries the call, the errno (number and symbolic name) and what the call
  * was applied to, e.g. {@code setns(fd 7, CLONE_NEWNET): Operation not permitted (EPERM): needs
- * CAP_SYS_ADMIN}: a refusal for want of privilege names the privilege.
+ * CAP_SYS_ADMIN}: a refusal for want of privilege names the privilege. The message is one line:
+ * control characters of the operation (a device name as given, say) are escaped ({@code \n}, {@code \x00}).
  */
 public class ErrnoException extends IOException {
     private static final long serialVersionUID = 1L;
@@ -30,10 +31,10 @@ public class ErrnoException extends IOException {
      *
      * @param operation what failed
      * @param errno the positive errno number
-     * @param extra appended to the message as it is, or null
+     * @param extra appended to the message (its control characters escaped too), or null
      */
     protected ErrnoException(String operation, int errno, String extra) {
-        super(operation + ": " + describe(errno) + (extra == null ? "" : extra) + needs(operation, errno));
+        super(Escape.controls(operation + ": " + describe(errno) + (extra == null ? "" : extra) + needs(operation, errno)));
         this.operation = operation;
         this.errno = errno;
     }

@@ -48,10 +48,10 @@ public record IpPrefix(InetAddress address, int length) {
         try {
             n = Integer.parseInt(len);
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("invalid prefix length \"" + len + "\" in \"" + text + "\"");
+            throw new IllegalArgumentException("invalid prefix length " + Escape.quoted(len) + " in " + Escape.quoted(text));
         }
         if (n < 0 || n > bits(a)) {
-            throw new IllegalArgumentException("invalid prefix \"" + text + "\": length " + n + " out of range 0.." + bits(a));
+            throw new IllegalArgumentException("invalid prefix " + Escape.quoted(text) + ": length " + n + " out of range 0.." + bits(a));
         }
         return new IpPrefix(a, n);
     }
@@ -81,10 +81,10 @@ public record IpPrefix(InetAddress address, int length) {
                 }
                 int digits = i - start;
                 if (digits == 0 || digits > 3 || part == 4 || i < n && text.charAt(i) != '.') {
-                    throw new IllegalArgumentException("invalid address \"" + text + "\"");
+                    throw new IllegalArgumentException("invalid address " + Escape.quoted(text));
                 }
                 if (v > 255) {
-                    throw new IllegalArgumentException("invalid address \"" + text + "\": octet " + v + " > 255");
+                    throw new IllegalArgumentException("invalid address " + Escape.quoted(text) + ": octet " + v + " > 255");
                 }
                 b[part++] = (byte) v;
                 if (i == n) {
@@ -92,15 +92,15 @@ public record IpPrefix(InetAddress address, int length) {
                 }
                 i++;   // the dot
                 if (i == n) {
-                    throw new IllegalArgumentException("invalid address \"" + text + "\"");
+                    throw new IllegalArgumentException("invalid address " + Escape.quoted(text));
                 }
             }
             if (part != 4) {
-                throw new IllegalArgumentException("invalid address \"" + text + "\"");
+                throw new IllegalArgumentException("invalid address " + Escape.quoted(text));
             }
             return InetAddress.getByAddress(b);
         } catch (UnknownHostException e) {
-            throw new IllegalArgumentException("invalid address \"" + text + "\"");
+            throw new IllegalArgumentException("invalid address " + Escape.quoted(text));
         }
     }
 

@@ -20,6 +20,7 @@ import dev.jnetns.netlink.NlSocket;
 import dev.jnetns.rtnl.LinkCodec;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /** The devices of one namespace: {@code ip link}. Obtained from {@link Rtnl#links()}. */
@@ -75,12 +76,16 @@ public final class Links {
     }
 
     /**
-     * {@return the device with ifindex {@code index}, if any}
+     * {@return the device with ifindex {@code index}, if any (none for 0 or less: the kernel gives no
+     * device such an index)}
      *
      * @param index the ifindex
      * @throws ErrnoException when the kernel refuses the request (its errno and extended ack)
      */
     public Optional<Link> find(int index) throws ErrnoException {
+        if (index <= 0) {
+            return Optional.empty();   // asked for index 0 and no name, the kernel says EINVAL
+        }
         return find("link show index " + index, index, null);
     }
 
@@ -171,14 +176,21 @@ public final class Links {
     }
 
     /**
-     * Creates many devices in few system calls: the requests go out many per datagram and only
-     * failures come back. Parents and underlay devices must exist before the call; tap and tun
-     * devices (made by ioctl, not netlink) are not accepted here.
+     * Creates many devices in few system calls: the requests go out many per datagram, the kernel
+     * applies each on its own, in order, and answers only refusals. Without {@code stopAtFirstError}
+     * this is a file of {@code link add} lines run with {@code ip -batch -force}. With it, no datagram
+     * is sent after one that held a refusal, but unlike {@code ip -batch} (which stops at the failing
+     * line) the requests after the refused one in its datagram are applied all the same:
+     * {@link BulkResult#applied} says which were. Parents, masters and underlay devices must exist
+     * before the call (they are looked up before anything is sent); tap and tun devices (made by
+     * ioctl, not netlink) are not accepted here.
      *
      * @param specs the devices to create, in order
-     * @param stopAtFirstError true to send no more requests after a datagram of them the kernel refused one
-     *     of; false to send them all (as {@code -force})
-     * @return the specs the kernel refused, by index
+     * @param stopAtFirstError true to send no datagram after one that held a refusal; false to send them
+     *     all (as {@code -force})
+     * @return what was sent, and the specs the kernel refused, by index
+     * @throws NoSuchLinkException naming the index of the first spec whose parent, master or underlay
+     *     device does not exist (nothing is sent)
      * @throws ErrnoException when the kernel refuses the request (its errno and extended ack)
      */
     public BulkResult addAll(List<LinkSpec> specs, boolean stopAtFirstError) throws ErrnoException {
@@ -195,8 +207,12 @@ public final class Links {
             if (s.kind.equals("tap") || s.kind.equals("tun")) {
                 throw new IllegalArgumentException(s + ": tap and tun devices are made one by one, with add()");
             }
-            requests[i] = s.request(s.parent != null ? index(s.parent) : 0, s.vxlanDev != null ? index(s.vxlanDev) : 0,
-                    s.master() != null ? index(s.master()) : 0, s.peerMaster() != null ? index(s.peerMaster()) : 0);
+            try {
+                requests[i] = s.request(s.parent != null ? index(s.parent) : 0, s.vxlanDev != null ? index(s.vxlanDev) : 0,
+                        s.master() != null ? index(s.master()) : 0, s.peerMaster() != null ? index(s.peerMaster()) : 0);
+            } catch (NoSuchLinkException e) {
+                throw new NoSuchLinkException("link add #" + i + " (" + s + ")", e.device());
+            }
         }
         return socket.executeAll(specs.size(), (w, seq, i) -> {
             w.beginMessage(RTM_NEWLINK, NLM_F_REQUEST | NLM_F_CREATE | NLM_F_EXCL, seq);
@@ -332,11 +348,13 @@ public final class Links {
      *
      * @param name the name to check
      * @return {@code name}
+     * @throws NullPointerException for null
      * @throws IllegalArgumentException naming what is wrong
      */
     public static String checkName(String name) {
+        Objects.requireNonNull(name, "device name is null");
         String why = null;
-        if (name == null || name.isEmpty()) {
+        if (name.isEmpty()) {
             why = "empty";
         } else if (name.getBytes(StandardCharsets.UTF_8).length > MAX_NAME_BYTES) {
             why = "longer than " + MAX_NAME_BYTES + " bytes";
@@ -346,13 +364,13 @@ public final class Links {
             for (int i = 0; i < name.length(); i++) {
                 char c = name.charAt(i);
                 if (c == '/' || c == ':' || Character.isWhitespace(c) || c == 0) {
-                    why = "contains '" + (c == 0 ? "\\0" : String.valueOf(c)) + "'";
+                    why = "contains '" + Escape.controls(String.valueOf(c)) + "'";
                     break;
                 }
             }
         }
         if (why != null) {
-            throw new IllegalArgumentException("invalid device name \"" + name + "\": " + why);
+            throw new IllegalArgumentException("invalid device name " + Escape.quoted(name) + ": " + why);
         }
         return name;
     }

@@ -123,7 +123,7 @@ public record Neighbour(int index, int family, InetAddress dst, String lladdr, i
                 return 1 << i;
             }
         }
-        throw new IllegalArgumentException("invalid nud state \"" + name + "\"");
+        throw new IllegalArgumentException("invalid nud state " + Escape.quoted(name));
     }
 
     /** As {@code ip neigh} writes it: {@code 198.18.0.9 dev if3 lladdr 02:00:00:00:00:09 router PERMANENT}. */

@@ -10,8 +10,10 @@ import java.lang.ref.Cleaner;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.Callable;
 
@@ -201,7 +203,7 @@ public final class Netns implements AutoCloseable {
      */
     public static Map<Integer, ErrnoException> createNamedAll(List<String> names, boolean stopAtFirstError)
             throws ErrnoException {
-        return NetnsDir.addAll(names, stopAtFirstError);
+        return Collections.unmodifiableMap(NetnsDir.addAll(names, stopAtFirstError));
     }
 
     /**
@@ -233,7 +235,7 @@ public final class Netns implements AutoCloseable {
      * @throws ErrnoException when a system call fails (the exception names it and its errno)
      */
     public static List<String> names() throws ErrnoException {
-        return NetnsDir.names();
+        return Collections.unmodifiableList(NetnsDir.names());
     }
 
     /**
@@ -315,7 +317,7 @@ public final class Netns implements AutoCloseable {
                 // a name whose file vanished meanwhile names nothing
             }
         }
-        return out;
+        return Collections.unmodifiableList(out);
     }
 
     /**
@@ -339,7 +341,7 @@ public final class Netns implements AutoCloseable {
             throw new ErrnoException("list /proc", Errno.EIO.number());
         }
         out.sort(null);
-        return out;
+        return Collections.unmodifiableList(out);
     }
 
     /**
@@ -374,7 +376,7 @@ public final class Netns implements AutoCloseable {
         } catch (IOException e) {
             throw new ErrnoException("list /proc/self/task", Errno.EIO.number());
         }
-        return out;
+        return Collections.unmodifiableList(out);
     }
 
     /** {@return the namespace's inode number, as {@code ls -iL /proc/PID/ns/net} shows} */
@@ -528,8 +530,11 @@ public final class Netns implements AutoCloseable {
      * Reads a sysctl of this namespace, e.g. {@code net.ipv4.ip_forward}. Equivalent to:
      * {@code ip netns exec NS sysctl -n KEY}.
      *
-     * @param key the sysctl's name, e.g. {@code net.ipv4.ip_forward}
+     * @param key the sysctl's name, e.g. {@code net.ipv4.ip_forward}, or its path under /proc/sys
+     *     ({@code net/ipv4/conf/eth0.100/forwarding}); only {@code net.*} settings are reachable
      * @return its value, as {@code sysctl -n} prints it
+     * @throws NullPointerException for a null key
+     * @throws IllegalArgumentException for a key outside {@code net}, or with an empty, "." or ".." part
      * @throws ErrnoException when a system call fails (the exception names it and its errno)
      */
     public String sysctl(String key) throws ErrnoException {
@@ -540,12 +545,17 @@ public final class Netns implements AutoCloseable {
     /**
      * Writes a sysctl of this namespace. Equivalent to: {@code ip netns exec NS sysctl -w KEY=VALUE}.
      *
-     * @param key the sysctl's name, e.g. {@code net.ipv4.ip_forward}
+     * @param key the sysctl's name, e.g. {@code net.ipv4.ip_forward}, or its path under /proc/sys
+     *     ({@code net/ipv4/conf/eth0.100/forwarding}); only {@code net.*} settings are reachable
      * @param value the value to write
+     * @throws NullPointerException for a null key or value (nothing is written)
+     * @throws IllegalArgumentException for a key outside {@code net}, or with an empty, "." or ".." part
+     *     (nothing is written)
      * @throws ErrnoException when a system call fails (the exception names it and its errno)
      */
     public void setSysctl(String key, String value) throws ErrnoException {
         Path file = Sysctls.path(key);
+        Objects.requireNonNull(value, "sysctl value is null");
         Sysctls.inside(this, key, () -> {
             Sysctls.write(file, value);
             return null;

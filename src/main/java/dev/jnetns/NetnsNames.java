@@ -27,7 +27,7 @@ final class NetnsNames {
             why = "longer than 255 bytes";
         }
         if (why != null) {
-            throw new IllegalArgumentException("invalid netns name \"" + name + "\": " + why);
+            throw new IllegalArgumentException("invalid netns name " + Escape.quoted(name) + ": " + why);
         }
         return name;
     }

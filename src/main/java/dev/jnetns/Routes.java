@@ -412,21 +412,29 @@ public final class Routes {
     }
 
     /**
-     * Adds many routes in few system calls: requests go out many per datagram and only failures come
-     * back. Device names are looked up once. Equivalent to a file of
-     * {@code route add} lines run with {@code ip -batch} (with {@code -force} unless
-     * {@code stopAtFirstError}).
+     * Adds many routes in few system calls: the requests go out many per datagram, the kernel
+     * applies each on its own, in order, and answers only refusals. Without {@code stopAtFirstError}
+     * this is a file of {@code route add} lines run with {@code ip -batch -force}. With it, no
+     * datagram is sent after one that held a refusal, but unlike {@code ip -batch} (which stops at the
+     * failing line) the requests after the refused one in its datagram are applied all the same:
+     * {@link BulkResult#applied} says which were. Device names are looked up once, before anything is sent.
      *
      * @param specs the routes to add, in order
-     * @param stopAtFirstError true to send no more requests after a datagram of them the kernel refused one
-     *     of; false to send them all (as {@code -force})
-     * @return the routes the kernel refused, by index in {@code specs}
+     * @param stopAtFirstError true to send no datagram after one that held a refusal; false to send them
+     *     all (as {@code -force})
+     * @return what was sent, and the routes the kernel refused, by index in {@code specs}
+     * @throws NoSuchLinkException naming the index of the first route whose device does not exist
+     *     (nothing is sent)
      * @throws ErrnoException when the kernel refuses the request (its errno and extended ack)
      */
     public BulkResult addAll(List<RouteSpec> specs, boolean stopAtFirstError) throws ErrnoException {
         Adds adds = adds();
-        for (RouteSpec s : specs) {
-            adds.add(s);
+        for (int i = 0; i < specs.size(); i++) {
+            try {
+                adds.add(specs.get(i));
+            } catch (NoSuchLinkException e) {
+                throw new NoSuchLinkException("route add #" + i + " (" + specs.get(i) + ")", e.device());
+            }
         }
         return adds.send(stopAtFirstError, i -> "route add " + specs.get(i));
     }
@@ -517,7 +525,7 @@ public final class Routes {
          *
          * @param stopAtFirstError as {@link #addAll}'s
          * @param what describes add {@code i} for error messages
-         * @return what the kernel refused, by index
+         * @return what was sent, and what the kernel refused, by index
          * @throws ErrnoException when a system call fails
          */
         public BulkResult send(boolean stopAtFirstError, java.util.function.IntFunction<String> what)

@@ -137,6 +137,6 @@ public final class RtNames {
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw new IllegalArgumentException("invalid " + what + " \"" + text + "\"");
+        throw new IllegalArgumentException("invalid " + what + " " + Escape.quoted(text));
     }
 }

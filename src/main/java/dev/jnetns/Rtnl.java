@@ -19,7 +19,8 @@ import java.util.List;
 /**
  * An rtnetlink handle bound to one network namespace. Its socket is created inside that namespace
  * (on a short-lived helper thread) and afterwards works from any thread, with no setns at all.
- * Requests on one handle are serialised; use several handles for parallel work.
+ * Requests on one handle are serialised; use several handles for parallel work. The lists it and its
+ * parts ({@link Links}, {@link Addresses}, …) return are unmodifiable.
  *
  * <p>After {@link #close()} every use throws {@code IllegalStateException("rtnl ... is closed")}; a
  * request in flight finishes first. A handle that becomes unreachable without {@code close()} is
@@ -153,13 +154,17 @@ public final class Rtnl implements AutoCloseable {
 
     /**
      * Assigns id {@code nsid} to {@code other} in this handle's namespace; -1 lets the kernel choose.
-     * Equivalent to: {@code ip netns set NAME NSID}.
+     * Equivalent to: {@code ip netns set NAME NSID|auto}.
      *
      * @param other another namespace
-     * @param nsid the id, or -1
+     * @param nsid the id (0 or more), or -1 (auto)
+     * @throws IllegalArgumentException for any other id (nothing is sent)
      * @throws ErrnoException when the kernel refuses (e.g. EEXIST when it has an id already)
      */
     public void setNsid(Netns other, int nsid) throws ErrnoException {
+        if (nsid < -1) {
+            throw new IllegalArgumentException("netns set: nsid " + nsid + " is neither -1 (auto) nor >= 0");
+        }
         try (Netns.Hold h = other.hold()) {
             socket.execute("netns set " + other + " " + (nsid < 0 ? "auto" : nsid),
                     nsidRequest(RTM_NEWNSID, NLM_F_ACK, NamespaceId.request(nsid, other.fd(), NamespaceId.ABSENT)));

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Objects;
 import java.util.concurrent.Callable;
 
 /** Reading and writing /proc/sys from a thread inside a namespace. */
@@ -19,12 +20,26 @@ final class Sysctls {
     private Sysctls() {
     }
 
-    /** {@code net.ipv4.ip_forward} → /proc/sys/net/ipv4/ip_forward (a key with '/' is taken as a path). */
+    /**
+     * {@code net.ipv4.ip_forward} → /proc/sys/net/ipv4/ip_forward (a key with '/' is taken as a path,
+     * {@code net/ipv4/conf/eth0.100/forwarding}). Only the namespace's own settings are reachable: the
+     * key must be under {@code net}, and no part of it may be empty, "." or "..".
+     *
+     * @throws NullPointerException for a null key
+     * @throws IllegalArgumentException for any other key (nothing is read or written)
+     */
     static Path path(String key) {
-        if (key.isEmpty() || key.contains("..") || key.startsWith("/") || key.startsWith(".")) {
-            throw new IllegalArgumentException("invalid sysctl key \"" + key + "\"");
+        Objects.requireNonNull(key, "sysctl key is null");
+        String[] parts = key.split(key.indexOf('/') >= 0 ? "/" : "\\.", -1);
+        boolean valid = parts.length > 1 && parts[0].equals("net") && key.indexOf('\0') < 0;
+        for (String part : parts) {
+            valid &= !part.isEmpty() && !part.equals(".") && !part.equals("..");
         }
-        return ROOT.resolve(key.indexOf('/') >= 0 ? key : key.replace('.', '/'));
+        if (!valid) {
+            throw new IllegalArgumentException("invalid sysctl key " + Escape.quoted(key)
+                    + ": not a net.* setting of the namespace");
+        }
+        return ROOT.resolve(String.join("/", parts));
     }
 
     static <T> T inside(Netns ns, String key, Callable<T> io) throws ErrnoException {

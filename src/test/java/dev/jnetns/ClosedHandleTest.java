@@ -147,6 +147,10 @@ class ClosedHandleTest {
         assertFalse(Files.exists(fd, java.nio.file.LinkOption.NOFOLLOW_LINKS)
                 && Files.readSymbolicLink(fd).toString().equals("net:[" + ns.inode() + "]"), "closed when the hold ended");
         assertThrows(IllegalStateException.class, ns::hold);
+        assertEquals("netns net:[" + ns.inode() + "] is closed", assertThrows(IllegalStateException.class, ns::fd).getMessage());
+        try (Netns other = Netns.create(); Netns.Hold both = Netns.hold(other)) {
+            assertThrows(IllegalStateException.class, ns::fd, "another handle's hold does not make it usable");
+        }
     }
 
     @Test

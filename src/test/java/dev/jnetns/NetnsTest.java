@@ -1,6 +1,7 @@
 package dev.jnetns;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -8,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.jnetns.junit.NetnsExtension;
 import java.io.FileNotFoundException;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -77,5 +79,39 @@ class NetnsTest {
         assertThrows(IllegalArgumentException.class, () -> Netns.open(".."));
         assertThrows(IllegalArgumentException.class, () -> Netns.open(""));
         assertThrows(IllegalArgumentException.class, () -> Netns.open("x".repeat(256)));
+    }
+
+    @Test
+    void only_net_sysctls_are_reachable_and_bad_keys_or_values_touch_nothing(Netns ns) throws Exception {
+        String forward = ns.sysctl("net.ipv4.ip_forward");
+        assertEquals(forward, ns.sysctl("net/ipv4/ip_forward"));
+        // kernel.hostname is the UTS namespace's, i.e. the host's: not even read
+        for (String key : List.of("kernel.hostname", "kernel/hostname", "net/../kernel/hostname", "net.ipv4..ip_forward",
+                "net/./ipv4/ip_forward", "net//ipv4/ip_forward", "/net/ipv4/ip_forward", ".net.ipv4.ip_forward",
+                "net.ipv4.ip_forward.", "net", "net.", "", "netx.ipv4.ip_forward", "net.ipv4.ip_forward\0")) {
+            assertThrows(IllegalArgumentException.class, () -> ns.sysctl(key), key);
+        }
+        // keys that exist nowhere: were one written, it would fail, not change a host setting
+        for (String key : List.of("kernel.jnetns_api_none", "fs/jnetns_api_none", "net/../kernel/jnetns_api_none",
+                "vm.jnetns_api_none")) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ns.setSysctl(key, "1"), key);
+            assertTrue(e.getMessage().contains("not a net.* setting"), e.getMessage());
+        }
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> ns.setSysctl("kernel.jnetns_api_none\nx", "1"));
+        assertEquals("invalid sysctl key \"kernel.jnetns_api_none\\nx\": not a net.* setting of the namespace", e.getMessage());
+        NullPointerException n = assertThrows(NullPointerException.class, () -> ns.setSysctl("net.ipv4.ip_forward", null));
+        assertEquals("sysctl value is null", n.getMessage());
+        assertThrows(NullPointerException.class, () -> ns.sysctl(null));
+        assertEquals(forward, ns.sysctl("net.ipv4.ip_forward"), "nothing was written");
+    }
+
+    @Test
+    void messages_show_control_characters_of_user_input_escaped() {
+        ErrnoException e = assertThrows(ErrnoException.class, () -> Netns.open("jnetns-api-\nmissing\u0001"));
+        assertFalse(e.getMessage().contains("\n") || e.getMessage().contains("\u0001"), e.getMessage());
+        assertTrue(e.getMessage().contains("jnetns-api-\\nmissing\\x01"), e.getMessage());
+        IllegalArgumentException bad = assertThrows(IllegalArgumentException.class, () -> Netns.checkName("a\0b"));
+        assertEquals("invalid netns name \"a\\x00b\": contains NUL", bad.getMessage());
     }
 }

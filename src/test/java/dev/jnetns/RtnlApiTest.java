@@ -192,4 +192,95 @@ class RtnlApiTest {
         assertThrows(IllegalArgumentException.class, () -> rtnl.links().setMtu("v0", -1));
         assertEquals(before, Ip.run(ns, "-j", "-d", "link", "show") + Ip.run(ns, "-j", "neigh", "show", "nud", "all"));
     }
+
+    @Test
+    void flush_counts_the_secondaries_the_kernel_deleted_with_their_primary(Netns ns, Rtnl rtnl) throws Exception {
+        rtnl.links().add(LinkSpec.veth("v0", "v1"));
+        ns.setSysctl("net.ipv4.conf.all.promote_secondaries", "0");
+        ns.setSysctl("net.ipv4.conf.v0.promote_secondaries", "0");
+        for (String a : List.of("198.18.0.1/24", "198.18.0.2/24", "198.18.0.3/24", "198.18.1.1/24")) {
+            rtnl.addresses().add("v0", AddressSpec.of(a));
+        }
+        long before = Ip.run(ns, "-4", "-o", "addr", "show", "dev", "v0").lines().count();
+        assertEquals(4, before);
+        int removed = rtnl.addresses().flush("v0", LinuxSocket.AF_INET);
+        long after = Ip.run(ns, "-4", "-o", "addr", "show", "dev", "v0").lines().count();
+        assertEquals(0, after);
+        assertEquals(before - after, removed, "two secondaries went with 198.18.0.1");
+    }
+
+    @Test
+    void bulk_adds_say_what_a_refusal_left_applied_and_name_a_missing_device_by_index(Netns ns, Rtnl rtnl)
+            throws Exception {
+        rtnl.links().add(LinkSpec.veth("v0", "v1"));
+        rtnl.links().setUp("v0");
+        rtnl.addresses().add("v0", AddressSpec.of("198.18.0.1/24"));
+        String routes = Ip.run(ns, "route", "show");
+        NoSuchLinkException missing = assertThrows(NoSuchLinkException.class, () -> rtnl.routes().addAll(List.of(
+                RouteSpec.to("198.18.5.0/24").dev("v0"), RouteSpec.to("198.18.6.0/24").dev("v0"),
+                RouteSpec.to("198.18.7.0/24").dev("nope0")), true));
+        assertTrue(missing.getMessage().startsWith("route add #2 ("), missing.getMessage());
+        assertEquals("nope0", missing.device());
+        assertEquals(routes, Ip.run(ns, "route", "show"), "nothing was sent");
+
+        String addrs = Ip.run(ns, "addr", "show");
+        missing = assertThrows(NoSuchLinkException.class, () -> rtnl.addresses().addAll(List.of("v0", "nope\u00010"),
+                List.of(AddressSpec.of("198.18.2.1/24"), AddressSpec.of("198.18.3.1/24")), true));
+        assertTrue(missing.getMessage().startsWith("addr add #1 (198.18.3.1/24"), missing.getMessage());
+        assertTrue(missing.getMessage().contains("Device \"nope\\x010\" does not exist"), missing.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> rtnl.addresses().addAll(List.of("v0"),
+                List.of(AddressSpec.of("198.18.2.1/24"), AddressSpec.of("198.18.3.1/24")), false));
+        assertThrows(IllegalArgumentException.class, () -> rtnl.addresses().addAll(List.of("v0", "v0"),
+                List.of(AddressSpec.of("198.18.2.1/24")), false));
+        assertEquals(addrs, Ip.run(ns, "addr", "show"), "nothing was sent");
+
+        missing = assertThrows(NoSuchLinkException.class, () -> rtnl.links().addAll(List.of(LinkSpec.bridge("br0"),
+                LinkSpec.macvlan("mv0", "nope0", "bridge")), true));
+        assertTrue(missing.getMessage().startsWith("link add #1 ("), missing.getMessage());
+        assertTrue(rtnl.links().find("br0").isEmpty(), "nothing was sent");
+
+        // the second is refused (EEXIST); the third went out in the same datagram and was applied
+        rtnl.routes().add(RouteSpec.to("198.18.6.0/24").dev("v0"));
+        BulkResult r = rtnl.routes().addAll(List.of(RouteSpec.to("198.18.5.0/24").dev("v0"),
+                RouteSpec.to("198.18.6.0/24").dev("v0"), RouteSpec.to("198.18.7.0/24").dev("v0")), true);
+        assertEquals(3, r.sent());
+        assertEquals(List.of(1), List.copyOf(r.failures().keySet()));
+        assertEquals(Errno.EEXIST, r.failures().get(1).errnoName());
+        assertTrue(r.applied(0) && !r.applied(1) && r.applied(2) && !r.applied(3));
+        assertTrue(Ip.run(ns, "route", "show").contains("198.18.7.0/24 dev v0"));
+        assertThrows(UnsupportedOperationException.class, () -> r.failures().clear());
+    }
+
+    @Test
+    void returned_lists_cannot_be_changed(Rtnl rtnl) throws Exception {
+        rtnl.links().add(LinkSpec.veth("v0", "v1"));
+        rtnl.addresses().add("v0", AddressSpec.of("198.18.0.1/24"));
+        for (List<?> l : List.of(rtnl.links().list(), rtnl.addresses().list(), rtnl.addresses().list("v0"),
+                rtnl.routes().list(), rtnl.neighbours().list(), rtnl.rules().list(LinuxSocket.AF_INET),
+                rtnl.nsidsOf(NamespaceId.ABSENT), rtnl.netconfs(LinuxSocket.AF_INET), Netns.names(),
+                Netns.strandedThreads())) {
+            assertThrows(UnsupportedOperationException.class, () -> l.remove(0));
+            assertThrows(UnsupportedOperationException.class, () -> l.add(null));
+        }
+    }
+
+    @Test
+    void index_0_null_names_and_negative_nsids_are_refused_plainly(Netns ns, Rtnl rtnl) throws Exception {
+        assertEquals(Optional.empty(), rtnl.links().find(0));
+        assertEquals(Optional.empty(), rtnl.links().find(-1));
+        NullPointerException n = assertThrows(NullPointerException.class, () -> rtnl.links().find((String) null));
+        assertEquals("device name is null", n.getMessage());
+        assertThrows(NullPointerException.class, () -> rtnl.links().get(null));
+        assertThrows(NullPointerException.class, () -> rtnl.addresses().list(null));
+        IllegalArgumentException bad = assertThrows(IllegalArgumentException.class, () -> rtnl.links().find("a\nb"));
+        assertEquals("invalid device name \"a\\nb\": contains '\\n'", bad.getMessage());
+        try (Netns other = Netns.create()) {
+            String ids = Ip.run(ns, "netns", "list-id");
+            assertThrows(IllegalArgumentException.class, () -> rtnl.setNsid(other, -2));
+            assertThrows(IllegalArgumentException.class, () -> rtnl.setNsid(other, Integer.MIN_VALUE));
+            assertEquals(ids, Ip.run(ns, "netns", "list-id"), "nothing was assigned");
+            rtnl.setNsid(other, -1);
+            assertTrue(rtnl.nsid(other) >= 0, "-1 is auto");
+        }
+    }
 }

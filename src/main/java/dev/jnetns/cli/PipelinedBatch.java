@@ -275,7 +275,7 @@ final class PipelinedBatch {
     /** Removes what the lines after {@code failed} added: they went out with it and were applied. */
     private void undoAfter(Rtnl rtnl, int failed, BulkResult r) {
         for (int i = failed + 1; i < r.sent(); i++) {
-            if (r.failures().containsKey(i)) {
+            if (!r.applied(i)) {
                 continue;
             }
             try {

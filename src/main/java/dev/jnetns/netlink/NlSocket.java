@@ -33,6 +33,7 @@ import dev.jnetns.sys.Syscalls;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -179,7 +180,7 @@ public final class NlSocket implements AutoCloseable {
      * @param what summary of the request for error messages
      * @param request writes the request
      * @param decoder turns a reply into a value, or null to leave it out
-     * @return the decoded replies
+     * @return the decoded replies (unmodifiable)
      * @throws ErrnoException when a system call fails; a {@link NetlinkException} when the kernel refuses the request
      */
     public synchronized <T> List<T> execute(String what, Request request, Decoder<T> decoder) throws ErrnoException {
@@ -204,7 +205,7 @@ public final class NlSocket implements AutoCloseable {
                 out.add(value);
             }
         });
-        return out;
+        return Collections.unmodifiableList(out);
     }
 
     /**
@@ -215,7 +216,7 @@ public final class NlSocket implements AutoCloseable {
      * @param what summary of the request for error messages
      * @param request writes the dump request
      * @param decoder turns a reply into a value, or null to leave it out
-     * @return the decoded replies
+     * @return the decoded replies (unmodifiable)
      * @throws DumpInterruptedException when every attempt was interrupted
      * @throws ErrnoException when a system call fails; a {@link NetlinkException} when the kernel refuses the request
      */
@@ -224,7 +225,7 @@ public final class NlSocket implements AutoCloseable {
             List<T> out = new ArrayList<>();
             try {
                 dumpEach(what, request, decoder, out::add);
-                return out;
+                return Collections.unmodifiableList(out);
             } catch (DumpInterruptedException e) {
                 // the table changed while it was dumped: dump it again
             }
