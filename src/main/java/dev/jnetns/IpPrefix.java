@@ -1,5 +1,6 @@
 package dev.jnetns;
 
+import dev.jnetns.rtnl.Escape;
 import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;

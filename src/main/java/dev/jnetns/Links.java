@@ -1,5 +1,6 @@
 package dev.jnetns;
 
+import dev.jnetns.rtnl.Escape;
 import static dev.jnetns.uapi.LinuxNetlink.NLM_F_ACK;
 import static dev.jnetns.uapi.LinuxNetlink.NLM_F_CREATE;
 import static dev.jnetns.uapi.LinuxNetlink.NLM_F_DUMP;

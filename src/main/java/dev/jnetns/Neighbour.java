@@ -1,5 +1,6 @@
 package dev.jnetns;
 
+import dev.jnetns.rtnl.Escape;
 import static dev.jnetns.uapi.LinuxNeighbour.NTF_EXT_LEARNED;
 import static dev.jnetns.uapi.LinuxNeighbour.NTF_PROXY;
 import static dev.jnetns.uapi.LinuxNeighbour.NTF_ROUTER;

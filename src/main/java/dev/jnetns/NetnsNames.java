@@ -1,5 +1,6 @@
 package dev.jnetns;
 
+import dev.jnetns.rtnl.Escape;
 import java.nio.charset.StandardCharsets;
 
 /** Validation of namespace names, before anything touches the filesystem. */

@@ -1,5 +1,7 @@
 package dev.jnetns;
 
+import dev.jnetns.rtnl.Escape;
+
 
 /** No device of that name or index exists in the namespace (ENODEV). */
 public final class NoSuchLinkException extends NetlinkException {

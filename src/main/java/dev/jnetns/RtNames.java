@@ -1,5 +1,6 @@
 package dev.jnetns;
 
+import dev.jnetns.rtnl.Escape;
 import static dev.jnetns.uapi.LinuxRoute.RTN_ANYCAST;
 import static dev.jnetns.uapi.LinuxRoute.RTN_BLACKHOLE;
 import static dev.jnetns.uapi.LinuxRoute.RTN_BROADCAST;

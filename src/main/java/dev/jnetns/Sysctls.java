@@ -1,5 +1,6 @@
 package dev.jnetns;
 
+import dev.jnetns.rtnl.Escape;
 import java.io.ByteArrayOutputStream;
 import java.io.FileInputStream;
 import java.io.FileOutputStream;

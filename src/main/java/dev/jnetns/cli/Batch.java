@@ -1,5 +1,6 @@
 package dev.jnetns.cli;
 
+import dev.jnetns.rtnl.Escape;
 import dev.jnetns.ErrnoException;
 import java.io.FileInputStream;
 import java.io.IOException;
@@ -41,14 +42,14 @@ final class Batch {
         try {
             in = file.equals("-") ? System.in : new FileInputStream(file);
         } catch (IOException e) {
-            err.println("jnetns: Cannot open file \"" + Main.oneLine(file) + "\" for reading: "
-                    + Main.oneLine(String.valueOf(e.getMessage())));
+            err.println("jnetns: Cannot open file \"" + Escape.controls(file) + "\" for reading: "
+                    + Escape.controls(String.valueOf(e.getMessage())));
             return Main.EXIT_USAGE;
         }
         try {
             return run(new BatchLines(in));
         } catch (IOException e) {
-            err.println("jnetns: reading " + Main.oneLine(file) + ": " + Main.oneLine(String.valueOf(e.getMessage())));
+            err.println("jnetns: reading " + Escape.controls(file) + ": " + Escape.controls(String.valueOf(e.getMessage())));
             return Main.EXIT_USAGE;
         } finally {
             if (in != System.in) {
@@ -193,6 +194,6 @@ final class Batch {
         if (e.getMessage() != null) {
             main.report(e);
         }
-        err.println("Command failed " + Main.oneLine(file) + ":" + n);
+        err.println("Command failed " + Escape.controls(file) + ":" + n);
     }
 }

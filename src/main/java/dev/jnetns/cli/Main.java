@@ -1,5 +1,6 @@
 package dev.jnetns.cli;
 
+import dev.jnetns.rtnl.Escape;
 import dev.jnetns.model.Plan;
 import dev.jnetns.netlink.NlDecodeException;
 import dev.jnetns.ErrnoException;
@@ -150,27 +151,7 @@ public final class Main {
         if (top.debug) {
             e.printStackTrace(err);
         }
-        err.println("jnetns: " + oneLine(message(e)));
-    }
-
-    /** {@code text} on one line: newlines, NUL and other control characters as escapes. */
-    static String oneLine(String text) {
-        StringBuilder b = new StringBuilder(text.length());
-        for (char c : text.toCharArray()) {
-            switch (c) {
-                case '\n' -> b.append("\\n");
-                case '\r' -> b.append("\\r");
-                case '\t' -> b.append("\\t");
-                default -> {
-                    if (c < 0x20 || c == 0x7f) {
-                        b.append(String.format("\\x%02x", (int) c));
-                    } else {
-                        b.append(c);
-                    }
-                }
-            }
-        }
-        return b.toString();
+        err.println("jnetns: " + Escape.controls(message(e)));
     }
 
     /** ip's exit code for what failed: 1 for the command line and what ip itself refuses, 2 for the kernel. */

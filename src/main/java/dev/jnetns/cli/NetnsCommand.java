@@ -1,5 +1,6 @@
 package dev.jnetns.cli;
 
+import dev.jnetns.rtnl.Escape;
 import dev.jnetns.NamespaceId;
 import dev.jnetns.Netns;
 import dev.jnetns.Rtnl;
@@ -286,7 +287,7 @@ final class NetnsCommand extends ObjectCommand {
             if (!e.is(Errno.ENOENT) && !e.is(Errno.EACCES) && !e.is(Errno.ENOEXEC)) {
                 throw e;
             }
-            System.err.println("exec of \"" + Main.oneLine(command.get(0)) + "\" failed: " + e.errnoName().description());
+            System.err.println("exec of \"" + Escape.controls(command.get(0)) + "\" failed: " + e.errnoName().description());
             return 1;
         }
         while (true) {
@@ -315,7 +316,7 @@ final class NetnsCommand extends ObjectCommand {
                 run(ns, command, java.util.Set.of());
             } catch (ErrnoException e) {
                 top.out().flush();
-                System.err.println("jnetns: " + Main.oneLine(e.getMessage()));
+                System.err.println("jnetns: " + Escape.controls(e.getMessage()));
             }
         }
         return 0;

@@ -1,5 +1,6 @@
 package dev.jnetns.cli;
 
+import dev.jnetns.rtnl.Escape;
 import dev.jnetns.AddressSpec;
 import dev.jnetns.BulkResult;
 import dev.jnetns.LinkSpec;
@@ -251,8 +252,8 @@ final class PipelinedBatch {
 
     /** Reports the failure of pending line {@code i} as ip does: the message, then "Command failed FILE:N". */
     private void failed(String message, int i) {
-        err.println("jnetns: " + Main.oneLine(message));
-        err.println("Command failed " + Main.oneLine(file) + ":" + lines[i]);
+        err.println("jnetns: " + Escape.controls(message));
+        err.println("Command failed " + Escape.controls(file) + ":" + lines[i]);
     }
 
     /** Makes the pending namespaces; false when one failed (each failure is reported). */

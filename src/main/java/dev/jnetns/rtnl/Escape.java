@@ -1,7 +1,7 @@
-package dev.jnetns;
+package dev.jnetns.rtnl;
 
-/** User input as exception messages show it: on one line, whatever the input holds. */
-final class Escape {
+/** User input as the library's exceptions and the CLI's errors show it: on one line, whatever the input holds. */
+public final class Escape {
     private Escape() {
     }
 
@@ -9,7 +9,7 @@ final class Escape {
      * {@code text} with its control characters escaped as the CLI escapes them ({@code \n},
      * {@code \r}, {@code \t}, {@code \x00}…).
      */
-    static String controls(String text) {
+    public static String controls(String text) {
         StringBuilder b = new StringBuilder(text.length());
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
@@ -30,7 +30,7 @@ final class Escape {
     }
 
     /** {@code text} in double quotes, its control characters escaped: {@code "a\nb"}. */
-    static String quoted(String text) {
+    public static String quoted(String text) {
         return '"' + controls(text) + '"';
     }
 }
