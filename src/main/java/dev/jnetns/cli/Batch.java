@@ -42,8 +42,7 @@ final class Batch {
         try {
             in = file.equals("-") ? System.in : new FileInputStream(file);
         } catch (IOException e) {
-            err.println("jnetns: Cannot open file \"" + Escape.controls(file) + "\" for reading: "
-                    + Escape.controls(String.valueOf(e.getMessage())));
+            err.println("jnetns: Cannot open file \"" + Escape.controls(file) + "\" for reading: " + strerror(e));
             return Main.EXIT_USAGE;
         }
         try {
@@ -60,6 +59,16 @@ final class Batch {
                 }
             }
         }
+    }
+
+    /**
+     * Why a file could not be opened, as strerror says it: FileInputStream's message is the path
+     * followed by the reason in parentheses.
+     */
+    private static String strerror(IOException e) {
+        String m = String.valueOf(e.getMessage());
+        int open = m.lastIndexOf(" (");
+        return Escape.controls(open >= 0 && m.endsWith(")") ? m.substring(open + 2, m.length() - 1) : m);
     }
 
     private int run(BatchLines lines) throws IOException {

@@ -123,6 +123,16 @@ class CliBatchTest {
     }
 
     @Test
+    void a_file_that_cannot_be_opened_is_reported_as_ip_reports_it(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("plain"), "");
+        for (Path f : List.of(dir.resolve("missing"), dir.resolve("plain").resolve("x"))) {
+            Ip.Result ip = Ip.command(List.of("ip", "-batch", f.toString()), null);
+            var r = Cli.run("-batch", f.toString());
+            assertEquals(List.of(ip.exitCode(), "jnetns: " + ip.err()), List.of(r.exitCode(), r.err()), f.toString());
+        }
+    }
+
+    @Test
     void a_line_that_is_not_utf8_is_refused_not_mangled(Netns ns, @TempDir Path dir) throws Exception {
         Path f = dir.resolve("cmds");
         Files.write(f, new byte[] {'l', 'i', 'n', 'k', ' ', 'a', 'd', 'd', ' ', (byte) 0xff, (byte) 0xfe, ' ', 't', 'y',
