@@ -89,8 +89,14 @@ final class RuleCommand extends ObjectCommand {
             }
         }
         Rtnl rtnl = top.rtnl();
+        List<Rule> all;
+        try {
+            all = rtnl.rules().list(family);
+        } catch (ErrnoException e) {   // ip's "Dump terminated": the line fails with exit code 255
+            throw new CommandFailed(e.getMessage(), Main.EXIT_ABORT);
+        }
         List<Rule> rules = new ArrayList<>();
-        for (Rule r : rtnl.rules().list(family)) {
+        for (Rule r : all) {
             if ((table == null || r.table() == table) && (pref == null || Math.max(0, r.priority()) == pref)
                     && (!not || (r.flags() & FIB_RULE_INVERT) != 0) && (iif == null || iif.equals(r.iif()))
                     && (oif == null || oif.equals(r.oif())) && same(from, r.src()) && same(to, r.dst())) {
