@@ -135,13 +135,37 @@ public final class Neighbours {
     /**
      * Equivalent to: {@code ip neigh add proxy DST dev DEV}.
      *
-     * @param dev the device's name
+     * @param dev the device's name, null for a proxy entry on every device ({@code ip neigh add proxy DST})
      * @param dst the neighbour's address
      * @throws ErrnoException when the kernel refuses the request (its errno and extended ack)
      */
     public void addProxy(String dev, InetAddress dst) throws ErrnoException {
+        addProxy(dev, dst, false);
+    }
+
+    /**
+     * Creates a proxy entry or sets the flags of the one there. Equivalent to: {@code ip neigh
+     * add|replace|change proxy DST [dev DEV] [router]} (the kernel treats the three alike for a proxy).
+     *
+     * @param dev the device's name, null for a proxy entry on every device
+     * @param dst the neighbour's address
+     * @param router true for {@code router} (kept as the entry's flag)
+     * @throws ErrnoException when the kernel refuses the request (its errno and extended ack)
+     */
+    public void addProxy(String dev, InetAddress dst, boolean router) throws ErrnoException {
         modify(RTM_NEWNEIGH, NLM_F_CREATE | NLM_F_EXCL, "neigh add proxy", dev,
-                entry(dev, dst, null, NUD_PERMANENT, NTF_PROXY));
+                proxyEntry(dev, dst, NTF_PROXY | (router ? NTF_ROUTER : 0)));
+    }
+
+    /**
+     * Equivalent to: {@code ip neigh del proxy DST [dev DEV]}.
+     *
+     * @param dev the device's name, null for the proxy entry on every device
+     * @param dst the neighbour's address
+     * @throws ErrnoException when the kernel refuses the request (ENOENT when there is no such entry)
+     */
+    public void deleteProxy(String dev, InetAddress dst) throws ErrnoException {
+        modify(RTM_DELNEIGH, 0, "neigh del proxy", dev, proxyEntry(dev, dst, NTF_PROXY));
     }
 
     /**
@@ -153,6 +177,12 @@ public final class Neighbours {
      */
     public void delete(String dev, InetAddress dst) throws ErrnoException {
         modify(RTM_DELNEIGH, 0, "neigh del", dev, entry(dev, dst, null, NUD_PERMANENT, 0));
+    }
+
+    /** A proxy entry's ndmsg as ip sends it: NUD_PERMANENT, ifindex 0 without a device. */
+    private Neighbour proxyEntry(String dev, InetAddress dst, int ntf) throws ErrnoException {
+        Objects.requireNonNull(dst, "neighbour address");
+        return Neighbour.of(dev == null ? 0 : links.index(dev), Inet.family(dst), dst, null, NUD_PERMANENT, ntf);
     }
 
     /** The ndmsg and attributes ip sends for these words (its state is NUD_PERMANENT unless {@code nud} says otherwise). */
@@ -168,7 +198,7 @@ public final class Neighbours {
     }
 
     private void modify(int type, int flags, String verb, String dev, Neighbour entry) throws ErrnoException {
-        socket.execute(verb + " " + Inet.format(entry.dst()) + " dev " + dev, (w, seq) -> {
+        socket.execute(verb + " " + Inet.format(entry.dst()) + (dev == null ? "" : " dev " + dev), (w, seq) -> {
             w.beginMessage(type, NLM_F_REQUEST | NLM_F_ACK | flags, seq);
             NeighbourCodec.encode(entry, w);
             w.endMessage();

@@ -306,7 +306,18 @@ public final class Netns implements AutoCloseable {
      * @throws ErrnoException when a system call fails (the exception names it and its errno)
      */
     public static List<String> identify(long pid) throws ErrnoException {
-        long target = inodeOf(Path.of("/proc/" + pid + "/ns/net"));
+        return identify(Path.of("/proc/" + pid + "/ns/net"));
+    }
+
+    /**
+     * {@return the names under /run/netns that refer to the namespace of {@code nsFile}, in directory
+     * order} Equivalent to: {@code ip -n NAME netns identify} (the namespace of -n).
+     *
+     * @param nsFile a namespace file, e.g. /proc/PID/ns/net or /run/netns/NAME
+     * @throws ErrnoException when a system call fails (the exception names it and its errno)
+     */
+    public static List<String> identify(Path nsFile) throws ErrnoException {
+        long target = inodeOf(nsFile);
         List<String> out = new ArrayList<>();
         for (String n : names()) {
             try {

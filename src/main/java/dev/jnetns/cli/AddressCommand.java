@@ -110,8 +110,8 @@ final class AddressCommand extends ObjectCommand {
         List<String> pending = new ArrayList<>();
         boolean peer = false;
         boolean brd = false;
-        boolean valid = false;
-        boolean preferred = false;
+        Long valid = null;
+        Long preferred = null;
         while (w.hasNext()) {
             String word = w.next();
             if (word.equals("peer") || word.equals("remote")) {
@@ -152,17 +152,15 @@ final class AddressCommand extends ObjectCommand {
             } else if (Words.matches(word, "valid_lft") || Words.matches(word, "preferred_lft")) {
                 boolean isValid = Words.matches(word, "valid_lft");
                 String v = w.value();
-                if (isValid ? valid : preferred) {
+                if ((isValid ? valid : preferred) != null) {
                     throw Words.duplicate(isValid ? "valid_lft" : "preferred_lft", v);
                 }
+                long seconds = lifetime(isValid ? "valid_lft value" : "preferred_lft value", v);
                 if (isValid) {
-                    valid = true;
+                    valid = seconds;
                 } else {
-                    preferred = true;
+                    preferred = seconds;
                 }
-                lifetime(isValid ? "valid_lft value" : "preferred_lft value", v);
-                pending.add(isValid ? "valid_lft" : "preferred_lft");
-                pending.add(v);
             } else if (List.of("home", "nodad", "mngtmpaddr", "noprefixroute", "autojoin").contains(word)) {
                 pending.add(word);
             } else {
@@ -187,6 +185,18 @@ final class AddressCommand extends ObjectCommand {
             throw new CommandFailed("address " + verb + " without an address is not implemented by jnetns");
         }
         AddressSpec s = AddressSpec.of(localPrefix);
+        if (valid != null || preferred != null) {
+            // ip's ipaddr_modify: either one given, the other is forever; checked for del too
+            long v = valid != null ? valid : Address.FOREVER;
+            long p = preferred != null ? preferred : Address.FOREVER;
+            if (v == 0) {
+                throw new CommandFailed("valid_lft is zero");
+            }
+            if (v < p) {
+                throw new CommandFailed("preferred_lft is greater than valid_lft");
+            }
+            s.validLifetime(v).preferredLifetime(p);
+        }
         if (pending.contains("autojoin") && !s.prefix().address().isMulticastAddress()) {
             throw new CommandFailed("autojoin needs multicast address");
         }
@@ -305,8 +315,6 @@ final class AddressCommand extends ObjectCommand {
                 }
                 case "scope": s.scope(scope(opts.get(++i))); break;
                 case "metric": s.metric(Words.parseNumber("metric", opts.get(++i), 0xffffffffL)); break;
-                case "valid_lft": s.validLifetime(lifetime(word, opts.get(++i))); break;
-                case "preferred_lft": s.preferredLifetime(lifetime(word, opts.get(++i))); break;
                 case "nodad": s.noDad(); break;
                 case "noprefixroute": s.noPrefixRoute(); break;
                 case "home": s.home(); break;

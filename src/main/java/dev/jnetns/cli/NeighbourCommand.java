@@ -102,7 +102,7 @@ final class NeighbourCommand extends ObjectCommand {
                 && (fam == 0 || n.family() == fam) && (prefix == null || covers(prefix, n.dst()))
                 && n.shownBy(wanted & 0xff, (wanted & NONE) != 0);
         if (flush) {
-            flush(rtnl, links, keeps);
+            flush(rtnl, links, proxy, keeps);
             return;
         }
         List<Neighbour> shown = (proxy ? rtnl.neighbours().proxies() : rtnl.neighbours().list()).stream()
@@ -132,12 +132,15 @@ final class NeighbourCommand extends ObjectCommand {
         }
     }
 
-    /** Deletes what {@code keeps} picks, listing again until nothing is left (ip's rounds, -s says them). */
-    private void flush(Rtnl rtnl, List<Link> links, java.util.function.Predicate<Neighbour> keeps)
+    /**
+     * Deletes what {@code keeps} picks among the entries (the proxy entries with {@code proxy}), listing
+     * again until nothing is left (ip's rounds, -s says them).
+     */
+    private void flush(Rtnl rtnl, List<Link> links, boolean proxy, java.util.function.Predicate<Neighbour> keeps)
             throws ErrnoException {
         for (int round = 0; round < MAX_ROUNDS; round++) {
             boolean first = round == 0;   // ip leaves FAILED entries alone after the first round
-            List<Neighbour> doomed = rtnl.neighbours().list().stream()
+            List<Neighbour> doomed = (proxy ? rtnl.neighbours().proxies() : rtnl.neighbours().list()).stream()
                     .filter(n -> (n.state() & NUD_FAILED) == 0 || first).filter(keeps).toList();
             if (doomed.isEmpty()) {
                 if (top.stats > 0) {
@@ -148,7 +151,11 @@ final class NeighbourCommand extends ObjectCommand {
             }
             for (Neighbour n : doomed) {
                 try {
-                    rtnl.neighbours().delete(name(links, n.index()), n.dst());
+                    if (proxy) {   // one on every device has ifindex 0
+                        rtnl.neighbours().deleteProxy(n.index() == 0 ? null : name(links, n.index()), n.dst());
+                    } else {
+                        rtnl.neighbours().delete(name(links, n.index()), n.dst());
+                    }
                 } catch (ErrnoException e) {
                     if (!e.is(Errno.ENOENT)) {
                         throw e;
@@ -288,7 +295,7 @@ final class NeighbourCommand extends ObjectCommand {
                 dst = destination(w, word, dst, family);
             }
         }
-        if (dev == null || dst == null) {
+        if ((dev == null && !proxy) || dst == null) {   // proxy stands for dev: ifindex 0, every device
             throw new UsageException("Device and destination are required arguments.");
         }
         if ("null".equals(lladdr)) {
@@ -297,16 +304,20 @@ final class NeighbourCommand extends ObjectCommand {
             lladdr = HardwareAddresses.format(ARPHRD_ETHER, LinkCommand.lladdr(lladdr));
         }
         Rtnl rtnl = top.rtnl();
-        index(rtnl.links().list(), dev);
+        if (dev != null) {
+            index(rtnl.links().list(), dev);
+        }
+        if (proxy) {   // ip sends NTF_PROXY; the kernel creates or updates a proxy entry for add, change and replace alike
+            if (verb.equals("del")) {
+                rtnl.neighbours().deleteProxy(dev, dst);
+            } else {
+                rtnl.neighbours().addProxy(dev, dst, router);
+            }
+            return;
+        }
         switch (verb) {
             case "del" -> rtnl.neighbours().delete(dev, dst);
-            case "add" -> {
-                if (proxy) {
-                    rtnl.neighbours().addProxy(dev, dst);
-                } else {
-                    rtnl.neighbours().add(dev, dst, lladdr, state, router);
-                }
-            }
+            case "add" -> rtnl.neighbours().add(dev, dst, lladdr, state, router);
             case "change" -> rtnl.neighbours().change(dev, dst, lladdr, state, router);
             default -> rtnl.neighbours().replace(dev, dst, lladdr, state, router);
         }

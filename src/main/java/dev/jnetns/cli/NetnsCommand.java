@@ -9,6 +9,7 @@ import dev.jnetns.model.JsonText;
 import dev.jnetns.Errno;
 import dev.jnetns.ErrnoException;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,8 +36,7 @@ final class NetnsCommand extends ObjectCommand {
             throw new UsageException("Invalid netns name \"" + name + "\"");
         }
         if (Words.matches(verb, "list") || Words.matches(verb, "show") || Words.matches(verb, "lst")) {
-            w.end("netns list");
-            list(out);
+            list(out);   // ip's netns_list reads no words: any after it are ignored
         } else if (Words.matches(verb, "list-id")) {
             listIds(w);
         } else if (Words.matches(verb, "help")) {
@@ -46,21 +46,13 @@ final class NetnsCommand extends ObjectCommand {
         } else if (Words.matches(verb, "set")) {
             set(w);
         } else if (Words.matches(verb, "identify")) {
-            long pid = w.hasNext() ? pid(w.next()) : ProcessHandle.current().pid();
-            w.end("netns identify");
-            List<String> names;
-            try {
-                names = Netns.identify(pid);
-            } catch (ErrnoException e) {
-                throw new CommandFailed("Cannot open network namespace: " + e.errnoName().description());
-            }
-            names.forEach(out::println);
+            identify(w, out);
         } else if (Words.matches(verb, "pids")) {
             if (!w.hasNext()) {
                 throw new CommandFailed("No netns name specified");
             }
             String ns = w.next();
-            w.end("netns pids");
+            extra(w);
             try (Netns n = open(ns)) {
                 n.pids().forEach(out::println);
             }
@@ -78,6 +70,38 @@ final class NetnsCommand extends ObjectCommand {
         return 0;
     }
 
+    /**
+     * {@code netns identify [PID]}: as ip's netns_identify, one line, the last name (in directory order)
+     * of the namespace of PID, empty when it has none; without PID the namespace this command runs
+     * in, which is -n's (ip opens /proc/self/ns/net after switching to it).
+     */
+    private void identify(Words w, PrintWriter out) {
+        Path nsFile;
+        if (!w.hasNext()) {
+            String ns = top.netns();
+            nsFile = ns == null ? Path.of("/proc/self/ns/net")
+                    : ns.contains("/") ? Path.of(ns) : Path.of("/run/netns", ns);
+        } else {
+            String pid = w.next();
+            extra(w);
+            nsFile = Path.of("/proc/" + pid(pid) + "/ns/net");
+        }
+        List<String> names;
+        try {
+            names = Netns.identify(nsFile);
+        } catch (ErrnoException e) {
+            throw new CommandFailed("Cannot open network namespace: " + e.errnoName().description());
+        }
+        out.println(names.isEmpty() ? "" : names.get(names.size() - 1));
+    }
+
+    /** ip's "extra arguments specified" (its return -1: exit 1) for a word after the last one a verb takes. */
+    private static void extra(Words w) {
+        if (w.hasNext()) {
+            throw new CommandFailed("extra arguments specified");
+        }
+    }
+
     /** A named namespace, or ip's message when it cannot be opened. */
     private static Netns open(String name) {
         try {
@@ -87,14 +111,16 @@ final class NetnsCommand extends ObjectCommand {
         }
     }
 
-    /** {@code netns add NAME} or {@code netns del NAME}, with ip's messages (exit 1) when the file cannot be made or removed. */
+    /**
+     * {@code netns add NAME} or {@code netns del NAME}, with ip's messages (exit 1) when the file cannot
+     * be made or removed; ip reads no word after NAME (any are ignored).
+     */
     private static void addOrDelete(String verb, Words w) {
         boolean add = Words.matches(verb, "add");
         if (!w.hasNext()) {
             throw new CommandFailed("No netns name specified");
         }
         String name = w.next();
-        w.end(add ? "netns add" : "netns delete");
         try {
             if (add) {
                 Netns.createNamed(name).close();
@@ -192,12 +218,18 @@ final class NetnsCommand extends ObjectCommand {
         }
         w.end("netns list-id");
         Rtnl rtnl = top.rtnl();
+        List<NamespaceId> ids;
+        try {
+            ids = rtnl.nsidsOf(target);
+        } catch (ErrnoException e) {   // ip: "Dump terminated" and exit(1), which ends even a -force batch
+            throw new UsageException(e.getMessage(), Main.EXIT_USAGE);
+        }
         Map<Integer, String> names = new HashMap<>();
         for (String name : Netns.names()) {
             names.putIfAbsent(idOf(rtnl, name), name);
         }
         Out out = top.printOut();
-        out.records(rtnl.nsidsOf(target), (id, o) -> {
+        out.records(ids, (id, o) -> {
             if (id.nsid() < 0) {
                 o.text("nsid unassigned ");
             } else {
@@ -228,8 +260,7 @@ final class NetnsCommand extends ObjectCommand {
         if (!w.hasNext()) {
             throw new CommandFailed("No nsid specified");
         }
-        String id = w.next();
-        w.end("netns set");
+        String id = w.next();   // ip's netns_set reads no further word
         int nsid;
         if (id.equals("auto")) {
             nsid = -1;
