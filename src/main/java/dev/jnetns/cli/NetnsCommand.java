@@ -32,7 +32,7 @@ final class NetnsCommand extends ObjectCommand {
     Integer run(String verb, Words w) throws ErrnoException {
         PrintWriter out = top.out();
         String name = w.peek();
-        if (!top.allNetns && name != null && (name.contains("/") || name.equals(".") || name.equals(".."))) {
+        if (!top.allNetns && name != null && invalidName(name)) {
             throw new UsageException("Invalid netns name \"" + name + "\"");
         }
         if (Words.matches(verb, "list") || Words.matches(verb, "show") || Words.matches(verb, "lst")) {
@@ -138,9 +138,15 @@ final class NetnsCommand extends ObjectCommand {
                 + e.errnoName().description() + e.needs();
     }
 
-    /** A {@code netns add|del} name as ip checks it first: no '/', not "." or ".." (a usage error, which ends a batch). */
+    /** What ip's is_valid_netns_name refuses: empty, over NAME_MAX (255) bytes, a '/', "." or "..". */
+    private static boolean invalidName(String name) {
+        return name.isEmpty() || name.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > 255
+                || name.contains("/") || name.equals(".") || name.equals("..");
+    }
+
+    /** A {@code netns add|del} name as ip checks it first (a usage error, exit 255, which ends a batch). */
     static String checkedName(String name) {
-        if (name.contains("/") || name.equals(".") || name.equals("..")) {
+        if (invalidName(name)) {
             throw new UsageException("Invalid netns name \"" + name + "\"");
         }
         return name;

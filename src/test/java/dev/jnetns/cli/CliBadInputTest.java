@@ -24,27 +24,10 @@ class CliBadInputTest {
                 + Ip.run(ns, "-j", "route", "show", "table", "all") + Ip.run(ns, "-j", "rule", "show");
     }
 
-    /**
-     * The state once the kernel is done with the new devices: carrier, link-local addresses and
-     * their DAD come on its timers (two reads 300 ms apart agree, and no address is tentative).
-     */
-    private static String settled(Netns ns) throws InterruptedException {
-        String s = state(ns);
-        for (int i = 0; i < 50; i++) {
-            Thread.sleep(300);
-            String again = state(ns);
-            if (again.equals(s) && !s.contains("tentative")) {
-                return s;
-            }
-            s = again;
-        }
-        throw new AssertionError("the namespace did not settle in 15 s: " + s);
-    }
-
     @Test
     void every_bad_command_fails_cleanly_and_changes_nothing(Netns ns) throws InterruptedException {
         Ip.batch(ns, "link add v0 type veth peer name v1\nlink set v0 up\nlink set v1 up\naddr add 198.18.0.1/24 dev v0\n");
-        String before = settled(ns);
+        String before = Ip.settled(() -> state(ns));
         // {exit code, start of the message, args...}
         List<String[]> cases = List.of(
                 new String[] {"255", "Error: argument \"a b\" is wrong: \"dev\" not a valid ifname", "link", "add", "a b", "type", "bridge"},

@@ -151,8 +151,7 @@ class TopologyTest {
             Ip.batch(ns, "link add v0 type veth peer name v1\nlink add mv0 link v0 type macvlan mode bridge\n"
                     + "link add ifb0 type ifb\nlink set v0 up\nlink set v1 up\nlink set mv0 alias m\nlink set mv0 up\n"
                     + "link set ifb0 up\n");
-            Thread.sleep(200);
-            before = Ip.run(ns, "-d", "-j", "link", "show") + Ip.run(ns, "-j", "addr", "show");
+            before = Ip.settled(() -> Ip.run(ns, "-d", "-j", "link", "show") + Ip.run(ns, "-j", "addr", "show"));
             assertTrue(before.contains("\"fe80::"), before);
         }
         Path f = dir.resolve("mode.json");
@@ -162,8 +161,7 @@ class TopologyTest {
         assertEquals(2, r.exitCode(), r.out() + r.err());
         assertTrue(r.err().contains("create address ff02::5/64 on mv0") && r.err().contains("rolled back"), r.err());
         try (Netns ns = Netns.open(router)) {
-            Thread.sleep(200);
-            assertEquals(before, Ip.run(ns, "-d", "-j", "link", "show") + Ip.run(ns, "-j", "addr", "show"));
+            assertEquals(before, Ip.settled(() -> Ip.run(ns, "-d", "-j", "link", "show") + Ip.run(ns, "-j", "addr", "show")));
         }
     }
 
@@ -182,8 +180,7 @@ class TopologyTest {
             ns.setSysctl("net.ipv6.conf.default.accept_dad", "0");
             Ip.batch(ns, "link add v0 type veth peer name v1\nlink set v0 up\nlink set v1 up\n"
                     + "addr add fd00:1::1/64 dev v1 nodad\nneigh add fd00:1::7 lladdr 02:00:00:00:00:07 dev v1 router\n");
-            Thread.sleep(200);
-            before = Ip.run(ns, "-j", "addr", "show") + Ip.run(ns, "-j", "neigh", "show", "nud", "permanent");
+            before = Ip.settled(() -> Ip.run(ns, "-j", "addr", "show") + Ip.run(ns, "-j", "neigh", "show", "nud", "permanent"));
             assertTrue(before.contains("\"fe80::"), before);
         }
         Map<String, Object> top = (Map<String, Object>) JsonText.parse(Cli.ok("netns", "export", router));
@@ -201,8 +198,7 @@ class TopologyTest {
         assertEquals(2, r.exitCode(), r.out() + r.err());
         assertTrue(r.err().contains("create route") && r.err().contains("rolled back"), r.err());
         try (Netns n = Netns.open(router)) {
-            Thread.sleep(200);
-            assertEquals(before, Ip.run(n, "-j", "addr", "show") + Ip.run(n, "-j", "neigh", "show", "nud", "permanent"));
+            assertEquals(before, Ip.settled(() -> Ip.run(n, "-j", "addr", "show") + Ip.run(n, "-j", "neigh", "show", "nud", "permanent")));
         }
     }
 

@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 /** Runs iproute2's {@code ip} — the oracle — inside a test's namespace, via {@code nsenter --net}. */
 public final class Ip {
@@ -70,5 +71,28 @@ public final class Ip {
         } catch (IOException e) {
             throw new AssertionError(e);
         }
+    }
+
+    /**
+     * {@code state} once the kernel is done with new or changed devices: carrier, link-local
+     * addresses and their DAD come on its timers. Two reads 300 ms apart agree, no device waits for
+     * its carrier and no address is tentative (at most 15 s).
+     */
+    public static String settled(Supplier<String> state) {
+        String s = state.get();
+        for (int i = 0; i < 50; i++) {
+            try {
+                Thread.sleep(300);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+            String again = state.get();
+            if (again.equals(s) && !s.contains("NO-CARRIER") && !s.contains("tentative")) {
+                return s;
+            }
+            s = again;
+        }
+        throw new AssertionError("the namespace did not settle in 15 s: " + s);
     }
 }
