@@ -59,8 +59,11 @@ final class RouteCommand extends ObjectCommand {
             + "                       [via ADDR] [src ADDR] [[to] [root|match|exact] PREFIX|default]\n"
             + "       jnetns [-4|-6] route flush SELECTORS (those of show; at least one)\n"
             + "       jnetns route add|change|replace|append|prepend|del [TYPE] PREFIX|default [via GW] [dev DEV]\n"
-            + "                    [src IP] [metric N] [table ID] [proto P] [scope S] [onlink] [mtu N]\n"
-            + "                    [nexthop via GW dev DEV weight W]...\n"
+            + "                    [src IP] [metric N] [table ID] [proto P] [scope S] [onlink] [tos TOS]\n"
+            + "                    [realms REALM] [pref low|medium|high] [expires N] [METRIC [lock] VALUE]...\n"
+            + "                    [nexthop via GW dev DEV weight W [onlink] [realms REALM]]...\n"
+            + "         METRIC := mtu | advmss | window | rtt | rttvar | ssthresh | cwnd | initcwnd | initrwnd |\n"
+            + "                   hoplimit | reordering | congctl | features | quickack | fastopen_no_cookie | rto_min\n"
             + "         TYPE := unicast | local | broadcast | anycast | multicast | blackhole | unreachable |\n"
             + "                 prohibit | throw | nat\n"
             + "       jnetns [-4|-6] route get [to] ADDR [from PREFIX] [iif DEV] [oif DEV] [mark N] [fibmatch]\n";
