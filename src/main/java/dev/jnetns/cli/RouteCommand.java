@@ -525,7 +525,7 @@ final class RouteCommand extends ObjectCommand {
     }
 
     /**
-     * A time as ip's get_time_rtt reads it: a number (with a '.' a decimal fraction, else as strtoul
+     * A time as ip's get_time_rtt reads it: a number (with a '.' a decimal fraction and exponent, else as strtoul
      * base 0) taken as is, or followed by s|sec|secs (times 1000) or ms|msec|msecs (any case) in ms,
      * which is then multiplied by {@code units}; as a u32.
      */
@@ -535,6 +535,14 @@ final class RouteCommand extends ObjectCommand {
         while (end < v.length() && (hex ? Character.digit(v.charAt(end), 16) >= 0
                 : v.charAt(end) >= '0' && v.charAt(end) <= '9' || v.charAt(end) == '.')) {
             end++;
+        }
+        if (!hex && v.indexOf('.') >= 0 && end < v.length() && (v.charAt(end) == 'e' || v.charAt(end) == 'E')) {
+            int e = end + 1 < v.length() && (v.charAt(end + 1) == '+' || v.charAt(end + 1) == '-') ? end + 2 : end + 1;
+            int digits = e;
+            while (digits < v.length() && v.charAt(digits) >= '0' && v.charAt(digits) <= '9') {
+                digits++;
+            }
+            end = digits > e ? digits : end;   // strtod's exponent
         }
         String number = v.substring(0, end);
         String unit = v.substring(end).toLowerCase(java.util.Locale.ROOT);
