@@ -98,6 +98,17 @@ public record RouteMetrics(long lock, long mtu, long window, long rtt, long rttv
     }
 
     /**
+     * This record with the congestion control algorithm {@code congctl} (RTAX_CC_ALGO; null removes it).
+     *
+     * @param congctl the algorithm's name ({@code congctl cubic}), or null
+     * @return the new record
+     */
+    public RouteMetrics withCongctl(String congctl) {
+        return new RouteMetrics(lock, mtu, window, rtt, rttvar, ssthresh, cwnd, advmss, reordering, hoplimit,
+                initcwnd, features, rtoMin, initrwnd, quickack, congctl, fastopenNoCookie, raw.withoutLayout());
+    }
+
+    /**
      * {@return true when {@code type} is present (a number, or the congestion control name)}
      *
      * @param type an RTAX_* number

@@ -33,8 +33,8 @@ public final class RouteSpec {
     final List<NexthopSpec> nexthops = new ArrayList<>();
     Integer family;
 
-    /** One path of a multipath route ({@code nexthop via GW dev DEV weight W [onlink]}). */
-    record NexthopSpec(InetAddress gateway, String dev, int weight, boolean onlink) {
+    /** One path of a multipath route ({@code nexthop via GW dev DEV weight W [onlink] [realms R]}); realms -1 for none. */
+    record NexthopSpec(InetAddress gateway, String dev, int weight, boolean onlink, long realms) {
     }
 
     private RouteSpec(IpPrefix dst) {
@@ -277,9 +277,24 @@ public final class RouteSpec {
      * @return this spec
      */
     public RouteSpec nexthop(InetAddress gateway, String dev, int weight, boolean onlink) {
+        return nexthop(gateway, dev, weight, onlink, -1);
+    }
+
+    /**
+     * {@code nexthop via GW dev DEV weight W [onlink] [realms FROM/TO]}: one path of a multipath route.
+     *
+     * @param gateway the gateway's address
+     * @param dev the device's name
+     * @param weight the path's weight, 1..256
+     * @param onlink true for {@code onlink}
+     * @param realms the path's RTA_FLOW (source realm in the high 16 bits, destination in the low), -1 for none
+     * @return this spec
+     */
+    public RouteSpec nexthop(InetAddress gateway, String dev, int weight, boolean onlink, long realms) {
         Ranges.check("nexthop weight", weight, 1, 256);
+        Ranges.check("nexthop realms", realms, -1, 0xffffffffL);
         requireFamily("nexthop via", gateway);
-        nexthops.add(new NexthopSpec(gateway, dev == null ? null : Links.checkName(dev), weight, onlink));
+        nexthops.add(new NexthopSpec(gateway, dev == null ? null : Links.checkName(dev), weight, onlink, realms));
         return this;
     }
 

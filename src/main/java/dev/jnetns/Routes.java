@@ -559,7 +559,7 @@ public final class Routes {
         List<Route.Nexthop> hops = new ArrayList<>();
         for (RouteSpec.NexthopSpec n : s.nexthops) {
             hops.add(new Route.Nexthop(n.gateway(), n.dev() != null ? index.of(n.dev()) : 0, n.weight(),
-                    n.onlink() ? RTNH_F_ONLINK : 0));
+                    n.onlink() ? RTNH_F_ONLINK : 0, null, n.realms(), RawAttributes.NONE));
         }
         int rtType = delete ? (s.type != null ? s.type : RTN_UNSPEC) : s.effectiveType();
         int table = s.table != null ? s.table

@@ -131,7 +131,9 @@ public final class RtNames {
         }
         try {
             long v = this == DSFIELDS ? Long.parseLong(text.startsWith("0x") ? text.substring(2) : text, 16)
-                    : Long.parseLong(text);
+                    : text.startsWith("0x") || text.startsWith("0X") ? Long.parseLong(text.substring(2), 16)
+                    : text.length() > 1 && text.startsWith("0") ? Long.parseLong(text.substring(1), 8)
+                    : Long.parseLong(text);   // strtoul base 0, as iproute2's *_a2n
             if (v >= 0 && v <= max) {
                 return (int) v;
             }

@@ -1,12 +1,45 @@
 package dev.jnetns.cli;
 
+import static dev.jnetns.uapi.LinuxRoute.RTN_ANYCAST;
+import static dev.jnetns.uapi.LinuxRoute.RTN_BLACKHOLE;
+import static dev.jnetns.uapi.LinuxRoute.RTN_BROADCAST;
+import static dev.jnetns.uapi.LinuxRoute.RTN_LOCAL;
+import static dev.jnetns.uapi.LinuxRoute.RTN_MULTICAST;
+import static dev.jnetns.uapi.LinuxRoute.RTN_NAT;
+import static dev.jnetns.uapi.LinuxRoute.RTN_PROHIBIT;
+import static dev.jnetns.uapi.LinuxRoute.RTN_THROW;
+import static dev.jnetns.uapi.LinuxRoute.RTN_UNICAST;
 import static dev.jnetns.uapi.LinuxRoute.RTN_UNREACHABLE;
+import static dev.jnetns.uapi.LinuxRoute.RTN_XRESOLVE;
+import static dev.jnetns.uapi.LinuxRoute.ICMPV6_ROUTER_PREF_HIGH;
+import static dev.jnetns.uapi.LinuxRoute.ICMPV6_ROUTER_PREF_LOW;
+import static dev.jnetns.uapi.LinuxRoute.ICMPV6_ROUTER_PREF_MEDIUM;
+import static dev.jnetns.uapi.LinuxRoute.RTAX_ADVMSS;
+import static dev.jnetns.uapi.LinuxRoute.RTAX_CC_ALGO;
+import static dev.jnetns.uapi.LinuxRoute.RTAX_CWND;
+import static dev.jnetns.uapi.LinuxRoute.RTAX_FASTOPEN_NO_COOKIE;
+import static dev.jnetns.uapi.LinuxRoute.RTAX_FEATURES;
+import static dev.jnetns.uapi.LinuxRoute.RTAX_FEATURE_ECN;
+import static dev.jnetns.uapi.LinuxRoute.RTAX_HOPLIMIT;
+import static dev.jnetns.uapi.LinuxRoute.RTAX_INITCWND;
+import static dev.jnetns.uapi.LinuxRoute.RTAX_INITRWND;
+import static dev.jnetns.uapi.LinuxRoute.RTAX_LOCK;
+import static dev.jnetns.uapi.LinuxRoute.RTAX_MTU;
+import static dev.jnetns.uapi.LinuxRoute.RTAX_QUICKACK;
+import static dev.jnetns.uapi.LinuxRoute.RTAX_REORDERING;
+import static dev.jnetns.uapi.LinuxRoute.RTAX_RTO_MIN;
+import static dev.jnetns.uapi.LinuxRoute.RTAX_RTT;
+import static dev.jnetns.uapi.LinuxRoute.RTAX_RTTVAR;
+import static dev.jnetns.uapi.LinuxRoute.RTAX_SSTHRESH;
+import static dev.jnetns.uapi.LinuxRoute.RTAX_WINDOW;
 import static dev.jnetns.uapi.LinuxSocket.AF_INET;
 import static dev.jnetns.uapi.LinuxSocket.AF_INET6;
+import static dev.jnetns.uapi.LinuxSocket.AF_PACKET;
 
 import dev.jnetns.IpPrefix;
 import dev.jnetns.Link;
 import dev.jnetns.Route;
+import dev.jnetns.RouteMetrics;
 import dev.jnetns.Routes;
 import dev.jnetns.RouteSpec;
 import dev.jnetns.model.RouteSpecs;
@@ -26,8 +59,11 @@ final class RouteCommand extends ObjectCommand {
             + "                       [via ADDR] [src ADDR] [[to] [root|match|exact] PREFIX|default]\n"
             + "       jnetns [-4|-6] route flush SELECTORS (those of show; at least one)\n"
             + "       jnetns route add|change|replace|append|prepend|del [TYPE] PREFIX|default [via GW] [dev DEV]\n"
-            + "                    [src IP] [metric N] [table ID] [proto P] [scope S] [onlink] [mtu N]\n"
-            + "                    [nexthop via GW dev DEV weight W]...\n"
+            + "                    [src IP] [metric N] [table ID] [proto P] [scope S] [onlink] [tos TOS]\n"
+            + "                    [realms REALM] [pref low|medium|high] [expires N] [METRIC [lock] VALUE]...\n"
+            + "                    [nexthop via GW dev DEV weight W [onlink] [realms REALM]]...\n"
+            + "         METRIC := mtu | advmss | window | rtt | rttvar | ssthresh | cwnd | initcwnd | initrwnd |\n"
+            + "                   hoplimit | reordering | congctl | features | quickack | fastopen_no_cookie | rto_min\n"
             + "         TYPE := unicast | local | broadcast | anycast | multicast | blackhole | unreachable |\n"
             + "                 prohibit | throw | nat\n"
             + "       jnetns [-4|-6] route get [to] ADDR [from PREFIX] [iif DEV] [oif DEV] [mark N] [fibmatch]\n";
@@ -93,7 +129,7 @@ final class RouteCommand extends ObjectCommand {
             o.jsonWriter().beginArray();
         }
         rtnl.routes().forEach(family, f.table(), r -> {   // streamed: constant memory for any table
-            if (oif != 0 && r.oif() != oif || !f.keeps(r)) {
+            if (family == AF_PACKET || oif != 0 && r.oif() != oif || !f.keeps(r)) {
                 return;
             }
             o.beginObject(null);
@@ -122,6 +158,9 @@ final class RouteCommand extends ObjectCommand {
         Rtnl rtnl = top.rtnl();
         List<Link> links = rtnl.links().list();
         int oif = index(links, f.dev());
+        if (family == AF_PACKET) {
+            return;   // -0: ip's dump holds no route of that family, so it deletes nothing
+        }
         for (int round = 0; round < top.loops; round++) {
             List<Route> doomed = new ArrayList<>();
             for (Route r : rtnl.routes().list(family, f.table())) {
@@ -246,6 +285,7 @@ final class RouteCommand extends ObjectCommand {
         boolean defaultRoute = false;
         Integer type = null;
         List<String[]> opts = new ArrayList<>();
+        RouteMetrics m = RouteMetrics.NONE;
         boolean via = false;
         while (w.hasNext()) {
             String word = w.next();
@@ -273,14 +313,56 @@ final class RouteCommand extends ObjectCommand {
                 String v = w.value();
                 checkName(RtNames.SCOPES, v, "invalid \"scope\" value");
                 opts.add(new String[] {"scope", v});
-            } else if (word.equals("mtu")) {
+            } else if (word.equals("tos") || Words.matches(word, "dsfield")) {
                 String v = w.value();
-                try {
-                    Words.parseNumber("mtu", v, 0xffffffffL);
-                } catch (UsageException e) {
-                    throw Words.invalid("\"mtu\" value is invalid", v);
+                checkName(RtNames.DSFIELDS, v, "\"tos\" value is invalid");
+                opts.add(new String[] {"tos", v});
+            } else if (word.equals("expires")) {
+                String v = w.value();
+                opts.add(new String[] {"expires", String.valueOf(unsigned(v, "\"expires\" value is invalid"))});
+            } else if (word.equals("mtu")) {
+                m = lockable(w, m, RTAX_MTU, "\"mtu\" value is invalid", 0xffffffffL);
+            } else if (word.equals("hoplimit")) {
+                m = lockable(w, m, RTAX_HOPLIMIT, "\"hoplimit\" value is invalid", 255);
+            } else if (word.equals("advmss")) {
+                m = lockable(w, m, RTAX_ADVMSS, "\"mss\" value is invalid", 0xffffffffL);
+            } else if (Words.matches(word, "reordering")) {
+                m = lockable(w, m, RTAX_REORDERING, "\"reordering\" value is invalid", 0xffffffffL);
+            } else if (word.equals("rtt")) {
+                m = time(w, m, RTAX_RTT, "\"rtt\" value is invalid", 8);
+            } else if (word.equals("rto_min")) {
+                String v = w.value();
+                m = lock(m, RTAX_RTO_MIN).with(RTAX_RTO_MIN, rtt(v, "\"rto_min\" value is invalid", 1));
+            } else if (Words.matches(word, "window")) {
+                m = lockable(w, m, RTAX_WINDOW, "\"window\" value is invalid", 0xffffffffL);
+            } else if (Words.matches(word, "cwnd")) {
+                m = lockable(w, m, RTAX_CWND, "\"cwnd\" value is invalid", 0xffffffffL);
+            } else if (Words.matches(word, "initcwnd")) {
+                m = lockable(w, m, RTAX_INITCWND, "\"initcwnd\" value is invalid", 0xffffffffL);
+            } else if (Words.matches(word, "initrwnd")) {
+                m = lockable(w, m, RTAX_INITRWND, "\"initrwnd\" value is invalid", 0xffffffffL);
+            } else if (Words.matches(word, "features")) {
+                String v = w.value();
+                if (!v.equals("ecn")) {
+                    throw Words.invalid("\"features\" value not valid", v);
                 }
-                opts.add(new String[] {"mtu", v});
+                m = m.with(RTAX_FEATURES, RTAX_FEATURE_ECN);
+            } else if (Words.matches(word, "quickack")) {
+                m = m.with(RTAX_QUICKACK, bool(w.value(), "quickack"));
+            } else if (Words.matches(word, "congctl")) {
+                String v = w.value();
+                if (v.equals("lock")) {
+                    m = lock(m, RTAX_CC_ALGO);
+                    v = w.value();
+                }
+                m = m.withCongctl(v);
+            } else if (Words.matches(word, "rttvar")) {
+                m = time(w, m, RTAX_RTTVAR, "\"rttvar\" value is invalid", 4);
+            } else if (Words.matches(word, "ssthresh")) {
+                m = lockable(w, m, RTAX_SSTHRESH, "\"ssthresh\" value is invalid", 0xffffffffL);
+            } else if (Words.matches(word, "realms")) {
+                String v = w.value();
+                opts.add(new String[] {"realms", String.valueOf(realms(v))});
             } else if (word.equals("onlink")) {
                 opts.add(new String[] {"onlink"});
             } else if (word.equals("nexthop")) {
@@ -295,12 +377,27 @@ final class RouteCommand extends ObjectCommand {
                 opts.add(new String[] {"table", v});
             } else if (word.equals("dev") || word.equals("oif")) {
                 opts.add(new String[] {"dev", w.value()});
+            } else if (word.equals("pref")) {
+                String v = w.value();
+                long pref = switch (v) {
+                    case "low" -> ICMPV6_ROUTER_PREF_LOW;
+                    case "medium" -> ICMPV6_ROUTER_PREF_MEDIUM;
+                    case "high" -> ICMPV6_ROUTER_PREF_HIGH;
+                    default -> unsigned(v, "\"pref\" value is invalid");
+                };
+                if (pref > 255) {
+                    throw Words.invalid("\"pref\" value is invalid", v);
+                }
+                opts.add(new String[] {"pref", String.valueOf(pref)});
+            } else if (Words.matches(word, "fastopen_no_cookie")) {
+                m = m.with(RTAX_FASTOPEN_NO_COOKIE, bool(w.value(), "fastopen_no_cookie"));
             } else {
                 if (word.equals("to")) {
                     word = w.value();
                 }
-                if ((word.isEmpty() || word.charAt(0) < '0' || word.charAt(0) > '9') && isType(word)) {
-                    type = RtNames.TYPES.number(word);
+                Integer t = word.isEmpty() || word.charAt(0) < '0' || word.charAt(0) > '9' ? routeType(word) : null;
+                if (t != null) {
+                    type = t;
                     word = w.value();
                 }
                 if (Words.matches(word, "help")) {
@@ -309,7 +406,7 @@ final class RouteCommand extends ObjectCommand {
                 if (dst != null || defaultRoute) {
                     throw Words.garbage("to", word);
                 }
-                if (word.equals("default") || word.equals("all") || word.equals("any")) {
+                if (family != AF_PACKET && (word.equals("default") || word.equals("all") || word.equals("any"))) {
                     defaultRoute = true;   // of the family the other words give
                 } else {
                     dst = Words.prefix(word, family);
@@ -336,11 +433,18 @@ final class RouteCommand extends ObjectCommand {
                 case "table": s.table(RtNames.TABLES.number(o[1])); break;
                 case "proto": s.protocol(RtNames.PROTOCOLS.number(o[1])); break;
                 case "scope": s.scope(RtNames.SCOPES.number(o[1])); break;
-                case "mtu": s.mtu((int) Words.parseNumber(o[0], o[1], 0xffffffffL)); break;
+                case "tos": s.tos(RtNames.DSFIELDS.number(o[1])); break;
+                case "expires": s.expires(Long.parseLong(o[1])); break;
+                case "realms": s.realms((int) (Long.parseLong(o[1]) >>> 16), (int) (Long.parseLong(o[1]) & 0xffff)); break;
+                case "pref": s.pref(Integer.parseInt(o[1])); break;
                 case "onlink": s.onlink(); break;
                 default:
-                    s.nexthop(o[1] == null ? null : Words.inetAddress(o[1]), o[2], Integer.parseInt(o[3]));
+                    s.nexthop(o[1] == null ? null : Words.inetAddress(o[1]), o[2], Integer.parseInt(o[3]),
+                            o[4] != null, Long.parseLong(o[5]));
             }
+        }
+        if (!m.isEmpty()) {
+            s.metrics(m);
         }
         return s;
     }
@@ -351,6 +455,8 @@ final class RouteCommand extends ObjectCommand {
             String via = null;
             String dev = null;
             int weight = 1;
+            String onlink = null;
+            String realms = "-1";
             while (w.hasNext() && !"nexthop".equals(w.peek())) {
                 String k = w.next();
                 switch (k) {
@@ -372,14 +478,126 @@ final class RouteCommand extends ObjectCommand {
                         }
                         weight = (int) n;
                     }
-                    default -> throw new UsageException("Error: cannot parse nexthop \"" + k + "\"");
+                    case "onlink" -> onlink = k;
+                    default -> {
+                        if (!Words.matches(k, "realms")) {
+                            throw new UsageException("Error: cannot parse nexthop \"" + k + "\"");
+                        }
+                        realms = String.valueOf(realms(w.value()));
+                    }
                 }
             }
-            opts.add(new String[] {"nexthop", via, dev, String.valueOf(weight)});
+            opts.add(new String[] {"nexthop", via, dev, String.valueOf(weight), onlink, realms});
             if (!w.hasNext()) {
                 return;
             }
             w.next();   // the next "nexthop"
+        }
+    }
+
+    /** {@code KEY [lock] N}: a u32 metric up to {@code max}, ip's invarg {@code why} for anything else. */
+    private static RouteMetrics lockable(Words w, RouteMetrics m, int type, String why, long max) {
+        String v = w.value();
+        if (v.equals("lock")) {
+            m = lock(m, type);
+            v = w.value();
+        }
+        long n = unsigned(v, why);
+        if (n > max) {
+            throw Words.invalid(why, v);
+        }
+        return m.with(type, n);
+    }
+
+    /** {@code rtt|rttvar [lock] TIME}: a plain number in the kernel's units, else ms times {@code units}. */
+    private static RouteMetrics time(Words w, RouteMetrics m, int type, String why, long units) {
+        String v = w.value();
+        if (v.equals("lock")) {
+            m = lock(m, type);
+            v = w.value();
+        }
+        return m.with(type, rtt(v, why, units));
+    }
+
+    /** {@code m} with RTAX_LOCK's bit of {@code type} set. */
+    private static RouteMetrics lock(RouteMetrics m, int type) {
+        return m.with(RTAX_LOCK, Math.max(m.lock(), 0) | 1L << type);
+    }
+
+    /**
+     * A time as ip's get_time_rtt reads it: a number (with a '.' a decimal fraction and exponent, else as strtoul
+     * base 0) taken as is, or followed by s|sec|secs (times 1000) or ms|msec|msecs (any case) in ms,
+     * which is then multiplied by {@code units}; as a u32.
+     */
+    private static long rtt(String v, String why, long units) {
+        boolean hex = v.startsWith("0x") || v.startsWith("0X");
+        int end = hex ? 2 : 0;
+        while (end < v.length() && (hex ? Character.digit(v.charAt(end), 16) >= 0
+                : v.charAt(end) >= '0' && v.charAt(end) <= '9' || v.charAt(end) == '.')) {
+            end++;
+        }
+        if (!hex && v.indexOf('.') >= 0 && end < v.length() && (v.charAt(end) == 'e' || v.charAt(end) == 'E')) {
+            int e = end + 1 < v.length() && (v.charAt(end + 1) == '+' || v.charAt(end + 1) == '-') ? end + 2 : end + 1;
+            int digits = e;
+            while (digits < v.length() && v.charAt(digits) >= '0' && v.charAt(digits) <= '9') {
+                digits++;
+            }
+            end = digits > e ? digits : end;   // strtod's exponent
+        }
+        String number = v.substring(0, end);
+        String unit = v.substring(end).toLowerCase(java.util.Locale.ROOT);
+        double t;
+        try {
+            t = number.indexOf('.') >= 0 ? Double.parseDouble(number) : unsigned(number, why);
+        } catch (NumberFormatException e) {
+            throw Words.invalid(why, v);
+        }
+        if (unit.isEmpty()) {
+            return (long) t & 0xffffffffL;
+        }
+        if (unit.equals("s") || unit.equals("sec") || unit.equals("secs")) {
+            t *= 1000;
+        } else if (!unit.equals("ms") && !unit.equals("msec") && !unit.equals("msecs")) {
+            throw Words.invalid(why, v);
+        }
+        return (long) t * units & 0xffffffffL;
+    }
+
+    /** A number as ip's get_unsigned reads it (strtoul base 0, a u32), ip's invarg {@code why} for anything else. */
+    private static long unsigned(String v, String why) {
+        try {
+            return Words.parseNumber("value", v, 0xffffffffL);
+        } catch (UsageException e) {
+            throw Words.invalid(why, v);
+        }
+    }
+
+    /** {@code quickack|fastopen_no_cookie 0|1}, with ip's two messages. */
+    private static long bool(String v, String key) {
+        long n = unsigned(v, "\"" + key + "\" value is invalid");
+        if (n > 1) {
+            throw Words.invalid("\"" + key + "\" value should be 0 or 1", v);
+        }
+        return n;
+    }
+
+    /**
+     * {@code realms FROM/TO|TO|N} as ip's get_rt_realms_or_raw reads it: a u32 as is, else realm
+     * names or numbers (from 0 when not given), as the RTA_FLOW u32 (from in the high half).
+     */
+    private static long realms(String v) {
+        try {
+            return Words.parseNumber("realms", v, 0xffffffffL);
+        } catch (UsageException e) {
+            // FROM/TO
+        }
+        int slash = v.indexOf('/');
+        try {
+            long from = slash < 0 ? 0 : RtNames.REALMS.number(v.substring(0, slash));
+            String to = v.substring(slash + 1);
+            return from << 16 | (to.isEmpty() ? 0 : RtNames.REALMS.number(to));
+        } catch (IllegalArgumentException e) {
+            throw Words.invalid("\"realm\" value is invalid", v);
         }
     }
 
@@ -391,14 +609,35 @@ final class RouteCommand extends ObjectCommand {
         }
     }
 
-    private static boolean isType(String word) {
-        switch (word) {
-            case "unicast": case "local": case "broadcast": case "anycast": case "multicast": case "blackhole":
-            case "unreachable": case "prohibit": case "throw": case "nat":
-                return true;
-            default:
-                return false;
+    /**
+     * The route type a word names as ip's rtnl_rtntype_a2n reads it, in its order (so "u" is
+     * unreachable, "b" broadcast, "any" anycast); null for none.
+     */
+    private static Integer routeType(String word) {
+        if (word.equals("local")) {
+            return RTN_LOCAL;
+        } else if (word.equals("nat")) {
+            return RTN_NAT;
+        } else if (Words.matches(word, "broadcast") || word.equals("brd")) {
+            return RTN_BROADCAST;
+        } else if (Words.matches(word, "anycast")) {
+            return RTN_ANYCAST;
+        } else if (Words.matches(word, "multicast")) {
+            return RTN_MULTICAST;
+        } else if (Words.matches(word, "prohibit")) {
+            return RTN_PROHIBIT;
+        } else if (Words.matches(word, "unreachable")) {
+            return RTN_UNREACHABLE;
+        } else if (Words.matches(word, "blackhole")) {
+            return RTN_BLACKHOLE;
+        } else if (Words.matches(word, "xresolve")) {
+            return RTN_XRESOLVE;
+        } else if (Words.matches(word, "unicast")) {
+            return RTN_UNICAST;
+        } else if (word.equals("throw")) {
+            return RTN_THROW;
         }
+        return null;
     }
 
     private void modify(Words w, String verb) throws ErrnoException {

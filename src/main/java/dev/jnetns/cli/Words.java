@@ -2,6 +2,7 @@ package dev.jnetns.cli;
 
 import static dev.jnetns.uapi.LinuxSocket.AF_INET;
 import static dev.jnetns.uapi.LinuxSocket.AF_INET6;
+import static dev.jnetns.uapi.LinuxSocket.AF_PACKET;
 
 import dev.jnetns.IpPrefix;
 import java.net.Inet4Address;
@@ -121,9 +122,13 @@ final class Words {
 
     /**
      * A prefix or address of {@code family} (0 for any), "default"/"all"/"any" as the zero prefix
-     * of that family: ip's get_prefix, with its message for anything else.
+     * of that family: ip's get_prefix, with its message for anything else (and for any word under -0).
      */
     static IpPrefix prefix(String text, int family) {
+        if (family == AF_PACKET) {   // -0
+            throw new UsageException("Error: \"" + text + "\" may be inet prefix, but it is not allowed in this context.",
+                    Main.EXIT_USAGE);
+        }
         IpPrefix p = null;
         try {
             if (text.equals("default") || text.equals("all") || text.equals("any")) {
