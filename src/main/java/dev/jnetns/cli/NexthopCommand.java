@@ -68,11 +68,7 @@ final class NexthopCommand extends ObjectCommand {
 
     /** ip's ipnh_parse_id. */
     private static int id(String text) {
-        try {
-            return (int) Words.parseNumber("id", text, 0xffffffffL);
-        } catch (UsageException e) {
-            throw Words.invalid("invalid id value", text);
-        }
+        return (int) Words.u32(text, "invalid id value");
     }
 
     /** {@code id ID}, all that get and del take. */

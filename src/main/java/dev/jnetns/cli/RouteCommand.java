@@ -319,7 +319,7 @@ final class RouteCommand extends ObjectCommand {
                 opts.add(new String[] {"tos", v});
             } else if (word.equals("expires")) {
                 String v = w.value();
-                opts.add(new String[] {"expires", String.valueOf(unsigned(v, "\"expires\" value is invalid"))});
+                opts.add(new String[] {"expires", String.valueOf(Words.u32(v, "\"expires\" value is invalid"))});
             } else if (word.equals("mtu")) {
                 m = lockable(w, m, RTAX_MTU, "\"mtu\" value is invalid", 0xffffffffL);
             } else if (word.equals("hoplimit")) {
@@ -383,7 +383,7 @@ final class RouteCommand extends ObjectCommand {
                     case "low" -> ICMPV6_ROUTER_PREF_LOW;
                     case "medium" -> ICMPV6_ROUTER_PREF_MEDIUM;
                     case "high" -> ICMPV6_ROUTER_PREF_HIGH;
-                    default -> unsigned(v, "\"pref\" value is invalid");
+                    default -> Words.u32(v, "\"pref\" value is invalid");
                 };
                 if (pref > 255) {
                     throw Words.invalid("\"pref\" value is invalid", v);
@@ -502,7 +502,7 @@ final class RouteCommand extends ObjectCommand {
             m = lock(m, type);
             v = w.value();
         }
-        long n = unsigned(v, why);
+        long n = Words.u32(v, why);
         if (n > max) {
             throw Words.invalid(why, v);
         }
@@ -548,7 +548,7 @@ final class RouteCommand extends ObjectCommand {
         String unit = v.substring(end).toLowerCase(java.util.Locale.ROOT);
         double t;
         try {
-            t = number.indexOf('.') >= 0 ? Double.parseDouble(number) : unsigned(number, why);
+            t = number.indexOf('.') >= 0 ? Double.parseDouble(number) : Words.u32(number, why);
         } catch (NumberFormatException e) {
             throw Words.invalid(why, v);
         }
@@ -563,18 +563,9 @@ final class RouteCommand extends ObjectCommand {
         return (long) t * units & 0xffffffffL;
     }
 
-    /** A number as ip's get_unsigned reads it (strtoul base 0, a u32), ip's invarg {@code why} for anything else. */
-    private static long unsigned(String v, String why) {
-        try {
-            return Words.parseNumber("value", v, 0xffffffffL);
-        } catch (UsageException e) {
-            throw Words.invalid(why, v);
-        }
-    }
-
     /** {@code quickack|fastopen_no_cookie 0|1}, with ip's two messages. */
     private static long bool(String v, String key) {
-        long n = unsigned(v, "\"" + key + "\" value is invalid");
+        long n = Words.u32(v, "\"" + key + "\" value is invalid");
         if (n > 1) {
             throw Words.invalid("\"" + key + "\" value should be 0 or 1", v);
         }

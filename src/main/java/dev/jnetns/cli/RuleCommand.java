@@ -65,7 +65,7 @@ final class RuleCommand extends ObjectCommand {
         while (w.hasNext()) {
             String word = w.next();
             if (Words.matches(word, "preference") || Words.matches(word, "order") || Words.matches(word, "priority")) {
-                pref = u32(w.value(), "preference value is invalid");
+                pref = Words.u32(w.value(), "preference value is invalid");
             } else if (word.equals("not")) {
                 not = true;
             } else if (word.equals("dev") || word.equals("iif")) {
@@ -154,14 +154,6 @@ final class RuleCommand extends ObjectCommand {
         }
     }
 
-    private static long u32(String v, String why) {
-        try {
-            return Words.parseNumber("pref", v, 0xffffffffL);
-        } catch (UsageException e) {
-            throw Words.invalid(why, v);
-        }
-    }
-
     /**
      * ip's get_u64(base 0) for {@code tun_id}: C's strtoull, so decimal, 0x-hex or 0-octal up to
      * 2^64-1, and a minus sign negates modulo 2^64 ("-1" is 2^64-1); the bits as a long.
@@ -203,15 +195,15 @@ final class RuleCommand extends ObjectCommand {
                 }
             } else if (Words.matches(word, "preference") || Words.matches(word, "order")
                     || Words.matches(word, "priority")) {
-                s.priority(u32(w.value(), "preference value is invalid"));
+                s.priority(Words.u32(w.value(), "preference value is invalid"));
             } else if (word.equals("fwmark")) {
                 String v = w.value();
                 int slash = v.indexOf('/');
-                long mark = u32(slash < 0 ? v : v.substring(0, slash), "fwmark value is invalid");
+                long mark = Words.u32(slash < 0 ? v : v.substring(0, slash), "fwmark value is invalid");
                 if (slash < 0) {
                     s.fwmark(mark);
                 } else {
-                    s.fwmark(mark, u32(v.substring(slash + 1), "fwmask value is invalid"));
+                    s.fwmark(mark, Words.u32(v.substring(slash + 1), "fwmask value is invalid"));
                 }
             } else if (Words.matches(word, "tun_id")) {   // before table, as in ip: "t" is tun_id
                 long id = u64("tun_id", w.value());

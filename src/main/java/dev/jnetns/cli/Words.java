@@ -110,6 +110,15 @@ final class Words {
         throw invalid("Invalid \"" + key + "\" value", v);
     }
 
+    /** A u32 as ip's get_u32 and get_unsigned read it (strtoul base 0), with ip's invarg {@code why} for anything else. */
+    static long u32(String v, String why) {
+        try {
+            return parseNumber("value", v, 0xffffffffL);
+        } catch (UsageException e) {
+            throw invalid(why, v);
+        }
+    }
+
     /** AF_INET or AF_INET6. */
     static int familyOf(InetAddress a) {
         return a instanceof Inet4Address ? AF_INET : AF_INET6;
