@@ -372,8 +372,8 @@ public record Link(int index, String name, int flags, int mtu, String qdisc, int
 
     /**
      * {@return this link without the values that move on their own (traffic counters, the carrier-change
-     * count, a bridge's and a port's running timers, and the attributes kept whole that carry
-     * counters): what states compared for real changes (the monitor's) look at}
+     * count, a bridge's and a port's running timers, a port's multicast group counts, the attributes kept
+     * whole that carry counters): what states compared for real changes (the monitor's) look at}
      */
     public Link withoutStats() {
         return new Link(index, name, flags, mtu, qdisc, operState, linkMode, group, txQueueLen, type, address,

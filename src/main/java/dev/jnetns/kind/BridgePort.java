@@ -1,5 +1,8 @@
 package dev.jnetns.kind;
 
+import static dev.jnetns.uapi.LinuxBridge.IFLA_BRPORT_MCAST_EHT_HOSTS_CNT;
+import static dev.jnetns.uapi.LinuxBridge.IFLA_BRPORT_MCAST_N_GROUPS;
+
 import dev.jnetns.RawAttributes;
 
 /**
@@ -49,12 +52,16 @@ public record BridgePort(int state, int priority, long cost, int hairpin, int gu
                          int proxyArpWifi, int multicastRouter, int mcastFlood, int bcastFlood, int mcastToUnicast,
                          int neighSuppress, int groupFwdMask, int vlanTunnel, int isolated, int locked,
                          long backupPort, boolean flush, RawAttributes raw) implements LinkData {
-    /** This port without its running timers (hold, message age, forward delay): they move on their own. */
+    /**
+     * This port without what moves on its own: its running timers (hold, message age, forward delay) and
+     * the counts kept raw of the multicast groups and hosts it has (the kernel joins groups by itself).
+     */
     @Override
     public BridgePort withoutTimers() {
         return new BridgePort(state, priority, cost, hairpin, guard, rootBlock, fastLeave, learning, flood, id, no,
                 designatedPort, designatedCost, designatedBridge, designatedRoot, -1, -1, -1, topologyChangeAck,
                 configPending, proxyArp, proxyArpWifi, multicastRouter, mcastFlood, bcastFlood, mcastToUnicast,
-                neighSuppress, groupFwdMask, vlanTunnel, isolated, locked, backupPort, flush, raw);
+                neighSuppress, groupFwdMask, vlanTunnel, isolated, locked, backupPort, flush,
+                raw.without(IFLA_BRPORT_MCAST_N_GROUPS, IFLA_BRPORT_MCAST_EHT_HOSTS_CNT));
     }
 }
