@@ -6,8 +6,10 @@ import static dev.jnetns.uapi.LinuxIfAddr.IFA_F_MCAUTOJOIN;
 import static dev.jnetns.uapi.LinuxIfAddr.IFA_F_NODAD;
 import static dev.jnetns.uapi.LinuxIfAddr.IFA_F_NOPREFIXROUTE;
 
+import dev.jnetns.rtnl.Escape;
 import java.net.Inet4Address;
 import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 
 /**
@@ -120,8 +122,8 @@ public final class AddressSpec {
      * @return this spec
      */
     public AddressSpec label(String label) {
-        if (label.length() > 15) {
-            throw new IllegalArgumentException("label \"" + label + "\" is longer than 15 bytes");
+        if (label.getBytes(StandardCharsets.UTF_8).length > 15) {   // IFA_LABEL is IFNAMSIZ with its NUL
+            throw new IllegalArgumentException("label " + Escape.quoted(label) + " is longer than 15 bytes");
         }
         this.label = label;
         return this;

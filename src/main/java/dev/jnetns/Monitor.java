@@ -401,10 +401,11 @@ public final class Monitor implements AutoCloseable {
      *
      * @return the event
      * @throws InterruptedException when the thread is interrupted while waiting
-     * @throws IllegalStateException when this monitor is closed, also by another thread while waiting
+     * @throws IllegalStateException when this monitor is closed, also by another thread while waiting, or
+     *     was started with a callback (its events go there)
      */
     public Event take() throws InterruptedException {
-        return queue.poll(Long.MAX_VALUE);
+        return queue().poll(Long.MAX_VALUE);
     }
 
     /**
@@ -414,10 +415,19 @@ public final class Monitor implements AutoCloseable {
      * @param unit the unit of {@code timeout}
      * @return the event, or null when none came in time
      * @throws InterruptedException when the thread is interrupted while waiting
-     * @throws IllegalStateException when this monitor is closed, also by another thread while waiting
+     * @throws IllegalStateException when this monitor is closed, also by another thread while waiting, or
+     *     was started with a callback (its events go there)
      */
     public Event poll(long timeout, TimeUnit unit) throws InterruptedException {
-        return queue.poll(unit.toNanos(timeout));
+        return queue().poll(unit.toNanos(timeout));
+    }
+
+    /** The queue of {@link #take()}; a monitor with a callback has none. */
+    private MonitorQueue queue() {
+        if (queue == null) {
+            throw new IllegalStateException("monitor was started with a callback: its events go there, not to take/poll");
+        }
+        return queue;
     }
 
     /**

@@ -62,6 +62,17 @@ class MonitorCloseTest {
     }
 
     @Test
+    void take_and_poll_on_a_monitor_with_a_callback_say_where_the_events_go(Netns ns) throws Exception {
+        List<Event> seen = new CopyOnWriteArrayList<>();
+        try (Monitor m = Monitor.start(Map.of("cb", ns), EnumSet.of(Topic.LINK), Monitor.Options.DEFAULT, seen::add)) {
+            for (Executable use : List.<Executable>of(m::take, () -> m.poll(1, TimeUnit.SECONDS))) {
+                IllegalStateException e = assertThrows(IllegalStateException.class, use);
+                assertEquals("monitor was started with a callback: its events go there, not to take/poll", e.getMessage());
+            }
+        }
+    }
+
+    @Test
     void a_take_waiting_as_another_thread_closes_the_monitor_throws_at_once(Netns ns) throws Exception {
         Monitor m = Monitor.start(Map.of("t", ns), EnumSet.of(Topic.LINK), Monitor.Options.DEFAULT, null);
         CompletableFuture<Event> taken = CompletableFuture.supplyAsync(() -> {

@@ -49,6 +49,15 @@ class SpecValidationTest {
     }
 
     @Test
+    void a_label_is_counted_in_bytes_and_quoted_with_its_controls_escaped() {
+        String e7 = "\u00e9".repeat(7);   // 7 characters, 14 bytes
+        refused("label \"v0:" + e7 + "\" is longer than 15 bytes", () -> AddressSpec.of("198.18.0.1/24").label("v0:" + e7));
+        refused("label \"v0:\\n0123456789ab\" is longer than 15 bytes",
+                () -> AddressSpec.of("198.18.0.1/24").label("v0:\n0123456789ab"));
+        AddressSpec.of("198.18.0.1/24").label("v0:" + e7.substring(1));   // 15 bytes: taken
+    }
+
+    @Test
     void minus_one_and_other_negatives_are_refused_not_read_as_unset() {
         refused("mtu -1 is out of range 0..4294967294", () -> LinkSpec.dummy("d0").mtu(-1));
         refused("txqueuelen -2 is out of range 0..4294967294", () -> LinkSpec.dummy("d0").txQueueLen(-2));
