@@ -237,6 +237,9 @@ public final class Monitor implements AutoCloseable {
     static final int RESYNC_ATTEMPTS = 5;
 
     private final List<Watcher> watchers = new java.util.concurrent.CopyOnWriteArrayList<>();
+    /** How long {@link #close()} and {@link #remove} wait, in all, for readers busy in a callback. */
+    private static final long STOP_WAIT_NANOS = TimeUnit.SECONDS.toNanos(5);
+
     /** The events for {@link #take()}; null with a callback. */
     private final MonitorQueue queue;
     private final Set<Topic> topics;
@@ -379,7 +382,7 @@ public final class Monitor implements AutoCloseable {
         checkOpen();
         for (Watcher w : watchers) {
             if (w.label.equals(label) && watchers.remove(w)) {
-                w.stop();
+                w.stop(System.nanoTime() + STOP_WAIT_NANOS);
             }
         }
     }
@@ -486,9 +489,9 @@ public final class Monitor implements AutoCloseable {
 
     /**
      * Stops watching: no event is delivered after this, {@link #take()} and {@link #poll} waiting
-     * now throw, and each reader's sockets are released as it ends (waited for up to 5 s each
-     * while a callback runs on it; not at all when called from the callback, whose reader ends as
-     * it returns). A second call does nothing more.
+     * now throw, and each reader's sockets are released as it ends (the readers busy in a callback
+     * are waited for up to 5 s in all; the caller's own reader, when called from the callback, not
+     * at all: it ends as the callback returns). A second call does nothing more.
      */
     @Override
     public void close() {
@@ -501,8 +504,9 @@ public final class Monitor implements AutoCloseable {
             d.close();
         }
         watchers.forEach(w -> w.stopping = true);
+        long deadline = System.nanoTime() + STOP_WAIT_NANOS;
         for (Watcher w : watchers) {
-            w.stop();
+            w.stop(deadline);
         }
     }
 
@@ -862,14 +866,17 @@ public final class Monitor implements AutoCloseable {
             }
         }
 
-        /** Ends the reader, waiting up to 5 s for it unless this is the reader (its callback). */
-        void stop() {
+        /** Ends the reader, waiting for it until {@code deadline} (System.nanoTime()) unless this is the reader (its callback). */
+        void stop(long deadline) {
             stopping = true;
             if (Thread.currentThread() == thread) {
                 return;
             }
             try {
-                thread.join(5000);
+                long left = deadline - System.nanoTime();
+                if (left > 0) {
+                    TimeUnit.NANOSECONDS.timedJoin(thread, left);
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }

@@ -120,6 +120,31 @@ class MonitorCloseTest {
     }
 
     @Test
+    void close_waits_five_seconds_in_all_for_readers_stuck_in_their_callbacks_not_five_each(Netns ns) throws Exception {
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch stuck = new java.util.concurrent.CountDownLatch(3);
+        Map<String, Netns> three = Map.of("stuck-a", ns, "stuck-b", ns, "stuck-c", ns);
+        Monitor m = Monitor.start(three, EnumSet.of(Topic.LINK), Monitor.Options.DEFAULT, e -> {
+            stuck.countDown();
+            try {
+                release.await();
+            } catch (InterruptedException ie) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        try {
+            Ip.run(ns, "link", "add", "v0", "type", "veth", "peer", "name", "v1");
+            assertTrue(stuck.await(10, TimeUnit.SECONDS), "the three readers got an event");
+            long start = System.nanoTime();
+            m.close();
+            long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+            assertTrue(ms >= 4500 && ms < 9000, "close() took " + ms + " ms (5 s in all expected, not 15)");
+        } finally {
+            release.countDown();
+        }
+    }
+
+    @Test
     void close_from_the_callback_on_the_thread_following_run_netns_returns_at_once() throws Exception {
         String name = "jnetns-mon-close-" + UUID.randomUUID().toString().substring(0, 6);
         AtomicReference<Monitor> monitor = new AtomicReference<>();
