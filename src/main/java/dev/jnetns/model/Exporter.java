@@ -37,8 +37,8 @@ import java.util.stream.Stream;
 /**
  * Writes a live named namespace as a topology that {@code apply} restores: its devices (kind and
  * kind data, MTU, MAC, alias, master, up state, addresses with every attribute), its routes other
- * than the kernel's with every attribute ({@link RouteForm}), its rules ({@link RuleForm}) and
- * permanent neighbours, and the {@code net.*} sysctls that
+ * than the kernel's with every attribute ({@link RouteForm}), its rules ({@link RuleForm}),
+ * permanent and proxy neighbours, and the {@code net.*} sysctls that
  * differ from a fresh namespace's. Equivalent to {@code jnetns netns export NAME}.
  */
 public final class Exporter {
@@ -85,8 +85,16 @@ public final class Exporter {
             for (Neighbour n : rtnl.neighbours().list()) {
                 if ((n.state() & NUD_PERMANENT) != 0 && (n.family() == AF_INET || n.family() == AF_INET6)) {
                     neighbours.add(new Topology.NeighbourDecl(IpPrefix.format(n.dst()), n.lladdr(),
-                            RouteSpecs.name(n.index(), links), (n.flags() & NTF_ROUTER) != 0 ? Boolean.TRUE : null));
+                            RouteSpecs.name(n.index(), links), (n.flags() & NTF_ROUTER) != 0 ? Boolean.TRUE : null, null));
                 }
+            }
+            for (Neighbour n : rtnl.neighbours().proxies()) {
+                if (n.index() == 0) {   // a topology's neighbours belong to its devices
+                    throw new IllegalStateException("proxy neighbour " + IpPrefix.format(n.dst())
+                            + " (on every device, no dev) cannot be written in a topology file");
+                }
+                neighbours.add(new Topology.NeighbourDecl(IpPrefix.format(n.dst()), null, RouteSpecs.name(n.index(), links),
+                        (n.flags() & NTF_ROUTER) != 0 ? Boolean.TRUE : null, Boolean.TRUE));
             }
             Map<String, NamespaceDecl> spaces = new LinkedHashMap<>();
             spaces.put(name, new NamespaceDecl(sysctl, decls, routes, rules, neighbours));

@@ -37,7 +37,7 @@ import java.util.Set;
 /**
  * Compares a topology with the live namespaces and lists the steps that make them equal
  * ({@code jnetns apply} runs them, {@code jnetns diff} prints them). Only what the file declares is
- * managed: its namespaces, sysctls and devices, the addresses and permanent neighbours of those
+ * managed: its namespaces, sysctls and devices, the addresses and permanent and proxy neighbours of those
  * devices, and the routes and rules (other than the kernel's own) of its namespaces.
  */
 public final class Planner {
@@ -148,6 +148,11 @@ public final class Planner {
         }
         for (Neighbour n : r.neighbours().list()) {
             if ((n.state() & NUD_PERMANENT) != 0 && (n.family() == AF_INET || n.family() == AF_INET6)) {
+                l.neighbours.add(n);
+            }
+        }
+        for (Neighbour n : r.neighbours().proxies()) {
+            if (n.index() != 0) {   // the devices' own; one on every device belongs to no declared device
                 l.neighbours.add(n);
             }
         }
@@ -396,8 +401,8 @@ public final class Planner {
                 throw new IllegalArgumentException("link " + dev + ": its address " + old
                         + " could not be put back (the kernel refuses an all-zero address), so it is not changed");
             }
-            List<Neighbour> permanent = now == null ? List.of()
-                    : live.neighbours.stream().filter(n -> n.index() == now.index()).toList();
+            List<Neighbour> permanent = now == null ? List.of()   // a new address leaves the proxy entries
+                    : live.neighbours.stream().filter(n -> n.index() == now.index() && !n.isProxy()).toList();
             List<AddressEntry> linkLocal = now == null ? List.of() : linkLocal(live.addresses.get(now.index()), dev);
             steps.add(new Step(ns, "change", "address of " + dev + (old != null ? " " + old + " ->" : "") + " " + l.mac(),
                     s -> setAddress(s.rtnl(ns), dev, l.mac(), permanent),
@@ -472,7 +477,7 @@ public final class Planner {
 
     /**
      * The undo of taking a device down: up again, and what the kernel flushed when it went down
-     * put back as it was: its IPv6 addresses, the routes through it and its permanent neighbours.
+     * put back as it was: its IPv6 addresses, the routes through it and its permanent and proxy neighbours.
      */
     private static Plan.Action upAgain(String ns, String dev, Link now, List<Address> had, Live live) {
         List<AddressEntry> linkLocal = linkLocal(had, dev);
@@ -498,8 +503,8 @@ public final class Planner {
                     }
                 }
             }
-            for (Neighbour n : permanent) {   // flushed with the device going down, permanent ones too
-                s.rtnl(ns).neighbours().replace(dev, n.dst(), n.lladdr(), n.state(), (n.flags() & NTF_ROUTER) != 0);
+            for (Neighbour n : permanent) {   // flushed with the device going down, permanent and proxy ones too
+                restore(s.rtnl(ns), dev, n);
             }
         };
     }
@@ -606,8 +611,8 @@ public final class Planner {
     }
 
     /**
-     * Permanent neighbours of the file's devices: added, or replaced when the link-layer address
-     * or the router flag differs; the devices' other permanent entries are deleted.
+     * Permanent and proxy neighbours of the file's devices: added, or replaced when the link-layer
+     * address or the router flag differs; the devices' other permanent and proxy entries are deleted.
      */
     private static void neighbours(List<Step> steps, String ns, NamespaceDecl decl, Live live) {
         Set<String> devices = new HashSet<>();
@@ -623,26 +628,75 @@ public final class Planner {
             java.net.InetAddress dst = IpPrefix.parseAddress(d.dst());
             boolean router = Boolean.TRUE.equals(d.router());
             Link dev = live.link(d.dev());
-            Neighbour now = dev == null ? null : unmatched.stream()
-                    .filter(n -> n.index() == dev.index() && dst.equals(n.dst())).findFirst().orElse(null);
-            String what = "neighbour " + d.dst() + " lladdr " + d.lladdr() + " dev " + d.dev() + (router ? " router" : "");
+            Neighbour now = dev == null ? null : unmatched.stream().filter(n -> n.index() == dev.index()
+                    && n.isProxy() == d.isProxy() && dst.equals(n.dst())).findFirst().orElse(null);
+            String what = "neighbour " + (d.isProxy() ? "proxy " + d.dst() : d.dst() + " lladdr " + d.lladdr())
+                    + " dev " + d.dev() + (router ? " router" : "");
             if (now == null) {
-                steps.add(new Step(ns, "create", what, s -> s.rtnl(ns).neighbours().add(d.dev(), dst, d.lladdr(), 0, router),
-                        s -> s.rtnl(ns).neighbours().delete(d.dev(), dst)));
+                steps.add(new Step(ns, "create", what, s -> add(s.rtnl(ns), d, dst, router),
+                        s -> delete(s.rtnl(ns), d.dev(), dst, d.isProxy())));
                 continue;
             }
             unmatched.remove(now);
             boolean wasRouter = (now.flags() & NTF_ROUTER) != 0;
-            if (!d.lladdr().equalsIgnoreCase(now.lladdr()) || router != wasRouter) {
-                steps.add(new Step(ns, "change", what, s -> s.rtnl(ns).neighbours().replace(d.dev(), dst, d.lladdr(), 0, router),
-                        s -> s.rtnl(ns).neighbours().replace(d.dev(), dst, now.lladdr(), now.state(), wasRouter)));
+            if (d.isProxy() ? router != wasRouter : !d.lladdr().equalsIgnoreCase(now.lladdr()) || router != wasRouter) {
+                steps.add(new Step(ns, "change", what, s -> {
+                    if (d.isProxy()) {   // a proxy entry's flags are set by deleting it and adding it again
+                        s.rtnl(ns).neighbours().deleteProxy(d.dev(), dst);
+                    }
+                    replace(s.rtnl(ns), d, dst, router);
+                }, s -> {
+                    if (d.isProxy()) {
+                        s.rtnl(ns).neighbours().deleteProxy(d.dev(), dst);
+                    }
+                    restore(s.rtnl(ns), d.dev(), now);
+                }));
             }
         }
         for (Neighbour n : unmatched) {
             String dev = nameOf(n.index(), live);
-            steps.add(new Step(ns, "delete", "neighbour " + IpPrefix.format(n.dst()) + " dev " + dev,
-                    s -> s.rtnl(ns).neighbours().delete(dev, n.dst()),
-                    s -> s.rtnl(ns).neighbours().add(dev, n.dst(), n.lladdr(), n.state(), (n.flags() & NTF_ROUTER) != 0)));
+            String what = "neighbour " + (n.isProxy() ? "proxy " : "") + IpPrefix.format(n.dst()) + " dev " + dev;
+            steps.add(new Step(ns, "delete", what,
+                    s -> delete(s.rtnl(ns), dev, n.dst(), n.isProxy()), s -> restore(s.rtnl(ns), dev, n)));
+        }
+    }
+
+    /** {@code ip neigh add [proxy] DST [lladdr MAC] dev DEV [router]} of a declared entry. */
+    private static void add(Rtnl rtnl, Topology.NeighbourDecl d, java.net.InetAddress dst, boolean router)
+            throws ErrnoException {
+        if (d.isProxy()) {
+            rtnl.neighbours().addProxy(d.dev(), dst, router);
+        } else {
+            rtnl.neighbours().add(d.dev(), dst, d.lladdr(), 0, router);
+        }
+    }
+
+    /** {@code ip neigh replace [proxy] DST [lladdr MAC] dev DEV [router]} of a declared entry. */
+    private static void replace(Rtnl rtnl, Topology.NeighbourDecl d, java.net.InetAddress dst, boolean router)
+            throws ErrnoException {
+        if (d.isProxy()) {
+            rtnl.neighbours().addProxy(d.dev(), dst, router);
+        } else {
+            rtnl.neighbours().replace(d.dev(), dst, d.lladdr(), 0, router);
+        }
+    }
+
+    /** {@code ip neigh del [proxy] DST dev DEV}. */
+    private static void delete(Rtnl rtnl, String dev, java.net.InetAddress dst, boolean proxy) throws ErrnoException {
+        if (proxy) {
+            rtnl.neighbours().deleteProxy(dev, dst);
+        } else {
+            rtnl.neighbours().delete(dev, dst);
+        }
+    }
+
+    /** Puts back entry {@code n} of {@code dev} as a dump gave it (a proxy entry, or a permanent neighbour). */
+    private static void restore(Rtnl rtnl, String dev, Neighbour n) throws ErrnoException {
+        boolean router = (n.flags() & NTF_ROUTER) != 0;
+        if (n.isProxy()) {
+            rtnl.neighbours().addProxy(dev, n.dst(), router);
+        } else {
+            rtnl.neighbours().replace(dev, n.dst(), n.lladdr(), n.state(), router);
         }
     }
 }

@@ -54,14 +54,20 @@ public record Topology(Map<String, NamespaceDecl> namespaces) {
     }
 
     /**
-     * One permanent neighbour ({@code ip neigh add DST lladdr MAC dev DEV [router]}).
+     * One permanent neighbour ({@code ip neigh add DST lladdr MAC dev DEV [router]}) or proxy entry
+     * ({@code ip neigh add proxy DST dev DEV [router]}).
      *
      * @param dst its IP address
-     * @param lladdr its link-layer address
+     * @param lladdr its link-layer address; null for a proxy entry
      * @param dev the device (in the file)
      * @param router true for {@code router}
+     * @param proxy true for a proxy entry
      */
-    public record NeighbourDecl(String dst, String lladdr, String dev, Boolean router) {
+    public record NeighbourDecl(String dst, String lladdr, String dev, Boolean router, Boolean proxy) {
+        /** {@return true for a proxy entry} */
+        public boolean isProxy() {
+            return Boolean.TRUE.equals(proxy);
+        }
     }
 
     /**
@@ -141,7 +147,7 @@ public record Topology(Map<String, NamespaceDecl> namespaces) {
     private static final Set<String> NS = Set.of("sysctl", "links", "routes", "rules", "neighbours");
     private static final Set<String> RULE = Set.of("family", "priority", "from", "to", "iif", "oif", "fwmark", "not",
             "table", "type");
-    private static final Set<String> NEIGHBOUR = Set.of("dst", "lladdr", "dev", "router");
+    private static final Set<String> NEIGHBOUR = Set.of("dst", "lladdr", "dev", "router", "proxy");
     private static final Set<String> LINK = Set.of("name", "kind", "peer", "link", "mode", "id", "port", "dev",
             "remote", "up", "mtu", "mac", "alias", "master", "addresses");
     private static final Set<String> REF = Set.of("name", "netns");
@@ -512,16 +518,25 @@ public record Topology(Map<String, NamespaceDecl> namespaces) {
     private static NeighbourDecl neighbour(Fields f) {
         String dst = f.requiredString("dst");
         at(f.path() + ".dst", () -> IpPrefix.parseAddress(dst));
-        String lladdr = f.requiredString("lladdr");
-        if (!lladdr.matches("[0-9A-Fa-f]{2}(:[0-9A-Fa-f]{2}){5}")) {
-            throw new IllegalArgumentException(f.path() + ".lladdr: invalid MAC \"" + lladdr + "\"");
+        Boolean proxy = f.bool("proxy");
+        String lladdr = null;
+        if (Boolean.TRUE.equals(proxy)) {
+            if (f.raw("lladdr") != null) {
+                throw new IllegalArgumentException(f.path() + ".lladdr: a proxy entry has no link-layer address");
+            }
+        } else {
+            lladdr = f.requiredString("lladdr");
+            if (!lladdr.matches("[0-9A-Fa-f]{2}(:[0-9A-Fa-f]{2}){5}")) {
+                throw new IllegalArgumentException(f.path() + ".lladdr: invalid MAC \"" + lladdr + "\"");
+            }
+            lladdr = lladdr.toLowerCase(java.util.Locale.ROOT);
         }
         String dev = devName(f, "dev");
         if (dev == null) {
             throw new IllegalArgumentException(f.path() + ": \"dev\" is required");
         }
-        return new NeighbourDecl(IpPrefix.format(IpPrefix.parseAddress(dst)), lladdr.toLowerCase(java.util.Locale.ROOT),
-                dev, f.bool("router"));
+        return new NeighbourDecl(IpPrefix.format(IpPrefix.parseAddress(dst)), lladdr, dev, f.bool("router"),
+                Boolean.TRUE.equals(proxy) ? Boolean.TRUE : null);
     }
 
     /**
@@ -622,9 +637,10 @@ public record Topology(Map<String, NamespaceDecl> namespaces) {
             for (NeighbourDecl d : ns.neighbours()) {
                 Map<String, Object> m = new LinkedHashMap<>();
                 m.put("dst", d.dst());
-                m.put("lladdr", d.lladdr());
+                put(m, "lladdr", d.lladdr());
                 m.put("dev", d.dev());
                 put(m, "router", d.router());
+                put(m, "proxy", d.proxy());
                 neighbours.add(m);
             }
             if (!neighbours.isEmpty()) {

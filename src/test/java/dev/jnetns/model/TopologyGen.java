@@ -9,7 +9,7 @@ import java.util.Random;
  * lines: veth pairs, a bridge with ports, a macvlan, a vxlan, an ifb, with MTUs, MACs, aliases and
  * up states; IPv4 and IPv6 addresses with peers, labels, broadcasts, scopes, finite lifetimes and
  * flags; routes with protocols, scopes, metrics, tables, types, onlink gateways, route metrics,
- * IPv6 preferences and multipath (single-path included); rules; permanent neighbours. Also the {@link #mutation}s test (c)
+ * IPv6 preferences and multipath (single-path included); rules; permanent and proxy neighbours. Also the {@link #mutation}s test (c)
  * makes behind a file's back.
  */
 final class TopologyGen {
@@ -147,6 +147,12 @@ final class TopologyGen {
         if (r.nextBoolean()) {
             l.add("neigh add fd00:1::7 lladdr " + mac(r) + " dev v0 router");
         }
+        if (r.nextBoolean()) {
+            l.add("neigh add proxy 198.18.1.8 dev v0");
+        }
+        if (r.nextBoolean()) {
+            l.add("neigh add proxy fd00:1::8 dev v0 router");
+        }
         return new Config(l, devs, addressed, macvlan, vxlan, bridge);
     }
 
@@ -177,6 +183,7 @@ final class TopologyGen {
         all.add(List.of("rule add from 198.18.9.0/24 table 300 prio 3000"));
         all.add(List.of("neigh add 198.18.1.9 lladdr 02:00:00:00:00:09 dev v0"));
         all.add(List.of("neigh replace 198.18.1.7 lladdr 02:00:00:00:00:0a dev v0"));
+        all.add(List.of("neigh add proxy 198.18.1.9 dev v0 router"));
         if (c.bridge()) {
             all.add(List.of("link set v1 nomaster"));
         }

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The generative test of issue 12 for export, diff, apply and rollback, on random configurations
  * built with ip alone ({@link TopologyGen}); ip is the oracle: {@code ip -d -j} link, addr, route
- * (both families, every table), rule and permanent neighbours before and after, equal apart from
+ * (both families, every table), rule, permanent and proxy neighbours before and after, equal apart from
  * the {@link #TIME_VARYING} fields named one by one.
  * <ul>
  * <li>(a) {@code netns export} → {@code netns del} → {@code apply} restores the namespace;</li>
@@ -86,7 +86,8 @@ class TopologyRoundTripTest {
             for (List<String> q : List.of(List.of("-d", "-j", "link", "show"), List.of("-d", "-j", "addr", "show"),
                     List.of("-d", "-j", "-4", "route", "show", "table", "all"),
                     List.of("-d", "-j", "-6", "route", "show", "table", "all"), List.of("-j", "-4", "rule", "show"),
-                    List.of("-j", "-6", "rule", "show"), List.of("-j", "neigh", "show", "nud", "permanent"))) {
+                    List.of("-j", "-6", "rule", "show"), List.of("-j", "neigh", "show", "nud", "permanent"),
+                    List.of("-j", "neigh", "show", "proxy"))) {
                 String out = Ip.run(ns, q.toArray(new String[0]));
                 for (Map.Entry<String, Pattern> f : TIME_VARYING.entrySet()) {
                     out = f.getValue().matcher(out).replaceAll("<" + f.getKey() + ">");

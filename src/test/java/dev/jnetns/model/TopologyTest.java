@@ -92,6 +92,47 @@ class TopologyTest {
     }
 
     @Test
+    void proxy_neighbours_are_exported_applied_diffed_and_repaired(@TempDir Path dir) throws Exception {
+        Path own = dir.resolve("pair.json");
+        Files.writeString(own, "{\"namespaces\": {\"" + router + "\": {\"links\": [{\"name\": \"r-a\", \"kind\": \"veth\","
+                + " \"peer\": \"r-b\", \"up\": true}]}}}");
+        Cli.ok("apply", own.toString());
+        String proxies;
+        try (Netns nr = open(router)) {
+            Ip.run(nr, "neigh", "add", "proxy", "198.18.1.77", "dev", "r-a");
+            Ip.run(nr, "neigh", "add", "proxy", "fd00:1::77", "dev", "r-b", "router");
+            proxies = Ip.run(nr, "-j", "neigh", "show", "proxy");
+        }
+        String exported = Cli.ok("netns", "export", router);
+        assertTrue(exported.contains("\"dst\": \"198.18.1.77\",\n          \"dev\": \"r-a\",\n          \"proxy\": true"), exported);
+        assertTrue(exported.contains("\"dst\": \"fd00:1::77\",\n          \"dev\": \"r-b\",\n          \"router\": true,\n"
+                + "          \"proxy\": true"), exported);
+        Path f = dir.resolve("exported.json");
+        Files.writeString(f, exported);
+        assertEquals(0, Cli.run("diff", f.toString()).exitCode(), "the export describes the namespace");
+        try (Netns nr = open(router)) {
+            Ip.run(nr, "neigh", "del", "proxy", "198.18.1.77", "dev", "r-a");
+            Ip.run(nr, "neigh", "add", "proxy", "198.18.1.78", "dev", "r-a");
+            var diff = Cli.run("diff", f.toString());
+            assertEquals(1, diff.exitCode());
+            assertEquals(router + ": create neighbour proxy 198.18.1.77 dev r-a\n"
+                    + router + ": delete neighbour proxy 198.18.1.78 dev r-a\n", diff.out());
+            Cli.ok("apply", f.toString());
+            assertEquals(proxies, Ip.run(nr, "-j", "neigh", "show", "proxy"));
+            Files.writeString(f, exported.replace("\"router\": true,\n          \"proxy\": true", "\"proxy\": true"));
+            assertEquals(router + ": change neighbour proxy fd00:1::77 dev r-b\n", Cli.run("diff", f.toString()).out());
+            Cli.ok("apply", f.toString());
+            assertFalse(Ip.run(nr, "neigh", "show", "proxy").contains("router"), "the router flag went");
+            assertEquals(0, Cli.run("diff", f.toString()).exitCode());
+        }
+        Files.writeString(f, exported.replace("\"dev\": \"r-a\",\n          \"proxy\": true",
+                "\"lladdr\": \"02:00:00:00:00:01\",\n          \"dev\": \"r-a\",\n          \"proxy\": true"));
+        var bad = Cli.run("diff", f.toString());
+        assertEquals(1, bad.exitCode());
+        assertTrue(bad.err().contains(".lladdr: a proxy entry has no link-layer address"), bad.err());
+    }
+
+    @Test
     void destroy_leaves_nothing(@TempDir Path dir) throws Exception {
         String file = routerFile(dir);
         Cli.ok("apply", file);
