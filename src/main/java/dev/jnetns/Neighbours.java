@@ -75,7 +75,7 @@ public final class Neighbours {
      * @throws ErrnoException when the kernel refuses the request (its errno and extended ack)
      */
     public Neighbour get(String dev, InetAddress dst) throws ErrnoException {
-        Neighbour request = entry(dev, dst, null, 0, 0);
+        Neighbour request = entry(NeighbourSpec.of(dev, dst).state(0));
         return socket.execute("neigh get " + Inet.format(dst) + " dev " + dev, (w, seq) -> {
             w.beginMessage(RTM_GETNEIGH, NLM_F_REQUEST | NLM_F_ACK, seq);
             NeighbourCodec.encode(request, w);
@@ -95,8 +95,17 @@ public final class Neighbours {
      * @throws IllegalArgumentException for a state outside 0..255 (ndm_state's NUD_* bits), before anything is sent
      */
     public void change(String dev, InetAddress dst, String lladdr, int state, boolean router) throws ErrnoException {
-        modify(RTM_NEWNEIGH, NLM_F_REPLACE, "neigh change", dev,
-                entry(dev, dst, lladdr, state == 0 ? NUD_PERMANENT : state, router ? NTF_ROUTER : 0));
+        change(spec(dev, dst, lladdr, state, router));
+    }
+
+    /**
+     * Changes an entry that exists (ENOENT otherwise). Equivalent to: {@code ip neigh change DST ... dev DEV}.
+     *
+     * @param spec the entry
+     * @throws ErrnoException when the kernel refuses the request (its errno and extended ack)
+     */
+    public void change(NeighbourSpec spec) throws ErrnoException {
+        modify(RTM_NEWNEIGH, NLM_F_REPLACE, "neigh change", spec.dev, entry(spec));
     }
 
     /**
@@ -112,8 +121,17 @@ public final class Neighbours {
      * @throws IllegalArgumentException for a state outside 0..255 (ndm_state's NUD_* bits), before anything is sent
      */
     public void add(String dev, InetAddress dst, String lladdr, int state, boolean router) throws ErrnoException {
-        modify(RTM_NEWNEIGH, NLM_F_CREATE | NLM_F_EXCL, "neigh add", dev,
-                entry(dev, dst, lladdr, state == 0 ? NUD_PERMANENT : state, router ? NTF_ROUTER : 0));
+        add(spec(dev, dst, lladdr, state, router));
+    }
+
+    /**
+     * A new entry (EEXIST when there is one). Equivalent to: {@code ip neigh add DST ... dev DEV}.
+     *
+     * @param spec the entry
+     * @throws ErrnoException when the kernel refuses the request (its errno and extended ack)
+     */
+    public void add(NeighbourSpec spec) throws ErrnoException {
+        modify(RTM_NEWNEIGH, NLM_F_CREATE | NLM_F_EXCL, "neigh add", spec.dev, entry(spec));
     }
 
     /**
@@ -128,8 +146,23 @@ public final class Neighbours {
      * @throws IllegalArgumentException for a state outside 0..255 (ndm_state's NUD_* bits), before anything is sent
      */
     public void replace(String dev, InetAddress dst, String lladdr, int state, boolean router) throws ErrnoException {
-        modify(RTM_NEWNEIGH, NLM_F_CREATE | NLM_F_REPLACE, "neigh replace", dev,
-                entry(dev, dst, lladdr, state == 0 ? NUD_PERMANENT : state, router ? NTF_ROUTER : 0));
+        replace(spec(dev, dst, lladdr, state, router));
+    }
+
+    /**
+     * Creates the entry or replaces the one there. Equivalent to: {@code ip neigh replace DST ... dev DEV}.
+     *
+     * @param spec the entry
+     * @throws ErrnoException when the kernel refuses the request (its errno and extended ack)
+     */
+    public void replace(NeighbourSpec spec) throws ErrnoException {
+        modify(RTM_NEWNEIGH, NLM_F_CREATE | NLM_F_REPLACE, "neigh replace", spec.dev, entry(spec));
+    }
+
+    /** The spec of the five-value methods: state 0 stands for permanent there. */
+    private static NeighbourSpec spec(String dev, InetAddress dst, String lladdr, int state, boolean router) {
+        NeighbourSpec s = NeighbourSpec.of(dev, dst).lladdr(lladdr).state(state == 0 ? NUD_PERMANENT : state);
+        return router ? s.router() : s;
     }
 
     /**
@@ -176,7 +209,7 @@ public final class Neighbours {
      * @throws ErrnoException when the kernel refuses the request (its errno and extended ack)
      */
     public void delete(String dev, InetAddress dst) throws ErrnoException {
-        modify(RTM_DELNEIGH, 0, "neigh del", dev, entry(dev, dst, null, NUD_PERMANENT, 0));
+        modify(RTM_DELNEIGH, 0, "neigh del", dev, entry(NeighbourSpec.of(dev, dst)));
     }
 
     /** A proxy entry's ndmsg as ip sends it: NUD_PERMANENT, ifindex 0 without a device. */
@@ -185,16 +218,14 @@ public final class Neighbours {
         return Neighbour.of(dev == null ? 0 : links.index(dev), Inet.family(dst), dst, null, NUD_PERMANENT, ntf);
     }
 
-    /** The ndmsg and attributes ip sends for these words (its state is NUD_PERMANENT unless {@code nud} says otherwise). */
-    private Neighbour entry(String dev, InetAddress dst, String lladdr, int state, int ntf) throws ErrnoException {
-        Objects.requireNonNull(dev, "neighbour device");
-        Objects.requireNonNull(dst, "neighbour address");
-        Ranges.u8("nud state", state);
+    /** The ndmsg and attributes ip sends for {@code spec}. */
+    private Neighbour entry(NeighbourSpec spec) throws ErrnoException {
         // read as ip reads lladdr, any length (a clear error before anything is sent): the kernel
         // refuses one shorter than the device's ("Invalid link address") and takes the first bytes of a longer one
-        String bytes = lladdr == null ? null
-                : HardwareAddresses.format(ARPHRD_ETHER, HardwareAddresses.parseLladdr(lladdr));
-        return Neighbour.of(links.index(dev), Inet.family(dst), dst, bytes, state, ntf);
+        String bytes = spec.lladdr == null ? null
+                : HardwareAddresses.format(ARPHRD_ETHER, HardwareAddresses.parseLladdr(spec.lladdr));
+        return new Neighbour(links.index(spec.dev), Inet.family(spec.dst), spec.dst, bytes, spec.state, spec.flags, 0, -1,
+                null, -1, -1, -1, -1, -1, -1, -1, spec.protocol, -1, spec.flagsExt, RawAttributes.NONE);
     }
 
     private void modify(int type, int flags, String verb, String dev, Neighbour entry) throws ErrnoException {

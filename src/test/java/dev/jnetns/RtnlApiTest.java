@@ -173,6 +173,34 @@ class RtnlApiTest {
     }
 
     @Test
+    void a_neighbour_spec_sends_what_ip_sends_for_the_same_words(Netns ns, Rtnl rtnl) throws Exception {
+        rtnl.links().add(LinkSpec.veth("v0", "v1"));
+        rtnl.links().add(LinkSpec.veth("w0", "w1"));
+        rtnl.links().set("v0", LinkUpdate.create().up());
+        rtnl.links().set("w0", LinkUpdate.create().up());
+        java.util.function.Function<String, java.net.InetAddress> a = IpPrefix::parseAddress;
+        rtnl.neighbours().add(NeighbourSpec.of("v0", a.apply("198.18.0.9")).lladdr("02:00:00:00:00:09").externLearn()
+                .protocol(4));
+        rtnl.neighbours().add(NeighbourSpec.of("v0", a.apply("198.18.0.11")).lladdr("02:00:00:00:00:0b").managed());
+        rtnl.neighbours().add(NeighbourSpec.of("v0", a.apply("198.18.0.20")).lladdr("02:00:00:00:00:20").state(0));
+        rtnl.neighbours().add(NeighbourSpec.of("v0", a.apply("fd00::9")).lladdr("02:00:00:00:00:19").router());
+        rtnl.neighbours().replace(NeighbourSpec.of("v0", a.apply("198.18.0.9")).lladdr("02:00:00:00:00:29").protocol(16));
+        Ip.batch(ns, String.join("\n", "neigh add 198.18.0.9 lladdr 02:00:00:00:00:09 dev w0 extern_learn protocol 4",
+                "neigh add 198.18.0.11 lladdr 02:00:00:00:00:0b dev w0 managed",
+                "neigh add 198.18.0.20 lladdr 02:00:00:00:00:20 dev w0 nud none",
+                "neigh add fd00::9 lladdr 02:00:00:00:00:19 dev w0 router",
+                "neigh replace 198.18.0.9 lladdr 02:00:00:00:00:29 dev w0 protocol 16", ""));
+        java.util.function.Function<String, List<String>> entries = dev -> Ip.run(ns, "-d", "neigh", "show", "nud", "all",
+                "dev", dev).lines().filter(l -> !l.startsWith("ff02::") && !l.startsWith("fe80::")).sorted().toList();
+        assertEquals(entries.apply("w0"), entries.apply("v0"));
+        assertEquals(4, entries.apply("v0").size(), entries.apply("v0").toString());
+        assertTrue(entries.apply("v0").stream().anyMatch(l -> l.startsWith("198.18.0.11 ") && l.contains(" managed ")),
+                entries.apply("v0").toString());
+        assertEquals("protocol 256 is out of range 0..255", assertThrows(IllegalArgumentException.class,
+                () -> NeighbourSpec.of("v0", a.apply("198.18.0.9")).protocol(256)).getMessage());
+    }
+
+    @Test
     void a_bad_nud_state_a_null_address_or_a_negative_mtu_changes_nothing(Netns ns, Rtnl rtnl) throws Exception {
         rtnl.links().add(LinkSpec.veth("v0", "v1").mtu(1400));
         rtnl.neighbours().add("v0", IpPrefix.parseAddress("198.18.0.9"), "02:00:00:00:00:09", 0, false);

@@ -8,6 +8,8 @@ import static dev.jnetns.uapi.LinuxNeighbour.NUD_PERMANENT;
 import dev.jnetns.IpPrefix;
 import dev.jnetns.Link;
 import dev.jnetns.Neighbour;
+import dev.jnetns.NeighbourSpec;
+import dev.jnetns.RtNames;
 import dev.jnetns.Rtnl;
 import dev.jnetns.Errno;
 import dev.jnetns.ErrnoException;
@@ -19,9 +21,11 @@ import java.util.List;
 /** {@code jnetns neighbour ...}: ARP/NDP entries, as {@code ip neigh}. */
 final class NeighbourCommand extends ObjectCommand {
     static final String USAGE =
-            "Usage: jnetns [-4|-6] neigh [show] [[to] PREFIX] [dev DEV] [nud STATE|all] [proxy]\n"
-            + "       jnetns [-4|-6] neigh flush [[to] PREFIX] [dev DEV] [nud STATE|all] (at least one)\n"
+            "Usage: jnetns [-4|-6] neigh [show] [[to] PREFIX] [dev DEV] [nud STATE|all] [proxy] [unused]\n"
+            + "                 [master DEV | nomaster | vrf NAME] [protocol PROTO]\n"
+            + "       jnetns [-4|-6] neigh flush [[to] PREFIX] [dev DEV] [nud STATE|all] ... (at least one)\n"
             + "       jnetns neigh add|change|replace|del [to] ADDR|proxy ADDR [lladdr MAC] dev DEV [nud STATE] [router]\n"
+            + "                 [use] [managed] [extern_learn] [protocol PROTO]\n"
             + "       jnetns neigh get [to] ADDR|proxy ADDR dev DEV\n";
 
     /** NUD_NONE in ip's state filter (a state of 0 has no bit of its own). */
@@ -59,7 +63,12 @@ final class NeighbourCommand extends ObjectCommand {
         String dev = null;
         Integer states = null;
         boolean proxy = false;
+        boolean unused = false;
+        int master = 0;
+        int protocol = 0;
         IpPrefix to = null;
+        Rtnl rtnl = top.rtnl();
+        List<Link> links = rtnl.links().list();
         while (w.hasNext()) {
             String word = w.next();
             if (word.equals("dev")) {
@@ -77,9 +86,19 @@ final class NeighbourCommand extends ObjectCommand {
                 states = (states == null ? 0 : states) | (state == 0 ? NONE : state);
             } else if (word.equals("proxy")) {
                 proxy = true;
-            } else if (word.equals("unused") || word.equals("master") || word.equals("vrf")
-                    || Words.matches(word, "protocol")) {
-                throw new CommandFailed("neigh show " + word + " is not implemented by jnetns");
+            } else if (word.equals("unused")) {
+                unused = true;
+            } else if (word.equals("nomaster")) {
+                master = NO_MASTER;
+            } else if (word.equals("master") || word.equals("vrf")) {
+                String v = w.value();
+                Link m = links.stream().filter(l -> l.name().equals(v)).findFirst().orElse(null);
+                if (m == null || word.equals("vrf") && !"vrf".equals(m.kind())) {
+                    throw Words.invalid(word.equals("vrf") ? "Not a valid VRF name" : "Device does not exist", v);
+                }
+                master = m.index();
+            } else if (Words.matches(word, "protocol")) {
+                protocol = Words.named(RtNames.PROTOCOLS, w.value(), "invalid \"protocol\"");
             } else {
                 if (word.equals("to")) {
                     word = w.value();
@@ -93,14 +112,17 @@ final class NeighbourCommand extends ObjectCommand {
         }
         // without nud: show lists every state but NOARP (and not NONE), flush all but PERMANENT and NOARP
         int wanted = states != null ? states : flush ? ~(NUD_PERMANENT | NUD_NOARP) : 0xff & ~NUD_NOARP;
-        Rtnl rtnl = top.rtnl();
-        List<Link> links = rtnl.links().list();
         int index = dev == null ? 0 : index(links, dev);
         int fam = family;
         IpPrefix prefix = to;
+        boolean onlyUnused = unused;
+        int proto = protocol;
+        java.util.function.Predicate<Integer> masters = masterFilter(links, master);
         java.util.function.Predicate<Neighbour> keeps = n -> (index == 0 || n.index() == index)
                 && (fam == 0 || n.family() == fam) && (prefix == null || covers(prefix, n.dst()))
-                && n.shownBy(wanted & 0xff, (wanted & NONE) != 0);
+                && n.shownBy(wanted & 0xff, (wanted & NONE) != 0) && masters.test(n.index())
+                && (!onlyUnused || n.cache() == null || n.cache().refcnt() == 0)
+                && (proto == 0 || n.protocol() == proto);
         if (flush) {
             flush(rtnl, links, proxy, keeps);
             return;
@@ -108,6 +130,25 @@ final class NeighbourCommand extends ObjectCommand {
         List<Neighbour> shown = (proxy ? rtnl.neighbours().proxies() : rtnl.neighbours().list()).stream()
                 .filter(keeps).toList();
         print(links, shown, top.json, index == 0);
+    }
+
+    /** {@code nomaster}: ip's -1, the kernel's NDA_MASTER value for "devices without a master". */
+    private static final int NO_MASTER = -1;
+
+    /**
+     * Which devices' entries {@code master M} (ifindex M), {@code nomaster} ({@link #NO_MASTER}) or
+     * neither (0) keeps, as the kernel's dump filter on NDA_MASTER does: by the device's master now.
+     */
+    private static java.util.function.Predicate<Integer> masterFilter(List<Link> links, int master) {
+        if (master == 0) {
+            return index -> true;
+        }
+        java.util.Map<Integer, Integer> masterOf = new java.util.HashMap<>();
+        links.forEach(l -> masterOf.put(l.index(), l.masterIndex()));
+        return index -> {
+            int m = masterOf.getOrDefault(index, 0);
+            return master == NO_MASTER ? m <= 0 : m == master;
+        };
     }
 
     private void print(List<Link> links, List<Neighbour> shown) {
@@ -264,9 +305,13 @@ final class NeighbourCommand extends ObjectCommand {
         InetAddress dst = null;
         String lladdr = null;
         String dev = null;
-        int state = 0;
+        int state = NUD_PERMANENT;   // ip's default, also for nud words it does not take
         boolean router = false;
         boolean proxy = false;
+        boolean use = false;
+        boolean managed = false;
+        boolean externLearn = false;
+        Integer protocol = null;
         while (w.hasNext()) {
             String word = w.next();
             if (Words.matches(word, "lladdr")) {
@@ -287,10 +332,18 @@ final class NeighbourCommand extends ObjectCommand {
                 proxy = true;
             } else if (word.equals("router")) {
                 router = true;
+            } else if (word.equals("use")) {
+                use = true;
+            } else if (word.equals("managed")) {
+                managed = true;
+                state = 0;   // NUD_NONE, as ip sets it; a later nud sets another
+            } else if (Words.matches(word, "extern_learn")) {
+                externLearn = true;
             } else if (word.equals("dev")) {
                 dev = w.value();
-            } else if (word.equals("extern_learn") || Words.matches(word, "protocol")) {
-                throw new CommandFailed("neigh " + verb + " " + word + " is not implemented by jnetns");
+            } else if (Words.matches(word, "protocol")) {
+                String v = w.value();
+                protocol = Words.named(RtNames.PROTOCOLS, v, "\"protocol\" value is invalid");
             } else {
                 dst = destination(w, word, dst, family);
             }
@@ -315,11 +368,31 @@ final class NeighbourCommand extends ObjectCommand {
             }
             return;
         }
+        if (verb.equals("del")) {
+            rtnl.neighbours().delete(dev, dst);
+            return;
+        }
+        NeighbourSpec s = NeighbourSpec.of(dev, dst).lladdr(lladdr);
+        if (managed) {
+            s.managed();
+        }
+        s.state(state);
+        if (router) {
+            s.router();
+        }
+        if (use) {
+            s.use();
+        }
+        if (externLearn) {
+            s.externLearn();
+        }
+        if (protocol != null) {
+            s.protocol(protocol);
+        }
         switch (verb) {
-            case "del" -> rtnl.neighbours().delete(dev, dst);
-            case "add" -> rtnl.neighbours().add(dev, dst, lladdr, state, router);
-            case "change" -> rtnl.neighbours().change(dev, dst, lladdr, state, router);
-            default -> rtnl.neighbours().replace(dev, dst, lladdr, state, router);
+            case "add" -> rtnl.neighbours().add(s);
+            case "change" -> rtnl.neighbours().change(s);
+            default -> rtnl.neighbours().replace(s);
         }
     }
 }

@@ -311,11 +311,11 @@ final class RouteCommand extends ObjectCommand {
                 opts.add(new String[] {"metric", v});
             } else if (word.equals("scope")) {
                 String v = w.value();
-                checkName(RtNames.SCOPES, v, "invalid \"scope\" value");
+                Words.named(RtNames.SCOPES, v, "invalid \"scope\" value");
                 opts.add(new String[] {"scope", v});
             } else if (word.equals("tos") || Words.matches(word, "dsfield")) {
                 String v = w.value();
-                checkName(RtNames.DSFIELDS, v, "\"tos\" value is invalid");
+                Words.named(RtNames.DSFIELDS, v, "\"tos\" value is invalid");
                 opts.add(new String[] {"tos", v});
             } else if (word.equals("expires")) {
                 String v = w.value();
@@ -369,11 +369,11 @@ final class RouteCommand extends ObjectCommand {
                 parseNexthops(w, opts, family);
             } else if (Words.matches(word, "protocol")) {
                 String v = w.value();
-                checkName(RtNames.PROTOCOLS, v, "\"protocol\" value is invalid");
+                Words.named(RtNames.PROTOCOLS, v, "\"protocol\" value is invalid");
                 opts.add(new String[] {"proto", v});
             } else if (Words.matches(word, "table")) {
                 String v = w.value();
-                checkName(RtNames.TABLES, v, "\"table\" value is invalid");
+                Words.named(RtNames.TABLES, v, "\"table\" value is invalid");
                 opts.add(new String[] {"table", v});
             } else if (word.equals("dev") || word.equals("oif")) {
                 opts.add(new String[] {"dev", w.value()});
@@ -589,14 +589,6 @@ final class RouteCommand extends ObjectCommand {
             return from << 16 | (to.isEmpty() ? 0 : RtNames.REALMS.number(to));
         } catch (IllegalArgumentException e) {
             throw Words.invalid("\"realm\" value is invalid", v);
-        }
-    }
-
-    private static void checkName(RtNames names, String text, String why) {
-        try {
-            names.number(text);
-        } catch (IllegalArgumentException e) {
-            throw Words.invalid(why, text);
         }
     }
 

@@ -5,6 +5,7 @@ import static dev.jnetns.uapi.LinuxSocket.AF_INET6;
 import static dev.jnetns.uapi.LinuxSocket.AF_PACKET;
 
 import dev.jnetns.IpPrefix;
+import dev.jnetns.RtNames;
 import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.util.List;
@@ -82,6 +83,18 @@ final class Words {
     /** ip's invarg(). */
     static UsageException invalid(String why, String arg) {
         return new UsageException("Error: argument \"" + arg + "\" is wrong: " + why);
+    }
+
+    /**
+     * The number a name of {@code names} stands for, or a number, as ip's rtnl_*_a2n reads it;
+     * ip's invarg({@code why}) for anything else.
+     */
+    static int named(RtNames names, String text, String why) {
+        try {
+            return names.number(text);
+        } catch (IllegalArgumentException e) {
+            throw invalid(why, text);
+        }
     }
 
     /** Fails with ip's duparg() when {@code previous} is already set. */
