@@ -50,11 +50,11 @@ class RuleSpecTwinTest {
     Stream<DynamicTest> every_option_leaves_what_ip_leaves() {
         return CASES.stream().map(c -> DynamicTest.dynamicTest(c.ip(), () -> {
             try (Netns byIp = Netns.create(); Netns byApi = Netns.create(); Rtnl rtnl = Rtnl.open(byApi)) {
-                Ip.batch(byIp, c.ip());
+                Ip.run(byIp, c.ip().split(" "));
                 rtnl.rules().add(c.spec().get());
                 assertEquals(state(byIp), state(byApi));
                 rtnl.rules().delete(c.spec().get());
-                Ip.batch(byIp, c.ip().replaceFirst("rule add", "rule del"));
+                Ip.run(byIp, c.ip().replaceFirst("rule add", "rule del").split(" "));
                 assertEquals(state(byIp), state(byApi), "after delete");
             }
         }));
@@ -66,11 +66,12 @@ class RuleSpecTwinTest {
         try (Netns byIp = Netns.create(); Netns byApi = Netns.create(); Rtnl rtnl = Rtnl.open(byApi)) {
             for (Netns ns : List.of(byIp, byApi)) {
                 for (Case c : CASES) {
-                    Ip.batch(ns, c.ip());
+                    Ip.run(ns, c.ip().split(" "));
                 }
-                Ip.batch(ns, "rule add ipproto udp sport 53 table 8 pref 101");   // same priority, another match
+                Ip.run(ns, "rule", "add", "ipproto", "udp", "sport", "53", "table", "8", "pref", "101");   // same priority
             }
-            Ip.batch(byIp, "rule flush\n-6 rule flush");
+            Ip.run(byIp, "rule", "flush");
+            Ip.run(byIp, "-6", "rule", "flush");
             for (int family : new int[] {AF_INET, AF_INET6}) {
                 for (Rule r : rtnl.rules().list(family)) {
                     if (r.priority() >= 0) {
