@@ -80,7 +80,7 @@ public final class Rules {
 
     /**
      * The rule {@code ip rule add|del} sends for {@code s}: an add looks up table main unless a
-     * table, {@code l3mdev} or another action is given; a delete leaves action and table unset.
+     * table, {@code l3mdev} or another action than {@code nat} is given; a delete leaves action and table unset.
      */
     static Rule request(RuleSpec s, boolean add) {
         int family = s.effectiveFamily();   // the prefixes are of it: RuleSpec refuses a contradiction
