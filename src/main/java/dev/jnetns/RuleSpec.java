@@ -1,7 +1,9 @@
 package dev.jnetns;
 
 import dev.jnetns.uapi.LinuxFibRules;
+import dev.jnetns.uapi.LinuxRoute;
 import dev.jnetns.uapi.LinuxSocket;
+import java.net.Inet4Address;
 
 /**
  * A rule to add or delete. Mirrors {@code ip rule add|del SELECTOR ACTION}: the selectors
@@ -35,6 +37,9 @@ public final class RuleSpec {
     Rule.Range sport;
     Rule.Range dport;
     long gotoTarget = -1;
+    boolean actionGiven;
+    Integer headerFamily;
+    Inet4Address natGateway;
 
     private RuleSpec() {
     }
@@ -162,6 +167,7 @@ public final class RuleSpec {
      */
     public RuleSpec action(int action) {
         this.action = Ranges.u8("action", action);
+        this.actionGiven = true;
         return this;
     }
 
@@ -174,6 +180,7 @@ public final class RuleSpec {
     public RuleSpec gotoRule(long target) {
         this.gotoTarget = u32("goto", target);
         this.action = LinuxFibRules.FR_ACT_GOTO;
+        this.actionGiven = true;
         return this;
     }
 
@@ -192,12 +199,13 @@ public final class RuleSpec {
      *
      * @param family AF_INET (2) or AF_INET6 (10)
      * @return this spec
-     * @throws IllegalArgumentException outside 0..255, or when a prefix given so far is of another family
+     * @throws IllegalArgumentException outside 0..255, or when a prefix given so far is of another
+     *     family (unless {@link #headerFamily} was set)
      */
     public RuleSpec family(int family) {
         Ranges.u8("family", family);
         for (IpPrefix p : new IpPrefix[] {src, dst}) {
-            if (p != null && p.family() != family) {
+            if (p != null && p.family() != family && headerFamily == null) {
                 throw new IllegalArgumentException("family " + family + " contradicts the rule's prefix " + p);
             }
         }
@@ -205,8 +213,38 @@ public final class RuleSpec {
         return this;
     }
 
+    /**
+     * The family the request's header carries, whatever the prefixes are: {@code ip rule add|del}
+     * without -4/-6 sends AF_INET even with IPv6 prefixes, and the kernel refuses them ("Invalid
+     * source address"). Turns off the family checks of {@link #from}, {@link #to} and {@link #family(int)}.
+     *
+     * @param family the header's family (0..255)
+     * @return this spec
+     */
+    public RuleSpec headerFamily(int family) {
+        this.headerFamily = Ranges.u8("family", family);
+        return this;
+    }
+
+    /**
+     * {@code nat ADDRESS} (or {@code map-to}): the old route NAT action (RTN_NAT) with the address as
+     * RTA_GATEWAY. The kernel keeps the action and drops the address (it shows {@code masquerade}).
+     * Unlike the other actions it leaves the lookup of table main of an add in place, as in ip.
+     *
+     * @param gateway the IPv4 address to map to
+     * @return this spec
+     */
+    public RuleSpec nat(Inet4Address gateway) {
+        this.natGateway = gateway;
+        this.action = LinuxRoute.RTN_NAT;
+        return this;
+    }
+
     /** Refuses a prefix of another family than {@link #family(int)} or the {@code other} prefix gave. */
     private void requireFamily(String what, IpPrefix p, IpPrefix other) {
+        if (headerFamily != null) {
+            return;
+        }
         int given = other != null ? other.family() : family != null ? family : 0;
         if (p != null && given != 0 && p.family() != given) {
             throw new IllegalArgumentException(what + " " + p + " contradicts family " + given);
@@ -339,6 +377,9 @@ public final class RuleSpec {
     }
 
     int effectiveFamily() {
+        if (headerFamily != null) {
+            return headerFamily;
+        }
         if (src != null) {
             return src.family();
         }

@@ -8,6 +8,7 @@ import static dev.jnetns.uapi.LinuxNetlink.NLM_F_REQUEST;
 import static dev.jnetns.uapi.LinuxFibRules.FIB_RULE_INVERT;
 import static dev.jnetns.uapi.LinuxFibRules.FR_ACT_TO_TBL;
 import static dev.jnetns.uapi.LinuxFibRules.FR_ACT_UNSPEC;
+import static dev.jnetns.uapi.LinuxRoute.RTA_GATEWAY;
 import static dev.jnetns.uapi.LinuxRoute.RT_TABLE_MAIN;
 import static dev.jnetns.uapi.LinuxRtnetlink.RTM_DELRULE;
 import static dev.jnetns.uapi.LinuxRtnetlink.RTM_GETRULE;
@@ -15,6 +16,8 @@ import static dev.jnetns.uapi.LinuxRtnetlink.RTM_NEWRULE;
 
 import dev.jnetns.netlink.NlSocket;
 import dev.jnetns.rtnl.RuleCodec;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.util.List;
 
 /** The policy-routing rules of one namespace: {@code ip rule}. Obtained from {@link Rtnl#rules()}. */
@@ -61,8 +64,23 @@ public final class Rules {
     }
 
     /**
+     * Deletes a rule as listed: sends the record back as it came ({@code ip rule flush} deletes each
+     * rule it lists so), every attribute of it to match.
+     *
+     * @param rule a rule from {@link #list(int)}
+     * @throws ErrnoException when the kernel refuses the request (its errno and extended ack)
+     */
+    public void delete(Rule rule) throws ErrnoException {
+        socket.execute("rule del", (w, seq) -> {
+            w.beginMessage(RTM_DELRULE, NLM_F_REQUEST | NLM_F_ACK, seq);
+            RuleCodec.encode(rule, w);
+            w.endMessage();
+        });
+    }
+
+    /**
      * The rule {@code ip rule add|del} sends for {@code s}: an add looks up table main unless a
-     * table, {@code l3mdev} or another action is given; a delete leaves action and table unset.
+     * table, {@code l3mdev} or another action than {@code nat} is given; a delete leaves action and table unset.
      */
     static Rule request(RuleSpec s, boolean add) {
         int family = s.effectiveFamily();   // the prefixes are of it: RuleSpec refuses a contradiction
@@ -70,11 +88,22 @@ public final class Rules {
             throw new IllegalArgumentException("table can not be specified for l3mdev rules");
         }
         int action = s.action != null ? s.action : add ? FR_ACT_TO_TBL : FR_ACT_UNSPEC;
-        boolean tableGiven = s.table != null || s.l3mdev || s.action != null;
+        boolean tableGiven = s.table != null || s.l3mdev || s.actionGiven;
         int table = s.table != null ? s.table : add && !tableGiven ? RT_TABLE_MAIN : 0;
         return new Rule(family, s.priority, s.src, s.dst, s.iif, s.oif, s.fwmark, s.fwmask, table, action,
                 s.not ? FIB_RULE_INVERT : 0, s.protocol, s.tos, s.gotoTarget, s.realms, s.tunId, s.suppressPrefixLength,
-                s.suppressIfGroup, s.l3mdev ? 1 : -1, s.uidRange, s.ipProto, s.sport, s.dport, RawAttributes.NONE);
+                s.suppressIfGroup, s.l3mdev ? 1 : -1, s.uidRange, s.ipProto, s.sport, s.dport, natGateway(s));
+    }
+
+    /** {@code nat ADDRESS}: the RTA_GATEWAY the rule codec does not model, kept raw. */
+    private static RawAttributes natGateway(RuleSpec s) {
+        if (s.natGateway == null) {
+            return RawAttributes.NONE;
+        }
+        byte[] a = s.natGateway.getAddress();
+        ByteBuffer b = ByteBuffer.allocate(8).order(ByteOrder.nativeOrder());
+        b.putShort((short) 8).putShort((short) RTA_GATEWAY).put(a);
+        return RawAttributes.of(null, null, b.array());
     }
 
     private void modify(int type, int flags, String what, RuleSpec s) throws ErrnoException {

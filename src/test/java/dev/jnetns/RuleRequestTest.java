@@ -41,6 +41,19 @@ class RuleRequestTest {
     }
 
     @Test
+    void an_ipv6_prefix_under_an_ipv4_header_and_nat_are_sent_as_ip_sends_them() {
+        // ip rule add from fd00::/64 table 200 (no -6): AF_INET, src_len 64, the 16-byte FRA_SRC
+        assertEquals("02004000" + "c8000001" + "00000000" + "14000200fd000000000000000000000000000000",
+                body(RuleSpec.create().headerFamily(LinuxSocket.AF_INET).from(IpPrefix.parse("fd00::/64")).table(200),
+                        true));
+        // ip rule add nat 198.18.0.9 pref 3014: action RTN_NAT, table main, RTA_GATEWAY (ip writes it
+        // where its word is, before FRA_PRIORITY here; the unmodelled attribute goes last)
+        assertEquals("02000000" + "fe00000a" + "00000000" + "08000600c60b0000" + "08000500c6120009",
+                body(RuleSpec.create().nat((java.net.Inet4Address) IpPrefix.parseAddress("198.18.0.9")).priority(3014),
+                        true));
+    }
+
+    @Test
     void l3mdev_goto_and_delete_are_sent_as_ip_sends_them() {
         // ip -6 rule add not pref 201 l3mdev: no table (not main), action lookup, FIB_RULE_INVERT
         assertEquals("0a000000" + "00000001" + "02000000" + "08000600c9000000" + "0500130001000000",
