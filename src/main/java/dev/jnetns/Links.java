@@ -239,16 +239,16 @@ public final class Links {
 
     /**
      * Deletes every device of group {@code group} in one request, the kernel's batch delete.
-     * Equivalent to: {@code ip link del group GROUP}.
+     * Equivalent to: {@code ip link del group GROUP}. Group 0, the default group of every device,
+     * is sent as ip sends it: the kernel refuses it (EPERM) and deletes nothing.
      *
      * @param group the group number
      * @throws ErrnoException when the kernel refuses the request (its errno and extended ack)
      */
     public void deleteGroup(int group) throws ErrnoException {
-        if (group == 0) {
-            throw new IllegalArgumentException("group 0 is the default group of every device; refusing to delete it");
-        }
-        socket.execute("link del group " + group, (w, seq) -> {
+        String what = "link del group " + Integer.toUnsignedString(group)
+                + (group == 0 ? " (the default group of every device)" : "");
+        socket.execute(what, (w, seq) -> {
             w.beginMessage(RTM_DELLINK, NLM_F_REQUEST | NLM_F_ACK, seq);
             LinkCodec.header(w, AF_UNSPEC, 0, 0, 0);
             w.attrU32(IFLA_GROUP, group);

@@ -92,7 +92,10 @@ class RtnlApiTest {
         assertEquals(103, rtnl.links().list().size());
         rtnl.links().deleteGroup(42);
         assertEquals(List.of("lo", "keep1", "keep0"), rtnl.links().list().stream().map(Link::name).toList());
-        assertThrows(IllegalArgumentException.class, () -> rtnl.links().deleteGroup(0));
+        // group 0 is every device's: sent as ip sends it, the kernel refuses it and nothing goes
+        ErrnoException e = assertThrows(ErrnoException.class, () -> rtnl.links().deleteGroup(0));
+        assertTrue(e.is(Errno.EPERM), e.getMessage());
+        assertEquals(3, rtnl.links().list().size());
     }
 
     @Test

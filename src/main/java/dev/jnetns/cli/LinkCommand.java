@@ -513,7 +513,12 @@ final class LinkCommand extends ObjectCommand {
         }
         // no name: the kernel's own choice, KIND%d (the first free bridge0, bridge1 ...), as when ip sends none
         String name = newName != null ? newName : a.kind + "%d";
-        LinkSpec s = kindSpec(name, a.kind, a.parent, w, spaces, rtnl);
+        LinkSpec s;
+        try {
+            s = kindSpec(name, a.kind, a.parent, w, spaces, rtnl);
+        } catch (NoParent e) {
+            s = LinkSpec.ofKind(name, a.kind);   // as ip sends it, for the kernel to refuse
+        }
         s.with(a.deviceOptions(rtnl, spaces));
         if (a.index != null) {
             s.index(a.index);
@@ -611,7 +616,7 @@ final class LinkCommand extends ObjectCommand {
                     id = (int) w.number(word, 4094);
                 }
                 if (id == null) {
-                    throw new CommandFailed("vlan: \"id\" is required");
+                    throw new NoParent();   // ip sends a vlan without its id too, for the kernel to refuse
                 }
                 requireParent(kind, parent);
                 return LinkSpec.vlan(name, parent, id);
@@ -657,9 +662,21 @@ final class LinkCommand extends ObjectCommand {
         return s;
     }
 
+    /**
+     * A child kind (vlan, macvlan, ipvlan) without what its factory requires: ip sends it
+     * all the same and the kernel refuses it, so {@link #parseAdd} sends the kind alone.
+     */
+    private static final class NoParent extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        NoParent() {
+            super(null, null, false, false);
+        }
+    }
+
     private static void requireParent(String kind, String parent) {
         if (parent == null) {
-            throw new CommandFailed(kind + ": \"link PARENT\" is required");
+            throw new NoParent();
         }
     }
 
