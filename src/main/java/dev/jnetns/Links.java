@@ -334,14 +334,16 @@ public final class Links {
 
     /**
      * {@code base} (a request record) with the request attributes of {@code ip link set|add} that only
-     * {@link LinkUpdate} carries: IFLA_OPERSTATE, IFLA_LINK_NETNSID, IFLA_PROTO_DOWN (-1: absent) and
-     * the unmodelled IFLA_CARRIER and IFLA_AF_SPEC in {@code raw}.
+     * {@link LinkUpdate} carries: IFLA_BROADCAST (null: absent), IFLA_OPERSTATE, IFLA_LINK_NETNSID, the
+     * queue counts and packet sizes of {@code details}, IFLA_PROTO_DOWN (-1: absent) and the
+     * unmodelled IFLA_CARRIER, IFLA_XDP and IFLA_AF_SPEC in {@code raw}.
      */
-    static Link request(Link base, int operState, int linkNetnsId, int protoDown, RawAttributes raw) {
+    static Link request(Link base, String broadcast, int operState, int linkNetnsId, Link.Details details,
+                        RawAttributes raw) {
         Link b = base;
         return new Link(b.index(), b.name(), b.flags(), b.mtu(), null, operState, -1, b.group(), b.txQueueLen(), -1,
-                b.address(), null, b.masterIndex(), b.linkIndex(), linkNetnsId, b.alias(), b.info(),
-                Link.Details.NONE.withProtoDown(protoDown), null, AF_UNSPEC, b.change(), b.netnsFd(), b.netnsPid(), raw);
+                b.address(), broadcast, b.masterIndex(), b.linkIndex(), linkNetnsId, b.alias(), b.info(),
+                details, null, AF_UNSPEC, b.change(), b.netnsFd(), b.netnsPid(), raw);
     }
 
     /**
