@@ -247,8 +247,8 @@ public final class LinkUpdate {
 
     /**
      * {@code numtxqueues N} (IFLA_NUM_TX_QUEUES): the number of transmit queues a device is made
-     * with; on an existing device, the kernel changes the queues in use where the driver lets it
-     * (a veth does, up to the number it was made with).
+     * with ({@code ip link add}); ip sends it with {@code link set} too, where the kernel takes it and
+     * keeps the count the device was made with.
      *
      * @param queues the number of queues
      * @return this update
