@@ -96,7 +96,7 @@ public record Address(int index, int family, InetAddress local, InetAddress peer
     /** As {@code ip addr} writes it: {@code 198.18.0.1/24 dev if3 scope global}, the device by index. */
     @Override
     public String toString() {
-        StringBuilder sb = new StringBuilder(IpPrefix.format(local));
+        StringBuilder sb = new StringBuilder(local != null ? IpPrefix.format(local) : "(no address)");
         if (peer != null) {
             sb.append(" peer ").append(IpPrefix.format(peer));
         }

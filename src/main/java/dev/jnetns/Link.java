@@ -143,6 +143,17 @@ public record Link(int index, String name, int flags, int mtu, String qdisc, int
             return indexIgnoringCase(ADDR_GEN_MODES, name);
         }
 
+        /**
+         * These details with the queue counts and packet sizes of a request (-1: absent):
+         * IFLA_NUM_TX_QUEUES, IFLA_NUM_RX_QUEUES, IFLA_GSO_MAX_SIZE, IFLA_GSO_MAX_SEGS, IFLA_GRO_MAX_SIZE.
+         */
+        Details withSizes(int numTxQueues, int numRxQueues, int gsoMaxSize, int gsoMaxSegs, int groMaxSize) {
+            return new Details(promiscuity, allmulti, minMtu, maxMtu, addrGenMode, numTxQueues, numRxQueues,
+                    gsoMaxSize, gsoMaxSegs, tsoMaxSize, tsoMaxSegs, groMaxSize, permAddress, altNames, physPortName,
+                    physPortId, physSwitchId, parentBus, parentDev, protoDown, protoDownReason, carrierChanges, event,
+                    newNetnsId, newIfindex);
+        }
+
         /** These details with IFLA_PROTO_DOWN {@code protoDown} (-1: absent). */
         Details withProtoDown(int protoDown) {
             return new Details(promiscuity, allmulti, minMtu, maxMtu, addrGenMode, numTxQueues, numRxQueues,

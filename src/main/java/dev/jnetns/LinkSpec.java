@@ -48,6 +48,8 @@ public final class LinkSpec {
     String vxlanDev;
     Integer ttl;
     Boolean learning;
+    /** {@link #ofKind}: the kind alone, without the data its own factory would send. */
+    boolean alone;
     /** The device options of {@link #with}, or null. */
     LinkUpdate device;
     /** veth: the peer's device options ({@link #peerWith}), or null. */
@@ -74,8 +76,9 @@ public final class LinkSpec {
 
     /**
      * {@code ip link add NAME type KIND} for any kind the kernel may know (wireguard, nlmon, vcan …),
-     * sent as ip sends a kind it has no options for: the kind alone. The kernel refuses kinds it
-     * lacks with EOPNOTSUPP ("Unknown device type").
+     * sent as ip sends a kind it has no options for: the kind alone, also for a kind that has a
+     * factory here (a vlan without its id, a macvlan without its parent: what the kernel answers
+     * to that). The kernel refuses kinds it lacks with EOPNOTSUPP ("Unknown device type").
      *
      * @param name the device's name
      * @param kind the kind, as {@code ip link add ... type} names it
@@ -86,7 +89,9 @@ public final class LinkSpec {
         if (kind.isEmpty() || !kind.chars().allMatch(c -> c > ' ' && c < 127 && c != '/')) {
             throw new IllegalArgumentException("invalid link kind \"" + kind + "\"");
         }
-        return new LinkSpec(name, kind);
+        LinkSpec s = new LinkSpec(name, kind);
+        s.alone = true;
+        return s;
     }
 
     /**
@@ -544,6 +549,9 @@ public final class LinkSpec {
 
     /** The kind's data as {@code ip link add ... type KIND ...} sends it; null for kinds sent alone. */
     private LinkData data(int vxlanDevIndex, int peerMasterIndex) {
+        if (alone) {
+            return null;
+        }
         switch (kind) {
             case "veth":
                 if (peerName == null && peerMtu == null && peerAddress == null && peerNetns == null

@@ -11,12 +11,14 @@ import static dev.jnetns.uapi.LinuxIfLink.IFF_UP;
 import dev.jnetns.rtnl.HardwareAddresses;
 import dev.jnetns.rtnl.LinkCodec;
 import dev.jnetns.uapi.LinuxIfArp;
+import dev.jnetns.uapi.LinuxIfLink;
 
 /**
  * Changes to an existing device, sent in one request by {@link Links#set}. Mirrors
  * {@code ip link set DEV up|down promisc|arp|multicast|allmulticast|dynamic|trailers|carrier|protodown on|off
  * mtu N address MAC name NEW master BR|nomaster alias TEXT txqueuelen N netns NS group G state STATE
- * addrgenmode MODE link-netnsid ID}. The device options of {@code ip link add NAME ... type KIND} are the
+ * addrgenmode MODE link-netnsid ID broadcast LLADDR numtxqueues N numrxqueues N gso_max_size N gso_max_segs N
+ * gro_max_size N xdp off}. The device options of {@code ip link add NAME ... type KIND} are the
  * same words: {@link LinkSpec#with} takes them from an update.
  */
 public final class LinkUpdate {
@@ -41,6 +43,14 @@ public final class LinkUpdate {
     Boolean protoDown;
     Integer addrGenMode;
     Integer linkNetnsId;
+    byte[] broadcast;
+    Integer numTxQueues;
+    Integer numRxQueues;
+    Integer gsoMaxSize;
+    Integer gsoMaxSegs;
+    Integer groMaxSize;
+    /** The XDP_FLAGS_* of {@code xdp... off}. */
+    Integer xdpOffFlags;
 
     private LinkUpdate() {
     }
@@ -224,6 +234,105 @@ public final class LinkUpdate {
     }
 
     /**
+     * {@code broadcast LLADDR} (IFLA_BROADCAST): the link-layer broadcast address, any length, as
+     * ip sends it (the kernel refuses one longer than the device's addresses with EINVAL).
+     *
+     * @param lladdr the address bytes (copied)
+     * @return this update
+     */
+    public LinkUpdate broadcast(byte[] lladdr) {
+        this.broadcast = lladdr.clone();
+        return this;
+    }
+
+    /**
+     * {@code numtxqueues N} (IFLA_NUM_TX_QUEUES): the number of transmit queues a device is made
+     * with ({@code ip link add}); ip sends it with {@code link set} too, where the kernel takes it and
+     * keeps the count the device was made with.
+     *
+     * @param queues the number of queues
+     * @return this update
+     * @throws IllegalArgumentException outside 0..4294967294 (a u32; 4294967295 is the link record's "unset")
+     */
+    public LinkUpdate numTxQueues(long queues) {
+        this.numTxQueues = (int) Ranges.check("numtxqueues", queues, 0, Ranges.U32_SET);
+        return this;
+    }
+
+    /**
+     * {@code numrxqueues N} (IFLA_NUM_RX_QUEUES), as {@link #numTxQueues} for receive queues.
+     *
+     * @param queues the number of queues
+     * @return this update
+     * @throws IllegalArgumentException outside 0..4294967294 (a u32; 4294967295 is the link record's "unset")
+     */
+    public LinkUpdate numRxQueues(long queues) {
+        this.numRxQueues = (int) Ranges.check("numrxqueues", queues, 0, Ranges.U32_SET);
+        return this;
+    }
+
+    /**
+     * {@code gso_max_size N} (IFLA_GSO_MAX_SIZE): the largest GSO packet the stack builds for the
+     * device; the kernel refuses one under its minimum or above the device's TSO limit.
+     *
+     * @param bytes the size in bytes
+     * @return this update
+     * @throws IllegalArgumentException outside 0..4294967294 (a u32; 4294967295 is the link record's "unset")
+     */
+    public LinkUpdate gsoMaxSize(long bytes) {
+        this.gsoMaxSize = (int) Ranges.check("gso_max_size", bytes, 0, Ranges.U32_SET);
+        return this;
+    }
+
+    /**
+     * {@code gso_max_segs N} (IFLA_GSO_MAX_SEGS): the most segments of a GSO packet, 0 to 65535
+     * (GSO_MAX_SEGS, as ip checks it).
+     *
+     * @param segments the number of segments
+     * @return this update
+     * @throws IllegalArgumentException outside 0..65535
+     */
+    public LinkUpdate gsoMaxSegs(long segments) {
+        this.gsoMaxSegs = (int) Ranges.check("gso_max_segs", segments, 0, 65535);
+        return this;
+    }
+
+    /**
+     * {@code gro_max_size N} (IFLA_GRO_MAX_SIZE): the largest packet GRO builds for the device; the
+     * kernel refuses one above its limit.
+     *
+     * @param bytes the size in bytes
+     * @return this update
+     * @throws IllegalArgumentException outside 0..4294967294 (a u32; 4294967295 is the link record's "unset")
+     */
+    public LinkUpdate groMaxSize(long bytes) {
+        this.groMaxSize = (int) Ranges.check("gro_max_size", bytes, 0, Ranges.U32_SET);
+        return this;
+    }
+
+    /**
+     * {@code xdp|xdpgeneric|xdpdrv|xdpoffload off} (IFLA_XDP): detaches the device's XDP program of
+     * that mode, as ip sends it (program fd -1, XDP_FLAGS_UPDATE_IF_NOEXIST and the mode's flag);
+     * nothing attached, the kernel does nothing. Attaching a program is not implemented.
+     *
+     * @param word {@code xdp} (any mode), {@code xdpgeneric}, {@code xdpdrv} or {@code xdpoffload}
+     * @return this update
+     * @throws IllegalArgumentException for another word
+     */
+    public LinkUpdate xdpOff(String word) {
+        int mode = switch (word) {
+            case "xdp" -> 0;
+            case "xdpgeneric" -> LinuxIfLink.XDP_FLAGS_SKB_MODE;
+            case "xdpdrv" -> LinuxIfLink.XDP_FLAGS_DRV_MODE;
+            case "xdpoffload" -> LinuxIfLink.XDP_FLAGS_HW_MODE;
+            default -> throw new IllegalArgumentException("invalid xdp mode \"" + word
+                    + "\" (xdp, xdpgeneric, xdpdrv, xdpoffload)");
+        };
+        this.xdpOffFlags = LinuxIfLink.XDP_FLAGS_UPDATE_IF_NOEXIST | mode;
+        return this;
+    }
+
+    /**
      * {@code txqueuelen N}.
      *
      * @param len the transmit queue length in packets
@@ -370,9 +479,16 @@ public final class LinkUpdate {
                 txQueueLen != null ? txQueueLen : -1, netns != null ? netns.fd() : -1,
                 netnsPid != null ? netnsPid.intValue() : -1, linkIndex, noMaster ? -1 : masterIndex,
                 alias, group != null ? group : -1, info);
-        return Links.request(base, operState != null ? operState : -1, linkNetnsId != null ? linkNetnsId : -1,
-                protoDown == null ? -1 : protoDown ? 1 : 0,
-                LinkCodec.requestOnly(carrier == null ? -1 : carrier ? 1 : 0, addrGenMode != null ? addrGenMode : -1));
+        Link.Details details = Link.Details.NONE.withSizes(orNone(numTxQueues), orNone(numRxQueues), orNone(gsoMaxSize),
+                orNone(gsoMaxSegs), orNone(groMaxSize)).withProtoDown(protoDown == null ? -1 : protoDown ? 1 : 0);
+        return Links.request(base, broadcast == null ? null : HardwareAddresses.format(LinuxIfArp.ARPHRD_ETHER, broadcast),
+                orNone(operState), orNone(linkNetnsId), details, LinkCodec.requestOnly(carrier == null ? -1 : carrier ? 1 : 0,
+                        orNone(xdpOffFlags), orNone(addrGenMode)));
+    }
+
+    /** An attribute of a request record: -1 when absent. */
+    private static int orNone(Integer v) {
+        return v != null ? v : -1;
     }
 
     /** A copy, for a spec to keep ({@link LinkSpec#with}, {@link LinkSpec#peerWith}). */
@@ -391,6 +507,13 @@ public final class LinkUpdate {
         c.protoDown = protoDown;
         c.addrGenMode = addrGenMode;
         c.linkNetnsId = linkNetnsId;
+        c.broadcast = broadcast;
+        c.numTxQueues = numTxQueues;
+        c.numRxQueues = numRxQueues;
+        c.gsoMaxSize = gsoMaxSize;
+        c.gsoMaxSegs = gsoMaxSegs;
+        c.groMaxSize = groMaxSize;
+        c.xdpOffFlags = xdpOffFlags;
         return c;
     }
 
@@ -452,7 +575,27 @@ public final class LinkUpdate {
         if (linkNetnsId != null) {
             sb.append(" link-netnsid ").append(linkNetnsId);
         }
+        if (broadcast != null) {
+            sb.append(" broadcast ").append(HardwareAddresses.format(LinuxIfArp.ARPHRD_ETHER, broadcast));
+        }
+        unsigned(sb, " numtxqueues ", numTxQueues);
+        unsigned(sb, " numrxqueues ", numRxQueues);
+        unsigned(sb, " gso_max_size ", gsoMaxSize);
+        unsigned(sb, " gso_max_segs ", gsoMaxSegs);
+        unsigned(sb, " gro_max_size ", groMaxSize);
+        if (xdpOffFlags != null) {
+            sb.append(xdpOffFlags == (LinuxIfLink.XDP_FLAGS_UPDATE_IF_NOEXIST | LinuxIfLink.XDP_FLAGS_SKB_MODE) ? " xdpgeneric"
+                    : xdpOffFlags == (LinuxIfLink.XDP_FLAGS_UPDATE_IF_NOEXIST | LinuxIfLink.XDP_FLAGS_DRV_MODE) ? " xdpdrv"
+                    : xdpOffFlags == (LinuxIfLink.XDP_FLAGS_UPDATE_IF_NOEXIST | LinuxIfLink.XDP_FLAGS_HW_MODE) ? " xdpoffload"
+                    : " xdp").append(" off");
+        }
         return sb.toString().trim();
+    }
+
+    private static void unsigned(StringBuilder sb, String word, Integer v) {
+        if (v != null) {
+            sb.append(word).append(Integer.toUnsignedString(v));
+        }
     }
 
     private void onOff(StringBuilder sb, String word, int bit, boolean inverted) {

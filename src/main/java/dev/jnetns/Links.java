@@ -239,16 +239,16 @@ public final class Links {
 
     /**
      * Deletes every device of group {@code group} in one request, the kernel's batch delete.
-     * Equivalent to: {@code ip link del group GROUP}.
+     * Equivalent to: {@code ip link del group GROUP}. Group 0, the default group of every device,
+     * is sent as ip sends it: the kernel refuses it (EPERM) and deletes nothing.
      *
      * @param group the group number
      * @throws ErrnoException when the kernel refuses the request (its errno and extended ack)
      */
     public void deleteGroup(int group) throws ErrnoException {
-        if (group == 0) {
-            throw new IllegalArgumentException("group 0 is the default group of every device; refusing to delete it");
-        }
-        socket.execute("link del group " + group, (w, seq) -> {
+        String what = "link del group " + Integer.toUnsignedString(group)
+                + (group == 0 ? " (the default group of every device)" : "");
+        socket.execute(what, (w, seq) -> {
             w.beginMessage(RTM_DELLINK, NLM_F_REQUEST | NLM_F_ACK, seq);
             LinkCodec.header(w, AF_UNSPEC, 0, 0, 0);
             w.attrU32(IFLA_GROUP, group);
@@ -334,14 +334,16 @@ public final class Links {
 
     /**
      * {@code base} (a request record) with the request attributes of {@code ip link set|add} that only
-     * {@link LinkUpdate} carries: IFLA_OPERSTATE, IFLA_LINK_NETNSID, IFLA_PROTO_DOWN (-1: absent) and
-     * the unmodelled IFLA_CARRIER and IFLA_AF_SPEC in {@code raw}.
+     * {@link LinkUpdate} carries: IFLA_BROADCAST (null: absent), IFLA_OPERSTATE, IFLA_LINK_NETNSID, the
+     * queue counts and packet sizes of {@code details}, IFLA_PROTO_DOWN (-1: absent) and the
+     * unmodelled IFLA_CARRIER, IFLA_XDP and IFLA_AF_SPEC in {@code raw}.
      */
-    static Link request(Link base, int operState, int linkNetnsId, int protoDown, RawAttributes raw) {
+    static Link request(Link base, String broadcast, int operState, int linkNetnsId, Link.Details details,
+                        RawAttributes raw) {
         Link b = base;
         return new Link(b.index(), b.name(), b.flags(), b.mtu(), null, operState, -1, b.group(), b.txQueueLen(), -1,
-                b.address(), null, b.masterIndex(), b.linkIndex(), linkNetnsId, b.alias(), b.info(),
-                Link.Details.NONE.withProtoDown(protoDown), null, AF_UNSPEC, b.change(), b.netnsFd(), b.netnsPid(), raw);
+                b.address(), broadcast, b.masterIndex(), b.linkIndex(), linkNetnsId, b.alias(), b.info(),
+                details, null, AF_UNSPEC, b.change(), b.netnsFd(), b.netnsPid(), raw);
     }
 
     /**

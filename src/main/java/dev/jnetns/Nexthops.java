@@ -115,8 +115,20 @@ public final class Nexthops {
         });
     }
 
+    /**
+     * Deletes as ip 6.1 sends {@code ip nexthop del [id ID] [NH]}: the words of {@code add} in an
+     * RTM_DELNEXTHOP request. The kernel deletes by id alone: it refuses a request without one
+     * ("Nexthop id is missing") and one with any other attribute ("Unknown attribute type").
+     *
+     * @param n the nexthop as ip's words describe it (id 0: no NHA_ID)
+     * @throws ErrnoException when the kernel refuses the request (its errno and extended ack)
+     */
+    public void delete(Nexthop n) throws ErrnoException {
+        modify(RTM_DELNEXTHOP, 0, "nexthop del", n);
+    }
+
     private void modify(int type, int flags, String verb, Nexthop n) throws ErrnoException {
-        socket.execute(verb + " id " + Integer.toUnsignedString(n.id()), (w, seq) -> {
+        socket.execute(verb + (n.id() != 0 ? " id " + Integer.toUnsignedString(n.id()) : ""), (w, seq) -> {
             w.beginMessage(type, NLM_F_REQUEST | NLM_F_ACK | flags, seq);
             NexthopCodec.encode(w, n.message());
             w.endMessage();

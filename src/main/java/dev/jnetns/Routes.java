@@ -61,17 +61,19 @@ public final class Routes {
     }
 
     /**
-     * {@return the routes of {@code family} (AF_UNSPEC for both) in {@code table} (0 for all), filtered in the
-     * kernel; cached clones are left out; none for a table that does not exist yet} Equivalent to:
-     * {@code ip [-4|-6] route show table TABLE}.
+     * {@return the routes of {@code family} (AF_UNSPEC for every family) in {@code table} (0 for all),
+     * filtered in the kernel; cached clones are left out; none for a table that does not exist yet}
+     * Equivalent to: {@code ip [-4|-6|-0] route show table TABLE}. The kernel answers a dump of a
+     * family it keeps no routes for (AF_PACKET, say) with every family's: those are left out, as ip
+     * leaves them out, so such a family lists none.
      *
-     * @param family AF_INET (2), AF_INET6 (10), or AF_UNSPEC (0) for both
+     * @param family AF_INET (2), AF_INET6 (10), another family (its routes only), or AF_UNSPEC (0) for every family
      * @param table the table id, 0 for all
      * @throws ErrnoException when the kernel refuses the request (its errno and extended ack)
      */
     public List<Route> list(int family, int table) throws ErrnoException {
         try {
-            return socket.dump("route show", dumpRequest(family, table), decoder(table));
+            return socket.dump("route show", dumpRequest(family, table), decoder(family, table));
         } catch (ErrnoException e) {
             if (noSuchTable(e, table)) {
                 return List.of();
@@ -82,16 +84,17 @@ public final class Routes {
 
     /**
      * Streams the routes of {@code family} in {@code table} (0 for all) to {@code sink} as they are
-     * read, in constant memory: for tables of any size.
+     * read, in constant memory: for tables of any size. The routes of {@code family} only, as
+     * {@link #list(int, int)} gives them.
      *
-     * @param family AF_INET (2), AF_INET6 (10), or AF_UNSPEC (0) for both
+     * @param family AF_INET (2), AF_INET6 (10), another family (its routes only), or AF_UNSPEC (0) for every family
      * @param table the table id, 0 for all
      * @param sink receives each route, on the calling thread
      * @throws dev.jnetns.DumpInterruptedException when the table changed during the dump
      */
     public void forEach(int family, int table, java.util.function.Consumer<Route> sink) throws ErrnoException {
         try {
-            socket.dumpEach("route show", dumpRequest(family, table), decoder(table), sink);
+            socket.dumpEach("route show", dumpRequest(family, table), decoder(family, table), sink);
         } catch (ErrnoException e) {
             if (!noSuchTable(e, table)) {
                 throw e;
@@ -115,14 +118,17 @@ public final class Routes {
         };
     }
 
-    /** Routes of {@code table} (0: any) that are not cached clones. */
-    private static NlSocket.Decoder<Route> decoder(int table) {
+    /**
+     * Routes of {@code family} (AF_UNSPEC: any; the kernel answers a family it has no dump for with
+     * every family's) and {@code table} (0: any) that are not cached clones.
+     */
+    private static NlSocket.Decoder<Route> decoder(int family, int table) {
         return m -> {
             if (m.type() != RTM_NEWROUTE || (RouteCodec.flags(m) & RTM_F_CLONED) != 0) {
                 return null;
             }
             Route r = RouteCodec.decode(m);
-            return table != 0 && r.table() != table ? null : r;
+            return table != 0 && r.table() != table || family != AF_UNSPEC && r.family() != family ? null : r;
         };
     }
 

@@ -117,4 +117,28 @@ class LinksTest {
         rtnl.links().setMtu("v0", 1400);
         assertTrue(Ip.run(ns, "-j", "link", "show", "dev", "v0").contains("\"mtu\":1400"));
     }
+
+    @Test
+    void queue_counts_packet_sizes_and_broadcast_are_sent_as_ip_sends_them(Netns ns, Rtnl rtnl) throws Exception {
+        rtnl.links().add(LinkSpec.veth("q0", "q1").with(LinkUpdate.create().numTxQueues(4).numRxQueues(3)
+                .gsoMaxSize(20000).gsoMaxSegs(7).groMaxSize(30000)));
+        Link.Details d = rtnl.links().get("q0").details();
+        assertEquals(List.of(4, 3, 20000, 7, 30000), List.of(d.numTxQueues(), d.numRxQueues(), d.gsoMaxSize(),
+                d.gsoMaxSegs(), d.groMaxSize()));
+        rtnl.links().set("q0", LinkUpdate.create().numTxQueues(2).gsoMaxSize(32000).broadcast(
+                new byte[] {-1, -1, -1, -1, -1, -2}).xdpOff("xdpgeneric"));
+        Link q0 = rtnl.links().get("q0");
+        // numtxqueues of a device that exists: the kernel takes it and keeps the count it was made with
+        assertEquals(List.of(4, 32000), List.of(q0.details().numTxQueues(), q0.details().gsoMaxSize()));
+        assertEquals("ff:ff:ff:ff:ff:fe", q0.broadcast());
+        String ip = Ip.run(ns, "-d", "link", "show", "dev", "q0");
+        assertTrue(ip.contains("brd ff:ff:ff:ff:ff:fe") && ip.contains("numtxqueues 4 numrxqueues 3 gso_max_size 32000"
+                + " gso_max_segs 7") && ip.contains("gro_max_size 30000"), ip);
+        // what the kernel refuses changes nothing; what the record cannot send is refused before
+        assertThrows(NetlinkException.class, () -> rtnl.links().set("q0", LinkUpdate.create().gsoMaxSize(0)));
+        assertEquals(32000, rtnl.links().get("q0").details().gsoMaxSize());
+        assertThrows(IllegalArgumentException.class, () -> LinkUpdate.create().gsoMaxSize(0xffffffffL));
+        assertThrows(IllegalArgumentException.class, () -> LinkUpdate.create().gsoMaxSegs(65536));
+        assertThrows(IllegalArgumentException.class, () -> LinkUpdate.create().xdpOff("xdpbogus"));
+    }
 }

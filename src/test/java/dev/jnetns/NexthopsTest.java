@@ -60,5 +60,12 @@ class NexthopsTest {
         nh.delete(1);
         assertEquals(List.of(2, 3, 4, 20), nh.list(LinuxSocket.AF_UNSPEC).stream().map(Nexthop::id).toList());
         assertThrows(NetlinkException.class, () -> nh.get(1));
+        // ip nexthop del [id ID] NH: sent as written; the kernel deletes by id alone and refuses the rest
+        NetlinkException noId = assertThrows(NetlinkException.class, () -> nh.delete(Nexthop.device(0, 0, 0)));
+        assertEquals(Errno.EINVAL, noId.errnoName());
+        assertThrows(NetlinkException.class, () -> nh.delete(Nexthop.device(2, LinuxSocket.AF_INET, v0)));
+        assertEquals(List.of(2, 3, 4, 20), nh.list(LinuxSocket.AF_UNSPEC).stream().map(Nexthop::id).toList());
+        nh.delete(Nexthop.device(20, 0, 0));
+        assertEquals(List.of(2, 3, 4), nh.list(LinuxSocket.AF_UNSPEC).stream().map(Nexthop::id).toList());
     }
 }

@@ -92,7 +92,10 @@ class RtnlApiTest {
         assertEquals(103, rtnl.links().list().size());
         rtnl.links().deleteGroup(42);
         assertEquals(List.of("lo", "keep1", "keep0"), rtnl.links().list().stream().map(Link::name).toList());
-        assertThrows(IllegalArgumentException.class, () -> rtnl.links().deleteGroup(0));
+        // group 0 is every device's: sent as ip sends it, the kernel refuses it and nothing goes
+        ErrnoException e = assertThrows(ErrnoException.class, () -> rtnl.links().deleteGroup(0));
+        assertTrue(e.is(Errno.EPERM), e.getMessage());
+        assertEquals(3, rtnl.links().list().size());
     }
 
     @Test
@@ -310,5 +313,30 @@ class RtnlApiTest {
             rtnl.setNsid(other, -1);
             assertTrue(rtnl.nsid(other) >= 0, "-1 is auto");
         }
+    }
+
+    @Test
+    void a_route_listing_gives_the_routes_of_the_family_asked_for(Netns ns, Rtnl rtnl) throws Exception {
+        Ip.run(ns, "link", "add", "v0", "type", "veth", "peer", "name", "v1");
+        Ip.run(ns, "link", "set", "v0", "up");
+        Ip.run(ns, "addr", "add", "198.18.0.1/24", "dev", "v0");
+        Ip.run(ns, "addr", "add", "fd00::1/64", "dev", "v0", "nodad");
+        List<Route> all = rtnl.routes().list();
+        java.util.function.Function<List<Route>, List<String>> keys = l -> l.stream()
+                .map(r -> r.family() + " " + r.table() + " " + r.type() + " " + r.dst()).toList();
+        assertTrue(all.stream().anyMatch(r -> r.family() == LinuxSocket.AF_INET)
+                && all.stream().anyMatch(r -> r.family() == LinuxSocket.AF_INET6), all.toString());
+        assertEquals(keys.apply(all), keys.apply(rtnl.routes().list(LinuxSocket.AF_UNSPEC, 0)));
+        for (int family : new int[] {LinuxSocket.AF_INET, LinuxSocket.AF_INET6, LinuxSocket.AF_PACKET}) {
+            // the kernel answers a dump of AF_PACKET (no routes of its own) with every family's, as for AF_UNSPEC
+            List<Route> want = all.stream().filter(r -> r.family() == family).toList();
+            assertEquals(keys.apply(want), keys.apply(rtnl.routes().list(family, 0)), "family " + family);
+            List<Route> streamed = new java.util.ArrayList<>();
+            rtnl.routes().forEach(family, 0, streamed::add);
+            assertEquals(keys.apply(want), keys.apply(streamed), "family " + family);
+        }
+        assertEquals(List.of(), rtnl.routes().list(LinuxSocket.AF_PACKET, 0));
+        // as ip -0 route show lists
+        assertEquals("", Ip.run(ns, "-0", "route", "show", "table", "all"));
     }
 }

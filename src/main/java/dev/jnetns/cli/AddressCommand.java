@@ -8,6 +8,7 @@ import dev.jnetns.Address;
 import dev.jnetns.AddressSpec;
 import dev.jnetns.IpPrefix;
 import dev.jnetns.Link;
+import dev.jnetns.RawAttributes;
 import dev.jnetns.RtNames;
 import dev.jnetns.Rtnl;
 import dev.jnetns.Errno;
@@ -181,20 +182,25 @@ final class AddressCommand extends ObjectCommand {
         if (dev == null) {
             throw new CommandFailed("Not enough information: \"dev\" argument is required.");
         }
-        if (local == null) {
-            throw new CommandFailed("address " + verb + " without an address is not implemented by jnetns");
-        }
-        AddressSpec s = AddressSpec.of(localPrefix);
+        long v = valid != null ? valid : Address.FOREVER;
+        long p = preferred != null ? preferred : Address.FOREVER;
         if (valid != null || preferred != null) {
             // ip's ipaddr_modify: either one given, the other is forever; checked for del too
-            long v = valid != null ? valid : Address.FOREVER;
-            long p = preferred != null ? preferred : Address.FOREVER;
             if (v == 0) {
                 throw new CommandFailed("valid_lft is zero");
             }
             if (v < p) {
                 throw new CommandFailed("preferred_lft is greater than valid_lft");
             }
+        }
+        if (local == null) {
+            if (peer || !verb.equals("add")) {
+                throw new CommandFailed("address " + verb + " without an address is not implemented by jnetns");
+            }
+            throw new NoAddress(dev, family);
+        }
+        AddressSpec s = AddressSpec.of(localPrefix);
+        if (valid != null || preferred != null) {
             s.validLifetime(v).preferredLifetime(p);
         }
         if (pending.contains("autojoin") && !s.prefix().address().isMulticastAddress()) {
@@ -211,8 +217,33 @@ final class AddressCommand extends ObjectCommand {
         return new Parsed(dev, s, wildcard);
     }
 
+    /**
+     * {@code addr add} without an address (nor peer): ip sends it, of the family its other words
+     * give, and the kernel refuses it (no family: EOPNOTSUPP; IPv4, IPv6: EINVAL). So does jnetns
+     * ({@link #modify}); the pipelined batch, which takes a spec, reports it as not implemented.
+     */
+    static final class NoAddress extends CommandFailed {
+        private static final long serialVersionUID = 1L;
+        final String dev;
+        final int family;
+
+        NoAddress(String dev, int family) {
+            super("address add without an address is not implemented by jnetns");
+            this.dev = dev;
+            this.family = family;
+        }
+    }
+
     private void modify(Words w, String verb) throws ErrnoException {
-        Parsed p = parse(w, verb, top.family(0));
+        Parsed p;
+        try {
+            p = parse(w, verb, top.family(0));
+        } catch (NoAddress e) {
+            Rtnl rtnl = top.rtnl();
+            rtnl.addresses().add(new Address(rtnl.links().get(e.dev).index(), e.family, null, null, 0, null, 0, 0,
+                    null, -1, -1, null, null, -1, -1, -1, -1, RawAttributes.NONE));
+            return;
+        }
         Rtnl rtnl = top.rtnl();
         switch (verb) {
             case "add": rtnl.addresses().add(p.dev(), p.spec()); break;

@@ -6,7 +6,7 @@ package dev.jnetns.cli;
  * ip's {@code "ip rule del" requires arguments.}, {@code Cannot find device "x"}. In a batch it
  * fails its line, and {@code -force} goes on with the next.
  */
-final class CommandFailed extends RuntimeException {
+class CommandFailed extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
     /** ip's exit code for it: 1, or the errno ip returns from a parser (22 for EINVAL). */

@@ -31,6 +31,8 @@ final class LinkCommand extends ObjectCommand {
             + "                       [alias TEXT] [txqueuelen N] [netns NS|PID] [group G]\n"
             + "                       [dynamic|trailers|carrier|protodown on|off] [state STATE]\n"
             + "                       [addrgenmode eui64|none|stable_secret|random] [link-netns NS | link-netnsid ID]\n"
+            + "                       [broadcast LLADDR] [numtxqueues N] [numrxqueues N] [gso_max_size N]\n"
+            + "                       [gso_max_segs N] [gro_max_size N] [xdp|xdpgeneric|xdpdrv|xdpoffload off]\n"
             + "         STATE := UNKNOWN | NOTPRESENT | DOWN | LOWERLAYERDOWN | TESTING | DORMANT | UP\n"
             + "       jnetns link del [dev] DEV | group G\n"
             + "       jnetns link move DEV netns NS     (jnetns's own: DEV with every attribute of its addresses and routes, its permanent and proxy neighbours, sysctls and state; exits 2 naming what it cannot carry, nothing moved)\n";
@@ -195,6 +197,13 @@ final class LinkCommand extends ObjectCommand {
         String addrGenMode;
         String linkNetns;
         Integer linkNetnsId;
+        byte[] broadcast;
+        Integer numTxQueues;
+        Integer numRxQueues;
+        Long gsoMaxSize;
+        Long gsoMaxSegs;
+        Long groMaxSize;
+        String xdpOff;
 
         /** Reads the words up to {@code type KIND} (included). */
         static Args parse(Words w) {
@@ -214,6 +223,22 @@ final class LinkCommand extends ObjectCommand {
                     a.parent = w.value();
                 } else if (Words.matches(word, "address")) {
                     a.mac = lladdr(w.value());
+                } else if (Words.matches(word, "broadcast") || word.equals("brd")) {
+                    a.broadcast = lladdr(w.value());   // ip sends each one given; the last is the device's
+                } else if (List.of("xdp", "xdpgeneric", "xdpdrv", "xdpoffload").contains(word)) {
+                    a.xdpOff = xdpOff(word, w.value());
+                } else if (word.equals("vf")) {
+                    throw new CommandFailed("\"vf " + w.value() + " ...\" is not implemented by jnetns");
+                } else if (word.equals("gso_max_size")) {
+                    a.gsoMaxSize = sendable(word, Words.u32(w.value(), "Invalid \"gso_max_size\" value"));
+                } else if (word.equals("gso_max_segs")) {
+                    String v = w.value();
+                    a.gsoMaxSegs = Words.u32(v, "Invalid \"gso_max_segs\" value");
+                    if (a.gsoMaxSegs > 65535) {   // GSO_MAX_SEGS
+                        throw Words.invalid("Invalid \"gso_max_segs\" value", v);
+                    }
+                } else if (word.equals("gro_max_size")) {
+                    a.groMaxSize = sendable(word, Words.u32(w.value(), "Invalid \"gro_max_size\" value"));
                 } else if (Words.matches(word, "txqueuelen") || word.equals("qlen") || Words.matches(word, "txqlen")) {
                     String v = w.value();
                     Words.once(a.txq, "txqueuelen", v);
@@ -253,6 +278,17 @@ final class LinkCommand extends ObjectCommand {
                     a.carrier = oneOfOffOn(w, word);
                 } else if (word.equals("protodown")) {
                     a.protoDown = oneOfOffOn(w, word);
+                } else if (Words.matches(word, "numtxqueues") || Words.matches(word, "numrxqueues")) {
+                    boolean tx = Words.matches(word, "numtxqueues");
+                    String key = tx ? "numtxqueues" : "numrxqueues";
+                    String v = w.value();
+                    Words.once(tx ? a.numTxQueues : a.numRxQueues, key, v);
+                    int n = present(key, integer(key, v));
+                    if (tx) {
+                        a.numTxQueues = n;
+                    } else {
+                        a.numRxQueues = n;
+                    }
                 } else if (word.equals("state")) {
                     String v = w.value();
                     try {
@@ -377,6 +413,27 @@ final class LinkCommand extends ObjectCommand {
             if (linkNetns != null) {
                 u.linkNetnsId(nsidOf(rtnl, spaces, linkNetns));
             }
+            if (broadcast != null) {
+                u.broadcast(broadcast);
+            }
+            if (numTxQueues != null) {
+                u.numTxQueues(Integer.toUnsignedLong(numTxQueues));
+            }
+            if (numRxQueues != null) {
+                u.numRxQueues(Integer.toUnsignedLong(numRxQueues));
+            }
+            if (gsoMaxSize != null) {
+                u.gsoMaxSize(gsoMaxSize);
+            }
+            if (gsoMaxSegs != null) {
+                u.gsoMaxSegs(gsoMaxSegs);
+            }
+            if (groMaxSize != null) {
+                u.groMaxSize(groMaxSize);
+            }
+            if (xdpOff != null) {
+                u.xdpOff(xdpOff);
+            }
             return u;
         }
 
@@ -455,6 +512,31 @@ final class LinkCommand extends ObjectCommand {
         return value;
     }
 
+    /** 4294967295 (what the link record reads as "absent") refused, as {@link #present} refuses -1. */
+    private static long sendable(String key, long value) {
+        if (value == 0xffffffffL) {
+            throw new CommandFailed(key + " 4294967295 is not implemented by jnetns");
+        }
+        return value;
+    }
+
+    /**
+     * The word after {@code xdp|xdpgeneric|xdpdrv|xdpoffload} as ip's xdp_parse reads it: {@code off}
+     * (returns the mode word); a program (bpf_parse_common's words) is not implemented; another word
+     * is ip's "What mode is" (exit 255).
+     */
+    private static String xdpOff(String mode, String v) {
+        if (v.equals("off")) {
+            return mode;
+        }
+        if (Words.matches(v, "bytecode") || v.equals("bc") || Words.matches(v, "bytecode-file") || v.equals("bcf")
+                || Words.matches(v, "object-file") || v.equals("obj") || Words.matches(v, "object-pinned")
+                || Words.matches(v, "pinned") || Words.matches(v, "fd")) {
+            throw new CommandFailed(mode + " " + v + ": attaching an XDP program is not implemented by jnetns");
+        }
+        throw new UsageException("What mode is \"" + v + "\"?");
+    }
+
     /** C's atoi: an optional sign and the decimal digits that follow (0 for none; saturated at the int range). */
     private static int atoi(String v) {
         String t = v.stripLeading();
@@ -513,7 +595,12 @@ final class LinkCommand extends ObjectCommand {
         }
         // no name: the kernel's own choice, KIND%d (the first free bridge0, bridge1 ...), as when ip sends none
         String name = newName != null ? newName : a.kind + "%d";
-        LinkSpec s = kindSpec(name, a.kind, a.parent, w, spaces, rtnl);
+        LinkSpec s;
+        try {
+            s = kindSpec(name, a.kind, a.parent, w, spaces, rtnl);
+        } catch (NoParent e) {
+            s = LinkSpec.ofKind(name, a.kind);   // as ip sends it, for the kernel to refuse
+        }
         s.with(a.deviceOptions(rtnl, spaces));
         if (a.index != null) {
             s.index(a.index);
@@ -611,7 +698,7 @@ final class LinkCommand extends ObjectCommand {
                     id = (int) w.number(word, 4094);
                 }
                 if (id == null) {
-                    throw new CommandFailed("vlan: \"id\" is required");
+                    throw new NoParent();   // ip sends a vlan without its id too, for the kernel to refuse
                 }
                 requireParent(kind, parent);
                 return LinkSpec.vlan(name, parent, id);
@@ -657,9 +744,21 @@ final class LinkCommand extends ObjectCommand {
         return s;
     }
 
+    /**
+     * A child kind (vlan, macvlan, ipvlan) without what its factory requires: ip sends it
+     * all the same and the kernel refuses it, so {@link #parseAdd} sends the kind alone.
+     */
+    private static final class NoParent extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        NoParent() {
+            super(null, null, false, false);
+        }
+    }
+
     private static void requireParent(String kind, String parent) {
         if (parent == null) {
-            throw new CommandFailed(kind + ": \"link PARENT\" is required");
+            throw new NoParent();
         }
     }
 

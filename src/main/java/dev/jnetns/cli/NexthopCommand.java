@@ -46,14 +46,11 @@ final class NexthopCommand extends ObjectCommand {
         } else if (Words.matches(verb, "replace")) {
             top.rtnl().nexthops().replace(parse(w));
         } else if (Words.matches(verb, "delete")) {
-            top.rtnl().nexthops().delete(idOnly(w));
+            top.rtnl().nexthops().delete(parse(w));   // ip 6.1's ipnh_modify: add's words, sent as they are
         } else if (isShow(verb)) {
             listOrFlush(w, false);
         } else if (Words.matches(verb, "get")) {
-            if (!w.hasNext()) {
-                throw new HelpShown(USAGE);   // ipnh_get's usage(), exit 255
-            }
-            int id = idOnly(w);
+            int id = getId(w);
             Rtnl rtnl = top.rtnl();
             print(rtnl.links().list(), List.of(rtnl.nexthops().get(id)));
         } else if (Words.matches(verb, "bucket") || Words.matches(verb, "test")) {
@@ -71,21 +68,17 @@ final class NexthopCommand extends ObjectCommand {
         return (int) Words.u32(text, "invalid id value");
     }
 
-    /** {@code id ID}, all that get and del take. */
-    private static int idOnly(Words w) {
-        Integer id = null;
+    /** {@code get id ID} as ip's ipnh_get reads it: another word, or no id but 0, is its usage (exit 255). */
+    private static int getId(Words w) {
+        int id = 0;
         while (w.hasNext()) {
-            String word = w.next();
-            if (word.equals("id")) {
-                id = id(w.value());
-            } else if (word.equals("help")) {
+            if (!w.next().equals("id")) {
                 throw new HelpShown(USAGE);
-            } else {
-                throw Words.invalid("", word);
             }
+            id = id(w.value());
         }
-        if (id == null) {
-            throw new CommandFailed("Error: id is required");
+        if (id == 0) {
+            throw new HelpShown(USAGE);
         }
         return id;
     }

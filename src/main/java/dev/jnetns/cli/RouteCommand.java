@@ -129,7 +129,7 @@ final class RouteCommand extends ObjectCommand {
             o.jsonWriter().beginArray();
         }
         rtnl.routes().forEach(family, f.table(), r -> {   // streamed: constant memory for any table
-            if (family == AF_PACKET || oif != 0 && r.oif() != oif || !f.keeps(r)) {
+            if (oif != 0 && r.oif() != oif || !f.keeps(r)) {
                 return;
             }
             o.beginObject(null);
@@ -158,9 +158,6 @@ final class RouteCommand extends ObjectCommand {
         Rtnl rtnl = top.rtnl();
         List<Link> links = rtnl.links().list();
         int oif = index(links, f.dev());
-        if (family == AF_PACKET) {
-            return;   // -0: ip's dump holds no route of that family, so it deletes nothing
-        }
         for (int round = 0; round < top.loops; round++) {
             List<Route> doomed = new ArrayList<>();
             for (Route r : rtnl.routes().list(family, f.table())) {

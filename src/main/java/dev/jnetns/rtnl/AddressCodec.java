@@ -107,8 +107,8 @@ public final class AddressCodec {
         w.u8(a.family()).u8(a.prefixLength()).u8(headerFlags).u8(a.scope()).u32(a.index());
         Layout.write(w, a.raw(), a.peer() != null ? PEER_ORDER : REQUEST_ORDER, (out, type, recorded) -> {
             switch (type) {
-                case IFA_LOCAL -> out.attr(IFA_LOCAL, a.local().getAddress());
-                case IFA_ADDRESS -> out.attr(IFA_ADDRESS, (a.peer() != null ? a.peer() : a.local()).getAddress());
+                case IFA_LOCAL -> Wire.putAddress(out, IFA_LOCAL, a.local());   // none: a request the kernel refuses
+                case IFA_ADDRESS -> Wire.putAddress(out, IFA_ADDRESS, a.peer() != null ? a.peer() : a.local());
                 case IFA_BROADCAST -> Wire.putAddress(out, IFA_BROADCAST, a.broadcast());
                 case IFA_ANYCAST -> Wire.putAddress(out, IFA_ANYCAST, a.anycast());
                 case IFA_MULTICAST -> Wire.putAddress(out, IFA_MULTICAST, a.multicast());

@@ -6,6 +6,9 @@ import static dev.jnetns.uapi.LinuxIfLink.IFLA_AF_SPEC;
 import static dev.jnetns.uapi.LinuxIfLink.IFLA_ALLMULTI;
 import static dev.jnetns.uapi.LinuxIfLink.IFLA_ALT_IFNAME;
 import static dev.jnetns.uapi.LinuxIfLink.IFLA_BROADCAST;
+import static dev.jnetns.uapi.LinuxIfLink.IFLA_XDP;
+import static dev.jnetns.uapi.LinuxIfLink.IFLA_XDP_FD;
+import static dev.jnetns.uapi.LinuxIfLink.IFLA_XDP_FLAGS;
 import static dev.jnetns.uapi.LinuxIfLink.IFLA_CARRIER;
 import static dev.jnetns.uapi.LinuxIfLink.IFLA_CARRIER_CHANGES;
 import static dev.jnetns.uapi.LinuxIfLink.IFLA_EVENT;
@@ -98,18 +101,29 @@ public final class LinkCodec {
 
     /**
      * The attributes of an {@code ip link set} request that the link record does not model, as ip
-     * writes them: IFLA_CARRIER ({@code carrier on|off}), then IFLA_AF_SPEC holding AF_INET6's
-     * IFLA_INET6_ADDR_GEN_MODE ({@code addrgenmode MODE}), nests without NLA_F_NESTED. They travel in
-     * the record's {@link Link#raw()}, as the kernel's own IFLA_CARRIER and IFLA_AF_SPEC do.
+     * writes them: IFLA_CARRIER ({@code carrier on|off}), IFLA_XDP holding IFLA_XDP_FD -1 and
+     * IFLA_XDP_FLAGS ({@code xdp|xdpgeneric|xdpdrv|xdpoffload off}), then IFLA_AF_SPEC holding
+     * AF_INET6's IFLA_INET6_ADDR_GEN_MODE ({@code addrgenmode MODE}), nests without NLA_F_NESTED.
+     * They travel in the record's {@link Link#raw()}, as the kernel's own IFLA_CARRIER, IFLA_XDP and
+     * IFLA_AF_SPEC do.
      *
      * @param carrier 1 on, 0 off, -1 none
+     * @param xdpOffFlags the XDP_FLAGS_* of {@code xdp... off}, -1 none
      * @param addrGenMode the IN6_ADDR_GEN_MODE_* code, -1 none
-     * @return the attributes, {@link RawAttributes#NONE} when neither is given
+     * @return the attributes, {@link RawAttributes#NONE} when none is given
      */
-    public static RawAttributes requestOnly(int carrier, int addrGenMode) {
+    public static RawAttributes requestOnly(int carrier, int xdpOffFlags, int addrGenMode) {
         NlWriter w = new NlWriter();
         if (carrier >= 0) {
             w.attrU8(IFLA_CARRIER, carrier);
+        }
+        if (xdpOffFlags >= 0) {
+            int xdp = w.beginNestedPlain(IFLA_XDP);
+            w.attrU32(IFLA_XDP_FD, -1);   // no program: detach
+            if (xdpOffFlags != 0) {
+                w.attrU32(IFLA_XDP_FLAGS, xdpOffFlags);
+            }
+            w.endNested(xdp);
         }
         if (addrGenMode >= 0) {
             int afSpec = w.beginNestedPlain(IFLA_AF_SPEC);

@@ -34,6 +34,12 @@ public final class LinuxIfLink {
     public static final int IFLA_PHYS_PORT_NAME = 38;
     public static final int IFLA_PROTO_DOWN = 39;
     public static final int IFLA_XDP = 43;
+    public static final int IFLA_XDP_FD = 1;
+    public static final int IFLA_XDP_FLAGS = 3;
+    public static final int XDP_FLAGS_UPDATE_IF_NOEXIST = 1;
+    public static final int XDP_FLAGS_SKB_MODE = 2;
+    public static final int XDP_FLAGS_DRV_MODE = 4;
+    public static final int XDP_FLAGS_HW_MODE = 8;
     public static final int IFLA_EVENT = 44;
     public static final int IFLA_NEW_NETNSID = 45;
     public static final int IFLA_TARGET_NETNSID = 46;
