@@ -41,6 +41,8 @@ public final class LinkUpdate {
     Boolean protoDown;
     Integer addrGenMode;
     Integer linkNetnsId;
+    /** {@code type KIND OPTIONS}: the kind and its data to change, or null. */
+    Link.Info kindInfo;
 
     private LinkUpdate() {
     }
@@ -351,9 +353,22 @@ public final class LinkUpdate {
         return this;
     }
 
+    /**
+     * {@code type KIND OPTIONS}: changes to the kind's data, as {@code ip link set DEV type KIND ...}
+     * sends them (the kernel takes changes of some attributes only and refuses the others).
+     *
+     * @param kind the device's kind ("vxlan", "macvlan" …)
+     * @param data the attributes to change (-1, false and null ones are not sent), or null to send the kind alone
+     * @return this update
+     */
+    public LinkUpdate kind(String kind, dev.jnetns.kind.LinkData data) {
+        this.kindInfo = new Link.Info(kind, data, null, null, RawAttributes.NONE);
+        return this;
+    }
+
     /** The {@code ip link set} request for this update of device {@code index}, as a link record. */
     Link request(int index, int masterIndex) {
-        return request(index, newName, mtu, address, txQueueLen, netns, 0, masterIndex, null);
+        return request(index, newName, mtu, address, txQueueLen, netns, 0, masterIndex, kindInfo);
     }
 
     /**
@@ -451,6 +466,9 @@ public final class LinkUpdate {
         }
         if (linkNetnsId != null) {
             sb.append(" link-netnsid ").append(linkNetnsId);
+        }
+        if (kindInfo != null) {
+            sb.append(" type ").append(kindInfo.kind());
         }
         return sb.toString().trim();
     }
