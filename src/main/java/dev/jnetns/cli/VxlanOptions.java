@@ -12,6 +12,7 @@ import dev.jnetns.RtNames;
 import dev.jnetns.kind.Vxlan;
 import java.net.InetAddress;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -53,8 +54,8 @@ final class VxlanOptions {
             + "\tLABEL := 0-1048575\n";
 
     /** The u8 attributes ip writes 0 or 1 for a word and its "no" form, by the word. */
-    private static final String[] SWITCHES = {"learning", "proxy", "rsc", "l2miss", "l3miss", "udpcsum",
-        "udp6zerocsumtx", "udp6zerocsumrx", "remcsumtx", "remcsumrx", "external", "vnifilter"};
+    private static final List<String> SWITCHES = List.of("learning", "proxy", "rsc", "l2miss", "l3miss", "udpcsum",
+            "udp6zerocsumtx", "udp6zerocsumrx", "remcsumtx", "remcsumrx", "external", "vnifilter");
 
     /** The switch words in the order ip tests them. */
     private static final String[] FLAG_WORDS = {"nolearning", "learning", "noproxy", "proxy", "norsc", "rsc",
@@ -184,10 +185,10 @@ final class VxlanOptions {
         } else if (Words.matches(word, "dstport")) {
             port = u16(once("dstport", w.value()), "dst port");
         } else if (Words.matches(word, "gbp")) {
-            once(word, word);
+            once("gbp", word, word);
             gbp = true;
         } else if (Words.matches(word, "gpe")) {
-            once(word, word);
+            once("gpe", word, word);
             gpe = true;
         } else if (!flagWord(word)) {
             if (Words.matches(word, "help")) {
@@ -208,8 +209,8 @@ final class VxlanOptions {
             String on = no ? candidate.substring(2) : candidate;
             boolean exact = on.equals("vnifilter");
             if (exact ? word.equals(candidate) : Words.matches(word, candidate)) {
-                once(on, word);
-                int i = java.util.Arrays.asList(SWITCHES).indexOf(on);
+                once(on, word, word);   // ip's check_duparg names the word itself
+                int i = SWITCHES.indexOf(on);
                 switches[i] = no ? 0 : 1;
                 if (i == 0) {
                     learning = switches[0];
