@@ -587,11 +587,8 @@ final class LinkCommand extends ObjectCommand {
             case "tap": s = LinkSpec.tap(name); break;
             case "tun": s = LinkSpec.tun(name); break;
             case "macvlan":
-            case "macvtap": {
-                dev.jnetns.kind.Macvlan data = w.hasNext() ? MacvlanOptions.parse(kind, w) : null;
-                requireParent(kind, parent);
-                return LinkSpec.of(name, kind, parent, data);
-            }
+            case "macvtap":   // no word: the kind alone; no parent: sent too, the kernel refuses it as for ip
+                return LinkSpec.of(name, kind, parent, w.hasNext() ? MacvlanOptions.parse(kind, w) : null);
             case "vlan": {
                 Integer id = null;
                 while (w.hasNext()) {
