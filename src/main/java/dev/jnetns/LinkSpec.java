@@ -50,6 +50,9 @@ public final class LinkSpec {
     Boolean learning;
     /** {@link #ofKind}: the kind alone, without the data its own factory would send. */
     boolean alone;
+    /** The kind's data as given whole ({@link #of}): sent instead of the spec's own kind options. */
+    LinkData data;
+    boolean dataGiven;
     /** The device options of {@link #with}, or null. */
     LinkUpdate device;
     /** veth: the peer's device options ({@link #peerWith}), or null. */
@@ -91,6 +94,26 @@ public final class LinkSpec {
         }
         LinkSpec s = new LinkSpec(name, kind);
         s.alone = true;
+        return s;
+    }
+
+    /**
+     * {@code ip link add NAME [link PARENT] type KIND OPTIONS} with the kind's data whole, as a parser
+     * of ip's options builds it (a {@link Vxlan}, a {@link Macvlan} …): every attribute the record
+     * holds is sent (-1, false and null ones are not); a null {@code data} sends the kind alone, as
+     * ip does when no word follows {@code type KIND}.
+     *
+     * @param name the device's name
+     * @param kind the kind
+     * @param parent the parent device's name ({@code link PARENT}), or null
+     * @param data the kind's data, or null
+     * @return the spec
+     */
+    public static LinkSpec of(String name, String kind, String parent, LinkData data) {
+        LinkSpec s = ofKind(name, kind);
+        s.parent = parent == null ? null : Links.checkName(parent);
+        s.data = data;
+        s.dataGiven = true;
         return s;
     }
 
@@ -372,7 +395,7 @@ public final class LinkSpec {
     public LinkSpec peerWith(LinkUpdate options) {
         requireKind("veth", "peerWith");
         if (options.newName != null || options.mtu != null || options.address != null || options.netns != null
-                || options.netnsPid != null) {
+                || options.netnsPid != null || options.kindInfo != null) {
             throw new IllegalArgumentException("veth peer: name, mtu, address and netns are the spec's own: "
                     + options);
         }
@@ -514,7 +537,7 @@ public final class LinkSpec {
      */
     public LinkSpec with(LinkUpdate options) {
         if (options.newName != null || options.mtu != null || options.address != null || options.txQueueLen != null
-                || options.netns != null || options.netnsPid != null) {
+                || options.netns != null || options.netnsPid != null || options.kindInfo != null) {
             throw new IllegalArgumentException("link add: name, mtu, address, txqueuelen and netns are the spec's own: "
                     + options);
         }
@@ -549,6 +572,9 @@ public final class LinkSpec {
 
     /** The kind's data as {@code ip link add ... type KIND ...} sends it; null for kinds sent alone. */
     private LinkData data(int vxlanDevIndex, int peerMasterIndex) {
+        if (dataGiven) {
+            return data;
+        }
         if (alone) {
             return null;
         }

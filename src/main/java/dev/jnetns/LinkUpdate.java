@@ -51,6 +51,8 @@ public final class LinkUpdate {
     Integer groMaxSize;
     /** The XDP_FLAGS_* of {@code xdp... off}. */
     Integer xdpOffFlags;
+    /** {@code type KIND OPTIONS}: the kind and its data to change, or null. */
+    Link.Info kindInfo;
 
     private LinkUpdate() {
     }
@@ -460,9 +462,22 @@ public final class LinkUpdate {
         return this;
     }
 
+    /**
+     * {@code type KIND OPTIONS}: changes to the kind's data, as {@code ip link set DEV type KIND ...}
+     * sends them (the kernel takes changes of some attributes only and refuses the others).
+     *
+     * @param kind the device's kind ("vxlan", "macvlan" …)
+     * @param data the attributes to change (-1, false and null ones are not sent), or null to send the kind alone
+     * @return this update
+     */
+    public LinkUpdate kind(String kind, dev.jnetns.kind.LinkData data) {
+        this.kindInfo = new Link.Info(kind, data, null, null, RawAttributes.NONE);
+        return this;
+    }
+
     /** The {@code ip link set} request for this update of device {@code index}, as a link record. */
     Link request(int index, int masterIndex) {
-        return request(index, newName, mtu, address, txQueueLen, netns, 0, masterIndex, null);
+        return request(index, newName, mtu, address, txQueueLen, netns, 0, masterIndex, kindInfo);
     }
 
     /**
@@ -588,6 +603,9 @@ public final class LinkUpdate {
                     : xdpOffFlags == (LinuxIfLink.XDP_FLAGS_UPDATE_IF_NOEXIST | LinuxIfLink.XDP_FLAGS_DRV_MODE) ? " xdpdrv"
                     : xdpOffFlags == (LinuxIfLink.XDP_FLAGS_UPDATE_IF_NOEXIST | LinuxIfLink.XDP_FLAGS_HW_MODE) ? " xdpoffload"
                     : " xdp").append(" off");
+        }
+        if (kindInfo != null) {
+            sb.append(" type ").append(kindInfo.kind());
         }
         return sb.toString().trim();
     }

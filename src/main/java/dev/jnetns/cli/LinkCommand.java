@@ -22,9 +22,9 @@ final class LinkCommand extends ObjectCommand {
             + "                       addrgenmode and link-netns words of link set ] type KIND [ARGS|help]\n"
             + "         KIND := veth [peer [name] PEER [mtu N] [address MAC] [netns NS] [txqueuelen N] [up|down] ...] |\n"
             + "                 bridge | ifb | dummy |\n"
-            + "                 macvlan|macvtap mode private|vepa|bridge|passthru|source | vlan id ID |\n"
+            + "                 macvlan|macvtap [ARGS as ip's, see type macvlan help] | vlan id ID |\n"
             + "                 ipvlan mode l2|l3|l3s | bond mode MODE | tap | tun |\n"
-            + "                 vxlan id VNI [dev DEV] [dstport PORT] [remote|group ADDR] [local ADDR] [ttl N] [nolearning] |\n"
+            + "                 vxlan [ARGS as ip's, see type vxlan help] |\n"
             + "                 any other kind the kernel knows (sent alone, as ip sends it)\n"
             + "       jnetns link set|change [dev] DEV [up|down] [promisc|arp|multicast|allmulticast on|off] [mtu N]\n"
             + "                       [address MAC] [name NEW] [master DEV|nomaster]\n"
@@ -33,6 +33,7 @@ final class LinkCommand extends ObjectCommand {
             + "                       [addrgenmode eui64|none|stable_secret|random] [link-netns NS | link-netnsid ID]\n"
             + "                       [broadcast LLADDR] [numtxqueues N] [numrxqueues N] [gso_max_size N]\n"
             + "                       [gso_max_segs N] [gro_max_size N] [xdp|xdpgeneric|xdpdrv|xdpoffload off]\n"
+            + "                       [type vxlan|macvlan|macvtap ARGS]\n"
             + "         STATE := UNKNOWN | NOTPRESENT | DOWN | LOWERLAYERDOWN | TESTING | DORMANT | UP\n"
             + "       jnetns link del [dev] DEV | group G\n"
             + "       jnetns link move DEV netns NS     (jnetns's own: DEV with every attribute of its addresses and routes, its permanent and proxy neighbours, sysctls and state; exits 2 naming what it cannot carry, nothing moved)\n";
@@ -58,14 +59,10 @@ final class LinkCommand extends ObjectCommand {
     /** The usage of a kind's words after {@code type KIND}, as jnetns reads them; null for kinds jnetns gives no options. */
     private static String kindUsage(String kind) {
         return switch (kind) {
-            case "macvlan", "macvtap" -> "Usage: ... " + kind + " mode MODE\n\nMODE: private | vepa | bridge | passthru"
-                    + " | source\n";
             case "vlan" -> "Usage: ... vlan id VLANID\n\nVLANID := 0-4094\n";
             case "ipvlan" -> "Usage: ... ipvlan [ mode MODE ]\n\nMODE: l3 | l3s | l2\n";
             case "bond" -> "Usage: ... bond [ mode BONDMODE ]\n\nBONDMODE := balance-rr | active-backup | balance-xor"
                     + " | broadcast | 802.3ad | balance-tlb | balance-alb\n";
-            case "vxlan" -> "Usage: ... vxlan id VNI [ { group | remote } IP_ADDRESS ] [ local ADDR ] [ ttl TTL ]\n"
-                    + "                [ dev PHYS_DEV ] [ dstport PORT ] [ [no]learning ]\n";
             case "bridge" -> "Usage: ... bridge\n(jnetns implements no bridge options)\n";
             default -> null;
         };
@@ -577,7 +574,7 @@ final class LinkCommand extends ObjectCommand {
     /** {@code link add ...}. */
     private void add(Words w) throws Exception {
         try {
-            top.rtnl().links().add(parseAdd(w, this::netns, top.rtnl()));
+            top.rtnl().links().add(parseAdd(w, this::netns, top.rtnl(), top.family));
         } finally {
             closeOpened();
         }
@@ -585,9 +582,10 @@ final class LinkCommand extends ObjectCommand {
 
     /**
      * Parses {@code link add [link PARENT] [name] NAME [index IDX] [mtu N] [address MAC] [txqueuelen N] [netns NS]
-     * [up] [master BR] [alias TEXT] ... type KIND ...}; {@code rtnl} finds the nsid of link-netns NAME.
+     * [up] [master BR] [alias TEXT] ... type KIND ...}; {@code rtnl} finds the nsid of link-netns NAME;
+     * {@code family} is -4's or -6's (0 for none).
      */
-    static LinkSpec parseAdd(Words w, NetnsSource spaces, Rtnl rtnl) throws ErrnoException {
+    static LinkSpec parseAdd(Words w, NetnsSource spaces, Rtnl rtnl, int family) throws ErrnoException {
         Args a = Args.parse(w);
         String newName = a.newName();
         if (a.kind == null) {
@@ -597,7 +595,7 @@ final class LinkCommand extends ObjectCommand {
         String name = newName != null ? newName : a.kind + "%d";
         LinkSpec s;
         try {
-            s = kindSpec(name, a.kind, a.parent, w, spaces, rtnl);
+            s = kindSpec(name, a.kind, a.parent, w, spaces, rtnl, family);
         } catch (NoParent e) {
             s = LinkSpec.ofKind(name, a.kind);   // as ip sends it, for the kernel to refuse
         }
@@ -620,8 +618,8 @@ final class LinkCommand extends ObjectCommand {
         return s;
     }
 
-    private static LinkSpec kindSpec(String name, String kind, String parent, Words w, NetnsSource spaces, Rtnl rtnl)
-            throws ErrnoException {
+    private static LinkSpec kindSpec(String name, String kind, String parent, Words w, NetnsSource spaces, Rtnl rtnl,
+                                     int family) throws ErrnoException {
         LinkSpec s;
         switch (kind) {
             case "veth": {
@@ -676,18 +674,8 @@ final class LinkCommand extends ObjectCommand {
             case "tap": s = LinkSpec.tap(name); break;
             case "tun": s = LinkSpec.tun(name); break;
             case "macvlan":
-            case "macvtap": {
-                String mode = "vepa";
-                while (w.hasNext()) {
-                    String word = w.next();
-                    if (!word.equals("mode")) {
-                        throw kindWord(kind, word);
-                    }
-                    mode = w.value();
-                }
-                requireParent(kind, parent);
-                return kind.equals("macvlan") ? LinkSpec.macvlan(name, parent, mode) : LinkSpec.macvtap(name, parent, mode);
-            }
+            case "macvtap":   // no word: the kind alone; no parent: sent too, the kernel refuses it as for ip
+                return LinkSpec.of(name, kind, parent, w.hasNext() ? MacvlanOptions.parse(kind, w) : null);
             case "vlan": {
                 Integer id = null;
                 while (w.hasNext()) {
@@ -726,8 +714,9 @@ final class LinkCommand extends ObjectCommand {
                 }
                 return LinkSpec.bond(name, mode);
             }
-            case "vxlan":
-                return vxlan(name, w);
+            case "vxlan":   // no word: the kind alone, as ip sends it
+                return LinkSpec.of(name, kind, parent, w.hasNext() ? VxlanOptions.parse(w, false, family,
+                        ifindex(rtnl)) : null);
             default:   // bridge, ifb, dummy and whatever else the kernel knows: the kind alone, as ip sends it
                 s = LinkSpec.ofKind(name, kind);
                 break;
@@ -762,30 +751,9 @@ final class LinkCommand extends ObjectCommand {
         }
     }
 
-    private static LinkSpec vxlan(String name, Words w) {
-        Integer vni = null;
-        List<Runnable> options = new ArrayList<>();
-        LinkSpec[] s = new LinkSpec[1];
-        while (w.hasNext()) {
-            String word = w.next();
-            switch (word) {
-                case "id": case "vni": vni = (int) w.number(word, 0xffffff); break;
-                case "dev": { String d = w.value(); options.add(() -> s[0].dev(d)); break; }
-                case "dstport": case "port": { int p = (int) w.number(word, 65535); options.add(() -> s[0].port(p)); break; }
-                case "remote": case "group": { String a = w.value(); options.add(() -> s[0].remote(Words.inetAddress(a))); break; }
-                case "local": { String a = w.value(); options.add(() -> s[0].local(Words.inetAddress(a))); break; }
-                case "ttl": { int t = (int) w.number(word, 255); options.add(() -> s[0].ttl(t)); break; }
-                case "nolearning": options.add(() -> s[0].learning(false)); break;
-                case "learning": options.add(() -> s[0].learning(true)); break;
-                default: throw kindWord("vxlan", word);
-            }
-        }
-        if (vni == null) {
-            throw new CommandFailed("vxlan: missing virtual network identifier");   // as ip, exit 1
-        }
-        s[0] = LinkSpec.vxlan(name, vni);
-        options.forEach(Runnable::run);
-        return s[0];
+    /** A device's ifindex by name, 0 when there is none (ip's ll_name_to_index). */
+    private static VxlanOptions.Ifindex ifindex(Rtnl rtnl) {
+        return name -> rtnl.links().find(name).map(Link::index).orElse(0);
     }
 
     /**
@@ -821,7 +789,12 @@ final class LinkCommand extends ObjectCommand {
             }
             throw new CommandFailed("link set " + dev + ": \"index\" with \"netns\" is not implemented by jnetns");
         }
-        if (a.kind != null && w.hasNext()) {   // the kind's parser reads the rest, as for link add
+        // type vxlan|macvlan|macvtap OPTIONS: the kind's parser reads the rest, as for link add
+        boolean kindOptions = a.kind != null && (a.kind.equals("vxlan") || a.kind.equals("macvlan")
+                || a.kind.equals("macvtap"));
+        dev.jnetns.kind.LinkData kindData = !kindOptions || !w.hasNext() ? null : a.kind.equals("vxlan")
+                ? VxlanOptions.parse(w, true, top.family, ifindex(top.rtnl())) : MacvlanOptions.parse(a.kind, w);
+        if (a.kind != null && !kindOptions && w.hasNext()) {   // the kind's parser reads the rest, as for link add
             String word = w.next();
             if (a.kind.equals("veth") && !word.equals("peer")) {
                 throw new KindUsage(VETH_USAGE, true);
@@ -830,11 +803,14 @@ final class LinkCommand extends ObjectCommand {
                 throw kindWord(a.kind, word);
             }
         }
-        if (a.kind != null || a.parent != null) {
+        if (a.kind != null && !kindOptions || a.parent != null) {
             throw new CommandFailed("link set " + dev + ": \"type\" and \"link\" are not implemented by jnetns");
         }
         try {
             LinkUpdate u = a.deviceOptions(top.rtnl(), this::netns);
+            if (kindOptions) {
+                u.kind(a.kind, kindData);
+            }
             if (a.mtu != null) {
                 u.mtu(Integer.toUnsignedLong(a.mtu));
             }

@@ -151,7 +151,7 @@ final class PipelinedBatch {
                     Netns ns = Netns.open(name);
                     opened.add(ns);
                     return ns;
-                }, top.rtnl());
+                }, top.rtnl(), top.family);
                 requireDevices(words, "link");
                 for (String master : new String[] {spec.master(), spec.peerMaster()}) {
                     if (master != null && !devices.contains(master)) {
