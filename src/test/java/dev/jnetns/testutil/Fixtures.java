@@ -94,11 +94,25 @@ public final class Fixtures {
 
     /**
      * Waits until carrier, operational and DAD states stop changing (the kernel's linkwatch and bridge
-     * ports apply them asynchronously): links, addresses and routes {@link Ip#settled}.
+     * ports apply them asynchronously), at most 10 s: two reads of links, addresses and routes 500 ms apart agree.
      */
     public static void settle(Netns ns) {
-        Ip.settled(() -> Ip.run(ns, "-j", "link", "show") + Ip.run(ns, "-j", "addr", "show")
-                + Ip.run(ns, "-j", "route", "show", "table", "all"));
+        String before = "";
+        for (int i = 0; i < 20; i++) {
+            String now = Ip.run(ns, "-j", "link", "show") + Ip.run(ns, "-j", "addr", "show")
+                    + Ip.run(ns, "-j", "route", "show", "table", "all");
+            if (now.equals(before)) {
+                return;
+            }
+            before = now;
+            try {
+                Thread.sleep(500);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+        throw new AssertionError("link states did not settle within 10 s");
     }
 
     /** A veth pair with one end in a bridge, a macvlan on a veth end, a tap, a vxlan; mixed MTUs, MACs, states. */
