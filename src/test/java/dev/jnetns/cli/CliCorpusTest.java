@@ -102,8 +102,8 @@ class CliCorpusTest {
         String ourState = sortedElements(ours.state());
         for (int attempt = 0; !ipState.equals(ourState) && attempt < 10; attempt++) {
             sleep();   // the kernel applies carrier, operstate and DAD a moment later
-            ipState = sortedElements(state(twins.ip));
-            ourState = sortedElements(state(twins.jnetns));
+            ipState = sortedElements(Twins.normalized(twins.ip));
+            ourState = sortedElements(Twins.normalized(twins.jnetns));
         }
         diffs.removeIf(String::isEmpty);
         if (!ipState.equals(ourState)) {
@@ -167,11 +167,6 @@ class CliCorpusTest {
             return "";
         }
         return diff;
-    }
-
-    private static String state(Twins.Side s) {
-        String raw = Twins.state(s);
-        return Twins.normalize(s, raw, raw);
     }
 
     private static Outcome runIp(Twins.Side s, Corpus.Command c) throws IOException {

@@ -55,66 +55,66 @@ class CliLinkShowTest {
     }
 
     @Test
-    void errors_are_one_line_with_ip_texts_and_exit_codes(Netns ns) {
-        Ip.Result missing = Cli.run("-n", ns.path(), "link", "show", "dev", "nope0");
-        assertEquals(1, missing.exitCode());
-        assertEquals("jnetns: Device \"nope0\" does not exist.\n", missing.err());
-        Ip.Result notFound = Cli.run("-n", ns.path(), "link", "set", "nope0", "up");
-        assertEquals(1, notFound.exitCode());
-        assertEquals("jnetns: Cannot find device \"nope0\"\n", notFound.err());
-        Ip.Result noNs = Cli.run("-n", "jnetns-test-missing", "link", "show");
-        assertEquals(255, noNs.exitCode());
-        assertEquals("jnetns: Cannot open network namespace \"jnetns-test-missing\": No such file or directory\n",
-                noNs.err());
-        Ip.Result badVerb = Cli.run("-n", ns.path(), "link", "frobnicate");
-        assertEquals(255, badVerb.exitCode());
-        assertEquals("jnetns: Command \"frobnicate\" is unknown, try \"jnetns link help\".\n", badVerb.err());
-        Ip.Result twice = Cli.run("-n", ns.path(), "link", "show", "dev", "lo", "dev", "lo");
-        assertEquals(255, twice.exitCode());
-        assertEquals("jnetns: Error: either \"dev\" is duplicate, or \"lo\" is a garbage.\n", twice.err());
-        Ip.Result badOption = Cli.run("--no-such-option");
-        assertEquals(255, badOption.exitCode());
-        assertEquals("jnetns: Option \"-no-such-option\" is unknown, try \"jnetns -help\".\n", badOption.err());
-        Ip.Result badObject = Cli.run("frob");
-        assertEquals(1, badObject.exitCode());
-        assertEquals("jnetns: Object \"frob\" is unknown, try \"jnetns help\".\n", badObject.err());
-        Ip.Result control = Cli.run("-n", ns.path(), "link", "show", "a\nb\u0000c");
-        assertEquals(1, control.exitCode());
-        assertEquals("jnetns: Device \"a\\nb\\x00c\" does not exist.\n", control.err());
+    void errors_are_one_line_with_ip_texts_and_exit_codes(Netns ns) throws Exception {
+        try (Netns twin = Netns.create()) {   // ip's answer to the same command line, in an empty namespace too
+            for (List<String> args : List.of(List.of("link", "show", "dev", "nope0"), List.of("link", "set", "nope0", "up"),
+                    List.of("link", "frobnicate"), List.of("link", "show", "dev", "lo", "dev", "lo"))) {
+                List<String> ours = new ArrayList<>(List.of("-n", ns.path()));
+                ours.addAll(args);
+                Cli.assertFailsAsIp(Ip.exec(twin, args.toArray(new String[0])), Cli.run(ours.toArray(new String[0])),
+                        String.join(" ", args));
+            }
+            // no namespace to enter, or none named: ip fails before it would enter one
+            for (List<String> args : List.of(List.of("-n", "jnetns-tests-missing", "link", "show"),
+                    List.of("--no-such-option"), List.of("frob"))) {
+                List<String> cmd = new ArrayList<>(List.of("ip"));
+                cmd.addAll(args);
+                Cli.assertFailsAsIp(Ip.command(cmd, null), Cli.run(args.toArray(new String[0])), String.join(" ", args));
+            }
+            // jnetns escapes control characters (ip prints them raw and cannot be given a NUL)
+            Ip.Result ip = Ip.exec(twin, "link", "show", "a\nb");
+            Ip.Result control = Cli.run("-n", ns.path(), "link", "show", "a\nb\u0000c");
+            assertEquals(List.of(ip.exitCode(), "jnetns: Device \"a\\nb\\x00c\" does not exist.\n"),
+                    List.of(control.exitCode(), control.err()));
+        }
     }
 
     @Test
-    void help_is_ips_for_its_objects_and_on_stdout_for_jnetns_own() {
-        String help = Cli.ok("--help");
-        for (String[] ipHelp : new String[][] {{"help"}, {"-help"}, {"-he"}}) {
-            Ip.Result asIp = Cli.run(ipHelp);
-            assertEquals(255, asIp.exitCode(), "ip help exits 255");
-            assertEquals(help, asIp.err());
-        }
-        for (Commands.Entry e : Commands.ALL) {
-            if (e.implemented()) {
-                assertEquals(!e.hidden(), help.contains("\n  " + e.name()), e.name());
+    void help_is_ips_for_its_objects_and_on_stdout_for_jnetns_own() throws Exception {
+        try (Netns twin = Netns.create()) {
+            String help = Cli.ok("--help");
+            for (String[] ipHelp : new String[][] {{"help"}, {"-help"}, {"-he"}}) {
+                Ip.Result ip = Ip.exec(twin, ipHelp);
+                Ip.Result asIp = Cli.run(ipHelp);
+                assertEquals(List.of(ip.exitCode(), ip.out(), help), List.of(asIp.exitCode(), asIp.out(), asIp.err()),
+                        ipHelp[0] + ": ip's exit code and stdout, jnetns's usage on stderr");
             }
-            if (Commands.ownCommand(e) && !e.hidden()) {
-                String own = Cli.ok(e.name(), "--help");
-                assertTrue(own.startsWith("jnetns " + e.name() + ": " + e.description() + "\n"), own);
-                assertEquals(own, Cli.ok(e.name(), "help"));
+            for (Commands.Entry e : Commands.ALL) {
+                if (e.implemented()) {
+                    assertEquals(!e.hidden(), help.contains("\n  " + e.name()), e.name());
+                }
+                if (Commands.ownCommand(e) && !e.hidden()) {
+                    String own = Cli.ok(e.name(), "--help");
+                    assertTrue(own.startsWith("jnetns " + e.name() + ": " + e.description() + "\n"), own);
+                    assertEquals(own, Cli.ok(e.name(), "help"));
+                }
             }
+            for (String[] usage : new String[][] {{"link", "help"}, {"ro", "help"}, {"link", "show", "help"}, {"monitor", "help"}}) {
+                Ip.Result ip = Ip.exec(twin, usage);
+                Ip.Result ours = Cli.run(usage);
+                assertEquals(List.of(ip.exitCode(), ip.out()), List.of(ours.exitCode(), ours.out()), String.join(" ", usage));
+                assertTrue(ip.err().startsWith("Usage: ip") && ours.err().startsWith("Usage: jnetns"), ours.err());
+            }
+            assertTrue(Cli.run("link", "help").err().contains("jnetns link add"));
+            assertTrue(Cli.run("ro", "help").err().contains("jnetns route add"));
+            assertTrue(Cli.run("link", "show", "help").err().contains("jnetns link add"));
+            Cli.assertFailsAsIp(Ip.exec(twin, "route", "get", "--help"), Cli.run("route", "get", "--help"), "route get --help");
+            assertEquals("jnetns " + VersionCommand.version() + "\n", Cli.ok("-V"));
+            // jnetns's own command: no ip counterpart
+            Ip.Result extra = Cli.run("diff", "a.json", "b.json");
+            assertEquals(1, extra.exitCode());
+            assertEquals("jnetns: diff takes one FILE (- for stdin); try 'jnetns diff --help'\n", extra.err());
         }
-        Ip.Result link = Cli.run("link", "help");
-        assertEquals(255, link.exitCode());
-        assertEquals("", link.out());
-        assertTrue(link.err().contains("jnetns link add"), link.err());
-        assertTrue(Cli.run("ro", "help").err().contains("jnetns route add"));
-        assertTrue(Cli.run("link", "show", "help").err().contains("jnetns link add"));
-        assertTrue(Cli.run("monitor", "help").err().startsWith("Usage: jnetns"));
-        Ip.Result get = Cli.run("route", "get", "--help");
-        assertEquals(1, get.exitCode());
-        assertEquals("jnetns: Error: any valid prefix is expected rather than \"--help\".\n", get.err());
-        assertEquals("jnetns " + VersionCommand.version() + "\n", Cli.ok("-V"));
-        Ip.Result extra = Cli.run("diff", "a.json", "b.json");
-        assertEquals(1, extra.exitCode());
-        assertEquals("jnetns: diff takes one FILE (- for stdin); try 'jnetns diff --help'\n", extra.err());
     }
 
     @Test

@@ -68,13 +68,8 @@ class TopologyRoundTripTest {
         }
     }
 
-    /** What ip sees in the namespace, time-varying fields masked. */
-    private String snapshot() throws Exception {
-        return snapshot(false);
-    }
-
     /**
-     * Likewise; with {@code anyAddressOrder}, a device's addresses are sorted among themselves and
+     * What ip sees in the namespace, time-varying fields masked; with {@code anyAddressOrder}, a device's addresses are sorted among themselves and
      * the devices too: after an address or a device was deleted behind the file's back, apply makes
      * it again where the kernel puts a new one (an address last for IPv4, first for IPv6; a device
      * with the next ifindex), not where it was.
@@ -146,26 +141,19 @@ class TopologyRoundTripTest {
     private static final Pattern KERNEL_V6 = Pattern.compile(
             "\"dst\":\"(?:fe80::/64|ff00::/8|fe80::[0-9a-f:]+)\".*\"protocol\":\"kernel\"");
 
-    private String settled() throws Exception {
+    private String settled() {
         return settled(false);
     }
 
-    /**
-     * The state settled: every device of these configurations is up, so settled means no device
-     * still waits for its carrier (the kernel reports it up to a second late) and two snapshots a
-     * moment apart agree.
-     */
-    private String settled(boolean anyAddressOrder) throws Exception {
-        String s = snapshot(anyAddressOrder);
-        for (int i = 0; i < 50; i++) {
-            Thread.sleep(100);
-            String again = snapshot(anyAddressOrder);
-            if (again.equals(s) && !s.contains("NO-CARRIER")) {
-                return s;
+    /** {@link #snapshot(boolean)} once the kernel is done with the devices ({@link Ip#settled}). */
+    private String settled(boolean anyAddressOrder) {
+        return Ip.settled(() -> {
+            try {
+                return snapshot(anyAddressOrder);
+            } catch (Exception e) {
+                throw new AssertionError(e);
             }
-            s = again;
-        }
-        return s;
+        });
     }
 
     private Path export(Path dir) throws Exception {

@@ -74,12 +74,16 @@ public final class Ip {
     }
 
     /**
-     * {@code state} once the kernel is done with new or changed devices: carrier, link-local
-     * addresses and their DAD come on its timers. Two reads 300 ms apart agree, no device waits for
-     * its carrier and no address is tentative (at most 15 s).
+     * {@code state} once it holds still: read every 300 ms until two reads agree. The kernel
+     * finishes new or changed devices on its own timers (it reports a carrier up to a second late,
+     * DAD keeps an address tentative a second or two, MLD reports add multicast neighbours), so while
+     * a read shows a tentative address the reads must agree for 3 s, and while it shows a device
+     * without carrier for 1.2 s (the link watcher's delay is at most a second): a bridge without
+     * ports or a veth whose peer is down stays without carrier. At most 15 s.
      */
     public static String settled(Supplier<String> state) {
         String s = state.get();
+        int agreed = 0;
         for (int i = 0; i < 50; i++) {
             try {
                 Thread.sleep(300);
@@ -88,10 +92,12 @@ public final class Ip {
                 throw new AssertionError(e);
             }
             String again = state.get();
-            if (again.equals(s) && !s.contains("NO-CARRIER") && !s.contains("tentative")) {
+            agreed = again.equals(s) ? agreed + 1 : 0;
+            s = again;
+            int needed = s.contains("tentative") ? 10 : s.contains("NO-CARRIER") ? 4 : 1;
+            if (agreed >= needed) {
                 return s;
             }
-            s = again;
         }
         throw new AssertionError("the namespace did not settle in 15 s: " + s);
     }

@@ -89,33 +89,12 @@ public final class Twins implements AutoCloseable {
                 }
             }
         }
-        settle(ip);
-        settle(jnetns);
+        Ip.settled(() -> normalized(ip));
+        Ip.settled(() -> normalized(jnetns));
     }
 
-    /**
-     * Waits until a side's state holds still (two reads 500 ms apart agree, at most 10 s): links
-     * come up, multicast neighbour entries appear as the kernel sends its MLD reports.
-     */
-    public static void settle(Side s) {
-        String before = normalized(s);
-        for (int i = 0; i < 20; i++) {
-            try {
-                Thread.sleep(500);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-            String now = normalized(s);
-            if (now.equals(before)) {
-                return;
-            }
-            before = now;
-        }
-        throw new AssertionError(s.ns() + " did not settle within 10 s");
-    }
-
-    private static String normalized(Side s) {
+    /** {@link #state} as the other side would print it ({@link #normalize}). */
+    public static String normalized(Side s) {
         String raw = state(s);
         return normalize(s, raw, raw);
     }
@@ -193,7 +172,8 @@ public final class Twins implements AutoCloseable {
 
     /**
      * What {@code ip -d -j} sees in a side's namespaces (and which of its names exist), as one text
-     * to compare: links, addresses, routes of all tables and families, neighbours, rules, nexthops.
+     * to compare: links, addresses, routes of all tables and families, neighbours (proxy entries too),
+     * rules, nexthops.
      */
     public static String state(Side s) {
         StringBuilder b = new StringBuilder();
@@ -204,7 +184,8 @@ public final class Twins implements AutoCloseable {
             b.append("== ").append(n).append('\n');
             // one ip per family of rules: each batch line prints its JSON array on a line of its own
             String shown = query(List.of("ip", "-n", n, "-d", "-j", "-batch", "-"),
-                    "link show\naddr show\nroute show table all\nneigh show nud all\nrule show\nnexthop show\n");
+                    "link show\naddr show\nroute show table all\nneigh show nud all\nneigh show proxy\nrule show\n"
+                    + "nexthop show\n");
             b.append(KERNEL_MULTICAST_NEIGHBOUR.matcher(shown).replaceAll("").replace("[,{", "[{"));
             b.append(query(List.of("ip", "-n", n, "-6", "-j", "-batch", "-"), "rule show\n"));
         }
