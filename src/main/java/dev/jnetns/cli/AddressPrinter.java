@@ -111,7 +111,7 @@ final class AddressPrinter {
             out.text("any ");
             out.string("anycast", "%s ", IpPrefix.format(a.anycast()));
         }
-        out.string("scope", "scope %s ", RtNames.SCOPES.name(a.scope()));
+        out.name("scope", "scope %s ", RtNames.SCOPES, a.scope());
         for (String f : a.flagNames()) {
             out.bool(f, f + " ", true);
         }

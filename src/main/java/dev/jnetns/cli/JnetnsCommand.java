@@ -375,10 +375,9 @@ final class JnetnsCommand {
         return out;
     }
 
-    /** A JSON writer set up as -p asks. */
-    /** Where a show prints: text, or JSON as -j (-p) asks. */
+    /** Where a show prints: text, or JSON as -j (-p) asks; numbers for names with -N. */
     Out printOut() {
-        return json ? Out.json(pretty) : Out.text();
+        return (json ? Out.json(pretty) : Out.text()).numeric(numeric);
     }
 
     /** Writes what a show printed, JSON followed by a newline as ip ends it. */

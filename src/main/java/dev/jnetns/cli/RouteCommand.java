@@ -124,7 +124,7 @@ final class RouteCommand extends ObjectCommand {
         }
         RoutePrinter p = new RoutePrinter(links, f, top.details, top.stats, top.oneline);
         PrintWriter out = top.out();
-        Out o = top.json ? Out.json(top.pretty) : Out.text();
+        Out o = top.printOut();
         if (top.json) {
             o.jsonWriter().beginArray();
         }
@@ -261,7 +261,7 @@ final class RouteCommand extends ObjectCommand {
         }
         Route r = rtnl.routes().get(q);
         RoutePrinter p = new RoutePrinter(links, RouteFilter.NONE, top.details, top.stats, top.oneline);
-        Out o = top.json ? Out.json(top.pretty) : Out.text();
+        Out o = top.printOut();
         if (top.json) {
             o.jsonWriter().beginArray();
         }
