@@ -64,21 +64,38 @@ final class AddressCommand extends ObjectCommand {
         List<Link> shown = (placeholders ? filter.kernelSide() : filter).apply(links);
         List<Address> found = family == AF_PACKET ? List.of()
                 : dev == null ? rtnl.addresses().list() : rtnl.addresses().list(dev);
+        // ip prints every address of the family; its own filter leaves one out (in JSON: {})
         List<Address> addrs = new ArrayList<>();
+        java.util.Set<Address> kept = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
         for (Address a : found) {
-            if ((family == 0 || family == AF_PACKET || a.family() == family) && filter.keeps(a)) {
+            if (family == 0 || family == AF_PACKET || a.family() == family) {
                 addrs.add(a);
+                if (filter.keeps(a, nameOf(all, a.index()))) {
+                    kept.add(a);
+                }
             }
         }
-        shown = withAddresses(family, filter, shown, found, addrs);
+        shown = withAddresses(family, filter, shown, found, kept);
         LinkPrinter lp = new LinkPrinter(all, top.details, family == 0 || family == AF_PACKET,
                 top.json ? java.util.Map.of() : JnetnsCommand.netnsNames(rtnl, all), top.stats);
         if (placeholders) {
             lp.hideInJson(l -> !filter.keeps(l));
         }
         Out out = top.printOut();
-        new AddressPrinter(lp, top.stats).print(shown, addrs, out, top.brief, top.oneline);
+        // with label, ip prints the addresses without their devices
+        new AddressPrinter(lp, top.stats, kept::contains, filter.label() != null, family == AF_PACKET)
+                .print(shown, addrs, out, top.brief, top.oneline);
         top.print(out);
+    }
+
+    /** The name of device {@code index}, as ip's ll_idx_n2a ({@code ifN} for one not listed). */
+    private static String nameOf(List<Link> links, int index) {
+        for (Link l : links) {
+            if (l.index() == index) {
+                return l.name();
+            }
+        }
+        return "if" + index;
     }
 
     /**
@@ -86,7 +103,7 @@ final class AddressCommand extends ObjectCommand {
      * at all unless a family (-4, -6) was asked for.
      */
     private static List<Link> withAddresses(int family, LinkFilter filter, List<Link> links, List<Address> all,
-                                            List<Address> matching) {
+                                            java.util.Collection<Address> matching) {
         if (family == AF_PACKET || family == 0 && !filter.selectsAddresses()) {
             return links;
         }
@@ -356,7 +373,7 @@ final class AddressCommand extends ObjectCommand {
         for (int round = 0; round < top.loops; round++) {
             List<Address> doomed = new ArrayList<>();
             for (Address a : rtnl.addresses().list()) {
-                if ((family == 0 || a.family() == family) && filter.keeps(a)
+                if ((family == 0 || a.family() == family) && filter.keeps(a, nameOf(links, a.index()))
                         && links.stream().anyMatch(l -> l.index() == a.index())) {
                     doomed.add(a);
                 }
