@@ -1,5 +1,6 @@
 package dev.jnetns.cli;
 
+import static dev.jnetns.uapi.LinuxIfAddr.IFA_F_SECONDARY;
 import static dev.jnetns.uapi.LinuxSocket.AF_INET;
 import static dev.jnetns.uapi.LinuxSocket.AF_INET6;
 import static dev.jnetns.uapi.LinuxSocket.AF_PACKET;
@@ -357,7 +358,9 @@ final class AddressCommand extends ObjectCommand {
 
     /**
      * {@code addr flush SELECTORS}: deletes every address the selectors of show pick, listing again
-     * until none is left (deleting a primary IPv4 address takes its secondaries), at most -loops rounds.
+     * until none is left (deleting a primary IPv4 address takes its secondaries), at most -loops
+     * rounds (0: no limit), one with {@code primary}; -s says the rounds, -s -s also lists what each
+     * deletes (ip's ipaddr_flush; in text, -j or not).
      */
     private void flush(Words w) throws ErrnoException {
         if (!w.hasNext()) {
@@ -370,7 +373,10 @@ final class AddressCommand extends ObjectCommand {
         LinkFilter filter = LinkFilter.parse(w, USAGE, family);
         Rtnl rtnl = top.rtnl();
         List<Link> links = filter.apply(rtnl.links().list());
-        for (int round = 0; round < top.loops; round++) {
+        java.io.PrintWriter out = top.out();
+        boolean primaryOnly = (filter.flagMask() & IFA_F_SECONDARY) != 0 && (filter.flags() & IFA_F_SECONDARY) == 0;
+        int round = 0;
+        while (top.loops == 0 || round < top.loops) {
             List<Address> doomed = new ArrayList<>();
             for (Address a : rtnl.addresses().list()) {
                 if ((family == 0 || a.family() == family) && filter.keeps(a, nameOf(links, a.index()))
@@ -379,10 +385,16 @@ final class AddressCommand extends ObjectCommand {
                 }
             }
             if (doomed.isEmpty()) {
+                flushDone(out, round);
                 return;
             }
+            round++;
+            Out listed = Out.text().numeric(top.numeric);
             for (Address a : doomed) {
-                String dev = links.stream().filter(l -> l.index() == a.index()).findFirst().orElseThrow().name();
+                String dev = nameOf(links, a.index());
+                if (top.stats > 1) {
+                    AddressPrinter.flushed(a, dev, top.oneline, listed);
+                }
                 AddressSpec spec = AddressSpec.of(new IpPrefix(a.local(), a.prefixLength()));
                 if (a.peer() != null && !a.peer().equals(a.local())) {
                     spec.peer(new IpPrefix(a.peer(), a.prefixLength()));
@@ -395,7 +407,24 @@ final class AddressCommand extends ObjectCommand {
                     }
                 }
             }
+            out.print(listed);
+            if (top.stats > 0) {
+                out.println();
+                out.println("*** Round " + round + ", deleting " + doomed.size() + " addresses ***");
+            }
+            if (primaryOnly) {   // another round would flush the secondaries promoted meanwhile
+                flushDone(out, round);
+                return;
+            }
         }
-        top.out().println("*** Flush remains incomplete after " + top.loops + " rounds. ***");
+        throw new CommandFailed("*** Flush remains incomplete after " + top.loops + " rounds. ***", Main.EXIT_ABORT);
+    }
+
+    /** With -s, ip's word at the end of a flush: "Nothing to flush." or the rounds it took. */
+    private void flushDone(java.io.PrintWriter out, int round) {
+        if (top.stats > 0) {
+            out.println(round == 0 ? "Nothing to flush."
+                    : "*** Flush is complete after " + round + " round" + (round > 1 ? "s" : "") + " ***");
+        }
     }
 }

@@ -95,6 +95,14 @@ final class AddressPrinter {
         address(a, a.index(), dev, out, false, true, false);
     }
 
+    /**
+     * One address an {@code addr flush} deletes, as {@code -s -s} lists it: {@code IDX: DEV} and its
+     * lines, joined with {@code -o} (print_addrinfo under a flush).
+     */
+    static void flushed(Address a, String dev, boolean oneline, Out out) {
+        address(a, a.index(), dev, out, false, true, oneline);
+    }
+
     /** One address (iproute2's print_addrinfo); with -o its lines joined by backslashes after {@code IDX: NAME}. */
     private static void address(Address a, int index, String name, Out out, boolean brief, boolean oneline) {
         address(a, index, name, out, brief, oneline, oneline);

@@ -109,7 +109,7 @@ final class RuleCommand extends ObjectCommand {
                     rtnl.rules().delete(spec(r));
                 }
             }
-            return;
+            rules = List.of();   // ip's flush prints an empty listing: [] with -j
         }
         RulePrinter p = new RulePrinter(top.details);
         Out out = top.printOut();
