@@ -71,7 +71,7 @@ final class AddressCommand extends ObjectCommand {
         for (Address a : found) {
             if (family == 0 || family == AF_PACKET || a.family() == family) {
                 addrs.add(a);
-                if (filter.keeps(a, nameOf(all, a.index()))) {
+                if (filter.keeps(a, i -> nameOf(all, i))) {
                     kept.add(a);
                 }
             }
@@ -379,7 +379,7 @@ final class AddressCommand extends ObjectCommand {
         while (top.loops == 0 || round < top.loops) {
             List<Address> doomed = new ArrayList<>();
             for (Address a : rtnl.addresses().list()) {
-                if ((family == 0 || a.family() == family) && filter.keeps(a, nameOf(links, a.index()))
+                if ((family == 0 || a.family() == family) && filter.keeps(a, i -> nameOf(links, i))
                         && links.stream().anyMatch(l -> l.index() == a.index())) {
                     doomed.add(a);
                 }

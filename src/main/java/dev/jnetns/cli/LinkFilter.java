@@ -114,12 +114,12 @@ record LinkFilter(String dev, boolean up, String kind, String master, Integer gr
     }
 
     /**
-     * Whether {@code a}, an address of device {@code dev}, passes the address selectors; an address
-     * without a label (IPv6) is matched by its device's name, as ip's fnmatch of the label.
+     * Whether {@code a} passes the address selectors; an address without a label (IPv6) is matched
+     * by its device's name ({@code devName} of its index), as ip's fnmatch of the label.
      */
-    boolean keeps(Address a, String dev) {
+    boolean keeps(Address a, java.util.function.IntFunction<String> devName) {
         return (scope == null || a.scope() == scope) && ((a.flags() ^ flags) & flagMask) == 0
-                && (label == null || labelMatches(a.label() != null ? a.label() : dev))
+                && (label == null || labelMatches(a.label() != null ? a.label() : devName.apply(a.index())))
                 && (to == null || covers(to, a.local()));
     }
 
