@@ -111,6 +111,17 @@ public final class RtNames {
         if (n != null) {
             return n;
         }
+        return numeral(number);
+    }
+
+    /**
+     * A number as {@code ip -N} (-Numeric) prints it, and as ip prints one without a name: decimal,
+     * a TOS value in hex ({@code 0x28}).
+     *
+     * @param number e.g. a table number
+     * @return the number as text
+     */
+    public String numeral(int number) {
         return this == DSFIELDS ? String.format("0x%02x", number) : Integer.toUnsignedString(number);
     }
 

@@ -1,5 +1,6 @@
 package dev.jnetns.cli;
 
+import static dev.jnetns.uapi.LinuxIfAddr.IFA_F_SECONDARY;
 import static dev.jnetns.uapi.LinuxSocket.AF_INET;
 import static dev.jnetns.uapi.LinuxSocket.AF_INET6;
 import static dev.jnetns.uapi.LinuxSocket.AF_PACKET;
@@ -65,21 +66,38 @@ final class AddressCommand extends ObjectCommand {
         List<Link> shown = (placeholders ? filter.kernelSide() : filter).apply(links);
         List<Address> found = family == AF_PACKET ? List.of()
                 : dev == null ? rtnl.addresses().list() : rtnl.addresses().list(dev);
+        // ip prints every address of the family; its own filter leaves one out (in JSON: {})
         List<Address> addrs = new ArrayList<>();
+        java.util.Set<Address> kept = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
         for (Address a : found) {
-            if ((family == 0 || family == AF_PACKET || a.family() == family) && filter.keeps(a)) {
+            if (family == 0 || family == AF_PACKET || a.family() == family) {
                 addrs.add(a);
+                if (filter.keeps(a, i -> nameOf(all, i))) {
+                    kept.add(a);
+                }
             }
         }
-        shown = withAddresses(family, filter, shown, found, addrs);
+        shown = withAddresses(family, filter, shown, found, kept);
         LinkPrinter lp = new LinkPrinter(all, top.details, family == 0 || family == AF_PACKET,
                 top.json ? java.util.Map.of() : JnetnsCommand.netnsNames(rtnl, all), top.stats);
         if (placeholders) {
             lp.hideInJson(l -> !filter.keeps(l));
         }
         Out out = top.printOut();
-        new AddressPrinter(lp, top.stats).print(shown, addrs, out, top.brief, top.oneline);
+        // with label, ip prints the addresses without their devices
+        new AddressPrinter(lp, top.stats, kept::contains, filter.label() != null, family == AF_PACKET)
+                .print(shown, addrs, out, top.brief, top.oneline);
         top.print(out);
+    }
+
+    /** The name of device {@code index}, as ip's ll_idx_n2a ({@code ifN} for one not listed). */
+    private static String nameOf(List<Link> links, int index) {
+        for (Link l : links) {
+            if (l.index() == index) {
+                return l.name();
+            }
+        }
+        return "if" + index;
     }
 
     /**
@@ -87,7 +105,7 @@ final class AddressCommand extends ObjectCommand {
      * at all unless a family (-4, -6) was asked for.
      */
     private static List<Link> withAddresses(int family, LinkFilter filter, List<Link> links, List<Address> all,
-                                            List<Address> matching) {
+                                            java.util.Collection<Address> matching) {
         if (family == AF_PACKET || family == 0 && !filter.selectsAddresses()) {
             return links;
         }
@@ -371,7 +389,9 @@ final class AddressCommand extends ObjectCommand {
 
     /**
      * {@code addr flush SELECTORS}: deletes every address the selectors of show pick, listing again
-     * until none is left (deleting a primary IPv4 address takes its secondaries), at most -loops rounds.
+     * until none is left (deleting a primary IPv4 address takes its secondaries), at most -loops
+     * rounds (0: no limit), one with {@code primary}; -s says the rounds, -s -s also lists what each
+     * deletes (ip's ipaddr_flush; in text, -j or not).
      */
     private void flush(Words w) throws ErrnoException {
         if (!w.hasNext()) {
@@ -384,19 +404,28 @@ final class AddressCommand extends ObjectCommand {
         LinkFilter filter = LinkFilter.parse(w, USAGE, family);
         Rtnl rtnl = top.rtnl();
         List<Link> links = filter.apply(rtnl.links().list());
-        for (int round = 0; round < top.loops; round++) {
+        java.io.PrintWriter out = top.out();
+        boolean primaryOnly = (filter.flagMask() & IFA_F_SECONDARY) != 0 && (filter.flags() & IFA_F_SECONDARY) == 0;
+        int round = 0;
+        while (top.loops == 0 || round < top.loops) {
             List<Address> doomed = new ArrayList<>();
             for (Address a : rtnl.addresses().list()) {
-                if ((family == 0 || a.family() == family) && filter.keeps(a)
+                if ((family == 0 || a.family() == family) && filter.keeps(a, i -> nameOf(links, i))
                         && links.stream().anyMatch(l -> l.index() == a.index())) {
                     doomed.add(a);
                 }
             }
             if (doomed.isEmpty()) {
+                flushDone(out, round);
                 return;
             }
+            round++;
+            Out listed = Out.text().numeric(top.numeric);
             for (Address a : doomed) {
-                String dev = links.stream().filter(l -> l.index() == a.index()).findFirst().orElseThrow().name();
+                String dev = nameOf(links, a.index());
+                if (top.stats > 1) {
+                    AddressPrinter.flushed(a, dev, top.oneline, listed);
+                }
                 AddressSpec spec = AddressSpec.of(new IpPrefix(a.local(), a.prefixLength()));
                 if (a.peer() != null && !a.peer().equals(a.local())) {
                     spec.peer(new IpPrefix(a.peer(), a.prefixLength()));
@@ -409,7 +438,24 @@ final class AddressCommand extends ObjectCommand {
                     }
                 }
             }
+            out.print(listed);
+            if (top.stats > 0) {
+                out.println();
+                out.println("*** Round " + round + ", deleting " + doomed.size() + " addresses ***");
+            }
+            if (primaryOnly) {   // another round would flush the secondaries promoted meanwhile
+                flushDone(out, round);
+                return;
+            }
         }
-        top.out().println("*** Flush remains incomplete after " + top.loops + " rounds. ***");
+        throw new CommandFailed("*** Flush remains incomplete after " + top.loops + " rounds. ***", Main.EXIT_ABORT);
+    }
+
+    /** With -s, ip's word at the end of a flush: "Nothing to flush." or the rounds it took. */
+    private void flushDone(java.io.PrintWriter out, int round) {
+        if (top.stats > 0) {
+            out.println(round == 0 ? "Nothing to flush."
+                    : "*** Flush is complete after " + round + " round" + (round > 1 ? "s" : "") + " ***");
+        }
     }
 }

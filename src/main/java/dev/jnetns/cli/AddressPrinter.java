@@ -9,6 +9,7 @@ import dev.jnetns.IpPrefix;
 import dev.jnetns.Link;
 import dev.jnetns.RtNames;
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * Prints {@code ip addr show}: each link followed by its addresses, one print path for text and
@@ -17,10 +18,19 @@ import java.util.List;
 final class AddressPrinter {
     private final LinkPrinter links;
     private final int stats;
+    /** The addresses the selectors keep; ip prints the others as nothing (in JSON {}). */
+    private final Predicate<Address> kept;
+    /** Addresses only, without their devices (ip with {@code label}). */
+    private final boolean noLink;
+    /** Devices only, as {@code link show} prints them ({@code -0}, AF_PACKET: no addr_info). */
+    private final boolean packet;
 
-    AddressPrinter(LinkPrinter links, int stats) {
+    AddressPrinter(LinkPrinter links, int stats, Predicate<Address> kept, boolean noLink, boolean packet) {
         this.links = links;
         this.stats = stats;
+        this.kept = kept;
+        this.noLink = noLink;
+        this.packet = packet;
     }
 
     private static List<Address> of(List<Address> all, Link l) {
@@ -29,24 +39,34 @@ final class AddressPrinter {
 
     /**
      * The devices and their addresses: {@code ip addr show}, {@code -br}, {@code -o}, and their
-     * {@code -j} forms (a device ip's own filter drops is an empty JSON object).
+     * {@code -j} forms (a device or an address ip's own filter drops is an empty JSON object).
      */
     void print(List<Link> shown, List<Address> all, Out out, boolean brief, boolean oneline) {
         out.beginArray(null);
         for (Link l : shown) {
             out.beginObject(null);
             boolean printed = !links.hidden(l);
-            if (printed && brief) {
-                links.brief(l, out, false);
-            } else if (printed && !oneline) {
+            if (printed && brief && !noLink) {
+                links.brief(l, out, packet);
+            } else if (printed && (!oneline || packet) && !brief && !noLink) {
+                int mark = out.length();
                 links.print(l, out, false);
                 out.text("\n");
+                if (oneline && !out.json()) {
+                    out.text(LinkPrinter.oneline(out.cut(mark)));
+                }
             }
-            if (printed || oneline) {
+            if (packet) {
+                if (printed && brief && !noLink) {
+                    out.text("\n");
+                }
+            } else if (printed || oneline) {
                 out.beginArray("addr_info");
                 for (Address a : printed ? of(all, l) : List.<Address>of()) {
                     out.beginObject(null);
-                    address(a, l.index(), l.name(), out, brief, oneline);
+                    if (kept.test(a)) {
+                        address(a, l.index(), l.name(), out, brief, oneline);
+                    }
                     out.endObject();
                 }
                 out.endArray();
@@ -54,9 +74,13 @@ final class AddressPrinter {
                     out.text("\n");
                 }
             }
-            if (printed && !oneline && !brief && stats > 0 && l.stats() != null) {
+            if (printed && (!oneline || packet) && !brief && !noLink && stats > 0 && l.stats() != null) {
+                int mark = out.length();
                 StatsPrinter.print(l, stats, out);
                 out.text("\n");
+                if (oneline && !out.json()) {   // ip joins them with backslashes and ends without a newline
+                    out.text(out.cut(mark).replace('\n', '\\'));
+                }
             }
             out.endObject();
         }
@@ -69,6 +93,14 @@ final class AddressPrinter {
      */
     static void monitor(Address a, String dev, Out out) {
         address(a, a.index(), dev, out, false, true, false);
+    }
+
+    /**
+     * One address an {@code addr flush} deletes, as {@code -s -s} lists it: {@code IDX: DEV} and its
+     * lines, joined with {@code -o} (print_addrinfo under a flush).
+     */
+    static void flushed(Address a, String dev, boolean oneline, Out out) {
+        address(a, a.index(), dev, out, false, true, oneline);
     }
 
     /** One address (iproute2's print_addrinfo); with -o its lines joined by backslashes after {@code IDX: NAME}. */
@@ -111,7 +143,7 @@ final class AddressPrinter {
             out.text("any ");
             out.string("anycast", "%s ", IpPrefix.format(a.anycast()));
         }
-        out.string("scope", "scope %s ", RtNames.SCOPES.name(a.scope()));
+        out.name("scope", "scope %s ", RtNames.SCOPES, a.scope());
         for (String f : a.flagNames()) {
             out.bool(f, f + " ", true);
         }

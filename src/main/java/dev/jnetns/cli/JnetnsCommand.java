@@ -38,9 +38,10 @@ final class JnetnsCommand {
         {"-br[ief]", "", "link, address and neigh show: one line per device or entry, as ip -br."},
         {"-d[etails]", "", "Show details as ip -d: counters, MTU range, kind, queues, GSO/TSO limits, rule protocols; route type, table, proto, scope."},
         {"-t[imestamp], -ts[hort]", "", "monitor: each event after ip's timestamp (a 'Timestamp: ...' line, or [ISO time])."},
-        {"-r[esolve], -N[umeric]", "", "Accepted as ip accepts them (addresses and numbers print as without)."},
+        {"-r[esolve]", "", "Accepted as ip accepts it (addresses print as without)."},
+        {"-N[umeric]", "", "Numbers for names, as ip -N: tables, protocols, scopes, route types, rule actions, TOS, realms, groups, link/[TYPE]."},
         {"-c[olor][=always|auto|never]", "", "Accepted as ip accepts it (output is not coloured)."},
-        {"-l[oops]", "N", "Flush: at most N rounds (ip's default 10)."},
+        {"-l[oops]", "N", "address flush: at most N rounds (ip's default 10, 0: no limit); -s says each round, -s -s lists what it deletes."},
         {"-rc[vbuf]", "SIZE", "Accepted as ip accepts it."},
         {"-b[atch]", "FILE", "Run one command per line of FILE (- for stdin) in order; stop at the first failure."},
         {"-force", "", "With -batch: go on after failed lines (not after a syntax error), exit 1 at the end."},
@@ -375,10 +376,9 @@ final class JnetnsCommand {
         return out;
     }
 
-    /** A JSON writer set up as -p asks. */
-    /** Where a show prints: text, or JSON as -j (-p) asks. */
+    /** Where a show prints: text, or JSON as -j (-p) asks; numbers for names with -N. */
     Out printOut() {
-        return json ? Out.json(pretty) : Out.text();
+        return (json ? Out.json(pretty) : Out.text()).numeric(numeric);
     }
 
     /** Writes what a show printed, JSON followed by a newline as ip ends it. */

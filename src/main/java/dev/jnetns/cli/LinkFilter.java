@@ -113,15 +113,18 @@ record LinkFilter(String dev, boolean up, String kind, String master, Integer gr
         return to != null || scope != null || label != null || flagMask != 0;
     }
 
-    /** Whether {@code a} passes the address selectors. */
-    boolean keeps(Address a) {
+    /**
+     * Whether {@code a} passes the address selectors; an address without a label (IPv6) is matched
+     * by its device's name ({@code devName} of its index), as ip's fnmatch of the label.
+     */
+    boolean keeps(Address a, java.util.function.IntFunction<String> devName) {
         return (scope == null || a.scope() == scope) && ((a.flags() ^ flags) & flagMask) == 0
-                && (label == null || labelMatches(a)) && (to == null || covers(to, a.local()));
+                && (label == null || labelMatches(a.label() != null ? a.label() : devName.apply(a.index())))
+                && (to == null || covers(to, a.local()));
     }
 
-    private boolean labelMatches(Address a) {
-        String l = a.label() != null ? a.label() : "";
-        return FileSystems.getDefault().getPathMatcher("glob:" + label).matches(Path.of(l.isEmpty() ? "-" : l));
+    private boolean labelMatches(String l) {
+        return !l.isEmpty() && FileSystems.getDefault().getPathMatcher("glob:" + label).matches(Path.of(l));
     }
 
     private static boolean covers(IpPrefix p, java.net.InetAddress a) {

@@ -5,6 +5,7 @@ import static dev.jnetns.uapi.LinuxIfLink.IFLA_LINK;
 import static dev.jnetns.uapi.LinuxIfLink.IFLA_LINK_NETNSID;
 
 import dev.jnetns.Link;
+import dev.jnetns.RtNames;
 import dev.jnetns.rtnl.LinkKinds;
 import java.util.HashMap;
 import java.util.List;
@@ -168,7 +169,7 @@ final class LinkPrinter {
             }
         }
         if (l.group() != -1) {
-            out.string("group", "group %s ", l.group() == 0 ? "default" : Integer.toUnsignedString(l.group()));
+            out.name("group", "group %s ", RtNames.GROUPS, l.group());
         }
         int qlen = queueLength ? txQueueLen(l) : 0;
         if (qlen > 0) {
@@ -182,7 +183,7 @@ final class LinkPrinter {
         }
         if (linkLayer || details) {
             out.text("\n");
-            out.string("link_type", "    link/%s ", l.typeName());
+            out.string("link_type", "    link/%s ", out.numeric() ? "[" + l.type() + "]" : l.typeName());
             if (l.address() != null) {
                 out.string("address", "%s", l.address());
             }

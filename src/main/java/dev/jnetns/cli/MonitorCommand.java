@@ -254,7 +254,7 @@ final class MonitorCommand extends CliCommand {
             if (stamp != null) {
                 j.put("timestamp", stamp);
             }
-            o = Out.over(j);
+            o = Out.over(j).numeric(top.numeric);
             event(s, e, o);
             out.println(j.endObject());
         } else {
@@ -262,7 +262,7 @@ final class MonitorCommand extends CliCommand {
             if (labelled) {
                 out.print("[" + e.netns() + "] ");
             }
-            o = Out.text();
+            o = Out.text().numeric(top.numeric);
             event(s, e, o);
             out.print(o);
         }

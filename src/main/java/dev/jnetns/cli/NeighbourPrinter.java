@@ -90,7 +90,7 @@ final class NeighbourPrinter {
             out.endArray();
         }
         if (n.protocol() > 0) {
-            out.string("protocol", "proto %s ", RtNames.PROTOCOLS.name(n.protocol()));
+            out.name("protocol", "proto %s ", RtNames.PROTOCOLS, n.protocol());
         }
         out.text("\n");
     }

@@ -1,6 +1,7 @@
 package dev.jnetns.cli;
 
 import dev.jnetns.IpPrefix;
+import dev.jnetns.RtNames;
 import dev.jnetns.rtnl.PrintOut;
 import java.io.PrintWriter;
 import java.net.InetAddress;
@@ -16,6 +17,8 @@ final class Out implements PrintOut {
     private final StringBuilder text;
     /** Where {@link #drainTo} copies the characters it moves. */
     private char[] chunk = new char[0];
+    /** ip's -N (-Numeric): numbers where ip would print their names. */
+    private boolean numeric;
 
     private Out(Json json, StringBuilder text) {
         this.json = json;
@@ -35,6 +38,22 @@ final class Out implements PrintOut {
     /** JSON written into {@code j}, inside what the caller has opened there. */
     static Out over(Json j) {
         return new Out(j, null);
+    }
+
+    /** Prints numbers for names ({@code ip -N}): tables, protocols, scopes, types, realms, groups, link types. */
+    Out numeric(boolean on) {
+        numeric = on;
+        return this;
+    }
+
+    /** Whether {@code -N} asks for numbers instead of names. */
+    boolean numeric() {
+        return numeric;
+    }
+
+    /** A number ip prints by its name (iproute2's rtnl_*_n2a): the name, or with {@code -N} the number. */
+    void name(String key, String fmt, RtNames names, int number) {
+        string(key, fmt, numeric ? names.numeral(number) : names.name(number));
     }
 
     @Override

@@ -90,7 +90,7 @@ final class RouteCommand extends ObjectCommand {
         } else if (Words.matches(verb, "get")) {
             get(w);
         } else if (Words.matches(verb, "flush")) {
-            flush(w);
+            return flush(w);
         } else if (Words.matches(verb, "save") || Words.matches(verb, "restore") || Words.matches(verb, "showdump")) {
             throw new CommandFailed("\"ip route " + verb + "\" is not implemented by jnetns");
         } else {
@@ -124,7 +124,7 @@ final class RouteCommand extends ObjectCommand {
         }
         RoutePrinter p = new RoutePrinter(links, f, top.details, top.stats, top.oneline);
         PrintWriter out = top.out();
-        Out o = top.json ? Out.json(top.pretty) : Out.text();
+        Out o = top.printOut();
         if (top.json) {
             o.jsonWriter().beginArray();
         }
@@ -148,8 +148,14 @@ final class RouteCommand extends ObjectCommand {
         }
     }
 
-    /** {@code route flush SELECTORS}: deletes what show would list, at most -loops rounds. */
-    private void flush(Words w) throws ErrnoException {
+    /**
+     * {@code route flush SELECTORS}: deletes what show would list, listing again until nothing is
+     * left, for at most 30 seconds (ip 6.1's route flush has no -loops limit); -s says the rounds,
+     * -s -s also lists what each deletes (in text, -j or not).
+     *
+     * @return the exit code: 0, or 255 when 30 seconds did not do
+     */
+    private int flush(Words w) throws ErrnoException {
         if (!w.hasNext()) {
             throw new CommandFailed("\"ip route flush\" requires arguments.");
         }
@@ -158,7 +164,13 @@ final class RouteCommand extends ObjectCommand {
         Rtnl rtnl = top.rtnl();
         List<Link> links = rtnl.links().list();
         int oif = index(links, f.dev());
-        for (int round = 0; round < top.loops; round++) {
+        if (family == AF_PACKET) {
+            return 0;   // -0: ip's dump holds no route of that family, so it deletes nothing
+        }
+        PrintWriter out = top.out();
+        RoutePrinter p = new RoutePrinter(links, f, top.details, top.stats, top.oneline);
+        long start = System.nanoTime();
+        for (int round = 0;; round++) {
             List<Route> doomed = new ArrayList<>();
             for (Route r : rtnl.routes().list(family, f.table())) {
                 if ((oif == 0 || r.oif() == oif) && f.keeps(r) && !kernelUnreachable(r)) {
@@ -166,9 +178,18 @@ final class RouteCommand extends ObjectCommand {
                 }
             }
             if (doomed.isEmpty()) {
-                return;
+                if (top.stats > 0) {
+                    out.println(round == 0 ? "Nothing to flush."
+                            : "*** Flush is complete after " + round + " round" + (round > 1 ? "s" : "") + " ***");
+                }
+                return 0;
             }
             for (Route r : doomed) {
+                if (top.stats > 1) {
+                    Out listed = Out.text().numeric(top.numeric);
+                    p.print(r, listed);
+                    out.print(listed);
+                }
                 try {
                     rtnl.routes().delete(RouteSpecs.of(r, links));
                 } catch (ErrnoException e) {
@@ -177,8 +198,16 @@ final class RouteCommand extends ObjectCommand {
                     }
                 }
             }
+            if (System.nanoTime() - start > 30_000_000_000L) {
+                out.println();
+                out.println("*** Flush not completed after 30 seconds, " + doomed.size() + " entries remain ***");
+                return Main.EXIT_ABORT;
+            }
+            if (top.stats > 0) {
+                out.println();
+                out.println("*** Round " + (round + 1) + ", deleting " + doomed.size() + " entries ***");
+            }
         }
-        top.out().println("*** Flush remains incomplete after " + top.loops + " rounds. ***");
     }
 
     /** IPv6's unreachable default with metric 2^32-1, which ip's flush leaves alone. */
@@ -258,7 +287,7 @@ final class RouteCommand extends ObjectCommand {
         }
         Route r = rtnl.routes().get(q);
         RoutePrinter p = new RoutePrinter(links, RouteFilter.NONE, top.details, top.stats, top.oneline);
-        Out o = top.json ? Out.json(top.pretty) : Out.text();
+        Out o = top.printOut();
         if (top.json) {
             o.jsonWriter().beginArray();
         }

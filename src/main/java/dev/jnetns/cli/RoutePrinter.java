@@ -129,7 +129,7 @@ final class RoutePrinter {
     void print(Route r, Out out) {
         boolean cloned = (r.flags() & RTM_F_CLONED) != 0;
         if (r.type() != RTN_UNICAST || details) {
-            out.string("type", "%s ", RtNames.TYPES.name(r.type()));
+            out.name("type", "%s ", RtNames.TYPES, r.type());
         }
         IpPrefix d = r.dst();
         if (d.length() == 0 && d.address().isAnyLocalAddress()) {
@@ -144,7 +144,7 @@ final class RoutePrinter {
             out.number("nhid", "nhid %s ", r.nhid());
         }
         if (r.tos() != 0 && filter.tos() == null) {
-            out.string("tos", "tos %s ", RtNames.DSFIELDS.name(r.tos()));
+            out.name("tos", "tos %s ", RtNames.DSFIELDS, r.tos());
         }
         if (r.gateway() != null && filter.via() == null) {
             out.address("gateway", "via %s ", r.gateway());
@@ -156,14 +156,14 @@ final class RoutePrinter {
             out.string("dev", "dev %s ", dev(r.oif()));
         }
         if (r.table() != 0 && (r.table() != RT_TABLE_MAIN || details) && filter.table() == 0) {
-            out.string("table", "table %s ", RtNames.TABLES.name(r.table()));
+            out.name("table", "table %s ", RtNames.TABLES, r.table());
         }
         if (!cloned) {
             if ((r.protocol() != RTPROT_BOOT || details) && filter.proto() == null) {
-                out.string("protocol", "proto %s ", RtNames.PROTOCOLS.name(r.protocol()));
+                out.name("protocol", "proto %s ", RtNames.PROTOCOLS, r.protocol());
             }
             if ((r.scope() != RT_SCOPE_UNIVERSE || details) && filter.scope() == null) {
-                out.string("scope", "scope %s ", RtNames.SCOPES.name(r.scope()));
+                out.name("scope", "scope %s ", RtNames.SCOPES, r.scope());
             }
         }
         if (r.prefsrc() != null && filter.src() == null) {
@@ -235,9 +235,9 @@ final class RoutePrinter {
         out.beginObject("flow");
         out.text(from != 0 ? "realms " : "realm ");
         if (from != 0) {
-            out.string("from", "%s/", RtNames.REALMS.name(from));
+            out.name("from", "%s/", RtNames.REALMS, from);
         }
-        out.string("to", "%s ", RtNames.REALMS.name(to));
+        out.name("to", "%s ", RtNames.REALMS, to);
         out.endObject();
     }
 

@@ -62,17 +62,11 @@ final class RuleCommand extends ObjectCommand {
         } catch (ErrnoException e) {   // ip's "Dump terminated": the line fails with exit code 255
             throw new CommandFailed(e.getMessage(), Main.EXIT_ABORT);
         }
-        if (flush) {
-            for (Rule r : all) {
-                if (filter.flushes(r) && r.priority() >= 0) {
-                    rtnl.rules().delete(r);
-                }
-            }
-            return;
-        }
-        List<Rule> rules = new ArrayList<>();
+        List<Rule> rules = new ArrayList<>();   // a flush lists nothing: ip prints [] with -j
         for (Rule r : all) {
-            if (filter.shows(r)) {
+            if (flush && filter.flushes(r) && r.priority() >= 0) {
+                rtnl.rules().delete(r);
+            } else if (!flush && filter.shows(r)) {
                 rules.add(r);
             }
         }

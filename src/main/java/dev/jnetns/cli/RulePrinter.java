@@ -50,7 +50,7 @@ final class RulePrinter {
         prefix(out, r, r.src(), "src", "from ", r.raw().headerByte(2, 0));
         prefix(out, r, r.dst(), "dst", " to ", r.raw().headerByte(1, 0));
         if (r.tos() != 0) {
-            out.string("tos", " tos %s", RtNames.DSFIELDS.name(r.tos()));
+            out.name("tos", " tos %s", RtNames.DSFIELDS, r.tos());
         }
         if (r.fwmark() >= 0 || r.fwmask() >= 0) {
             out.string("fwmark", " fwmark %s", hex(Math.max(r.fwmark(), 0)));
@@ -68,7 +68,7 @@ final class RulePrinter {
             out.number("uid_end", "-%s", r.uidRange().end());
         }
         if (r.ipProto() >= 0) {
-            out.string("ipproto", " ipproto %s", IpProtocols.name(r.ipProto()));
+            out.string("ipproto", " ipproto %s", out.numeric() ? "ipproto-" + r.ipProto() : IpProtocols.name(r.ipProto()));
         }
         ports(out, r.sport(), "sport");
         ports(out, r.dport(), "dport");
@@ -76,26 +76,26 @@ final class RulePrinter {
             out.u64("tun_id", " tun_id %s", r.tunId());
         }
         if (r.table() != 0) {
-            out.string("table", " lookup %s", RtNames.TABLES.name(r.table()));
+            out.name("table", " lookup %s", RtNames.TABLES, r.table());
             if (r.suppressPrefixLength() >= 0 && r.suppressPrefixLength() != UNSET) {
                 out.number("suppress_prefixlen", " suppress_prefixlength %s", (int) r.suppressPrefixLength());
             }
             if (r.suppressIfGroup() >= 0 && r.suppressIfGroup() != UNSET) {
-                out.string("suppress_ifgroup", " suppress_ifgroup %s", RtNames.GROUPS.name((int) r.suppressIfGroup()));
+                out.name("suppress_ifgroup", " suppress_ifgroup %s", RtNames.GROUPS, (int) r.suppressIfGroup());
             }
         }
         if (r.realms() >= 0) {
             int from = (int) (r.realms() >>> 16);
             if (from != 0) {
-                out.string("flow_from", " realms %s/", RtNames.REALMS.name(from));
+                out.name("flow_from", " realms %s/", RtNames.REALMS, from);
             } else {
                 out.text(" realms ");
             }
-            out.string("flow_to", "%s", RtNames.REALMS.name((int) (r.realms() & 0xffff)));
+            out.name("flow_to", "%s", RtNames.REALMS, (int) (r.realms() & 0xffff));
         }
         action(out, r);
         if (r.protocol() >= 0 && ((r.protocol() != 0 && r.protocol() != RTPROT_KERNEL) || details)) {
-            out.string("protocol", " proto %s", RtNames.PROTOCOLS.name(r.protocol()));
+            out.name("protocol", " proto %s", RtNames.PROTOCOLS, r.protocol());
         }
         out.text("\n");
     }
@@ -160,7 +160,7 @@ final class RulePrinter {
         } else if (r.action() == FR_ACT_NOP) {
             out.nullValue("nop", " nop", null);
         } else if (r.action() != FR_ACT_TO_TBL) {
-            out.string("action", " %s", RtNames.TYPES.name(r.action()));
+            out.name("action", " %s", RtNames.TYPES, r.action());
         }
     }
 
