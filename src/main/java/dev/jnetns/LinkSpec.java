@@ -1,6 +1,7 @@
 package dev.jnetns;
 
 import dev.jnetns.kind.Bond;
+import dev.jnetns.kind.Bridge;
 import dev.jnetns.kind.Ipvlan;
 import dev.jnetns.kind.LinkData;
 import dev.jnetns.kind.Macvlan;
@@ -52,6 +53,8 @@ public final class LinkSpec {
     LinkUpdate device;
     /** veth: the peer's device options ({@link #peerWith}), or null. */
     LinkUpdate peerDevice;
+    /** bridge: its options ({@link #bridge}), or null. */
+    Bridge bridge;
 
     private LinkSpec(String name, String kind) {
         this.name = Links.checkName(name);
@@ -87,6 +90,21 @@ public final class LinkSpec {
             throw new IllegalArgumentException("invalid link kind \"" + kind + "\"");
         }
         return new LinkSpec(name, kind);
+    }
+
+    /**
+     * {@code ip link add NAME type bridge [OPTIONS]}: a bridge with its settings (forward_delay,
+     * stp_state, vlan_filtering ...) sent in IFLA_INFO_DATA as ip sends them.
+     *
+     * @param name the bridge's name
+     * @param options the settings to send (absent fields, -1 or null, are the kernel's defaults; its raw
+     *     attributes' order, when recorded, is the order sent), or null for the kind alone
+     * @return the spec
+     */
+    public static LinkSpec bridge(String name, Bridge options) {
+        LinkSpec s = new LinkSpec(name, "bridge");
+        s.bridge = options;
+        return s;
     }
 
     /**
@@ -367,8 +385,8 @@ public final class LinkSpec {
     public LinkSpec peerWith(LinkUpdate options) {
         requireKind("veth", "peerWith");
         if (options.newName != null || options.mtu != null || options.address != null || options.netns != null
-                || options.netnsPid != null) {
-            throw new IllegalArgumentException("veth peer: name, mtu, address and netns are the spec's own: "
+                || options.netnsPid != null || options.kindInfo != null) {
+            throw new IllegalArgumentException("veth peer: name, mtu, address, netns and kind are the spec's own: "
                     + options);
         }
         this.peerDevice = options.copy();
@@ -509,8 +527,8 @@ public final class LinkSpec {
      */
     public LinkSpec with(LinkUpdate options) {
         if (options.newName != null || options.mtu != null || options.address != null || options.txQueueLen != null
-                || options.netns != null || options.netnsPid != null) {
-            throw new IllegalArgumentException("link add: name, mtu, address, txqueuelen and netns are the spec's own: "
+                || options.netns != null || options.netnsPid != null || options.kindInfo != null) {
+            throw new IllegalArgumentException("link add: name, mtu, address, txqueuelen, netns and kind are the spec's own: "
                     + options);
         }
         this.device = options.copy();
@@ -569,6 +587,8 @@ public final class LinkSpec {
                 return Ipvlan.of(mode);
             case "bond":
                 return Bond.of(mode);
+            case "bridge":
+                return bridge;
             default:
                 return null;
         }

@@ -64,7 +64,8 @@ final class LinkCommand extends ObjectCommand {
                     + " | broadcast | 802.3ad | balance-tlb | balance-alb\n";
             case "vxlan" -> "Usage: ... vxlan id VNI [ { group | remote } IP_ADDRESS ] [ local ADDR ] [ ttl TTL ]\n"
                     + "                [ dev PHYS_DEV ] [ dstport PORT ] [ [no]learning ]\n";
-            case "bridge" -> "Usage: ... bridge\n(jnetns implements no bridge options)\n";
+            case "bridge" -> BridgeOptions.USAGE;
+            case "bridge_slave" -> BridgePortOptions.USAGE;
             default -> null;
         };
     }
@@ -641,7 +642,12 @@ final class LinkCommand extends ObjectCommand {
             }
             case "vxlan":
                 return vxlan(name, w);
-            default:   // bridge, ifb, dummy and whatever else the kernel knows: the kind alone, as ip sends it
+            case "bridge": s = LinkSpec.bridge(name, BridgeOptions.parse(w)); break;
+            case "bridge_slave":   // ip reads the port options, then the kernel refuses the kind
+                BridgePortOptions.parse(w, rtnl);
+                s = LinkSpec.ofKind(name, kind);
+                break;
+            default:   // ifb, dummy and whatever else the kernel knows: the kind alone, as ip sends it
                 s = LinkSpec.ofKind(name, kind);
                 break;
         }
@@ -722,7 +728,8 @@ final class LinkCommand extends ObjectCommand {
             }
             throw new CommandFailed("link set " + dev + ": \"index\" with \"netns\" is not implemented by jnetns");
         }
-        if (a.kind != null && w.hasNext()) {   // the kind's parser reads the rest, as for link add
+        boolean bridgeKind = a.parent == null && ("bridge".equals(a.kind) || "bridge_slave".equals(a.kind));
+        if (!bridgeKind && a.kind != null && w.hasNext()) {   // the kind's parser reads the rest, as for link add
             String word = w.next();
             if (a.kind.equals("veth") && !word.equals("peer")) {
                 throw new KindUsage(VETH_USAGE, true);
@@ -731,11 +738,18 @@ final class LinkCommand extends ObjectCommand {
                 throw kindWord(a.kind, word);
             }
         }
-        if (a.kind != null || a.parent != null) {
+        if (!bridgeKind && (a.kind != null || a.parent != null)) {
             throw new CommandFailed("link set " + dev + ": \"type\" and \"link\" are not implemented by jnetns");
         }
         try {
             LinkUpdate u = a.deviceOptions(top.rtnl(), this::netns);
+            if (bridgeKind) {   // as ip, after the device's words: the kind's options
+                if (a.kind.equals("bridge")) {
+                    u.bridge(BridgeOptions.parse(w));
+                } else {
+                    u.bridgePort(BridgePortOptions.parse(w, top.rtnl()));
+                }
+            }
             if (a.mtu != null) {
                 u.mtu(Integer.toUnsignedLong(a.mtu));
             }
