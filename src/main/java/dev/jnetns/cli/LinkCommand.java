@@ -21,7 +21,7 @@ final class LinkCommand extends ObjectCommand {
             + "                       [up|down] [master DEV|nomaster] [alias TEXT] [group G] [ the on|off, state,\n"
             + "                       addrgenmode and link-netns words of link set ] type KIND [ARGS|help]\n"
             + "         KIND := veth [peer [name] PEER [mtu N] [address MAC] [netns NS] [txqueuelen N] [up|down] ...] |\n"
-            + "                 bridge | ifb | dummy |\n"
+            + "                 bridge [OPTIONS: type bridge help] | ifb | dummy |\n"
             + "                 macvlan|macvtap mode private|vepa|bridge|passthru|source | vlan id ID |\n"
             + "                 ipvlan mode l2|l3|l3s | bond mode MODE | tap | tun |\n"
             + "                 vxlan id VNI [dev DEV] [dstport PORT] [remote|group ADDR] [local ADDR] [ttl N] [nolearning] |\n"
@@ -31,6 +31,7 @@ final class LinkCommand extends ObjectCommand {
             + "                       [alias TEXT] [txqueuelen N] [netns NS|PID] [group G]\n"
             + "                       [dynamic|trailers|carrier|protodown on|off] [state STATE]\n"
             + "                       [addrgenmode eui64|none|stable_secret|random] [link-netns NS | link-netnsid ID]\n"
+            + "                       [type bridge OPTIONS | type bridge_slave OPTIONS (type ... help)]\n"
             + "         STATE := UNKNOWN | NOTPRESENT | DOWN | LOWERLAYERDOWN | TESTING | DORMANT | UP\n"
             + "       jnetns link del [dev] DEV | group G\n"
             + "       jnetns link move DEV netns NS     (jnetns's own: DEV with every attribute of its addresses and routes, its permanent and proxy neighbours, sysctls and state; exits 2 naming what it cannot carry, nothing moved)\n";
