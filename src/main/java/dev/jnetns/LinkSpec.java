@@ -1,6 +1,7 @@
 package dev.jnetns;
 
 import dev.jnetns.kind.Bond;
+import dev.jnetns.kind.Bridge;
 import dev.jnetns.kind.Ipvlan;
 import dev.jnetns.kind.LinkData;
 import dev.jnetns.kind.Macvlan;
@@ -57,6 +58,8 @@ public final class LinkSpec {
     LinkUpdate device;
     /** veth: the peer's device options ({@link #peerWith}), or null. */
     LinkUpdate peerDevice;
+    /** bridge: its options ({@link #bridge}), or null. */
+    Bridge bridge;
 
     private LinkSpec(String name, String kind) {
         this.name = Links.checkName(name);
@@ -114,6 +117,21 @@ public final class LinkSpec {
         s.parent = parent == null ? null : Links.checkName(parent);
         s.data = data;
         s.dataGiven = true;
+        return s;
+    }
+
+    /**
+     * {@code ip link add NAME type bridge [OPTIONS]}: a bridge with its settings (forward_delay,
+     * stp_state, vlan_filtering ...) sent in IFLA_INFO_DATA as ip sends them.
+     *
+     * @param name the bridge's name
+     * @param options the settings to send (absent fields, -1 or null, are the kernel's defaults; its raw
+     *     attributes' order, when recorded, is the order sent), or null for the kind alone
+     * @return the spec
+     */
+    public static LinkSpec bridge(String name, Bridge options) {
+        LinkSpec s = new LinkSpec(name, "bridge");
+        s.bridge = options;
         return s;
     }
 
@@ -396,7 +414,7 @@ public final class LinkSpec {
         requireKind("veth", "peerWith");
         if (options.newName != null || options.mtu != null || options.address != null || options.netns != null
                 || options.netnsPid != null || options.kindInfo != null) {
-            throw new IllegalArgumentException("veth peer: name, mtu, address and netns are the spec's own: "
+            throw new IllegalArgumentException("veth peer: name, mtu, address, netns and kind are the spec's own: "
                     + options);
         }
         this.peerDevice = options.copy();
@@ -538,7 +556,7 @@ public final class LinkSpec {
     public LinkSpec with(LinkUpdate options) {
         if (options.newName != null || options.mtu != null || options.address != null || options.txQueueLen != null
                 || options.netns != null || options.netnsPid != null || options.kindInfo != null) {
-            throw new IllegalArgumentException("link add: name, mtu, address, txqueuelen and netns are the spec's own: "
+            throw new IllegalArgumentException("link add: name, mtu, address, txqueuelen, netns and kind are the spec's own: "
                     + options);
         }
         this.device = options.copy();
@@ -603,6 +621,8 @@ public final class LinkSpec {
                 return Ipvlan.of(mode);
             case "bond":
                 return Bond.of(mode);
+            case "bridge":
+                return bridge;
             default:
                 return null;
         }

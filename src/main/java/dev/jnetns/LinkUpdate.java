@@ -8,6 +8,8 @@ import static dev.jnetns.uapi.LinuxIfLink.IFF_NOTRAILERS;
 import static dev.jnetns.uapi.LinuxIfLink.IFF_PROMISC;
 import static dev.jnetns.uapi.LinuxIfLink.IFF_UP;
 
+import dev.jnetns.kind.Bridge;
+import dev.jnetns.kind.BridgePort;
 import dev.jnetns.rtnl.HardwareAddresses;
 import dev.jnetns.rtnl.LinkCodec;
 import dev.jnetns.uapi.LinuxIfArp;
@@ -51,7 +53,7 @@ public final class LinkUpdate {
     Integer groMaxSize;
     /** The XDP_FLAGS_* of {@code xdp... off}. */
     Integer xdpOffFlags;
-    /** {@code type KIND OPTIONS}: the kind and its data to change, or null. */
+    /** {@code type KIND OPTIONS}: the kind and its data or port data to change, or null. */
     Link.Info kindInfo;
 
     private LinkUpdate() {
@@ -472,6 +474,36 @@ public final class LinkUpdate {
      */
     public LinkUpdate kind(String kind, dev.jnetns.kind.LinkData data) {
         this.kindInfo = new Link.Info(kind, data, null, null, RawAttributes.NONE);
+        return this;
+    }
+
+    /**
+     * {@code type bridge [OPTIONS]}: changes the bridge's settings, sent as ip sends them (IFLA_INFO_KIND
+     * "bridge" with the options in IFLA_INFO_DATA). Equivalent to: {@code ip link set DEV type bridge
+     * forward_delay 500 stp_state 1 ...}. The kernel refuses it (EOPNOTSUPP) for a device that is not a
+     * bridge, unless {@code options} is null.
+     *
+     * @param options the settings to change (absent fields, -1 or null, stay as they are; its raw
+     *     attributes' order, when recorded, is the order sent), or null for the kind alone, as ip sends
+     *     {@code type bridge} without options
+     * @return this update
+     */
+    public LinkUpdate bridge(Bridge options) {
+        return kind("bridge", options);
+    }
+
+    /**
+     * {@code type bridge_slave [OPTIONS]}: changes the settings of the device as a bridge port, sent as
+     * ip sends them (IFLA_INFO_KIND "bridge_slave" with the options in IFLA_INFO_SLAVE_DATA).
+     * Equivalent to: {@code ip link set DEV type bridge_slave cost 7 learning off ...}. The kernel
+     * refuses it (EOPNOTSUPP) for a device that is not a bridge port, unless {@code options} is null.
+     *
+     * @param options the port settings to change (absent fields, -1 or null, stay as they are;
+     *     {@code backupPort} 0 is {@code nobackup_port}), or null for the kind alone
+     * @return this update
+     */
+    public LinkUpdate bridgePort(BridgePort options) {
+        kindInfo = new Link.Info("bridge_slave", null, null, options, RawAttributes.NONE);
         return this;
     }
 

@@ -196,6 +196,33 @@ class LinkRequestsTest {
     }
 
     @Test
+    void bridge_and_bridge_port_options_go_out_as_ip_sends_them() throws Exception {
+        Map<String, Link> records = kindOptions();
+        Map<String, String> captured = fixtures();
+        int checked = 0;
+        for (Map.Entry<String, Link> e : records.entrySet()) {
+            String command = e.getKey();
+            if (command.startsWith("link add br2 type bridge ")) {
+                Bridge b = (Bridge) e.getValue().info().data();
+                assertEquals(captured.get(command), payload(LinkSpec.bridge("br2", b), 0, 0), command);
+                checked++;
+            } else if (command.contains(" type bridge_slave ")) {
+                BridgePort p = (BridgePort) e.getValue().info().portData();
+                int index = command.startsWith("link set dev v0 ") ? V0 : V2;
+                assertEquals(captured.get(command), payload(LinkUpdate.create().bridgePort(p).request(index, 0)),
+                        command);
+                checked++;
+            }
+        }
+        assertEquals(3, checked);
+        // ip link set DEV type bridge (no options): the kind alone, no IFLA_INFO_DATA
+        assertEquals(new Link.Info("bridge", null, null, null, NONE),
+                LinkUpdate.create().bridge(null).request(BR0, 0).info());
+        assertThrows(IllegalArgumentException.class, () -> LinkSpec.bridge("b0").with(LinkUpdate.create().bridge(null)));
+        assertEquals("type bridge_slave", LinkUpdate.create().bridgePort(null).toString());
+    }
+
+    @Test
     void state_and_addrgenmode_names_are_compared_as_ip_compares_them() {
         assertEquals(5, LinkUpdate.create().operState("DoRmAnT").request(V0, 0).operState());
         assertEquals(2, LinkUpdate.create().operState("down").request(V0, 0).operState());

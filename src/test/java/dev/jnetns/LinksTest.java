@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.jnetns.junit.NetnsExtension;
+import dev.jnetns.kind.Bridge;
+import dev.jnetns.kind.BridgePort;
 import dev.jnetns.testutil.Fixtures;
 import dev.jnetns.testutil.Ip;
 import java.util.List;
@@ -42,6 +44,34 @@ class LinksTest {
         assertEquals("UP", v0.operStateName());
         assertEquals(List.of("LOOPBACK"), rtnl.links().get("lo").flagNames());
         assertEquals("loopback", rtnl.links().get("lo").typeName());
+    }
+
+    /** ip link add br0 type bridge forward_delay 700 priority 7; link set br0 type bridge forward_delay 900; link set v0 type bridge_slave cost 7 learning off. */
+    @Test
+    void bridge_and_port_options_are_set_as_ip_sets_them(Rtnl rtnl) throws Exception {
+        rtnl.links().add(LinkSpec.bridge("br0", bridge(700, 7)));
+        rtnl.links().add(LinkSpec.veth("v0", "v1").with(LinkUpdate.create().master("br0")));
+        assertEquals(700, ((Bridge) rtnl.links().get("br0").info().data()).forwardDelay());
+        rtnl.links().set("br0", LinkUpdate.create().bridge(bridge(900, -1)));
+        rtnl.links().set("v0", LinkUpdate.create().bridgePort(new BridgePort(-1, -1, 7, -1, -1, -1, -1, 0, -1, -1, -1,
+                -1, -1, null, null, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, false,
+                RawAttributes.NONE)));
+        Bridge br0 = (Bridge) rtnl.links().get("br0").info().data();
+        assertEquals(900, br0.forwardDelay());
+        assertEquals(7, br0.priority());
+        BridgePort v0 = (BridgePort) rtnl.links().get("v0").info().portData();
+        assertEquals(7, v0.cost());
+        assertEquals(0, v0.learning());
+        // the kernel refuses bridge options for a device that is no bridge, and port options for no port
+        assertThrows(ErrnoException.class, () -> rtnl.links().set("v1", LinkUpdate.create().bridge(bridge(900, -1))));
+        rtnl.links().set("v1", LinkUpdate.create().bridge(null));   // the kind alone, as ip sends it: accepted
+    }
+
+    /** Bridge options with only forward_delay and priority (-1: left out). */
+    private static Bridge bridge(long forwardDelay, int priority) {
+        return new Bridge(forwardDelay, -1, -1, -1, -1, priority, -1, -1, null, null, -1, -1, -1, -1, -1, -1, -1, -1,
+                -1, -1, -1, -1, null, -1, null, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
+                -1, false, RawAttributes.NONE);
     }
 
     @Test

@@ -21,7 +21,7 @@ final class LinkCommand extends ObjectCommand {
             + "                       [up|down] [master DEV|nomaster] [alias TEXT] [group G] [ the on|off, state,\n"
             + "                       addrgenmode and link-netns words of link set ] type KIND [ARGS|help]\n"
             + "         KIND := veth [peer [name] PEER [mtu N] [address MAC] [netns NS] [txqueuelen N] [up|down] ...] |\n"
-            + "                 bridge | ifb | dummy |\n"
+            + "                 bridge [OPTIONS: type bridge help] | ifb | dummy |\n"
             + "                 macvlan|macvtap [ARGS as ip's, see type macvlan help] | vlan id ID |\n"
             + "                 ipvlan mode l2|l3|l3s | bond mode MODE | tap | tun |\n"
             + "                 vxlan [ARGS as ip's, see type vxlan help] |\n"
@@ -33,7 +33,7 @@ final class LinkCommand extends ObjectCommand {
             + "                       [addrgenmode eui64|none|stable_secret|random] [link-netns NS | link-netnsid ID]\n"
             + "                       [broadcast LLADDR] [numtxqueues N] [numrxqueues N] [gso_max_size N]\n"
             + "                       [gso_max_segs N] [gro_max_size N] [xdp|xdpgeneric|xdpdrv|xdpoffload off]\n"
-            + "                       [type vxlan|macvlan|macvtap ARGS]\n"
+            + "                       [type vxlan|macvlan|macvtap|bridge|bridge_slave ARGS (type KIND help)]\n"
             + "         STATE := UNKNOWN | NOTPRESENT | DOWN | LOWERLAYERDOWN | TESTING | DORMANT | UP\n"
             + "       jnetns link del [dev] DEV | group G\n"
             + "       jnetns link move DEV netns NS     (jnetns's own: DEV with every attribute of its addresses and routes, its permanent and proxy neighbours, sysctls and state; exits 2 naming what it cannot carry, nothing moved)\n";
@@ -63,7 +63,8 @@ final class LinkCommand extends ObjectCommand {
             case "ipvlan" -> "Usage: ... ipvlan [ mode MODE ]\n\nMODE: l3 | l3s | l2\n";
             case "bond" -> "Usage: ... bond [ mode BONDMODE ]\n\nBONDMODE := balance-rr | active-backup | balance-xor"
                     + " | broadcast | 802.3ad | balance-tlb | balance-alb\n";
-            case "bridge" -> "Usage: ... bridge\n(jnetns implements no bridge options)\n";
+            case "bridge" -> BridgeOptions.USAGE;
+            case "bridge_slave" -> BridgePortOptions.USAGE;
             default -> null;
         };
     }
@@ -717,7 +718,12 @@ final class LinkCommand extends ObjectCommand {
             case "vxlan":   // no word: the kind alone, as ip sends it
                 return LinkSpec.of(name, kind, parent, w.hasNext() ? VxlanOptions.parse(w, false, family,
                         ifindex(rtnl)) : null);
-            default:   // bridge, ifb, dummy and whatever else the kernel knows: the kind alone, as ip sends it
+            case "bridge": s = LinkSpec.bridge(name, BridgeOptions.parse(w)); break;
+            case "bridge_slave":   // ip reads the port options, then the kernel refuses the kind
+                BridgePortOptions.parse(w, rtnl);
+                s = LinkSpec.ofKind(name, kind);
+                break;
+            default:   // ifb, dummy and whatever else the kernel knows: the kind alone, as ip sends it
                 s = LinkSpec.ofKind(name, kind);
                 break;
         }
@@ -794,7 +800,8 @@ final class LinkCommand extends ObjectCommand {
                 || a.kind.equals("macvtap"));
         dev.jnetns.kind.LinkData kindData = !kindOptions || !w.hasNext() ? null : a.kind.equals("vxlan")
                 ? VxlanOptions.parse(w, true, top.family, ifindex(top.rtnl())) : MacvlanOptions.parse(a.kind, w);
-        if (a.kind != null && !kindOptions && w.hasNext()) {   // the kind's parser reads the rest, as for link add
+        boolean bridgeKind = a.parent == null && ("bridge".equals(a.kind) || "bridge_slave".equals(a.kind));
+        if (a.kind != null && !kindOptions && !bridgeKind && w.hasNext()) {   // as for link add
             String word = w.next();
             if (a.kind.equals("veth") && !word.equals("peer")) {
                 throw new KindUsage(VETH_USAGE, true);
@@ -803,13 +810,20 @@ final class LinkCommand extends ObjectCommand {
                 throw kindWord(a.kind, word);
             }
         }
-        if (a.kind != null && !kindOptions || a.parent != null) {
+        if (a.kind != null && !kindOptions && !bridgeKind || a.parent != null) {
             throw new CommandFailed("link set " + dev + ": \"type\" and \"link\" are not implemented by jnetns");
         }
         try {
             LinkUpdate u = a.deviceOptions(top.rtnl(), this::netns);
             if (kindOptions) {
                 u.kind(a.kind, kindData);
+            }
+            if (bridgeKind) {   // as ip, after the device's words: the kind's options
+                if (a.kind.equals("bridge")) {
+                    u.bridge(BridgeOptions.parse(w));
+                } else {
+                    u.bridgePort(BridgePortOptions.parse(w, top.rtnl()));
+                }
             }
             if (a.mtu != null) {
                 u.mtu(Integer.toUnsignedLong(a.mtu));
