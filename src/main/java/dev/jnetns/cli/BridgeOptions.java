@@ -38,7 +38,6 @@ import static dev.jnetns.uapi.LinuxBridge.IFLA_BR_VLAN_PROTOCOL;
 import static dev.jnetns.uapi.LinuxBridge.IFLA_BR_VLAN_STATS_ENABLED;
 import static dev.jnetns.uapi.LinuxBridge.IFLA_BR_VLAN_STATS_PER_PORT;
 
-import dev.jnetns.RawAttributes;
 import dev.jnetns.kind.Bridge;
 import dev.jnetns.rtnl.HardwareAddresses;
 import dev.jnetns.uapi.LinuxIfArp;
@@ -164,8 +163,7 @@ final class BridgeOptions {
         boolean flush = false;
         int boolValues = 0;
         int boolMask = 0;
-        short[] order = new short[v.length];
-        int n = 0;
+        AttributeOrder order = new AttributeOrder(v.length);
         while (w.hasNext()) {
             String word = w.next();
             Option o = option(word);
@@ -175,8 +173,8 @@ final class BridgeOptions {
                 }
                 throw new CommandFailed("bridge: unknown command \"" + word + "\"?");   // then ip's usage, exit 1
             }
-            if (o.bits() != BOOLOPT && !contains(order, n, o.attr())) {
-                order[n++] = (short) o.attr();
+            if (o.bits() != BOOLOPT) {
+                order.add(o.attr());
             }
             if (o.bits() == FLAG) {
                 flush = true;
@@ -197,7 +195,7 @@ final class BridgeOptions {
             }
         }
         if (boolMask != 0) {
-            order[n++] = IFLA_BR_MULTI_BOOLOPT;
+            order.add(IFLA_BR_MULTI_BOOLOPT);
         }
         return new Bridge(v[IFLA_BR_FORWARD_DELAY], v[IFLA_BR_HELLO_TIME], v[IFLA_BR_MAX_AGE], v[IFLA_BR_AGEING_TIME],
                 v[IFLA_BR_STP_STATE], (int) v[IFLA_BR_PRIORITY], (int) v[IFLA_BR_VLAN_FILTERING],
@@ -214,7 +212,7 @@ final class BridgeOptions {
                 (int) v[IFLA_BR_MCAST_MLD_VERSION], (int) v[IFLA_BR_NF_CALL_IPTABLES],
                 (int) v[IFLA_BR_NF_CALL_IP6TABLES], (int) v[IFLA_BR_NF_CALL_ARPTABLES], flush,
                 // the order given: ip's order on the wire, and a u64 of 2^64-1 ("-1") is sent, not taken as absent
-                RawAttributes.of(null, Arrays.copyOf(order, n), new byte[0]));
+                order.raw());
     }
 
     /** The first option {@code word} names, as bridge_parse_opt tries them; null for none. */
@@ -225,15 +223,6 @@ final class BridgeOptions {
             }
         }
         return null;
-    }
-
-    private static boolean contains(short[] order, int n, int type) {
-        for (int i = 0; i < n; i++) {
-            if (order[i] == type) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /**

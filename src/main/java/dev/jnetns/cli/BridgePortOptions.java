@@ -25,7 +25,6 @@ import static dev.jnetns.uapi.LinuxBridge.IFLA_BRPORT_VLAN_TUNNEL;
 
 import dev.jnetns.ErrnoException;
 import dev.jnetns.Link;
-import dev.jnetns.RawAttributes;
 import dev.jnetns.Rtnl;
 import dev.jnetns.kind.BridgePort;
 import java.util.Arrays;
@@ -121,8 +120,7 @@ final class BridgePortOptions {
         long[] v = new long[IFLA_BRPORT_LOCKED + 1];
         Arrays.fill(v, -1);
         boolean flush = false;
-        short[] order = new short[v.length];
-        int n = 0;
+        AttributeOrder order = new AttributeOrder(v.length);
         while (w.hasNext()) {
             String word = w.next();
             Option o = option(word);
@@ -132,9 +130,7 @@ final class BridgePortOptions {
                 }
                 throw new CommandFailed("bridge_slave: unknown option \"" + word + "\"?");   // then ip's usage, exit 1
             }
-            if (!contains(order, n, o.attr())) {
-                order[n++] = (short) o.attr();
-            }
+            order.add(o.attr());
             switch (o.bits()) {
                 case FLAG -> flush = true;
                 case NONE -> v[o.attr()] = 0;
@@ -156,7 +152,7 @@ final class BridgePortOptions {
                 (int) v[IFLA_BRPORT_NEIGH_SUPPRESS], (int) v[IFLA_BRPORT_GROUP_FWD_MASK],
                 (int) v[IFLA_BRPORT_VLAN_TUNNEL], (int) v[IFLA_BRPORT_ISOLATED], (int) v[IFLA_BRPORT_LOCKED],
                 v[IFLA_BRPORT_BACKUP_PORT], flush,
-                RawAttributes.of(null, Arrays.copyOf(order, n), new byte[0]));   // ip's order on the wire
+                order.raw());   // ip's order on the wire
     }
 
     /** The first option {@code word} is a prefix of, as bridge_slave_parse_opt tries them; null for none. */
@@ -167,15 +163,6 @@ final class BridgePortOptions {
             }
         }
         return null;
-    }
-
-    private static boolean contains(short[] order, int n, int type) {
-        for (int i = 0; i < n; i++) {
-            if (order[i] == type) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** ip's parse_on_off for a port option: 1 or 0; another word fails with exit 1. */
