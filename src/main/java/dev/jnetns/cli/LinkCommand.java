@@ -718,13 +718,15 @@ final class LinkCommand extends ObjectCommand {
             case "vxlan":   // no word: the kind alone, as ip sends it
                 return LinkSpec.of(name, kind, parent, w.hasNext() ? VxlanOptions.parse(w, false, family,
                         ifindex(rtnl)) : null);
-            case "bridge": s = LinkSpec.bridge(name, BridgeOptions.parse(w)); break;
+            case "bridge":   // with link PARENT, sent as ip sends it (the kernel ignores it)
+                s = LinkSpec.of(name, kind, parent, BridgeOptions.parse(w));
+                break;
             case "bridge_slave":   // ip reads the port options, then the kernel refuses the kind
                 BridgePortOptions.parse(w, rtnl);
-                s = LinkSpec.ofKind(name, kind);
+                s = LinkSpec.of(name, kind, parent, null);
                 break;
             default:   // ifb, dummy and whatever else the kernel knows: the kind alone, as ip sends it
-                s = LinkSpec.ofKind(name, kind);
+                s = LinkSpec.of(name, kind, parent, null);
                 break;
         }
         while (w.hasNext()) {
@@ -733,7 +735,7 @@ final class LinkCommand extends ObjectCommand {
                 throw kindWord(kind, word);
             }
         }
-        if (parent != null) {
+        if (parent != null && (kind.equals("tap") || kind.equals("tun"))) {   // made with an ioctl: no parent
             throw new CommandFailed(kind + ": \"link " + parent + "\" does not apply");
         }
         return s;
