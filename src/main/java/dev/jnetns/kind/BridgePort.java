@@ -1,7 +1,6 @@
 package dev.jnetns.kind;
 
 import static dev.jnetns.uapi.LinuxBridge.IFLA_BRPORT_MCAST_EHT_HOSTS_CNT;
-import static dev.jnetns.uapi.LinuxBridge.IFLA_BRPORT_MCAST_N_GROUPS;
 
 import dev.jnetns.RawAttributes;
 
@@ -64,4 +63,10 @@ public record BridgePort(int state, int priority, long cost, int hairpin, int gu
                 neighSuppress, groupFwdMask, vlanTunnel, isolated, locked, backupPort, flush,
                 raw.without(IFLA_BRPORT_MCAST_N_GROUPS, IFLA_BRPORT_MCAST_EHT_HOSTS_CNT));
     }
+
+    /**
+     * Linux 6.3's IFLA_BRPORT_MCAST_N_GROUPS, the count of multicast groups the port is in: newer
+     * than the headers the uapi constants are checked against (AbiConformanceTest), so kept here.
+     */
+    private static final int IFLA_BRPORT_MCAST_N_GROUPS = 41;
 }

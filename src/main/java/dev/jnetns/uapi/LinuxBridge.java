@@ -85,8 +85,6 @@ public final class LinuxBridge {
     public static final int IFLA_BRPORT_BACKUP_PORT = 34;
     public static final int IFLA_BRPORT_MCAST_EHT_HOSTS_CNT = 38;
     public static final int IFLA_BRPORT_LOCKED = 39;
-    /** Linux 6.3: the multicast groups the port is in (a count). */
-    public static final int IFLA_BRPORT_MCAST_N_GROUPS = 41;
 
     public static final int BR_BOOLOPT_NO_LL_LEARN = 0;
     public static final int BR_BOOLOPT_MCAST_VLAN_SNOOPING = 1;
