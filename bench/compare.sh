@@ -83,18 +83,19 @@ for show in "-j route show" "route show" "-j link show"; do
   case $show in "-j route show") show_j="$(median "${j[@]}") $(median "${i[@]}")" ;; "route show") show_t="$(median "${j[@]}") $(median "${i[@]}")" ;; esac
 done
 # The empty-JVM baseline starts as bin/jnetns starts a short command: the same JDK and flags (Serial
-# GC, no perf data, C1 only, the same young generation) and an AOT cache of its own, recorded once beforehand.
+# GC, no perf data, C1 only, the same young generation, huge pages where bin/jnetns asks them) and an AOT cache of its own, recorded once beforehand.
 printf 'public class Empty { public static void main(String[] a) {} }\n' > "$dir/Empty.java"
 jdk=$(ls -d /usr/lib/jvm/temurin-25* 2>/dev/null | head -n 1)
 if [ -n "$jdk" ]; then
   "$jdk/bin/javac" -d "$dir/classes" "$dir/Empty.java"
   "$jdk/bin/jar" cf "$dir/empty.jar" -C "$dir/classes" Empty.class   # an AOT cache takes jars only
   flags=(-XX:+UseSerialGC -XX:-UsePerfData -XX:TieredStopAtLevel=1 -Xmn16m -Xlog:aot=off -Xlog:cds=off)
+  ! grep -qF '[madvise]' /sys/kernel/mm/transparent_hugepage/enabled 2>/dev/null || flags+=(-XX:+UseTransparentHugePages)   # as bin/jnetns
   "$jdk/bin/java" "${flags[@]}" -XX:AOTCacheOutput="$dir/empty.aot" -cp "$dir/empty.jar" Empty >/dev/null 2>&1
   e=(); j=()
   for r in 1 2 3 4 5 6 7 8 9; do   # median of 9: these are short and noisy
     e+=("$(seconds "$jdk/bin/java" "${flags[@]}" -XX:AOTCache="$dir/empty.aot" -cp "$dir/empty.jar" Empty)")
-    j+=("$(seconds env JAVA_HOME="$jdk" "$jnetns" -n $ns -j link show)")
+    j+=("$(JAVA_HOME="$jdk" seconds "$jnetns" -n $ns -j link show)")   # no `env` process the baseline lacks
   done
   oneshot="$(median "${j[@]}") $(median "${e[@]}")"
   printf '%-42s %9.3f %9.3f %7.2f   (vs an empty java program, same flags, own AOT cache)\n' "-j link show vs empty JVM (median of 9)" $oneshot "$(echo "${oneshot% *} / ${oneshot#* }" | bc -l)"

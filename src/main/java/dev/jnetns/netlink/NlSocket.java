@@ -523,7 +523,7 @@ public final class NlSocket implements AutoCloseable {
     /** Reads one datagram into {@link #rx}, growing it first when the datagram is larger. */
     private int recvDatagram() throws ErrnoException {
         checkOpen();
-        rx.clear();
+        rx.clear().limit(0);   // the length only (MSG_TRUNC gives it whole), no copy: as ip peeks
         int size = sys.recv(fd, rx, MSG_PEEK | MSG_TRUNC);
         if (size > rx.capacity()) {
             rx = ByteBuffer.allocateDirect(Integer.highestOneBit(size) * 2).order(ByteOrder.nativeOrder());
