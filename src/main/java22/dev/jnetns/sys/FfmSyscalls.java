@@ -9,7 +9,6 @@ import dev.jnetns.uapi.LinuxFcntl;
 import static java.lang.foreign.ValueLayout.ADDRESS;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
-import static java.lang.foreign.ValueLayout.JAVA_SHORT;
 import static dev.jnetns.uapi.LinuxSyscall.*;
 
 import java.lang.foreign.Arena;
@@ -22,7 +21,6 @@ import java.lang.foreign.SymbolLookup;
 import java.lang.invoke.MethodHandle;
 import java.lang.ref.Reference;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.util.function.Supplier;
 
 /**
@@ -113,32 +111,32 @@ final class FfmSyscalls implements Syscalls {
     /**
      * syscall(3) of {@code nr} with up to six arguments (pointers as addresses, the rest 0): its
      * result, or minus errno when it failed. Through the JNI trampoline when it is loaded
-     * ({@link JniSyscall}), else through the FFM downcall, its errno captured in {@code arena}.
+     * ({@link JniSyscall}), else through the FFM downcall, its errno captured in the call's arena.
      */
-    private static long sys(Arena arena, int nr, long a, long b, long c, long d, long e, long f) throws Throwable {
+    private static long sys(CallMemory m, int nr, long a, long b, long c, long d, long e, long f) throws Throwable {
         if (JniSyscall.LOADED) {
             return JniSyscall.syscall(nr, a, b, c, d, e, f);
         }
-        MemorySegment state = arena.allocate(Capture.LAYOUT);
+        MemorySegment state = m.arena().allocate(Capture.LAYOUT);
         long r = (long) H$syscall.MH.invokeExact(state, (long) nr, a, b, c, d, e, f);
         return r < 0 ? -readInt(state, Capture.ERRNO) : r;
     }
 
-    private static long sys(Arena arena, int nr, long a, long b, long c) throws Throwable {
-        return sys(arena, nr, a, b, c, 0L, 0L, 0L);
+    private static long sys(CallMemory m, int nr, long a, long b, long c) throws Throwable {
+        return sys(m, nr, a, b, c, 0L, 0L, 0L);
     }
 
-    /** One downcall given the arena of this call; returns the C result, or minus errno. */
+    /** One downcall given the native memory of this call; returns the C result, or minus errno. */
     @FunctionalInterface
     private interface Downcall {
-        long invoke(Arena arena) throws Throwable;
+        long invoke(CallMemory m) throws Throwable;
     }
 
     /** Runs a downcall; a negative result becomes an {@link ErrnoException} naming {@code op}. */
     private static long call(Supplier<String> op, Downcall downcall) throws ErrnoException {
         long rc;
-        try (Arena arena = Arena.ofConfined()) {
-            rc = downcall.invoke(arena);
+        try (CallMemory m = new CallMemory()) {
+            rc = downcall.invoke(m);
         } catch (Throwable t) {
             throw notCalled(op.get(), t);
         }
@@ -164,43 +162,11 @@ final class FfmSyscalls implements Syscalls {
         return new IllegalStateException(op + ": " + why, cause);
     }
 
-    // On the start path memory is written and read by bulk copies between segments, not through a
-    // layout's var handle nor an array copy given a layout: a fresh JVM's first var handle, and the
-    // type switch behind an array copy, cost it milliseconds of class spinning that the AOT cache
-    // does not keep.
-
-    private static MemorySegment cString(Arena arena, String s) {
-        if (s == null) {
-            return MemorySegment.NULL;
-        }
-        byte[] b = s.getBytes(StandardCharsets.UTF_8);
-        MemorySegment m = arena.allocate(b.length + 1);   // zeroed: the terminating NUL
-        toNative(b, 0, m, b.length);
-        return m;
-    }
-
-    /** A native int holding {@code v}. */
-    private static MemorySegment intOf(Arena arena, int v) {
-        MemorySegment m = arena.allocate(JAVA_INT);
-        MemorySegment.copy(MemorySegment.ofArray(new int[] {v}), 0, m, 0, Integer.BYTES);
-        return m;
-    }
-
-    /** The native int at {@code offset} of {@code m}. */
+    /** The native int at {@code offset} of {@code m} (a bulk copy: a layout's var handle costs a fresh JVM milliseconds). */
     private static int readInt(MemorySegment m, long offset) {
         int[] v = new int[1];
         MemorySegment.copy(m, offset, MemorySegment.ofArray(v), 0, Integer.BYTES);
         return v[0];
-    }
-
-    /** Copies {@code len} bytes of {@code b} from {@code off} to the start of {@code m}. */
-    private static void toNative(byte[] b, int off, MemorySegment m, int len) {
-        MemorySegment.copy(MemorySegment.ofArray(b), off, m, 0, len);
-    }
-
-    /** Copies the first {@code len} bytes of {@code m} into {@code b} at {@code off}. */
-    private static void fromNative(MemorySegment m, byte[] b, int off, int len) {
-        MemorySegment.copy(m, 0, MemorySegment.ofArray(b), off, len);
     }
 
     private static MemorySegment direct(ByteBuffer buf) {
@@ -223,24 +189,21 @@ final class FfmSyscalls implements Syscalls {
 
     @Override
     public void bind(int fd, byte[] sockaddr) throws ErrnoException {
-        call(() -> "bind(fd " + fd + ")", a -> {
-            MemorySegment addr = a.allocate(sockaddr.length);
-            toNative(sockaddr, 0, addr, sockaddr.length);
-            return sys(a, SYS_bind, fd, addr.address(), sockaddr.length);
-        });
+        call(() -> "bind(fd " + fd + ")",
+                a -> sys(a, SYS_bind, fd, a.bytes(sockaddr, 0, sockaddr.length), sockaddr.length));
     }
 
     @Override
     public int getsockname(int fd, byte[] sockaddr) throws ErrnoException {
         return (int) call(() -> "getsockname(fd " + fd + ")", a -> {
-            MemorySegment addr = a.allocate(sockaddr.length);
-            MemorySegment len = intOf(a, sockaddr.length);
-            long rc = sys(a, SYS_getsockname, fd, addr.address(), len.address());
+            ByteBuffer addr = a.buffer(sockaddr.length);
+            ByteBuffer len = a.buffer(Integer.BYTES).putInt(0, sockaddr.length);
+            long rc = sys(a, SYS_getsockname, fd, CallMemory.address(addr), CallMemory.address(len));
             if (rc < 0) {
                 return rc;
             }
-            fromNative(addr, sockaddr, 0, sockaddr.length);
-            return readInt(len, 0);
+            addr.get(0, sockaddr);
+            return len.getInt(0);
         });
     }
 
@@ -258,17 +221,16 @@ final class FfmSyscalls implements Syscalls {
     @Override
     public void setsockopt(int fd, int level, int name, int value) throws ErrnoException {
         call(() -> "setsockopt(fd " + fd + ", " + level + ", " + name + ")", a -> sys(a, SYS_setsockopt,
-                fd, level, name, intOf(a, value).address(), Integer.BYTES, 0L));
+                fd, level, name, a.intOf(value), Integer.BYTES, 0L));
     }
 
     @Override
     public int getsockopt(int fd, int level, int name) throws ErrnoException {
         int[] out = new int[1];
         call(() -> "getsockopt(fd " + fd + ", " + level + ", " + name + ")", a -> {
-            MemorySegment v = a.allocate(JAVA_INT);
-            long rc = sys(a, SYS_getsockopt, fd, level, name, v.address(),
-                    intOf(a, Integer.BYTES).address(), 0L);
-            out[0] = readInt(v, 0);
+            ByteBuffer v = a.buffer(Integer.BYTES);
+            long rc = sys(a, SYS_getsockopt, fd, level, name, CallMemory.address(v), a.intOf(Integer.BYTES), 0L);
+            out[0] = v.getInt(0);
             return rc;
         });
         return out[0];
@@ -277,14 +239,14 @@ final class FfmSyscalls implements Syscalls {
     @Override
     public int getsockopt(int fd, int level, int name, byte[] value) throws ErrnoException {
         return (int) call(() -> "getsockopt(fd " + fd + ", " + level + ", " + name + ")", a -> {
-            MemorySegment v = a.allocate(Math.max(1, value.length));
-            MemorySegment len = intOf(a, value.length);
-            long rc = sys(a, SYS_getsockopt, fd, level, name, v.address(), len.address(), 0L);
+            ByteBuffer v = a.buffer(value.length);
+            ByteBuffer len = a.buffer(Integer.BYTES).putInt(0, value.length);
+            long rc = sys(a, SYS_getsockopt, fd, level, name, CallMemory.address(v), CallMemory.address(len), 0L);
             if (rc < 0) {
                 return rc;
             }
-            fromNative(v, value, 0, value.length);
-            return readInt(len, 0);
+            v.get(0, value);
+            return len.getInt(0);
         });
     }
 
@@ -318,7 +280,7 @@ final class FfmSyscalls implements Syscalls {
     @Override
     public int open(String path, int flags, int mode) throws ErrnoException {
         return (int) call(() -> "open(" + path + ")", a -> sys(a, SYS_openat, LinuxFcntl.AT_FDCWD,
-                cString(a, path).address(), flags, mode, 0L, 0L));
+                a.string(path), flags, mode, 0L, 0L));
     }
 
     @Override
@@ -333,13 +295,13 @@ final class FfmSyscalls implements Syscalls {
 
     @Override
     public void mount(String source, String target, String fstype, long flags, String data) throws ErrnoException {
-        call(() -> "mount(" + source + ", " + target + ")", a -> sys(a, SYS_mount, cString(a, source).address(),
-                cString(a, target).address(), cString(a, fstype).address(), flags, cString(a, data).address(), 0L));
+        call(() -> "mount(" + source + ", " + target + ")", a -> sys(a, SYS_mount, a.string(source),
+                a.string(target), a.string(fstype), flags, a.string(data), 0L));
     }
 
     @Override
     public void umount2(String target, int flags) throws ErrnoException {
-        call(() -> "umount2(" + target + ")", a -> sys(a, SYS_umount2, cString(a, target).address(), flags, 0L));
+        call(() -> "umount2(" + target + ")", a -> sys(a, SYS_umount2, a.string(target), flags, 0L));
     }
 
     @Override
@@ -350,16 +312,15 @@ final class FfmSyscalls implements Syscalls {
     @Override
     public void unlink(String path) throws ErrnoException {
         call(() -> "unlink(" + path + ")",
-                a -> sys(a, SYS_unlinkat, LinuxFcntl.AT_FDCWD, cString(a, path).address(), 0L));
+                a -> sys(a, SYS_unlinkat, LinuxFcntl.AT_FDCWD, a.string(path), 0L));
     }
 
     @Override
     public int ioctl(int fd, long request, byte[] arg) throws ErrnoException {
         return (int) call(() -> "ioctl(fd " + fd + ", 0x" + Long.toHexString(request) + ")", a -> {
-            MemorySegment buf = a.allocate(arg.length);
-            toNative(arg, 0, buf, arg.length);
-            long rc = sys(a, SYS_ioctl, fd, request, buf.address());
-            fromNative(buf, arg, 0, arg.length);
+            ByteBuffer buf = a.buffer(arg.length).put(0, arg);
+            long rc = sys(a, SYS_ioctl, fd, request, CallMemory.address(buf));
+            buf.get(0, arg);
             return rc;
         });
     }
@@ -379,28 +340,34 @@ final class FfmSyscalls implements Syscalls {
     @Override
     public void capget(int[] header, int[] data) throws ErrnoException {
         call(() -> "capget", a -> {
-            MemorySegment h = a.allocateFrom(JAVA_INT, header);
-            MemorySegment d = a.allocateFrom(JAVA_INT, data);
-            long rc = sys(a, SYS_capget, h.address(), d.address(), 0L);
-            MemorySegment.copy(d, JAVA_INT, 0, data, 0, data.length);
+            ByteBuffer d = ints(a, data);
+            long rc = sys(a, SYS_capget, CallMemory.address(ints(a, header)), CallMemory.address(d), 0L);
+            d.asIntBuffer().get(0, data);
             return rc;
         });
     }
 
     @Override
     public void capset(int[] header, int[] data) throws ErrnoException {
-        call(() -> "capset", a -> sys(a, SYS_capset, a.allocateFrom(JAVA_INT, header).address(),
-                a.allocateFrom(JAVA_INT, data).address(), 0L));
+        call(() -> "capset", a -> sys(a, SYS_capset, CallMemory.address(ints(a, header)),
+                CallMemory.address(ints(a, data)), 0L));
+    }
+
+    /** A native copy of {@code v}. */
+    private static ByteBuffer ints(CallMemory a, int[] v) {
+        ByteBuffer b = a.buffer(v.length * Integer.BYTES);
+        b.asIntBuffer().put(0, v);
+        return b;
     }
 
     @Override
     public int[] pipe() throws ErrnoException {
         int[] fds = new int[2];
         call(() -> "pipe2", a -> {
-            MemorySegment f = a.allocate(JAVA_INT, 2);
-            long rc = sys(a, SYS_pipe2, f.address(), LinuxFcntl.O_CLOEXEC, 0L);
-            fds[0] = f.getAtIndex(JAVA_INT, 0);
-            fds[1] = f.getAtIndex(JAVA_INT, 1);
+            ByteBuffer f = a.buffer(2 * Integer.BYTES);
+            long rc = sys(a, SYS_pipe2, CallMemory.address(f), LinuxFcntl.O_CLOEXEC, 0L);
+            fds[0] = f.getInt(0);
+            fds[1] = f.getInt(Integer.BYTES);
             return rc;
         });
         return fds;
@@ -409,10 +376,10 @@ final class FfmSyscalls implements Syscalls {
     @Override
     public int read(int fd, byte[] buf, int off, int len) throws ErrnoException {
         return (int) call(() -> "read(fd " + fd + ")", a -> {
-            MemorySegment b = a.allocate(Math.max(1, len));
-            long n = sys(a, SYS_read, fd, b.address(), len);
+            ByteBuffer b = a.buffer(len);
+            long n = sys(a, SYS_read, fd, CallMemory.address(b), len);
             if (n > 0) {
-                fromNative(b, buf, off, (int) n);
+                b.get(0, buf, off, (int) n);
             }
             return n;
         });
@@ -421,9 +388,7 @@ final class FfmSyscalls implements Syscalls {
     @Override
     public int write(int fd, byte[] buf, int off, int len) throws ErrnoException {
         return (int) call(() -> "write(fd " + fd + ")", a -> {
-            MemorySegment b = a.allocate(Math.max(1, len));
-            toNative(buf, off, b, len);
-            return sys(a, SYS_write, fd, b.address(), len);
+            return sys(a, SYS_write, fd, a.bytes(buf, off, len), len);
         });
     }
 
@@ -471,9 +436,9 @@ final class FfmSyscalls implements Syscalls {
     public int waitpid(int pid, int options) throws ErrnoException {
         int[] status = new int[1];
         long rc = call(() -> "waitpid(" + pid + ")", a -> {
-            MemorySegment s = a.allocate(JAVA_INT);
-            long r = sys(a, SYS_wait4, pid, s.address(), options, 0L, 0L, 0L);
-            status[0] = s.get(JAVA_INT, 0);
+            ByteBuffer s = a.buffer(Integer.BYTES);
+            long r = sys(a, SYS_wait4, pid, CallMemory.address(s), options, 0L, 0L, 0L);
+            status[0] = s.getInt(0);
             return r;
         });
         return rc == 0 ? -1 : status[0];
@@ -483,16 +448,13 @@ final class FfmSyscalls implements Syscalls {
     public boolean poll(int fd, int timeoutMillis) throws ErrnoException {
         try {
             return call(() -> "poll(fd " + fd + ")", a -> {
-                MemorySegment pfd = a.allocate(8, 4);
-                pfd.set(JAVA_INT, 0, fd);
-                pfd.set(JAVA_SHORT, 4, (short) LinuxSocket.POLLIN);
-                MemorySegment timeout = MemorySegment.NULL;   // ppoll's NULL timeout waits for ever, as poll's -1
+                ByteBuffer pfd = a.buffer(8).putInt(0, fd).putShort(4, (short) LinuxSocket.POLLIN);
+                long timeout = 0L;   // ppoll's NULL timeout waits for ever, as poll's -1
                 if (timeoutMillis >= 0) {
-                    timeout = a.allocate(16, 8);
-                    timeout.set(JAVA_LONG, 0, timeoutMillis / 1000);
-                    timeout.set(JAVA_LONG, 8, (timeoutMillis % 1000) * 1_000_000L);
+                    timeout = CallMemory.address(a.buffer(16).putLong(0, timeoutMillis / 1000)
+                            .putLong(8, (timeoutMillis % 1000) * 1_000_000L));
                 }
-                return sys(a, SYS_ppoll, pfd.address(), 1L, timeout.address(), 0L, 0L, 0L);
+                return sys(a, SYS_ppoll, CallMemory.address(pfd), 1L, timeout, 0L, 0L, 0L);
             }) > 0;
         } catch (ErrnoException e) {
             if (e.is(Errno.EINTR)) {
@@ -524,6 +486,6 @@ final class FfmSyscalls implements Syscalls {
     @Override
     public int inotifyAddWatch(int fd, String path, int mask) throws ErrnoException {
         return (int) call(() -> "inotify_add_watch(fd " + fd + ", " + path + ")",
-                a -> sys(a, SYS_inotify_add_watch, fd, cString(a, path).address(), mask));
+                a -> sys(a, SYS_inotify_add_watch, fd, a.string(path), mask));
     }
 }
