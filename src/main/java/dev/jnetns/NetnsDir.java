@@ -126,20 +126,106 @@ final class NetnsDir {
      */
     static void delete(String name) throws ErrnoException {
         Path path = path(name);
-        Syscalls sys = Syscalls.get();
         synchronized (LOCK) {
-            try {
-                sys.umount2(path.toString(), MNT_DETACH);
-            } catch (ErrnoException e) {
-                if (!e.is(Errno.EINVAL) && !e.is(Errno.ENOENT)) {
-                    throw new ErrnoException("cannot remove namespace \"" + name + "\": " + e.operation(), e.errno());
+            remove(Syscalls.get(), name, path);
+        }
+    }
+
+    /** Namespaces a run of deletions removes one by one, in order: fewer gain nothing from threads. */
+    private static final int CONCURRENT_MIN = 16;
+    /** Threads that remove a run's namespaces concurrently. */
+    private static final int REMOVERS = 8;
+
+    /**
+     * {@code ip netns del NAME} for each name, with the outcome of deleting them one by one in
+     * order: the leading names that are distinct and whose files exist are removed concurrently by
+     * a few threads, since each detach waits for an RCU grace period (tens to hundreds of
+     * microseconds, more while other CPUs are busy) and concurrent detaches share one; the names
+     * from the first missing or repeated one on are removed one by one, in order.
+     *
+     * @return the failures by index in {@code names}; with {@code stopAtFirstError} no name after
+     *     the first failure is tried (a name of the leading group fails only when its file went
+     *     away meanwhile, and then the others of that group were removed all the same)
+     */
+    static Map<Integer, ErrnoException> deleteAll(List<String> names, boolean stopAtFirstError) throws ErrnoException {
+        List<Path> paths = new ArrayList<>(names.size());
+        for (String name : names) {
+            paths.add(path(name));   // every name checked before anything is removed
+        }
+        Syscalls sys = Syscalls.get();
+        Map<Integer, ErrnoException> failures = new java.util.concurrent.ConcurrentSkipListMap<>();
+        synchronized (LOCK) {
+            java.util.Set<Path> seen = new java.util.HashSet<>();
+            int leading = 0;
+            while (leading < paths.size() && seen.add(paths.get(leading))
+                    && Files.exists(paths.get(leading), java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                leading++;
+            }
+            int first = leading >= CONCURRENT_MIN ? removeConcurrently(sys, names, paths, leading, failures) : 0;
+            for (int i = first; i < paths.size() && !(stopAtFirstError && !failures.isEmpty()); i++) {
+                try {
+                    remove(sys, names.get(i), paths.get(i));
+                } catch (ErrnoException e) {
+                    failures.put(i, e);
                 }
             }
-            try {
-                sys.unlink(path.toString());
-            } catch (ErrnoException e) {
-                throw new ErrnoException("cannot remove namespace file \"" + path + "\"", e.errno());
+        }
+        if (stopAtFirstError && failures.size() > 1) {
+            Map.Entry<Integer, ErrnoException> f = ((java.util.NavigableMap<Integer, ErrnoException>) failures).firstEntry();
+            return Map.of(f.getKey(), f.getValue());
+        }
+        return new LinkedHashMap<>(failures);
+    }
+
+    /** Removes names {@code 0..count} on {@link #REMOVERS} threads; returns {@code count}. */
+    private static int removeConcurrently(Syscalls sys, List<String> names, List<Path> paths, int count,
+                                          Map<Integer, ErrnoException> failures) {
+        java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+        Runnable remover = () -> {
+            for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
+                try {
+                    remove(sys, names.get(i), paths.get(i));
+                } catch (ErrnoException e) {
+                    failures.put(i, e);
+                }
             }
+        };
+        Thread[] threads = new Thread[REMOVERS - 1];
+        for (int t = 0; t < threads.length; t++) {
+            threads[t] = new Thread(remover, "jnetns-remove-" + t);
+            threads[t].setDaemon(true);
+            threads[t].start();
+        }
+        remover.run();   // the calling thread is one of them
+        boolean interrupted = false;
+        for (Thread t : threads) {
+            while (t.isAlive()) {   // they hold no lock of their own and end soon: wait them out
+                try {
+                    t.join();
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        return count;
+    }
+
+    /** Detaches and removes /run/netns/NAME (the caller holds {@link #LOCK}, or is one of a run's removers). */
+    private static void remove(Syscalls sys, String name, Path path) throws ErrnoException {
+        try {
+            sys.umount2(path.toString(), MNT_DETACH);
+        } catch (ErrnoException e) {
+            if (!e.is(Errno.EINVAL) && !e.is(Errno.ENOENT)) {
+                throw new ErrnoException("cannot remove namespace \"" + name + "\": " + e.operation(), e.errno());
+            }
+        }
+        try {
+            sys.unlink(path.toString());
+        } catch (ErrnoException e) {
+            throw new ErrnoException("cannot remove namespace file \"" + path + "\"", e.errno());
         }
     }
 

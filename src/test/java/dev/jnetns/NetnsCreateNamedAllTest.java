@@ -13,7 +13,9 @@ import org.junit.jupiter.api.Test;
 /**
  * {@link Netns#createNamedAll}: the names in order on one helper thread, each a namespace of its own
  * that {@code ip netns} sees; a failing name is reported by its index (with the caller's stack, the
- * worker's as its cause) and, when asked, stops the rest; a bad name makes nothing.
+ * worker's as its cause) and, when asked, stops the rest; a bad name makes nothing. And
+ * {@link Netns#deleteNamedAll}: the outcome of deleting one by one in order, whether the run is
+ * long enough to be removed by several threads or not.
  */
 class NetnsCreateNamedAllTest {
     private final String tag = "jnetns-all-" + Long.toHexString(System.nanoTime() & 0xffffff);
@@ -43,6 +45,40 @@ class NetnsCreateNamedAllTest {
 
             assertThrows(IllegalArgumentException.class, () -> Netns.createNamedAll(List.of(tag + "-d", "x/y"), false));
             assertEquals(List.of(tag + "-a", tag + "-b", tag + "-c"), mine(), "nothing made for a bad name");
+        } finally {
+            for (String n : mine()) {
+                Netns.delete(n);
+            }
+        }
+    }
+
+    @Test
+    void a_run_of_deletions_has_the_outcome_of_one_by_one_in_order() throws Exception {
+        List<String> made = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            made.add(String.format("%s-%02d", tag, i));
+        }
+        try {
+            assertEquals(Map.of(), Netns.createNamedAll(made, true));
+            // 30 removed by the removers, then one missing (stops the run), then the rest
+            List<String> run = new ArrayList<>(made.subList(0, 30));
+            run.add(tag + "-missing");
+            run.addAll(made.subList(30, 40));
+            Map<Integer, ErrnoException> stop = Netns.deleteNamedAll(run, true);
+            assertEquals(List.of(30), List.copyOf(stop.keySet()));
+            assertTrue(stop.get(30).is(Errno.ENOENT), stop.get(30).getMessage());
+            assertEquals(made.subList(30, 40), mine(), "the 30 before the failure removed, none after it");
+
+            // a repeated name fails as its second deletion would, the others go on (-force)
+            List<String> again = new ArrayList<>(made.subList(30, 40));
+            again.add(1, made.get(30));
+            Map<Integer, ErrnoException> force = Netns.deleteNamedAll(again, false);
+            assertEquals(List.of(1), List.copyOf(force.keySet()));
+            assertEquals(List.of(), mine());
+            String listed = Ip.command(List.of("ip", "netns", "list"), null).out();
+            assertTrue(listed.lines().noneMatch(l -> l.startsWith(tag)), listed);
+
+            assertThrows(IllegalArgumentException.class, () -> Netns.deleteNamedAll(List.of("x/y"), false));
         } finally {
             for (String n : mine()) {
                 Netns.delete(n);

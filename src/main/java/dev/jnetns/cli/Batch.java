@@ -186,12 +186,10 @@ final class Batch {
         List<String> args = new ArrayList<>(globals);
         args.addAll(words);
         try {
-            if (!NetnsCommand.runDirect(words)) {
-                int object = top.parse(args);
-                int rc = main.execute(args.subList(object, args.size()));
-                if (rc != 0) {
-                    return new CommandFailed(null);   // it said why, if anything (netns exec's command)
-                }
+            int object = top.parse(args);
+            int rc = main.execute(args.subList(object, args.size()));
+            if (rc != 0) {
+                return new CommandFailed(null);   // it said why, if anything (netns exec's command)
             }
             return null;
         } catch (Exception e) {

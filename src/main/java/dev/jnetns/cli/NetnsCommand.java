@@ -153,20 +153,6 @@ final class NetnsCommand extends ObjectCommand {
     }
 
     /**
-     * A batch line {@code netns add|del NAME}, run without the command parser (many of them make a
-     * batch of namespaces); false for any other line.
-     */
-    static boolean runDirect(List<String> words) {
-        if (words.size() != 3 || !Words.matches(words.get(0), "netns")
-                || !(Words.matches(words.get(1), "add") || Words.matches(words.get(1), "delete"))) {
-            return false;
-        }
-        checkedName(words.get(2));
-        addOrDelete(words.get(1), new Words(words.subList(2, 3)));
-        return true;
-    }
-
-    /**
      * A pid as ip's netns_identify takes it: decimal digits only, else "is not a pid" (exit 1); a
      * number no process can have is -1, which no {@code /proc} entry matches.
      */

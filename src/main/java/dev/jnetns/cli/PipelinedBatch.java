@@ -21,7 +21,8 @@ import java.util.Set;
 /**
  * Runs of consecutive {@code route add}, {@code addr add} or {@code link add} lines of a batch file,
  * sent pipelined ({@code addAll}) with {@code ip -batch}'s semantics, and runs of {@code netns add}
- * lines, made on one helper thread ({@link Netns#createNamedAll}) in order. The kernel applies the
+ * lines, made on one helper thread ({@link Netns#createNamedAll}) in order, and of {@code netns del}
+ * lines ({@link Netns#deleteNamedAll}). The kernel applies the
  * requests of one datagram in order, each seeing the ones before it, so pipelining changes an
  * outcome only through what jnetns looks up before sending: device names. Those are checked line
  * by line as the run is built (a missing device fails its own line, not the run), and a line that
@@ -37,7 +38,7 @@ final class PipelinedBatch {
     static final int MAX_RUN = 8192;
 
     /** What a run holds. */
-    enum Kind { ROUTE, ADDRESS, LINK, NETNS }
+    enum Kind { ROUTE, ADDRESS, LINK, NETNS, NETNS_DELETE }
 
     private final JnetnsCommand top;
     private final PrintWriter err;
@@ -75,10 +76,13 @@ final class PipelinedBatch {
 
     /** The kind of a line that can be pipelined, or null (tap/tun links are made by ioctl, one by one). */
     static Kind kindOf(List<String> words) {
+        String object = words.get(0);
+        if (words.size() == 3 && Words.matches(object, "netns") && Words.matches(words.get(1), "delete")) {
+            return Kind.NETNS_DELETE;
+        }
         if (words.size() < 3 || !Words.matches(words.get(1), "add")) {
             return null;
         }
-        String object = words.get(0);
         if (Words.matches(object, "netns")) {
             return words.size() == 3 ? Kind.NETNS : null;   // anything more: ip's message, from the parser
         }
@@ -123,7 +127,7 @@ final class PipelinedBatch {
      * words are wrong or that names a device that does not exist fails alone and joins nothing.
      */
     void add(int line, Kind k, List<String> words) throws ErrnoException {
-        if (k == Kind.NETNS) {
+        if (k == Kind.NETNS || k == Kind.NETNS_DELETE) {
             namespaces.add(Netns.checkName(NetnsCommand.checkedName(words.get(2))));   // a bad name fails alone
             kind = k;
             lines[count++] = line;
@@ -220,7 +224,7 @@ final class PipelinedBatch {
         if (count == 0) {
             return true;
         }
-        if (kind == Kind.NETNS) {
+        if (kind == Kind.NETNS || kind == Kind.NETNS_DELETE) {
             return flushNamespaces();
         }
         try {
@@ -256,12 +260,14 @@ final class PipelinedBatch {
         err.println("Command failed " + Escape.controls(file) + ":" + lines[i]);
     }
 
-    /** Makes the pending namespaces; false when one failed (each failure is reported). */
+    /** Makes or deletes the pending namespaces; false when one failed (each failure is reported). */
     private boolean flushNamespaces() {
+        boolean add = kind == Kind.NETNS;
         try {
-            Map<Integer, ErrnoException> failures = Netns.createNamedAll(namespaces, !force);
+            Map<Integer, ErrnoException> failures = add ? Netns.createNamedAll(namespaces, !force)
+                    : Netns.deleteNamedAll(namespaces, !force);
             for (Map.Entry<Integer, ErrnoException> f : failures.entrySet()) {
-                failed(NetnsCommand.failure(true, namespaces.get(f.getKey()), f.getValue()), f.getKey());
+                failed(NetnsCommand.failure(add, namespaces.get(f.getKey()), f.getValue()), f.getKey());
             }
             return failures.isEmpty();
         } catch (ErrnoException | RuntimeException e) {

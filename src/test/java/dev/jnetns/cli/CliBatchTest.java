@@ -208,44 +208,83 @@ class CliBatchTest {
      */
     @Test
     void a_run_of_netns_adds_stops_and_goes_on_as_ip(@TempDir Path dir) throws Exception {
-        String tag = "jnetns-t" + Long.toHexString(System.nanoTime() & 0xffffff);
         for (boolean force : new boolean[] {false, true}) {
-            Map<String, String> outcome = new LinkedHashMap<>();
-            for (String tool : new String[] {"ip", "jnetns"}) {
-                String p = tag + "-" + tool;
-                Path f = dir.resolve(tool + (force ? "-force" : ""));
-                Files.writeString(f, "netns add " + p + "-a\nnetns add " + p + "-a\nnetns add " + p + "-b\nnetns del " + p
-                        + "-a\n");
-                try {
-                    String[] args = force ? new String[] {"-force", "-batch", f.toString()} : new String[] {"-batch", f.toString()};
-                    Ip.Result r;
-                    if (tool.equals("ip")) {
-                        List<String> cmd = new ArrayList<>(List.of("ip"));
-                        cmd.addAll(List.of(args));
-                        r = Ip.command(cmd, null);
-                    } else {
-                        r = Cli.run(args);
-                    }
-                    List<String> left = new ArrayList<>();
-                    for (String n : Netns.names()) {
-                        if (n.startsWith(p + "-")) {
-                            left.add(n.substring(p.length()));
-                        }
-                    }
-                    Collections.sort(left);
-                    outcome.put(tool, r.exitCode() + "\n" + r.err().replace(p, "P").replace(f.toString(), "F")
-                            .replace("jnetns: ", "") + left);
-                } finally {
-                    for (String n : new String[] {p + "-a", p + "-b"}) {
-                        if (Netns.exists(n)) {
-                            Netns.delete(n);
-                        }
-                    }
-                }
-            }
+            Map<String, String> outcome = netnsBatch(dir, force, p -> "netns add " + p + "-a\nnetns add " + p
+                    + "-a\nnetns add " + p + "-b\nnetns del " + p + "-a\n");
             assertEquals(outcome.get("ip"), outcome.get("jnetns"), "-force " + force);
             assertTrue(outcome.get("ip").contains("File exists") && outcome.get("ip").contains(force ? "[-b]" : "[-a]"),
                     outcome.get("ip"));
         }
+    }
+
+    /**
+     * A run of {@code netns del} lines long enough to be removed by several threads, with a missing
+     * name in it, with ip's outcome: without -force the lines after it do not run, with it they do.
+     */
+    @Test
+    void a_run_of_netns_deletions_stops_and_goes_on_as_ip(@TempDir Path dir) throws Exception {
+        for (boolean force : new boolean[] {false, true}) {
+            Map<String, String> outcome = netnsBatch(dir, force, p -> {
+                StringBuilder b = new StringBuilder();
+                for (int i = 0; i < 20; i++) {
+                    b.append("netns add ").append(p).append(String.format("-%02d%n", i));
+                }
+                for (int i = 0; i < 20; i++) {
+                    b.append(i == 18 ? "netns del " + p + "-x\n" : "").append("netns del ").append(p)
+                            .append(String.format("-%02d%n", i));
+                }
+                return b.toString();
+            });
+            assertEquals(outcome.get("ip"), outcome.get("jnetns"), "-force " + force);
+            assertTrue(outcome.get("ip").contains("No such file") && outcome.get("ip").endsWith(force ? "[]" : "[-18, -19]"),
+                    outcome.get("ip"));
+        }
+    }
+
+    /**
+     * Runs the batch {@code lines} makes for a name prefix through ip and jnetns, each with its own
+     * prefix; returns each one's exit code, messages and the namespaces of its prefix left, by tool.
+     */
+    private static Map<String, String> netnsBatch(Path dir, boolean force, java.util.function.Function<String, String> lines)
+            throws Exception {
+        String tag = "jnetns-t" + Long.toHexString(System.nanoTime() & 0xffffff);
+        Map<String, String> outcome = new LinkedHashMap<>();
+        for (String tool : new String[] {"ip", "jnetns"}) {
+            String p = tag + "-" + tool;
+            Path f = dir.resolve(tool + (force ? "-force" : ""));
+            Files.writeString(f, lines.apply(p));
+            try {
+                String[] args = force ? new String[] {"-force", "-batch", f.toString()} : new String[] {"-batch", f.toString()};
+                Ip.Result r;
+                if (tool.equals("ip")) {
+                    List<String> cmd = new ArrayList<>(List.of("ip"));
+                    cmd.addAll(List.of(args));
+                    r = Ip.command(cmd, null);
+                } else {
+                    r = Cli.run(args);
+                }
+                outcome.put(tool, r.exitCode() + "\n" + r.err().replace(p, "P").replace(f.toString(), "F")
+                        .replace("jnetns: ", "") + left(p));
+            } finally {
+                for (String n : Netns.names()) {
+                    if (n.startsWith(p + "-")) {
+                        Netns.delete(n);
+                    }
+                }
+            }
+        }
+        return outcome;
+    }
+
+    /** The namespaces named {@code p-SUFFIX}, as their sorted suffixes ("-a" ...). */
+    private static List<String> left(String p) throws Exception {
+        List<String> left = new ArrayList<>();
+        for (String n : Netns.names()) {
+            if (n.startsWith(p + "-")) {
+                left.add(n.substring(p.length()));
+            }
+        }
+        Collections.sort(left);
+        return left;
     }
 }
