@@ -103,6 +103,11 @@ final class AddressPrinter {
         address(a, a.index(), dev, out, false, true, false);
     }
 
+    /** One address alone as {@code -br} prints it, {@code LOCAL/LEN } without a line end (ip -echo -br). */
+    static void brief(Address a, Out out) {
+        address(a, a.index(), null, out, true, false, false);
+    }
+
     /**
      * One address an {@code addr flush} deletes, as {@code -s -s} lists it: {@code IDX: DEV} and its
      * lines, joined with {@code -o} (print_addrinfo under a flush).

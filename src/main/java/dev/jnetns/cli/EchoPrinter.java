@@ -91,14 +91,22 @@ final class EchoPrinter {
         if (object instanceof Link link) {
             links.removeIf(l -> l.index() == link.index());
             links.add(link);
-            // as ip monitor: print_linkinfo without ip link's do_link (no mode, no qlen)
-            new LinkPrinter(links, top.details, true, JnetnsCommand.netnsNames(rtnl, links), 0)
-                    .withoutQueueLength().print(link, o, false);
-            o.text("\n");
+            // as ip monitor: print_linkinfo without ip link's do_link (no mode, no qlen); -br without a line end
+            LinkPrinter printer = new LinkPrinter(links, top.details, true, JnetnsCommand.netnsNames(rtnl, links), 0);
+            if (top.brief) {
+                printer.brief(link, o, false);
+            } else {
+                printer.withoutQueueLength().print(link, o, false);
+                o.text("\n");
+            }
         } else if (object instanceof Address a) {
             String dev = links.stream().filter(l -> l.index() == a.index()).map(Link::name).findFirst()
                     .orElse("if" + a.index());
-            AddressPrinter.monitor(a, dev, o);
+            if (top.brief) {
+                AddressPrinter.brief(a, o);
+            } else {
+                AddressPrinter.monitor(a, dev, o);
+            }
         } else if (object instanceof Route r) {
             new RoutePrinter(links, RouteFilter.NONE, top.details, top.stats, false).print(r, o);
         } else if (object instanceof Rule r) {
