@@ -74,8 +74,7 @@ final class EchoPrinter {
             object(top, rtnl, e.object(), o);
             if (j == null) {
                 String text = o.toString();
-                top.out().print(top.oneline && text.endsWith("\n")
-                        ? text.substring(0, text.length() - 1).replace("\n", "\\") + "\n" : text);
+                top.out().print(top.oneline && text.endsWith("\n") ? LinkPrinter.oneline(text) : text);
             } else if (nested) {
                 j.endObject();
             }
