@@ -191,6 +191,21 @@ public final class Netns implements AutoCloseable {
     }
 
     /**
+     * Names the network namespace of process {@code pid}: bind-mounts its {@code /proc/PID/ns/net}
+     * on {@code /run/netns/NAME}. Equivalent to: {@code ip netns attach NAME PID}.
+     *
+     * @param name the name to give it
+     * @param pid the process (as ip takes it: any int, a negative one fails as a missing process)
+     * @throws IllegalArgumentException for an invalid name (nothing is touched)
+     * @throws ErrnoException EEXIST when the name is taken (operation "cannot create namespace file ..."),
+     *     ENOENT when there is no such process (operation "bind /proc/PID/ns/net -> /run/netns/NAME",
+     *     and no file is left)
+     */
+    public static void attachNamed(String name, int pid) throws ErrnoException {
+        NetnsDir.attach(name, pid);
+    }
+
+    /**
      * Creates named namespaces in order, as consecutive {@code ip netns add NAME} lines of a batch
      * do, on one helper thread for them all (a thread hand-off per namespace costs about as much as
      * making it). A name that fails leaves nothing behind; the others are kept.

@@ -101,6 +101,37 @@ final class NetnsDir {
         }
     }
 
+    /**
+     * {@code ip netns attach NAME PID}: {@code /run/netns/NAME} made and bind-mounted on the namespace
+     * of process {@code pid}; the file removed again when the mount fails.
+     */
+    static void attach(String name, int pid) throws ErrnoException {
+        Path path = path(name);
+        Syscalls sys = Syscalls.get();
+        synchronized (LOCK) {
+            makeRunDirShared(sys);
+            int fd;
+            try {
+                fd = sys.open(path.toString(), O_RDONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0);
+            } catch (ErrnoException e) {
+                throw new ErrnoException("cannot create namespace file \"" + path + "\"", e.errno());
+            }
+            sys.close(fd);
+            String source = "/proc/" + pid + "/ns/net";
+            try {
+                sys.mount(source, path.toString(), "none", MS_BIND, null);
+            } catch (ErrnoException e) {
+                ErrnoException bind = new ErrnoException("bind " + source + " -> " + path, e.errno());
+                try {
+                    sys.unlink(path.toString());
+                } catch (ErrnoException suppressed) {
+                    bind.addSuppressed(suppressed);
+                }
+                throw bind;
+            }
+        }
+    }
+
     /** Makes /run/netns exist and be a shared mount point, bind-mounting it onto itself first if needed. */
     private static void makeRunDirShared(Syscalls sys) throws ErrnoException {
         try {

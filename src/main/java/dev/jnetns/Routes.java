@@ -8,7 +8,12 @@ import static dev.jnetns.uapi.LinuxNetlink.NLM_F_EXCL;
 import static dev.jnetns.uapi.LinuxNetlink.NLM_F_REPLACE;
 import static dev.jnetns.uapi.LinuxNetlink.NLM_F_REQUEST;
 import static dev.jnetns.uapi.LinuxRoute.RTM_F_CLONED;
+import static dev.jnetns.uapi.LinuxRoute.RTA_DPORT;
+import static dev.jnetns.uapi.LinuxRoute.RTA_IP_PROTO;
+import static dev.jnetns.uapi.LinuxRoute.RTA_NEWDST;
+import static dev.jnetns.uapi.LinuxRoute.RTA_SPORT;
 import static dev.jnetns.uapi.LinuxRoute.RTM_F_FIB_MATCH;
+import static dev.jnetns.uapi.LinuxRoute.RTM_F_NOTIFY;
 import static dev.jnetns.uapi.LinuxRoute.RTM_F_LOOKUP_TABLE;
 import static dev.jnetns.uapi.LinuxRoute.RTNH_F_ONLINK;
 import static dev.jnetns.uapi.LinuxRoute.RTN_ANYCAST;
@@ -216,7 +221,8 @@ public final class Routes {
 
     /**
      * The route the kernel would use for a packet with {@code q}'s addresses, devices and mark.
-     * Equivalent to: {@code ip route get ADDR [from ADDR] [iif DEV] [oif DEV] [mark N] [uid N] [tos T] [fibmatch]}.
+     * Equivalent to: {@code ip route get ADDR [from ADDR] [iif DEV] [oif DEV] [mark N] [uid N] [tos T] [ipproto P]
+     * [sport N] [dport N] [as ADDR] [notify] [fibmatch]}.
      *
      * @param q the packet's addresses, devices and marks
      * @return the route
@@ -272,11 +278,32 @@ public final class Routes {
         int family = Inet.family(q.to());
         int iif = q.iif() != null ? index.of(q.iif()) : 0;
         int oif = q.oif() != null ? index.of(q.oif()) : 0;
-        int flags = (family == AF_INET ? RTM_F_LOOKUP_TABLE : 0) | (q.fibmatch() ? RTM_F_FIB_MATCH : 0);
+        int flags = (family == AF_INET ? RTM_F_LOOKUP_TABLE : 0) | (q.fibmatch() ? RTM_F_FIB_MATCH : 0)
+                | (q.notifying() ? RTM_F_NOTIFY : 0);
         return new Route(family, RTN_UNSPEC, new IpPrefix(q.to(), IpPrefix.bits(q.to())),
                 q.from() == null ? null : new IpPrefix(q.from(), IpPrefix.bits(q.from())), null, oif, RT_TABLE_UNSPEC,
                 RTPROT_UNSPEC, RT_SCOPE_UNIVERSE, -1, null, flags, List.of(), -1, RouteMetrics.NONE, q.uid(), q.tos(),
-                iif, null, -1, q.mark() == 0 ? -1 : q.mark(), -1, null, -1, -1, -1, RawAttributes.NONE);
+                iif, null, -1, q.mark() == 0 ? -1 : q.mark(), -1, null, -1, -1, -1, packet(q));
+    }
+
+    /** The lookup's attributes the route record does not model: RTA_NEWDST, RTA_SPORT, RTA_DPORT, RTA_IP_PROTO. */
+    private static RawAttributes packet(Lookup q) {
+        NlWriter w = new NlWriter(64);
+        if (q.newDst() != null) {
+            w.attr(RTA_NEWDST, q.newDst().getAddress());
+        }
+        if (q.sport() >= 0) {
+            w.attr(RTA_SPORT, new byte[] {(byte) (q.sport() >> 8), (byte) q.sport()});   // network order
+        }
+        if (q.dport() >= 0) {
+            w.attr(RTA_DPORT, new byte[] {(byte) (q.dport() >> 8), (byte) q.dport()});
+        }
+        if (q.ipproto() >= 0) {
+            w.attrU8(RTA_IP_PROTO, q.ipproto());
+        }
+        byte[] tlvs = new byte[w.size()];
+        w.bytes().get(tlvs);
+        return RawAttributes.of(null, null, tlvs);
     }
 
     /**
@@ -292,9 +319,15 @@ public final class Routes {
      * @param iif the input device's name, or null
      * @param oif the output device's name, or null
      * @param fibmatch true to answer with the FIB entry that matched
+     * @param ipproto the packet's IP protocol ({@code ipproto}), -1 for none
+     * @param sport its source port ({@code sport}), -1 for none
+     * @param dport its destination port ({@code dport}), -1 for none
+     * @param newDst {@code as ADDR}: the address the destination is translated to (RTA_NEWDST, which the
+     *     kernel refuses in a lookup), or null
+     * @param notifying {@code notify}: RTM_F_NOTIFY
      */
     public record Lookup(InetAddress to, InetAddress from, String iif, String oif, long mark, long uid, int tos,
-                         boolean fibmatch) {
+                         boolean fibmatch, int ipproto, int sport, int dport, InetAddress newDst, boolean notifying) {
         /**
          * {@code ip route get TO}.
          *
@@ -302,7 +335,7 @@ public final class Routes {
          * @return the lookup
          */
         public static Lookup of(InetAddress to) {
-            return new Lookup(to, null, null, null, 0, -1, 0, false);
+            return new Lookup(to, null, null, null, 0, -1, 0, false, -1, -1, -1, null, false);
         }
 
         /**
@@ -312,7 +345,7 @@ public final class Routes {
          * @return this lookup
          */
         public Lookup from(InetAddress from) {
-            return new Lookup(to, from, iif, oif, mark, uid, tos, fibmatch);
+            return new Lookup(to, from, iif, oif, mark, uid, tos, fibmatch, ipproto, sport, dport, newDst, notifying);
         }
 
         /**
@@ -322,7 +355,8 @@ public final class Routes {
          * @return this lookup
          */
         public Lookup iif(String dev) {
-            return new Lookup(to, from, Links.checkName(dev), oif, mark, uid, tos, fibmatch);
+            return new Lookup(to, from, Links.checkName(dev), oif, mark, uid, tos,
+                    fibmatch, ipproto, sport, dport, newDst, notifying);
         }
 
         /**
@@ -332,7 +366,8 @@ public final class Routes {
          * @return this lookup
          */
         public Lookup oif(String dev) {
-            return new Lookup(to, from, iif, Links.checkName(dev), mark, uid, tos, fibmatch);
+            return new Lookup(to, from, iif, Links.checkName(dev), mark, uid, tos,
+                    fibmatch, ipproto, sport, dport, newDst, notifying);
         }
 
         /**
@@ -342,7 +377,8 @@ public final class Routes {
          * @return this lookup
          */
         public Lookup mark(long mark) {
-            return new Lookup(to, from, iif, oif, checkU32("mark", mark), uid, tos, fibmatch);
+            return new Lookup(to, from, iif, oif, checkU32("mark", mark), uid, tos,
+                    fibmatch, ipproto, sport, dport, newDst, notifying);
         }
 
         /**
@@ -352,7 +388,8 @@ public final class Routes {
          * @return this lookup
          */
         public Lookup uid(long uid) {
-            return new Lookup(to, from, iif, oif, mark, checkU32("uid", uid), tos, fibmatch);
+            return new Lookup(to, from, iif, oif, mark, checkU32("uid", uid), tos,
+                    fibmatch, ipproto, sport, dport, newDst, notifying);
         }
 
         /**
@@ -362,7 +399,8 @@ public final class Routes {
          * @return this lookup
          */
         public Lookup tos(int tos) {
-            return new Lookup(to, from, iif, oif, mark, uid, (int) checkU32("tos", tos & 0xff), fibmatch);
+            return new Lookup(to, from, iif, oif, mark, uid, (int) checkU32("tos", tos & 0xff),
+                    fibmatch, ipproto, sport, dport, newDst, notifying);
         }
 
         /**
@@ -372,7 +410,74 @@ public final class Routes {
          * @return this lookup
          */
         public Lookup fibmatch(boolean fibmatch) {
-            return new Lookup(to, from, iif, oif, mark, uid, tos, fibmatch);
+            return new Lookup(to, from, iif, oif, mark, uid, tos, fibmatch, ipproto, sport, dport, newDst, notifying);
+        }
+
+        /**
+         * {@code ipproto P}.
+         *
+         * @param ipproto the IP protocol number, 0..255
+         * @return this lookup
+         */
+        public Lookup ipproto(int ipproto) {
+            return new Lookup(to, from, iif, oif, mark, uid, tos, fibmatch, (int) checkU8("ipproto", ipproto), sport,
+                    dport, newDst, notifying);
+        }
+
+        /**
+         * {@code sport N}.
+         *
+         * @param sport the source port, 0..65535
+         * @return this lookup
+         */
+        public Lookup sport(int sport) {
+            return new Lookup(to, from, iif, oif, mark, uid, tos, fibmatch, ipproto, checkPort("sport", sport), dport,
+                    newDst, notifying);
+        }
+
+        /**
+         * {@code dport N}.
+         *
+         * @param dport the destination port, 0..65535
+         * @return this lookup
+         */
+        public Lookup dport(int dport) {
+            return new Lookup(to, from, iif, oif, mark, uid, tos, fibmatch, ipproto, sport, checkPort("dport", dport),
+                    newDst, notifying);
+        }
+
+        /**
+         * {@code as ADDR}: sends RTA_NEWDST as ip does (the kernel refuses it in a lookup).
+         *
+         * @param newDst the address
+         * @return this lookup
+         */
+        public Lookup as(InetAddress newDst) {
+            return new Lookup(to, from, iif, oif, mark, uid, tos, fibmatch, ipproto, sport, dport, newDst, notifying);
+        }
+
+        /**
+         * {@code notify}: RTM_F_NOTIFY (the kernel marks the cached route).
+         *
+         * @param notifying true for {@code notify}
+         * @return this lookup
+         */
+        public Lookup notifying(boolean notifying) {
+            return new Lookup(to, from, iif, oif, mark, uid, tos, fibmatch, ipproto, sport, dport, newDst, notifying);
+        }
+
+        private static int checkPort(String what, int v) {
+            if (v < 0 || v > 0xffff) {
+                throw new IllegalArgumentException("invalid " + what + " " + v);
+            }
+            return v;
+        }
+
+        private static long checkU8(String what, long v) {
+            if (v < 0 || v > 0xff) {
+                throw new IllegalArgumentException("invalid " + what + " " + v);
+            }
+            return v;
         }
 
         private static long checkU32(String what, long v) {
@@ -400,6 +505,21 @@ public final class Routes {
             }
             if (uid >= 0) {
                 sb.append(" uid ").append(uid);
+            }
+            if (ipproto >= 0) {
+                sb.append(" ipproto ").append(ipproto);
+            }
+            if (sport >= 0) {
+                sb.append(" sport ").append(sport);
+            }
+            if (dport >= 0) {
+                sb.append(" dport ").append(dport);
+            }
+            if (newDst != null) {
+                sb.append(" as ").append(Inet.format(newDst));
+            }
+            if (notifying) {
+                sb.append(" notify");
             }
             if (fibmatch) {
                 sb.append(" fibmatch");

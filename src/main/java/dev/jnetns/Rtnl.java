@@ -245,6 +245,23 @@ public final class Rtnl implements AutoCloseable {
     }
 
     /**
+     * {@code ip -echo}: each change this handle sends from now on (a device, address, route, rule or
+     * nexthop made, changed or deleted) asks the kernel for a copy of the object, which goes to
+     * {@code sink} before the change returns. The kernel echoes what it notifies with the request's
+     * port: not a device changed with {@code link set}, an IPv6 address, a neighbour.
+     *
+     * @param sink the echoed objects' consumer, null to stop asking for them
+     */
+    public void echo(java.util.function.Consumer<Echoed> sink) {
+        socket.echoChanges(sink == null ? null : m -> {
+            Echoed e = Echoed.of(m);
+            if (e != null) {
+                sink.accept(e);
+            }
+        });
+    }
+
+    /**
      * Devices: {@code ip link}.
      *
      * @return the operations on them, over this handle's socket

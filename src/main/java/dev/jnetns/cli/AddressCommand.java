@@ -86,7 +86,7 @@ final class AddressCommand extends ObjectCommand {
         Out out = top.printOut();
         // with label, ip prints the addresses without their devices
         new AddressPrinter(lp, top.stats, kept::contains, filter.label() != null, family == AF_PACKET)
-                .print(shown, addrs, out, top.brief, top.oneline);
+                .headed(top.echo).print(shown, addrs, out, top.brief, top.oneline);
         top.print(out);
     }
 

@@ -33,6 +33,14 @@ final class AddressPrinter {
         this.packet = packet;
     }
 
+    /** Each address after {@code IDX: DEV} (in JSON index and dev) as with -o, its lines apart: ip -echo addr show. */
+    private boolean headed;
+
+    AddressPrinter headed(boolean on) {
+        headed = on;
+        return this;
+    }
+
     private static List<Address> of(List<Address> all, Link l) {
         return all.stream().filter(a -> a.index() == l.index()).toList();
     }
@@ -65,7 +73,7 @@ final class AddressPrinter {
                 for (Address a : printed ? of(all, l) : List.<Address>of()) {
                     out.beginObject(null);
                     if (kept.test(a)) {
-                        address(a, l.index(), l.name(), out, brief, oneline);
+                        address(a, l.index(), l.name(), out, brief, oneline || headed, oneline);
                     }
                     out.endObject();
                 }
@@ -95,6 +103,11 @@ final class AddressPrinter {
         address(a, a.index(), dev, out, false, true, false);
     }
 
+    /** One address alone as {@code -br} prints it, {@code LOCAL/LEN } without a line end (ip -echo -br). */
+    static void brief(Address a, Out out) {
+        address(a, a.index(), null, out, true, false, false);
+    }
+
     /**
      * One address an {@code addr flush} deletes, as {@code -s -s} lists it: {@code IDX: DEV} and its
      * lines, joined with {@code -o} (print_addrinfo under a flush).
@@ -103,11 +116,7 @@ final class AddressPrinter {
         address(a, a.index(), dev, out, false, true, oneline);
     }
 
-    /** One address (iproute2's print_addrinfo); with -o its lines joined by backslashes after {@code IDX: NAME}. */
-    private static void address(Address a, int index, String name, Out out, boolean brief, boolean oneline) {
-        address(a, index, name, out, brief, oneline, oneline);
-    }
-
+    /** One address (iproute2's print_addrinfo): {@code header}: after {@code IDX: NAME}; {@code oneline}: its lines joined by backslashes. */
     private static void address(Address a, int index, String name, Out out, boolean brief, boolean header,
             boolean oneline) {
         int mark = out.length();

@@ -106,7 +106,7 @@ final class Batch {
                 return END;
             }
             n = lines.lineNumber();
-            if (lines.plain() && reader.read(lines.bytes(), lines.length(), top.family(0))) {
+            if (lines.plain() && !top.echo && reader.read(lines.bytes(), lines.length(), top.family(0))) {
                 route = reader;
             } else {
                 words = BatchLines.split(lines.command());
@@ -130,7 +130,9 @@ final class Batch {
         if (route == null && words.isEmpty()) {
             return MORE;
         }
-        PipelinedBatch.Kind kind = route != null ? PipelinedBatch.Kind.ROUTE : PipelinedBatch.kindOf(words);
+        // -echo: each line alone, its request answered by its echo
+        PipelinedBatch.Kind kind = route != null ? PipelinedBatch.Kind.ROUTE
+                : top.echo ? null : PipelinedBatch.kindOf(words);
         if (!pipe.accepts(kind, words)) {
             if (!pipe.flush()) {   // what the line may depend on is done first
                 failed = true;

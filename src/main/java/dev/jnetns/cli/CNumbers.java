@@ -28,6 +28,26 @@ final class CNumbers {
     }
 
     /**
+     * The word as ip's get_s32(base 0) reads it: C's strtol over the whole word (blanks, a sign,
+     * 0x-hex, 0-octal) within an int; null for anything else.
+     */
+    static Integer s32(String word) {
+        String t = word.stripLeading();
+        boolean negative = t.startsWith("-");
+        String digits = negative || t.startsWith("+") ? t.substring(1) : t;
+        if (digits.isEmpty() || digits.charAt(0) == '+' || digits.charAt(0) == '-'
+                || Character.isWhitespace(digits.charAt(0))) {
+            return null;
+        }
+        BigInteger v = strtoull(digits);
+        if (v == null) {
+            return null;
+        }
+        v = negative ? v.negate() : v;
+        return v.bitLength() < 32 ? v.intValue() : null;   // INT32_MIN..INT32_MAX
+    }
+
+    /**
      * C's strtoull(word, &end, 0) when it reads the whole word without overflow: its value, negated
      * modulo 2^64 after a '-'; null for no digits, characters left over, or ERANGE.
      */

@@ -41,6 +41,7 @@ final class JnetnsCommand {
         {"-r[esolve]", "", "Accepted as ip accepts it (addresses print as without)."},
         {"-N[umeric]", "", "Numbers for names, as ip -N: tables, protocols, scopes, route types, rule actions, TOS, realms, groups, link/[TYPE]."},
         {"-c[olor][=always|auto|never]", "", "Accepted as ip accepts it (output is not coloured)."},
+        {"-echo", "", "link, address, route, rule, nexthop add|change|replace|delete: print what the kernel made or deleted, as ip -echo (as ip monitor prints it)."},
         {"-l[oops]", "N", "address flush: at most N rounds (ip's default 10, 0: no limit); -s says each round, -s -s lists what it deletes."},
         {"-rc[vbuf]", "SIZE", "Accepted as ip accepts it."},
         {"-b[atch]", "FILE", "Run one command per line of FILE (- for stdin) in order; stop at the first failure."},
@@ -77,6 +78,8 @@ final class JnetnsCommand {
     boolean timestampShort;
     int loops = 10;
     boolean version;
+    /** ip's {@code -echo}: a change prints the object the kernel echoes ({@link EchoPrinter}). */
+    boolean echo;
     /** The options given, but -batch FILE and -force: what every line of a batch file runs with. */
     List<String> lineOptions = new ArrayList<>();
 
@@ -94,7 +97,7 @@ final class JnetnsCommand {
     int parse(List<String> args) {
         family = 0;
         allNetns = listAllNetns = json = pretty = details = brief = oneline = force = debug = help = version = false;
-        human = iec = resolve = numeric = timestampShort = false;
+        human = iec = resolve = numeric = timestampShort = echo = false;
         timestamp = 0;
         loops = 10;
         netnsList = new ArrayList<>();
@@ -198,6 +201,8 @@ final class JnetnsCommand {
             numeric = true;
         } else if (Words.matches(opt, "-all")) {
             allNetns = true;
+        } else if (opt.equals("-echo")) {   // ip compares it whole
+            echo = true;
         } else {
             throw new UsageException("Option \"" + opt + "\" is unknown, try \"jnetns -help\".");
         }

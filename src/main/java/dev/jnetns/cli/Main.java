@@ -132,6 +132,9 @@ public final class Main {
         CliCommand command = entry.make().get();
         command.top = top;
         command.entry = entry;
+        if (top.echo && EchoPrinter.echoes(entry.name(), rest)) {
+            return EchoPrinter.run(top, () -> command.call(rest));
+        }
         return command.call(rest);
     }
 

@@ -17,7 +17,7 @@ import java.util.Map;
 /** {@code jnetns netns ...}: named network namespaces, as {@code ip netns}. */
 final class NetnsCommand extends ObjectCommand {
     static final String USAGE =
-            "Usage: jnetns netns { list | add NAME | del NAME | exec [--drop-cap CAP]... NAME CMD [ARG...] |\n"
+            "Usage: jnetns netns { list | add NAME | attach NAME PID | del NAME | exec [--drop-cap CAP]... NAME CMD [ARG...] |\n"
             + "                     identify [PID] | pids NAME | set NAME NSID|auto | list-id [target-nsid ID] |\n"
             + "                     export NAME }\n"
             + "       jnetns -all netns exec CMD [ARG...]   (in every namespace under /run/netns, as ip -all)\n";
@@ -58,7 +58,9 @@ final class NetnsCommand extends ObjectCommand {
             }
         } else if (Words.matches(verb, "exec")) {
             return top.allNetns ? execAll(w) : exec(w);
-        } else if (Words.matches(verb, "monitor") || Words.matches(verb, "attach")) {
+        } else if (Words.matches(verb, "attach")) {
+            attach(w);
+        } else if (Words.matches(verb, "monitor")) {
             throw new CommandFailed("\"ip netns " + verb + "\" is not implemented by jnetns");
         } else if (verb.equals("export")) {
             String ns = w.value();
@@ -129,6 +131,30 @@ final class NetnsCommand extends ObjectCommand {
             }
         } catch (ErrnoException e) {
             throw new CommandFailed(failure(add, name, e));
+        }
+    }
+
+    /**
+     * {@code netns attach NAME PID}: as ip's netns_add for attach, with its messages (exit 1); ip reads
+     * no word after PID (any are ignored).
+     */
+    private static void attach(Words w) {
+        String name = w.hasNext() ? w.next() : null;
+        if (!w.hasNext()) {
+            throw new CommandFailed("No netns name and PID specified");
+        }
+        String word = w.next();
+        Integer pid = CNumbers.s32(word);
+        if (pid == null || pid == 0) {
+            throw new CommandFailed("Invalid PID: " + word);
+        }
+        try {
+            Netns.attachNamed(name, pid);
+        } catch (ErrnoException e) {
+            String path = "/run/netns/" + name;
+            throw new CommandFailed(e.operation().startsWith("bind ")
+                    ? "Bind /proc/" + pid + "/ns/net -> " + path + " failed: " + e.errnoName().description()
+                    : "Cannot create namespace file \"" + path + "\": " + e.errnoName().description() + e.needs());
         }
     }
 

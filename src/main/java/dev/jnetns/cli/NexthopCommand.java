@@ -240,12 +240,26 @@ final class NexthopCommand extends ObjectCommand {
 
     /** ip's print_nexthop, text or JSON. */
     private void print(List<Link> links, List<Nexthop> all) {
-        PrintWriter out = top.out();
         Json j = top.json ? top.json().beginArray() : null;
+        records(links, all, j, false);
+        if (j != null) {
+            top.out().println(j.endArray());
+        }
+    }
+
+    /**
+     * Each nexthop as ip's print_nexthop prints it: a line of text, or an object in {@code j};
+     * {@code deleted}: after "Deleted " (ip -echo nexthop del).
+     */
+    void records(List<Link> links, List<Nexthop> all, Json j, boolean deleted) {
+        PrintWriter out = top.out();
         for (Nexthop n : all) {
-            StringBuilder t = new StringBuilder();
+            StringBuilder t = new StringBuilder(deleted ? "Deleted " : "");
             if (j != null) {
                 j.beginObject();
+                if (deleted) {
+                    j.put("deleted", true);
+                }
             }
             field(j, t, "id", Integer.toUnsignedString(n.id()), "id ", true);
             if (!n.group().isEmpty()) {
@@ -310,9 +324,6 @@ final class NexthopCommand extends ObjectCommand {
             } else {
                 out.println(t);
             }
-        }
-        if (j != null) {
-            out.println(j.endArray());
         }
     }
 

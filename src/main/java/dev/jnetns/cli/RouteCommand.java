@@ -66,7 +66,9 @@ final class RouteCommand extends ObjectCommand {
             + "                   hoplimit | reordering | congctl | features | quickack | fastopen_no_cookie | rto_min\n"
             + "         TYPE := unicast | local | broadcast | anycast | multicast | blackhole | unreachable |\n"
             + "                 prohibit | throw | nat\n"
-            + "       jnetns [-4|-6] route get [to] ADDR [from PREFIX] [iif DEV] [oif DEV] [mark N] [fibmatch]\n";
+            + "       jnetns [-4|-6] route get [to] ADDR [from PREFIX] [iif DEV] [oif DEV] [mark N] [tos TOS]\n"
+            + "                    [uid N] [ipproto P] [sport N] [dport N] [vrf NAME] [as [to] ADDR] [notify]\n"
+            + "                    [connected] [fibmatch]\n";
 
     /** ip's verbs in its order (iproute.c do_iproute). */
     @Override
@@ -88,7 +90,7 @@ final class RouteCommand extends ObjectCommand {
         } else if (isShow(verb)) {
             show(w);
         } else if (Words.matches(verb, "get")) {
-            get(w);
+            new RouteGet(top).run(w);
         } else if (Words.matches(verb, "flush")) {
             return flush(w);
         } else if (Words.matches(verb, "save") || Words.matches(verb, "restore") || Words.matches(verb, "showdump")) {
@@ -105,7 +107,7 @@ final class RouteCommand extends ObjectCommand {
     }
 
     /** The ifindex of {@code dev} in {@code links} (0 for none); ip's "Cannot find device" when it does not exist. */
-    private static int index(List<Link> links, String dev) {
+    static int index(List<Link> links, String dev) {
         if (dev == null) {
             return 0;
         }
@@ -214,92 +216,6 @@ final class RouteCommand extends ObjectCommand {
     private static boolean kernelUnreachable(Route r) {
         return r.family() == AF_INET6 && r.dst().length() == 0 && r.type() == RTN_UNREACHABLE
                 && r.metric() == 0xffffffffL;
-    }
-
-    /** {@code route get}: ip's iproute_get words. */
-    private void get(Words w) throws ErrnoException {
-        int family = top.family(0);
-        InetAddress dst = null;
-        IpPrefix from = null;
-        String iif = null;
-        String oif = null;
-        long mark = 0;
-        boolean fibMatch = false;
-        while (w.hasNext()) {
-            String word = w.next();
-            if (word.equals("tos") || Words.matches(word, "dsfield")) {
-                throw new CommandFailed("route get tos is not implemented by jnetns");
-            } else if (Words.matches(word, "from")) {
-                String v = w.value();
-                if (Words.matches(v, "help")) {
-                    throw new HelpShown(USAGE);
-                }
-                from = Words.prefix(v, family);
-                family = Words.familyOf(from.address());
-            } else if (Words.matches(word, "iif")) {
-                iif = w.value();
-            } else if (Words.matches(word, "mark")) {
-                String v = w.value();
-                try {
-                    mark = Words.parseNumber("mark", v, 0xffffffffL);
-                } catch (UsageException e) {
-                    throw Words.invalid("invalid mark value", v);
-                }
-            } else if (Words.matches(word, "oif") || word.equals("dev")) {
-                oif = w.value();
-            } else if (Words.matches(word, "fibmatch")) {
-                fibMatch = true;
-            } else if (Words.matches(word, "notify") || Words.matches(word, "connected") || Words.matches(word, "vrf")
-                    || Words.matches(word, "uid") || Words.matches(word, "ipproto") || word.equals("as")
-                    || word.equals("sport") || word.equals("dport")) {
-                throw new CommandFailed("route get " + word + " is not implemented by jnetns");
-            } else {
-                if (word.equals("to")) {
-                    word = w.value();
-                }
-                if (Words.matches(word, "help")) {
-                    throw new HelpShown(USAGE);
-                }
-                IpPrefix p = Words.prefix(word, family);
-                family = Words.familyOf(p.address());
-                dst = p.address();
-            }
-        }
-        if (dst == null) {
-            throw new CommandFailed("need at least a destination address");
-        }
-        Rtnl rtnl = top.rtnl();
-        List<Link> links = rtnl.links().list();
-        index(links, iif);
-        index(links, oif);
-        Routes.Lookup q = Routes.Lookup.of(dst).fibmatch(fibMatch);
-        if (from != null) {
-            q = q.from(from.address());
-        }
-        if (iif != null) {
-            q = q.iif(iif);
-        }
-        if (oif != null) {
-            q = q.oif(oif);
-        }
-        if (mark != 0) {
-            q = q.mark(mark);
-        }
-        Route r = rtnl.routes().get(q);
-        RoutePrinter p = new RoutePrinter(links, RouteFilter.NONE, top.details, top.stats, top.oneline);
-        Out o = top.printOut();
-        if (top.json) {
-            o.jsonWriter().beginArray();
-        }
-        o.beginObject(null);
-        p.print(r, o);
-        o.endObject();
-        if (top.json) {
-            o.jsonWriter().endArray();
-            top.out().println(o);
-        } else {
-            top.out().print(o);
-        }
     }
 
     /**

@@ -89,6 +89,8 @@ public final class NlSocket implements AutoCloseable {
     private volatile boolean closed;
     /** An exchange ended without its last reply being seen: drain the socket before the next request. */
     private boolean dirty;
+    /** ip's {@code -echo}: where the replies to a change request sent with NLM_F_ECHO go; null when off. */
+    private java.util.function.Consumer<NlMessage> echo;
 
     private NlSocket(Syscalls sys, int fd, int portId, String label) {
         this.sys = sys;
@@ -187,6 +189,7 @@ public final class NlSocket implements AutoCloseable {
         int s = nextSeq();
         tx.clear();
         request.write(tx, s);
+        java.util.function.Consumer<NlMessage> echoed = echoing() ? echo : null;
         send(tx.bytes());
         List<T> out = new ArrayList<>(1);
         exchange(m -> m.seq() == s && m.type() == NLMSG_ERROR, m -> {
@@ -200,12 +203,38 @@ public final class NlSocket implements AutoCloseable {
                 }
                 return;
             }
+            if (echoed != null) {
+                echoed.accept(m);
+                return;
+            }
             T value = decoder.decode(m);
             if (value != null) {
                 out.add(value);
             }
         });
         return Collections.unmodifiableList(out);
+    }
+
+    /**
+     * ip's {@code -echo}: from now on each change request {@link #execute} sends (a NEW, DEL or SET
+     * message, not a GET) carries NLM_F_ECHO, and the kernel's copy of the object it made, changed or
+     * deleted goes to {@code sink} (while the reply is read) instead of the decoder.
+     *
+     * @param sink the echoed messages' consumer, null to stop asking for them
+     */
+    public synchronized void echoChanges(java.util.function.Consumer<NlMessage> sink) {
+        echo = sink;
+    }
+
+    /** With {@link #echo} set and a change request in {@link #tx}: sets its NLM_F_ECHO; whether it did. */
+    private boolean echoing() {
+        ByteBuffer b = tx.bytes();
+        if (echo == null || b.remaining() < NLMSG_HDRLEN || (b.getShort(b.position() + 4) & 3) == 2) {
+            return false;
+        }
+        int flags = b.position() + 6;   // the view shares the writer's bytes
+        b.putShort(flags, (short) (b.getShort(flags) | LinuxNetlink.NLM_F_ECHO));
+        return true;
     }
 
     /**
