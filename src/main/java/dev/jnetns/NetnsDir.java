@@ -79,8 +79,8 @@ final class NetnsDir {
         return failures;
     }
 
-    /** On a {@link HelperThread#create} worker: the file, a new namespace, and its bind mount on the file. */
-    private static void make(Syscalls sys, Path path) throws ErrnoException {
+    /** Creates the empty file a namespace is bind-mounted on; fails when it exists (EEXIST). */
+    private static void createFile(Syscalls sys, Path path) throws ErrnoException {
         int fd;
         try {
             fd = sys.open(path.toString(), O_RDONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0);
@@ -88,6 +88,11 @@ final class NetnsDir {
             throw new ErrnoException("cannot create namespace file \"" + path + "\"", e.errno());
         }
         sys.close(fd);
+    }
+
+    /** On a {@link HelperThread#create} worker: the file, a new namespace, and its bind mount on the file. */
+    private static void make(Syscalls sys, Path path) throws ErrnoException {
+        createFile(sys, path);
         try {
             sys.unshare(CLONE_NEWNET);
             sys.mount("/proc/thread-self/ns/net", path.toString(), "none", MS_BIND, null);
@@ -110,13 +115,7 @@ final class NetnsDir {
         Syscalls sys = Syscalls.get();
         synchronized (LOCK) {
             makeRunDirShared(sys);
-            int fd;
-            try {
-                fd = sys.open(path.toString(), O_RDONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0);
-            } catch (ErrnoException e) {
-                throw new ErrnoException("cannot create namespace file \"" + path + "\"", e.errno());
-            }
-            sys.close(fd);
+            createFile(sys, path);
             String source = "/proc/" + pid + "/ns/net";
             try {
                 sys.mount(source, path.toString(), "none", MS_BIND, null);
