@@ -41,8 +41,12 @@ final class AddressCommand extends ObjectCommand {
             show(w);
         } else if (Words.matches(verb, "flush")) {
             flush(w);
-        } else if (Words.matches(verb, "save") || Words.matches(verb, "showdump") || Words.matches(verb, "restore")) {
-            throw new CommandFailed("\"ip address " + verb + "\" is not implemented by jnetns");
+        } else if (Words.matches(verb, "save")) {
+            AddressSaves.save(top, w);
+        } else if (Words.matches(verb, "showdump")) {
+            AddressSaves.showdump(top);
+        } else if (Words.matches(verb, "restore")) {
+            AddressSaves.restore(top);
         } else {
             return null;
         }

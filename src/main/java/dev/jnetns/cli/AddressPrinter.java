@@ -88,6 +88,26 @@ final class AddressPrinter {
     }
 
     /**
+     * The addresses of {@code ip addr showdump}: each as {@code ifINDEX:} and its lines (ipaddress.c
+     * show_handler); in JSON one object whose addr_info holds them, each with its "index".
+     */
+    static void saved(List<Address> addrs, Out out) {
+        out.beginArray(null);
+        out.beginObject(null);
+        out.beginArray("addr_info");
+        for (Address a : addrs) {
+            out.beginObject(null);
+            out.number("index", "if%s:", a.index());
+            out.text("\n");
+            address(a, a.index(), null, out, false, false, false);
+            out.endObject();
+        }
+        out.endArray();
+        out.endObject();
+        out.endArray();
+    }
+
+    /**
      * One address as {@code ip monitor} prints it: {@code IDX: DEV} and the address's lines (iproute2's
      * print_addrinfo under its monitor filter, whose oneline is set but whose lines stay apart).
      */

@@ -91,8 +91,12 @@ final class RouteCommand extends ObjectCommand {
             get(w);
         } else if (Words.matches(verb, "flush")) {
             return flush(w);
-        } else if (Words.matches(verb, "save") || Words.matches(verb, "restore") || Words.matches(verb, "showdump")) {
-            throw new CommandFailed("\"ip route " + verb + "\" is not implemented by jnetns");
+        } else if (Words.matches(verb, "save")) {
+            RouteSaves.save(top, w);
+        } else if (Words.matches(verb, "restore")) {
+            RouteSaves.restore(top);
+        } else if (Words.matches(verb, "showdump")) {
+            RouteSaves.showdump(top);
         } else {
             return null;
         }
@@ -105,7 +109,7 @@ final class RouteCommand extends ObjectCommand {
     }
 
     /** The ifindex of {@code dev} in {@code links} (0 for none); ip's "Cannot find device" when it does not exist. */
-    private static int index(List<Link> links, String dev) {
+    static int index(List<Link> links, String dev) {
         if (dev == null) {
             return 0;
         }

@@ -29,8 +29,10 @@ final class RuleCommand extends ObjectCommand {
     Integer run(String verb, Words w) throws ErrnoException {
         if (isShow(verb)) {
             show(w, false);
-        } else if (Words.matches(verb, "save") || Words.matches(verb, "restore")) {
-            throw new CommandFailed("\"ip rule " + verb + "\" is not implemented by jnetns");
+        } else if (Words.matches(verb, "save")) {
+            RuleSaves.save(top, w);
+        } else if (Words.matches(verb, "restore")) {
+            RuleSaves.restore(top);
         } else if (Words.matches(verb, "add") || Words.matches(verb, "delete")) {
             boolean add = Words.matches(verb, "add");
             if (!w.hasNext()) {
