@@ -6,6 +6,7 @@ import dev.jnetns.Address;
 import dev.jnetns.ErrnoException;
 import dev.jnetns.Rtnl;
 import dev.jnetns.Saved;
+import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -23,11 +24,11 @@ final class AddressSaves {
         LinkFilter filter = LinkFilter.parse(w, AddressCommand.USAGE, family == AF_PACKET ? 0 : family);
         Rtnl rtnl = top.rtnl();
         int index = filter.dev() == null ? 0 : LinkFilter.named(rtnl.links().list(), filter.dev()).index();
-        SaveFile.begin(top, SaveFile.ADDRESSES);
+        OutputStream out = SaveFile.begin(top, SaveFile.ADDRESSES);
         for (Saved<Address> s : rtnl.addresses().listSaved(family, index)) {
-            SaveFile.write(s.message());
+            SaveFile.write(out, s.message());
         }
-        SaveFile.end();
+        SaveFile.end(out);
     }
 
     /** {@code ip addr restore}: each address of the file on stdin, in its order. */

@@ -9,6 +9,7 @@ import dev.jnetns.Link;
 import dev.jnetns.Route;
 import dev.jnetns.Rtnl;
 import dev.jnetns.Saved;
+import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.List;
@@ -23,7 +24,7 @@ final class RouteSaves {
      * then the routes {@code route show SELECTORS} lists, each message as the kernel sent it.
      */
     static void save(JnetnsCommand top, Words w) throws ErrnoException {
-        SaveFile.begin(top, SaveFile.ROUTES);
+        OutputStream out = SaveFile.begin(top, SaveFile.ROUTES);
         RouteFilter f = RouteFilter.parse(w, top.family(0));
         int family = top.family(f.table() == 0 ? 0 : AF_INET);   // route show's family
         Rtnl rtnl = top.rtnl();
@@ -34,10 +35,10 @@ final class RouteSaves {
         }
         rtnl.routes().forEachSaved(family, f.table(), s -> {
             if ((oif == 0 || s.value().oif() == oif) && f.keeps(s.value())) {
-                SaveFile.write(s.message());
+                SaveFile.write(out, s.message());
             }
         });
-        SaveFile.end();
+        SaveFile.end(out);
     }
 
     /**

@@ -6,6 +6,7 @@ import dev.jnetns.ErrnoException;
 import dev.jnetns.Rtnl;
 import dev.jnetns.Rule;
 import dev.jnetns.Saved;
+import java.io.OutputStream;
 
 /** {@code jnetns rule save|restore}: ip's binary rule dumps (iprule.c; ip has no rule showdump). */
 final class RuleSaves {
@@ -17,11 +18,11 @@ final class RuleSaves {
         if (w.hasNext()) {
             throw new CommandFailed("\"ip rule save\" does not take any arguments.");
         }
-        SaveFile.begin(top, SaveFile.RULES);
+        OutputStream out = SaveFile.begin(top, SaveFile.RULES);
         for (Saved<Rule> s : top.rtnl().rules().listSaved(top.family(AF_INET))) {
-            SaveFile.write(s.message());
+            SaveFile.write(out, s.message());
         }
-        SaveFile.end();
+        SaveFile.end(out);
     }
 
     /** {@code ip rule restore}: each rule of the file on stdin, in its order. */

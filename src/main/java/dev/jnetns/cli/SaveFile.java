@@ -3,7 +3,7 @@ package dev.jnetns.cli;
 import java.io.FileDescriptor;
 import java.io.FileInputStream;
 import java.io.IOException;
-import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -41,24 +41,33 @@ final class SaveFile {
 
     /**
      * Begins a save as save_route_prep does: refuses a terminal on stdout ("Not sending a binary
-     * stream to stdout", exit 1), then writes the magic.
+     * stream to stdout", exit 1), then writes the magic; returns where the messages go.
      */
-    static void begin(JnetnsCommand top, int magic) {
+    static OutputStream begin(JnetnsCommand top, int magic) {
         if (terminal(1)) {
             throw new CommandFailed("Not sending a binary stream to stdout");
         }
-        top.out().flush();
-        write(ByteBuffer.allocate(4).order(ByteOrder.nativeOrder()).putInt(magic).array());
+        OutputStream out = top.binaryOut();
+        write(out, ByteBuffer.allocate(4).order(ByteOrder.nativeOrder()).putInt(magic).array());
+        return out;
     }
 
-    /** Writes one saved message to stdout, as ip writes it: {@code nlmsg_len} bytes. */
-    static void write(byte[] message) {
-        System.out.write(message, 0, message.length);
+    /** Writes one saved message, as ip writes it: {@code nlmsg_len} bytes. */
+    static void write(OutputStream out, byte[] message) {
+        try {
+            out.write(message);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Ends a save: what was written reaches stdout. */
-    static void end() {
-        System.out.flush();
+    static void end(OutputStream out) {
+        try {
+            out.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /**
