@@ -19,6 +19,8 @@ final class RuleCommand extends ObjectCommand {
             "Usage: jnetns [-4|-6] [-d] rule [show] [SELECTOR] [table ID]\n"
             + "       jnetns [-4|-6] rule add|del SELECTOR ACTION   (at least one word: ip refuses none)\n"
             + "       jnetns [-4|-6] rule flush [SELECTOR] [table ID] [protocol PROTO|all]\n"
+            + "       jnetns [-4|-6] rule save > FILE\n"
+            + "       jnetns rule restore < FILE\n"
             + "SELECTOR := [not] [from PREFIX] [to PREFIX] [tos TOS] [fwmark MARK[/MASK]] [iif DEV] [oif DEV]\n"
             + "            [pref N] [l3mdev] [uidrange N-N] [ipproto PROTO] [sport N[-N]] [dport N[-N]] [tun_id ID]\n"
             + "ACTION := [table ID] [protocol PROTO] [nat ADDRESS] [realms [SRC/]DST] [suppress_prefixlength N]\n"
