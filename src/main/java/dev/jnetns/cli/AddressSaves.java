@@ -56,7 +56,7 @@ final class AddressSaves {
             defect = e;
         }
         Out o = top.printOut();
-        AddressPrinter.saved(read, o);
+        AddressPrinter.saved(read, o, top.brief, top.oneline);
         top.print(o);
         if (defect != null) {
             throw defect;

@@ -157,7 +157,8 @@ class SaveRestoreTest {
                 same(show, f);
             }
         }
-        for (String show : List.of("addr showdump", "-j addr showdump", "-j -p addr showdump")) {
+        for (String show : List.of("addr showdump", "-j addr showdump", "-j -p addr showdump", "-o addr showdump",
+                "-br addr showdump", "-br -o addr showdump", "-d -s addr showdump")) {
             for (Path f : List.of(addrs, addrsIp)) {
                 same(show, f);
             }
