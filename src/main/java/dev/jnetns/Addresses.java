@@ -47,6 +47,28 @@ public final class Addresses {
         return dump(AF_UNSPEC, links.index(dev));
     }
 
+    /**
+     * {@return the addresses of {@code family} on device {@code index}, each with its message as the
+     * kernel sent it} The dump {@code ip [-4|-6] addr save [dev DEV]} writes.
+     *
+     * @param family AF_INET (2), AF_INET6 (10), or AF_UNSPEC (0) for every family
+     * @param index the device's ifindex, 0 for every device
+     * @throws ErrnoException when the kernel refuses the request (its errno and extended ack)
+     */
+    public List<Saved<Address>> listSaved(int family, int index) throws ErrnoException {
+        return socket.dump("addr save", (w, seq) -> {
+            w.beginMessage(RTM_GETADDR, NLM_F_REQUEST | NLM_F_DUMP, seq);
+            AddressCodec.header(w, family, index);
+            w.endMessage();
+        }, m -> {
+            if (m.type() != RTM_NEWADDR) {
+                return null;
+            }
+            Address a = AddressCodec.decode(m);
+            return index == 0 || a.index() == index ? new Saved<>(a, m.bytes()) : null;
+        });
+    }
+
     /** Addresses of {@code family} (AF_UNSPEC for all) on {@code index} (0 for all), filtered in the kernel. */
     List<Address> dump(int family, int index) throws ErrnoException {
         return socket.dump("addr show", (w, seq) -> {

@@ -108,6 +108,30 @@ public final class Routes {
     }
 
     /**
+     * Streams the routes {@link #forEach} gives, each with its message as the kernel sent it: the
+     * dump {@code ip route save} writes.
+     *
+     * @param family AF_INET (2), AF_INET6 (10), another family (its routes only), or AF_UNSPEC (0) for every family
+     * @param table the table id, 0 for all
+     * @param sink receives each route, on the calling thread
+     * @throws dev.jnetns.DumpInterruptedException when the table changed during the dump
+     */
+    public void forEachSaved(int family, int table, java.util.function.Consumer<Saved<Route>> sink)
+            throws ErrnoException {
+        NlSocket.Decoder<Route> routes = decoder(family, table);
+        try {
+            socket.dumpEach("route save", dumpRequest(family, table), m -> {
+                Route r = routes.decode(m);
+                return r == null ? null : new Saved<>(r, m.bytes());
+            }, sink);
+        } catch (ErrnoException e) {
+            if (!noSuchTable(e, table)) {
+                throw e;
+            }
+        }
+    }
+
+    /**
      * A table no route was ever added to does not exist yet: asked for it, the kernel answers ENOENT
      * ("FIB table does not exist"), where ip lists nothing.
      */

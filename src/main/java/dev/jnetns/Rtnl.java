@@ -2,6 +2,7 @@ package dev.jnetns;
 
 import static dev.jnetns.uapi.LinuxNetlink.NETLINK_ROUTE;
 import static dev.jnetns.uapi.LinuxNetlink.NLM_F_ACK;
+import static dev.jnetns.uapi.LinuxNetlink.NLM_F_CREATE;
 import static dev.jnetns.uapi.LinuxNetlink.NLM_F_DUMP;
 import static dev.jnetns.uapi.LinuxNetlink.NLM_F_REQUEST;
 import static dev.jnetns.uapi.LinuxNetNamespace.NETNSA_NSID_NOT_ASSIGNED;
@@ -14,6 +15,8 @@ import dev.jnetns.netlink.NlSocket;
 import dev.jnetns.rtnl.NetconfCodec;
 import dev.jnetns.rtnl.NsidCodec;
 import java.lang.ref.Cleaner;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.util.List;
 
 /**
@@ -304,6 +307,22 @@ public final class Rtnl implements AutoCloseable {
      */
     public Rules rules() {
         return rules;
+    }
+
+    /**
+     * Sends a saved message back as a request, as {@code ip route|addr|rule restore} send each
+     * message of their file: as it is, with NLM_F_REQUEST, NLM_F_CREATE and NLM_F_ACK added to its
+     * flags and a sequence number of this socket.
+     *
+     * @param what what the request is, for error messages, e.g. {@code "route restore"}
+     * @param message a whole message ({@link Saved#message()}), its header first
+     * @throws ErrnoException when the kernel refuses it (its errno and extended ack)
+     */
+    public void restore(String what, byte[] message) throws ErrnoException {
+        ByteBuffer m = ByteBuffer.wrap(java.util.Arrays.copyOf(message, (message.length + 3) & ~3))
+                .order(ByteOrder.nativeOrder());
+        m.putShort(6, (short) (m.getShort(6) | NLM_F_REQUEST | NLM_F_CREATE | NLM_F_ACK));
+        socket.execute(what, (w, seq) -> w.copyMessage(m, 0, seq));
     }
 
     /** {@return the nexthop objects ({@code ip nexthop})} */

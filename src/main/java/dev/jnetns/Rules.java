@@ -44,6 +44,22 @@ public final class Rules {
     }
 
     /**
+     * {@return the rules {@link #list} gives, each with its message as the kernel sent it} The dump
+     * {@code ip [-6] rule save} writes.
+     *
+     * @param family AF_INET (2) or AF_INET6 (10)
+     * @throws ErrnoException when the kernel refuses the request (its errno and extended ack)
+     */
+    public List<Saved<Rule>> listSaved(int family) throws ErrnoException {
+        Rule filter = request(RuleSpec.create().family(family), false);
+        return socket.dump("rule save", (w, seq) -> {
+            w.beginMessage(RTM_GETRULE, NLM_F_REQUEST | NLM_F_DUMP, seq);
+            RuleCodec.encode(filter, w);
+            w.endMessage();
+        }, m -> m.type() == RTM_NEWRULE ? new Saved<>(RuleCodec.decode(m), m.bytes()) : null);
+    }
+
+    /**
      * Equivalent to: {@code ip rule add SPEC}.
      *
      * @param spec the rule

@@ -26,6 +26,8 @@ final class AddressCommand extends ObjectCommand {
             + "                      [scope SCOPE] [metric N] [nodad] [noprefixroute] [home] [mngtmpaddr] [autojoin]\n"
             + "                      [valid_lft SEC|forever] [preferred_lft SEC|forever] dev DEV\n"
             + "       jnetns [-4|-6] address flush SELECTORS (those of show; at least one)\n"
+            + "       jnetns [-4|-6] address save [[dev] DEV] > FILE\n"
+            + "       jnetns address restore|showdump < FILE\n"
             + "FLAG := [-]permanent | [-]dynamic | [-]secondary | [-]primary | [-]tentative | [-]deprecated |\n"
             + "        [-]dadfailed | temporary | home | nodad | mngtmpaddr | noprefixroute | autojoin\n";
 
@@ -41,8 +43,12 @@ final class AddressCommand extends ObjectCommand {
             show(w);
         } else if (Words.matches(verb, "flush")) {
             flush(w);
-        } else if (Words.matches(verb, "save") || Words.matches(verb, "showdump") || Words.matches(verb, "restore")) {
-            throw new CommandFailed("\"ip address " + verb + "\" is not implemented by jnetns");
+        } else if (Words.matches(verb, "save")) {
+            AddressSaves.save(top, w);
+        } else if (Words.matches(verb, "showdump")) {
+            AddressSaves.showdump(top);
+        } else if (Words.matches(verb, "restore")) {
+            AddressSaves.restore(top);
         } else {
             return null;
         }

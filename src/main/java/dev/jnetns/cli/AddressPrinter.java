@@ -96,6 +96,31 @@ final class AddressPrinter {
     }
 
     /**
+     * The addresses of {@code ip addr showdump}: each as {@code ifINDEX:} and its lines (ipaddress.c
+     * show_handler); in JSON one object whose addr_info holds them, each with its "index". With
+     * {@code -o} each on one line; with {@code -br} the address after its line, without a newline.
+     */
+    static void saved(List<Address> addrs, Out out, boolean brief, boolean oneline) {
+        out.beginArray(null);
+        out.beginObject(null);
+        out.beginArray("addr_info");
+        for (Address a : addrs) {
+            out.beginObject(null);
+            out.number("index", "if%s:", a.index());
+            out.text(oneline ? "\\" : "\n");   // print_nl: ip's line break, a backslash with -o
+            int mark = out.length();
+            address(a, a.index(), null, out, brief, false, false);
+            if (oneline && !brief && !out.json()) {
+                out.text(LinkPrinter.oneline(out.cut(mark)));
+            }
+            out.endObject();
+        }
+        out.endArray();
+        out.endObject();
+        out.endArray();
+    }
+
+    /**
      * One address as {@code ip monitor} prints it: {@code IDX: DEV} and the address's lines (iproute2's
      * print_addrinfo under its monitor filter, whose oneline is set but whose lines stay apart).
      */

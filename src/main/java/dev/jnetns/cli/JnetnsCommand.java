@@ -53,6 +53,8 @@ final class JnetnsCommand {
     };
 
     private PrintWriter out;
+    /** Where ip's binary save files go ({@code route|addr|rule save}): stdout itself; null in-process. */
+    java.io.OutputStream binary;
 
     /** AF_INET, AF_INET6 or AF_PACKET from -4, -6, -0 or -family; 0 for none. */
     int family;
@@ -348,6 +350,23 @@ final class JnetnsCommand {
     /** Where command output goes. */
     PrintWriter out() {
         return out;
+    }
+
+    /**
+     * Where a binary save file is written: stdout (what was printed before flushed first); in-process
+     * runs, each byte as one character into {@link #out()} (ISO-8859-1).
+     */
+    java.io.OutputStream binaryOut() {
+        out.flush();
+        if (binary != null) {
+            return binary;
+        }
+        return new java.io.OutputStream() {
+            @Override
+            public void write(int b) {
+                out.write(b & 0xff);
+            }
+        };
     }
 
     /** Sends command output to {@code w} from now on; returns where it went before. */

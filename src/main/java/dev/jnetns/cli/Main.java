@@ -44,7 +44,7 @@ public final class Main {
         }
         PrintWriter out = new PrintWriter(System.out, false, StandardCharsets.UTF_8);
         PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
-        int rc = run(args, out, err);   // run() flushes out
+        int rc = run(args, out, err, System.out);   // run() flushes out
         if (shutdownHooked) {
             System.exit(rc);
         }
@@ -64,7 +64,13 @@ public final class Main {
 
     /** Runs one command line (or batch), writing to {@code out} and {@code err}; returns the exit code. */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        return run(args, out, err, null);
+    }
+
+    /** As {@link #run(String[], PrintWriter, PrintWriter)}, ip's binary save files to {@code binary} (null: into {@code out}). */
+    static int run(String[] args, PrintWriter out, PrintWriter err, java.io.OutputStream binary) {
         JnetnsCommand top = new JnetnsCommand(out);
+        top.binary = binary;
         try {
             return new Main(top, err).run(List.of(args));
         } finally {

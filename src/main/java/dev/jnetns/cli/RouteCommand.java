@@ -58,6 +58,9 @@ final class RouteCommand extends ObjectCommand {
             "Usage: jnetns [-4|-6] route [show] [table ID|all] [dev DEV] [proto P] [scope S] [type T] [metric N]\n"
             + "                       [via ADDR] [src ADDR] [[to] [root|match|exact] PREFIX|default]\n"
             + "       jnetns [-4|-6] route flush SELECTORS (those of show; at least one)\n"
+            + "       jnetns [-4|-6] route save SELECTORS (those of show) > FILE\n"
+            + "       jnetns route restore < FILE\n"
+            + "       jnetns [-4|-6] route showdump < FILE\n"
             + "       jnetns route add|change|replace|append|prepend|del [TYPE] PREFIX|default [via GW] [dev DEV]\n"
             + "                    [src IP] [metric N] [table ID] [proto P] [scope S] [onlink] [tos TOS]\n"
             + "                    [realms REALM] [pref low|medium|high] [expires N] [METRIC [lock] VALUE]...\n"
@@ -93,8 +96,12 @@ final class RouteCommand extends ObjectCommand {
             new RouteGet(top).run(w);
         } else if (Words.matches(verb, "flush")) {
             return flush(w);
-        } else if (Words.matches(verb, "save") || Words.matches(verb, "restore") || Words.matches(verb, "showdump")) {
-            throw new CommandFailed("\"ip route " + verb + "\" is not implemented by jnetns");
+        } else if (Words.matches(verb, "save")) {
+            RouteSaves.save(top, w);
+        } else if (Words.matches(verb, "restore")) {
+            RouteSaves.restore(top);
+        } else if (Words.matches(verb, "showdump")) {
+            RouteSaves.showdump(top);
         } else {
             return null;
         }

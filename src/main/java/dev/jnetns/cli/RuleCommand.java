@@ -19,6 +19,8 @@ final class RuleCommand extends ObjectCommand {
             "Usage: jnetns [-4|-6] [-d] rule [show] [SELECTOR] [table ID]\n"
             + "       jnetns [-4|-6] rule add|del SELECTOR ACTION   (at least one word: ip refuses none)\n"
             + "       jnetns [-4|-6] rule flush [SELECTOR] [table ID] [protocol PROTO|all]\n"
+            + "       jnetns [-4|-6] rule save > FILE\n"
+            + "       jnetns rule restore < FILE\n"
             + "SELECTOR := [not] [from PREFIX] [to PREFIX] [tos TOS] [fwmark MARK[/MASK]] [iif DEV] [oif DEV]\n"
             + "            [pref N] [l3mdev] [uidrange N-N] [ipproto PROTO] [sport N[-N]] [dport N[-N]] [tun_id ID]\n"
             + "ACTION := [table ID] [protocol PROTO] [nat ADDRESS] [realms [SRC/]DST] [suppress_prefixlength N]\n"
@@ -29,8 +31,10 @@ final class RuleCommand extends ObjectCommand {
     Integer run(String verb, Words w) throws ErrnoException {
         if (isShow(verb)) {
             show(w, false);
-        } else if (Words.matches(verb, "save") || Words.matches(verb, "restore")) {
-            throw new CommandFailed("\"ip rule " + verb + "\" is not implemented by jnetns");
+        } else if (Words.matches(verb, "save")) {
+            RuleSaves.save(top, w);
+        } else if (Words.matches(verb, "restore")) {
+            RuleSaves.restore(top);
         } else if (Words.matches(verb, "add") || Words.matches(verb, "delete")) {
             boolean add = Words.matches(verb, "add");
             if (!w.hasNext()) {

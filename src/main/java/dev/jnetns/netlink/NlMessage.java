@@ -98,6 +98,17 @@ public final class NlMessage {
     }
 
     /**
+     * The whole message as it came, header included: what {@code ip route|addr|rule save} write.
+     *
+     * @return a copy of its {@code nlmsg_len} bytes
+     */
+    public byte[] bytes() {
+        byte[] out = new byte[length];
+        buf.get(offset, out);
+        return out;
+    }
+
+    /**
      * The attributes that follow the payload's fixed header.
      *
      * @param headerSize the fixed header's size in bytes (aligned here)
