@@ -27,6 +27,7 @@ public final class AddressSpec {
     Long validLifetime;
     Long preferredLifetime;
     Long metric;
+    boolean withoutLocal;
 
     private AddressSpec(IpPrefix local) {
         this.local = local;
@@ -55,6 +56,19 @@ public final class AddressSpec {
     /** {@return the address and prefix length} */
     public IpPrefix prefix() {
         return local;
+    }
+
+    /**
+     * Sends the prefix as the address alone, without a local (IFA_ADDRESS, no IFA_LOCAL): what
+     * {@code ip addr add|replace|del peer PREFIX dev DEV} sends when no local is given. The kernel
+     * takes it as the local address for IPv6 and refuses it for IPv4 (Local address is not supplied).
+     * A spec sent this way has no {@link #peer}; its default scope is global.
+     *
+     * @return this spec
+     */
+    public AddressSpec withoutLocal() {
+        this.withoutLocal = true;
+        return this;
     }
 
     /**
@@ -232,12 +246,15 @@ public final class AddressSpec {
         if (scope != null) {
             return scope;
         }
+        if (withoutLocal) {
+            return 0;   // ip's default_scope of its empty local
+        }
         byte[] b = local.address().getAddress();
         return b.length == 4 && (b[0] & 0xff) == 127 ? 254 : 0;
     }
 
     @Override
     public String toString() {
-        return local + (peer != null ? " peer " + peer : "");
+        return withoutLocal ? "peer " + local : local + (peer != null ? " peer " + peer : "");
     }
 }

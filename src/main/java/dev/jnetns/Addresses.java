@@ -105,8 +105,36 @@ public final class Addresses {
      * @throws ErrnoException when the kernel refuses the request (its errno and extended ack)
      */
     public void add(Address a) throws ErrnoException {
-        socket.execute("addr add " + a, (w, seq) -> {
-            w.beginMessage(RTM_NEWADDR, NLM_F_REQUEST | NLM_F_ACK | NLM_F_CREATE | NLM_F_EXCL, seq);
+        send(RTM_NEWADDR, NLM_F_CREATE | NLM_F_EXCL, "addr add " + a, a);
+    }
+
+    /**
+     * Adds or updates the address {@code a} describes, every attribute of it as the record holds it,
+     * on the device of ifindex {@code a.index()} (see {@link #add(Address)}). Equivalent to:
+     * {@code ip addr replace} with every option the address shows.
+     *
+     * @param a the address
+     * @throws ErrnoException when the kernel refuses the request (its errno and extended ack)
+     */
+    public void replace(Address a) throws ErrnoException {
+        send(RTM_NEWADDR, NLM_F_CREATE | NLM_F_REPLACE, "addr replace " + a, a);
+    }
+
+    /**
+     * Deletes the address {@code a} describes, sent with every attribute of it as the record holds it,
+     * from the device of ifindex {@code a.index()}. Equivalent to: {@code ip addr del} with every
+     * option the address shows.
+     *
+     * @param a the address, as a dump gave it
+     * @throws ErrnoException when the kernel refuses the request (its errno and extended ack)
+     */
+    public void delete(Address a) throws ErrnoException {
+        send(RTM_DELADDR, 0, "addr del " + a, a);
+    }
+
+    private void send(int type, int flags, String what, Address a) throws ErrnoException {
+        socket.execute(what, (w, seq) -> {
+            w.beginMessage(type, NLM_F_REQUEST | NLM_F_ACK | flags, seq);
             AddressCodec.encode(a, w);
             w.endMessage();
         });
@@ -228,6 +256,9 @@ public final class Addresses {
         if (preferred > valid) {
             throw new IllegalArgumentException("preferred_lft is greater than valid_lft");
         }
+        if (s.withoutLocal && s.peer != null) {
+            throw new IllegalArgumentException("a spec sent without its local has no peer: " + s.local + " peer " + s.peer);
+        }
     }
 
     /** The address {@code ip addr add|replace|del SPEC dev DEV} asks for, as a record to write. */
@@ -235,6 +266,12 @@ public final class Addresses {
         long valid = s.validLifetime != null ? s.validLifetime : Address.FOREVER;
         long preferred = s.preferredLifetime != null ? s.preferredLifetime : valid;
         boolean lifetimes = s.validLifetime != null || s.preferredLifetime != null;
+        if (s.withoutLocal) {
+            return new Address(index, s.local.family(), null, s.local.address(), s.local.length(), s.broadcast,
+                    type == RTM_DELADDR && s.scope == null ? 0 : s.effectiveScope(), s.flags, s.label,
+                    lifetimes ? valid : -1, lifetimes ? preferred : -1, null, null, s.metric != null ? s.metric : -1,
+                    -1, lifetimes ? 0 : -1, lifetimes ? 0 : -1, RawAttributes.NONE);
+        }
         return new Address(index, s.local.family(), s.local.address(), s.peer != null ? s.peer.address() : null,
                 s.peer != null ? s.peer.length() : s.local.length(), s.broadcast,
                 type == RTM_DELADDR && s.scope == null ? 0 : s.effectiveScope(), s.flags, s.label,

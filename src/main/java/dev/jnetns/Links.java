@@ -132,14 +132,15 @@ public final class Links {
     /**
      * Creates a device. Equivalent to: {@code ip link add NAME [mtu N] [address MAC] [up] [master BR]
      * [alias TEXT] ... type KIND ...} (the device options of {@link LinkSpec#with} in the same request;
-     * or {@code ip tuntap add NAME mode tap|tun} for tap and tun, their options set after). A veth peer with
+     * or {@code ip tuntap add NAME mode tap|tun} for tap and tun, their options set after; a tap or tun
+     * with a parent is sent by rtnetlink as ip sends it, which the kernel refuses). A veth peer with
      * {@link LinkSpec#peerNetns} is created directly in that namespace, in the same request.
      *
      * @param spec the device to create
      * @throws ErrnoException when the kernel refuses the request (its errno and extended ack)
      */
     public void add(LinkSpec spec) throws ErrnoException {
-        if (spec.kind.equals("tap") || spec.kind.equals("tun")) {
+        if ((spec.kind.equals("tap") || spec.kind.equals("tun")) && spec.parent == null) {
             TunTap.create(home, spec);
             LinkUpdate rest = spec.device != null ? spec.device.copy() : LinkUpdate.create();
             boolean any = spec.device != null;

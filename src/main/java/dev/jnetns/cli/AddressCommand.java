@@ -217,13 +217,18 @@ final class AddressCommand extends ObjectCommand {
                 throw new CommandFailed("preferred_lft is greater than valid_lft");
             }
         }
-        if (local == null) {
-            if (peer || !verb.equals("add")) {
-                throw new CommandFailed("address " + verb + " without an address is not implemented by jnetns");
-            }
+        if (local == null && !peer) {
             throw new NoAddress(dev, family);
         }
-        AddressSpec s = AddressSpec.of(localPrefix);
+        AddressSpec s;
+        if (local == null) {
+            // ip sends the peer alone (IFA_ADDRESS): the kernel takes it as the local for IPv6
+            int at = pending.indexOf("peer");
+            s = AddressSpec.of(Words.prefix(pending.get(at + 1), family)).withoutLocal();
+            pending.subList(at, at + 2).clear();
+        } else {
+            s = AddressSpec.of(localPrefix);
+        }
         if (valid != null || preferred != null) {
             s.validLifetime(v).preferredLifetime(p);
         }
@@ -236,15 +241,16 @@ final class AddressCommand extends ObjectCommand {
         applyOptions(s, pending, verb.equals("del"));
         // ip's wildcard deletion: an IPv4 address without a prefix length (and no peer) is sent
         // without IFA_ADDRESS, so the kernel deletes the first address with that local, any length
-        boolean wildcard = verb.equals("del") && !local.contains("/") && !peer
+        boolean wildcard = verb.equals("del") && local != null && !local.contains("/") && !peer
                 && Words.familyOf(s.prefix().address()) == AF_INET;
         return new Parsed(dev, s, wildcard);
     }
 
     /**
-     * {@code addr add} without an address (nor peer): ip sends it, of the family its other words
-     * give, and the kernel refuses it (no family: EOPNOTSUPP; IPv4, IPv6: EINVAL). So does jnetns
-     * ({@link #modify}); the pipelined batch, which takes a spec, reports it as not implemented.
+     * {@code addr add|change|replace|del} without an address (nor peer): ip sends it, of the family
+     * its other words give, and the kernel refuses it (no family: EOPNOTSUPP; IPv4: Local address is
+     * not supplied; IPv6: EINVAL). So does jnetns ({@link #modify}); the pipelined batch, which takes
+     * a spec, reports it as not implemented.
      */
     static final class NoAddress extends CommandFailed {
         private static final long serialVersionUID = 1L;
@@ -252,7 +258,7 @@ final class AddressCommand extends ObjectCommand {
         final int family;
 
         NoAddress(String dev, int family) {
-            super("address add without an address is not implemented by jnetns");
+            super("address without an address is not implemented by jnetns");
             this.dev = dev;
             this.family = family;
         }
@@ -264,8 +270,13 @@ final class AddressCommand extends ObjectCommand {
             p = parse(w, verb, top.family(0));
         } catch (NoAddress e) {
             Rtnl rtnl = top.rtnl();
-            rtnl.addresses().add(new Address(rtnl.links().get(e.dev).index(), e.family, null, null, 0, null, 0, 0,
-                    null, -1, -1, null, null, -1, -1, -1, -1, RawAttributes.NONE));
+            Address none = new Address(rtnl.links().get(e.dev).index(), e.family, null, null, 0, null, 0, 0,
+                    null, -1, -1, null, null, -1, -1, -1, -1, RawAttributes.NONE);
+            switch (verb) {
+                case "add": rtnl.addresses().add(none); break;
+                case "del": rtnl.addresses().delete(none); break;
+                default: rtnl.addresses().replace(none); break;
+            }
             return;
         }
         Rtnl rtnl = top.rtnl();

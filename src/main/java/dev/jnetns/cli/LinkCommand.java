@@ -203,8 +203,11 @@ final class LinkCommand extends ObjectCommand {
         Long groMaxSize;
         String xdpOff;
 
-        /** Reads the words up to {@code type KIND} (included). */
-        static Args parse(Words w) {
+        /**
+         * Reads the words up to {@code type KIND} (included); {@code rtnl} finds the device of
+         * {@code master} as the word is read (ip's ll_name_to_index in iplink_parse).
+         */
+        static Args parse(Words w, Rtnl rtnl) throws ErrnoException {
             Args a = new Args();
             while (w.hasNext()) {
                 String word = w.next();
@@ -226,7 +229,12 @@ final class LinkCommand extends ObjectCommand {
                 } else if (List.of("xdp", "xdpgeneric", "xdpdrv", "xdpoffload").contains(word)) {
                     a.xdpOff = xdpOff(word, w.value());
                 } else if (word.equals("vf")) {
-                    throw new CommandFailed("\"vf " + w.value() + " ...\" is not implemented by jnetns");
+                    String v = w.value();
+                    integer("vf", v);   // ip's get_integer first: "Invalid "vf" value", exit 255
+                    if (a.dev == null) {
+                        throw new UsageException("Error: argument \"dev\" is required");   // ip's missarg
+                    }
+                    throw new CommandFailed("\"vf " + v + " ...\" is not implemented by jnetns");
                 } else if (word.equals("gso_max_size")) {
                     a.gsoMaxSize = sendable(word, Words.u32(w.value(), "Invalid \"gso_max_size\" value"));
                 } else if (word.equals("gso_max_segs")) {
@@ -267,7 +275,11 @@ final class LinkCommand extends ObjectCommand {
                 } else if (word.equals("trailers")) {
                     a.trailers = onOff(w, word);
                 } else if (Words.matches(word, "master")) {
-                    a.master = w.value();
+                    String v = w.value();
+                    if (rtnl.links().find(v).isEmpty()) {
+                        throw Words.invalid("Device does not exist", v);
+                    }
+                    a.master = v;
                 } else if (Words.matches(word, "nomaster")) {
                     a.noMaster = true;
                 } else if (Words.matches(word, "dynamic")) {
@@ -379,9 +391,6 @@ final class LinkCommand extends ObjectCommand {
                 u.trailers(trailers);
             }
             if (master != null) {
-                if (rtnl.links().find(master).isEmpty()) {   // ip's ll_name_to_index, before anything is sent
-                    throw Words.invalid("Device does not exist", master);
-                }
                 u.master(master);
             }
             if (noMaster) {
@@ -587,7 +596,7 @@ final class LinkCommand extends ObjectCommand {
      * {@code family} is -4's or -6's (0 for none).
      */
     static LinkSpec parseAdd(Words w, NetnsSource spaces, Rtnl rtnl, int family) throws ErrnoException {
-        Args a = Args.parse(w);
+        Args a = Args.parse(w, rtnl);
         String newName = a.newName();
         if (a.kind == null) {
             throw new CommandFailed("Not enough information: \"type\" argument is required");
@@ -636,7 +645,7 @@ final class LinkCommand extends ObjectCommand {
                     }
                     Args pa;
                     try {
-                        pa = Args.parse(w);   // ip reads the peer's words as the device's own
+                        pa = Args.parse(w, rtnl);   // ip reads the peer's words as the device's own
                     } catch (CommandFailed e) {
                         // a parser's errno (a wrong on|off) is -1 once ip's veth parser passes it on
                         throw new CommandFailed(e.getMessage());
@@ -672,8 +681,14 @@ final class LinkCommand extends ObjectCommand {
                 }
                 return s;
             }
-            case "tap": s = LinkSpec.tap(name); break;
-            case "tun": s = LinkSpec.tun(name); break;
+            case "tap":
+            case "tun":   // with link PARENT: sent by rtnetlink as ip sends it, for the kernel to refuse
+                if (parent != null) {
+                    s = LinkSpec.of(name, kind, parent, null);
+                } else {
+                    s = kind.equals("tap") ? LinkSpec.tap(name) : LinkSpec.tun(name);
+                }
+                break;
             case "macvlan":
             case "macvtap":   // no word: the kind alone; no parent: sent too, the kernel refuses it as for ip
                 return LinkSpec.of(name, kind, parent, w.hasNext() ? MacvlanOptions.parse(kind, w) : null);
@@ -735,9 +750,6 @@ final class LinkCommand extends ObjectCommand {
                 throw kindWord(kind, word);
             }
         }
-        if (parent != null && (kind.equals("tap") || kind.equals("tun"))) {   // made with an ioctl: no parent
-            throw new CommandFailed(kind + ": \"link " + parent + "\" does not apply");
-        }
         return s;
     }
 
@@ -789,7 +801,7 @@ final class LinkCommand extends ObjectCommand {
 
     /** {@code link set|change [dev] DEV ...}. */
     private void set(Words w) throws Exception {
-        Args a = Args.parse(w);
+        Args a = Args.parse(w, top.rtnl());
         String dev = a.requireDev();
         if (a.index != null) {
             if (a.netns == null) {
@@ -802,7 +814,8 @@ final class LinkCommand extends ObjectCommand {
                 || a.kind.equals("macvtap"));
         dev.jnetns.kind.LinkData kindData = !kindOptions || !w.hasNext() ? null : a.kind.equals("vxlan")
                 ? VxlanOptions.parse(w, true, top.family, ifindex(top.rtnl())) : MacvlanOptions.parse(a.kind, w);
-        boolean bridgeKind = a.parent == null && ("bridge".equals(a.kind) || "bridge_slave".equals(a.kind));
+        // link PARENT: ip's iplink_modify sends it only when creating, so set ignores it (unlooked-up)
+        boolean bridgeKind = "bridge".equals(a.kind) || "bridge_slave".equals(a.kind);
         if (a.kind != null && !kindOptions && !bridgeKind && w.hasNext()) {   // as for link add
             String word = w.next();
             if (a.kind.equals("veth") && !word.equals("peer")) {
@@ -812,8 +825,8 @@ final class LinkCommand extends ObjectCommand {
                 throw kindWord(a.kind, word);
             }
         }
-        if (a.kind != null && !kindOptions && !bridgeKind || a.parent != null) {
-            throw new CommandFailed("link set " + dev + ": \"type\" and \"link\" are not implemented by jnetns");
+        if (a.kind != null && !kindOptions && !bridgeKind) {
+            throw new CommandFailed("link set " + dev + ": \"type " + a.kind + "\" is not implemented by jnetns");
         }
         try {
             LinkUpdate u = a.deviceOptions(top.rtnl(), this::netns);
@@ -890,8 +903,8 @@ final class LinkCommand extends ObjectCommand {
 
     /** {@code link del [dev] DEV | group G}. */
     private void delete(Words w) throws ErrnoException {
-        Args a = Args.parse(w);
         Rtnl rtnl = top.rtnl();
+        Args a = Args.parse(w, rtnl);
         if (a.group != null && a.dev == null) {
             rtnl.links().deleteGroup(a.group);
         } else {

@@ -238,7 +238,7 @@ final class NexthopCommand extends ObjectCommand {
         top.out().println(flushed == 0 ? "Nothing to flush" : "Flushed " + flushed + " nexthops");
     }
 
-    /** ip's print_nexthop, text or JSON. */
+    /** ip's print_nexthop, text or JSON; -N prints scope and protocol as numbers. */
     private void print(List<Link> links, List<Nexthop> all) {
         Json j = top.json ? top.json().beginArray() : null;
         records(links, all, j, false);
@@ -292,7 +292,8 @@ final class NexthopCommand extends ObjectCommand {
                 field(j, t, "dev", name(links, n.oif()), "dev ", false);
             }
             if (n.scope() != RT_SCOPE_UNIVERSE || top.details) {
-                field(j, t, "scope", RtNames.SCOPES.name(n.scope()), "scope ", false);
+                field(j, t, "scope", top.numeric ? Integer.toString(n.scope()) : RtNames.SCOPES.name(n.scope()), "scope ",
+                        false);   // -N: numbers, as rtnl_rtscope_n2a
             }
             if (n.blackhole()) {
                 if (j != null) {
@@ -301,7 +302,8 @@ final class NexthopCommand extends ObjectCommand {
                 t.append("blackhole ");
             }
             if (n.protocol() != 0 || top.details) {
-                field(j, t, "protocol", RtNames.PROTOCOLS.name(n.protocol()), "proto ", false);
+                field(j, t, "protocol", top.numeric ? Integer.toString(n.protocol())
+                        : RtNames.PROTOCOLS.name(n.protocol()), "proto ", false);
             }
             List<String> flags = new ArrayList<>();
             for (int i = 0; i < FLAG_BITS.length; i++) {

@@ -160,7 +160,8 @@ final class RouteCommand extends ObjectCommand {
     /**
      * {@code route flush SELECTORS}: deletes what show would list, listing again until nothing is
      * left, for at most 30 seconds (ip 6.1's route flush has no -loops limit); -s says the rounds,
-     * -s -s also lists what each deletes (in text, -j or not).
+     * -s -s also lists what each deletes (in text, -j or not). With {@code cache}: the IPv4 route
+     * cache flushed (unless -6), and nothing deleted (the IPv6 exceptions are not listed).
      *
      * @return the exit code: 0, or 255 when 30 seconds did not do
      */
@@ -173,22 +174,32 @@ final class RouteCommand extends ObjectCommand {
         Rtnl rtnl = top.rtnl();
         List<Link> links = rtnl.links().list();
         int oif = index(links, f.dev());
-        if (family == AF_PACKET) {
-            return 0;   // -0: ip's dump holds no route of that family, so it deletes nothing
-        }
         PrintWriter out = top.out();
+        if (f.cached()) {
+            if (family != AF_INET6) {
+                RouteCacheFlush.ipv4(top.netns());
+                if (top.stats > 0) {
+                    out.println("*** IPv4 routing cache is flushed.");
+                }
+            }
+            if (family == AF_INET) {
+                return 0;
+            }
+        }
         RoutePrinter p = new RoutePrinter(links, f, top.details, top.stats, top.oneline);
         long start = System.nanoTime();
         for (int round = 0;; round++) {
             List<Route> doomed = new ArrayList<>();
-            for (Route r : rtnl.routes().list(family, f.table())) {
+            // -0: ip's dump holds no route of that family; cached: the dump holds no cached route
+            // (jnetns does not list the IPv6 exceptions), so either deletes nothing
+            for (Route r : family == AF_PACKET || f.cached() ? List.<Route>of() : rtnl.routes().list(family, f.table())) {
                 if ((oif == 0 || r.oif() == oif) && f.keeps(r) && !kernelUnreachable(r)) {
                     doomed.add(r);
                 }
             }
             if (doomed.isEmpty()) {
                 if (top.stats > 0) {
-                    out.println(round == 0 ? "Nothing to flush."
+                    out.println(round == 0 && (!f.cached() || family == AF_INET6) ? "Nothing to flush."
                             : "*** Flush is complete after " + round + " round" + (round > 1 ? "s" : "") + " ***");
                 }
                 return 0;
