@@ -137,7 +137,7 @@ final class RouteCommand extends ObjectCommand {
         if (top.json) {
             o.jsonWriter().beginArray();
         }
-        rtnl.routes().forEach(family, f.table(), r -> {   // streamed: constant memory for any table
+        PrinterThread<Route> printer = new PrinterThread<>(r -> {
             if (oif != 0 && r.oif() != oif || !f.keeps(r)) {
                 return;
             }
@@ -148,6 +148,12 @@ final class RouteCommand extends ObjectCommand {
                 o.drainTo(out);
             }
         });
+        try {
+            rtnl.routes().forEach(family, f.table(), printer);   // streamed: constant memory for any table
+        } finally {
+            printer.end();
+        }
+        printer.rethrow();
         if (top.json) {
             o.jsonWriter().endArray();
             o.drainTo(out);

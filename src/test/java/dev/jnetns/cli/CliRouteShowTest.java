@@ -79,6 +79,38 @@ class CliRouteShowTest {
         return SHOWS.stream().flatMap(show -> FORMS.stream().map(form -> same(form, show)));
     }
 
+    /**
+     * A listing long enough to be printed on its own thread ({@link PrinterThread}: several
+     * batches): the fixture's routes and 3 000 more of several shapes and tables, in order and
+     * filtered as ip lists them.
+     */
+    @TestFactory
+    Stream<DynamicTest> a_long_listing_printed_on_its_own_thread_equals_ip() throws Exception {
+        Netns many = Netns.create();
+        StringBuilder b = new StringBuilder(String.join("\n", RouteFixtures.LINES)).append('\n');
+        for (int i = 0; i < 1000; i++) {
+            b.append(String.format("route add 198.19.%d.%d via 198.18.0.2 metric %d%n", i / 250, i % 250, i % 7));
+            b.append(String.format("route add table 100 198.19.%d.%d/31 dev v2 proto %d%n", 8 + i / 125, 2 * (i % 125),
+                    i % 4 == 0 ? 99 : 4));
+            b.append(String.format("route add fd00:100::%x/128 via fd00::2 dev v0%n", i));
+        }
+        Ip.batch(many, b.toString());
+        List<DynamicTest> tests = new ArrayList<>();
+        for (String show : List.of("route show", "route show table all", "-6 route show", "route show dev v2 table all",
+                "route show table 100 proto 99")) {
+            for (String form : List.of("", "-j", "-d -s -o")) {
+                List<String> args = new ArrayList<>(List.of((form + " " + show).trim().split(" ")));
+                List<String> ours = new ArrayList<>(List.of("-n", many.path()));
+                ours.addAll(args);
+                String what = String.join(" ", args);
+                tests.add(DynamicTest.dynamicTest(what, () -> Cli.assertSameAsIp(
+                        () -> timeless(Ip.run(many, args.toArray(new String[0]))),
+                        () -> timeless(Cli.ok(ours.toArray(new String[0]))), what)));
+            }
+        }
+        return tests.stream().onClose(many::close);
+    }
+
     @TestFactory
     Stream<DynamicTest> route_get_answers_carry_what_ip_shows() {
         return Stream.of(
