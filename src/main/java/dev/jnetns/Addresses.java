@@ -56,22 +56,19 @@ public final class Addresses {
      * @throws ErrnoException when the kernel refuses the request (its errno and extended ack)
      */
     public List<Saved<Address>> listSaved(int family, int index) throws ErrnoException {
-        return socket.dump("addr save", (w, seq) -> {
-            w.beginMessage(RTM_GETADDR, NLM_F_REQUEST | NLM_F_DUMP, seq);
-            AddressCodec.header(w, family, index);
-            w.endMessage();
-        }, m -> {
-            if (m.type() != RTM_NEWADDR) {
-                return null;
-            }
-            Address a = AddressCodec.decode(m);
-            return index == 0 || a.index() == index ? new Saved<>(a, m.bytes()) : null;
-        });
+        return dump("addr save", family, index, (a, m) -> new Saved<>(a, m.bytes()));
     }
 
     /** Addresses of {@code family} (AF_UNSPEC for all) on {@code index} (0 for all), filtered in the kernel. */
     List<Address> dump(int family, int index) throws ErrnoException {
-        return socket.dump("addr show", (w, seq) -> {
+        return dump("addr show", family, index, (a, m) -> a);
+    }
+
+    /** Each address of {@code family} on {@code index} (0: all) as {@code keep} makes it from the address and its message. */
+    private <T> List<T> dump(String what, int family, int index,
+                             java.util.function.BiFunction<Address, dev.jnetns.netlink.NlMessage, T> keep)
+            throws ErrnoException {
+        return socket.dump(what, (w, seq) -> {
             w.beginMessage(RTM_GETADDR, NLM_F_REQUEST | NLM_F_DUMP, seq);
             AddressCodec.header(w, family, index);
             w.endMessage();
@@ -80,7 +77,7 @@ public final class Addresses {
                 return null;
             }
             Address a = AddressCodec.decode(m);
-            return index == 0 || a.index() == index ? a : null;
+            return index == 0 || a.index() == index ? keep.apply(a, m) : null;
         });
     }
 

@@ -33,11 +33,7 @@ final class AddressSaves {
 
     /** {@code ip addr restore}: each address of the file on stdin, in its order. */
     static void restore(JnetnsCommand top) throws ErrnoException {
-        SaveFile file = SaveFile.open("address", SaveFile.ADDRESSES, Main.EXIT_ABORT, Main.EXIT_ABORT);
-        Rtnl rtnl = top.rtnl();
-        for (byte[] m; (m = file.next()) != null; ) {
-            SavedRequests.send(rtnl, "addr restore", m, Main.EXIT_ABORT);
-        }
+        SavedRequests.restoreAll(top.rtnl(), "address", SaveFile.ADDRESSES, "addr restore");
     }
 
     /**

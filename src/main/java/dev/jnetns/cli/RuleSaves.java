@@ -3,7 +3,6 @@ package dev.jnetns.cli;
 import static dev.jnetns.uapi.LinuxSocket.AF_INET;
 
 import dev.jnetns.ErrnoException;
-import dev.jnetns.Rtnl;
 import dev.jnetns.Rule;
 import dev.jnetns.Saved;
 import java.io.OutputStream;
@@ -27,10 +26,6 @@ final class RuleSaves {
 
     /** {@code ip rule restore}: each rule of the file on stdin, in its order. */
     static void restore(JnetnsCommand top) throws ErrnoException {
-        SaveFile file = SaveFile.open("rule", SaveFile.RULES, Main.EXIT_ABORT, Main.EXIT_ABORT);
-        Rtnl rtnl = top.rtnl();
-        for (byte[] m; (m = file.next()) != null; ) {
-            SavedRequests.send(rtnl, "rule restore", m, Main.EXIT_ABORT);
-        }
+        SavedRequests.restoreAll(top.rtnl(), "rule", SaveFile.RULES, "rule restore");
     }
 }

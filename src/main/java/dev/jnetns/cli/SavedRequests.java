@@ -31,4 +31,19 @@ final class SavedRequests {
             throw new CommandFailed(e.getMessage(), exit);
         }
     }
+
+    /**
+     * {@code ip addr|rule restore}: each record of the save file on stdin, in its order; a
+     * refusal other than EEXIST ends it (exit 255, as ip's).
+     *
+     * @param object the object as ip names it in its messages ({@code "address"}, {@code "rule"})
+     * @param magic the file's magic ({@link SaveFile#ADDRESSES}, {@link SaveFile#RULES})
+     * @param what the request in error messages, e.g. {@code "addr restore"}
+     */
+    static void restoreAll(Rtnl rtnl, String object, int magic, String what) throws ErrnoException {
+        SaveFile file = SaveFile.open(object, magic, Main.EXIT_ABORT, Main.EXIT_ABORT);
+        for (byte[] m; (m = file.next()) != null; ) {
+            send(rtnl, what, m, Main.EXIT_ABORT);
+        }
+    }
 }
