@@ -247,11 +247,12 @@ public final class RouteSpec {
     /**
      * {@code nhid ID}: the route goes through nexthop object {@code ID} ({@code ip nexthop}).
      *
-     * @param id the nexthop object's id
+     * @param id the nexthop object's id (0 is sent as ip sends it: no object has it, the kernel
+     *     refuses it with ENODEV)
      * @return this spec
      */
     public RouteSpec nhid(long id) {
-        this.nhid = Ranges.check("nhid", id, 1, 0xffffffffL);
+        this.nhid = Ranges.check("nhid", id, 0, 0xffffffffL);
         return this;
     }
 

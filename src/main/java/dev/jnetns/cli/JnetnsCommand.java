@@ -347,6 +347,15 @@ final class JnetnsCommand {
         }
     }
 
+    /**
+     * A printer of routes with the global options; with -d it prints after each route through a
+     * nexthop object that object ({@code nh_info}), from one nexthop dump made now.
+     */
+    RoutePrinter routePrinter(java.util.List<dev.jnetns.Link> links, RouteFilter filter) throws ErrnoException {
+        RoutePrinter p = new RoutePrinter(links, filter, details, stats, oneline);
+        return details ? p.withNexthops(rtnl().nexthops().list(0)) : p;
+    }
+
     /** Where command output goes. */
     PrintWriter out() {
         return out;

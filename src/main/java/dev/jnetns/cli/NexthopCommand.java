@@ -1,17 +1,7 @@
 package dev.jnetns.cli;
 
-import static dev.jnetns.uapi.LinuxNexthop.NEXTHOP_GRP_TYPE_RES;
-import static dev.jnetns.uapi.LinuxRoute.RTNH_F_DEAD;
-import static dev.jnetns.uapi.LinuxRoute.RTNH_F_LINKDOWN;
-import static dev.jnetns.uapi.LinuxRoute.RTNH_F_OFFLOAD;
-import static dev.jnetns.uapi.LinuxRoute.RTNH_F_ONLINK;
-import static dev.jnetns.uapi.LinuxRoute.RTNH_F_PERVASIVE;
-import static dev.jnetns.uapi.LinuxRoute.RTNH_F_TRAP;
-import static dev.jnetns.uapi.LinuxRoute.RTNH_F_UNRESOLVED;
-import static dev.jnetns.uapi.LinuxRoute.RT_SCOPE_UNIVERSE;
 import static dev.jnetns.uapi.LinuxSocket.AF_INET;
 
-import dev.jnetns.IpPrefix;
 import dev.jnetns.Link;
 import dev.jnetns.Nexthop;
 import dev.jnetns.RtNames;
@@ -32,11 +22,6 @@ final class NexthopCommand extends ObjectCommand {
             + "NH := { blackhole | [ via ADDRESS ] [ dev DEV ] [ onlink ] | group GROUP [ fdb ] [ type mpath ] }\n"
             + "GROUP := [ <id[,weight]>/<id[,weight]>/... ]\n";
 
-    /** RTNH_F_* bits and their names, in ip's order (print_rt_flags). */
-    private static final int[] FLAG_BITS = {RTNH_F_DEAD, RTNH_F_ONLINK, RTNH_F_PERVASIVE, RTNH_F_OFFLOAD, RTNH_F_TRAP,
-        RTNH_F_LINKDOWN, RTNH_F_UNRESOLVED};
-    private static final String[] FLAG_NAMES = {"dead", "onlink", "pervasive", "offload", "trap", "linkdown",
-        "unresolved"};
 
     /** ip's verbs in its order (ipnexthop.c do_ipnh). */
     @Override
@@ -261,66 +246,7 @@ final class NexthopCommand extends ObjectCommand {
                     j.put("deleted", true);
                 }
             }
-            field(j, t, "id", Integer.toUnsignedString(n.id()), "id ", true);
-            if (!n.group().isEmpty()) {
-                if (j != null) {
-                    j.beginArrayKey("group");
-                    for (Nexthop.Member m : n.group()) {
-                        j.beginObject().put("id", Integer.toUnsignedLong(m.id()));
-                        if (m.weight() > 1) {
-                            j.put("weight", m.weight());
-                        }
-                        j.endObject();
-                    }
-                    j.endArray();
-                }
-                t.append("group ");
-                for (int i = 0; i < n.group().size(); i++) {
-                    Nexthop.Member m = n.group().get(i);
-                    t.append(i > 0 ? "/" : "").append(Integer.toUnsignedString(m.id()))
-                            .append(m.weight() > 1 ? "," + m.weight() : "");
-                }
-                t.append(' ');
-            }
-            if (n.groupType() == NEXTHOP_GRP_TYPE_RES) {
-                field(j, t, "type", "resilient", "type ", false);
-            }
-            if (n.gateway() != null) {
-                field(j, t, "gateway", IpPrefix.format(n.gateway()), "via ", false);
-            }
-            if (n.oif() != 0) {
-                field(j, t, "dev", name(links, n.oif()), "dev ", false);
-            }
-            if (n.scope() != RT_SCOPE_UNIVERSE || top.details) {
-                field(j, t, "scope", top.numeric ? Integer.toString(n.scope()) : RtNames.SCOPES.name(n.scope()), "scope ",
-                        false);   // -N: numbers, as rtnl_rtscope_n2a
-            }
-            if (n.blackhole()) {
-                if (j != null) {
-                    j.putNull("blackhole");
-                }
-                t.append("blackhole ");
-            }
-            if (n.protocol() != 0 || top.details) {
-                field(j, t, "protocol", top.numeric ? Integer.toString(n.protocol())
-                        : RtNames.PROTOCOLS.name(n.protocol()), "proto ", false);
-            }
-            List<String> flags = new ArrayList<>();
-            for (int i = 0; i < FLAG_BITS.length; i++) {
-                if ((n.flags() & FLAG_BITS[i]) != 0) {
-                    flags.add(FLAG_NAMES[i]);
-                    t.append(FLAG_NAMES[i]).append(' ');
-                }
-            }
-            if (j != null) {
-                j.put("flags", flags);
-            }
-            if (n.fdb()) {
-                if (j != null) {
-                    j.putNull("fdb");
-                }
-                t.append("fdb");
-            }
+            NexthopPrinter.fields(n, links, top.details, top.numeric, j, t);
             if (j != null) {
                 j.endObject();
             } else {
@@ -329,19 +255,4 @@ final class NexthopCommand extends ObjectCommand {
         }
     }
 
-    /** One field in whichever form is being printed; {@code number} writes it as a JSON number. */
-    private static void field(Json j, StringBuilder t, String key, String value, String label, boolean number) {
-        if (j != null) {
-            if (number) {
-                j.put(key, Long.parseLong(value));
-            } else {
-                j.put(key, value);
-            }
-        }
-        t.append(label).append(value).append(' ');
-    }
-
-    private static String name(List<Link> links, int index) {
-        return links.stream().filter(l -> l.index() == index).map(Link::name).findFirst().orElse("if" + index);
-    }
 }

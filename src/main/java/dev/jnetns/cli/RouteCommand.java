@@ -64,7 +64,7 @@ final class RouteCommand extends ObjectCommand {
             + "       jnetns route add|change|replace|append|prepend|del [TYPE] PREFIX|default [via GW] [dev DEV]\n"
             + "                    [src IP] [metric N] [table ID] [proto P] [scope S] [onlink] [tos TOS]\n"
             + "                    [realms REALM] [pref low|medium|high] [expires N] [METRIC [lock] VALUE]...\n"
-            + "                    [nexthop via GW dev DEV weight W [onlink] [realms REALM]]...\n"
+            + "                    [nhid ID] [nexthop via GW dev DEV weight W [onlink] [realms REALM]]...\n"
             + "         METRIC := mtu | advmss | window | rtt | rttvar | ssthresh | cwnd | initcwnd | initrwnd |\n"
             + "                   hoplimit | reordering | congctl | features | quickack | fastopen_no_cookie | rto_min\n"
             + "         TYPE := unicast | local | broadcast | anycast | multicast | blackhole | unreachable |\n"
@@ -131,7 +131,7 @@ final class RouteCommand extends ObjectCommand {
         if (f.cached()) {
             throw new CommandFailed("route show cached: the route cache is not implemented by jnetns");
         }
-        RoutePrinter p = new RoutePrinter(links, f, top.details, top.stats, top.oneline);
+        RoutePrinter p = top.routePrinter(links, f);
         PrintWriter out = top.out();
         Out o = top.printOut();
         if (top.json) {
@@ -192,7 +192,7 @@ final class RouteCommand extends ObjectCommand {
                 return 0;
             }
         }
-        RoutePrinter p = new RoutePrinter(links, f, top.details, top.stats, top.oneline);
+        RoutePrinter p = top.routePrinter(links, f);
         long start = System.nanoTime();
         for (int round = 0;; round++) {
             List<Route> doomed = new ArrayList<>();
@@ -333,6 +333,9 @@ final class RouteCommand extends ObjectCommand {
                 opts.add(new String[] {"onlink"});
             } else if (word.equals("nexthop")) {
                 parseNexthops(w, opts, family);
+            } else if (word.equals("nhid")) {   // exactly: ip takes no abbreviation of it
+                String v = w.value();
+                opts.add(new String[] {"nhid", String.valueOf(Words.u32(v, "\"id\" value is invalid\n"))});
             } else if (Words.matches(word, "protocol")) {
                 String v = w.value();
                 Words.named(RtNames.PROTOCOLS, v, "\"protocol\" value is invalid");
@@ -404,6 +407,7 @@ final class RouteCommand extends ObjectCommand {
                 case "realms": s.realms((int) (Long.parseLong(o[1]) >>> 16), (int) (Long.parseLong(o[1]) & 0xffff)); break;
                 case "pref": s.pref(Integer.parseInt(o[1])); break;
                 case "onlink": s.onlink(); break;
+                case "nhid": s.nhid(Long.parseLong(o[1])); break;
                 default:
                     s.nexthop(o[1] == null ? null : Words.inetAddress(o[1]), o[2], Integer.parseInt(o[3]),
                             o[4] != null, Long.parseLong(o[5]));

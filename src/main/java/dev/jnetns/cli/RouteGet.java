@@ -165,8 +165,8 @@ final class RouteGet {
     }
 
     /** The route as ip's print_route prints it, in an array of one with -j. */
-    private void print(List<Link> links, Route r, boolean json) {
-        RoutePrinter p = new RoutePrinter(links, RouteFilter.NONE, top.details, top.stats, top.oneline);
+    private void print(List<Link> links, Route r, boolean json) throws ErrnoException {
+        RoutePrinter p = top.routePrinter(links, RouteFilter.NONE);
         Out o = (json ? Out.json(top.pretty) : Out.text()).numeric(top.numeric);
         if (json) {
             o.jsonWriter().beginArray();

@@ -42,6 +42,7 @@ import static dev.jnetns.uapi.LinuxSocket.AF_INET6;
 
 import dev.jnetns.IpPrefix;
 import dev.jnetns.Link;
+import dev.jnetns.Nexthop;
 import dev.jnetns.Route;
 import dev.jnetns.RouteMetrics;
 import dev.jnetns.RtNames;
@@ -67,6 +68,10 @@ final class RoutePrinter {
         "dst-direct", "src-direct", "redirected", "redirect", "fastroute", "notify", "proxy"};
 
     private final Map<Integer, String> names = new HashMap<>();
+    /** The devices, for the nexthop objects' ({@link #withNexthops}). */
+    private final List<Link> links;
+    /** The nexthop objects by id ({@link #withNexthops}), none by default. */
+    private final Map<Integer, Nexthop> nexthops = new HashMap<>();
     /** The device named last and its name: a dump's routes mostly go through one device. */
     private int lastIndex;
     private String lastName = "*";
@@ -85,6 +90,7 @@ final class RoutePrinter {
      */
     RoutePrinter(List<Link> links, RouteFilter filter, boolean details, int stats, boolean oneline) {
         links.forEach(l -> names.put(l.index(), l.name()));
+        this.links = links;
         this.filter = filter;
         this.details = details;
         this.stats = stats;
@@ -94,6 +100,12 @@ final class RoutePrinter {
     /** A printer of routes of every table with no selectors ({@code ip route get}, {@code ip monitor}). */
     RoutePrinter(List<Link> links) {
         this(links, RouteFilter.NONE, false, 0, false);
+    }
+
+    /** With -d, prints after each route through a nexthop object that object ({@code nh_info}), from {@code all}. */
+    RoutePrinter withNexthops(List<Nexthop> all) {
+        all.forEach(n -> nexthops.put(n.id(), n));
+        return this;
     }
 
     /** Names devices as {@code names} has them: ip monitor's ll_map, which keeps a renamed device's first name. */
@@ -205,7 +217,23 @@ final class RoutePrinter {
         if (!r.nexthops().isEmpty() || r.raw().recorded(RTA_MULTIPATH)) {
             multipath(r, out);
         }
+        if (details && r.nhid() >= 0 && nexthops.containsKey((int) r.nhid())) {
+            nhInfo(nexthops.get((int) r.nhid()), out);
+        }
         out.text("\n");
+    }
+
+    /** With -d, the nexthop object a route goes through, as ip's print_cache_nexthop_id (a line of its own even with -o). */
+    private void nhInfo(Nexthop n, Out out) {
+        if (out.json()) {
+            Json j = out.jsonWriter().beginObject("nh_info");
+            NexthopPrinter.fields(n, links, true, out.numeric(), j, new StringBuilder());
+            j.endObject();
+        } else {
+            StringBuilder t = new StringBuilder("\n\tnh_info ");
+            NexthopPrinter.fields(n, links, true, out.numeric(), null, t);
+            out.text(t.toString());
+        }
     }
 
     /** ip's print_rt_flags: a JSON array "flags" (always), in text each name and a space. */

@@ -80,8 +80,7 @@ final class RouteSaves {
     static void showdump(JnetnsCommand top) throws ErrnoException {
         SaveFile file = SaveFile.open("route", SaveFile.ROUTES, Main.EXIT_USAGE, Main.EXIT_KERNEL);
         Rtnl rtnl = top.rtnl();
-        RoutePrinter p = new RoutePrinter(rtnl.links().list(), RouteFilter.NONE, top.details, top.stats,
-                top.oneline);
+        RoutePrinter p = top.routePrinter(rtnl.links().list(), RouteFilter.NONE);
         int family = top.family(0);
         for (byte[] m; (m = file.next()) != null; ) {
             if (Saved.type(m) != RTM_NEWROUTE) {
