@@ -217,8 +217,9 @@ final class RoutePrinter {
         if (!r.nexthops().isEmpty() || r.raw().recorded(RTA_MULTIPATH)) {
             multipath(r, out);
         }
-        if (details && r.nhid() >= 0 && nexthops.containsKey((int) r.nhid())) {
-            nhInfo(nexthops.get((int) r.nhid()), out);
+        Nexthop object = details && r.nhid() >= 0 ? nexthops.get((int) r.nhid()) : null;
+        if (object != null) {
+            nhInfo(object, out);
         }
         out.text("\n");
     }

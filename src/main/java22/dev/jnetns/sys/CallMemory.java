@@ -18,12 +18,16 @@ import java.util.List;
  * the kind. An arena is made only for what the FFM downcall itself needs ({@link #arena()}).
  */
 final class CallMemory implements AutoCloseable {
-    private final List<ByteBuffer> held = new ArrayList<>(4);
+    /** The buffers of this call, made with the first (most calls, send and recv among them, need none). */
+    private List<ByteBuffer> held;
     private Arena arena;
 
     /** {@return a zeroed native buffer of {@code size} bytes (at least 1), in native byte order} */
     ByteBuffer buffer(int size) {
         ByteBuffer b = ByteBuffer.allocateDirect(Math.max(1, size)).order(ByteOrder.nativeOrder());
+        if (held == null) {
+            held = new ArrayList<>(4);
+        }
         held.add(b);
         return b;
     }
